@@ -1,0 +1,206 @@
+//! The command line. `touchpoint` with no subcommand (or with a FILE) opens the app.
+
+use crate::io;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "touchpoint",
+    version,
+    about = "Customer-journey mapping across departments: see where the journey breaks between them.",
+    long_about = "Touchpoint puts a customer journey on one canvas: touchpoints in stage columns and \
+                  department swimlanes, handoffs as edges, owners, metrics and satisfaction scores, and \
+                  computes the cross-department gaps.\n\nWith no subcommand it opens the app (on FILE, or \
+                  on the bundled move-address journey).",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A `*.journey.ron` file to open in the app.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Open FILE in the app (the same as `touchpoint FILE`).
+    Open { file: Option<PathBuf> },
+    /// Check journey files: a one-line summary each, or every problem as FILE:LINE:COLUMN: message.
+    Validate {
+        /// Journey files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Rewrite journey files in canonical form (stable order, 4-space indent, `\n` newlines).
+    Fmt {
+        /// Only check: exit 1 when a file is not canonical, change nothing.
+        #[arg(long)]
+        check: bool,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Write a large synthetic journey for benchmarks and stress tests.
+    Generate {
+        /// How many touchpoints.
+        #[arg(long, default_value_t = 10_000)]
+        touchpoints: usize,
+        /// Random seed (same seed, same journey).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file (`-` for standard output).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Start a new journey file with the four move-address stages and a Customer lane.
+    New {
+        /// Output file.
+        file: PathBuf,
+        /// Title of the journey.
+        #[arg(long, default_value = "New journey")]
+        title: String,
+    },
+}
+
+/// Run a subcommand; `None` means "open the app".
+pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let code = match command {
+        Command::Open { .. } => 0,
+        Command::Validate { files } => validate(&files, out, err),
+        Command::Fmt { check, files } => fmt(check, &files, out, err),
+        Command::Generate {
+            touchpoints,
+            seed,
+            output,
+        } => generate(touchpoints, seed, &output, out, err),
+        Command::New { file, title } => new_journey(&file, &title, out, err),
+    };
+    ExitCode::from(code)
+}
+
+fn file_label(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut code = 0;
+    for f in files {
+        match io::load_file(f) {
+            Ok(j) => {
+                let name = f
+                    .file_name()
+                    .map_or_else(|| file_label(f), |n| n.to_string_lossy().into_owned());
+                let _ = writeln!(
+                    out,
+                    "{name}: {} touchpoints, {} handoffs, {} stages, {} departments",
+                    j.touchpoint_count(),
+                    j.handoff_count(),
+                    j.stages().len(),
+                    j.departments().len()
+                );
+            }
+            Err(e) => {
+                code = 1;
+                for line in e.lines() {
+                    let _ = writeln!(err, "{line}");
+                }
+            }
+        }
+    }
+    code
+}
+
+fn fmt(check: bool, files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut code = 0;
+    for f in files {
+        let (bytes, journey) = match io::load_file_bytes(f) {
+            Ok(x) => x,
+            Err(e) => {
+                for line in e.lines() {
+                    let _ = writeln!(err, "{line}");
+                }
+                code = 1;
+                continue;
+            }
+        };
+        let canonical = io::to_ron_string(&journey);
+        if canonical.as_bytes() == bytes.as_slice() {
+            continue;
+        }
+        if check {
+            let _ = writeln!(
+                out,
+                "{}: not in canonical form (run `touchpoint fmt {}`)",
+                file_label(f),
+                file_label(f)
+            );
+            code = 1;
+        } else {
+            match io::save(f, &journey) {
+                Ok(_) => {
+                    let _ = writeln!(out, "{}: formatted", file_label(f));
+                }
+                Err(e) => {
+                    let _ = writeln!(err, "{}: {e}", file_label(f));
+                    code = 1;
+                }
+            }
+        }
+    }
+    code
+}
+
+fn generate(
+    touchpoints: usize,
+    seed: u64,
+    output: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    if touchpoints > io::MAX_TOUCHPOINTS {
+        let _ = writeln!(err, "at most {} touchpoints", io::MAX_TOUCHPOINTS);
+        return 2;
+    }
+    let journey = crate::generate::generate(touchpoints, seed);
+    write_journey(&journey, output, out, err)
+}
+
+fn new_journey(file: &Path, title: &str, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    if file.exists() {
+        let _ = writeln!(err, "{}: already exists; not overwritten", file_label(file));
+        return 1;
+    }
+    write_journey(&crate::model::Journey::starter(title), file, out, err)
+}
+
+/// Write a journey to a file (atomically) or to standard output (`-`).
+pub fn write_journey(
+    journey: &crate::model::Journey,
+    output: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    if output == Path::new("-") {
+        let _ = out.write_all(io::to_ron_string(journey).as_bytes());
+        return 0;
+    }
+    match io::save(output, journey) {
+        Ok(bytes) => {
+            let _ = writeln!(
+                out,
+                "{}: {} touchpoints, {} handoffs ({} bytes)",
+                file_label(output),
+                journey.touchpoint_count(),
+                journey.handoff_count(),
+                bytes.len()
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}

@@ -1,0 +1,626 @@
+//! Journey <-> file DTO, and the validation of a parsed file. Validation collects
+//! every problem with the path of the value it concerns; `super::load_str` turns
+//! paths into `line:column`.
+
+use super::dto::*;
+use crate::model::*;
+use std::collections::BTreeSet;
+
+/// Longest string accepted in any text field (bytes).
+pub const MAX_TEXT: usize = 64 * 1024;
+/// Most touchpoints in one journey.
+pub const MAX_TOUCHPOINTS: usize = 200_000;
+/// Most handoffs in one journey.
+pub const MAX_HANDOFFS: usize = 1_000_000;
+/// Most stages, departments, notes or actions.
+pub const MAX_PARTS: usize = 10_000;
+
+/// A problem found in a parsed file: the path of the value and what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathProblem {
+    pub path: String,
+    pub message: String,
+}
+
+struct Checker {
+    problems: Vec<PathProblem>,
+}
+
+impl Checker {
+    fn push(&mut self, path: String, message: impl Into<String>) {
+        self.problems.push(PathProblem {
+            path,
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, path: impl FnOnce() -> String, what: &str, s: &str) {
+        if s.len() > MAX_TEXT {
+            self.push(
+                path(),
+                format!("{what} is {} bytes long; the limit is {MAX_TEXT}", s.len()),
+            );
+        }
+    }
+
+    fn id(&mut self, path: String, what: &str, id: &str) {
+        if !is_valid_id(id) {
+            self.push(
+                path,
+                format!(
+                    "{what} id {id:?} is not valid: use letters, digits, '-', '_' or '.' (1 to 128)"
+                ),
+            );
+        }
+    }
+
+    fn number(&mut self, path: String, what: &str, v: f64, min: f64, max: f64) {
+        if !v.is_finite() {
+            self.push(path, format!("{what} must be a finite number, not {v}"));
+        } else if v < min || v > max {
+            self.push(
+                path,
+                format!("{what} must be between {min} and {max}, not {v}"),
+            );
+        }
+    }
+
+    fn count(&mut self, path: impl FnOnce() -> String, what: &str, n: usize, max: usize) {
+        if n > max {
+            self.push(path(), format!("too many {what}: {n}; the limit is {max}"));
+        }
+    }
+}
+
+/// Check a parsed file. Returns every problem found, in file order.
+pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
+    if dto.format > CURRENT_FORMAT {
+        c.push(
+            "format".into(),
+            format!(
+                "this file is format {}, newer than this version of Touchpoint understands (format {CURRENT_FORMAT}); update Touchpoint to open it",
+                dto.format
+            ),
+        );
+        return c.problems;
+    }
+    if dto.format == 0 {
+        c.push(
+            "format".into(),
+            "format 0 does not exist; the first format is 1",
+        );
+    }
+    c.text(|| "title".into(), "the title", &dto.title);
+    c.text(|| "description".into(), "the description", &dto.description);
+    for (i, o) in dto.outcomes.iter().enumerate() {
+        c.number(
+            format!("outcomes[{i}].value"),
+            "an outcome's value",
+            o.value,
+            f64::MIN,
+            f64::MAX,
+        );
+    }
+    c.count(|| "stages".into(), "stages", dto.stages.len(), MAX_PARTS);
+    c.count(
+        || "departments".into(),
+        "departments",
+        dto.departments.len(),
+        MAX_PARTS,
+    );
+    c.count(
+        || "touchpoints".into(),
+        "touchpoints",
+        dto.touchpoints.len(),
+        MAX_TOUCHPOINTS,
+    );
+    c.count(
+        || "handoffs".into(),
+        "handoffs",
+        dto.handoffs.len(),
+        MAX_HANDOFFS,
+    );
+    c.count(|| "notes".into(), "notes", dto.notes.len(), MAX_PARTS);
+    c.count(|| "actions".into(), "actions", dto.actions.len(), MAX_PARTS);
+
+    let mut stages = BTreeSet::new();
+    for (i, s) in dto.stages.iter().enumerate() {
+        c.id(format!("stages[{i}].id"), "stage", &s.id);
+        if !stages.insert(s.id.as_str()) {
+            c.push(
+                format!("stages[{i}].id"),
+                format!("duplicate stage id {:?}", s.id),
+            );
+        }
+        c.text(|| format!("stages[{i}].name"), "a stage name", &s.name);
+    }
+    let mut departments = BTreeSet::new();
+    for (i, d) in dto.departments.iter().enumerate() {
+        c.id(format!("departments[{i}].id"), "department", &d.id);
+        if !departments.insert(d.id.as_str()) {
+            c.push(
+                format!("departments[{i}].id"),
+                format!("duplicate department id {:?}", d.id),
+            );
+        }
+        c.text(
+            || format!("departments[{i}].name"),
+            "a department name",
+            &d.name,
+        );
+        if !d.color.is_empty() && Rgb::parse(&d.color).is_none() {
+            c.push(
+                format!("departments[{i}].color"),
+                format!("colour {:?} is not of the form \"#rrggbb\"", d.color),
+            );
+        }
+    }
+    let mut touchpoints = BTreeSet::new();
+    for (i, t) in dto.touchpoints.iter().enumerate() {
+        let p = |f: &str| format!("touchpoints[{i}].{f}");
+        c.id(p("id"), "touchpoint", &t.id);
+        if !touchpoints.insert(t.id.as_str()) {
+            c.push(p("id"), format!("duplicate touchpoint id {:?}", t.id));
+        }
+        for (what, s) in [
+            ("a name", &t.name),
+            ("a description", &t.description),
+            ("notes", &t.notes),
+        ] {
+            c.text(|| p(what.trim_start_matches("a ")), what, s);
+        }
+        if let Some(s) = &t.stage
+            && !stages.contains(s.as_str())
+        {
+            c.push(p("stage"), format!("unknown stage {s:?} (not in `stages`)"));
+        }
+        if let Some(o) = &t.owner
+            && !departments.contains(o.as_str())
+        {
+            c.push(
+                p("owner"),
+                format!("unknown department {o:?} (not in `departments`)"),
+            );
+        }
+        if let Some(h) = t.handling_minutes {
+            c.number(p("handling_minutes"), "handling time", h, 0.0, f64::MAX);
+        }
+        for (k, m) in t.metrics.iter().enumerate() {
+            c.number(
+                p(&format!("metrics[{k}].value")),
+                "a metric value",
+                m.value,
+                f64::MIN,
+                f64::MAX,
+            );
+            if let Some(target) = m.target {
+                c.number(
+                    p(&format!("metrics[{k}].target")),
+                    "a metric target",
+                    target,
+                    f64::MIN,
+                    f64::MAX,
+                );
+            }
+        }
+        for (k, pain) in t.pains.iter().enumerate() {
+            c.text(|| p(&format!("pains[{k}]")), "a pain point", pain);
+        }
+        if let Some(s) = &t.scores {
+            match (&s.histogram, s.mean) {
+                (Some(_), Some(_)) => c.push(
+                    p("scores"),
+                    "give either `histogram` or `mean` with `responses`, not both",
+                ),
+                (None, None) => c.push(p("scores"), "scores need a `histogram` or a `mean`"),
+                (Some(h), None) => {
+                    if h.len() != 11 {
+                        c.push(
+                            p("scores.histogram"),
+                            format!(
+                                "a histogram has 11 counts (scores 0 to 10), not {}",
+                                h.len()
+                            ),
+                        );
+                    }
+                    for (k, &n) in h.iter().enumerate() {
+                        if n < 0 {
+                            c.push(
+                                p(&format!("scores.histogram[{k}]")),
+                                format!("a count cannot be negative ({n})"),
+                            );
+                        } else if n > i64::from(u32::MAX) {
+                            c.push(
+                                p(&format!("scores.histogram[{k}]")),
+                                format!("count {n} is too large"),
+                            );
+                        }
+                    }
+                    if s.responses.is_some() {
+                        c.push(
+                            p("scores.responses"),
+                            "`responses` goes with `mean`; a histogram counts its own",
+                        );
+                    }
+                }
+                (None, Some(mean)) => {
+                    c.number(p("scores.mean"), "a mean score", mean, 0.0, 10.0);
+                    match s.responses {
+                        Some(n) if n < 0 || n > i64::from(u32::MAX) => c.push(
+                            p("scores.responses"),
+                            format!("`responses` must be a count, not {n}"),
+                        ),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for (i, h) in dto.handoffs.iter().enumerate() {
+        let p = |f: &str| format!("handoffs[{i}].{f}");
+        if !touchpoints.contains(h.from.as_str()) {
+            c.push(
+                p("from"),
+                format!("unknown touchpoint {:?} (not in `touchpoints`)", h.from),
+            );
+        }
+        if !touchpoints.contains(h.to.as_str()) {
+            c.push(
+                p("to"),
+                format!("unknown touchpoint {:?} (not in `touchpoints`)", h.to),
+            );
+        }
+        if !pairs.insert((h.from.as_str(), h.to.as_str())) {
+            c.push(
+                p("from"),
+                format!("duplicate handoff {:?} -> {:?}", h.from, h.to),
+            );
+        }
+        if let Some(w) = h.wait_hours {
+            c.number(p("wait_hours"), "wait time", w, 0.0, f64::MAX);
+        }
+        if let Some(r) = h.failure_rate {
+            c.number(p("failure_rate"), "failure rate", r, 0.0, 1.0);
+        }
+        c.text(|| p("label"), "a label", &h.label);
+        c.text(|| p("notes"), "notes", &h.notes);
+    }
+    let mut note_ids = BTreeSet::new();
+    let check_anchor = |c: &mut Checker, path: String, a: &AnchorDto| match a {
+        AnchorDto::Journey => {}
+        AnchorDto::Touchpoint(t) => {
+            if !touchpoints.contains(t.as_str()) {
+                c.push(path, format!("unknown touchpoint {t:?}"));
+            }
+        }
+        AnchorDto::Handoff(f, t) => {
+            if !pairs.contains(&(f.as_str(), t.as_str())) {
+                c.push(path, format!("unknown handoff {f:?} -> {t:?}"));
+            }
+        }
+        AnchorDto::Cell(s, d) => {
+            if !stages.contains(s.as_str()) {
+                c.push(path.clone(), format!("unknown stage {s:?}"));
+            }
+            if !departments.contains(d.as_str()) {
+                c.push(path, format!("unknown department {d:?}"));
+            }
+        }
+    };
+    for (i, n) in dto.notes.iter().enumerate() {
+        c.id(format!("notes[{i}].id"), "note", &n.id);
+        if !note_ids.insert(n.id.as_str()) {
+            c.push(
+                format!("notes[{i}].id"),
+                format!("duplicate note id {:?}", n.id),
+            );
+        }
+        c.text(|| format!("notes[{i}].text"), "a note", &n.text);
+        if !n.color.is_empty() && Rgb::parse(&n.color).is_none() {
+            c.push(
+                format!("notes[{i}].color"),
+                format!("colour {:?} is not of the form \"#rrggbb\"", n.color),
+            );
+        }
+        check_anchor(&mut c, format!("notes[{i}].on"), &n.on);
+    }
+    for (i, a) in dto.actions.iter().enumerate() {
+        c.id(format!("actions[{i}].id"), "action", &a.id);
+        if !note_ids.insert(a.id.as_str()) {
+            c.push(
+                format!("actions[{i}].id"),
+                format!("duplicate note or action id {:?}", a.id),
+            );
+        }
+        c.text(|| format!("actions[{i}].what"), "an action", &a.what);
+        check_anchor(&mut c, format!("actions[{i}].on"), &a.on);
+    }
+    c.problems
+}
+
+fn anchor_from(a: &AnchorDto) -> Anchor {
+    match a {
+        AnchorDto::Journey => Anchor::Journey,
+        AnchorDto::Touchpoint(t) => Anchor::Touchpoint(TouchpointId::new(t.as_str())),
+        AnchorDto::Handoff(f, t) => Anchor::Handoff(HandoffKey {
+            from: TouchpointId::new(f.as_str()),
+            to: TouchpointId::new(t.as_str()),
+        }),
+        AnchorDto::Cell(s, d) => {
+            Anchor::Cell(StageId::new(s.as_str()), DepartmentId::new(d.as_str()))
+        }
+    }
+}
+
+fn anchor_to(a: &Anchor) -> AnchorDto {
+    match a {
+        Anchor::Journey => AnchorDto::Journey,
+        Anchor::Touchpoint(t) => AnchorDto::Touchpoint(t.0.clone()),
+        Anchor::Handoff(k) => AnchorDto::Handoff(k.from.0.clone(), k.to.0.clone()),
+        Anchor::Cell(s, d) => AnchorDto::Cell(s.0.clone(), d.0.clone()),
+    }
+}
+
+/// Build a journey from a validated DTO. Problems the model still refuses are
+/// returned with their path (validation should have caught them all).
+pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
+    let mut j = Journey::new(dto.title);
+    let mut problems = Vec::new();
+    let mut note = |path: String, r: Result<(), ModelError>| {
+        if let Err(e) = r {
+            problems.push(PathProblem {
+                path,
+                message: e.to_string(),
+            });
+        }
+    };
+    note(
+        "title".into(),
+        j.set_meta(JourneyMeta {
+            title: j.title().to_owned(),
+            description: dto.description,
+            owner: dto.owner,
+            variant: dto.variant,
+            outcomes: dto
+                .outcomes
+                .into_iter()
+                .map(|o| Outcome {
+                    name: o.name,
+                    value: o.value,
+                    unit: o.unit,
+                })
+                .collect(),
+        })
+        .map(|_| ()),
+    );
+    for (i, s) in dto.stages.into_iter().enumerate() {
+        let n = j.stages().len();
+        note(
+            format!("stages[{i}]"),
+            j.insert_stage(
+                n,
+                Stage {
+                    id: StageId::new(s.id),
+                    name: s.name,
+                    description: s.description,
+                },
+            ),
+        );
+    }
+    for (i, d) in dto.departments.into_iter().enumerate() {
+        let n = j.departments().len();
+        let color = Rgb::parse(&d.color).unwrap_or_else(|| Rgb::palette(i));
+        note(
+            format!("departments[{i}]"),
+            j.insert_department(
+                n,
+                Department {
+                    id: DepartmentId::new(d.id),
+                    name: d.name,
+                    color,
+                    kind: d.kind,
+                },
+            ),
+        );
+    }
+    for (i, t) in dto.touchpoints.into_iter().enumerate() {
+        let satisfaction = t.scores.and_then(|s| match (s.histogram, s.mean) {
+            (Some(h), _) => {
+                let mut counts = [0u32; 11];
+                for (slot, n) in counts.iter_mut().zip(h) {
+                    *slot = u32::try_from(n).unwrap_or(0);
+                }
+                Some(Satisfaction::Histogram(counts))
+            }
+            (None, Some(mean)) => Some(Satisfaction::Summary {
+                mean,
+                responses: s.responses.and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
+            }),
+            (None, None) => None,
+        });
+        let tp = Touchpoint {
+            id: TouchpointId::new(t.id),
+            name: t.name,
+            description: t.description,
+            stage: t.stage.map(StageId::new),
+            owner: t.owner.map(DepartmentId::new),
+            channel: t.channel,
+            layer: t.layer,
+            metrics: t
+                .metrics
+                .into_iter()
+                .map(|m| Metric {
+                    name: m.name,
+                    value: m.value,
+                    unit: m.unit,
+                    target: m.target,
+                    better: m.better,
+                })
+                .collect(),
+            satisfaction,
+            volume: t.volume,
+            handling_minutes: t.handling_minutes,
+            pains: t.pains,
+            notes: t.notes,
+            order: t.order,
+        };
+        note(format!("touchpoints[{i}]"), j.add_touchpoint(tp));
+    }
+    for (i, h) in dto.handoffs.into_iter().enumerate() {
+        let h = Handoff {
+            from: TouchpointId::new(h.from),
+            to: TouchpointId::new(h.to),
+            label: h.label,
+            wait_hours: h.wait_hours,
+            failure_rate: h.failure_rate,
+            notes: h.notes,
+        };
+        note(format!("handoffs[{i}]"), j.add_handoff(h));
+    }
+    for (i, n) in dto.notes.into_iter().enumerate() {
+        let color = Rgb::parse(&n.color).unwrap_or(Rgb(0xff, 0xe0, 0x82));
+        let sticky = StickyNote {
+            id: NoteId::new(n.id),
+            text: n.text,
+            author: n.author,
+            color,
+            anchor: anchor_from(&n.on),
+        };
+        note(format!("notes[{i}]"), j.add_note(sticky));
+    }
+    for (i, a) in dto.actions.into_iter().enumerate() {
+        let action = ActionItem {
+            id: NoteId::new(a.id),
+            what: a.what,
+            owner: a.owner,
+            due: a.due,
+            status: a.status,
+            anchor: anchor_from(&a.on),
+        };
+        note(format!("actions[{i}]"), j.add_action(action));
+    }
+    if problems.is_empty() {
+        Ok(j)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The DTO of a journey, in canonical order: stages and departments in journey
+/// order, everything else sorted by id.
+pub fn dto_from_journey(j: &Journey) -> FileDto {
+    let meta = j.meta();
+    FileDto {
+        format: CURRENT_FORMAT,
+        title: meta.title.clone(),
+        description: meta.description.clone(),
+        owner: meta.owner.clone(),
+        variant: meta.variant.clone(),
+        outcomes: meta
+            .outcomes
+            .iter()
+            .map(|o| OutcomeDto {
+                name: o.name.clone(),
+                value: o.value,
+                unit: o.unit.clone(),
+            })
+            .collect(),
+        stages: j
+            .stages()
+            .iter()
+            .map(|s| StageDto {
+                id: s.id.0.clone(),
+                name: s.name.clone(),
+                description: s.description.clone(),
+            })
+            .collect(),
+        departments: j
+            .departments()
+            .iter()
+            .map(|d| DepartmentDto {
+                id: d.id.0.clone(),
+                name: d.name.clone(),
+                color: d.color.to_hex(),
+                kind: d.kind,
+            })
+            .collect(),
+        touchpoints: j.touchpoints().map(touchpoint_dto).collect(),
+        handoffs: j.handoffs().into_iter().map(handoff_dto).collect(),
+        notes: j
+            .notes()
+            .map(|n| NoteDto {
+                id: n.id.0.clone(),
+                text: n.text.clone(),
+                author: n.author.clone(),
+                color: n.color.to_hex(),
+                on: anchor_to(&n.anchor),
+            })
+            .collect(),
+        actions: j
+            .actions()
+            .map(|a| ActionDto {
+                id: a.id.0.clone(),
+                what: a.what.clone(),
+                owner: a.owner.clone(),
+                due: a.due.clone(),
+                status: a.status,
+                on: anchor_to(&a.anchor),
+            })
+            .collect(),
+    }
+}
+
+pub fn touchpoint_dto(t: &Touchpoint) -> TouchpointDto {
+    TouchpointDto {
+        id: t.id.0.clone(),
+        name: t.name.clone(),
+        description: t.description.clone(),
+        stage: t.stage.as_ref().map(|s| s.0.clone()),
+        owner: t.owner.as_ref().map(|d| d.0.clone()),
+        channel: t.channel,
+        layer: t.layer,
+        metrics: t
+            .metrics
+            .iter()
+            .map(|m| MetricDto {
+                name: m.name.clone(),
+                value: m.value,
+                unit: m.unit.clone(),
+                target: m.target,
+                better: m.better,
+            })
+            .collect(),
+        scores: t.satisfaction.as_ref().map(|s| match s {
+            Satisfaction::Histogram(h) => ScoresDto {
+                histogram: Some(h.iter().map(|&n| i64::from(n)).collect()),
+                mean: None,
+                responses: None,
+            },
+            Satisfaction::Summary { mean, responses } => ScoresDto {
+                histogram: None,
+                mean: Some(*mean),
+                responses: Some(i64::from(*responses)),
+            },
+        }),
+        volume: t.volume,
+        handling_minutes: t.handling_minutes,
+        pains: t.pains.clone(),
+        notes: t.notes.clone(),
+        order: t.order,
+    }
+}
+
+pub fn handoff_dto(h: &Handoff) -> HandoffDto {
+    HandoffDto {
+        from: h.from.0.clone(),
+        to: h.to.0.clone(),
+        label: h.label.clone(),
+        wait_hours: h.wait_hours,
+        failure_rate: h.failure_rate,
+        notes: h.notes.clone(),
+    }
+}

@@ -1,0 +1,183 @@
+//! The on-disk shape of `*.journey.ron`, format 1. Kept apart from the model so
+//! the file format can evolve (and old formats be migrated) without touching it.
+
+use crate::model::{ActionStatus, Better, Channel, DepartmentKind, Layer};
+use serde::{Deserialize, Serialize};
+
+pub const CURRENT_FORMAT: u32 = 1;
+
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
+}
+
+#[derive(Serialize, Deserialize, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FileDto {
+    #[serde(default = "current_format")]
+    pub format: u32,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub description: String,
+    /// The accountable journey owner.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub variant: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub outcomes: Vec<OutcomeDto>,
+    #[serde(default)]
+    pub stages: Vec<StageDto>,
+    #[serde(default)]
+    pub departments: Vec<DepartmentDto>,
+    #[serde(default)]
+    pub touchpoints: Vec<TouchpointDto>,
+    #[serde(default)]
+    pub handoffs: Vec<HandoffDto>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub notes: Vec<NoteDto>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub actions: Vec<ActionDto>,
+}
+
+fn current_format() -> u32 {
+    CURRENT_FORMAT
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeDto {
+    pub name: String,
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub unit: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StageDto {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub description: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentDto {
+    pub id: String,
+    pub name: String,
+    /// `#rrggbb`; a colour from the palette when omitted.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub color: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub kind: DepartmentKind,
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MetricDto {
+    pub name: String,
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    #[serde(default)]
+    pub better: Better,
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScoresDto {
+    /// Responses per score 0..=10 (exactly 11 counts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub histogram: Option<Vec<i64>>,
+    /// Mean score, when only a summary is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mean: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responses: Option<i64>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TouchpointDto {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub description: String,
+    #[serde(default)]
+    pub stage: Option<String>,
+    #[serde(default)]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub channel: Channel,
+    #[serde(default)]
+    pub layer: Layer,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub metrics: Vec<MetricDto>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scores: Option<ScoresDto>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handling_minutes: Option<f64>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub pains: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub notes: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<i32>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HandoffDto {
+    pub from: String,
+    pub to: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait_hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub notes: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq, Clone)]
+pub enum AnchorDto {
+    #[default]
+    Journey,
+    Touchpoint(String),
+    Handoff(String, String),
+    Cell(String, String),
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct NoteDto {
+    pub id: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub author: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub color: String,
+    #[serde(default)]
+    pub on: AnchorDto,
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ActionDto {
+    pub id: String,
+    pub what: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub due: String,
+    #[serde(default)]
+    pub status: ActionStatus,
+    #[serde(default)]
+    pub on: AnchorDto,
+}

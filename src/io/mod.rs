@@ -1,0 +1,267 @@
+//! The `*.journey.ron` file format: load with limits and `line:column` errors,
+//! canonical deterministic output, atomic save.
+
+mod atomic;
+mod convert;
+pub mod dto;
+pub mod locate;
+
+pub use atomic::{Fs, RealFs, SaveError, save_bytes_atomic};
+pub use convert::{
+    MAX_HANDOFFS, MAX_PARTS, MAX_TEXT, MAX_TOUCHPOINTS, PathProblem, dto_from_journey, handoff_dto,
+    journey_from_dto, touchpoint_dto, validate,
+};
+pub use dto::CURRENT_FORMAT;
+pub use locate::Pos;
+
+use crate::model::Journey;
+use std::path::Path;
+
+/// Largest file accepted (bytes).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Deepest nesting accepted.
+pub const MAX_DEPTH: usize = 32;
+/// Most problems listed for one file.
+pub const MAX_PROBLEMS: usize = 200;
+
+/// One thing wrong in a file, at a position when it has one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub pos: Option<Pos>,
+    pub message: String,
+}
+
+/// Why a file could not be loaded: every problem found, each with its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    /// The file name as given (or `<memory>`).
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl LoadError {
+    fn single(file: &str, pos: Option<Pos>, message: impl Into<String>) -> Self {
+        LoadError {
+            file: file.to_owned(),
+            problems: vec![Problem {
+                pos,
+                message: message.into(),
+            }],
+        }
+    }
+
+    /// Lines `FILE:LINE:COLUMN: message`, one per problem.
+    pub fn lines(&self) -> Vec<String> {
+        self.problems
+            .iter()
+            .map(|p| match p.pos {
+                Some(pos) => format!("{}:{}:{}: {}", self.file, pos.line, pos.col, p.message),
+                None => format!("{}: {}", self.file, p.message),
+            })
+            .collect()
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.lines().join("\n"))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parse and validate journey text. `file` names it in errors.
+pub fn load_str(file: &str, src: &str) -> Result<Journey, LoadError> {
+    if src.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::single(
+            file,
+            None,
+            format!(
+                "the file is {} bytes; the limit is {MAX_FILE_BYTES}",
+                src.len()
+            ),
+        ));
+    }
+    let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
+    let dto: dto::FileDto = match options.from_str(src) {
+        Ok(dto) => dto,
+        Err(e) => {
+            // A file from a newer version fails to parse on its new fields: say so instead.
+            if let Some((format, pos)) = peek_format(src)
+                && format > u64::from(CURRENT_FORMAT)
+            {
+                return Err(LoadError::single(
+                    file,
+                    Some(pos),
+                    format!(
+                        "this file is format {format}, newer than this version of Touchpoint understands (format {CURRENT_FORMAT}); update Touchpoint to open it"
+                    ),
+                ));
+            }
+            let pos = Pos {
+                line: e.span.start.line.max(1),
+                col: e.span.start.col.max(1),
+            };
+            return Err(LoadError::single(
+                file,
+                Some(pos),
+                describe_ron_error(&e.code),
+            ));
+        }
+    };
+    let dto = migrate(dto);
+    let problems = validate(&dto);
+    if !problems.is_empty() {
+        return Err(located(file, src, problems));
+    }
+    journey_from_dto(dto).map_err(|p| located(file, src, p))
+}
+
+/// Bring an older format up to the current one. Format 1 is the first; a future
+/// format 2 adds a `V1 -> V2` step here, typed, never by string surgery.
+fn migrate(dto: dto::FileDto) -> dto::FileDto {
+    dto
+}
+
+fn describe_ron_error(code: &ron::Error) -> String {
+    let text = code.to_string();
+    if text.contains("recursion limit") {
+        format!("nesting is deeper than the limit of {MAX_DEPTH} levels")
+    } else {
+        text
+    }
+}
+
+/// The value of the top-level `format` field, if it is a plain integer.
+fn peek_format(src: &str) -> Option<(u64, Pos)> {
+    let mut found = None;
+    locate::scan(src, |path, pos| {
+        if path == "format" {
+            found = Some(pos);
+            return false;
+        }
+        true
+    });
+    let pos = found?;
+    let line = src.lines().nth(pos.line - 1)?;
+    let rest: String = line
+        .chars()
+        .skip(pos.col - 1)
+        .take_while(char::is_ascii_digit)
+        .collect();
+    Some((rest.parse().ok()?, pos))
+}
+
+fn located(file: &str, src: &str, mut problems: Vec<PathProblem>) -> LoadError {
+    let extra = problems.len().saturating_sub(MAX_PROBLEMS);
+    problems.truncate(MAX_PROBLEMS);
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    let positions = locate::locate_many(src, &paths);
+    let mut out: Vec<Problem> = problems
+        .into_iter()
+        .zip(positions)
+        .map(|(p, pos)| Problem {
+            pos: Some(pos),
+            message: p.message,
+        })
+        .collect();
+    out.sort_by_key(|p| p.pos);
+    if extra > 0 {
+        out.push(Problem {
+            pos: None,
+            message: format!("... and {extra} more problems"),
+        });
+    }
+    LoadError {
+        file: file.to_owned(),
+        problems: out,
+    }
+}
+
+/// Read, parse and validate a journey file.
+pub fn load_file(path: &Path) -> Result<Journey, LoadError> {
+    let (_, journey) = load_file_bytes(path)?;
+    Ok(journey)
+}
+
+/// Like [`load_file`], also returning the bytes read (to fingerprint what was loaded).
+pub fn load_file_bytes(path: &Path) -> Result<(Vec<u8>, Journey), LoadError> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path)
+        .map_err(|e| LoadError::single(&name, None, format!("cannot read: {e}")))?;
+    if meta.is_dir() {
+        return Err(LoadError::single(
+            &name,
+            None,
+            "is a folder, not a journey file",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::single(
+            &name,
+            None,
+            format!(
+                "the file is {} bytes; the limit is {MAX_FILE_BYTES}",
+                meta.len()
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| LoadError::single(&name, None, format!("cannot read: {e}")))?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+            let prefix = String::from_utf8_lossy(valid);
+            let line = prefix.matches('\n').count() + 1;
+            let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            return Err(LoadError::single(
+                &name,
+                Some(Pos { line, col }),
+                "the file is not valid UTF-8 text",
+            ));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let journey = load_str(&name, text)?;
+    Ok((bytes, journey))
+}
+
+/// The canonical text of a journey: deterministic, `\n` newlines, sorted by id
+/// where order carries no meaning.
+pub fn to_ron_string(journey: &Journey) -> String {
+    let dto = dto_from_journey(journey);
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .depth_limit(4)
+        .struct_names(false);
+    let mut text = match ron::ser::to_string_pretty(&dto, config) {
+        Ok(t) => t,
+        // Serialising plain data to a String cannot fail; keep a total function anyway.
+        Err(e) => format!("// serialisation failed: {e}\n"),
+    };
+    text.push('\n');
+    text
+}
+
+/// Serialise, parse back and compare, then write atomically.
+pub fn save(path: &Path, journey: &Journey) -> Result<Vec<u8>, SaveError> {
+    save_with(&RealFs, path, journey)
+}
+
+/// [`save`] through a given file system (tests inject failures).
+pub fn save_with(fs: &dyn Fs, path: &Path, journey: &Journey) -> Result<Vec<u8>, SaveError> {
+    let text = to_ron_string(journey);
+    match load_str(&path.display().to_string(), &text) {
+        Ok(back) if &back == journey => {}
+        Ok(_) => {
+            return Err(SaveError::Verify(
+                "the saved text does not read back to the same journey".into(),
+            ));
+        }
+        Err(e) => return Err(SaveError::Verify(e.to_string())),
+    }
+    save_bytes_atomic(fs, path, text.as_bytes())?;
+    Ok(text.into_bytes())
+}

@@ -1,0 +1,13 @@
+//! Touchpoint: customer-journey mapping across departments.
+//!
+//! A small pure core (`model`, `edit`, `history`, `io`, `analysis`, `layout`,
+//! `export`, `import`) and a thin egui shell (`ui`). See ARCHITECTURE.md.
+
+pub mod cli;
+pub mod edit;
+pub mod generate;
+pub mod history;
+pub mod io;
+pub mod model;
+pub mod samples;
+pub mod ui;

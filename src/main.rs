@@ -1,0 +1,23 @@
+use clap::Parser;
+use std::process::ExitCode;
+use touchpoint::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let file = match cli.command {
+        None => cli.file,
+        Some(Command::Open { file }) => file,
+        Some(command) => {
+            let mut out = std::io::stdout().lock();
+            let mut err = std::io::stderr().lock();
+            return touchpoint::cli::run(command, &mut out, &mut err);
+        }
+    };
+    match touchpoint::ui::run(file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("touchpoint: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

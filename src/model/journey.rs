@@ -1,0 +1,652 @@
+use super::handoff::{Handoff, HandoffKey};
+use super::ids::{DepartmentId, NoteId, StageId, TouchpointId, is_valid_id};
+use super::parts::{
+    ActionItem, Anchor, Department, DepartmentKind, Outcome, Rgb, Stage, StickyNote,
+};
+use super::touchpoint::Touchpoint;
+use petgraph::Direction;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use std::collections::BTreeMap;
+
+/// Everything about a journey that is not a stage, department, touchpoint or handoff.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct JourneyMeta {
+    pub title: String,
+    pub description: String,
+    /// The accountable journey owner (an executive, a "journey manager"); empty when none.
+    pub owner: String,
+    /// Which version of the journey this is, e.g. "as-is" or "to-be"; empty when not said.
+    pub variant: String,
+    pub outcomes: Vec<Outcome>,
+}
+
+/// Why a change to a journey was refused.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ModelError {
+    #[error("`{0}` is not a valid id (use letters, digits, '-', '_' or '.', at most 128)")]
+    InvalidId(String),
+    #[error("the id `{0}` is already used")]
+    DuplicateId(String),
+    #[error("there is no touchpoint `{0}`")]
+    UnknownTouchpoint(String),
+    #[error("there is no stage `{0}`")]
+    UnknownStage(String),
+    #[error("there is no department `{0}`")]
+    UnknownDepartment(String),
+    #[error("there is no handoff {0}")]
+    UnknownHandoff(String),
+    #[error("there is already a handoff {0}")]
+    DuplicateHandoff(String),
+    #[error("there is no note or action `{0}`")]
+    UnknownNote(String),
+    #[error("{0} is still in use: {1}")]
+    InUse(String, String),
+    #[error("position {0} is out of range")]
+    OutOfRange(usize),
+    #[error("{0}")]
+    InvalidValue(String),
+}
+
+/// A customer journey: ordered stages, departments, and a graph of touchpoints
+/// (nodes) and handoffs (edges) with durable string ids.
+///
+/// The petgraph graph is private: its indices are internal handles that never
+/// leave this type (files, clipboards and undo history use ids).
+#[derive(Clone, Debug, Default)]
+pub struct Journey {
+    meta: JourneyMeta,
+    stages: Vec<Stage>,
+    departments: Vec<Department>,
+    graph: StableDiGraph<Touchpoint, Handoff>,
+    index: BTreeMap<TouchpointId, NodeIndex>,
+    notes: BTreeMap<NoteId, StickyNote>,
+    actions: BTreeMap<NoteId, ActionItem>,
+}
+
+impl PartialEq for Journey {
+    fn eq(&self, other: &Self) -> bool {
+        self.meta == other.meta
+            && self.stages == other.stages
+            && self.departments == other.departments
+            && self.touchpoints().eq(other.touchpoints())
+            && self.handoffs() == other.handoffs()
+            && self.notes == other.notes
+            && self.actions == other.actions
+    }
+}
+
+fn check_finite(what: &str, v: Option<f64>, min: f64, max: f64) -> Result<(), ModelError> {
+    match v {
+        Some(x) if !x.is_finite() => Err(ModelError::InvalidValue(format!(
+            "{what} must be a finite number, not {x}"
+        ))),
+        Some(x) if x < min || x > max => Err(ModelError::InvalidValue(format!(
+            "{what} must be between {min} and {max}, not {x}"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Check the values of a touchpoint that do not depend on the rest of the journey.
+pub fn validate_touchpoint_values(tp: &Touchpoint) -> Result<(), ModelError> {
+    if !is_valid_id(tp.id.as_str()) {
+        return Err(ModelError::InvalidId(tp.id.0.clone()));
+    }
+    check_finite("handling time", tp.handling_minutes, 0.0, f64::MAX)?;
+    for m in &tp.metrics {
+        check_finite(
+            &format!("metric `{}` value", m.name),
+            Some(m.value),
+            f64::MIN,
+            f64::MAX,
+        )?;
+        check_finite(
+            &format!("metric `{}` target", m.name),
+            m.target,
+            f64::MIN,
+            f64::MAX,
+        )?;
+    }
+    if let Some(super::score::Satisfaction::Summary { mean, .. }) = &tp.satisfaction {
+        check_finite("satisfaction mean", Some(*mean), 0.0, 10.0)?;
+    }
+    Ok(())
+}
+
+/// Check the values of a handoff that do not depend on the rest of the journey.
+pub fn validate_handoff_values(h: &Handoff) -> Result<(), ModelError> {
+    check_finite("wait time", h.wait_hours, 0.0, f64::MAX)?;
+    check_finite("failure rate", h.failure_rate, 0.0, 1.0)
+}
+
+impl Journey {
+    pub fn new(title: impl Into<String>) -> Self {
+        Journey {
+            meta: JourneyMeta {
+                title: title.into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    // ----- reading -------------------------------------------------------------------------
+
+    pub fn meta(&self) -> &JourneyMeta {
+        &self.meta
+    }
+
+    pub fn title(&self) -> &str {
+        &self.meta.title
+    }
+
+    pub fn stages(&self) -> &[Stage] {
+        &self.stages
+    }
+
+    pub fn departments(&self) -> &[Department] {
+        &self.departments
+    }
+
+    pub fn stage(&self, id: &StageId) -> Option<&Stage> {
+        self.stages.iter().find(|s| &s.id == id)
+    }
+
+    pub fn stage_index(&self, id: &StageId) -> Option<usize> {
+        self.stages.iter().position(|s| &s.id == id)
+    }
+
+    pub fn department(&self, id: &DepartmentId) -> Option<&Department> {
+        self.departments.iter().find(|d| &d.id == id)
+    }
+
+    pub fn department_index(&self, id: &DepartmentId) -> Option<usize> {
+        self.departments.iter().position(|d| &d.id == id)
+    }
+
+    /// Display name of a department id, or the id itself when unknown, or "(no owner)".
+    pub fn department_name(&self, id: Option<&DepartmentId>) -> String {
+        match id {
+            None => "(no owner)".to_owned(),
+            Some(id) => self
+                .department(id)
+                .map_or_else(|| id.0.clone(), |d| d.name.clone()),
+        }
+    }
+
+    /// Is this department the customer?
+    pub fn is_customer(&self, id: Option<&DepartmentId>) -> bool {
+        id.and_then(|id| self.department(id))
+            .is_some_and(|d| d.kind == DepartmentKind::Customer)
+    }
+
+    pub fn touchpoint_count(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn handoff_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    pub fn touchpoint(&self, id: &TouchpointId) -> Option<&Touchpoint> {
+        self.index.get(id).and_then(|&n| self.graph.node_weight(n))
+    }
+
+    pub fn contains_touchpoint(&self, id: &TouchpointId) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// All touchpoints, ordered by id.
+    pub fn touchpoints(&self) -> impl Iterator<Item = &Touchpoint> + '_ {
+        self.index
+            .values()
+            .filter_map(|&n| self.graph.node_weight(n))
+    }
+
+    /// All handoffs, ordered by (from, to).
+    pub fn handoffs(&self) -> Vec<&Handoff> {
+        let mut out: Vec<&Handoff> = self.graph.edge_weights().collect();
+        out.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
+        out
+    }
+
+    pub fn handoff(&self, key: &HandoffKey) -> Option<&Handoff> {
+        self.edge(key).and_then(|e| self.graph.edge_weight(e))
+    }
+
+    /// Handoffs leaving `id`, ordered by target id.
+    pub fn outgoing(&self, id: &TouchpointId) -> Vec<&Handoff> {
+        self.adjacent(id, Direction::Outgoing)
+    }
+
+    /// Handoffs arriving at `id`, ordered by source id.
+    pub fn incoming(&self, id: &TouchpointId) -> Vec<&Handoff> {
+        self.adjacent(id, Direction::Incoming)
+    }
+
+    fn adjacent(&self, id: &TouchpointId, dir: Direction) -> Vec<&Handoff> {
+        let Some(&n) = self.index.get(id) else {
+            return Vec::new();
+        };
+        let mut out: Vec<&Handoff> = self
+            .graph
+            .edges_directed(n, dir)
+            .map(|e| e.weight())
+            .collect();
+        out.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
+        out
+    }
+
+    pub fn notes(&self) -> impl Iterator<Item = &StickyNote> + '_ {
+        self.notes.values()
+    }
+
+    pub fn note(&self, id: &NoteId) -> Option<&StickyNote> {
+        self.notes.get(id)
+    }
+
+    pub fn actions(&self) -> impl Iterator<Item = &ActionItem> + '_ {
+        self.actions.values()
+    }
+
+    pub fn action(&self, id: &NoteId) -> Option<&ActionItem> {
+        self.actions.get(id)
+    }
+
+    /// Is a note or action id taken?
+    pub fn contains_note_id(&self, id: &str) -> bool {
+        let id = NoteId::new(id);
+        self.notes.contains_key(&id) || self.actions.contains_key(&id)
+    }
+
+    /// The internal petgraph graph, for analysis algorithms inside this crate.
+    pub(crate) fn graph(&self) -> &StableDiGraph<Touchpoint, Handoff> {
+        &self.graph
+    }
+
+    /// The graph node of a touchpoint (an internal handle; valid until the next edit).
+    pub(crate) fn node(&self, id: &TouchpointId) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    fn edge(&self, key: &HandoffKey) -> Option<EdgeIndex> {
+        let a = *self.index.get(&key.from)?;
+        let b = *self.index.get(&key.to)?;
+        self.graph.find_edge(a, b)
+    }
+
+    // ----- changing ------------------------------------------------------------------------
+    // Every method checks first and changes nothing when it returns an error.
+    // The application changes a journey only through `crate::edit::Edit`.
+
+    pub fn set_meta(&mut self, meta: JourneyMeta) -> Result<JourneyMeta, ModelError> {
+        for o in &meta.outcomes {
+            check_finite(
+                &format!("outcome `{}`", o.name),
+                Some(o.value),
+                f64::MIN,
+                f64::MAX,
+            )?;
+        }
+        Ok(std::mem::replace(&mut self.meta, meta))
+    }
+
+    pub fn insert_stage(&mut self, index: usize, stage: Stage) -> Result<(), ModelError> {
+        if !is_valid_id(stage.id.as_str()) {
+            return Err(ModelError::InvalidId(stage.id.0));
+        }
+        if self.stage(&stage.id).is_some() {
+            return Err(ModelError::DuplicateId(stage.id.0));
+        }
+        if index > self.stages.len() {
+            return Err(ModelError::OutOfRange(index));
+        }
+        self.stages.insert(index, stage);
+        Ok(())
+    }
+
+    /// Remove an empty stage; returns it with its former position.
+    pub fn remove_stage(&mut self, id: &StageId) -> Result<(usize, Stage), ModelError> {
+        let i = self
+            .stage_index(id)
+            .ok_or_else(|| ModelError::UnknownStage(id.0.clone()))?;
+        if let Some(tp) = self.touchpoints().find(|t| t.stage.as_ref() == Some(id)) {
+            return Err(ModelError::InUse(
+                format!("stage `{id}`"),
+                format!("touchpoint `{}` is in it", tp.id),
+            ));
+        }
+        if self
+            .anchors()
+            .any(|a| matches!(a, Anchor::Cell(s, _) if s == id))
+        {
+            return Err(ModelError::InUse(
+                format!("stage `{id}`"),
+                "a note is pinned to it".into(),
+            ));
+        }
+        Ok((i, self.stages.remove(i)))
+    }
+
+    pub fn update_stage(&mut self, stage: Stage) -> Result<Stage, ModelError> {
+        let i = self
+            .stage_index(&stage.id)
+            .ok_or_else(|| ModelError::UnknownStage(stage.id.0.clone()))?;
+        Ok(std::mem::replace(&mut self.stages[i], stage))
+    }
+
+    pub fn move_stage(&mut self, from: usize, to: usize) -> Result<(), ModelError> {
+        move_in_vec(&mut self.stages, from, to)
+    }
+
+    pub fn insert_department(&mut self, index: usize, dept: Department) -> Result<(), ModelError> {
+        if !is_valid_id(dept.id.as_str()) {
+            return Err(ModelError::InvalidId(dept.id.0));
+        }
+        if self.department(&dept.id).is_some() {
+            return Err(ModelError::DuplicateId(dept.id.0));
+        }
+        if index > self.departments.len() {
+            return Err(ModelError::OutOfRange(index));
+        }
+        self.departments.insert(index, dept);
+        Ok(())
+    }
+
+    /// Remove a department that owns nothing; returns it with its former position.
+    pub fn remove_department(
+        &mut self,
+        id: &DepartmentId,
+    ) -> Result<(usize, Department), ModelError> {
+        let i = self
+            .department_index(id)
+            .ok_or_else(|| ModelError::UnknownDepartment(id.0.clone()))?;
+        if let Some(tp) = self.touchpoints().find(|t| t.owner.as_ref() == Some(id)) {
+            return Err(ModelError::InUse(
+                format!("department `{id}`"),
+                format!("it owns touchpoint `{}`", tp.id),
+            ));
+        }
+        if self
+            .anchors()
+            .any(|a| matches!(a, Anchor::Cell(_, d) if d == id))
+        {
+            return Err(ModelError::InUse(
+                format!("department `{id}`"),
+                "a note is pinned to it".into(),
+            ));
+        }
+        Ok((i, self.departments.remove(i)))
+    }
+
+    pub fn update_department(&mut self, dept: Department) -> Result<Department, ModelError> {
+        let i = self
+            .department_index(&dept.id)
+            .ok_or_else(|| ModelError::UnknownDepartment(dept.id.0.clone()))?;
+        Ok(std::mem::replace(&mut self.departments[i], dept))
+    }
+
+    pub fn move_department(&mut self, from: usize, to: usize) -> Result<(), ModelError> {
+        move_in_vec(&mut self.departments, from, to)
+    }
+
+    fn check_touchpoint_refs(&self, tp: &Touchpoint) -> Result<(), ModelError> {
+        validate_touchpoint_values(tp)?;
+        if let Some(s) = &tp.stage
+            && self.stage(s).is_none()
+        {
+            return Err(ModelError::UnknownStage(s.0.clone()));
+        }
+        if let Some(d) = &tp.owner
+            && self.department(d).is_none()
+        {
+            return Err(ModelError::UnknownDepartment(d.0.clone()));
+        }
+        Ok(())
+    }
+
+    pub fn add_touchpoint(&mut self, tp: Touchpoint) -> Result<(), ModelError> {
+        if self.index.contains_key(&tp.id) {
+            return Err(ModelError::DuplicateId(tp.id.0));
+        }
+        self.check_touchpoint_refs(&tp)?;
+        let id = tp.id.clone();
+        let n = self.graph.add_node(tp);
+        self.index.insert(id, n);
+        Ok(())
+    }
+
+    /// Replace the touchpoint with the same id; returns the old one.
+    pub fn update_touchpoint(&mut self, tp: Touchpoint) -> Result<Touchpoint, ModelError> {
+        let n = *self
+            .index
+            .get(&tp.id)
+            .ok_or_else(|| ModelError::UnknownTouchpoint(tp.id.0.clone()))?;
+        self.check_touchpoint_refs(&tp)?;
+        let slot = self
+            .graph
+            .node_weight_mut(n)
+            .ok_or_else(|| ModelError::UnknownTouchpoint(tp.id.0.clone()))?;
+        Ok(std::mem::replace(slot, tp))
+    }
+
+    /// Remove a touchpoint that has no handoffs and no notes or actions attached.
+    pub fn remove_touchpoint(&mut self, id: &TouchpointId) -> Result<Touchpoint, ModelError> {
+        let n = *self
+            .index
+            .get(id)
+            .ok_or_else(|| ModelError::UnknownTouchpoint(id.0.clone()))?;
+        if self
+            .graph
+            .edges_directed(n, Direction::Outgoing)
+            .next()
+            .is_some()
+            || self
+                .graph
+                .edges_directed(n, Direction::Incoming)
+                .next()
+                .is_some()
+        {
+            return Err(ModelError::InUse(
+                format!("touchpoint `{id}`"),
+                "it has handoffs".into(),
+            ));
+        }
+        if self.anchors().any(|a| a.mentions(id)) {
+            return Err(ModelError::InUse(
+                format!("touchpoint `{id}`"),
+                "a note or action is attached".into(),
+            ));
+        }
+        self.index.remove(id);
+        self.graph
+            .remove_node(n)
+            .ok_or_else(|| ModelError::UnknownTouchpoint(id.0.clone()))
+    }
+
+    pub fn add_handoff(&mut self, h: Handoff) -> Result<(), ModelError> {
+        validate_handoff_values(&h)?;
+        let a = *self
+            .index
+            .get(&h.from)
+            .ok_or_else(|| ModelError::UnknownTouchpoint(h.from.0.clone()))?;
+        let b = *self
+            .index
+            .get(&h.to)
+            .ok_or_else(|| ModelError::UnknownTouchpoint(h.to.0.clone()))?;
+        if self.graph.find_edge(a, b).is_some() {
+            return Err(ModelError::DuplicateHandoff(h.key().to_string()));
+        }
+        self.graph.add_edge(a, b, h);
+        Ok(())
+    }
+
+    pub fn update_handoff(&mut self, h: Handoff) -> Result<Handoff, ModelError> {
+        validate_handoff_values(&h)?;
+        let e = self
+            .edge(&h.key())
+            .ok_or_else(|| ModelError::UnknownHandoff(h.key().to_string()))?;
+        let slot = self
+            .graph
+            .edge_weight_mut(e)
+            .ok_or_else(|| ModelError::UnknownHandoff(h.key().to_string()))?;
+        Ok(std::mem::replace(slot, h))
+    }
+
+    /// Remove a handoff that has no notes or actions attached.
+    pub fn remove_handoff(&mut self, key: &HandoffKey) -> Result<Handoff, ModelError> {
+        let e = self
+            .edge(key)
+            .ok_or_else(|| ModelError::UnknownHandoff(key.to_string()))?;
+        if self
+            .anchors()
+            .any(|a| matches!(a, Anchor::Handoff(k) if k == key))
+        {
+            return Err(ModelError::InUse(
+                format!("handoff {key}"),
+                "a note or action is attached".into(),
+            ));
+        }
+        self.graph
+            .remove_edge(e)
+            .ok_or_else(|| ModelError::UnknownHandoff(key.to_string()))
+    }
+
+    fn anchors(&self) -> impl Iterator<Item = &Anchor> + '_ {
+        self.notes
+            .values()
+            .map(|n| &n.anchor)
+            .chain(self.actions.values().map(|a| &a.anchor))
+    }
+
+    fn check_anchor(&self, anchor: &Anchor) -> Result<(), ModelError> {
+        match anchor {
+            Anchor::Journey => Ok(()),
+            Anchor::Touchpoint(t) => {
+                if self.contains_touchpoint(t) {
+                    Ok(())
+                } else {
+                    Err(ModelError::UnknownTouchpoint(t.0.clone()))
+                }
+            }
+            Anchor::Handoff(k) => {
+                if self.handoff(k).is_some() {
+                    Ok(())
+                } else {
+                    Err(ModelError::UnknownHandoff(k.to_string()))
+                }
+            }
+            Anchor::Cell(s, d) => {
+                if self.stage(s).is_none() {
+                    Err(ModelError::UnknownStage(s.0.clone()))
+                } else if self.department(d).is_none() {
+                    Err(ModelError::UnknownDepartment(d.0.clone()))
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    fn check_new_note_id(&self, id: &NoteId) -> Result<(), ModelError> {
+        if !is_valid_id(id.as_str()) {
+            return Err(ModelError::InvalidId(id.0.clone()));
+        }
+        if self.contains_note_id(id.as_str()) {
+            return Err(ModelError::DuplicateId(id.0.clone()));
+        }
+        Ok(())
+    }
+
+    pub fn add_note(&mut self, note: StickyNote) -> Result<(), ModelError> {
+        self.check_new_note_id(&note.id)?;
+        self.check_anchor(&note.anchor)?;
+        self.notes.insert(note.id.clone(), note);
+        Ok(())
+    }
+
+    pub fn update_note(&mut self, note: StickyNote) -> Result<StickyNote, ModelError> {
+        if !self.notes.contains_key(&note.id) {
+            return Err(ModelError::UnknownNote(note.id.0));
+        }
+        self.check_anchor(&note.anchor)?;
+        self.notes
+            .insert(note.id.clone(), note.clone())
+            .ok_or(ModelError::UnknownNote(note.id.0))
+    }
+
+    pub fn remove_note(&mut self, id: &NoteId) -> Result<StickyNote, ModelError> {
+        self.notes
+            .remove(id)
+            .ok_or_else(|| ModelError::UnknownNote(id.0.clone()))
+    }
+
+    pub fn add_action(&mut self, action: ActionItem) -> Result<(), ModelError> {
+        self.check_new_note_id(&action.id)?;
+        self.check_anchor(&action.anchor)?;
+        self.actions.insert(action.id.clone(), action);
+        Ok(())
+    }
+
+    pub fn update_action(&mut self, action: ActionItem) -> Result<ActionItem, ModelError> {
+        if !self.actions.contains_key(&action.id) {
+            return Err(ModelError::UnknownNote(action.id.0));
+        }
+        self.check_anchor(&action.anchor)?;
+        self.actions
+            .insert(action.id.clone(), action.clone())
+            .ok_or(ModelError::UnknownNote(action.id.0))
+    }
+
+    pub fn remove_action(&mut self, id: &NoteId) -> Result<ActionItem, ModelError> {
+        self.actions
+            .remove(id)
+            .ok_or_else(|| ModelError::UnknownNote(id.0.clone()))
+    }
+}
+
+impl Anchor {
+    /// Does this anchor refer to touchpoint `id` (directly or through a handoff)?
+    pub fn mentions(&self, id: &TouchpointId) -> bool {
+        match self {
+            Anchor::Touchpoint(t) => t == id,
+            Anchor::Handoff(k) => &k.from == id || &k.to == id,
+            Anchor::Journey | Anchor::Cell(..) => false,
+        }
+    }
+}
+
+fn move_in_vec<T>(v: &mut Vec<T>, from: usize, to: usize) -> Result<(), ModelError> {
+    if from >= v.len() {
+        return Err(ModelError::OutOfRange(from));
+    }
+    if to >= v.len() {
+        return Err(ModelError::OutOfRange(to));
+    }
+    let item = v.remove(from);
+    v.insert(to, item);
+    Ok(())
+}
+
+impl Journey {
+    /// A new journey ready to capture: the four stages of a typical service journey
+    /// and a Customer lane (customer actions always have a lane).
+    pub fn starter(title: &str) -> Journey {
+        let mut j = Journey::new(title);
+        for (i, (id, name)) in [
+            ("notify", "Notify"),
+            ("stop-old", "Stop old"),
+            ("start-new", "Start new"),
+            ("first-bill", "First bill"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let _ = j.insert_stage(i, Stage::new(id, name));
+        }
+        let mut customer = Department::new("customer", "Customer", Rgb(0x6b, 0x6b, 0x6b));
+        customer.kind = DepartmentKind::Customer;
+        let _ = j.insert_department(0, customer);
+        j
+    }
+}

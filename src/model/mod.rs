@@ -1,0 +1,21 @@
+//! The journey document: pure data and its invariants. No egui, no I/O.
+
+mod handoff;
+mod ids;
+mod journey;
+mod metric;
+mod parts;
+mod score;
+mod touchpoint;
+
+pub use handoff::{Handoff, HandoffKey};
+pub use ids::{DepartmentId, NoteId, StageId, TouchpointId, fresh_id, is_valid_id, slugify};
+pub use journey::{
+    Journey, JourneyMeta, ModelError, validate_handoff_values, validate_touchpoint_values,
+};
+pub use metric::{Better, Metric, fmt_num};
+pub use parts::{
+    ActionItem, ActionStatus, Anchor, Department, DepartmentKind, Outcome, Rgb, Stage, StickyNote,
+};
+pub use score::Satisfaction;
+pub use touchpoint::{Channel, Layer, Touchpoint};
