@@ -62,6 +62,11 @@ pub enum Command {
         #[arg(long, default_value = "New journey")]
         title: String,
     },
+    /// Import a CSV table or a Mermaid `journey` diagram as a journey file.
+    Import(crate::import::ImportArgs),
+    /// Export a journey: csv (tables), mermaid (a `journey` diagram), dot (Graphviz); svg, png,
+    /// pdf, md and html as they become available.
+    Export(crate::export::ExportArgs),
 }
 
 /// Run a subcommand; `None` means "open the app".
@@ -76,6 +81,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             output,
         } => generate(touchpoints, seed, &output, out, err),
         Command::New { file, title } => new_journey(&file, &title, out, err),
+        Command::Import(args) => crate::import::cli_import(&args, out, err),
+        Command::Export(args) => crate::export::cli_export(&args, out, err),
     };
     ExitCode::from(code)
 }

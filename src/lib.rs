@@ -5,8 +5,10 @@
 
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod generate;
 pub mod history;
+pub mod import;
 pub mod io;
 pub mod model;
 pub mod samples;
