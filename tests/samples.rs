@@ -489,6 +489,10 @@ fn to_be_is_at_least_four_times_as_efficient() {
     let elapsed = as_is_fastest / to_be_slowest;
     assert!(elapsed >= 5.0, "elapsed only {elapsed:.2}x");
     assert!(to_be_slowest < 72.0, "to-be takes {to_be_slowest} h");
+    // Slowest to-be route: capture, reads on the move date, account moved, first bill.
+    assert_eq!(to_be_paths.len(), 5);
+    assert!((to_be_slowest - 50.533).abs() < 0.001, "{to_be_slowest}");
+    assert!((wait_sum(&to_be) - 81.6).abs() < 1e-9);
 }
 
 #[test]
