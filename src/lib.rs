@@ -9,6 +9,7 @@ pub mod edit;
 pub mod generate;
 pub mod history;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod samples;
 pub mod ui;
