@@ -9,5 +9,6 @@ pub mod generate;
 pub mod history;
 pub mod io;
 pub mod model;
+pub mod recovery;
 pub mod samples;
 pub mod ui;
