@@ -8,6 +8,7 @@ pub mod edit;
 pub mod generate;
 pub mod history;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod recovery;
 pub mod samples;
