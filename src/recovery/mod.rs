@@ -13,9 +13,11 @@
 
 mod autosave;
 pub mod cli;
+mod file;
 mod panic;
 
-pub use autosave::{AutosaveStatus, Autosaver, DocKey, due_at};
+pub use autosave::{AutosaveStatus, Autosaver, DocKey, MAX_DELAY, QUIET, due_at};
+pub use file::{ExternalChange, OpenFile};
 pub use panic::{CrashReport, install_panic_hook};
 
 use crate::io::{RealFs, save_bytes_atomic};
