@@ -1,6 +1,6 @@
 //! CSV export: three tables that open cleanly in spreadsheet software.
 //!
-//! * `touchpoints`: one row per touchpoint in reading order (see [`super::order`]) with
+//! * `touchpoints`: one row per touchpoint in journey order (see [`super::reading_order`]) with
 //!   every field; metrics become `metric:NAME [UNIT] target<=X` columns, the histogram
 //!   `score_0`..`score_10`, and `next` lists the targets of its handoffs (`a;b`), so this
 //!   table alone imports back to the same touchpoints, stages, owners and handoffs.
@@ -16,7 +16,6 @@
 use super::Artifact;
 use crate::import::csv::MetricColumn;
 use crate::model::{DepartmentId, DepartmentKind, Journey, Satisfaction, Touchpoint};
-use std::collections::BTreeMap;
 
 /// Which CSV table to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
@@ -169,7 +168,7 @@ fn same(a: &MetricColumn, b: &MetricColumn) -> bool {
 
 /// The touchpoints table.
 pub fn touchpoints_csv(journey: &Journey) -> String {
-    let order = super::order::reading_order(journey);
+    let order = super::reading_order(journey);
     let metrics = metric_columns(&order);
     let mut header: Vec<String> = [
         "id",
@@ -321,50 +320,16 @@ pub fn handoffs_csv(journey: &Journey) -> String {
     write_rows(&rows)
 }
 
-/// Handoff counts between departments: `(lanes, counts[from][to])`. Lanes are the
-/// departments in lane order, then `None` ("(no owner)") when an unowned touchpoint
-/// takes part in a handoff.
-pub fn handoff_matrix(journey: &Journey) -> (Vec<Option<DepartmentId>>, Vec<Vec<u64>>) {
-    let mut lanes: Vec<Option<DepartmentId>> = journey
-        .departments()
-        .iter()
-        .map(|d| Some(d.id.clone()))
-        .collect();
-    let handoffs = journey.handoffs();
-    let owner_of = |id| journey.touchpoint(id).and_then(|t| t.owner.clone());
-    let unowned = handoffs
-        .iter()
-        .any(|h| owner_of(&h.from).is_none() || owner_of(&h.to).is_none());
-    if unowned {
-        lanes.push(None);
-    }
-    let index: BTreeMap<Option<DepartmentId>, usize> = lanes
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.clone(), i))
-        .collect();
-    let mut counts = vec![vec![0u64; lanes.len()]; lanes.len()];
-    for h in handoffs {
-        let (a, b) = (owner_of(&h.from), owner_of(&h.to));
-        if let (Some(&i), Some(&k)) = (index.get(&a), index.get(&b))
-            && let Some(cell) = counts.get_mut(i).and_then(|r| r.get_mut(k))
-        {
-            *cell += 1;
-        }
-    }
-    (lanes, counts)
-}
-
 /// The matrix table: from-owner rows x to-owner columns.
 pub fn matrix_csv(journey: &Journey) -> String {
-    let (lanes, counts) = handoff_matrix(journey);
-    let label = |d: &Option<DepartmentId>| guard(&journey.department_name(d.as_ref()));
+    let config = crate::analysis::AnalysisConfig::default();
+    let matrix = crate::analysis::analyze(journey, &config).matrix;
     let mut header = vec!["from \\ to".to_owned()];
-    header.extend(lanes.iter().map(label));
+    header.extend(matrix.names.iter().map(|n| guard(n)));
     let mut rows = vec![header];
-    for (d, counts) in lanes.iter().zip(&counts) {
-        let mut row = vec![label(d)];
-        row.extend(counts.iter().map(ToString::to_string));
+    for (name, cells) in matrix.names.iter().zip(&matrix.cells) {
+        let mut row = vec![guard(name)];
+        row.extend(cells.iter().map(|c| c.handoffs.to_string()));
         rows.push(row);
     }
     write_rows(&rows)

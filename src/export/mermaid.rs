@@ -113,7 +113,7 @@ pub fn to_mermaid(journey: &Journey) -> String {
         let d = escape(description, false).replace("<br>", " ");
         let _ = writeln!(out, "    accDescr: {d}");
     }
-    let order = super::order::reading_order(journey);
+    let order = super::reading_order(journey);
     for t in order.iter().filter(|t| t.stage.is_none()) {
         task(&mut out, journey, t);
     }

@@ -8,11 +8,19 @@
 pub mod csv;
 pub mod dot;
 pub mod mermaid;
-pub mod order;
 
-use crate::model::Journey;
+use crate::model::{Journey, Touchpoint};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// Touchpoints in journey order (the analysis' order: stage by stage, then along the
+/// handoffs with rework loops broken, then id), shared by the text exports.
+pub fn reading_order(journey: &Journey) -> Vec<&Touchpoint> {
+    crate::analysis::journey_order(journey)
+        .iter()
+        .filter_map(|id| journey.touchpoint(id))
+        .collect()
+}
 
 /// An export format, named on the command line and inferred from an output extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]

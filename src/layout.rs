@@ -1,0 +1,551 @@
+//! Grid layout: stage columns x department (or layer) lanes, cards ordered inside
+//! each cell. Pure: world coordinates in points, no egui. The canvas, the
+//! diagram exports and hit testing all use the same [`Layout`].
+
+use crate::model::{DepartmentId, Journey, Layer, Rgb, StageId, TouchpointId};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// An axis-aligned rectangle in world coordinates.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Rect {
+    pub fn new(x: f32, y: f32, w: f32, h: f32) -> Self {
+        Rect { x, y, w, h }
+    }
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+    pub fn center(&self) -> (f32, f32) {
+        (self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
+    }
+    pub fn intersects(&self, o: &Rect) -> bool {
+        self.x <= o.right() && o.x <= self.right() && self.y <= o.bottom() && o.y <= self.bottom()
+    }
+    /// The smallest rectangle holding both.
+    pub fn union(&self, o: &Rect) -> Rect {
+        let x = self.x.min(o.x);
+        let y = self.y.min(o.y);
+        Rect::new(
+            x,
+            y,
+            self.right().max(o.right()) - x,
+            self.bottom().max(o.bottom()) - y,
+        )
+    }
+}
+
+/// What the horizontal lanes are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum LaneMode {
+    /// One lane per department (the swimlanes), plus "(no owner)" when needed.
+    #[default]
+    Departments,
+    /// The four service-blueprint layers, with the line of visibility.
+    Layers,
+}
+
+/// What a lane stands for.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LaneKey {
+    Department(DepartmentId),
+    /// Touchpoints without an owner.
+    Unowned,
+    Layer(Layer),
+}
+
+/// Sizes in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutConfig {
+    pub card_w: f32,
+    pub card_h: f32,
+    pub gap: f32,
+    /// Height of the stage header row (above the grid).
+    pub header_h: f32,
+    /// Width of the lane label column (left of the grid).
+    pub label_w: f32,
+    /// Height of the emotion-curve band (between headers and grid); 0 for none.
+    pub curve_h: f32,
+    pub mode: LaneMode,
+}
+
+impl Default for LayoutConfig {
+    fn default() -> Self {
+        LayoutConfig {
+            card_w: 200.0,
+            card_h: 92.0,
+            gap: 18.0,
+            header_h: 48.0,
+            label_w: 170.0,
+            curve_h: 110.0,
+            mode: LaneMode::Departments,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    /// `None` for the "(no stage)" column.
+    pub stage: Option<StageId>,
+    pub name: String,
+    pub x: f32,
+    pub w: f32,
+    /// Cards per row inside this column's cells.
+    pub per_row: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub key: LaneKey,
+    pub name: String,
+    pub color: Rgb,
+    pub y: f32,
+    pub h: f32,
+}
+
+/// Positions of everything on the map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    pub config: Option<LayoutConfig>,
+    pub columns: Vec<Column>,
+    pub lanes: Vec<Lane>,
+    /// Card rectangle of each touchpoint.
+    pub cards: BTreeMap<TouchpointId, Rect>,
+    /// (column, lane) of each touchpoint.
+    pub cell_of: BTreeMap<TouchpointId, (usize, usize)>,
+    /// Touchpoints of each (column, lane) cell, in display order.
+    pub cells: BTreeMap<(usize, usize), Vec<TouchpointId>>,
+    /// The grid area (below headers and curve, right of the labels).
+    pub grid: Rect,
+    /// The emotion-curve band.
+    pub curve: Rect,
+    /// Everything, headers and labels included.
+    pub bounds: Rect,
+    /// The order of touchpoints along the journey.
+    pub order: Vec<TouchpointId>,
+    /// y of the line of visibility (layer mode only).
+    pub visibility_line: Option<f32>,
+}
+
+/// The order touchpoints occur along the journey: by stage, then along the handoffs
+/// (a topological order that ignores edges going back, i.e. rework loops), then by id.
+pub fn journey_order(journey: &Journey) -> Vec<TouchpointId> {
+    let stage_rank = |t: &crate::model::Touchpoint| {
+        t.stage
+            .as_ref()
+            .and_then(|s| journey.stage_index(s))
+            .unwrap_or(usize::MAX)
+    };
+    // Kahn's algorithm over forward edges; ties broken by (stage, id); a cycle is
+    // broken by taking the smallest remaining (stage, id).
+    let ids: Vec<&TouchpointId> = journey.touchpoints().map(|t| &t.id).collect();
+    let pos: BTreeMap<&TouchpointId, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let ranks: Vec<usize> = journey.touchpoints().map(stage_rank).collect();
+    let mut indeg = vec![0usize; ids.len()];
+    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
+    for h in journey.handoffs() {
+        let (Some(&a), Some(&b)) = (pos.get(&h.from), pos.get(&h.to)) else {
+            continue;
+        };
+        // An edge into an earlier stage is a loop back; it does not order.
+        if a == b || ranks[b] < ranks[a] {
+            continue;
+        }
+        succ[a].push(b);
+        indeg[b] += 1;
+    }
+    let mut ready: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (i, &d) in indeg.iter().enumerate() {
+        if d == 0 {
+            ready.insert((ranks[i], i));
+        }
+    }
+    let mut done = vec![false; ids.len()];
+    let mut out = Vec::with_capacity(ids.len());
+    let mut remaining: BTreeSet<(usize, usize)> = (0..ids.len()).map(|i| (ranks[i], i)).collect();
+    while out.len() < ids.len() {
+        let next = match ready.pop_first() {
+            Some((_, i)) => i,
+            None => match remaining.iter().find(|(_, i)| !done[*i]) {
+                Some(&(_, i)) => i,
+                None => break,
+            },
+        };
+        if done[next] {
+            continue;
+        }
+        done[next] = true;
+        remaining.remove(&(ranks[next], next));
+        out.push(ids[next].clone());
+        for &s in &succ[next] {
+            indeg[s] = indeg[s].saturating_sub(1);
+            if indeg[s] == 0 && !done[s] {
+                ready.insert((ranks[s], s));
+            }
+        }
+    }
+    out
+}
+
+/// Lay out a journey.
+pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
+    let c = *config;
+    let order = journey_order(journey);
+    let rank: BTreeMap<&TouchpointId, usize> =
+        order.iter().enumerate().map(|(i, id)| (id, i)).collect();
+
+    // Columns: stages in order, plus "(no stage)" when needed.
+    let mut col_keys: Vec<(Option<StageId>, String)> = journey
+        .stages()
+        .iter()
+        .map(|s| (Some(s.id.clone()), s.name.clone()))
+        .collect();
+    if journey
+        .touchpoints()
+        .any(|t| t.stage.as_ref().is_none_or(|s| journey.stage(s).is_none()))
+    {
+        col_keys.push((None, "(no stage)".into()));
+    }
+    // Lanes.
+    let mut lane_keys: Vec<(LaneKey, String, Rgb)> = Vec::new();
+    match c.mode {
+        LaneMode::Departments => {
+            for d in journey.departments() {
+                lane_keys.push((LaneKey::Department(d.id.clone()), d.name.clone(), d.color));
+            }
+            if journey.touchpoints().any(|t| {
+                t.owner
+                    .as_ref()
+                    .is_none_or(|d| journey.department(d).is_none())
+            }) {
+                lane_keys.push((LaneKey::Unowned, "(no owner)".into(), Rgb(0x99, 0x99, 0x99)));
+            }
+        }
+        LaneMode::Layers => {
+            for (i, l) in Layer::ALL.iter().enumerate() {
+                lane_keys.push((LaneKey::Layer(*l), l.label().into(), Rgb::palette(i + 3)));
+            }
+        }
+    }
+    let col_index = |t: &crate::model::Touchpoint| -> usize {
+        t.stage
+            .as_ref()
+            .and_then(|s| journey.stage_index(s))
+            .unwrap_or(col_keys.len().saturating_sub(1))
+    };
+    let lane_index = |t: &crate::model::Touchpoint| -> usize {
+        match c.mode {
+            LaneMode::Departments => t
+                .owner
+                .as_ref()
+                .and_then(|d| journey.department_index(d))
+                .unwrap_or(lane_keys.len().saturating_sub(1)),
+            LaneMode::Layers => Layer::ALL.iter().position(|l| *l == t.layer).unwrap_or(0),
+        }
+    };
+
+    // Fill cells.
+    let mut cells: BTreeMap<(usize, usize), Vec<TouchpointId>> = BTreeMap::new();
+    let mut cell_of = BTreeMap::new();
+    for t in journey.touchpoints() {
+        let cell = (col_index(t), lane_index(t));
+        cells.entry(cell).or_default().push(t.id.clone());
+        cell_of.insert(t.id.clone(), cell);
+    }
+    // Order inside a cell: manual order first, then journey order (which follows the
+    // handoffs, so consecutive steps sit side by side and crossings stay low), then id.
+    for list in cells.values_mut() {
+        list.sort_by_key(|id| {
+            let manual = journey
+                .touchpoint(id)
+                .and_then(|t| t.order)
+                .unwrap_or(i32::MAX);
+            (
+                manual,
+                rank.get(id).copied().unwrap_or(usize::MAX),
+                id.clone(),
+            )
+        });
+    }
+
+    // Cards per row in each column: enough that the tallest cell stays roughly square-ish.
+    let mut max_in_col = vec![0usize; col_keys.len()];
+    for (&(ci, _), list) in &cells {
+        if let Some(m) = max_in_col.get_mut(ci) {
+            *m = (*m).max(list.len());
+        }
+    }
+    let per_row: Vec<usize> = max_in_col
+        .iter()
+        .map(|&n| ((n as f32).sqrt().ceil() as usize).clamp(1, 12))
+        .collect();
+    let mut rows_in_lane = vec![1usize; lane_keys.len()];
+    for (&(ci, li), list) in &cells {
+        let pr = per_row.get(ci).copied().unwrap_or(1);
+        if let Some(r) = rows_in_lane.get_mut(li) {
+            *r = (*r).max(list.len().div_ceil(pr));
+        }
+    }
+
+    let grid_x = c.label_w;
+    let grid_y = c.header_h + c.curve_h;
+    let mut columns = Vec::with_capacity(col_keys.len());
+    let mut x = grid_x;
+    for (i, (stage, name)) in col_keys.into_iter().enumerate() {
+        let pr = per_row.get(i).copied().unwrap_or(1);
+        let w = pr as f32 * (c.card_w + c.gap) + c.gap;
+        columns.push(Column {
+            stage,
+            name,
+            x,
+            w,
+            per_row: pr,
+        });
+        x += w;
+    }
+    let mut lanes = Vec::with_capacity(lane_keys.len());
+    let mut y = grid_y;
+    for (i, (key, name, color)) in lane_keys.into_iter().enumerate() {
+        let rows = rows_in_lane.get(i).copied().unwrap_or(1);
+        let h = rows as f32 * (c.card_h + c.gap) + c.gap;
+        lanes.push(Lane {
+            key,
+            name,
+            color,
+            y,
+            h,
+        });
+        y += h;
+    }
+    let grid = Rect::new(grid_x, grid_y, x - grid_x, y - grid_y);
+
+    let mut cards = BTreeMap::new();
+    for (&(ci, li), list) in &cells {
+        let (Some(col), Some(lane)) = (columns.get(ci), lanes.get(li)) else {
+            continue;
+        };
+        for (k, id) in list.iter().enumerate() {
+            let r = k / col.per_row;
+            let q = k % col.per_row;
+            let rect = Rect::new(
+                col.x + c.gap + q as f32 * (c.card_w + c.gap),
+                lane.y + c.gap + r as f32 * (c.card_h + c.gap),
+                c.card_w,
+                c.card_h,
+            );
+            cards.insert(id.clone(), rect);
+        }
+    }
+    let visibility_line = match c.mode {
+        LaneMode::Layers => lanes.get(2).map(|l| l.y),
+        LaneMode::Departments => None,
+    };
+    Layout {
+        config: Some(c),
+        columns,
+        lanes,
+        cards,
+        cell_of,
+        cells,
+        grid,
+        curve: Rect::new(grid_x, c.header_h, grid.w, c.curve_h),
+        bounds: Rect::new(0.0, 0.0, x.max(grid_x), y.max(grid_y)),
+        order,
+        visibility_line,
+    }
+}
+
+impl Layout {
+    /// The card under a world point.
+    pub fn card_at(&self, x: f32, y: f32) -> Option<&TouchpointId> {
+        let (ci, li) = self.cell_at(x, y)?;
+        self.cells
+            .get(&(ci, li))?
+            .iter()
+            .find(|id| self.cards.get(*id).is_some_and(|r| r.contains(x, y)))
+    }
+
+    /// The (column, lane) cell under a world point.
+    pub fn cell_at(&self, x: f32, y: f32) -> Option<(usize, usize)> {
+        let ci = self
+            .columns
+            .iter()
+            .position(|c| x >= c.x && x < c.x + c.w)?;
+        let li = self.lanes.iter().position(|l| y >= l.y && y < l.y + l.h)?;
+        Some((ci, li))
+    }
+
+    /// Touchpoints whose cards intersect `view` (world coordinates): only the cells
+    /// that overlap are visited, so this is cheap for a small view of a big map.
+    pub fn visible_cards(&self, view: &Rect) -> Vec<(&TouchpointId, &Rect)> {
+        let cols: Vec<usize> = (0..self.columns.len())
+            .filter(|&i| {
+                let c = &self.columns[i];
+                c.x <= view.right() && view.x <= c.x + c.w
+            })
+            .collect();
+        let lanes: Vec<usize> = (0..self.lanes.len())
+            .filter(|&i| {
+                let l = &self.lanes[i];
+                l.y <= view.bottom() && view.y <= l.y + l.h
+            })
+            .collect();
+        let mut out = Vec::new();
+        for &ci in &cols {
+            for &li in &lanes {
+                if let Some(list) = self.cells.get(&(ci, li)) {
+                    for id in list {
+                        if let Some(r) = self.cards.get(id)
+                            && r.intersects(view)
+                        {
+                            out.push((id, r));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The stage and department of a cell (what a new touchpoint dropped there gets).
+    pub fn cell_target(&self, cell: (usize, usize)) -> (Option<StageId>, Option<LaneKey>) {
+        (
+            self.columns.get(cell.0).and_then(|c| c.stage.clone()),
+            self.lanes.get(cell.1).map(|l| l.key.clone()),
+        )
+    }
+}
+
+/// Breadth-first distance (in handoffs) from the entry touchpoints, for callers that
+/// want "how far along the journey" without the full order.
+pub fn depth_from_entries(journey: &Journey) -> BTreeMap<TouchpointId, usize> {
+    let mut depth = BTreeMap::new();
+    let mut queue = VecDeque::new();
+    for t in journey.touchpoints() {
+        if journey.incoming(&t.id).is_empty() {
+            depth.insert(t.id.clone(), 0);
+            queue.push_back(t.id.clone());
+        }
+    }
+    while let Some(id) = queue.pop_front() {
+        let d = depth.get(&id).copied().unwrap_or(0);
+        for h in journey.outgoing(&id) {
+            if !depth.contains_key(&h.to) {
+                depth.insert(h.to.clone(), d + 1);
+                queue.push_back(h.to.clone());
+            }
+        }
+    }
+    depth
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn small() -> Journey {
+        let mut j = Journey::new("t");
+        j.insert_stage(0, Stage::new("a", "A")).unwrap();
+        j.insert_stage(1, Stage::new("b", "B")).unwrap();
+        j.insert_department(0, Department::new("x", "X", Rgb(1, 2, 3)))
+            .unwrap();
+        j.insert_department(1, Department::new("y", "Y", Rgb(1, 2, 3)))
+            .unwrap();
+        for (id, s, d) in [
+            ("t1", "a", "x"),
+            ("t2", "a", "x"),
+            ("t3", "b", "y"),
+            ("t4", "b", "x"),
+        ] {
+            let mut t = Touchpoint::new(id, id);
+            t.stage = Some(StageId::new(s));
+            t.owner = Some(DepartmentId::new(d));
+            j.add_touchpoint(t).unwrap();
+        }
+        let mut t = Touchpoint::new("t0", "unowned");
+        t.stage = Some(StageId::new("b"));
+        j.add_touchpoint(t).unwrap();
+        j.add_handoff(Handoff::new("t2", "t1")).unwrap();
+        j.add_handoff(Handoff::new("t1", "t3")).unwrap();
+        j.add_handoff(Handoff::new("t3", "t4")).unwrap();
+        j.add_handoff(Handoff::new("t4", "t2")).unwrap(); // loop back to stage a
+        j
+    }
+
+    #[test]
+    fn order_follows_stages_and_handoffs() {
+        let j = small();
+        let order: Vec<String> = journey_order(&j).into_iter().map(|t| t.0).collect();
+        assert_eq!(order, ["t2", "t1", "t0", "t3", "t4"]);
+    }
+
+    #[test]
+    fn cards_do_not_overlap_and_sit_in_their_cells() {
+        let j = small();
+        let l = layout(&j, &LayoutConfig::default());
+        assert_eq!(l.columns.len(), 2);
+        assert_eq!(l.lanes.len(), 3, "two departments and (no owner)");
+        assert_eq!(l.lanes[2].key, LaneKey::Unowned);
+        let rects: Vec<Rect> = l.cards.values().copied().collect();
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                assert!(
+                    !(a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom())
+                );
+            }
+        }
+        for (id, &(ci, li)) in &l.cell_of {
+            let r = l.cards[id];
+            let col = &l.columns[ci];
+            let lane = &l.lanes[li];
+            assert!(
+                r.x >= col.x && r.right() <= col.x + col.w,
+                "{id} in its column"
+            );
+            assert!(
+                r.y >= lane.y && r.bottom() <= lane.y + lane.h,
+                "{id} in its lane"
+            );
+        }
+        // t2 comes before t1 in their shared cell (journey order).
+        assert_eq!(
+            l.cells[&(0, 0)],
+            vec![TouchpointId::new("t2"), TouchpointId::new("t1")]
+        );
+        let (cx, cy) = l.cards[&TouchpointId::new("t3")].center();
+        assert_eq!(l.card_at(cx, cy), Some(&TouchpointId::new("t3")));
+        let visible = l.visible_cards(&Rect::new(
+            0.0,
+            0.0,
+            l.columns[0].x + l.columns[0].w - 1.0,
+            10_000.0,
+        ));
+        assert_eq!(visible.len(), 2);
+    }
+
+    #[test]
+    fn layer_mode_has_four_lanes_and_a_visibility_line() {
+        let l = layout(
+            &small(),
+            &LayoutConfig {
+                mode: LaneMode::Layers,
+                ..Default::default()
+            },
+        );
+        assert_eq!(l.lanes.len(), 4);
+        assert_eq!(l.visibility_line, Some(l.lanes[2].y));
+    }
+}
