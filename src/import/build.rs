@@ -111,7 +111,7 @@ impl Builder {
             problems.at(
                 line,
                 format!(
-                    "{what} is {} bytes long; cut to the limit of {MAX_TEXT}",
+                    "{what}: {} bytes, cut to the limit of {MAX_TEXT}",
                     text.len()
                 ),
             );
