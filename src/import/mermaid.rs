@@ -140,6 +140,22 @@ fn cut_hash_comment(line: &str) -> &str {
     line
 }
 
+/// Cut at the first `;` that does not end an entity code (Mermaid ends task data there).
+fn cut_semicolon(text: &str) -> &str {
+    let mut i = 0;
+    while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
+        match c {
+            ';' => return text.get(..i).unwrap_or(text),
+            '#' => match text.get(i..).and_then(entity_at) {
+                Some((_, len)) => i += len,
+                None => i += 1,
+            },
+            c => i += c.len_utf8(),
+        }
+    }
+    text
+}
+
 /// Cut a `%%` comment that is not at the start of the line (Mermaid: `[^}]%%...`).
 fn cut_percent_comment(line: &str) -> &str {
     let mut from = 0;
@@ -280,7 +296,7 @@ pub fn import(name: &str, text: &str) -> Result<ImportResult, ImportError> {
             }
         }
     }
-    let mut seen_journey = false;
+    let mut header = Header::NotYet;
     let mut in_directive = false;
     let mut multiline: Option<(usize, String)> = None;
     while let Some(&(n, raw)) = lines.get(i) {
@@ -322,7 +338,7 @@ pub fn import(name: &str, text: &str) -> Result<ImportResult, ImportError> {
         if let Some(rest) = keyword(t, "accTitle")
             && let Some(v) = rest.trim_start().strip_prefix(':')
         {
-            seen_journey = note_missing_journey(&mut st, seen_journey, n);
+            header = note_missing_journey(&mut st, header, n);
             let v = decode_text(v.trim()).replace('\n', " ");
             st.acc_title = Some((n, v));
             continue;
@@ -330,12 +346,12 @@ pub fn import(name: &str, text: &str) -> Result<ImportResult, ImportError> {
         if let Some(rest) = keyword(t, "accDescr") {
             let rest = rest.trim_start();
             if let Some(v) = rest.strip_prefix(':') {
-                seen_journey = note_missing_journey(&mut st, seen_journey, n);
+                header = note_missing_journey(&mut st, header, n);
                 st.description = Some(decode_text(v.trim()));
                 continue;
             }
             if let Some(v) = rest.strip_prefix('{') {
-                seen_journey = note_missing_journey(&mut st, seen_journey, n);
+                header = note_missing_journey(&mut st, header, n);
                 match v.find('}') {
                     Some(p) => st.description = Some(tidy_multiline(v.get(..p).unwrap_or(v))),
                     None => multiline = Some((n, format!("{v}\n"))),
@@ -348,17 +364,17 @@ pub fn import(name: &str, text: &str) -> Result<ImportResult, ImportError> {
             continue;
         }
         if let Some(rest) = keyword(code, "journey") {
-            if seen_journey {
+            if header == Header::Seen {
                 st.problems.at(n, "a second `journey` keyword; ignored");
             }
-            seen_journey = true;
+            header = Header::Seen;
             let rest = rest.trim();
             if !rest.is_empty() {
                 statement(&mut st, n, rest);
             }
             continue;
         }
-        seen_journey = note_missing_journey(&mut st, seen_journey, n);
+        header = note_missing_journey(&mut st, header, n);
         statement(&mut st, n, code);
     }
     if let Some((start, _)) = multiline {
@@ -384,14 +400,23 @@ fn tidy_multiline(text: &str) -> String {
     decode_text(&lines.get(start..end).unwrap_or_default().join("\n"))
 }
 
-fn note_missing_journey(st: &mut State, seen: bool, line: usize) -> bool {
-    if !seen {
+/// Has the `journey` keyword been met, or assumed (reported) because text came first?
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Header {
+    NotYet,
+    Assumed,
+    Seen,
+}
+
+fn note_missing_journey(st: &mut State, header: Header, line: usize) -> Header {
+    if header == Header::NotYet {
         st.problems.at(
             line,
             "the diagram does not start with `journey`; read as a journey anyway",
         );
+        return Header::Assumed;
     }
-    true
+    header
 }
 
 /// One statement line (comments already removed): title, section or task.
@@ -448,7 +473,7 @@ fn task(st: &mut State, n: usize, code: &str) {
         st.problems.at(n, "a task without a name; ignored");
         return;
     }
-    let data = data.split(';').next().unwrap_or_default();
+    let data = cut_semicolon(data);
     let mut pieces = data.split(':');
     let score_text = pieces.next().unwrap_or_default().trim();
     let actors: Vec<String> = pieces
@@ -615,5 +640,7 @@ mod tests {
         assert_eq!(cut_hash_comment("Pay #36; now # later"), "Pay #36; now ");
         assert_eq!(cut_percent_comment("Task: 3: A %% note"), "Task: 3: A ");
         assert_eq!(cut_percent_comment("x}%%y"), "x}%%y");
+        assert_eq!(cut_semicolon(" 3: A#44; B; C"), " 3: A#44; B");
+        assert_eq!(cut_semicolon("#;x"), "#");
     }
 }
