@@ -18,9 +18,9 @@
 //! * Escaping, with Mermaid's entity codes (decoded by Mermaid when it renders):
 //!   `#` -> `#35;`, `:` -> `#58;`, `;` -> `#59;`, `<` -> `#lt;`, `>` -> `#gt;`,
 //!   in actors `,` -> `#44;`, the second `%` of `%%` -> `#37;`; a line break becomes
-//!   `<br>`; other control characters become spaces. A text that would start with a
-//!   Mermaid keyword (`journey`, `title`, `section`, `accTitle`, `accDescr`) gets its first
-//!   letter as an entity code. So `<script>` comes out as `#lt;script#gt;`: inert text.
+//!   `<br>`; other control characters become spaces. A task name that would start with
+//!   a Mermaid keyword (`journey`, `title`, `section`, `accTitle`, `accDescr`) gets its
+//!   first letter as an entity code. So `<script>` comes out as `#lt;script#gt;`: inert text.
 
 use crate::import::mermaid::{ALSO_INVOLVED, UNSCORED, mean_to_score};
 use crate::model::{Journey, Touchpoint};
@@ -47,14 +47,24 @@ pub fn escape(text: &str, actor: bool) -> String {
         }
         previous_percent = percent && !previous_percent;
     }
+    out
+}
+
+/// Escape a task name: [`escape`], and a name that would start with a Mermaid keyword
+/// (`journey`, `title`, `section`, `accTitle`, `accDescr`) gets its first letter as an
+/// entity code, so the line stays a task.
+pub fn escape_task(text: &str) -> String {
+    let out = escape(text, false);
     let lower = out.to_ascii_lowercase();
     let keyword = ["journey", "title", "section", "acctitle", "accdescr"]
         .iter()
         .any(|k| lower.starts_with(k));
-    if keyword && let Some(first) = out.chars().next() {
-        out = format!("#{};{}", u32::from(first), out.get(1..).unwrap_or_default());
+    match out.chars().next() {
+        Some(first) if keyword => {
+            format!("#{};{}", u32::from(first), out.get(1..).unwrap_or_default())
+        }
+        _ => out,
     }
-    out
 }
 
 /// The actors of a task: the owner, then the names on an `Also involved: ` notes line.
@@ -76,9 +86,9 @@ fn actors(journey: &Journey, t: &Touchpoint) -> Vec<String> {
 
 /// One task line (with the `%% unscored` line before it when it has no score).
 fn task(out: &mut String, journey: &Journey, t: &Touchpoint) {
-    let name = escape(t.name.trim(), false);
+    let name = escape_task(t.name.trim());
     let name = if name.trim().is_empty() {
-        escape(t.id.as_str(), false)
+        escape_task(t.id.as_str())
     } else {
         name
     };
@@ -149,7 +159,7 @@ mod tests {
             "Title page",
             "#lt; literally",
         ] {
-            let e = escape(text, true);
+            let e = escape_task(&escape(text, true));
             for bad in [':', ';', '<', '>', ','] {
                 let stripped = e
                     .replace("#35;", "")
@@ -165,7 +175,8 @@ mod tests {
             assert_eq!(decode_text(&e), text, "{e}");
         }
         assert_eq!(escape("<script>", false), "#lt;script#gt;");
-        assert_eq!(escape("Section A", false), "#83;ection A");
+        assert_eq!(escape_task("Section A"), "#83;ection A");
+        assert_eq!(escape("Section A", false), "Section A");
         assert_eq!(escape("a\nb", false), "a<br>b");
         assert_eq!(escape("a, b", false), "a, b");
         assert_eq!(escape("a, b", true), "a#44; b");

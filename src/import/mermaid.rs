@@ -140,20 +140,27 @@ fn cut_hash_comment(line: &str) -> &str {
     line
 }
 
-/// Cut at the first `;` that does not end an entity code (Mermaid ends task data there).
-fn cut_semicolon(text: &str) -> &str {
+/// The position of the first of `stops` outside entity codes (`#59;` is not a `;`).
+fn find_stop(text: &str, stops: &[char]) -> Option<usize> {
     let mut i = 0;
     while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
-        match c {
-            ';' => return text.get(..i).unwrap_or(text),
-            '#' => match text.get(i..).and_then(entity_at) {
-                Some((_, len)) => i += len,
-                None => i += 1,
-            },
-            c => i += c.len_utf8(),
+        if stops.contains(&c) {
+            return Some(i);
+        }
+        match (c, text.get(i..).and_then(entity_at)) {
+            ('#', Some((_, len))) => i += len,
+            _ => i += c.len_utf8(),
         }
     }
-    text
+    None
+}
+
+/// Cut at the first `;` that does not end an entity code (Mermaid ends task data there).
+fn cut_semicolon(text: &str) -> &str {
+    match find_stop(text, &[';']) {
+        Some(p) => text.get(..p).unwrap_or(text),
+        None => text,
+    }
 }
 
 /// Cut a `%%` comment that is not at the start of the line (Mermaid: `[^}]%%...`).
@@ -435,7 +442,7 @@ fn statement(st: &mut State, n: usize, code: &str) {
     if let Some(rest) = keyword(code, "section")
         && (rest.starts_with(char::is_whitespace) || rest.is_empty())
     {
-        let (name, extra) = match rest.find([':', ';']) {
+        let (name, extra) = match find_stop(rest, &[':', ';']) {
             Some(p) => (rest.get(..p).unwrap_or(rest), rest.get(p..)),
             None => (rest, None),
         };
