@@ -264,11 +264,38 @@ fn bad_metric_headers_and_cells_are_reported() {
         [
             "t.csv:1: column 2 \"metric: [min]\": a metric column needs a name: `metric:Handle time [min] target<=8`; ignored",
             "t.csv:1: column 3 \"metric:Wait target<=soon\": the target \"soon\" is not a number; ignored",
-            "t.csv:2: metric \"Ok\": \"x\" is not a number; left out",
+            "t.csv:2: metric \"Ok\": \"x\" is not a number (optionally followed by `target<=X`); left out",
         ]
     );
     assert!(tp(&r.journey, "a").metrics.is_empty());
     assert_eq!(tp(&r.journey, "b").metrics[0].value, 4.0);
+}
+
+#[test]
+fn a_metric_cell_can_override_its_column_target() {
+    let r = import(
+        "name,metric:Handle time [min] target<=8,metric:Handle time [min] target<=8\n\
+         A,7,\n\
+         B,9 target<=10,3 (higher is better)\n\
+         C,'-1 target>=2,\n",
+    );
+    assert!(r.problems.is_empty(), "{:?}", messages(&r));
+    let m = |id: &str| -> Vec<(f64, Option<f64>, Better)> {
+        tp(&r.journey, id)
+            .metrics
+            .iter()
+            .map(|m| (m.value, m.target, m.better))
+            .collect()
+    };
+    assert_eq!(m("a"), [(7.0, Some(8.0), Better::Lower)]);
+    assert_eq!(
+        m("b"),
+        [
+            (9.0, Some(10.0), Better::Lower),
+            (3.0, None, Better::Higher)
+        ]
+    );
+    assert_eq!(m("c"), [(-1.0, Some(2.0), Better::Higher)]);
 }
 
 #[test]

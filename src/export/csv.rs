@@ -14,8 +14,8 @@
 //! importer removes that `'` again. Numbers are written in full precision.
 
 use super::Artifact;
-use crate::import::csv::MetricColumn;
-use crate::model::{DepartmentId, DepartmentKind, Journey, Satisfaction, Touchpoint};
+use crate::import::csv::{MetricColumn, directive_text};
+use crate::model::{Better, DepartmentId, DepartmentKind, Journey, Satisfaction, Touchpoint};
 
 /// Which CSV table to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
@@ -126,50 +126,107 @@ fn write_rows(rows: &[Vec<String>]) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// The metric columns: one per distinct (name, unit, target, direction), and a second
-/// one when a touchpoint has the same metric twice. Ordered by first appearance in
-/// reading order, each new column placed after the previous metric of its touchpoint
-/// so every touchpoint's metrics keep their order where the columns allow it.
-fn metric_columns(order: &[&Touchpoint]) -> Vec<(MetricColumn, usize)> {
-    let mut cols: Vec<(MetricColumn, usize)> = Vec::new();
+/// The metric columns and, per touchpoint, the column of each of its metrics.
+struct MetricLayout {
+    /// Columns in order: (name, unit, header directive).
+    columns: Vec<MetricColumn>,
+    /// For each touchpoint (in row order), the column index of each of its metrics.
+    cells: Vec<Vec<usize>>,
+}
+
+/// Lay out the metric columns. A column holds one (name, unit); its header carries the
+/// most common target and direction of its values, and a value with another one says so
+/// in its cell (`24.1 target<=23`). Each touchpoint's metrics take columns left to right
+/// in its own order: when the existing columns cannot keep that order (or a touchpoint
+/// has a metric twice), another column with the same name is added. So every touchpoint
+/// reads back with its metrics, targets and order exactly as they were.
+fn metric_layout(order: &[&Touchpoint]) -> MetricLayout {
+    // Columns as (name, unit, stable id), in position order.
+    let mut cols: Vec<(String, String, usize)> = Vec::new();
+    let mut assigned: Vec<Vec<usize>> = Vec::with_capacity(order.len());
     for t in order {
-        let mut seen: Vec<(MetricColumn, usize)> = Vec::new();
         let mut after: Option<usize> = None;
+        let mut ids = Vec::with_capacity(t.metrics.len());
         for m in &t.metrics {
-            let col = MetricColumn {
-                name: m.name.clone(),
-                unit: m.unit.clone(),
-                target: m.target,
-                better: m.better,
-            };
-            let nth = seen.iter().filter(|(c, _)| same(c, &col)).count();
-            seen.push((col.clone(), nth));
-            let pos = cols.iter().position(|(c, n)| *n == nth && same(c, &col));
-            let pos = match pos {
+            let start = after.map_or(0, |a| a + 1);
+            let found = cols
+                .iter()
+                .enumerate()
+                .skip(start)
+                .find(|(_, (n, u, id))| *n == m.name && *u == m.unit && !ids.contains(id))
+                .map(|(p, _)| p);
+            let pos = match found {
                 Some(p) => p,
                 None => {
                     let at = after.map_or(cols.len(), |a| a + 1);
-                    cols.insert(at, (col, nth));
+                    let id = cols.len();
+                    cols.insert(at, (m.name.clone(), m.unit.clone(), id));
                     at
                 }
             };
+            if let Some((_, _, id)) = cols.get(pos) {
+                ids.push(*id);
+            }
             after = Some(pos);
         }
+        assigned.push(ids);
     }
-    cols
-}
-
-fn same(a: &MetricColumn, b: &MetricColumn) -> bool {
-    a.name == b.name
-        && a.unit == b.unit
-        && a.better == b.better
-        && a.target.map(f64::to_bits) == b.target.map(f64::to_bits)
+    // Stable id -> position.
+    let mut position = vec![0; cols.len()];
+    for (p, (_, _, id)) in cols.iter().enumerate() {
+        if let Some(slot) = position.get_mut(*id) {
+            *slot = p;
+        }
+    }
+    let cells: Vec<Vec<usize>> = assigned
+        .iter()
+        .map(|ids| {
+            ids.iter()
+                .map(|id| position.get(*id).copied().unwrap_or(0))
+                .collect()
+        })
+        .collect();
+    // The most common directive of each column (ties: the first met).
+    let mut tallies: Vec<Vec<(Option<u64>, Better, usize)>> = vec![Vec::new(); cols.len()];
+    for (t, cols_of_t) in order.iter().zip(&cells) {
+        for (m, &c) in t.metrics.iter().zip(cols_of_t) {
+            let key = (m.target.map(f64::to_bits), m.better);
+            if let Some(tally) = tallies.get_mut(c) {
+                match tally.iter_mut().find(|(t, b, _)| (*t, *b) == key) {
+                    Some(entry) => entry.2 += 1,
+                    None => tally.push((key.0, key.1, 1)),
+                }
+            }
+        }
+    }
+    let columns = cols
+        .iter()
+        .zip(&tallies)
+        .map(|((name, unit, _), tally)| {
+            let mut best: Option<&(Option<u64>, Better, usize)> = None;
+            for entry in tally {
+                if best.is_none_or(|b| entry.2 > b.2) {
+                    best = Some(entry);
+                }
+            }
+            let (target, better) = best.map_or((None, Better::Higher), |(t, b, _)| {
+                (t.map(f64::from_bits), *b)
+            });
+            MetricColumn {
+                name: name.clone(),
+                unit: unit.clone(),
+                target,
+                better,
+            }
+        })
+        .collect();
+    MetricLayout { columns, cells }
 }
 
 /// The touchpoints table.
 pub fn touchpoints_csv(journey: &Journey) -> String {
     let order = super::reading_order(journey);
-    let metrics = metric_columns(&order);
+    let layout = metric_layout(&order);
     let mut header: Vec<String> = [
         "id",
         "name",
@@ -190,14 +247,14 @@ pub fn touchpoints_csv(journey: &Journey) -> String {
     .map(|s| (*s).to_owned())
     .collect();
     header.extend((0..=10).map(|k| format!("score_{k}")));
-    header.extend(metrics.iter().map(|(m, _)| guard(&m.header())));
+    header.extend(layout.columns.iter().map(|m| guard(&m.header())));
     header.extend(
         ["pains", "description", "notes", "order", "next"]
             .iter()
             .map(|s| (*s).to_owned()),
     );
     let mut rows = vec![header];
-    for t in &order {
+    for (t, metric_cells) in order.iter().zip(&layout.cells) {
         let stage = t.stage.as_ref().and_then(|s| journey.stage(s));
         let owner = t.owner.as_ref().and_then(|d| journey.department(d));
         let mut row = vec![
@@ -232,29 +289,25 @@ pub fn touchpoints_csv(journey: &Journey) -> String {
             }
             None => row.extend(std::iter::repeat_n(String::new(), 13)),
         }
-        // This touchpoint's metrics, matched to columns in order.
-        let mut cells = vec![String::new(); metrics.len()];
-        let mut seen: Vec<&crate::model::Metric> = Vec::new();
-        for m in &t.metrics {
-            let nth = seen
-                .iter()
-                .filter(|s| {
-                    s.name == m.name
-                        && s.unit == m.unit
-                        && s.better == m.better
-                        && s.target.map(f64::to_bits) == m.target.map(f64::to_bits)
-                })
-                .count();
-            seen.push(m);
-            let col = metrics.iter().position(|(c, n)| {
-                *n == nth
-                    && c.name == m.name
-                    && c.unit == m.unit
-                    && c.better == m.better
-                    && c.target.map(f64::to_bits) == m.target.map(f64::to_bits)
-            });
-            if let Some(slot) = col.and_then(|i| cells.get_mut(i)) {
-                *slot = num(m.value);
+        // This touchpoint's metrics in their columns; a target or direction other than
+        // the column's is written in the cell.
+        let mut cells = vec![String::new(); layout.columns.len()];
+        for (m, &c) in t.metrics.iter().zip(metric_cells) {
+            let Some(col) = layout.columns.get(c) else {
+                continue;
+            };
+            let same = col.better == m.better
+                && col.target.map(f64::to_bits) == m.target.map(f64::to_bits);
+            if let Some(slot) = cells.get_mut(c) {
+                *slot = if same {
+                    num(m.value)
+                } else {
+                    guard(&format!(
+                        "{} {}",
+                        num(m.value),
+                        directive_text(m.target, m.better, true)
+                    ))
+                };
             }
         }
         row.extend(cells);
@@ -338,7 +391,6 @@ pub fn matrix_csv(journey: &Journey) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Better;
 
     #[test]
     fn guard_prefixes_formula_starts_and_is_undone_by_the_importer() {

@@ -32,45 +32,75 @@ pub struct MetricColumn {
     pub better: Better,
 }
 
-impl MetricColumn {
-    /// Parse the part after `metric:`. Grammar: `NAME [UNIT]? DIRECTIVE?` where
-    /// DIRECTIVE is `target<=X`, `target>=X` (also `<`, `>`, `≤`, `≥`), `(lower is better)`
-    /// or `(higher is better)`; without one, higher is better and there is no target.
-    pub fn parse(spec: &str) -> Result<MetricColumn, String> {
-        let mut rest = spec.trim();
-        let mut target = None;
-        let mut better = Better::Higher;
-        let lower = rest.to_lowercase();
-        if lower.ends_with("(lower is better)") {
-            better = Better::Lower;
-            rest = rest
-                .get(..rest.len() - "(lower is better)".len())
-                .unwrap_or_default()
-                .trim_end();
-        } else if lower.ends_with("(higher is better)") {
-            rest = rest
-                .get(..rest.len() - "(higher is better)".len())
-                .unwrap_or_default()
-                .trim_end();
-        } else if let Some(pos) = lower.rfind("target") {
-            let tail = rest.get(pos + "target".len()..).unwrap_or_default().trim();
-            let ops: [(&str, Better); 6] = [
-                ("<=", Better::Lower),
-                (">=", Better::Higher),
-                ("≤", Better::Lower),
-                ("≥", Better::Higher),
-                ("<", Better::Lower),
-                (">", Better::Higher),
-            ];
-            if let Some((op, dir)) = ops.iter().find(|(op, _)| tail.starts_with(op)) {
-                let number = tail.get(op.len()..).unwrap_or_default().trim();
-                let value = parse_number(number)
-                    .ok_or_else(|| format!("the target {number:?} is not a number"))?;
-                target = Some(value);
-                better = *dir;
-                rest = rest.get(..pos).unwrap_or_default().trim_end();
-            }
+/// A metric's target and direction, as written after a metric header or value.
+pub type Directive = (Option<f64>, Better);
+
+/// Split a trailing directive off a text: `target<=X`, `target>=X` (also `<`, `>`, `≤`,
+/// `≥`), `(lower is better)` or `(higher is better)`. Returns the rest (trimmed) and the
+/// directive, if any; an error when `target<=` is not followed by a number.
+pub fn split_directive(text: &str) -> Result<(&str, Option<Directive>), String> {
+    let rest = text.trim();
+    // ASCII lower-casing keeps byte positions, so they index `rest` too.
+    let lower = rest.to_ascii_lowercase();
+    for (marker, better) in [
+        ("(lower is better)", Better::Lower),
+        ("(higher is better)", Better::Higher),
+    ] {
+        if lower.ends_with(marker) {
+            let head = rest.get(..rest.len() - marker.len()).unwrap_or_default();
+            return Ok((head.trim_end(), Some((None, better))));
         }
+    }
+    if let Some(pos) = lower.rfind("target") {
+        let tail = rest.get(pos + "target".len()..).unwrap_or_default().trim();
+        let ops: [(&str, Better); 6] = [
+            ("<=", Better::Lower),
+            (">=", Better::Higher),
+            ("≤", Better::Lower),
+            ("≥", Better::Higher),
+            ("<", Better::Lower),
+            (">", Better::Higher),
+        ];
+        if let Some((op, dir)) = ops.iter().find(|(op, _)| tail.starts_with(op)) {
+            let number = tail.get(op.len()..).unwrap_or_default().trim();
+            let value = parse_number(number)
+                .ok_or_else(|| format!("the target {number:?} is not a number"))?;
+            let head = rest.get(..pos).unwrap_or_default();
+            return Ok((head.trim_end(), Some((Some(value), *dir))));
+        }
+    }
+    Ok((rest, None))
+}
+
+/// The text of a directive. `explicit` also writes the default "higher is better, no
+/// target" (needed in a cell that overrides its column).
+pub fn directive_text(target: Option<f64>, better: Better, explicit: bool) -> String {
+    match (target, better) {
+        (Some(t), Better::Lower) => format!("target<={t}"),
+        (Some(t), Better::Higher) => format!("target>={t}"),
+        (None, Better::Lower) => "(lower is better)".to_owned(),
+        (None, Better::Higher) if explicit => "(higher is better)".to_owned(),
+        (None, Better::Higher) => String::new(),
+    }
+}
+
+/// A metric cell: a number, optionally followed by its own directive when it differs
+/// from the column's (`24.1 target<=23`).
+pub fn parse_metric_cell(text: &str) -> Option<(f64, Option<Directive>)> {
+    if let Some(v) = parse_number(text) {
+        return Some((v, None));
+    }
+    let (head, directive) = split_directive(text).ok()?;
+    let directive = directive?;
+    Some((parse_number(head)?, Some(directive)))
+}
+
+impl MetricColumn {
+    /// Parse the part after `metric:`. Grammar: `NAME [UNIT]? DIRECTIVE?` (see
+    /// [`split_directive`]); without a directive, higher is better and there is no target.
+    pub fn parse(spec: &str) -> Result<MetricColumn, String> {
+        let (mut rest, directive) = split_directive(spec)?;
+        let (target, better) = directive.unwrap_or((None, Better::Higher));
         let mut unit = String::new();
         if rest.ends_with(']')
             && let Some(open) = rest.rfind('[')
@@ -98,11 +128,9 @@ impl MetricColumn {
     /// The header text, `metric:NAME [UNIT] target<=X`, that [`MetricColumn::parse`] reads back
     /// to the same column.
     pub fn header(&self) -> String {
-        let directive = match (self.target, self.better) {
-            (Some(t), Better::Lower) => format!(" target<={t}"),
-            (Some(t), Better::Higher) => format!(" target>={t}"),
-            (None, Better::Lower) => " (lower is better)".to_owned(),
-            (None, Better::Higher) => String::new(),
+        let directive = match directive_text(self.target, self.better, false) {
+            d if d.is_empty() => d,
+            d => format!(" {d}"),
         };
         let plain = if self.unit.is_empty() {
             format!("metric:{}{directive}", self.name)
@@ -826,17 +854,23 @@ fn read_metrics(tp: &mut Touchpoint, header: &Header, row: &Row, problems: &mut 
         if text.is_empty() {
             continue;
         }
-        match parse_number(text) {
-            Some(value) => tp.metrics.push(Metric {
-                name: m.name.clone(),
-                value,
-                unit: m.unit.clone(),
-                target: m.target,
-                better: m.better,
-            }),
+        match parse_metric_cell(text) {
+            Some((value, directive)) => {
+                let (target, better) = directive.unwrap_or((m.target, m.better));
+                tp.metrics.push(Metric {
+                    name: m.name.clone(),
+                    value,
+                    unit: m.unit.clone(),
+                    target,
+                    better,
+                });
+            }
             None => problems.at(
                 row.line,
-                format!("metric {:?}: {text:?} is not a number; left out", m.name),
+                format!(
+                    "metric {:?}: {text:?} is not a number (optionally followed by `target<=X`); left out",
+                    m.name
+                ),
             ),
         }
     }
