@@ -223,6 +223,12 @@ pub fn title_from_name(name: &str) -> String {
             t = t.get(..t.len() - ext.len()).unwrap_or(t);
         }
     }
+    if t == base
+        && let Some(dot) = t.rfind('.')
+        && dot > 0
+    {
+        t = t.get(..dot).unwrap_or(t);
+    }
     t.to_owned()
 }
 
@@ -380,6 +386,7 @@ mod tests {
         assert_eq!(title_from_name("C:\\x\\Fibre.mmd"), "Fibre");
         assert_eq!(title_from_name(".csv"), ".csv");
         assert_eq!(title_from_name("journey"), "journey");
+        assert_eq!(title_from_name("dir/journey.data"), "journey");
     }
 
     #[test]
