@@ -189,19 +189,20 @@ pub fn export(journey: &Journey, options: &ExportOptions) -> Result<Vec<Artifact
     }
 }
 
-/// The path of an artifact: `out.csv` + `touchpoints` -> `out.touchpoints.csv`.
-pub fn artifact_path(output: &Path, suffix: Option<&str>) -> PathBuf {
+/// The path of an artifact: `out.csv` + `touchpoints` -> `out.touchpoints.csv`; an output
+/// without an extension gets `extension` (`out` -> `out.touchpoints.csv`).
+pub fn artifact_path(output: &Path, suffix: Option<&str>, extension: &str) -> PathBuf {
     let Some(suffix) = suffix else {
         return output.to_path_buf();
     };
     let stem = output
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let name = match output.extension() {
-        Some(ext) => format!("{stem}.{suffix}.{}", ext.to_string_lossy()),
-        None => format!("{stem}.{suffix}"),
-    };
-    output.with_file_name(name)
+    let ext = output.extension().map_or_else(
+        || extension.to_owned(),
+        |e| e.to_string_lossy().into_owned(),
+    );
+    output.with_file_name(format!("{stem}.{suffix}.{ext}"))
 }
 
 // ----- the command line ---------------------------------------------------------------------
@@ -352,7 +353,7 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     }
     let mut code = 0;
     for a in &artifacts {
-        let path = artifact_path(&args.output, a.suffix);
+        let path = artifact_path(&args.output, a.suffix, format.extension());
         match crate::io::save_bytes_atomic(&crate::io::RealFs, &path, &a.bytes) {
             Ok(()) => {
                 let _ = writeln!(
@@ -407,14 +408,17 @@ mod tests {
     #[test]
     fn artifact_paths_insert_the_table_name() {
         assert_eq!(
-            artifact_path(Path::new("out/move.csv"), Some("touchpoints")),
+            artifact_path(Path::new("out/move.csv"), Some("touchpoints"), "csv"),
             Path::new("out/move.touchpoints.csv")
         );
         assert_eq!(
-            artifact_path(Path::new("move"), Some("matrix")),
-            Path::new("move.matrix")
+            artifact_path(Path::new("move"), Some("matrix"), "csv"),
+            Path::new("move.matrix.csv")
         );
-        assert_eq!(artifact_path(Path::new("a.dot"), None), Path::new("a.dot"));
+        assert_eq!(
+            artifact_path(Path::new("a.dot"), None, "dot"),
+            Path::new("a.dot")
+        );
     }
 
     #[test]
