@@ -159,7 +159,8 @@ mod tests {
             "Title page",
             "#lt; literally",
         ] {
-            let e = escape_task(&escape(text, true));
+            let e = escape(text, true);
+            assert_eq!(decode_text(&escape_task(text)), text);
             for bad in [':', ';', '<', '>', ','] {
                 let stripped = e
                     .replace("#35;", "")
