@@ -59,9 +59,9 @@ fn names(a: &Analysis, ids: &[TouchpointId]) -> String {
     parts.join(", ")
 }
 
-fn path_line(p: &PathStats) -> String {
+fn path_line(p: &PathStats, along: &str) -> String {
     format!(
-        "{} ({} touchpoints, {} handoffs, {} cross-department, {} department changes; handling {}, queue {})",
+        "{} along the {along} ({} touchpoints, {} handoffs, {} cross-department, {} department changes; handling {}, queue {})",
         fmt_hours(p.elapsed_hours),
         p.touchpoints.len(),
         p.handoffs,
@@ -106,19 +106,16 @@ fn headline_rows(a: &Analysis) -> Vec<(String, String)> {
         ),
     ];
     if let Some(p) = &a.paths.longest {
-        rows.push((
-            "Elapsed time".to_owned(),
-            format!("{}, longest path", path_line(p)),
-        ));
+        rows.push(("Elapsed time".to_owned(), path_line(p, "longest path")));
     }
     if let Some(p) = &a.paths.typical {
-        rows.push(("Typical path".to_owned(), path_line(p)));
+        rows.push(("Typical path".to_owned(), path_line(p, "typical path")));
         let run = &p.longest_silent_run;
         if run.handoffs > 0 {
             rows.push((
                 "Customer hears nothing".to_owned(),
                 format!(
-                    "{} internal handoffs in a row ({}), typical path",
+                    "{} internal handoffs in a row ({}) on the typical path",
                     run.handoffs,
                     fmt_hours(run.hours)
                 ),
@@ -296,8 +293,12 @@ pub fn report_text(a: &Analysis) -> String {
             for (from, to, n, wait, fail) in lines.iter().take(12) {
                 let _ = writeln!(
                     s,
-                    "  {from} -> {to}: {n}, {} queue{}",
-                    fmt_hours(*wait),
+                    "  {from} -> {to}: {n}{}{}",
+                    if *wait > 0.0 {
+                        format!(", {} queue", fmt_hours(*wait))
+                    } else {
+                        String::new()
+                    },
                     fail.map(|f| format!(", {} failure", fmt_share(f)))
                         .unwrap_or_default()
                 );
@@ -451,7 +452,11 @@ pub fn report_markdown(a: &Analysis) -> String {
                             s,
                             " {} / {} / {} |",
                             cell.handoffs,
-                            fmt_hours(cell.wait_hours),
+                            if cell.wait_hours > 0.0 {
+                                fmt_hours(cell.wait_hours)
+                            } else {
+                                "-".to_owned()
+                            },
                             cell.mean_failure_rate.map_or("-".to_owned(), fmt_share)
                         );
                     }
