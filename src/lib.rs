@@ -11,5 +11,6 @@ pub mod history;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod recovery;
 pub mod samples;
 pub mod ui;
