@@ -50,7 +50,18 @@ fn analyze_prints_a_text_report() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
     assert!(s.starts_with("Small move\n==========\n"), "{s}");
-    assert!(s.contains("Touchpoints             3\n"), "{s}");
+    let row = |label: &str| {
+        s.lines()
+            .find_map(|l| l.strip_prefix(label).filter(|r| r.starts_with("  ")))
+            .map(str::trim)
+    };
+    assert_eq!(row("Touchpoints"), Some("3"), "{s}");
+    assert_eq!(
+        row("Handoffs"),
+        Some("2 (1 customer interaction, 1 internal)"),
+        "{s}"
+    );
+    assert_eq!(row("Gaps"), Some("2 high, 2 low, 1 info"), "{s}");
     assert!(
         s.contains("  Contact centre -> Billing: 1, 2 days queue, 30% failure"),
         "{s}"

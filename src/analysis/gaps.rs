@@ -523,7 +523,7 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis) {
     for id in &c.dead_ends {
         let Some(i) = b.dense(id) else { continue };
         let explanation = format!(
-            "{}: the journey stops here before its last stage",
+            "{}: work arrives here and goes nowhere before the journey's last stage",
             b.name(i)
         );
         b.touchpoint_gap(i, GapKind::DeadEnd, Severity::Medium, 0.0, explanation);

@@ -541,7 +541,12 @@ fn funnel_follows_the_typical_path() {
     assert_eq!(f.steps[2].drop_off, Some(0.0));
     assert_eq!(f.steps[3].drop_off, Some(0.8));
     assert_eq!(f.steps[3].from_first, 0.1);
-    assert_eq!(f.conversion, Some(0.1));
+    // The base is the customer's own first step; the volume holds from a to b.
+    assert_eq!(f.base, Some(id("c1")));
+    assert_eq!(f.converted, Some(id("a")));
+    assert_eq!(f.conversion, Some(0.5));
+    assert_eq!(f.completion, Some(0.1));
+    assert_eq!(f.steps[0].from_base, Some(1.0));
     assert_eq!(f.biggest_drop, Some(id("c2")));
 }
 
@@ -608,9 +613,12 @@ fn completeness_lists_what_is_missing() {
     b.tp("i2", "billing", "s2", Layer::Backstage);
     b.h("i1", "i2", None, None);
     b.h("i2", "i1", None, None);
-    // A dead end in stage 1 (the last stage used is s3).
-    b.tp("stuck", "contact", "s1", Layer::Frontstage);
+    // A dead end in stage 1 (the last stage used is s3): hidden work that goes nowhere.
+    b.tp("stuck", "contact", "s1", Layer::Backstage);
     b.h("a", "stuck", None, None);
+    // A letter to the customer that ends its branch is no dead end.
+    b.tp("letter", "comms", "s1", Layer::Frontstage);
+    b.h("a", "letter", None, None);
     b.with("c1", |t| t.satisfaction = summary(7.0));
     let a = analyze(&b.0, &AnalysisConfig::default());
     let c = &a.completeness;
@@ -620,10 +628,10 @@ fn completeness_lists_what_is_missing() {
     unmeasured.sort();
     assert_eq!(
         unmeasured,
-        vec!["b", "d", "i1", "i2", "lonely", "nowhere", "stuck"]
+        vec!["b", "d", "i1", "i2", "letter", "lonely", "nowhere", "stuck"]
     );
     assert!(!c.no_score.contains(&id("c1")));
-    assert_eq!(c.no_score.len(), 9);
+    assert_eq!(c.no_score.len(), 10);
     assert_eq!(ids(&c.no_stage), vec!["nowhere"]);
     assert_eq!(ids(&c.unreachable), vec!["i1", "i2"]);
     let mut disconnected = ids(&c.disconnected);
