@@ -195,6 +195,48 @@ enum Col {
     Derived,
 }
 
+/// Number of [`Col::slot`] values.
+const SLOTS: usize = 40;
+
+impl Col {
+    /// A dense index for the columns that hold one field (not metrics), so a row's
+    /// cell for a field is found without a search.
+    fn slot(&self) -> Option<usize> {
+        Some(match self {
+            Col::Id => 0,
+            Col::Name => 1,
+            Col::Description => 2,
+            Col::StageId => 3,
+            Col::Stage => 4,
+            Col::OwnerId => 5,
+            Col::Owner => 6,
+            Col::OwnerColor => 7,
+            Col::OwnerKind => 8,
+            Col::Channel => 9,
+            Col::Layer => 10,
+            Col::Volume => 11,
+            Col::Handling => 12,
+            Col::Score => 13,
+            Col::Responses => 14,
+            Col::Pains => 15,
+            Col::Notes => 16,
+            Col::Order => 17,
+            Col::Next => 18,
+            Col::From => 19,
+            Col::To => 20,
+            Col::FromName => 21,
+            Col::ToName => 22,
+            Col::FromOwner => 23,
+            Col::ToOwner => 24,
+            Col::Label => 25,
+            Col::Wait => 26,
+            Col::Failure => 27,
+            Col::Hist(k) if *k <= 10 => 28 + k,
+            Col::Hist(_) | Col::Metric(_) | Col::Derived => return None,
+        })
+    }
+}
+
 /// Lower-case, runs of anything but letters and digits become `_`, trimmed.
 fn normalise(header: &str) -> String {
     let mut out = String::new();
@@ -371,7 +413,18 @@ fn detect_separator(text: &str) -> (u8, usize) {
 
 struct Row {
     line: usize,
-    cells: Vec<String>,
+    record: ::csv::StringRecord,
+}
+
+impl Row {
+    /// Cell `i`, trimmed and without the anti-formula prefix; `""` when missing.
+    fn cell(&self, i: usize) -> &str {
+        self.record.get(i).map_or("", |c| unprefix(c.trim()))
+    }
+
+    fn len(&self) -> usize {
+        self.record.len()
+    }
 }
 
 /// Read all records: cells trimmed and un-prefixed; fully empty rows skipped.
@@ -403,18 +456,16 @@ fn read_rows(text: &str, problems: &mut Problems) -> Vec<Row> {
                     );
                     break;
                 }
-                let cells = record
-                    .iter()
-                    .take(MAX_COLUMNS)
-                    .map(|c| unprefix(c.trim()).to_owned())
-                    .collect();
                 if record.len() > MAX_COLUMNS {
                     problems.at(
                         line,
                         format!("more than {MAX_COLUMNS} columns; the rest are ignored"),
                     );
                 }
-                rows.push(Row { line, cells });
+                rows.push(Row {
+                    line,
+                    record: record.clone(),
+                });
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize) + line_offset;
@@ -431,12 +482,16 @@ fn read_rows(text: &str, problems: &mut Problems) -> Vec<Row> {
 /// The columns of a header row.
 struct Header {
     cols: Vec<Option<Col>>,
+    /// Column index of each single-field column, by [`Col::slot`].
+    slots: [Option<usize>; SLOTS],
 }
 
 impl Header {
     fn read(row: &Row, problems: &mut Problems) -> Header {
         let mut cols: Vec<Option<Col>> = Vec::new();
-        for (i, h) in row.cells.iter().enumerate() {
+        let mut slots = [None; SLOTS];
+        for i in 0..row.len().min(MAX_COLUMNS) {
+            let h = row.cell(i);
             let col = match column_for(h) {
                 Some(Ok(c)) => Some(c),
                 Some(Err(e)) => {
@@ -454,32 +509,41 @@ impl Header {
                 }
             };
             let col = match col {
-                Some(c)
-                    if !matches!(c, Col::Metric(_) | Col::Derived)
-                        && cols.contains(&Some(c.clone())) =>
-                {
-                    problems.at(
-                        row.line,
-                        format!(
-                            "column {} {h:?} repeats an earlier column with the same meaning; ignored",
-                            i + 1
-                        ),
-                    );
-                    None
-                }
-                other => other,
+                Some(c) => match c.slot() {
+                    Some(slot) => match slots.get_mut(slot) {
+                        Some(entry @ None) => {
+                            *entry = Some(i);
+                            Some(c)
+                        }
+                        _ => {
+                            problems.at(
+                                row.line,
+                                format!(
+                                    "column {} {h:?} repeats an earlier column with the same meaning; ignored",
+                                    i + 1
+                                ),
+                            );
+                            None
+                        }
+                    },
+                    None => Some(c),
+                },
+                None => None,
             };
             cols.push(col);
         }
-        Header { cols }
+        Header { cols, slots }
     }
 
     fn has(&self, col: &Col) -> bool {
-        self.cols.iter().any(|c| c.as_ref() == Some(col))
+        self.index(col).is_some()
     }
 
     fn index(&self, col: &Col) -> Option<usize> {
-        self.cols.iter().position(|c| c.as_ref() == Some(col))
+        match col.slot() {
+            Some(s) => self.slots.get(s).copied().flatten(),
+            None => self.cols.iter().position(|c| c.as_ref() == Some(col)),
+        }
     }
 }
 
@@ -491,10 +555,7 @@ struct Cells<'a> {
 
 impl<'a> Cells<'a> {
     fn get(&self, col: &Col) -> &'a str {
-        self.header
-            .index(col)
-            .and_then(|i| self.row.cells.get(i))
-            .map_or("", String::as_str)
+        self.header.index(col).map_or("", |i| self.row.cell(i))
     }
 }
 
@@ -506,7 +567,7 @@ pub fn import(name: &str, text: &str) -> Result<ImportResult, ImportError> {
         problems.general("the table is empty: no header row");
         return Err(fail(name, problems));
     };
-    if normalise(head.cells.first().map_or("", String::as_str)) == "from_to" {
+    if normalise(head.cell(0)) == "from_to" {
         problems.at(
             head.line,
             "this is a department x department handoff matrix; it has no touchpoints. Import the touchpoints table instead",
@@ -561,12 +622,12 @@ fn touchpoints_table(b: &mut Builder, header: &Header, body: &[Row], problems: &
             problems.at(line, "a row without a name or an id; not imported");
             continue;
         }
-        if row.cells.len() > header.cols.len() {
+        if row.len() > header.cols.len() {
             problems.at(
                 line,
                 format!(
                     "{} cells but only {} columns; the extra cells are ignored",
-                    row.cells.len(),
+                    row.len(),
                     header.cols.len()
                 ),
             );
@@ -850,7 +911,7 @@ fn read_satisfaction(
 fn read_metrics(tp: &mut Touchpoint, header: &Header, row: &Row, problems: &mut Problems) {
     for (i, col) in header.cols.iter().enumerate() {
         let Some(Col::Metric(m)) = col else { continue };
-        let text = row.cells.get(i).map_or("", String::as_str);
+        let text = row.cell(i);
         if text.is_empty() {
             continue;
         }
