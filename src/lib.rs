@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod generate;
 pub mod history;
 pub mod io;

@@ -1,0 +1,3 @@
+//! Exports: the display list shared with the canvas, and the diagram writers.
+
+pub mod scene;
