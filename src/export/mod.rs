@@ -1,3 +1,7 @@
 //! Exports: the display list shared with the canvas, and the diagram writers.
 
+pub mod fonts;
+pub mod pdf;
+pub mod raster;
 pub mod scene;
+pub mod svg;

@@ -277,6 +277,8 @@ pub struct CardGroup {
 /// Everything to paint, in paint order: background, edges, cards, overlay.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
+    /// The journey title (one clean line).
+    pub title: String,
     pub bounds: Rect,
     pub background_color: Color,
     pub background: Vec<Item>,
@@ -750,6 +752,7 @@ pub fn build_scene(
     let p = options.theme.palette();
     let config = layout.config.unwrap_or_default();
     let mut scene = Scene {
+        title: clean_text(journey.title()),
         bounds: layout.bounds,
         background_color: p.background,
         ..Default::default()
