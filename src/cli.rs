@@ -54,6 +54,27 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Compute the cross-department gaps of a journey: headline figures, handoff matrix, ranked gaps.
+    Analyze {
+        /// The `*.journey.ron` file.
+        file: PathBuf,
+        /// Output: a terminal report, Markdown for a wiki, or JSON (schema 1) for scripts.
+        #[arg(long, default_value = "text", value_name = "text|markdown|json")]
+        format: crate::analysis::ReportFormat,
+        /// Exit 1 when there are gaps at or above this severity (info, low, medium, high, critical).
+        #[arg(long, value_name = "SEVERITY")]
+        fail_on: Option<crate::analysis::Severity>,
+        /// Report a satisfaction drop when the mean falls by at least N points across a handoff (default 2).
+        #[arg(long, value_name = "N")]
+        drop: Option<f64>,
+    },
+    /// Compare an as-is journey with a to-be journey: changes and headline figures side by side.
+    Diff {
+        as_is: PathBuf,
+        to_be: PathBuf,
+        #[arg(long, default_value = "text", value_name = "text|markdown|json")]
+        format: crate::analysis::ReportFormat,
+    },
     /// Start a new journey file with the four move-address stages and a Customer lane.
     New {
         /// Output file.
@@ -61,6 +82,44 @@ pub enum Command {
         /// Title of the journey.
         #[arg(long, default_value = "New journey")]
         title: String,
+    },
+    /// List journeys recovered after a crash, restore one to a file, or discard it.
+    ///
+    /// Touchpoint autosaves unsaved changes every few seconds to recovery files in its data
+    /// folder (or $TOUCHPOINT_DATA_DIR); after a crash they are listed here and offered when
+    /// the app starts again.
+    Recover {
+        /// The recovered journey (an id from the list).
+        id: Option<String>,
+        /// List the recovered journeys (what `touchpoint recover` does without ID).
+        #[arg(long, conflicts_with_all = ["id", "output", "discard"])]
+        list: bool,
+        /// Write the recovered journey to this file (`-` for standard output).
+        #[arg(short, long, requires = "id")]
+        output: Option<PathBuf>,
+        /// Replace OUTPUT if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Keep the recovery file after restoring it.
+        #[arg(long, requires = "output")]
+        keep: bool,
+        /// Delete the recovered journey without restoring it.
+        #[arg(long, requires = "id", conflicts_with = "output")]
+        discard: bool,
+    },
+    /// Test hook: load JOURNEY, make EDITS renames, autosave, then wait to be killed.
+    #[command(hide = true)]
+    AutosaveTest {
+        #[arg(long)]
+        journey: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        edits: usize,
+    },
+    /// Test hook: make one unsaved edit and panic.
+    #[command(hide = true)]
+    PanicTest {
+        #[arg(long)]
+        journey: Option<PathBuf>,
     },
 }
 
@@ -76,6 +135,39 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             output,
         } => generate(touchpoints, seed, &output, out, err),
         Command::New { file, title } => new_journey(&file, &title, out, err),
+        Command::Analyze {
+            file,
+            format,
+            fail_on,
+            drop,
+        } => crate::analysis::cli_analyze(&file, format, fail_on, drop, out, err),
+        Command::Diff {
+            as_is,
+            to_be,
+            format,
+        } => crate::analysis::cli_diff(&as_is, &to_be, format, out, err),
+        Command::Recover {
+            id,
+            list: _,
+            output,
+            force,
+            keep,
+            discard,
+        } => crate::recovery::cli::recover(
+            &crate::recovery::cli::RecoverArgs {
+                id,
+                output,
+                force,
+                keep,
+                discard,
+            },
+            out,
+            err,
+        ),
+        Command::AutosaveTest { journey, edits } => {
+            crate::recovery::cli::autosave_test(&journey, edits, out, err)
+        }
+        Command::PanicTest { journey } => crate::recovery::cli::panic_test(journey.as_deref(), err),
     };
     ExitCode::from(code)
 }

@@ -3,6 +3,7 @@
 //! A small pure core (`model`, `edit`, `history`, `io`, `analysis`, `layout`,
 //! `export`, `import`) and a thin egui shell (`ui`). See ARCHITECTURE.md.
 
+pub mod analysis;
 pub mod cli;
 pub mod edit;
 pub mod export;
@@ -11,5 +12,6 @@ pub mod history;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod recovery;
 pub mod samples;
 pub mod ui;

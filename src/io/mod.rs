@@ -4,14 +4,19 @@
 mod atomic;
 mod convert;
 pub mod dto;
+mod fingerprint;
 pub mod locate;
 
-pub use atomic::{Fs, RealFs, SaveError, save_bytes_atomic};
+pub use atomic::{Fs, RealFs, SaveError, explain, save_bytes_atomic};
 pub use convert::{
     MAX_HANDOFFS, MAX_PARTS, MAX_TEXT, MAX_TOUCHPOINTS, PathProblem, dto_from_journey, handoff_dto,
     journey_from_dto, touchpoint_dto, validate,
 };
 pub use dto::CURRENT_FORMAT;
+pub use fingerprint::{
+    DiskState, Fingerprint, SaveOptions, backup_path, check, check_with, content_hash,
+    fingerprint_file, save_checked,
+};
 pub use locate::Pos;
 
 use crate::model::Journey;
@@ -82,7 +87,10 @@ pub fn load_str(file: &str, src: &str) -> Result<Journey, LoadError> {
             ),
         ));
     }
-    let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
+    // `Some(x)` may be written as plain `x` in hand-edited files (output keeps `Some`).
+    let options = ron::Options::default()
+        .with_recursion_limit(MAX_DEPTH)
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     let dto: dto::FileDto = match options.from_str(src) {
         Ok(dto) => dto,
         Err(e) => {
@@ -126,10 +134,24 @@ fn migrate(dto: dto::FileDto) -> dto::FileDto {
 fn describe_ron_error(code: &ron::Error) -> String {
     let text = code.to_string();
     if text.contains("recursion limit") {
-        format!("nesting is deeper than the limit of {MAX_DEPTH} levels")
-    } else {
-        text
+        return format!("nesting is deeper than the limit of {MAX_DEPTH} levels");
     }
+    // Speak of the file's parts, not of the program's types.
+    const PARTS: [(&str, &str); 12] = [
+        ("`FileDto`", "the journey"),
+        ("`TouchpointDto`", "a touchpoint"),
+        ("`HandoffDto`", "a handoff"),
+        ("`StageDto`", "a stage"),
+        ("`DepartmentDto`", "a department"),
+        ("`MetricDto`", "a metric"),
+        ("`ScoresDto`", "scores"),
+        ("`OutcomeDto`", "an outcome"),
+        ("`NoteDto`", "a note"),
+        ("`ActionDto`", "an action"),
+        ("`AnchorDto`", "an anchor"),
+        ("Dto", ""),
+    ];
+    PARTS.iter().fold(text, |t, (from, to)| t.replace(from, to))
 }
 
 /// The value of the top-level `format` field, if it is a plain integer.
@@ -252,16 +274,27 @@ pub fn save(path: &Path, journey: &Journey) -> Result<Vec<u8>, SaveError> {
 
 /// [`save`] through a given file system (tests inject failures).
 pub fn save_with(fs: &dyn Fs, path: &Path, journey: &Journey) -> Result<Vec<u8>, SaveError> {
-    let text = to_ron_string(journey);
-    match load_str(&path.display().to_string(), &text) {
-        Ok(back) if &back == journey => {}
-        Ok(_) => {
-            return Err(SaveError::Verify(
-                "the saved text does not read back to the same journey".into(),
-            ));
-        }
-        Err(e) => return Err(SaveError::Verify(e.to_string())),
-    }
+    let text = verified_text(path, journey)?;
     save_bytes_atomic(fs, path, text.as_bytes())?;
     Ok(text.into_bytes())
+}
+
+/// The canonical text of `journey`, after checking that it reads back to the same journey.
+fn verified_text(path: &Path, journey: &Journey) -> Result<String, SaveError> {
+    let text = to_ron_string(journey);
+    match load_str(&path.display().to_string(), &text) {
+        Ok(back) if &back == journey => Ok(text),
+        Ok(_) => Err(SaveError::Verify(
+            "the saved text does not read back to the same journey".into(),
+        )),
+        Err(e) => Err(SaveError::Verify(e.to_string())),
+    }
+}
+
+/// Read, parse and validate a journey file, with the fingerprint of the bytes read
+/// (to notice later when someone else changes the file).
+pub fn load_file_fingerprinted(path: &Path) -> Result<(Journey, Fingerprint), LoadError> {
+    let (bytes, journey) = load_file_bytes(path)?;
+    let mtime = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok((journey, Fingerprint::of_bytes(&bytes, mtime)))
 }
