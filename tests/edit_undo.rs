@@ -357,6 +357,6 @@ fn removing_a_stage_moves_its_touchpoints_or_is_refused_when_not_empty() {
             .count(),
         n_in_s0 + n_in_s1
     );
-    inverse.apply(&mut j).unwrap();
+    let _redo = inverse.apply(&mut j).unwrap();
     assert_eq!(j.stages()[0].id, s0, "restored at its position");
 }
