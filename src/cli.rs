@@ -135,6 +135,17 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             output,
         } => generate(touchpoints, seed, &output, out, err),
         Command::New { file, title } => new_journey(&file, &title, out, err),
+        Command::Analyze {
+            file,
+            format,
+            fail_on,
+            drop,
+        } => crate::analysis::cli_analyze(&file, format, fail_on, drop, out, err),
+        Command::Diff {
+            as_is,
+            to_be,
+            format,
+        } => crate::analysis::cli_diff(&as_is, &to_be, format, out, err),
         Command::Recover {
             id,
             list: _,
@@ -157,17 +168,6 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             crate::recovery::cli::autosave_test(&journey, edits, out, err)
         }
         Command::PanicTest { journey } => crate::recovery::cli::panic_test(journey.as_deref(), err),
-        Command::Analyze {
-            file,
-            format,
-            fail_on,
-            drop,
-        } => crate::analysis::cli_analyze(&file, format, fail_on, drop, out, err),
-        Command::Diff {
-            as_is,
-            to_be,
-            format,
-        } => crate::analysis::cli_diff(&as_is, &to_be, format, out, err),
     };
     ExitCode::from(code)
 }
