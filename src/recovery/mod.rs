@@ -20,7 +20,8 @@ pub use autosave::{AutosaveStatus, Autosaver, DocKey, MAX_DELAY, QUIET, due_at};
 pub use file::{ExternalChange, OpenFile};
 pub use panic::{CrashReport, install_panic_hook};
 
-use crate::io::{RealFs, save_bytes_atomic};
+use crate::history::Document;
+use crate::io::{Fingerprint, RealFs, save_bytes_atomic};
 use crate::model::Journey;
 use serde::{Deserialize, Serialize};
 use std::fs::File;
@@ -77,6 +78,10 @@ struct Header {
     title: String,
     /// The journey file it belongs to; `None` when it was never saved.
     original: Option<String>,
+    /// Size and content hash of the original file as the app last loaded or saved
+    /// it, so that saving a restored journey still notices someone else's change.
+    original_size: Option<u64>,
+    original_hash: Option<u64>,
     /// Milliseconds since 1970-01-01 UTC.
     saved_at_ms: u64,
     /// The document revision that was written.
@@ -90,6 +95,8 @@ pub struct RecoveryEntry<'a> {
     pub id: &'a str,
     pub session: &'a str,
     pub original: Option<&'a Path>,
+    /// What was on disk at `original` when the journey was loaded or last saved.
+    pub original_disk: Option<&'a Fingerprint>,
     pub revision: u64,
     pub saved_at: SystemTime,
     pub journey: &'a Journey,
@@ -104,6 +111,8 @@ pub struct RecoveryInfo {
     pub saved_at: SystemTime,
     /// The journey file it belongs to; `None` when it was never saved.
     pub original_path: Option<PathBuf>,
+    /// Size and hash of the original file when it was loaded or last saved (no mtime).
+    pub original_disk: Option<Fingerprint>,
     pub revision: u64,
     /// The recovery file itself.
     pub path: PathBuf,
@@ -256,6 +265,8 @@ impl RecoveryStore {
             session: entry.session.to_owned(),
             title: entry.journey.title().to_owned(),
             original: entry.original.map(|p| p.display().to_string()),
+            original_size: entry.original_disk.map(|f| f.size),
+            original_hash: entry.original_disk.map(|f| f.hash),
             saved_at_ms: millis(entry.saved_at),
             revision: entry.revision,
         };
@@ -319,6 +330,14 @@ impl RecoveryStore {
             },
             saved_at,
             original_path: header.original.map(PathBuf::from),
+            original_disk: match (header.original_size, header.original_hash) {
+                (Some(size), Some(hash)) => Some(Fingerprint {
+                    size,
+                    mtime: None,
+                    hash,
+                }),
+                _ => None,
+            },
             revision: header.revision,
             path: path.to_path_buf(),
         }
@@ -340,6 +359,18 @@ impl RecoveryStore {
     pub fn load(&self, id: &str) -> Result<Journey, RecoveryError> {
         let info = self.get(id)?;
         Ok(crate::io::load_file(&info.path)?)
+    }
+
+    /// A recovered journey as a document with unsaved changes, belonging to its
+    /// original file (if it had one): saving it there still refuses to overwrite a
+    /// change someone else made since. The recovery file stays until [`RecoveryStore::remove`].
+    pub fn restore(&self, id: &str) -> Result<(Document, OpenFile), RecoveryError> {
+        let info = self.get(id)?;
+        let journey = crate::io::load_file(&info.path)?;
+        Ok((
+            Document::new_unsaved(journey),
+            OpenFile::recovered(info.original_path, info.original_disk),
+        ))
     }
 
     /// Delete a recovery file (restored or discarded), and its session's lock when
@@ -411,6 +442,11 @@ mod tests {
                 id: "s1-1",
                 session: "s1",
                 original: Some(Path::new("/maps/move \"x\"\n.journey.ron")),
+                original_disk: Some(&Fingerprint {
+                    size: 1234,
+                    mtime: None,
+                    hash: 0xdead_beef_0123_4567,
+                }),
                 revision: 7,
                 saved_at: at,
                 journey: &j,
@@ -425,6 +461,14 @@ mod tests {
         assert_eq!(list[0].title, "Move address");
         assert_eq!(list[0].saved_at, at);
         assert_eq!(list[0].revision, 7);
+        assert_eq!(
+            list[0].original_disk,
+            Some(Fingerprint {
+                size: 1234,
+                mtime: None,
+                hash: 0xdead_beef_0123_4567
+            })
+        );
         assert_eq!(
             list[0].original_path,
             Some(PathBuf::from("/maps/move \"x\"\n.journey.ron"))
@@ -450,6 +494,7 @@ mod tests {
                 id: &id,
                 session: session.id(),
                 original: None,
+                original_disk: None,
                 revision: 1,
                 saved_at: SystemTime::now(),
                 journey: &j,
@@ -482,6 +527,7 @@ mod tests {
                     id: &id,
                     session: session.id(),
                     original: None,
+                    original_disk: None,
                     revision: n,
                     saved_at: SystemTime::now(),
                     journey: &j,
