@@ -100,7 +100,7 @@ fn a_recovered_journey_is_offered_with_title_time_and_file_and_restores_exactly(
     assert_eq!(store.load(&all[0].id).unwrap(), journey);
     assert!(store.list_orphaned().is_empty());
     // A clean exit removes it.
-    rel.finish();
+    rel.finish(false);
     assert!(store.list().is_empty());
 }
 
@@ -134,7 +134,7 @@ fn discarding_removes_the_recovered_journey_and_later_keeps_it() {
     h.run();
     assert_eq!(h.state().0.dialog, None);
     assert_eq!(store.list_orphaned().len(), 1, "still there for next time");
-    h.state_mut().0.finish();
+    h.state_mut().0.finish(false);
 }
 
 #[test]
@@ -261,4 +261,28 @@ fn a_failed_save_says_why_and_offers_save_as() {
     );
     assert!(!doc.is_dirty());
     assert_eq!(h.state().0.file.path.as_deref(), Some(elsewhere.as_path()));
+}
+
+#[test]
+fn closing_without_an_answer_keeps_unsaved_work_for_next_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(tmp.path().join("recovery"));
+    let path = tmp.path().join("ecommerce.journey.ron");
+    io::save(&path, &touchpoint::generate::generate(7, 5)).unwrap();
+    let (mut doc, file) = OpenFile::open(&path).unwrap();
+    let mut rel = Reliability::start(Some(store.clone()), file);
+    assert_eq!(rel.dialog, None, "nothing to recover at the first start");
+    rel.track(&doc);
+    retitle(&mut doc, "电商旅程");
+    rel.track(&doc);
+    // The system closes the app: nobody answered the unsaved-changes question.
+    rel.finish(true);
+    let left = store.list_orphaned();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].title, "电商旅程");
+    assert_eq!(left[0].original_path.as_deref(), Some(path.as_path()));
+    assert_eq!(store.load(&left[0].id).unwrap(), *doc.journey());
+    // The next start offers it.
+    let next = Reliability::start(Some(store.clone()), OpenFile::untitled());
+    assert!(matches!(&next.dialog, Some(ReliabilityDialog::Recover(l)) if l.len() == 1));
 }

@@ -307,12 +307,18 @@ impl Reliability {
         }
     }
 
-    /// Clean exit (the unsaved-changes question was answered): remove this run's
-    /// recovery files. Without it (a crash, a kill) they are offered next time.
-    pub fn finish(&mut self) {
-        if let Some(saver) = self.autosaver.take()
-            && let Err(e) = saver.finish()
-        {
+    /// The app is closing. `keep_unsaved`: the document has changes the user did
+    /// not answer for (the system closed the app, say): they are written and kept
+    /// for recovery at the next start. Otherwise (saved, or the user chose Discard)
+    /// this run's recovery files are removed.
+    pub fn finish(&mut self, keep_unsaved: bool) {
+        let Some(saver) = self.autosaver.take() else {
+            return;
+        };
+        if keep_unsaved {
+            // Dropping writes what is pending and leaves the files.
+            drop(saver);
+        } else if let Err(e) = saver.finish() {
             self.problem = Some(e.to_string());
         }
     }
