@@ -202,3 +202,24 @@ fn the_size_cap_applies_to_text_too() {
         vec!["f.journey.ron: the file is 67108865 bytes; the limit is 67108864"]
     );
 }
+
+#[test]
+fn too_many_handoffs() {
+    use touchpoint::io::dto::{FileDto, HandoffDto};
+    let dto = FileDto {
+        format: io::CURRENT_FORMAT,
+        title: "many handoffs".into(),
+        handoffs: (0..=io::MAX_HANDOFFS)
+            .map(|_| HandoffDto::default())
+            .collect(),
+        ..Default::default()
+    };
+    let problems = io::validate(&dto);
+    // Only the cap is reported, not a million unknown touchpoints.
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "handoffs");
+    assert_eq!(
+        problems[0].message,
+        "too many handoffs: 1000001; the limit is 1000000"
+    );
+}
