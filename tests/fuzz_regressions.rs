@@ -3,6 +3,7 @@
 //! that saves and loads back identically, or located problems.
 
 use std::path::{Path, PathBuf};
+use touchpoint::import::{ImportFormat, import_bytes};
 use touchpoint::io::{self, LoadError};
 
 fn inputs(target: &str) -> Vec<PathBuf> {
@@ -81,5 +82,50 @@ fn hostile_files_get_these_messages() {
         first("nan-metric.ron").ends_with(":1:78: a metric value must be a finite number, not NaN"),
         "{}",
         first("nan-metric.ron")
+    );
+}
+
+/// Import every file of `target` in `format`: a journey that saves and loads back,
+/// or problems. Returns (imported, refused).
+fn import_corpus(target: &str, format: ImportFormat) -> (usize, usize) {
+    let (mut imported, mut refused) = (0, 0);
+    for path in inputs(target) {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        match import_bytes(&name, &bytes, format) {
+            Ok(r) => {
+                imported += 1;
+                let text = io::to_ron_string(&r.journey);
+                let back =
+                    io::load_str("imported", &text).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert!(back == r.journey, "{name}: loads back differently");
+                assert!(r.problems.iter().all(|p| !p.message.is_empty()), "{name}");
+            }
+            Err(e) => {
+                refused += 1;
+                assert!(!e.problems.is_empty(), "{name}: an error without problems");
+            }
+        }
+    }
+    (imported, refused)
+}
+
+#[test]
+fn the_csv_import_corpus_never_panics() {
+    let (imported, refused) = import_corpus("import_csv", ImportFormat::Csv);
+    assert!(imported + refused >= 9, "the corpus is missing");
+    assert!(
+        imported >= 1 && refused >= 1,
+        "{imported} imported, {refused} refused"
+    );
+}
+
+#[test]
+fn the_mermaid_import_corpus_never_panics() {
+    let (imported, refused) = import_corpus("import_mermaid", ImportFormat::Mermaid);
+    assert!(imported + refused >= 6, "the corpus is missing");
+    assert!(
+        imported >= 1 && refused >= 1,
+        "{imported} imported, {refused} refused"
     );
 }
