@@ -59,6 +59,8 @@ pub enum RecoveryError {
     Save(#[from] crate::io::SaveError),
     #[error("there is no recovered journey {0:?} (see `touchpoint recover --list`)")]
     Unknown(String),
+    #[error("{0:?} is not a recovery id (letters, digits and '-', at most 80)")]
+    InvalidId(String),
     #[error("the recovered journey could not be read:\n{0}")]
     Load(#[from] crate::io::LoadError),
 }
@@ -202,6 +204,7 @@ impl RecoveryStore {
     /// Start a session: a new id and a held lock that marks its files as in use.
     pub fn start_session(&self) -> Result<Session, RecoveryError> {
         self.ensure_dir()?;
+        self.prune_stale_locks();
         static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let id = format!("{}-{}-{n}", millis(SystemTime::now()), std::process::id());
@@ -239,6 +242,28 @@ impl RecoveryStore {
         }
     }
 
+    /// Remove the locks of sessions that ended without cleaning up (a crash with
+    /// nothing unsaved) and have no recovery files left.
+    fn prune_stale_locks(&self) {
+        let Ok(read) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let with_files: std::collections::BTreeSet<String> =
+            self.list().into_iter().map(|i| i.session).collect();
+        for entry in read.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let Some(session) = name.to_str().and_then(|n| n.strip_suffix(LOCK_SUFFIX)) else {
+                continue;
+            };
+            if is_valid_recovery_id(session)
+                && !with_files.contains(session)
+                && !self.session_alive(session)
+            {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
     /// Is the app that owns `session` still running (holding its lock)?
     pub fn session_alive(&self, session: &str) -> bool {
         if !is_valid_recovery_id(session) {
@@ -258,7 +283,7 @@ impl RecoveryStore {
     /// Write (or replace) a recovery file atomically. Returns its path.
     pub fn write(&self, entry: &RecoveryEntry<'_>) -> Result<PathBuf, RecoveryError> {
         if !is_valid_recovery_id(entry.id) {
-            return Err(RecoveryError::Unknown(entry.id.to_owned()));
+            return Err(RecoveryError::InvalidId(entry.id.to_owned()));
         }
         self.ensure_dir()?;
         let header = Header {
@@ -512,6 +537,44 @@ mod tests {
         // Restoring it removes the file and the dead session's lock.
         store.remove(&id).unwrap_or_else(|e| panic!("{e}"));
         assert!(!tmp.path().join(format!("{sid}.lock")).exists());
+    }
+
+    #[test]
+    fn stale_locks_of_dead_sessions_are_pruned_live_ones_kept() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let store = RecoveryStore::new(tmp.path());
+        let live = store.start_session().unwrap_or_else(|e| panic!("{e}"));
+        let dead = store.start_session().unwrap_or_else(|e| panic!("{e}"));
+        let dead_id = dead.id().to_owned();
+        drop(dead);
+        std::fs::write(tmp.path().join("12-3-4.lock"), "").unwrap_or_else(|e| panic!("{e}"));
+        let third = store.start_session().unwrap_or_else(|e| panic!("{e}"));
+        let mut names: Vec<String> = std::fs::read_dir(tmp.path())
+            .map(|r| {
+                r.filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        let mut want = vec![
+            format!("{}.lock", live.id()),
+            format!("{}.lock", third.id()),
+        ];
+        want.sort();
+        assert_eq!(names, want, "{dead_id} and 12-3-4 pruned");
+        assert!(matches!(
+            store.write(&RecoveryEntry {
+                id: "../x",
+                session: live.id(),
+                original: None,
+                original_disk: None,
+                revision: 1,
+                saved_at: SystemTime::now(),
+                journey: &journey(),
+            }),
+            Err(RecoveryError::InvalidId(_))
+        ));
     }
 
     #[test]
