@@ -148,7 +148,9 @@ fn saving_over_a_colleagues_change_asks_and_overwrite_saves() {
     io::save(&path, &theirs).unwrap();
 
     let mut rel = Reliability::without_autosave(file);
+    assert!(!rel.save_unresolved());
     assert!(!rel.save(&RealFs, &mut doc, SaveTarget::Own { force: false }));
+    assert!(rel.save_unresolved(), "quitting after this save must wait");
     assert!(doc.is_dirty());
     assert_eq!(io::load_file(&path).unwrap(), theirs);
     let mut h = harness(rel);

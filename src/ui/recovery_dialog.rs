@@ -135,6 +135,16 @@ impl Reliability {
         }
     }
 
+    /// A save just failed or is waiting for the overwrite question: whatever was to
+    /// follow the save (closing the window, opening another file) must wait.
+    pub fn save_unresolved(&self) -> bool {
+        matches!(
+            self.dialog,
+            Some(ReliabilityDialog::SaveFailed { .. })
+                | Some(ReliabilityDialog::ChangedOnDisk { saving: true, .. })
+        )
+    }
+
     /// Offer the recovered journeys again (a menu command).
     pub fn show_recovered(&mut self) {
         if let Some(store) = &self.store {
