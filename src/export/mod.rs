@@ -7,7 +7,12 @@
 
 pub mod csv;
 pub mod dot;
+pub mod fonts;
 pub mod mermaid;
+pub mod pdf;
+pub mod raster;
+pub mod scene;
+pub mod svg;
 
 use crate::model::{Journey, Touchpoint};
 use std::io::Write;
