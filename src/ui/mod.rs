@@ -1,6 +1,7 @@
 //! Everything egui. The document is changed only through `history::Document`.
 
 mod fonts;
+pub mod recovery_dialog;
 
 use crate::model::Journey;
 use std::path::PathBuf;
