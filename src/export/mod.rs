@@ -3,5 +3,6 @@
 pub mod fonts;
 pub mod pdf;
 pub mod raster;
+pub mod report;
 pub mod scene;
 pub mod svg;
