@@ -83,6 +83,11 @@ pub enum Command {
         #[arg(long, default_value = "New journey")]
         title: String,
     },
+    /// Import a CSV table or a Mermaid `journey` diagram as a journey file.
+    Import(crate::import::ImportArgs),
+    /// Export a journey: the map as svg, png or pdf; a report as md or html (with --compare
+    /// TO_BE for as-is vs to-be); csv (tables), mermaid (a `journey` diagram), dot (Graphviz).
+    Export(crate::export::ExportArgs),
     /// List journeys recovered after a crash, restore one to a file, or discard it.
     ///
     /// Touchpoint autosaves unsaved changes every few seconds to recovery files in its data
@@ -135,6 +140,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             output,
         } => generate(touchpoints, seed, &output, out, err),
         Command::New { file, title } => new_journey(&file, &title, out, err),
+        Command::Import(args) => crate::import::cli_import(&args, out, err),
+        Command::Export(args) => crate::export::cli_export(&args, out, err),
         Command::Analyze {
             file,
             format,

@@ -9,6 +9,7 @@ pub mod edit;
 pub mod export;
 pub mod generate;
 pub mod history;
+pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;
