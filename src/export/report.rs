@@ -219,7 +219,13 @@ fn gap_where(journey: &Journey, g: &crate::analysis::Gap) -> String {
         .collect();
     let mut out = parts.join("; ");
     if !owners.is_empty() {
-        let _ = write!(out, " ({})", owners.join(" -> "));
+        // A handoff's owners read from -> to; a loop's are just listed.
+        let sep = if g.kind != GapKind::ReworkLoop && g.handoffs.len() == 1 && owners.len() == 2 {
+            " -> "
+        } else {
+            ", "
+        };
+        let _ = write!(out, " ({})", owners.join(sep));
     }
     out
 }
@@ -590,7 +596,7 @@ fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_>) -> Vec<B
         title = "Untitled journey".into();
     }
     let variant = clean_text(&meta.variant);
-    if !variant.is_empty() {
+    if !variant.is_empty() && !title.to_lowercase().contains(&variant.to_lowercase()) {
         let _ = write!(title, " ({variant})");
     }
     let mut out = vec![Block::Title(title)];
@@ -647,29 +653,34 @@ fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_>) -> Vec<B
 // ---------------------------------------------------------------------------
 // Markdown
 
-/// Escape text for Markdown: HTML is neutralised with entities, Markdown syntax
-/// with backslashes, newlines become spaces.
+/// Escape text for Markdown inside a line (table cells, list items, headings): HTML
+/// is neutralised with entities, emphasis, links, code and table syntax with
+/// backslashes; newlines become spaces.
 pub fn md(text: &str) -> String {
     let text = clean_text(text);
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, c) in text.chars().enumerate() {
+    for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '!' | '~' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '-' | '+' | '=' if i == 0 => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
             c => out.push(c),
         }
     }
-    // "1. text" at the start of a line would become a list.
-    if let Some(dot) = out.find(['.', ')'])
+    out
+}
+
+/// [`md`] for text that starts a line (a paragraph): a leading `#`, `-`, `+`, `=` or
+/// `1.` would start a heading, a list or a rule, so it is escaped too.
+pub fn md_line(text: &str) -> String {
+    let mut out = md(text);
+    if out.starts_with(['#', '-', '+', '=']) {
+        out.insert(0, '\\');
+    } else if let Some(dot) = out.find(['.', ')'])
         && dot > 0
         && out
             .get(..dot)
@@ -709,7 +720,7 @@ pub fn report_markdown(journey: &Journey, a: &Analysis, options: &ReportOptions<
                 let _ = writeln!(s, "### {}\n", md(&t));
             }
             Block::Para(t) => {
-                let _ = writeln!(s, "{}\n", md(&t));
+                let _ = writeln!(s, "{}\n", md_line(&t));
             }
             Block::List(items) => {
                 for (label, text) in items {
