@@ -85,8 +85,8 @@ pub enum Command {
     },
     /// Import a CSV table or a Mermaid `journey` diagram as a journey file.
     Import(crate::import::ImportArgs),
-    /// Export a journey: csv (tables), mermaid (a `journey` diagram), dot (Graphviz); svg, png,
-    /// pdf, md and html as they become available.
+    /// Export a journey: the map as svg, png or pdf; a report as md or html (with --compare
+    /// TO_BE for as-is vs to-be); csv (tables), mermaid (a `journey` diagram), dot (Graphviz).
     Export(crate::export::ExportArgs),
     /// List journeys recovered after a crash, restore one to a file, or discard it.
     ///

@@ -1,16 +1,20 @@
-//! Exports of a journey. Text formats here: CSV tables ([`csv`]), a Mermaid `journey`
+//! Exports of a journey. Text formats: CSV tables ([`csv`]), a Mermaid `journey`
 //! ([`mermaid`]) and a Graphviz digraph ([`dot`]). The diagram formats (SVG, PNG, PDF)
-//! and the reports (Markdown, HTML) plug into [`export`] the same way.
+//! draw the same display list as the app's canvas ([`scene`]) through [`svg`],
+//! [`raster`] and [`pdf`]; the reports (Markdown, HTML) are in [`report`]. All plug
+//! into [`export`].
 //!
 //! Every export is a pure function of the journey and the options: same input, same
 //! bytes. Every user text is escaped for its target.
 
 pub mod csv;
+pub mod diagram;
 pub mod dot;
 pub mod fonts;
 pub mod mermaid;
 pub mod pdf;
 pub mod raster;
+pub mod report;
 pub mod scene;
 pub mod svg;
 
@@ -129,6 +133,15 @@ pub struct ExportOptions {
     pub no_gaps: bool,
     /// Diagrams and reports: a second journey to compare with (e.g. the to-be).
     pub compare: Option<Journey>,
+    /// Diagrams and reports: the date in the title block (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// PDF: paper size (landscape).
+    pub paper: pdf::Paper,
+    /// PDF: one page or several.
+    pub pages: pdf::PageLayout,
+    /// Markdown: file name of the map's SVG written next to the report (an artifact
+    /// with suffix `.svg`); `None` writes no map.
+    pub map_name: Option<String>,
 }
 
 impl ExportOptions {
@@ -141,6 +154,10 @@ impl ExportOptions {
             theme: None,
             no_gaps: false,
             compare: None,
+            date: None,
+            paper: pdf::Paper::A4,
+            pages: pdf::PageLayout::Auto,
+            map_name: None,
         }
     }
 }
@@ -148,8 +165,9 @@ impl ExportOptions {
 /// One output of an export. Most exports give one; CSV without a table gives three.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Artifact {
-    /// Inserted before the extension of the output name: `out.csv` -> `out.touchpoints.csv`.
-    /// `None` for the single output of a format.
+    /// Inserted before the extension of the output name: `out.csv` -> `out.touchpoints.csv`;
+    /// one that starts with a dot replaces the extension: `out.md` + `.svg` -> `out.svg`.
+    /// `None` for the main output of a format.
     pub suffix: Option<&'static str>,
     pub bytes: Vec<u8>,
     /// A short description for the command line ("19 touchpoints").
@@ -159,11 +177,6 @@ pub struct Artifact {
 /// Why an export could not be made.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ExportError {
-    #[error(
-        "the {} export is not yet supported in this version; available: csv, mermaid, dot",
-        .0.name()
-    )]
-    NotYetSupported(ExportFormat),
     #[error("{0}")]
     Invalid(String),
 }
@@ -186,11 +199,11 @@ pub fn export(journey: &Journey, options: &ExportOptions) -> Result<Vec<Artifact
                 journey.handoff_count()
             ),
         }]),
-        f @ (ExportFormat::Svg
+        ExportFormat::Svg
         | ExportFormat::Png
         | ExportFormat::Pdf
         | ExportFormat::Markdown
-        | ExportFormat::Html) => Err(ExportError::NotYetSupported(f)),
+        | ExportFormat::Html => diagram::export_diagram(journey, options),
     }
 }
 
@@ -200,6 +213,9 @@ pub fn artifact_path(output: &Path, suffix: Option<&str>, extension: &str) -> Pa
     let Some(suffix) = suffix else {
         return output.to_path_buf();
     };
+    if let Some(ext) = suffix.strip_prefix('.') {
+        return output.with_extension(ext);
+    }
     let stem = output
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
@@ -230,18 +246,36 @@ pub struct ExportArgs {
     /// CSV: start each file with a UTF-8 byte-order mark (helps older spreadsheet software).
     #[arg(long)]
     pub bom: bool,
-    /// Diagrams (svg, png, pdf): scale factor.
+    /// PNG: pixels per point (1 = 72 dpi, 2 = 144 dpi); SVG: scales the drawing size.
+    /// Capped at 16384 px a side and 40 megapixels.
     #[arg(long, default_value_t = 1.0)]
     pub scale: f32,
-    /// Diagrams (svg, png, pdf): colour theme.
+    /// Diagrams and reports: colour theme, light or dark.
     #[arg(long)]
     pub theme: Option<String>,
-    /// Diagrams (svg, png, pdf): leave out the gap markers.
+    /// Diagrams and reports: leave out the gap badges (watermelon, split, drop...).
     #[arg(long)]
     pub no_gaps: bool,
-    /// Diagrams and reports: compare with this journey (e.g. the to-be).
+    /// Reports (md, html): compare with this journey (e.g. the to-be).
     #[arg(long)]
     pub compare: Option<PathBuf>,
+    /// PDF: paper size, a4 or a3 (landscape).
+    #[arg(long, value_parser = parse_paper, default_value = "a4")]
+    pub paper: pdf::Paper,
+    /// PDF: always one page, scaled to fit (default: one page when readable, else pages).
+    #[arg(long, conflicts_with = "pages")]
+    pub fit: bool,
+    /// PDF: print at a readable scale across several pages.
+    #[arg(long)]
+    pub pages: bool,
+    /// Diagrams and reports: the date printed in the title (default: today, or
+    /// SOURCE_DATE_EPOCH when set).
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+fn parse_paper(text: &str) -> Result<pdf::Paper, String> {
+    pdf::Paper::parse(text).ok_or_else(|| format!("`{text}` is not a paper size; use a4 or a3"))
 }
 
 /// Run `touchpoint export`. Exit codes: 0 written, 1 cannot read the journey or write the
@@ -270,14 +304,38 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         );
         return 2;
     }
-    let diagram = matches!(
+    if let Some(t) = &args.theme
+        && scene::Theme::parse(t).is_none()
+    {
+        let _ = writeln!(err, "unknown theme `{t}`; use light or dark");
+        return 2;
+    }
+    let drawn = matches!(
         format,
-        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf
+        ExportFormat::Svg
+            | ExportFormat::Png
+            | ExportFormat::Pdf
+            | ExportFormat::Markdown
+            | ExportFormat::Html
     );
-    if !diagram && (args.theme.is_some() || args.no_gaps || args.scale != 1.0) {
+    if !drawn && (args.theme.is_some() || args.no_gaps || args.date.is_some()) {
         let _ = writeln!(
             err,
-            "note: --scale, --theme and --no-gaps apply to svg, png and pdf; ignored for {}",
+            "note: --theme, --no-gaps and --date apply to svg, png, pdf, md and html; ignored for {}",
+            format.name()
+        );
+    }
+    if args.scale != 1.0 && !matches!(format, ExportFormat::Svg | ExportFormat::Png) {
+        let _ = writeln!(
+            err,
+            "note: --scale applies to png and svg; ignored for {}",
+            format.name()
+        );
+    }
+    if format != ExportFormat::Pdf && (args.fit || args.pages || args.paper != pdf::Paper::A4) {
+        let _ = writeln!(
+            err,
+            "note: --paper, --fit and --pages apply to pdf; ignored for {}",
             format.name()
         );
     }
@@ -288,14 +346,11 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             format.name()
         );
     }
-    if matches!(
-        format,
-        ExportFormat::Csv | ExportFormat::Mermaid | ExportFormat::Dot
-    ) && args.compare.is_some()
-    {
+    let compares = matches!(format, ExportFormat::Markdown | ExportFormat::Html);
+    if !compares && args.compare.is_some() {
         let _ = writeln!(
             err,
-            "note: --compare applies to diagrams and reports; ignored for {}",
+            "note: --compare applies to the md and html reports; ignored for {}",
             format.name()
         );
     }
@@ -314,6 +369,20 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     options.scale = args.scale;
     options.theme = args.theme.clone();
     options.no_gaps = args.no_gaps;
+    options.paper = args.paper;
+    options.pages = if args.fit {
+        pdf::PageLayout::Fit
+    } else if args.pages {
+        pdf::PageLayout::Pages
+    } else {
+        pdf::PageLayout::Auto
+    };
+    options.date = Some(args.date.clone().unwrap_or_else(diagram::today));
+    if format == ExportFormat::Markdown && !to_stdout {
+        options.map_name = artifact_path(&args.output, Some(".svg"))
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+    }
     if to_stdout && format == ExportFormat::Csv && options.table.is_none() {
         let _ = writeln!(
             err,
@@ -322,10 +391,7 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         options.table = Some(csv::CsvTable::Touchpoints);
     }
     if let Some(path) = &args.compare
-        && !matches!(
-            format,
-            ExportFormat::Csv | ExportFormat::Mermaid | ExportFormat::Dot
-        )
+        && compares
     {
         match crate::io::load_file(path) {
             Ok(j) => options.compare = Some(j),
@@ -339,17 +405,17 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     }
     let artifacts = match export(&journey, &options) {
         Ok(a) => a,
-        Err(e @ ExportError::NotYetSupported(_)) => {
-            let _ = writeln!(err, "{e}");
-            return 2;
-        }
         Err(e) => {
             let _ = writeln!(err, "{e}");
             return 1;
         }
     };
     if to_stdout {
-        for a in &artifacts {
+        // Only the main output goes to standard output (a report's map needs a file).
+        for a in artifacts
+            .iter()
+            .filter(|a| a.suffix.is_none() || format == ExportFormat::Csv)
+        {
             if out.write_all(&a.bytes).is_err() {
                 return 1;
             }
@@ -427,18 +493,21 @@ mod tests {
     }
 
     #[test]
-    fn diagram_formats_are_not_yet_supported_here() {
+    fn every_format_exports_an_empty_journey() {
         let j = Journey::new("x");
-        for f in [
-            ExportFormat::Svg,
-            ExportFormat::Png,
-            ExportFormat::Pdf,
-            ExportFormat::Markdown,
-            ExportFormat::Html,
-        ] {
-            let e = export(&j, &ExportOptions::new(f)).unwrap_err();
-            assert_eq!(e, ExportError::NotYetSupported(f));
-            assert!(e.to_string().contains("not yet supported"));
+        for f in ExportFormat::ALL {
+            let a = export(&j, &ExportOptions::new(f)).unwrap();
+            assert!(!a.is_empty() && !a[0].bytes.is_empty(), "{f:?}");
         }
+        let mut bad = ExportOptions::new(ExportFormat::Svg);
+        bad.theme = Some("neon".into());
+        assert_eq!(
+            export(&j, &bad).unwrap_err(),
+            ExportError::Invalid("unknown theme `neon`; use light or dark".into())
+        );
+        assert_eq!(
+            artifact_path(Path::new("out/move.md"), Some(".svg")),
+            Path::new("out/move.svg")
+        );
     }
 }

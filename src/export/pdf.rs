@@ -55,7 +55,7 @@ pub struct PdfOptions {
 }
 
 /// Below this scale a single page is unreadable and `Auto` prints pages instead.
-pub const MIN_FIT_SCALE: f32 = 0.45;
+pub const MIN_FIT_SCALE: f32 = 0.3;
 /// The scale of the pages layout (12 pt card text prints at 7.2 pt).
 pub const PAGE_SCALE: f32 = 0.6;
 /// At most this many pages; a bigger map is printed smaller.
@@ -218,7 +218,7 @@ mod tests {
         };
         assert_eq!(plan_pages(6000.0, 2000.0, &fit).1, 1);
         // Huge: capped at MAX_PAGES by printing smaller.
-        let (s, c, r) = plan_pages(60_000.0, 6_000.0, &a4);
+        let (s, c, r) = plan_pages(120_000.0, 12_000.0, &a4);
         assert!(c * r <= MAX_PAGES && s < PAGE_SCALE, "{s} {c} {r}");
         assert_eq!(Paper::parse("A3"), Some(Paper::A3));
         assert_eq!(Paper::parse("letter"), None);

@@ -8,6 +8,7 @@
 //! truncated with '…' using [`text_width`], an approximate, slightly generous
 //! estimate for DejaVu Sans and the CJK fallback).
 
+use crate::analysis::{Analysis, GapKind, fmt_hours, fmt_score};
 use crate::layout::{LaneKey, Layout, LayoutConfig, Rect};
 use crate::model::{
     Anchor, DepartmentId, Handoff, HandoffKey, Journey, Rgb, Touchpoint, TouchpointId, fmt_num,
@@ -249,8 +250,12 @@ pub enum Item {
 pub struct EdgeGroup {
     pub key: HandoffKey,
     pub kind: EdgeKind,
+    /// Everything the group draws, labels included.
     pub bbox: Rect,
+    /// The line and its arrow head: painted *under* the cards.
     pub items: Vec<Item>,
+    /// Queue-time label and badges: painted *over* the cards, so they stay readable.
+    pub labels: Vec<Item>,
 }
 
 /// How a handoff is drawn.
@@ -274,7 +279,8 @@ pub struct CardGroup {
     pub items: Vec<Item>,
 }
 
-/// Everything to paint, in paint order: background, edges, cards, overlay.
+/// Everything to paint, in paint order: background, edge lines (`edges[..].items`),
+/// cards, edge labels (`edges[..].labels`), overlay.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
     /// The journey title (one clean line).
@@ -296,6 +302,7 @@ impl Scene {
             .iter()
             .chain(self.edges.iter().flat_map(|e| e.items.iter()))
             .chain(self.cards.iter().flat_map(|c| c.items.iter()))
+            .chain(self.edges.iter().flat_map(|e| e.labels.iter()))
             .chain(self.overlay.iter())
     }
 
@@ -321,15 +328,15 @@ pub enum Badge {
     Watermelon,
     /// A bimodal histogram whose mean hides two populations.
     Split,
-    /// Satisfaction drops across this handoff (or into this touchpoint).
+    /// Low score on a high-volume touchpoint.
+    HighVolumeLowScore,
+    /// Satisfaction drops across this handoff.
     Drop,
     NoOwner,
     NoMetric,
     NoScore,
     /// Part of a rework loop.
     Rework,
-    /// Low score on a high-volume touchpoint.
-    HighVolumeLowScore,
 }
 
 impl Badge {
@@ -379,6 +386,69 @@ pub struct Marks {
     pub headline: Vec<(String, String)>,
     pub touchpoints: BTreeMap<TouchpointId, Vec<Badge>>,
     pub handoffs: BTreeMap<HandoffKey, Vec<Badge>>,
+}
+
+impl Marks {
+    /// The badges and headline figures of an analysis.
+    pub fn from_analysis(a: &Analysis) -> Marks {
+        let h = &a.headline;
+        let mut headline = vec![
+            ("touchpoints".to_owned(), h.touchpoints.to_string()),
+            (
+                "internal handoffs".to_owned(),
+                h.internal_handoffs.to_string(),
+            ),
+            (
+                "cross-department handoffs".to_owned(),
+                h.cross_department_handoffs.to_string(),
+            ),
+            ("elapsed time".to_owned(), fmt_hours(h.elapsed_hours)),
+        ];
+        if let Some(m) = h.mean_satisfaction {
+            headline.push(("mean satisfaction".to_owned(), fmt_score(m)));
+        }
+        let gaps = h.gaps_by_severity[3] + h.gaps_by_severity[4];
+        headline.push(("high and critical gaps".to_owned(), gaps.to_string()));
+        let mut touchpoints = BTreeMap::new();
+        for t in &a.touchpoints {
+            let mut badges: Vec<Badge> = t.flags.iter().filter_map(|f| badge_of(*f)).collect();
+            badges.sort();
+            badges.dedup();
+            if !badges.is_empty() {
+                touchpoints.insert(t.id.clone(), badges);
+            }
+        }
+        let mut handoffs = BTreeMap::new();
+        for hs in &a.handoffs {
+            if hs.flags.contains(&GapKind::SatisfactionDrop) {
+                handoffs.insert(
+                    HandoffKey {
+                        from: hs.from.clone(),
+                        to: hs.to.clone(),
+                    },
+                    vec![Badge::Drop],
+                );
+            }
+        }
+        Marks {
+            headline,
+            touchpoints,
+            handoffs,
+        }
+    }
+}
+
+/// The card badge of a touchpoint flag (drops and loops are drawn on the handoffs).
+fn badge_of(kind: GapKind) -> Option<Badge> {
+    Some(match kind {
+        GapKind::Watermelon => Badge::Watermelon,
+        GapKind::SplitOpinion => Badge::Split,
+        GapKind::HotSpot => Badge::HighVolumeLowScore,
+        GapKind::NoOwner => Badge::NoOwner,
+        GapKind::Unmeasured => Badge::NoMetric,
+        GapKind::NoScore => Badge::NoScore,
+        _ => return None,
+    })
 }
 
 /// What to draw.
@@ -742,8 +812,20 @@ fn edge_kind_no_loop(journey: &Journey, h: &Handoff) -> EdgeKind {
     }
 }
 
-/// Build the scene of a journey laid out by `layout`.
+/// Build the scene of a journey laid out by `layout`, with the gap badges and headline
+/// figures of `analysis` when given.
 pub fn build_scene(
+    journey: &Journey,
+    layout: &Layout,
+    analysis: Option<&Analysis>,
+    options: &SceneOptions,
+) -> Scene {
+    let marks = analysis.map(Marks::from_analysis);
+    build_scene_with_marks(journey, layout, marks.as_ref(), options)
+}
+
+/// [`build_scene`] with the marks given directly (tests, callers without an analysis).
+pub fn build_scene_with_marks(
     journey: &Journey,
     layout: &Layout,
     analysis: Option<&Marks>,
@@ -768,7 +850,22 @@ pub fn build_scene(
     emotion_curve(&mut scene.background, journey, layout, &p);
 
     let marks = if options.show_gaps { analysis } else { None };
-    for h in journey.handoffs() {
+    // Position of each handoff among those leaving its source / entering its target.
+    let mut out_seen: BTreeMap<&TouchpointId, usize> = BTreeMap::new();
+    let mut in_seen: BTreeMap<&TouchpointId, usize> = BTreeMap::new();
+    let handoffs = journey.handoffs();
+    let mut placed = Placed::default();
+    for h in &handoffs {
+        let out_k = {
+            let k = out_seen.entry(&h.from).or_insert(0);
+            *k += 1;
+            *k - 1
+        };
+        let in_k = {
+            let k = in_seen.entry(&h.to).or_insert(0);
+            *k += 1;
+            *k - 1
+        };
         let (Some(a), Some(b)) = (layout.cards.get(&h.from), layout.cards.get(&h.to)) else {
             continue;
         };
@@ -785,9 +882,17 @@ pub fn build_scene(
             .and_then(|m| m.handoffs.get(&h.key()))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
+        let input = EdgeInput {
+            h,
+            kind,
+            a,
+            b,
+            out_off: spread(out_k),
+            in_off: spread(in_k),
+        };
         scene
             .edges
-            .push(edge_group(h, kind, a, b, &config, badges, &p));
+            .push(edge_group(layout, &mut placed, input, &config, badges, &p));
     }
 
     let note_counts = if options.show_notes {
@@ -1088,84 +1193,101 @@ fn emotion_curve(out: &mut Vec<Item>, journey: &Journey, layout: &Layout, p: &Pa
     out.extend(dots);
 }
 
-/// The orthogonal route of a forward handoff from card `a` to card `b`, through the
-/// free channels between cards (half a gap around each card).
-fn route(a: &Rect, b: &Rect, gap: f32) -> Vec<(f32, f32)> {
+/// Is the straight segment from (x0, y0) to (x1, y1) clear of every card (the ends,
+/// which touch the cards they connect, excluded)?
+fn clear(layout: &Layout, x0: f32, y0: f32, x1: f32, y1: f32) -> bool {
+    let (lx, hx) = (x0.min(x1), x0.max(x1));
+    let (ly, hy) = (y0.min(y1), y0.max(y1));
+    let shrink = |lo: f32, hi: f32| {
+        if hi - lo > 2.0 {
+            (lo + 1.0, hi - 1.0)
+        } else {
+            (lo, hi)
+        }
+    };
+    let (lx, hx) = shrink(lx, hx);
+    let (ly, hy) = shrink(ly, hy);
+    layout
+        .visible_cards(&Rect::new(lx, ly, hx - lx, hy - ly))
+        .is_empty()
+}
+
+/// Small offsets that keep handoffs sharing a channel apart.
+fn spread(k: usize) -> f32 {
+    [0.0, 3.0, -3.0, 6.0, -6.0][k % 5]
+}
+
+/// The orthogonal route of a forward handoff from card `a` to card `b`: straight when
+/// nothing is in the way, else with one bend in the free channel beside a card (half
+/// a gap wide), else through the channels above or below `b`'s row. `out_off` and
+/// `in_off` shift the channel lines of edges that leave `a` / enter `b` together.
+fn route(
+    layout: &Layout,
+    a: &Rect,
+    b: &Rect,
+    gap: f32,
+    out_off: f32,
+    in_off: f32,
+) -> Vec<(f32, f32)> {
     let (acx, acy) = a.center();
     let (bcx, bcy) = b.center();
     let h = gap / 2.0;
-    let same_y = (acy - bcy).abs() < 0.5;
-    if b.x >= a.right() + 0.5 {
-        let (sx, ex) = (a.right(), b.x);
-        let adjacent = ex - sx <= gap + 0.5;
-        if same_y && adjacent {
+    if b.x >= a.right() + 0.5 || b.right() <= a.x - 0.5 {
+        // Leaving sideways: dir = 1 to the right, -1 to the left.
+        let dir = if b.x >= a.right() + 0.5 { 1.0 } else { -1.0 };
+        let sx = if dir > 0.0 { a.right() } else { a.x };
+        let ex = if dir > 0.0 { b.x } else { b.right() };
+        if (acy - bcy).abs() < 0.5 && clear(layout, sx, acy, ex, acy) {
             return vec![(sx, acy), (ex, bcy)];
         }
-        if adjacent {
-            let mx = (sx + ex) / 2.0;
+        // Bend in the channel beside b: along a's row, then down b's channel.
+        let mx = ex - dir * h + in_off;
+        if clear(layout, sx, acy, mx, acy) {
+            return vec![(sx, acy), (mx, acy), (mx, bcy), (ex, bcy)];
+        }
+        // Bend in the channel beside a: down a's channel, then along b's row.
+        let mx = sx + dir * h + out_off;
+        if clear(layout, mx, bcy, ex, bcy) {
             return vec![(sx, acy), (mx, acy), (mx, bcy), (ex, bcy)];
         }
         let ch = if bcy < acy - 0.5 {
             b.bottom() + h
         } else {
             b.y - h
-        };
-        vec![
+        } + in_off;
+        return vec![
             (sx, acy),
-            (sx + h, acy),
-            (sx + h, ch),
-            (ex - h, ch),
-            (ex - h, bcy),
+            (sx + dir * h + out_off, acy),
+            (sx + dir * h + out_off, ch),
+            (ex - dir * h + in_off, ch),
+            (ex - dir * h + in_off, bcy),
             (ex, bcy),
-        ]
-    } else if b.right() <= a.x - 0.5 {
-        let (sx, ex) = (a.x, b.right());
-        let adjacent = sx - ex <= gap + 0.5;
-        if same_y && adjacent {
-            return vec![(sx, acy), (ex, bcy)];
-        }
-        if adjacent {
-            let mx = (sx + ex) / 2.0;
-            return vec![(sx, acy), (mx, acy), (mx, bcy), (ex, bcy)];
-        }
-        let ch = if bcy < acy - 0.5 {
-            b.bottom() + h
-        } else {
-            b.y - h
-        };
-        vec![
-            (sx, acy),
-            (sx - h, acy),
-            (sx - h, ch),
-            (ex + h, ch),
-            (ex + h, bcy),
-            (ex, bcy),
-        ]
-    } else if b.y >= a.bottom() {
-        if (acx - bcx).abs() < 0.5 {
-            vec![(acx, a.bottom()), (bcx, b.y)]
-        } else {
-            let my = a.bottom() + h;
-            vec![(acx, a.bottom()), (acx, my), (bcx, my), (bcx, b.y)]
-        }
-    } else if b.bottom() <= a.y {
-        if (acx - bcx).abs() < 0.5 {
-            vec![(acx, a.y), (bcx, b.bottom())]
-        } else {
-            let my = a.y - h;
-            vec![(acx, a.y), (acx, my), (bcx, my), (bcx, b.bottom())]
-        }
-    } else {
-        // Overlapping cards (a handoff to itself): a small loop on the top right.
-        let x = a.right() - 20.0;
-        vec![
-            (x, a.y),
-            (x, a.y - h),
-            (a.right() + h, a.y - h),
-            (a.right() + h, a.y + 14.0),
-            (a.right(), a.y + 14.0),
-        ]
+        ];
     }
+    if b.y >= a.bottom() || b.bottom() <= a.y {
+        // Same sub-column, above or below.
+        let down = b.y >= a.bottom();
+        let (sy, ey) = if down {
+            (a.bottom(), b.y)
+        } else {
+            (a.y, b.bottom())
+        };
+        if (acx - bcx).abs() < 0.5 && clear(layout, acx, sy, bcx, ey) {
+            return vec![(acx, sy), (bcx, ey)];
+        }
+        // Around through the channel on the right.
+        let mx = a.right().max(b.right()) + h + out_off;
+        return vec![(a.right(), acy), (mx, acy), (mx, bcy), (b.right(), bcy)];
+    }
+    // Overlapping cards (a handoff to itself): a small loop on the top right.
+    let x = a.right() - 20.0;
+    vec![
+        (x, a.y),
+        (x, a.y - h),
+        (a.right() + h, a.y - h),
+        (a.right() + h, a.y + 14.0),
+        (a.right(), a.y + 14.0),
+    ]
 }
 
 /// A rework loop: a dashed arc from the top of `a` back to the top of `b`.
@@ -1212,17 +1334,91 @@ fn bbox_of(points: &[(f32, f32)]) -> Rect {
     Rect::new(x0, y0, x1 - x0, y1 - y0)
 }
 
-/// The midpoint of the longest segment (where a label reads best).
-fn label_point(points: &[(f32, f32)]) -> (f32, f32) {
-    let mut best = (0.0, points.first().copied().unwrap_or_default());
-    for w in points.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let len = (b.0 - a.0).abs() + (b.1 - a.1).abs();
-        if len > best.0 {
-            best = (len, ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0));
+/// (length, start, end) of a route segment.
+type Segment = (f32, (f32, f32), (f32, f32));
+
+/// Edge labels already placed, in a coarse grid for quick overlap tests.
+#[derive(Default)]
+struct Placed {
+    cells: BTreeMap<(i32, i32), Vec<Rect>>,
+}
+
+impl Placed {
+    const CELL: f32 = 256.0;
+
+    fn cells_of(r: &Rect) -> impl Iterator<Item = (i32, i32)> {
+        let x0 = (r.x / Self::CELL).floor() as i32;
+        let x1 = (r.right() / Self::CELL).floor() as i32;
+        let y0 = (r.y / Self::CELL).floor() as i32;
+        let y1 = (r.bottom() / Self::CELL).floor() as i32;
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn hits(&self, r: &Rect) -> bool {
+        Self::cells_of(r).any(|c| {
+            self.cells
+                .get(&c)
+                .is_some_and(|v| v.iter().any(|o| o.intersects(r)))
+        })
+    }
+
+    fn add(&mut self, r: Rect) {
+        for c in Self::cells_of(&r) {
+            self.cells.entry(c).or_default().push(r);
         }
     }
-    best.1
+}
+
+/// Where a label of `w` x 16 reads best: on the route, at the first of a few spots
+/// (middles of the longest segments first) where it covers no card and no other
+/// label; else just below the cards it connects; else in the middle of the longest
+/// horizontal segment.
+fn label_point(
+    layout: &Layout,
+    placed: &Placed,
+    points: &[(f32, f32)],
+    w: f32,
+    below: f32,
+) -> (f32, f32) {
+    let fits = |p: (f32, f32)| {
+        let r = Rect::new(p.0 - w / 2.0, p.1 - 8.0, w, 16.0);
+        !placed.hits(&r) && clear(layout, r.x, r.y, r.right(), r.bottom())
+    };
+    let mut segments: Vec<Segment> = points
+        .windows(2)
+        .map(|s| {
+            (
+                ((s[1].0 - s[0].0).abs() + (s[1].1 - s[0].1).abs()),
+                s[0],
+                s[1],
+            )
+        })
+        .collect();
+    segments.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let mut candidates = Vec::with_capacity(12);
+    for &(_, a, b) in segments.iter().take(3) {
+        for t in [0.5, 0.3, 0.7] {
+            candidates.push((a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t));
+        }
+    }
+    let mid = |a: (f32, f32), b: (f32, f32)| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+    if let Some(&(_, a, b)) = segments.first() {
+        let x = mid(a, b).0;
+        for dx in [0.0, -(w / 2.0 + 6.0), w / 2.0 + 6.0] {
+            candidates.push((x + dx, below));
+        }
+    }
+    candidates
+        .into_iter()
+        .find(|&p| fits(p))
+        .or_else(|| {
+            segments
+                .iter()
+                .find(|(_, a, b)| (a.1 - b.1).abs() < 0.5)
+                .or(segments.first())
+                .map(|&(_, a, b)| mid(a, b))
+        })
+        .unwrap_or_default()
 }
 
 fn edge_label(h: &Handoff) -> String {
@@ -1236,39 +1432,47 @@ fn edge_label(h: &Handoff) -> String {
     parts.join(", ")
 }
 
-fn edge_group(
-    h: &Handoff,
+/// Line widths: a cross-department handoff is twice as thick as one inside a department.
+pub const SAME_DEPARTMENT_WIDTH: f32 = 1.2;
+pub const CUSTOMER_WIDTH: f32 = 1.6;
+pub const CROSS_DEPARTMENT_WIDTH: f32 = 2.6;
+pub const REWORK_WIDTH: f32 = 2.0;
+
+struct EdgeInput<'a> {
+    h: &'a Handoff,
     kind: EdgeKind,
-    a: &Rect,
-    b: &Rect,
+    a: &'a Rect,
+    b: &'a Rect,
+    out_off: f32,
+    in_off: f32,
+}
+
+fn edge_group(
+    layout: &Layout,
+    placed: &mut Placed,
+    e: EdgeInput<'_>,
     c: &LayoutConfig,
     badges: &[Badge],
     p: &Palette,
 ) -> EdgeGroup {
+    let EdgeInput {
+        h,
+        kind,
+        a,
+        b,
+        out_off,
+        in_off,
+    } = e;
+    let forward = || route(layout, a, b, c.gap, out_off, in_off);
     let (points, color, width, dashed) = match kind {
-        EdgeKind::Rework => (loop_route(a, b), p.rework, 2.0, true),
-        EdgeKind::SameDepartment => (route(a, b, c.gap), p.edge, 1.3, false),
-        EdgeKind::CustomerFacing => (route(a, b, c.gap), p.customer_edge, 1.8, false),
-        EdgeKind::CrossDepartment => (route(a, b, c.gap), p.cross, 3.0, false),
+        EdgeKind::Rework => (loop_route(a, b), p.rework, REWORK_WIDTH, true),
+        EdgeKind::SameDepartment => (forward(), p.edge, SAME_DEPARTMENT_WIDTH, false),
+        EdgeKind::CustomerFacing => (forward(), p.customer_edge, CUSTOMER_WIDTH, false),
+        EdgeKind::CrossDepartment => (forward(), p.cross, CROSS_DEPARTMENT_WIDTH, false),
     };
-    let mut bbox = bbox_of(&points);
-    let at = if kind == EdgeKind::Rework {
-        points
-            .get(points.len() / 2)
-            .copied()
-            .unwrap_or_else(|| a.center())
-    } else {
-        label_point(&points)
-    };
-    let mut items = vec![Item::Line {
-        points,
-        color,
-        width,
-        dashed,
-        arrow_end: true,
-    }];
     // Head room for the arrow head.
-    bbox = Rect::new(bbox.x - 6.0, bbox.y - 6.0, bbox.w + 12.0, bbox.h + 12.0);
+    let bb = bbox_of(&points);
+    let mut bbox = Rect::new(bb.x - 6.0, bb.y - 6.0, bb.w + 12.0, bb.h + 12.0);
 
     let mut label = clean_text(&edge_label(h));
     if kind == EdgeKind::Rework && label.is_empty() {
@@ -1289,6 +1493,28 @@ fn edge_group(
         .map(|(t, _, _)| text_width(t, size, true) + 8.0)
         .sum::<f32>()
         + 3.0 * pills.len().saturating_sub(1) as f32;
+    let at = if kind == EdgeKind::Rework {
+        points
+            .get(points.len() / 2)
+            .copied()
+            .unwrap_or_else(|| a.center())
+    } else {
+        label_point(
+            layout,
+            placed,
+            &points,
+            total_w,
+            a.bottom().max(b.bottom()) + c.gap / 2.0,
+        )
+    };
+    let items = vec![Item::Line {
+        points,
+        color,
+        width,
+        dashed,
+        arrow_end: true,
+    }];
+    let mut labels = Vec::new();
     let mut x = at.0 - total_w / 2.0;
     for (t, col, outlined) in pills {
         let w = text_width(&t, size, true) + 8.0;
@@ -1299,8 +1525,8 @@ fn edge_group(
         } else {
             (col, None, p.text_on(col))
         };
-        items.push(rect(r, Some(fill), stroke, 1.0, 4.0));
-        items.push(text(
+        labels.push(rect(r, Some(fill), stroke, 1.0, 4.0));
+        labels.push(text(
             (x + w / 2.0, at.1),
             t,
             size,
@@ -1310,6 +1536,7 @@ fn edge_group(
             Detail::Text,
         ));
         bbox = bbox.union(&r);
+        placed.add(r);
         x += w + 3.0;
     }
     EdgeGroup {
@@ -1317,6 +1544,7 @@ fn edge_group(
         kind,
         bbox,
         items,
+        labels,
     }
 }
 
@@ -1663,18 +1891,21 @@ fn legend(out: &mut Vec<Item>, y0: f32, width: f32, gaps: bool, p: &Palette) -> 
     let size = 10.0;
     let mut entries: Vec<(Swatch, String)> = vec![
         (
-            Swatch::Line(p.edge, 1.3, false),
+            Swatch::Line(p.edge, SAME_DEPARTMENT_WIDTH, false),
             "handoff within a department".into(),
         ),
         (
-            Swatch::Line(p.customer_edge, 1.8, false),
+            Swatch::Line(p.customer_edge, CUSTOMER_WIDTH, false),
             "handoff with the customer".into(),
         ),
         (
-            Swatch::Line(p.cross, 3.0, false),
+            Swatch::Line(p.cross, CROSS_DEPARTMENT_WIDTH, false),
             "cross-department handoff".into(),
         ),
-        (Swatch::Line(p.rework, 2.0, true), "rework loop".into()),
+        (
+            Swatch::Line(p.rework, REWORK_WIDTH, true),
+            "rework loop".into(),
+        ),
         (Swatch::Box(p.bad), "score below 5".into()),
         (Swatch::Box(p.warn), "score 5 to 7".into()),
         (Swatch::Box(p.good), "score 7 or more".into()),
@@ -1868,9 +2099,23 @@ mod tests {
         j
     }
 
-    fn scene_of(j: &Journey, marks: Option<&Marks>, options: &SceneOptions) -> (Layout, Scene) {
+    fn scene_of(
+        j: &Journey,
+        analysis: Option<&Analysis>,
+        options: &SceneOptions,
+    ) -> (Layout, Scene) {
         let l = layout(j, &LayoutConfig::default());
-        let s = build_scene(j, &l, marks, options);
+        let s = build_scene(j, &l, analysis, options);
+        (l, s)
+    }
+
+    fn scene_of_marks(
+        j: &Journey,
+        marks: Option<&Marks>,
+        options: &SceneOptions,
+    ) -> (Layout, Scene) {
+        let l = layout(j, &LayoutConfig::default());
+        let s = build_scene_with_marks(j, &l, marks, options);
         (l, s)
     }
 
@@ -1968,10 +2213,10 @@ mod tests {
         assert_eq!((rework.0, rework.2), (p.rework, true));
         assert_eq!(rework.4, 17, "a smooth curve");
         // The queue time and failure rate are labelled on the cross-department handoff.
-        let t = texts(&s.edge(&key("check", "order")).unwrap().items);
+        let t = texts(&s.edge(&key("check", "order")).unwrap().labels);
         assert_eq!(t, ["48 h, 12% fail"]);
         assert_eq!(
-            texts(&s.edge(&key("calls", "check")).unwrap().items),
+            texts(&s.edge(&key("calls", "check")).unwrap().labels),
             ["rework"]
         );
         // Edges start and end on card borders.
@@ -2088,14 +2333,14 @@ mod tests {
             .handoffs
             .insert(key("check", "order"), vec![Badge::Drop]);
         marks.headline = vec![("elapsed time".into(), "23 d".into())];
-        let (_, s) = scene_of(&j, Some(&marks), &SceneOptions::default());
+        let (_, s) = scene_of_marks(&j, Some(&marks), &SceneOptions::default());
         let card = texts(&s.card(&TouchpointId::new("check")).unwrap().items);
         assert!(
             card.contains(&"WATERMELON") && card.contains(&"SPLIT"),
             "{card:?}"
         );
         assert_eq!(
-            texts(&s.edge(&key("check", "order")).unwrap().items),
+            texts(&s.edge(&key("check", "order")).unwrap().labels),
             ["48 h, 12% fail", "DROP"]
         );
         assert!(texts(&s.background).contains(&"23 d"));
@@ -2103,7 +2348,7 @@ mod tests {
             texts(&s.overlay).contains(&"WATERMELON"),
             "legend explains badges"
         );
-        let (_, plain) = scene_of(
+        let (_, plain) = scene_of_marks(
             &j,
             Some(&marks),
             &SceneOptions {

@@ -32,7 +32,11 @@ pub fn write_svg_with(scene: &Scene, options: &SvgOptions) -> String {
     let items = scene.background.len()
         + scene.overlay.len()
         + scene.cards.iter().map(|c| c.items.len()).sum::<usize>()
-        + scene.edges.iter().map(|e| e.items.len()).sum::<usize>();
+        + scene
+            .edges
+            .iter()
+            .map(|e| e.items.len() + e.labels.len())
+            .sum::<usize>();
     let mut w = Writer {
         out: String::with_capacity(512 + items * 110),
         min_text: if options.scale > 0.0 {
@@ -93,6 +97,12 @@ pub fn write_svg_with(scene: &Scene, options: &SvgOptions) -> String {
             w.item(item);
         }
         w.raw("</g>\n");
+    }
+    w.raw("</g>\n<g id=\"handoff-labels\">\n");
+    for e in &scene.edges {
+        for item in &e.labels {
+            w.item(item);
+        }
     }
     w.raw("</g>\n<g id=\"overlay\">\n");
     for item in &scene.overlay {
@@ -340,7 +350,7 @@ pub fn push_num(out: &mut String, v: f32) {
     if frac != 0 {
         out.push('.');
         out.push(char::from(b'0' + (frac / 10) as u8));
-        if frac % 10 != 0 {
+        if !frac.is_multiple_of(10) {
             out.push(char::from(b'0' + (frac % 10) as u8));
         }
     }
@@ -365,7 +375,7 @@ fn push_u64(out: &mut String, mut v: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::scene::{Marks, SceneOptions, build_scene};
+    use crate::export::scene::{SceneOptions, build_scene};
     use crate::layout::{LayoutConfig, layout};
     use crate::model::*;
 
@@ -422,7 +432,7 @@ mod tests {
     fn hostile_text_comes_out_as_text() {
         let j = hostile();
         let l = layout(&j, &LayoutConfig::default());
-        let scene = build_scene(&j, &l, None::<&Marks>, &SceneOptions::default());
+        let scene = build_scene(&j, &l, None, &SceneOptions::default());
         let svg = write_svg(&scene);
         assert!(!svg.contains("<script"), "{svg}");
         assert!(!svg.contains("<svg onload"));
