@@ -57,6 +57,8 @@ impl Checker {
     fn number(&mut self, path: String, what: &str, v: f64, min: f64, max: f64) {
         if !v.is_finite() {
             self.push(path, format!("{what} must be a finite number, not {v}"));
+        } else if v < min && max == f64::MAX {
+            self.push(path, format!("{what} cannot be negative ({v})"));
         } else if v < min || v > max {
             self.push(
                 path,

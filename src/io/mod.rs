@@ -82,7 +82,10 @@ pub fn load_str(file: &str, src: &str) -> Result<Journey, LoadError> {
             ),
         ));
     }
-    let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
+    // `Some(x)` may be written as plain `x` in hand-edited files (output keeps `Some`).
+    let options = ron::Options::default()
+        .with_recursion_limit(MAX_DEPTH)
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     let dto: dto::FileDto = match options.from_str(src) {
         Ok(dto) => dto,
         Err(e) => {
@@ -126,10 +129,24 @@ fn migrate(dto: dto::FileDto) -> dto::FileDto {
 fn describe_ron_error(code: &ron::Error) -> String {
     let text = code.to_string();
     if text.contains("recursion limit") {
-        format!("nesting is deeper than the limit of {MAX_DEPTH} levels")
-    } else {
-        text
+        return format!("nesting is deeper than the limit of {MAX_DEPTH} levels");
     }
+    // Speak of the file's parts, not of the program's types.
+    const PARTS: [(&str, &str); 12] = [
+        ("`FileDto`", "the journey"),
+        ("`TouchpointDto`", "a touchpoint"),
+        ("`HandoffDto`", "a handoff"),
+        ("`StageDto`", "a stage"),
+        ("`DepartmentDto`", "a department"),
+        ("`MetricDto`", "a metric"),
+        ("`ScoresDto`", "scores"),
+        ("`OutcomeDto`", "an outcome"),
+        ("`NoteDto`", "a note"),
+        ("`ActionDto`", "an action"),
+        ("`AnchorDto`", "an anchor"),
+        ("Dto", ""),
+    ];
+    PARTS.iter().fold(text, |t, (from, to)| t.replace(from, to))
 }
 
 /// The value of the top-level `format` field, if it is a plain integer.

@@ -80,6 +80,9 @@ fn check_finite(what: &str, v: Option<f64>, min: f64, max: f64) -> Result<(), Mo
         Some(x) if !x.is_finite() => Err(ModelError::InvalidValue(format!(
             "{what} must be a finite number, not {x}"
         ))),
+        Some(x) if x < min && max == f64::MAX => Err(ModelError::InvalidValue(format!(
+            "{what} cannot be negative ({x})"
+        ))),
         Some(x) if x < min || x > max => Err(ModelError::InvalidValue(format!(
             "{what} must be between {min} and {max}, not {x}"
         ))),
