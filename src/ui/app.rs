@@ -346,6 +346,9 @@ impl AppState {
         if self.applied_theme == Some(key) {
             return;
         }
+        if self.applied_theme.is_none() {
+            super::fonts::install(ctx);
+        }
         self.applied_theme = Some(key);
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         ctx.set_theme(match self.settings.theme {
@@ -369,15 +372,23 @@ impl AppState {
     }
 
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
+        // Naming a card counts as typing even in the frame its field gives up focus.
+        let typing = ctx.egui_wants_keyboard_input() || self.canvas.inline.is_some();
         let mut fired = Vec::new();
+        // Shortcuts with more modifiers first: Ctrl+Shift+Z must not be taken by Ctrl+Z.
+        let mut table: Vec<(Command, egui::KeyboardShortcut)> = Command::ALL
+            .into_iter()
+            .filter(|c| !c.is_clipboard() && (!typing || c.works_while_typing()))
+            .flat_map(|c| c.shortcuts().into_iter().map(move |sc| (c, sc)))
+            .collect();
+        let weight = |m: egui::Modifiers| {
+            usize::from(m.shift) + usize::from(m.alt) + usize::from(m.command || m.ctrl)
+        };
+        table.sort_by_key(|(_, sc)| std::cmp::Reverse(weight(sc.modifiers)));
         ctx.input_mut(|i| {
-            for command in Command::ALL {
-                if command.is_clipboard() || (typing && !command.works_while_typing()) {
-                    continue;
-                }
-                if command.shortcuts().iter().any(|sc| i.consume_shortcut(sc)) {
-                    fired.push(command);
+            for (command, sc) in &table {
+                if !fired.contains(command) && i.consume_shortcut(sc) {
+                    fired.push(*command);
                 }
             }
             if !typing {
@@ -569,7 +580,9 @@ impl AppState {
                 };
             }
             Command::ClearSelection => {
-                if self.search.open {
+                if self.canvas.inline.take().is_some() {
+                    // Escape first cancels the name being typed.
+                } else if self.search.open {
                     self.search.open = false;
                 } else {
                     self.selection = Selection::default();

@@ -171,7 +171,10 @@ pub enum Drag {
 pub struct Inline {
     pub target: InlineTarget,
     pub text: String,
+    /// Ask for keyboard focus (until the field has it).
     pub focus: bool,
+    /// The field has had focus: losing it now confirms.
+    pub had_focus: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -191,6 +194,7 @@ impl Inline {
             target: InlineTarget::Rename(id),
             text: name,
             focus: true,
+            had_focus: false,
         }
     }
 
@@ -209,6 +213,7 @@ impl Inline {
             },
             text: String::new(),
             focus: true,
+            had_focus: false,
         }
     }
 }
@@ -849,6 +854,11 @@ fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
             continue;
         }
         paint_card(painter, j, t, sr, z, owner_color, selected, pal);
+        if state.view.gaps
+            && let Some((sev, n)) = state.derived.touchpoint_gaps.get(id)
+        {
+            gap_badge(painter, sr.right_top(), *sev, *n, z);
+        }
     }
     state.canvas.painted_cards = painted;
 
@@ -931,6 +941,22 @@ fn paint_card(
                 Color32::WHITE,
             );
         }
+    }
+}
+
+/// A round badge with the number of gaps, coloured by the worst severity.
+fn gap_badge(painter: &egui::Painter, at: Pos2, sev: crate::analysis::Severity, n: usize, z: f32) {
+    let r = (11.0 * z).clamp(4.0, 12.0);
+    let c = super::panels::severity_color(sev);
+    painter.circle(at, r, c, Stroke::new(1.5, Color32::WHITE));
+    if r >= 8.0 {
+        painter.text(
+            at,
+            Align2::CENTER_CENTER,
+            n.to_string(),
+            FontId::proportional(r * 1.2),
+            Color32::WHITE,
+        );
     }
 }
 
@@ -1169,11 +1195,10 @@ fn inline_rect(state: &AppState, inline: &Inline) -> Option<Rect> {
                 .columns
                 .iter()
                 .position(|col| col.stage.as_ref() == stage.as_ref())?;
-            let li = layout.lanes.iter().position(|l| match (&l.key, layer) {
-                (LaneKey::Layer(x), Some(y)) => x == y,
-                (LaneKey::Department(d), None) => Some(d) == owner.as_ref(),
-                (LaneKey::Unowned, None) => owner.is_none(),
-                _ => false,
+            let li = layout.lanes.iter().position(|l| match &l.key {
+                LaneKey::Layer(x) => Some(x) == layer.as_ref(),
+                LaneKey::Department(d) => Some(d) == owner.as_ref(),
+                LaneKey::Unowned => owner.is_none(),
             })?;
             let col = layout.columns.get(ci)?;
             let lane = layout.lanes.get(li)?;
@@ -1206,6 +1231,13 @@ fn inline_editor(ui: &mut egui::Ui, state: &mut AppState) {
         InlineTarget::Rename(_) => "Touchpoint name",
         InlineTarget::Create { .. } => "New touchpoint name",
     };
+    // Read Tab before the text field: losing focus to Tab navigation consumes it.
+    let (tab_early, escape_early) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Tab),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
     let edit = egui::TextEdit::singleline(&mut inline.text)
         .hint_text(hint)
         .font(FontId::proportional(15.0))
@@ -1213,7 +1245,10 @@ fn inline_editor(ui: &mut egui::Ui, state: &mut AppState) {
     let resp = ui.put(r, edit);
     if inline.focus {
         resp.request_focus();
+    }
+    if resp.has_focus() {
         inline.focus = false;
+        inline.had_focus = true;
     }
     let (enter, tab, escape) = ui.input(|i| {
         (
@@ -1222,10 +1257,11 @@ fn inline_editor(ui: &mut egui::Ui, state: &mut AppState) {
             i.key_pressed(egui::Key::Escape),
         )
     });
-    if escape {
+    if (escape || escape_early) && inline.had_focus {
         return; // cancelled: nothing changes
     }
-    if resp.lost_focus() || enter || tab {
+    let tab = (tab || tab_early) && inline.had_focus;
+    if ((resp.lost_focus() || enter) && inline.had_focus) || tab {
         commit_inline(state, inline, tab);
         return;
     }

@@ -74,7 +74,16 @@ pub fn paste_edit(
     let mut renamed: BTreeMap<String, String> = BTreeMap::new();
     let mut taken: BTreeSet<String> = BTreeSet::new();
     for t in &frag.touchpoints {
-        let new = fresh_id(&t.id, |s| {
+        // "final-read-2" pasted again becomes "final-read-3", not "final-read-2-2".
+        let base = match t.id.rsplit_once('-') {
+            Some((stem, n))
+                if !stem.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                stem
+            }
+            _ => t.id.as_str(),
+        };
+        let new = fresh_id(base, |s| {
             journey.contains_touchpoint(&TouchpointId::new(s)) || taken.contains(s)
         });
         taken.insert(new.clone());
@@ -116,6 +125,7 @@ pub fn paste_edit(
     // Validate through the file format: the same limits and checks as loading a file.
     let base = dto_from_journey(journey);
     let dto = FileDto {
+        format: crate::io::CURRENT_FORMAT,
         stages: base.stages,
         departments: base.departments,
         touchpoints,

@@ -267,7 +267,10 @@ pub const MOUSE_GESTURES: &[(&str, &str)] = &[
         "Drag card",
         "Move to another stage or department (drop inside its cell to reorder)",
     ),
-    ("Drag the ● handle of a card onto another", "Add a handoff"),
+    (
+        "Drag the round handle on the right edge of a card onto another",
+        "Add a handoff",
+    ),
     (
         "Click an arrow",
         "Select the handoff; drag its end dot to reconnect",

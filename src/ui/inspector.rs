@@ -118,7 +118,7 @@ pub fn parse_opt_nonneg(what: &str, text: &str) -> Result<Option<f64>, String> {
     }
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
-        Ok(_) => Err(format!("{what} must be a number ≥ 0, not “{t}”")),
+        Ok(_) => Err(format!("{what} must be a number >= 0, not “{t}”")),
         Err(_) => Err(format!("{what} must be a number, not “{t}”")),
     }
 }
@@ -140,7 +140,7 @@ pub fn parse_count(what: &str, text: &str) -> Result<Option<u64>, String> {
     }
     t.parse::<u64>()
         .map(Some)
-        .map_err(|_| format!("{what} must be a whole number ≥ 0, not “{t}”"))
+        .map_err(|_| format!("{what} must be a whole number >= 0, not “{t}”"))
 }
 
 /// The right-hand panel.
@@ -198,7 +198,7 @@ fn body(ui: &mut egui::Ui, state: &mut AppState) {
     }
     if let Some(e) = &state.inspector.error {
         ui.label(
-            RichText::new(format!("⚠ {e}"))
+            RichText::new(e.as_str())
                 .color(Color32::from_rgb(220, 50, 50))
                 .strong(),
         );
@@ -428,7 +428,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                     changed = Some("metric");
                 }
                 if ui
-                    .small_button("✕")
+                    .small_button("×")
                     .on_hover_text("Remove this metric")
                     .clicked()
                 {
@@ -458,12 +458,12 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                 egui::ComboBox::from_id_salt(("better", i))
                     .width(44.0)
                     .selected_text(match m.better {
-                        Better::Higher => "≥",
-                        Better::Lower => "≤",
+                        Better::Higher => ">=",
+                        Better::Lower => "<=",
                     })
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut m.better, Better::Higher, "≥ higher is better");
-                        ui.selectable_value(&mut m.better, Better::Lower, "≤ lower is better");
+                        ui.selectable_value(&mut m.better, Better::Higher, ">= higher is better");
+                        ui.selectable_value(&mut m.better, Better::Lower, "<= lower is better");
                     });
                 if m.better != before {
                     changed = Some("metric");
@@ -605,7 +605,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                 }
                 changed = Some("pain points");
             }
-            if ui.small_button("✕").on_hover_text("Remove").clicked() {
+            if ui.small_button("×").on_hover_text("Remove").clicked() {
                 remove_pain = Some(i);
             }
         });
@@ -642,7 +642,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     let incoming = j.incoming(id).len();
     let outgoing = j.outgoing(id).len();
     ui.label(RichText::new(format!("{incoming} handoff(s) in · {outgoing} out")).small());
-    if ui.button("🗑 Delete touchpoint").clicked() {
+    if ui.button("Delete touchpoint").clicked() {
         state.queue(Action::Command(super::action::Command::Delete));
     }
 
@@ -751,9 +751,9 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
     let owner = |id: &TouchpointId| j.touchpoint(id).and_then(|t| t.owner.clone());
     let cross = owner(&key.from) != owner(&key.to);
     ui.label(RichText::new("Handoff").small());
-    ui.label(RichText::new(format!("{}  →  {}", name(&key.from), name(&key.to))).strong());
+    ui.label(RichText::new(format!("{}  to  {}", name(&key.from), name(&key.to))).strong());
     ui.label(format!(
-        "{}  →  {}{}",
+        "{}  to  {}{}",
         j.department_name(owner(&key.from).as_ref()),
         j.department_name(owner(&key.to).as_ref()),
         if cross {
@@ -812,7 +812,7 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
         h.notes = d.notes.clone();
         changed = Some("notes");
     }
-    if ui.button("🗑 Delete handoff").clicked() {
+    if ui.button("Delete handoff").clicked() {
         state.queue(Action::Command(super::action::Command::Delete));
     }
     if let Some(e) = refused {

@@ -70,7 +70,6 @@ pub fn run_from(file: Option<PathBuf>, started: Instant) -> anyhow::Result<()> {
         "Touchpoint",
         options,
         Box::new(move |cc| {
-            fonts::install(&cc.egui_ctx);
             let mut state = AppState::new(
                 Document::new(Journey::starter("New journey")),
                 None,
