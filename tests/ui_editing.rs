@@ -551,6 +551,12 @@ fn unsaved_changes_guard_new_with_save_discard_cancel() {
         "nothing happened"
     );
     press_mod(&mut h, Modifiers::COMMAND, Key::N);
+    // Save with no file and a cancelled save dialog: nothing is lost, nothing happens.
+    h.get_all_by_label("Save").last().unwrap().click();
+    h.run_ok();
+    assert_eq!(h.state().journey().touchpoint_count(), 6);
+    assert!(h.state().doc.is_dirty());
+    press_mod(&mut h, Modifiers::COMMAND, Key::N);
     h.get_by_label("Discard").click();
     h.run_ok();
     assert_eq!(h.state().journey().touchpoint_count(), 0);

@@ -354,6 +354,8 @@ pub enum Action {
     OpenPath(PathBuf),
     /// Continue what an unsaved-changes question was asked for.
     Proceed(AfterGuard),
+    /// Save, and only when that worked, continue.
+    SaveThen(AfterGuard),
     /// Paste this clipboard text.
     PasteText(String),
     /// Remove a stage whose touchpoints go to `move_to` (or lose their stage).

@@ -492,6 +492,11 @@ impl AppState {
                 }
                 self.proceed(next);
             }
+            Action::SaveThen(next) => {
+                if self.save_or_ask() {
+                    self.apply_action(ctx, Action::Proceed(next));
+                }
+            }
             Action::PasteText(text) => self.paste(&text),
             Action::RemoveStage { id, move_to } => {
                 let edit = Edit::remove_stage(self.journey(), &id, move_to.as_ref());

@@ -105,8 +105,7 @@ pub fn show(
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("Save").clicked() {
-                        actions.push(Action::Command(Command::Save));
-                        actions.push(Action::Proceed(next.clone()));
+                        actions.push(Action::SaveThen(next.clone()));
                         close = true;
                     }
                     if ui.button("Discard").clicked() {
