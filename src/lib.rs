@@ -6,10 +6,13 @@
 pub mod analysis;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod generate;
 pub mod history;
+pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod recovery;
 pub mod samples;
 pub mod ui;
