@@ -20,7 +20,10 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+        LIVE.fetch_add(
+            new_size as isize - layout.size() as isize,
+            Ordering::Relaxed,
+        );
         unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
@@ -58,10 +61,13 @@ fn io_benches(c: &mut Criterion) {
     });
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.journey.ron");
-    g.bench_function("save 10k (serialise, verify by re-parsing, atomic write)", |b| {
-        b.iter(|| touchpoint::io::save(&path, black_box(&journey)).expect("saves"))
+    g.bench_function(
+        "save 10k (serialise, verify by re-parsing, atomic write)",
+        |b| b.iter(|| touchpoint::io::save(&path, black_box(&journey)).expect("saves")),
+    );
+    g.bench_function("serialise 10k", |b| {
+        b.iter(|| touchpoint::io::to_ron_string(black_box(&journey)))
     });
-    g.bench_function("serialise 10k", |b| b.iter(|| touchpoint::io::to_ron_string(black_box(&journey))));
     g.finish();
 }
 

@@ -54,6 +54,27 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Compute the cross-department gaps of a journey: headline figures, handoff matrix, ranked gaps.
+    Analyze {
+        /// The `*.journey.ron` file.
+        file: PathBuf,
+        /// Output: a terminal report, Markdown for a wiki, or JSON (schema 1) for scripts.
+        #[arg(long, default_value = "text", value_name = "text|markdown|json")]
+        format: crate::analysis::ReportFormat,
+        /// Exit 1 when there are gaps at or above this severity (info, low, medium, high, critical).
+        #[arg(long, value_name = "SEVERITY")]
+        fail_on: Option<crate::analysis::Severity>,
+        /// Report a satisfaction drop when the mean falls by at least N points across a handoff (default 2).
+        #[arg(long, value_name = "N")]
+        drop: Option<f64>,
+    },
+    /// Compare an as-is journey with a to-be journey: changes and headline figures side by side.
+    Diff {
+        as_is: PathBuf,
+        to_be: PathBuf,
+        #[arg(long, default_value = "text", value_name = "text|markdown|json")]
+        format: crate::analysis::ReportFormat,
+    },
     /// Start a new journey file with the four move-address stages and a Customer lane.
     New {
         /// Output file.
@@ -76,6 +97,17 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             output,
         } => generate(touchpoints, seed, &output, out, err),
         Command::New { file, title } => new_journey(&file, &title, out, err),
+        Command::Analyze {
+            file,
+            format,
+            fail_on,
+            drop,
+        } => crate::analysis::cli_analyze(&file, format, fail_on, drop, out, err),
+        Command::Diff {
+            as_is,
+            to_be,
+            format,
+        } => crate::analysis::cli_diff(&as_is, &to_be, format, out, err),
     };
     ExitCode::from(code)
 }

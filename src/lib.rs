@@ -3,6 +3,7 @@
 //! A small pure core (`model`, `edit`, `history`, `io`, `analysis`, `layout`,
 //! `export`, `import`) and a thin egui shell (`ui`). See ARCHITECTURE.md.
 
+pub mod analysis;
 pub mod cli;
 pub mod edit;
 pub mod generate;

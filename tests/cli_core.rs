@@ -18,18 +18,46 @@ fn text(b: &[u8]) -> String {
 #[test]
 fn generate_validate_and_fmt_round_trip() {
     let dir = tempfile::tempdir().unwrap();
-    let out = touchpoint(&["generate", "--touchpoints", "300", "--seed", "4", "-o", "big.journey.ron"], dir.path());
+    let out = touchpoint(
+        &[
+            "generate",
+            "--touchpoints",
+            "300",
+            "--seed",
+            "4",
+            "-o",
+            "big.journey.ron",
+        ],
+        dir.path(),
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out = touchpoint(&["validate", "big.journey.ron"], dir.path());
     assert!(out.status.success());
     let line = text(&out.stdout);
-    assert!(line.starts_with("big.journey.ron: 300 touchpoints, "), "{line}");
-    assert!(line.trim_end().ends_with("4 stages, 12 departments"), "{line}");
+    assert!(
+        line.starts_with("big.journey.ron: 300 touchpoints, "),
+        "{line}"
+    );
+    assert!(
+        line.trim_end().ends_with("4 stages, 12 departments"),
+        "{line}"
+    );
     // Generated output is canonical; fmt --check agrees and fmt changes nothing.
     let before = std::fs::read(dir.path().join("big.journey.ron")).unwrap();
-    assert!(touchpoint(&["fmt", "--check", "big.journey.ron"], dir.path()).status.success());
-    assert!(touchpoint(&["fmt", "big.journey.ron"], dir.path()).status.success());
-    assert_eq!(std::fs::read(dir.path().join("big.journey.ron")).unwrap(), before);
+    assert!(
+        touchpoint(&["fmt", "--check", "big.journey.ron"], dir.path())
+            .status
+            .success()
+    );
+    assert!(
+        touchpoint(&["fmt", "big.journey.ron"], dir.path())
+            .status
+            .success()
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("big.journey.ron")).unwrap(),
+        before
+    );
 }
 
 #[test]
@@ -40,12 +68,23 @@ fn fmt_check_flags_and_fmt_fixes_a_hand_written_file() {
     let out = touchpoint(&["fmt", "--check", "hand.journey.ron"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stdout).contains("hand.journey.ron: not in canonical form"));
-    assert!(touchpoint(&["fmt", "hand.journey.ron"], dir.path()).status.success());
+    assert!(
+        touchpoint(&["fmt", "hand.journey.ron"], dir.path())
+            .status
+            .success()
+    );
     let canonical = std::fs::read_to_string(dir.path().join("hand.journey.ron")).unwrap();
     assert!(canonical.starts_with("(\n    format: 1,\n    title: \"Hand\",\n"));
-    assert!(canonical.find("id: \"a\"").unwrap() < canonical.find("id: \"z\"").unwrap(), "touchpoints sorted by id");
+    assert!(
+        canonical.find("id: \"a\"").unwrap() < canonical.find("id: \"z\"").unwrap(),
+        "touchpoints sorted by id"
+    );
     assert!(canonical.contains("stage: Some(\"b\")"));
-    assert!(touchpoint(&["fmt", "--check", "hand.journey.ron"], dir.path()).status.success());
+    assert!(
+        touchpoint(&["fmt", "--check", "hand.journey.ron"], dir.path())
+            .status
+            .success()
+    );
 }
 
 #[test]
@@ -57,22 +96,52 @@ fn validate_lists_every_problem_of_every_file_and_exits_1() {
     )
     .unwrap();
     std::fs::write(dir.path().join("ok.journey.ron"), "(title: \"Ok\")").unwrap();
-    let out = touchpoint(&["validate", "bad.journey.ron", "ok.journey.ron", "missing.journey.ron"], dir.path());
+    let out = touchpoint(
+        &[
+            "validate",
+            "bad.journey.ron",
+            "ok.journey.ron",
+            "missing.journey.ron",
+        ],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines[0], "bad.journey.ron:3:47: unknown department \"x\" (not in `departments`)");
-    assert_eq!(lines[1], "bad.journey.ron:4:32: unknown touchpoint \"b\" (not in `touchpoints`)");
-    assert!(lines[2].starts_with("missing.journey.ron: cannot read:"), "{err}");
-    assert_eq!(text(&out.stdout), "ok.journey.ron: 0 touchpoints, 0 handoffs, 0 stages, 0 departments\n");
+    assert_eq!(
+        lines[0],
+        "bad.journey.ron:3:47: unknown department \"x\" (not in `departments`)"
+    );
+    assert_eq!(
+        lines[1],
+        "bad.journey.ron:4:32: unknown touchpoint \"b\" (not in `touchpoints`)"
+    );
+    assert!(
+        lines[2].starts_with("missing.journey.ron: cannot read:"),
+        "{err}"
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "ok.journey.ron: 0 touchpoints, 0 handoffs, 0 stages, 0 departments\n"
+    );
 }
 
 #[test]
 fn new_writes_a_starter_journey_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(touchpoint(&["new", "mine.journey.ron", "--title", "Moving home"], dir.path()).status.success());
+    assert!(
+        touchpoint(
+            &["new", "mine.journey.ron", "--title", "Moving home"],
+            dir.path()
+        )
+        .status
+        .success()
+    );
     let out = touchpoint(&["validate", "mine.journey.ron"], dir.path());
-    assert_eq!(text(&out.stdout), "mine.journey.ron: 0 touchpoints, 0 handoffs, 4 stages, 1 departments\n");
+    assert_eq!(
+        text(&out.stdout),
+        "mine.journey.ron: 0 touchpoints, 0 handoffs, 4 stages, 1 departments\n"
+    );
     let out = touchpoint(&["new", "mine.journey.ron"], dir.path());
     assert_eq!(out.status.code(), Some(1));
 }
@@ -85,6 +154,9 @@ fn help_explains_every_subcommand() {
     for sub in ["validate", "fmt", "generate", "new", "open"] {
         assert!(help.contains(sub), "{sub} missing from --help");
         let out = touchpoint(&[sub, "--help"], dir.path());
-        assert!(out.status.success() && text(&out.stdout).contains("Usage: touchpoint"), "{sub} --help");
+        assert!(
+            out.status.success() && text(&out.stdout).contains("Usage: touchpoint"),
+            "{sub} --help"
+        );
     }
 }

@@ -81,7 +81,9 @@ fn a_file_from_the_future_is_refused_clearly() {
     let src = "(\n    format: 7,\n    title: \"From the future\",\n    hologram: true,\n)\n";
     assert_eq!(
         errors(src),
-        ["f.journey.ron:2:13: this file is format 7, newer than this version of Touchpoint understands (format 1); update Touchpoint to open it"]
+        [
+            "f.journey.ron:2:13: this file is format 7, newer than this version of Touchpoint understands (format 1); update Touchpoint to open it"
+        ]
     );
     // Even when it parses, a newer format is refused.
     let src = "(format: 2, title: \"x\")";
@@ -90,7 +92,10 @@ fn a_file_from_the_future_is_refused_clearly() {
 
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
-    let src = format!("(format: 1, title: \"deep\", stages: [{}])", "(".repeat(100_000));
+    let src = format!(
+        "(format: 1, title: \"deep\", stages: [{}])",
+        "(".repeat(100_000)
+    );
     let e = errors(&src);
     assert_eq!(e.len(), 1);
     assert!(e[0].starts_with("f.journey.ron:1:"), "{e:?}");
@@ -104,7 +109,11 @@ fn files_over_the_size_cap_are_refused_before_parsing() {
     f.set_len(io::MAX_FILE_BYTES + 1).unwrap();
     let e: LoadError = io::load_file(&path).unwrap_err();
     assert_eq!(e.problems.len(), 1);
-    assert!(e.to_string().ends_with("the file is 67108865 bytes; the limit is 67108864"), "{e}");
+    assert!(
+        e.to_string()
+            .ends_with("the file is 67108865 bytes; the limit is 67108864"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -113,7 +122,11 @@ fn invalid_utf8_is_located() {
     let path = dir.path().join("bin.journey.ron");
     std::fs::write(&path, b"(\n  title: \"ab\xff\",\n)").unwrap();
     let e = io::load_file(&path).unwrap_err();
-    assert!(e.to_string().ends_with(":2:13: the file is not valid UTF-8 text"), "{e}");
+    assert!(
+        e.to_string()
+            .ends_with(":2:13: the file is not valid UTF-8 text"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -126,5 +139,8 @@ fn missing_optional_fields_default_and_format_defaults_to_1() {
 #[test]
 fn long_text_is_refused() {
     let src = format!("(title: \"{}\")", "x".repeat(io::MAX_TEXT + 1));
-    assert_eq!(errors(&src), ["f.journey.ron:1:9: the title is 65537 bytes long; the limit is 65536"]);
+    assert_eq!(
+        errors(&src),
+        ["f.journey.ron:1:9: the title is 65537 bytes long; the limit is 65536"]
+    );
 }

@@ -11,7 +11,10 @@ impl Fs for FullDisk {
         // Write half, as a real full disk would, then fail.
         let half = bytes.get(..bytes.len() / 2).unwrap_or_default();
         std::fs::write(path, half)?;
-        Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left on device"))
+        Err(std::io::Error::new(
+            std::io::ErrorKind::StorageFull,
+            "No space left on device",
+        ))
     }
     fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
         RealFs.rename(from, to)
@@ -38,7 +41,10 @@ fn saving_twice_is_byte_identical_and_leaves_no_temp_files() {
     let b = io::save(&path, &loaded).unwrap();
     assert_eq!(a, b);
     assert_eq!(std::fs::read(&path).unwrap(), a);
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
@@ -52,8 +58,15 @@ fn a_full_disk_leaves_the_old_file_intact() {
     let err = io::save_with(&FullDisk, &path, &new).unwrap_err();
     assert!(matches!(err, SaveError::Write { .. }));
     assert!(err.to_string().contains("No space left on device"), "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), old_bytes, "old file untouched");
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        old_bytes,
+        "old file untouched"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "temp file cleaned up: {names:?}");
 }
 

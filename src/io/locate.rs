@@ -302,6 +302,36 @@ pub fn scan(src: &str, mut visit: impl FnMut(&str, Pos) -> bool) {
     }
 }
 
+/// [`locate`] for many paths in one pass over the text.
+pub fn locate_many(src: &str, paths: &[&str]) -> Vec<Pos> {
+    use std::collections::HashMap;
+    let mut best: Vec<(usize, Pos)> = vec![(0, Pos { line: 1, col: 1 }); paths.len()];
+    // Every prefix of a wanted path that ends at a segment boundary, with the paths it serves.
+    let mut prefixes: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, p) in paths.iter().enumerate() {
+        prefixes.entry(p).or_default().push(k);
+        for (i, b) in p.bytes().enumerate() {
+            if (b == b'.' || b == b'[')
+                && i > 0
+                && let Some(pre) = p.get(..i)
+            {
+                prefixes.entry(pre).or_default().push(k);
+            }
+        }
+    }
+    scan(src, |path, pos| {
+        if let Some(ks) = prefixes.get(path) {
+            for &k in ks {
+                if path.len() > best[k].0 || (path.len() == best[k].0 && best[k].0 == 0) {
+                    best[k] = (path.len(), pos);
+                }
+            }
+        }
+        true
+    });
+    best.into_iter().map(|(_, p)| p).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,11 +354,11 @@ mod tests {
         assert_eq!(locate(SRC, "format"), Pos { line: 2, col: 13 });
         assert_eq!(
             locate(SRC, "touchpoints[0].owner"),
-            Pos { line: 5, col: 27 }
+            Pos { line: 5, col: 26 }
         );
         assert_eq!(
             locate(SRC, "touchpoints[0].scores.histogram[2]"),
-            Pos { line: 5, col: 68 }
+            Pos { line: 5, col: 69 }
         );
         assert_eq!(locate(SRC, "touchpoints[1].id"), Pos { line: 8, col: 17 });
         // unknown field: nearest ancestor
@@ -351,33 +381,4 @@ mod tests {
             let _ = locate(s, "a.b[1]");
         }
     }
-}
-
-/// [`locate`] for many paths in one pass over the text.
-pub fn locate_many(src: &str, paths: &[&str]) -> Vec<Pos> {
-    use std::collections::HashMap;
-    let mut best: Vec<(usize, Pos)> = vec![(0, Pos { line: 1, col: 1 }); paths.len()];
-    // Every prefix of a wanted path that ends at a segment boundary, with the paths it serves.
-    let mut prefixes: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (k, p) in paths.iter().enumerate() {
-        prefixes.entry(p).or_default().push(k);
-        for (i, b) in p.bytes().enumerate() {
-            if (b == b'.' || b == b'[') && i > 0 {
-                if let Some(pre) = p.get(..i) {
-                    prefixes.entry(pre).or_default().push(k);
-                }
-            }
-        }
-    }
-    scan(src, |path, pos| {
-        if let Some(ks) = prefixes.get(path) {
-            for &k in ks {
-                if path.len() > best[k].0 || (path.len() == best[k].0 && best[k].0 == 0) {
-                    best[k] = (path.len(), pos);
-                }
-            }
-        }
-        true
-    });
-    best.into_iter().map(|(_, p)| p).collect()
 }

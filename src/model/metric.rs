@@ -85,6 +85,8 @@ mod tests {
         assert_eq!(m2.on_target(), Some(false));
         let m3 = Metric { target: None, ..m };
         assert_eq!(m3.on_target(), None);
-        assert_eq!(fmt_num(0.125), "0.13");
+        assert_eq!(fmt_num(7.25), "7.25");
+        assert_eq!(fmt_num(0.1234), "0.12");
+        assert_eq!(fmt_num(48.0), "48");
     }
 }

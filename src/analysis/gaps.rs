@@ -1,0 +1,535 @@
+//! The ranked list of gaps and the per-touchpoint / per-handoff flags.
+//!
+//! Severity rules:
+//! - cross-department handoff: one point each for queue time >= `slow_handoff_hours`,
+//!   failure rate >= `lossy_handoff_rate` and a drop >= `drop_points`; two points
+//!   each at 3x the queue time, 2.5x the failure rate, 2x the drop. 1 point = low,
+//!   2 = medium, 3-4 = high, 5-6 = critical;
+//! - watermelon: high; rework loop: high when the customer takes part, else medium;
+//! - split opinion: medium; hot spot: high at a mean of 4 or less, else medium;
+//! - satisfaction drop inside one department: high at twice `drop_points`, else medium;
+//! - silent wait: medium, high at twice `silent_run_handoffs`;
+//! - no owner: high when the customer sees the touchpoint, else medium;
+//! - unmeasured: medium when the touchpoint hands work to another department, else low;
+//! - unreachable, dead end: medium; disconnected, no stage: low;
+//! - no score: low when the customer sees the touchpoint, else info;
+//! - department owns nothing: info.
+
+use super::fmt::{fmt_count, fmt_hours, fmt_score, fmt_share};
+use super::graph::{Ctx, Side};
+use super::handoffs::cross_department;
+use super::{Analysis, AnalysisConfig, Gap, GapKind, HandoffRef, PathStats, Severity};
+use crate::model::TouchpointId;
+use std::collections::BTreeMap;
+
+struct Builder<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    gaps: Vec<Gap>,
+    tp_flags: Vec<Vec<GapKind>>,
+    edge_flags: Vec<Vec<GapKind>>,
+    /// Dense index by id (for results reported by id).
+    index: BTreeMap<&'c TouchpointId, usize>,
+}
+
+impl Builder<'_, '_> {
+    fn name(&self, i: usize) -> &str {
+        let tp = self.ctx.tps[i];
+        if tp.name.trim().is_empty() {
+            tp.id.as_str()
+        } else {
+            &tp.name
+        }
+    }
+
+    fn flag(&mut self, i: usize, kind: GapKind) {
+        if let Some(f) = self.tp_flags.get_mut(i) {
+            f.push(kind);
+        }
+    }
+
+    fn dense(&self, id: &TouchpointId) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    fn touchpoint_gap(
+        &mut self,
+        i: usize,
+        kind: GapKind,
+        severity: Severity,
+        weight: f64,
+        explanation: String,
+    ) {
+        self.flag(i, kind);
+        self.gaps.push(Gap {
+            kind,
+            severity,
+            touchpoints: vec![self.ctx.id(i)],
+            handoffs: Vec::new(),
+            owners: vec![self.ctx.owner_id(i)],
+            explanation,
+            weight,
+        });
+    }
+}
+
+fn severity_from_points(points: u32) -> Option<Severity> {
+    match points {
+        0 => None,
+        1 => Some(Severity::Low),
+        2 => Some(Severity::Medium),
+        3 | 4 => Some(Severity::High),
+        _ => Some(Severity::Critical),
+    }
+}
+
+pub(crate) fn fill(ctx: &Ctx, config: &AnalysisConfig, analysis: &mut Analysis) {
+    let mut b = Builder {
+        ctx,
+        gaps: Vec::new(),
+        tp_flags: vec![Vec::new(); ctx.n()],
+        edge_flags: vec![Vec::new(); ctx.edges.len()],
+        index: ctx
+            .tps
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (&t.id, i))
+            .collect(),
+    };
+    handoff_gaps(&mut b, config);
+    touchpoint_gaps(&mut b, config, analysis);
+    loop_gaps(&mut b, analysis);
+    let mut silent_seen = Vec::new();
+    for path in [&analysis.paths.longest, &analysis.paths.typical]
+        .into_iter()
+        .flatten()
+    {
+        silent_gap(&mut b, config, path, &mut silent_seen);
+    }
+    completeness_gaps(&mut b, analysis);
+
+    let mut gaps = b.gaps;
+    gaps.sort_by(|x, y| {
+        y.severity
+            .cmp(&x.severity)
+            .then_with(|| y.weight.total_cmp(&x.weight))
+            .then_with(|| x.kind.cmp(&y.kind))
+            .then_with(|| x.touchpoints.cmp(&y.touchpoints))
+            .then_with(|| x.handoffs.cmp(&y.handoffs))
+    });
+    let h = &mut analysis.headline;
+    for g in &gaps {
+        if let Some(slot) = h.gaps_by_severity.get_mut(g.severity as usize) {
+            *slot += 1;
+        }
+    }
+    h.watermelons = analysis.watermelons.len();
+    h.split_opinions = analysis.split_opinions.len();
+    h.drops = analysis.drops.len();
+    h.hot_spots = analysis.hot_spots.len();
+    h.rework_loops = analysis.loops.len();
+    if let Some(p) = &analysis.paths.longest {
+        h.elapsed_hours = p.elapsed_hours;
+        h.longest_path_handoffs = p.handoffs;
+    }
+    if let Some(p) = &analysis.paths.typical {
+        h.typical_elapsed_hours = p.elapsed_hours;
+    }
+    analysis.gaps = gaps;
+    for (stats, mut flags) in analysis.touchpoints.iter_mut().zip(b.tp_flags) {
+        flags.sort();
+        flags.dedup();
+        stats.flags = flags;
+    }
+    let mut map = BTreeMap::new();
+    for (stats, mut flags) in analysis.handoffs.iter_mut().zip(b.edge_flags) {
+        flags.sort();
+        flags.dedup();
+        if !flags.is_empty() {
+            map.insert(
+                crate::model::HandoffKey {
+                    from: stats.from.clone(),
+                    to: stats.to.clone(),
+                },
+                flags.clone(),
+            );
+        }
+        stats.flags = flags;
+    }
+    analysis.handoff_flags = map;
+}
+
+fn handoff_gaps(b: &mut Builder, config: &AnalysisConfig) {
+    let ctx = b.ctx;
+    for (k, e) in ctx.edges.iter().enumerate() {
+        let before = ctx.tps[e.from].mean_score().filter(|m| m.is_finite());
+        let after = ctx.tps[e.to].mean_score().filter(|m| m.is_finite());
+        let drop = match (before, after) {
+            (Some(x), Some(y)) if x - y >= config.drop_points => Some((x, y, x - y)),
+            _ => None,
+        };
+        if drop.is_some() {
+            b.edge_flags[k].push(GapKind::SatisfactionDrop);
+            b.flag(e.to, GapKind::SatisfactionDrop);
+        }
+        let wait = e.h.wait_hours.unwrap_or(0.0);
+        let fail = e.h.failure_rate.unwrap_or(0.0);
+        let handoff = vec![HandoffRef {
+            from: ctx.id(e.from),
+            to: ctx.id(e.to),
+        }];
+        let owners = vec![ctx.owner_id(e.from), ctx.owner_id(e.to)];
+        let route = format!("{} -> {}", b.name(e.from), b.name(e.to));
+        if cross_department(ctx, e) {
+            let mut points = 0;
+            let mut parts = Vec::new();
+            if wait >= config.slow_handoff_hours && wait > 0.0 {
+                points += if wait >= 3.0 * config.slow_handoff_hours {
+                    2
+                } else {
+                    1
+                };
+                parts.push(format!("{} queue", fmt_hours(wait)));
+            }
+            if fail >= config.lossy_handoff_rate && fail > 0.0 {
+                points += if fail >= 2.5 * config.lossy_handoff_rate {
+                    2
+                } else {
+                    1
+                };
+                parts.push(format!("{} information loss", fmt_share(fail)));
+            }
+            if let Some((x, y, d)) = drop {
+                points += if d >= 2.0 * config.drop_points { 2 } else { 1 };
+                parts.push(format!(
+                    "satisfaction drops {} -> {}",
+                    fmt_score(x),
+                    fmt_score(y)
+                ));
+            }
+            if let Some(severity) = severity_from_points(points) {
+                b.edge_flags[k].push(GapKind::CrossDepartmentHandoff);
+                b.gaps.push(Gap {
+                    kind: GapKind::CrossDepartmentHandoff,
+                    severity,
+                    touchpoints: vec![ctx.id(e.from), ctx.id(e.to)],
+                    handoffs: handoff,
+                    owners,
+                    explanation: format!(
+                        "{} -> {}: {} ({route})",
+                        ctx.owner_name(e.from),
+                        ctx.owner_name(e.to),
+                        parts.join(", ")
+                    ),
+                    weight: wait + 100.0 * fail + 10.0 * drop.map_or(0.0, |d| d.2),
+                });
+            }
+        } else if let Some((x, y, d)) = drop {
+            b.gaps.push(Gap {
+                kind: GapKind::SatisfactionDrop,
+                severity: if d >= 2.0 * config.drop_points {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                },
+                touchpoints: vec![ctx.id(e.from), ctx.id(e.to)],
+                handoffs: handoff,
+                owners,
+                explanation: format!(
+                    "{route}: satisfaction drops {} -> {} ({})",
+                    fmt_score(x),
+                    fmt_score(y),
+                    ctx.owner_name(e.to)
+                ),
+                weight: d,
+            });
+        }
+    }
+}
+
+fn touchpoint_gaps(b: &mut Builder, config: &AnalysisConfig, analysis: &Analysis) {
+    let _ = config;
+    for w in &analysis.watermelons {
+        let Some(i) = b.dense(&w.id) else { continue };
+        let volume = b.ctx.tps[i].volume.unwrap_or(1).max(1) as f64;
+        let mean = w.mean.unwrap_or(5.0);
+        let mut said = Vec::new();
+        if let Some(m) = w.mean {
+            said.push(format!("satisfaction {}", fmt_score(m)));
+        }
+        if let Some(d) = w.detractor_share {
+            said.push(format!("{} detractors", fmt_share(d)));
+        }
+        let explanation = format!(
+            "{} ({}): every target met ({}) but {}",
+            b.name(i),
+            b.ctx.owner_name(i),
+            w.metrics.join("; "),
+            said.join(", ")
+        );
+        b.touchpoint_gap(
+            i,
+            GapKind::Watermelon,
+            Severity::High,
+            volume * (10.0 - mean) / 10.0,
+            explanation,
+        );
+    }
+    for id in &analysis.split_opinions {
+        let Some(i) = b.dense(id) else { continue };
+        let Some(h) = b.ctx.tps[i]
+            .satisfaction
+            .as_ref()
+            .and_then(crate::model::Satisfaction::histogram)
+        else {
+            continue;
+        };
+        let n: u64 = h.iter().map(|&c| u64::from(c)).sum();
+        let low: u64 = h.iter().take(4).map(|&c| u64::from(c)).sum();
+        let high: u64 = h.iter().skip(7).map(|&c| u64::from(c)).sum();
+        let share = |x: u64| if n == 0 { 0.0 } else { x as f64 / n as f64 };
+        let mean = b.ctx.tps[i].mean_score().unwrap_or(0.0);
+        let explanation = format!(
+            "{} ({}): split opinion, {} score 0-3 and {} score 7-10; the mean {} hides two groups",
+            b.name(i),
+            b.ctx.owner_name(i),
+            fmt_share(share(low)),
+            fmt_share(share(high)),
+            fmt_score(mean)
+        );
+        b.touchpoint_gap(
+            i,
+            GapKind::SplitOpinion,
+            Severity::Medium,
+            n as f64,
+            explanation,
+        );
+    }
+    for hs in &analysis.hot_spots {
+        let Some(i) = b.dense(&hs.id) else { continue };
+        let explanation = format!(
+            "{} ({}): mean {} over {} customers, about {} dissatisfied",
+            b.name(i),
+            b.ctx.owner_name(i),
+            fmt_score(hs.mean),
+            fmt_count(hs.volume),
+            fmt_count(hs.impact.round() as u64)
+        );
+        let severity = if hs.mean <= 4.0 {
+            Severity::High
+        } else {
+            Severity::Medium
+        };
+        b.touchpoint_gap(i, GapKind::HotSpot, severity, hs.impact, explanation);
+    }
+}
+
+fn loop_gaps(b: &mut Builder, analysis: &Analysis) {
+    let ctx = b.ctx;
+    for l in &analysis.loops {
+        let members: Vec<usize> = l.touchpoints.iter().filter_map(|id| b.dense(id)).collect();
+        for &i in &members {
+            b.flag(i, GapKind::ReworkLoop);
+        }
+        let mut in_loop = vec![false; ctx.n()];
+        for &i in &members {
+            in_loop[i] = true;
+        }
+        for &i in &members {
+            for &k in &ctx.out[i] {
+                if in_loop[ctx.edges[k].to] {
+                    b.edge_flags[k].push(GapKind::ReworkLoop);
+                }
+            }
+        }
+        let mut names: Vec<String> = members
+            .iter()
+            .take(6)
+            .map(|&i| b.name(i).to_owned())
+            .collect();
+        if members.len() > 6 {
+            names.push(format!("... ({} touchpoints)", members.len()));
+        }
+        let owners: Vec<String> = l
+            .owners
+            .iter()
+            .map(|o| ctx.journey.department_name(Some(o)))
+            .collect();
+        let back = l
+            .back_handoffs
+            .first()
+            .and_then(|h| Some((b.dense(&h.from)?, b.dense(&h.to)?)))
+            .map(|(f, t)| format!("; {} goes back to {}", b.name(f), b.name(t)))
+            .unwrap_or_default();
+        b.gaps.push(Gap {
+            kind: GapKind::ReworkLoop,
+            severity: if l.involves_customer {
+                Severity::High
+            } else {
+                Severity::Medium
+            },
+            touchpoints: l.touchpoints.clone(),
+            handoffs: l.back_handoffs.clone(),
+            owners: l.owners.iter().cloned().map(Some).collect(),
+            explanation: format!(
+                "Rework loop through {} ({}){back}",
+                names.join(" -> "),
+                owners.join(", ")
+            ),
+            weight: members.len() as f64,
+        });
+    }
+}
+
+fn silent_gap(
+    b: &mut Builder,
+    config: &AnalysisConfig,
+    path: &PathStats,
+    seen: &mut Vec<Vec<TouchpointId>>,
+) {
+    let run = &path.longest_silent_run;
+    if run.handoffs < config.silent_run_handoffs.max(1) || seen.contains(&run.touchpoints) {
+        return;
+    }
+    seen.push(run.touchpoints.clone());
+    let members: Vec<usize> = run
+        .touchpoints
+        .iter()
+        .filter_map(|id| b.dense(id))
+        .collect();
+    // The hidden touchpoints in between are where the customer waits.
+    let inner = members
+        .get(1..members.len().saturating_sub(1))
+        .unwrap_or(&[]);
+    for &i in inner {
+        b.flag(i, GapKind::SilentWait);
+    }
+    let (Some(&first), Some(&last)) = (members.first(), members.last()) else {
+        return;
+    };
+    let mut owners: Vec<Option<crate::model::DepartmentId>> = Vec::new();
+    for &i in &members {
+        let o = b.ctx.owner_id(i);
+        if !owners.contains(&o) {
+            owners.push(o);
+        }
+    }
+    b.gaps.push(Gap {
+        kind: GapKind::SilentWait,
+        severity: if run.handoffs >= 2 * config.silent_run_handoffs.max(1) {
+            Severity::High
+        } else {
+            Severity::Medium
+        },
+        touchpoints: run.touchpoints.clone(),
+        handoffs: Vec::new(),
+        owners,
+        explanation: format!(
+            "The customer hears nothing for {} internal handoffs ({}) from {} to {}",
+            run.handoffs,
+            fmt_hours(run.hours),
+            b.name(first),
+            b.name(last)
+        ),
+        weight: run.hours,
+    });
+}
+
+fn completeness_gaps(b: &mut Builder, analysis: &Analysis) {
+    let c = &analysis.completeness;
+    let ctx = b.ctx;
+    for id in &c.no_owner {
+        let Some(i) = b.dense(id) else { continue };
+        let visible = ctx.visible(i);
+        let explanation = format!(
+            "{}: no department owns it{}",
+            b.name(i),
+            if visible {
+                " although customers meet it"
+            } else {
+                ""
+            }
+        );
+        let severity = if visible {
+            Severity::High
+        } else {
+            Severity::Medium
+        };
+        let weight = ctx.tps[i].volume.unwrap_or(0) as f64;
+        b.touchpoint_gap(i, GapKind::NoOwner, severity, weight, explanation);
+    }
+    for id in &c.unmeasured {
+        let Some(i) = b.dense(id) else { continue };
+        let hands_over = ctx.out[i]
+            .iter()
+            .any(|&k| cross_department(ctx, &ctx.edges[k]));
+        let who = ctx.owner_name(i);
+        let explanation = if hands_over {
+            format!(
+                "{} ({who}): not measured (no metric with a target), yet it hands work to another department",
+                b.name(i)
+            )
+        } else {
+            format!(
+                "{} ({who}): not measured (no metric with a target)",
+                b.name(i)
+            )
+        };
+        let severity = if hands_over {
+            Severity::Medium
+        } else {
+            Severity::Low
+        };
+        b.touchpoint_gap(i, GapKind::Unmeasured, severity, 0.0, explanation);
+    }
+    for id in &c.no_score {
+        let Some(i) = b.dense(id) else { continue };
+        let visible = ctx.visible(i) && ctx.side[i] != Side::Customer;
+        let severity = if visible {
+            Severity::Low
+        } else {
+            Severity::Info
+        };
+        let explanation = format!("{}: no satisfaction score", b.name(i));
+        b.touchpoint_gap(i, GapKind::NoScore, severity, 0.0, explanation);
+    }
+    for id in &c.no_stage {
+        let Some(i) = b.dense(id) else { continue };
+        let explanation = format!("{}: not placed in a stage", b.name(i));
+        b.touchpoint_gap(i, GapKind::NoStage, Severity::Low, 0.0, explanation);
+    }
+    for id in &c.unreachable {
+        let Some(i) = b.dense(id) else { continue };
+        let explanation = format!(
+            "{}: no path from the start of the journey reaches it",
+            b.name(i)
+        );
+        b.touchpoint_gap(i, GapKind::Unreachable, Severity::Medium, 0.0, explanation);
+    }
+    for id in &c.disconnected {
+        let Some(i) = b.dense(id) else { continue };
+        let explanation = format!("{}: no handoff arrives or leaves", b.name(i));
+        b.touchpoint_gap(i, GapKind::Disconnected, Severity::Low, 0.0, explanation);
+    }
+    for id in &c.dead_ends {
+        let Some(i) = b.dense(id) else { continue };
+        let explanation = format!(
+            "{}: the journey stops here before its last stage",
+            b.name(i)
+        );
+        b.touchpoint_gap(i, GapKind::DeadEnd, Severity::Medium, 0.0, explanation);
+    }
+    for d in &c.idle_departments {
+        b.gaps.push(Gap {
+            kind: GapKind::IdleDepartment,
+            severity: Severity::Info,
+            touchpoints: Vec::new(),
+            handoffs: Vec::new(),
+            owners: vec![Some(d.clone())],
+            explanation: format!(
+                "{}: owns no touchpoint",
+                ctx.journey.department_name(Some(d))
+            ),
+            weight: 0.0,
+        });
+    }
+}

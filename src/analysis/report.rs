@@ -1,0 +1,808 @@
+//! Reports of an [`Analysis`] and a [`JourneyDiff`]: a terminal text report, a
+//! Markdown report for a wiki, JSON for scripts; and the CLI handlers of
+//! `touchpoint analyze` and `touchpoint diff`.
+
+use super::fmt::{fmt_count, fmt_hours, fmt_score, fmt_share, one_decimal};
+use super::{Analysis, AnalysisConfig, JourneyDiff, PathStats, Severity, analyze, diff};
+use crate::model::TouchpointId;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::Path;
+
+/// Output format of `analyze` and `diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ReportFormat {
+    #[default]
+    Text,
+    Markdown,
+    Json,
+}
+
+impl std::str::FromStr for ReportFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" => Ok(ReportFormat::Text),
+            "markdown" | "md" => Ok(ReportFormat::Markdown),
+            "json" => Ok(ReportFormat::Json),
+            _ => Err(format!("`{s}` is not a format (text, markdown, json)")),
+        }
+    }
+}
+
+/// How many gaps the text report lists.
+const TEXT_GAPS: usize = 10;
+/// How many gaps the Markdown report lists.
+const MARKDOWN_GAPS: usize = 25;
+/// How many items of a list (watermelons, loops, ...) a report names.
+const LIST_ITEMS: usize = 8;
+
+/// A touchpoint's display name from the analysis (its id when it has no name).
+fn tp_name<'a>(a: &'a Analysis, id: &'a TouchpointId) -> &'a str {
+    a.touchpoint(id)
+        .map(|t| t.name.as_str())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or(id.as_str())
+}
+
+fn names(a: &Analysis, ids: &[TouchpointId]) -> String {
+    let mut parts: Vec<&str> = ids
+        .iter()
+        .take(LIST_ITEMS)
+        .map(|id| tp_name(a, id))
+        .collect();
+    let more;
+    if ids.len() > LIST_ITEMS {
+        more = format!("... and {} more", ids.len() - LIST_ITEMS);
+        parts.push(&more);
+    }
+    parts.join(", ")
+}
+
+fn path_line(p: &PathStats) -> String {
+    format!(
+        "{} ({} touchpoints, {} handoffs, {} cross-department, {} department changes; handling {}, queue {})",
+        fmt_hours(p.elapsed_hours),
+        p.touchpoints.len(),
+        p.handoffs,
+        p.cross_department_handoffs,
+        p.department_changes,
+        fmt_hours(p.handling_hours),
+        fmt_hours(p.wait_hours)
+    )
+}
+
+/// The headline figures as (label, value) rows, shared by text and Markdown.
+fn headline_rows(a: &Analysis) -> Vec<(String, String)> {
+    let h = &a.headline;
+    let mut rows = vec![
+        ("Touchpoints".to_owned(), h.touchpoints.to_string()),
+        (
+            "Handoffs".to_owned(),
+            format!(
+                "{} ({} customer interactions, {} internal)",
+                h.handoffs, h.customer_interactions, h.internal_handoffs
+            ),
+        ),
+        (
+            "Cross-department".to_owned(),
+            format!(
+                "{} of {} handoffs ({}); {} of {} internal handoffs ({})",
+                h.cross_department_handoffs,
+                h.handoffs,
+                fmt_share(h.cross_department_share),
+                h.internal_cross_department_handoffs,
+                h.internal_handoffs,
+                fmt_share(h.internal_cross_department_share)
+            ),
+        ),
+        (
+            "Departments involved".to_owned(),
+            h.departments_involved.to_string(),
+        ),
+        (
+            "Handling time".to_owned(),
+            format!("{} (all touchpoints)", fmt_hours(h.handling_hours)),
+        ),
+    ];
+    if let Some(p) = &a.paths.longest {
+        rows.push((
+            "Elapsed time".to_owned(),
+            format!("{}, longest path", path_line(p)),
+        ));
+    }
+    if let Some(p) = &a.paths.typical {
+        rows.push(("Typical path".to_owned(), path_line(p)));
+        let run = &p.longest_silent_run;
+        if run.handoffs > 0 {
+            rows.push((
+                "Customer hears nothing".to_owned(),
+                format!(
+                    "{} internal handoffs in a row ({}), typical path",
+                    run.handoffs,
+                    fmt_hours(run.hours)
+                ),
+            ));
+        }
+    }
+    rows.push((
+        "Paths".to_owned(),
+        format!(
+            "{} from {} entr{} to {} end{}",
+            fmt_count(a.paths.count),
+            a.paths.entries.len(),
+            if a.paths.entries.len() == 1 {
+                "y"
+            } else {
+                "ies"
+            },
+            a.paths.ends.len(),
+            if a.paths.ends.len() == 1 { "" } else { "s" }
+        ),
+    ));
+    rows.push((
+        "Mean satisfaction".to_owned(),
+        match h.mean_satisfaction {
+            Some(m) => format!(
+                "{} ({} of {} touchpoints scored, {} responses{})",
+                fmt_score(m),
+                h.scored_touchpoints,
+                h.touchpoints,
+                fmt_count(h.responses),
+                h.detractor_share
+                    .map(|d| format!(", {} detractors", fmt_share(d)))
+                    .unwrap_or_default()
+            ),
+            None => "no scores".to_owned(),
+        },
+    ));
+    if let Some(c) = a.funnel.conversion {
+        rows.push((
+            "Funnel".to_owned(),
+            format!(
+                "{} steps, conversion {} (lowest volume / first)",
+                a.funnel.steps.len(),
+                fmt_share(c)
+            ),
+        ));
+    }
+    let sev: Vec<String> = Severity::ALL
+        .iter()
+        .rev()
+        .filter_map(|s| {
+            let n = h.gaps_by_severity.get(*s as usize).copied().unwrap_or(0);
+            (n > 0).then(|| format!("{n} {s}"))
+        })
+        .collect();
+    rows.push((
+        "Gaps".to_owned(),
+        if sev.is_empty() {
+            "none".to_owned()
+        } else {
+            sev.join(", ")
+        },
+    ));
+    rows
+}
+
+/// The cells of the matrix worth naming: cross-department ones, worst first.
+fn matrix_lines(a: &Analysis) -> Vec<(String, String, usize, f64, Option<f64>)> {
+    let m = &a.matrix;
+    let mut lines = Vec::new();
+    for (r, row) in m.cells.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if r == c || cell.handoffs == 0 {
+                continue;
+            }
+            let (Some(from), Some(to)) = (m.names.get(r), m.names.get(c)) else {
+                continue;
+            };
+            lines.push((
+                from.clone(),
+                to.clone(),
+                cell.handoffs,
+                cell.wait_hours,
+                cell.mean_failure_rate,
+            ));
+        }
+    }
+    lines.sort_by(|x, y| {
+        y.2.cmp(&x.2)
+            .then_with(|| y.3.total_cmp(&x.3))
+            .then_with(|| (&x.0, &x.1).cmp(&(&y.0, &y.1)))
+    });
+    lines
+}
+
+/// Rows and columns of the matrix that have any handoff.
+fn matrix_axes(a: &Analysis) -> Vec<usize> {
+    let m = &a.matrix;
+    (0..m.names.len())
+        .filter(|&i| {
+            m.cells
+                .get(i)
+                .is_some_and(|row| row.iter().any(|c| c.handoffs > 0))
+                || m.cells
+                    .iter()
+                    .any(|row| row.get(i).is_some_and(|c| c.handoffs > 0))
+        })
+        .collect()
+}
+
+fn cell_count(a: &Analysis, r: usize, c: usize) -> usize {
+    a.matrix
+        .cells
+        .get(r)
+        .and_then(|row| row.get(c))
+        .map_or(0, |c| c.handoffs)
+}
+
+/// A readable terminal report: headline figures, the handoff matrix, top gaps.
+pub fn report_text(a: &Analysis) -> String {
+    let mut s = String::new();
+    let title = if a.variant.is_empty() {
+        a.title.clone()
+    } else {
+        format!("{} ({})", a.title, a.variant)
+    };
+    let _ = writeln!(s, "{title}");
+    let _ = writeln!(s, "{}", "=".repeat(title.chars().count().max(3)));
+    let rows = headline_rows(a);
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (label, value) in &rows {
+        let _ = writeln!(s, "{label:<width$}  {value}");
+    }
+
+    let axes = matrix_axes(a);
+    if !axes.is_empty() {
+        let _ = writeln!(
+            s,
+            "\nHandoff matrix (rows: from department, columns: to department; handoff counts)"
+        );
+        let label_w = axes
+            .iter()
+            .filter_map(|&i| a.matrix.names.get(i))
+            .map(|n| n.chars().count() + 4)
+            .max()
+            .unwrap_or(4);
+        let _ = write!(s, "{:label_w$}", "");
+        for (k, _) in axes.iter().enumerate() {
+            let _ = write!(s, " {:>3}", k + 1);
+        }
+        let _ = writeln!(s);
+        for (k, &r) in axes.iter().enumerate() {
+            let name = a.matrix.names.get(r).map_or("", String::as_str);
+            let _ = write!(s, "{:label_w$}", format!("{:>2} {name}", k + 1));
+            for &c in &axes {
+                let n = cell_count(a, r, c);
+                if n == 0 {
+                    let _ = write!(s, " {:>3}", ".");
+                } else {
+                    let _ = write!(s, " {n:>3}");
+                }
+            }
+            let _ = writeln!(s);
+        }
+        let lines = matrix_lines(a);
+        if !lines.is_empty() {
+            let _ = writeln!(
+                s,
+                "\nBetween departments (handoffs, summed queue, mean failure rate)"
+            );
+            for (from, to, n, wait, fail) in lines.iter().take(12) {
+                let _ = writeln!(
+                    s,
+                    "  {from} -> {to}: {n}, {} queue{}",
+                    fmt_hours(*wait),
+                    fail.map(|f| format!(", {} failure", fmt_share(f)))
+                        .unwrap_or_default()
+                );
+            }
+            if lines.len() > 12 {
+                let _ = writeln!(s, "  ... and {} more department pairs", lines.len() - 12);
+            }
+        }
+    }
+
+    if !a.gaps.is_empty() {
+        let _ = writeln!(s, "\nTop gaps");
+        for g in a.gaps.iter().take(TEXT_GAPS) {
+            let _ = writeln!(
+                s,
+                "  {:<8}  {}",
+                g.severity.key().to_uppercase(),
+                g.explanation
+            );
+        }
+        if a.gaps.len() > TEXT_GAPS {
+            let _ = writeln!(
+                s,
+                "  ... and {} more (use --format markdown or json for all)",
+                a.gaps.len() - TEXT_GAPS
+            );
+        }
+    }
+
+    let mut lists: Vec<(String, String)> = Vec::new();
+    let ids = |v: &[TouchpointId]| names(a, v);
+    if !a.watermelons.is_empty() {
+        let v: Vec<TouchpointId> = a.watermelons.iter().map(|w| w.id.clone()).collect();
+        lists.push(("Watermelons".into(), ids(&v)));
+    }
+    if !a.split_opinions.is_empty() {
+        lists.push(("Split opinions".into(), ids(&a.split_opinions)));
+    }
+    if !a.drops.is_empty() {
+        let v: Vec<String> = a
+            .drops
+            .iter()
+            .take(LIST_ITEMS)
+            .map(|d| {
+                format!(
+                    "{} -> {} ({} -> {})",
+                    tp_name(a, &d.from),
+                    tp_name(a, &d.to),
+                    fmt_score(d.before),
+                    fmt_score(d.after)
+                )
+            })
+            .collect();
+        lists.push(("Satisfaction drops".into(), v.join("; ")));
+    }
+    if !a.hot_spots.is_empty() {
+        let v: Vec<TouchpointId> = a.hot_spots.iter().map(|h| h.id.clone()).collect();
+        lists.push(("Hot spots".into(), ids(&v)));
+    }
+    if !a.loops.is_empty() {
+        let v: Vec<String> = a
+            .loops
+            .iter()
+            .take(LIST_ITEMS)
+            .map(|l| names(a, &l.touchpoints))
+            .collect();
+        lists.push(("Rework loops".into(), v.join(" | ")));
+    }
+    let c = &a.completeness;
+    for (label, v) in [
+        ("No owner", &c.no_owner),
+        ("Unmeasured", &c.unmeasured),
+        ("No score", &c.no_score),
+        ("No stage", &c.no_stage),
+        ("Unreachable", &c.unreachable),
+        ("Disconnected", &c.disconnected),
+        ("Dead ends", &c.dead_ends),
+    ] {
+        if !v.is_empty() {
+            lists.push((label.into(), ids(v)));
+        }
+    }
+    if !c.idle_departments.is_empty() {
+        let v: Vec<&str> = c.idle_departments.iter().map(|d| d.as_str()).collect();
+        lists.push(("Departments owning nothing".into(), v.join(", ")));
+    }
+    if !lists.is_empty() {
+        let _ = writeln!(s);
+        let width = lists
+            .iter()
+            .map(|(l, _)| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (label, value) in &lists {
+            let _ = writeln!(s, "{label:<width$}  {value}");
+        }
+    }
+    s
+}
+
+/// Escape text for a Markdown table cell.
+fn md(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+/// A Markdown report that pastes into a wiki.
+pub fn report_markdown(a: &Analysis) -> String {
+    let mut s = String::new();
+    let title = if a.variant.is_empty() {
+        a.title.clone()
+    } else {
+        format!("{} ({})", a.title, a.variant)
+    };
+    let _ = writeln!(s, "# Gap analysis: {}\n", md(&title));
+    let _ = writeln!(s, "| Figure | Value |\n| --- | --- |");
+    for (label, value) in headline_rows(a) {
+        let _ = writeln!(s, "| {} | {} |", md(&label), md(&value));
+    }
+
+    let axes = matrix_axes(a);
+    if !axes.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n## Handoff matrix\n\nRows: from department; columns: to department. Each cell: handoffs / summed queue / mean failure rate.\n"
+        );
+        let _ = write!(s, "| from \\ to |");
+        for &c in &axes {
+            let _ = write!(
+                s,
+                " {} |",
+                md(a.matrix.names.get(c).map_or("", String::as_str))
+            );
+        }
+        let _ = write!(s, "\n| --- |");
+        for _ in &axes {
+            let _ = write!(s, " --- |");
+        }
+        let _ = writeln!(s);
+        for &r in &axes {
+            let _ = write!(
+                s,
+                "| **{}** |",
+                md(a.matrix.names.get(r).map_or("", String::as_str))
+            );
+            for &c in &axes {
+                match a.matrix.cells.get(r).and_then(|row| row.get(c)) {
+                    Some(cell) if cell.handoffs > 0 => {
+                        let _ = write!(
+                            s,
+                            " {} / {} / {} |",
+                            cell.handoffs,
+                            fmt_hours(cell.wait_hours),
+                            cell.mean_failure_rate.map_or("-".to_owned(), fmt_share)
+                        );
+                    }
+                    _ => {
+                        let _ = write!(s, " |");
+                    }
+                }
+            }
+            let _ = writeln!(s);
+        }
+    }
+
+    if !a.gaps.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n## Gaps\n\n| # | Severity | Kind | Gap |\n| --- | --- | --- | --- |"
+        );
+        for (k, g) in a.gaps.iter().take(MARKDOWN_GAPS).enumerate() {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} |",
+                k + 1,
+                g.severity,
+                g.kind.label(),
+                md(&g.explanation)
+            );
+        }
+        if a.gaps.len() > MARKDOWN_GAPS {
+            let _ = writeln!(s, "\n... and {} more gaps.", a.gaps.len() - MARKDOWN_GAPS);
+        }
+    }
+
+    let scored: Vec<_> = a
+        .emotion_curve
+        .iter()
+        .filter_map(|p| p.mean.map(|m| (p, m)))
+        .collect();
+    if !scored.is_empty() && scored.len() <= 60 {
+        let _ = writeln!(
+            s,
+            "\n## Emotion curve\n\n| Touchpoint | Mean | Responses | Detractors | Flags |\n| --- | --- | --- | --- | --- |"
+        );
+        for (p, m) in scored {
+            let t = a.touchpoint(&p.id);
+            let flags: Vec<&str> = t
+                .map(|t| t.flags.iter().map(|f| f.label()).collect())
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} |",
+                md(tp_name(a, &p.id)),
+                fmt_score(m),
+                t.map_or(0, |t| t.responses),
+                t.and_then(|t| t.detractor_share)
+                    .map_or("-".to_owned(), fmt_share),
+                flags.join(", ")
+            );
+        }
+    }
+
+    if !a.funnel.steps.is_empty() && a.funnel.steps.len() <= 60 {
+        let _ = writeln!(
+            s,
+            "\n## Funnel (typical path)\n\n| Touchpoint | Volume | Drop-off | Of first |\n| --- | --- | --- | --- |"
+        );
+        for st in &a.funnel.steps {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} |",
+                md(tp_name(a, &st.id)),
+                fmt_count(st.volume),
+                st.drop_off.map_or("-".to_owned(), fmt_share),
+                fmt_share(st.from_first)
+            );
+        }
+    }
+
+    let c = &a.completeness;
+    let _ = writeln!(s, "\n## Completeness\n");
+    let mut any = false;
+    for (label, v) in [
+        ("No owner", &c.no_owner),
+        ("Unmeasured (no metric with a target)", &c.unmeasured),
+        ("No score", &c.no_score),
+        ("No stage", &c.no_stage),
+        ("Unreachable", &c.unreachable),
+        ("Disconnected", &c.disconnected),
+        ("Dead ends", &c.dead_ends),
+    ] {
+        if !v.is_empty() {
+            any = true;
+            let _ = writeln!(s, "- **{label}** ({}): {}", v.len(), md(&names(a, v)));
+        }
+    }
+    if !c.idle_departments.is_empty() {
+        any = true;
+        let v: Vec<&str> = c.idle_departments.iter().map(|d| d.as_str()).collect();
+        let _ = writeln!(s, "- **Departments owning nothing**: {}", md(&v.join(", ")));
+    }
+    if !any {
+        let _ = writeln!(s, "Nothing missing.");
+    }
+    s
+}
+
+/// The analysis as pretty JSON (schema [`super::SCHEMA_VERSION`]).
+pub fn report_json(a: &Analysis) -> String {
+    serde_json::to_string_pretty(a).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")) + "\n"
+}
+
+fn ratio_text(r: Option<f64>) -> String {
+    r.map_or("-".to_owned(), |r| format!("{}x", one_decimal_2(r)))
+}
+
+/// Two decimals without trailing zeros (ratios: 4.25x, 4x).
+fn one_decimal_2(v: f64) -> String {
+    crate::model::fmt_num(v)
+}
+
+fn value_text(key: &str, v: Option<f64>) -> String {
+    match v {
+        None => "-".to_owned(),
+        Some(v) if key.ends_with("hours") => fmt_hours(v),
+        Some(v) if key == "mean_satisfaction" => fmt_score(v),
+        Some(v) => one_decimal(v),
+    }
+}
+
+fn diff_lists(d: &JourneyDiff) -> Vec<(String, String)> {
+    let join = |v: &[TouchpointId]| {
+        v.iter()
+            .map(TouchpointId::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut rows = Vec::new();
+    if !d.touchpoints_removed.is_empty() {
+        rows.push((
+            format!("Touchpoints removed ({})", d.touchpoints_removed.len()),
+            join(&d.touchpoints_removed),
+        ));
+    }
+    if !d.touchpoints_added.is_empty() {
+        rows.push((
+            format!("Touchpoints added ({})", d.touchpoints_added.len()),
+            join(&d.touchpoints_added),
+        ));
+    }
+    if !d.touchpoints_changed.is_empty() {
+        let v: Vec<String> = d
+            .touchpoints_changed
+            .iter()
+            .map(|c| {
+                if c.as_is == c.to_be {
+                    format!("{} ({})", c.as_is, c.fields.join(", "))
+                } else {
+                    format!("{} -> {} ({})", c.as_is, c.to_be, c.fields.join(", "))
+                }
+            })
+            .collect();
+        rows.push((
+            format!("Touchpoints changed ({})", d.touchpoints_changed.len()),
+            v.join("; "),
+        ));
+    }
+    let hs = |v: &[super::HandoffRef]| {
+        v.iter()
+            .map(|h| format!("{} -> {}", h.from, h.to))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !d.handoffs_removed.is_empty() {
+        rows.push((
+            format!("Handoffs removed ({})", d.handoffs_removed.len()),
+            hs(&d.handoffs_removed),
+        ));
+    }
+    if !d.handoffs_added.is_empty() {
+        rows.push((
+            format!("Handoffs added ({})", d.handoffs_added.len()),
+            hs(&d.handoffs_added),
+        ));
+    }
+    if !d.handoffs_changed.is_empty() {
+        let v: Vec<String> = d
+            .handoffs_changed
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} -> {} ({})",
+                    c.to_be.from,
+                    c.to_be.to,
+                    c.fields.join(", ")
+                )
+            })
+            .collect();
+        rows.push((
+            format!("Handoffs changed ({})", d.handoffs_changed.len()),
+            v.join("; "),
+        ));
+    }
+    rows
+}
+
+/// The diff as a terminal report.
+pub fn diff_text(d: &JourneyDiff) -> String {
+    let mut s = String::new();
+    let title = format!("{} -> {}", d.as_is_title, d.to_be_title);
+    let _ = writeln!(s, "{title}\n{}", "=".repeat(title.chars().count().max(3)));
+    let label_w = d
+        .figures
+        .iter()
+        .map(|f| f.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let _ = writeln!(
+        s,
+        "{:label_w$}  {:>12}  {:>12}  {:>8}",
+        "", "as-is", "to-be", "ratio"
+    );
+    for f in &d.figures {
+        let _ = writeln!(
+            s,
+            "{:label_w$}  {:>12}  {:>12}  {:>8}",
+            f.label,
+            value_text(&f.figure, f.as_is),
+            value_text(&f.figure, f.to_be),
+            ratio_text(f.ratio)
+        );
+    }
+    let rows = diff_lists(d);
+    if !rows.is_empty() {
+        let _ = writeln!(s);
+        for (label, value) in rows {
+            let _ = writeln!(s, "{label}: {value}");
+        }
+    }
+    let _ = writeln!(s, "Touchpoints unchanged: {}", d.touchpoints_unchanged);
+    s
+}
+
+/// The diff as Markdown.
+pub fn diff_markdown(d: &JourneyDiff) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "# {} -> {}\n\n| Figure | As-is | To-be | Ratio (as-is / to-be) |\n| --- | --- | --- | --- |",
+        md(&d.as_is_title),
+        md(&d.to_be_title)
+    );
+    for f in &d.figures {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} |",
+            md(&f.label),
+            value_text(&f.figure, f.as_is),
+            value_text(&f.figure, f.to_be),
+            ratio_text(f.ratio)
+        );
+    }
+    let rows = diff_lists(d);
+    if !rows.is_empty() {
+        let _ = writeln!(s, "\n## Changes\n");
+        for (label, value) in rows {
+            let _ = writeln!(s, "- **{}**: {}", md(&label), md(&value));
+        }
+    }
+    let _ = writeln!(s, "\nTouchpoints unchanged: {}", d.touchpoints_unchanged);
+    s
+}
+
+fn load(path: &Path, err: &mut dyn Write) -> Option<crate::model::Journey> {
+    match crate::io::load_file(path) {
+        Ok(j) => Some(j),
+        Err(e) => {
+            for line in e.lines() {
+                let _ = writeln!(err, "{line}");
+            }
+            None
+        }
+    }
+}
+
+/// `touchpoint analyze FILE`: exit 0, 1 when `fail_on` is given and a gap at or
+/// above it exists, 2 when the file cannot be loaded.
+pub fn cli_analyze(
+    file: &Path,
+    format: ReportFormat,
+    fail_on: Option<Severity>,
+    drop_points: Option<f64>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let mut config = AnalysisConfig::default();
+    if let Some(d) = drop_points {
+        if !d.is_finite() || d <= 0.0 || d > 10.0 {
+            let _ = writeln!(
+                err,
+                "--drop must be a number of points between 0 and 10, not {d}"
+            );
+            return 2;
+        }
+        config.drop_points = d;
+    }
+    let Some(journey) = load(file, err) else {
+        return 2;
+    };
+    let a = analyze(&journey, &config);
+    let text = match format {
+        ReportFormat::Text => report_text(&a),
+        ReportFormat::Markdown => report_markdown(&a),
+        ReportFormat::Json => report_json(&a),
+    };
+    let _ = out.write_all(text.as_bytes());
+    if let Some(level) = fail_on {
+        let n = a.gaps_at_least(level).count();
+        if n > 0 {
+            let _ = writeln!(
+                err,
+                "{}: {n} gap{} at or above {level}",
+                file.display(),
+                if n == 1 { "" } else { "s" }
+            );
+            return 1;
+        }
+    }
+    0
+}
+
+/// `touchpoint diff AS_IS TO_BE`: exit 0, or 2 when a file cannot be loaded.
+pub fn cli_diff(
+    as_is: &Path,
+    to_be: &Path,
+    format: ReportFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let a = load(as_is, err);
+    let b = load(to_be, err);
+    let (Some(a), Some(b)) = (a, b) else {
+        return 2;
+    };
+    let d = diff(&a, &b, &AnalysisConfig::default());
+    let text = match format {
+        ReportFormat::Text => diff_text(&d),
+        ReportFormat::Markdown => diff_markdown(&d),
+        ReportFormat::Json => {
+            serde_json::to_string_pretty(&d).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+                + "\n"
+        }
+    };
+    let _ = out.write_all(text.as_bytes());
+    0
+}

@@ -1,0 +1,221 @@
+//! Satisfaction figures: per-touchpoint statistics, split opinions, drops across
+//! handoffs, the emotion curve, watermelons, hot spots and the funnel.
+
+use super::graph::Ctx;
+use super::handoffs::cross_department;
+use super::paths::{entries_and_ends, typical_path};
+use super::{
+    AnalysisConfig, CurvePoint, Funnel, FunnelStep, Headline, HotSpot, ScoreDrop, TouchpointStats,
+    Watermelon,
+};
+use crate::model::{Satisfaction, Touchpoint};
+
+pub(crate) struct ScorePart {
+    pub touchpoints: Vec<TouchpointStats>,
+    pub curve: Vec<CurvePoint>,
+    pub split_opinions: Vec<crate::model::TouchpointId>,
+    pub drops: Vec<ScoreDrop>,
+    pub watermelons: Vec<Watermelon>,
+    pub hot_spots: Vec<HotSpot>,
+    pub funnel: Funnel,
+}
+
+/// Shares of a histogram: (detractors 0-6, promoters 9-10), `None` without responses.
+pub fn detractors_promoters(h: &[u32; 11]) -> Option<(f64, f64)> {
+    let n: u64 = h.iter().map(|&c| u64::from(c)).sum();
+    if n == 0 {
+        return None;
+    }
+    let sum = |r: std::ops::RangeInclusive<usize>| -> u64 {
+        h.get(r)
+            .map_or(0, |s| s.iter().map(|&c| u64::from(c)).sum())
+    };
+    Some((sum(0..=6) as f64 / n as f64, sum(9..=10) as f64 / n as f64))
+}
+
+/// The split-opinion rule: at least 25% of responses score 0-3, at least 25% score
+/// 7-10, and fewer than 30% score 4-6, with at least `min_responses` responses.
+pub fn is_split(h: &[u32; 11], min_responses: u64) -> bool {
+    let n: u64 = h.iter().map(|&c| u64::from(c)).sum();
+    if n == 0 || n < min_responses {
+        return false;
+    }
+    let sum = |r: std::ops::RangeInclusive<usize>| -> u64 {
+        h.get(r)
+            .map_or(0, |s| s.iter().map(|&c| u64::from(c)).sum())
+    };
+    let (low, mid, high) = (sum(0..=3), sum(4..=6), sum(7..=10));
+    // Integer arithmetic: low/n >= 1/4, high/n >= 1/4, mid/n < 3/10.
+    4 * low >= n && 4 * high >= n && 10 * mid < 3 * n
+}
+
+fn responses(tp: &Touchpoint) -> u64 {
+    tp.satisfaction.as_ref().map_or(0, Satisfaction::responses)
+}
+
+/// Mean score, only when there is one (a summary with zero responses still has a mean).
+fn mean(tp: &Touchpoint) -> Option<f64> {
+    tp.mean_score().filter(|m| m.is_finite())
+}
+
+pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig, headline: &mut Headline) -> ScorePart {
+    let mut touchpoints = Vec::with_capacity(ctx.n());
+    let mut split_opinions = Vec::new();
+    let mut watermelons = Vec::new();
+    let mut hot_spots = Vec::new();
+    let (mut sum_means, mut scored) = (0.0, 0usize);
+    let (mut detractors, mut hist_responses) = (0u64, 0u64);
+    for (i, tp) in ctx.tps.iter().enumerate() {
+        let m = mean(tp);
+        let hist = tp.satisfaction.as_ref().and_then(Satisfaction::histogram);
+        let shares = hist.and_then(detractors_promoters);
+        let split = hist.is_some_and(|h| is_split(h, config.split_min_responses));
+        if let Some(h) = hist {
+            let n: u64 = h.iter().map(|&c| u64::from(c)).sum();
+            hist_responses += n;
+            detractors += h.iter().take(7).map(|&c| u64::from(c)).sum::<u64>();
+        }
+        if let Some(m) = m {
+            sum_means += m;
+            scored += 1;
+        }
+        headline.responses += responses(tp);
+        let targeted: Vec<_> = tp.metrics.iter().filter(|x| x.target.is_some()).collect();
+        let on_target = targeted
+            .iter()
+            .filter(|x| x.on_target() == Some(true))
+            .count();
+        if split {
+            split_opinions.push(tp.id.clone());
+        }
+        let poor = m.is_some_and(|m| m <= config.watermelon_max_mean)
+            || shares.is_some_and(|(d, _)| d >= config.watermelon_min_detractors);
+        if !targeted.is_empty() && on_target == targeted.len() && poor {
+            watermelons.push(Watermelon {
+                id: tp.id.clone(),
+                mean: m,
+                detractor_share: shares.map(|s| s.0),
+                metrics: targeted
+                    .iter()
+                    .map(|x| format!("{}: {}", x.name, x.describe()))
+                    .collect(),
+            });
+        }
+        if let (Some(m), Some(v)) = (m, tp.volume)
+            && m <= config.hot_spot_max_mean
+            && v > 0
+        {
+            hot_spots.push(HotSpot {
+                id: tp.id.clone(),
+                mean: m,
+                volume: v,
+                impact: v as f64 * (10.0 - m).max(0.0) / 10.0,
+            });
+        }
+        touchpoints.push(TouchpointStats {
+            id: tp.id.clone(),
+            name: tp.name.clone(),
+            owner: tp.owner.clone(),
+            stage: tp.stage.clone(),
+            order: ctx.pos[i],
+            mean: m,
+            responses: responses(tp),
+            detractor_share: shares.map(|s| s.0),
+            promoter_share: shares.map(|s| s.1),
+            split_opinion: split,
+            metrics_with_target: targeted.len(),
+            metrics_on_target: on_target,
+            volume: tp.volume,
+            handling_minutes: tp.handling_minutes,
+            flags: Vec::new(),
+        });
+    }
+    headline.scored_touchpoints = scored;
+    headline.mean_satisfaction = (scored > 0).then(|| sum_means / scored as f64);
+    headline.detractor_share =
+        (hist_responses > 0).then(|| detractors as f64 / hist_responses as f64);
+    hot_spots.sort_by(|a, b| b.impact.total_cmp(&a.impact).then_with(|| a.id.cmp(&b.id)));
+
+    let mut drops = Vec::new();
+    for e in &ctx.edges {
+        if let (Some(before), Some(after)) = (mean(ctx.tps[e.from]), mean(ctx.tps[e.to]))
+            && before - after >= config.drop_points
+        {
+            drops.push(ScoreDrop {
+                from: ctx.id(e.from),
+                to: ctx.id(e.to),
+                before,
+                after,
+                points: before - after,
+                cross_department: cross_department(ctx, e),
+            });
+        }
+    }
+    drops.sort_by(|a, b| {
+        b.points
+            .total_cmp(&a.points)
+            .then_with(|| (&a.from, &a.to).cmp(&(&b.from, &b.to)))
+    });
+
+    let curve = ctx
+        .order
+        .iter()
+        .map(|&i| CurvePoint {
+            id: ctx.id(i),
+            mean: mean(ctx.tps[i]),
+        })
+        .collect();
+
+    ScorePart {
+        touchpoints,
+        curve,
+        split_opinions,
+        drops,
+        watermelons,
+        hot_spots,
+        funnel: funnel(ctx),
+    }
+}
+
+/// Volumes along the typical path; customer-owned steps count like any other.
+fn funnel(ctx: &Ctx) -> Funnel {
+    let (entries, _) = entries_and_ends(ctx);
+    let Some(path) = typical_path(ctx, &entries) else {
+        return Funnel::default();
+    };
+    let mut steps: Vec<FunnelStep> = Vec::new();
+    let mut first = None;
+    let mut prev: Option<u64> = None;
+    let mut lowest: Option<u64> = None;
+    let mut biggest: Option<(f64, usize)> = None;
+    for &i in &path {
+        let Some(v) = ctx.tps[i].volume else { continue };
+        let first_v = *first.get_or_insert(v);
+        let drop_off = prev.and_then(|p| (p > 0).then(|| 1.0 - v as f64 / p as f64));
+        if let Some(d) = drop_off
+            && biggest.is_none_or(|(b, _)| d > b)
+        {
+            biggest = Some((d, i));
+        }
+        lowest = Some(lowest.map_or(v, |l| l.min(v)));
+        steps.push(FunnelStep {
+            id: ctx.id(i),
+            volume: v,
+            drop_off,
+            from_first: if first_v > 0 {
+                v as f64 / first_v as f64
+            } else {
+                0.0
+            },
+        });
+        prev = Some(v);
+    }
+    Funnel {
+        conversion: match (first, lowest) {
+            (Some(f), Some(l)) if f > 0 => Some(l as f64 / f as f64),
+            _ => None,
+        },
+        biggest_drop: biggest.map(|(_, i)| ctx.id(i)),
+        steps,
+    }
+}
