@@ -11,5 +11,7 @@ pub mod history;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod portfolio;
 pub mod samples;
 pub mod ui;
+pub mod workshop;

@@ -39,6 +39,8 @@ mod loops;
 mod paths;
 mod report;
 mod scores;
+// Department focus (war-room mode).
+pub mod focus;
 
 pub use diff::{FigureComparison, HandoffChange, JourneyDiff, TouchpointChange, diff};
 pub use fmt::{fmt_count, fmt_hours, fmt_score, fmt_share};
