@@ -92,6 +92,49 @@ pub enum Command {
         #[arg(long, default_value = "New journey")]
         title: String,
     },
+    /// Import a CSV table or a Mermaid `journey` diagram as a journey file.
+    Import(crate::import::ImportArgs),
+    /// Export a journey: csv (tables), mermaid (a `journey` diagram), dot (Graphviz); svg, png,
+    /// pdf, md and html as they become available.
+    Export(crate::export::ExportArgs),
+    /// List journeys recovered after a crash, restore one to a file, or discard it.
+    ///
+    /// Touchpoint autosaves unsaved changes every few seconds to recovery files in its data
+    /// folder (or $TOUCHPOINT_DATA_DIR); after a crash they are listed here and offered when
+    /// the app starts again.
+    Recover {
+        /// The recovered journey (an id from the list).
+        id: Option<String>,
+        /// List the recovered journeys (what `touchpoint recover` does without ID).
+        #[arg(long, conflicts_with_all = ["id", "output", "discard"])]
+        list: bool,
+        /// Write the recovered journey to this file (`-` for standard output).
+        #[arg(short, long, requires = "id")]
+        output: Option<PathBuf>,
+        /// Replace OUTPUT if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Keep the recovery file after restoring it.
+        #[arg(long, requires = "output")]
+        keep: bool,
+        /// Delete the recovered journey without restoring it.
+        #[arg(long, requires = "id", conflicts_with = "output")]
+        discard: bool,
+    },
+    /// Test hook: load JOURNEY, make EDITS renames, autosave, then wait to be killed.
+    #[command(hide = true)]
+    AutosaveTest {
+        #[arg(long)]
+        journey: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        edits: usize,
+    },
+    /// Test hook: make one unsaved edit and panic.
+    #[command(hide = true)]
+    PanicTest {
+        #[arg(long)]
+        journey: Option<PathBuf>,
+    },
 }
 
 /// Run a subcommand; `None` means "open the app".
@@ -109,6 +152,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             output,
         } => generate(touchpoints, seed, &output, out, err),
         Command::New { file, title } => new_journey(&file, &title, out, err),
+        Command::Import(args) => crate::import::cli_import(&args, out, err),
+        Command::Export(args) => crate::export::cli_export(&args, out, err),
         Command::Analyze {
             file,
             format,
@@ -120,6 +165,28 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             to_be,
             format,
         } => crate::analysis::cli_diff(&as_is, &to_be, format, out, err),
+        Command::Recover {
+            id,
+            list: _,
+            output,
+            force,
+            keep,
+            discard,
+        } => crate::recovery::cli::recover(
+            &crate::recovery::cli::RecoverArgs {
+                id,
+                output,
+                force,
+                keep,
+                discard,
+            },
+            out,
+            err,
+        ),
+        Command::AutosaveTest { journey, edits } => {
+            crate::recovery::cli::autosave_test(&journey, edits, out, err)
+        }
+        Command::PanicTest { journey } => crate::recovery::cli::panic_test(journey.as_deref(), err),
     };
     ExitCode::from(code)
 }

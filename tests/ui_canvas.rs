@@ -9,7 +9,11 @@ use touchpoint::ui::dialogs::Dialog;
 #[test]
 fn cards_and_panels_are_found_by_label() {
     let h = open(fixture());
-    for name in ["Final meter read", "Customer reports the move", "First accurate bill"] {
+    for name in [
+        "Final meter read",
+        "Customer reports the move",
+        "First accurate bill",
+    ] {
         h.get_by_label(name);
     }
     assert_eq!(h.state().canvas.card_nodes, 7);
@@ -23,7 +27,10 @@ fn the_bundled_sample_opens_with_every_touchpoint_on_the_canvas() {
     let names: Vec<String> = journey.touchpoints().map(|t| t.name.clone()).collect();
     let h = open(journey);
     for name in &names {
-        assert!(!h.get_all_by_label(name).collect::<Vec<_>>().is_empty(), "card {name}");
+        assert!(
+            !h.get_all_by_label(name).collect::<Vec<_>>().is_empty(),
+            "card {name}"
+        );
     }
 }
 
@@ -34,10 +41,17 @@ fn clicking_a_card_selects_it_and_the_inspector_shows_its_fields() {
     h.run_ok();
     assert_eq!(selected(&h), ["final-read"]);
     // The inspector's Name field holds the name; metrics are listed.
-    assert_eq!(h.get_by_label("Name").value().as_deref(), Some("Final meter read"));
-    assert_eq!(h.get_by_label("Metric name").value().as_deref(), Some("Read on agreed date"));
+    assert_eq!(
+        h.get_by_label("Name").value().as_deref(),
+        Some("Final meter read")
+    );
+    assert_eq!(
+        h.get_by_label("Metric name").value().as_deref(),
+        Some("Read on agreed date")
+    );
     // Shift-click adds, Escape clears.
-    h.get_by_label("First accurate bill").click_modifiers(egui::Modifiers::SHIFT);
+    h.get_by_label("First accurate bill")
+        .click_modifiers(egui::Modifiers::SHIFT);
     h.run_ok();
     assert_eq!(selected(&h), ["final-read", "first-bill"]);
     press(&mut h, egui::Key::Escape);
@@ -75,7 +89,11 @@ fn search_finds_a_touchpoint_and_jumps_to_it() {
 fn a_malformed_file_shows_a_readable_error_with_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.journey.ron");
-    std::fs::write(&path, "(\n    format: 1,\n    title: \"x\",\n    stages: [(id: \"a\" name: \"A\")],\n)\n").unwrap();
+    std::fs::write(
+        &path,
+        "(\n    format: 1,\n    title: \"x\",\n    stages: [(id: \"a\" name: \"A\")],\n)\n",
+    )
+    .unwrap();
     let mut h = open(fixture());
     let before = h.state().journey().clone();
     assert!(h.state_mut().open_path(&path).is_err());
@@ -87,7 +105,11 @@ fn a_malformed_file_shows_a_readable_error_with_line_and_column() {
         other => panic!("expected a load error dialog, got {other:?}"),
     }
     h.get_by_label("Could not open the journey");
-    assert_eq!(h.state().journey(), &before, "the open journey is untouched");
+    assert_eq!(
+        h.state().journey(),
+        &before,
+        "the open journey is untouched"
+    );
     h.get_by_label("OK").click();
     h.run_ok();
     assert!(h.state().dialog.is_none());
@@ -129,8 +151,23 @@ fn zoom_and_fit_shortcuts_change_the_camera() {
 fn lane_mode_switches_to_blueprint_layers() {
     let mut h = open(fixture());
     press(&mut h, egui::Key::L);
-    let lanes: Vec<String> = h.state().derived.layout.lanes.iter().map(|l| l.name.clone()).collect();
-    assert_eq!(lanes, ["Customer action", "Frontstage", "Backstage", "Support process"]);
+    let lanes: Vec<String> = h
+        .state()
+        .derived
+        .layout
+        .lanes
+        .iter()
+        .map(|l| l.name.clone())
+        .collect();
+    assert_eq!(
+        lanes,
+        [
+            "Customer action",
+            "Frontstage",
+            "Backstage",
+            "Support process"
+        ]
+    );
 }
 
 #[test]
@@ -139,7 +176,10 @@ fn title_shows_journey_file_and_dirty_marker() {
     let path = dir.path().join("move.journey.ron");
     let mut state = AppState::with_journey(fixture());
     state.save_to_path(&path).unwrap();
-    assert_eq!(state.title(), "Move address (fixture) — move.journey.ron — Touchpoint");
+    assert_eq!(
+        state.title(),
+        "Move address (fixture) — move.journey.ron — Touchpoint"
+    );
     state.move_selection(1, 0); // nothing selected: no change
     assert!(!state.doc.is_dirty());
     let mut h = harness(state);

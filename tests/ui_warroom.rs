@@ -290,8 +290,17 @@ fn comparing_the_move_address_samples_shows_four_times_as_efficient() {
     assert!(!d.handoffs_removed.is_empty());
     // On screen: the headline, the figures side by side, removed handoffs.
     h.get_by_label(&format!("{e:.1}× as efficient"));
-    h.get_by_label("Cross-department handoffs");
-    h.get_by_label("Elapsed time, longest path (h)");
+    let labels: Vec<String> = [
+        "cross_department_handoffs",
+        "elapsed_hours",
+        "handling_hours",
+    ]
+    .iter()
+    .map(|k| d.figure(k).expect("figure").label.clone())
+    .collect();
+    for label in &labels {
+        h.get_by_label(label);
+    }
     h.get_by_label_contains("handoff(s) removed");
     assert!(
         h.query_by_label("Journey canvas").is_none(),

@@ -64,6 +64,7 @@ pub(crate) fn compute(ctx: &Ctx) -> Completeness {
         }
         if !ctx.inc[i].is_empty()
             && ctx.out[i].is_empty()
+            && !ctx.visible(i)
             && last_stage.is_some_and(|last| ctx.eff_stage[i] < last)
         {
             c.dead_ends.push(tp.id.clone());

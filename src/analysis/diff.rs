@@ -257,13 +257,13 @@ pub fn diff(as_is: &Journey, to_be: &Journey, config: &AnalysisConfig) -> Journe
         ),
         figure(
             "handling_hours",
-            "Handling time (h)",
+            "Handling time",
             Some(a.handling_hours),
             Some(b.handling_hours),
         ),
         figure(
             "elapsed_hours",
-            "Elapsed time, longest path (h)",
+            "Elapsed time (longest path)",
             Some(a.elapsed_hours),
             Some(b.elapsed_hours),
         ),

@@ -6,7 +6,7 @@
 //!   each at 3x the queue time, 2.5x the failure rate, 2x the drop. 1 point = low,
 //!   2 = medium, 3-4 = high, 5-6 = critical;
 //! - watermelon: high; rework loop: high when the customer takes part, else medium;
-//! - split opinion: medium; hot spot: high at a mean of 4 or less, else medium;
+//! - split opinion: medium; hot spot: medium (ranked by impact);
 //! - satisfaction drop inside one department: high at twice `drop_points`, else medium;
 //! - silent wait: medium, high at twice `silent_run_handoffs`;
 //! - no owner: high when the customer sees the touchpoint, else medium;
@@ -38,6 +38,14 @@ impl Builder<'_, '_> {
             tp.id.as_str()
         } else {
             &tp.name
+        }
+    }
+
+    /// "Billing", or "no owner".
+    fn owner(&self, i: usize) -> String {
+        match self.ctx.owner[i] {
+            Some(_) => self.ctx.owner_name(i),
+            None => "no owner".to_owned(),
         }
     }
 
@@ -217,7 +225,7 @@ fn handoff_gaps(b: &mut Builder, config: &AnalysisConfig) {
                     explanation: format!(
                         "{} -> {}: {} ({route})",
                         ctx.owner_name(e.from),
-                        ctx.owner_name(e.to),
+                        b.owner(e.to),
                         parts.join(", ")
                     ),
                     weight: wait + 100.0 * fail + 10.0 * drop.map_or(0.0, |d| d.2),
@@ -238,7 +246,7 @@ fn handoff_gaps(b: &mut Builder, config: &AnalysisConfig) {
                     "{route}: satisfaction drops {} -> {} ({})",
                     fmt_score(x),
                     fmt_score(y),
-                    ctx.owner_name(e.to)
+                    b.owner(e.to)
                 ),
                 weight: d,
             });
@@ -262,7 +270,7 @@ fn touchpoint_gaps(b: &mut Builder, config: &AnalysisConfig, analysis: &Analysis
         let explanation = format!(
             "{} ({}): every target met ({}) but {}",
             b.name(i),
-            b.ctx.owner_name(i),
+            b.owner(i),
             w.metrics.join("; "),
             said.join(", ")
         );
@@ -291,7 +299,7 @@ fn touchpoint_gaps(b: &mut Builder, config: &AnalysisConfig, analysis: &Analysis
         let explanation = format!(
             "{} ({}): split opinion, {} score 0-3 and {} score 7-10; the mean {} hides two groups",
             b.name(i),
-            b.ctx.owner_name(i),
+            b.owner(i),
             fmt_share(share(low)),
             fmt_share(share(high)),
             fmt_score(mean)
@@ -309,17 +317,18 @@ fn touchpoint_gaps(b: &mut Builder, config: &AnalysisConfig, analysis: &Analysis
         let explanation = format!(
             "{} ({}): mean {} over {} customers, about {} dissatisfied",
             b.name(i),
-            b.ctx.owner_name(i),
+            b.owner(i),
             fmt_score(hs.mean),
             fmt_count(hs.volume),
             fmt_count(hs.impact.round() as u64)
         );
-        let severity = if hs.mean <= 4.0 {
-            Severity::High
-        } else {
-            Severity::Medium
-        };
-        b.touchpoint_gap(i, GapKind::HotSpot, severity, hs.impact, explanation);
+        b.touchpoint_gap(
+            i,
+            GapKind::HotSpot,
+            Severity::Medium,
+            hs.impact,
+            explanation,
+        );
     }
 }
 
@@ -459,10 +468,11 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis) {
     }
     for id in &c.unmeasured {
         let Some(i) = b.dense(id) else { continue };
-        let hands_over = ctx.out[i]
-            .iter()
-            .any(|&k| cross_department(ctx, &ctx.edges[k]));
-        let who = ctx.owner_name(i);
+        let hands_over = ctx.out[i].iter().any(|&k| {
+            let e = &ctx.edges[k];
+            cross_department(ctx, e) && matches!(ctx.side[e.to], Side::Company(_))
+        });
+        let who = b.owner(i);
         let explanation = if hands_over {
             format!(
                 "{} ({who}): not measured (no metric with a target), yet it hands work to another department",
@@ -513,7 +523,7 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis) {
     for id in &c.dead_ends {
         let Some(i) = b.dense(id) else { continue };
         let explanation = format!(
-            "{}: the journey stops here before its last stage",
+            "{}: work arrives here and goes nowhere before the journey's last stage",
             b.name(i)
         );
         b.touchpoint_gap(i, GapKind::DeadEnd, Severity::Medium, 0.0, explanation);

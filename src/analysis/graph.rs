@@ -169,13 +169,14 @@ impl<'a> Ctx<'a> {
     fn compute_order(&mut self) {
         let n = self.n();
         let mut eff: Vec<usize> = self.stage.iter().map(|s| s.unwrap_or(0)).collect();
+        // A handoff into an earlier stage goes back by definition: it does not order.
+        let orders = |k: usize| {
+            let e = &self.edges[k];
+            e.from != e.to
+                && !matches!((self.stage[e.from], self.stage[e.to]), (Some(a), Some(b)) if a > b)
+        };
         let mut indeg: Vec<usize> = (0..n)
-            .map(|i| {
-                self.inc[i]
-                    .iter()
-                    .filter(|&&k| self.edges[k].from != i)
-                    .count()
-            })
+            .map(|i| self.inc[i].iter().filter(|&&k| orders(k)).count())
             .collect();
         #[derive(Clone, Copy, PartialEq)]
         enum State {
@@ -208,7 +209,7 @@ impl<'a> Ctx<'a> {
             rank += 1;
             for &k in &self.out[i] {
                 let m = self.edges[k].to;
-                if state[m] == State::Done || m == i {
+                if state[m] == State::Done || !orders(k) {
                     continue;
                 }
                 indeg[m] = indeg[m].saturating_sub(1);

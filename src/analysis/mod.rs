@@ -28,6 +28,11 @@
 //!   handoff.
 //! - **Hot spot**: mean score at or below 6 with a known volume, ranked by
 //!   volume x (10 - mean) / 10.
+//! - **Funnel**: volumes along the typical path; **conversion** is the volume where
+//!   it stops falling (the next step keeps >= 95%) over the volume at the first step
+//!   the customer takes.
+//! - **Dead end**: a touchpoint the customer cannot see (backstage or support) that
+//!   receives work and passes it to nobody, before the journey's last stage.
 
 mod completeness;
 mod diff;
@@ -41,6 +46,8 @@ mod report;
 mod scores;
 // Department focus (war-room mode).
 pub mod focus;
+#[cfg(test)]
+mod tests;
 
 pub use diff::{FigureComparison, HandoffChange, JourneyDiff, TouchpointChange, diff};
 pub use fmt::{fmt_count, fmt_hours, fmt_score, fmt_share};
@@ -81,6 +88,8 @@ pub struct AnalysisConfig {
     pub silent_run_handoffs: usize,
     /// Paths are listed one by one only when there are at most this many.
     pub max_listed_paths: usize,
+    /// Funnel: a step "holds" the volume when the next keeps at least this share.
+    pub funnel_hold_share: f64,
 }
 
 impl Default for AnalysisConfig {
@@ -95,6 +104,7 @@ impl Default for AnalysisConfig {
             lossy_handoff_rate: 0.10,
             silent_run_handoffs: 3,
             max_listed_paths: 32,
+            funnel_hold_share: 0.95,
         }
     }
 }
@@ -455,14 +465,25 @@ pub struct FunnelStep {
     pub drop_off: Option<f64>,
     /// `volume / first step's volume`.
     pub from_first: f64,
+    /// `volume / base step's volume` (see [`Funnel::base`]); `None` before the base.
+    pub from_base: Option<f64>,
 }
 
 /// Volumes along the typical path (touchpoints without a volume are skipped).
 #[derive(Clone, Debug, PartialEq, Serialize, Default)]
 pub struct Funnel {
     pub steps: Vec<FunnelStep>,
-    /// Lowest volume / first volume (0 when the funnel is empty).
+    /// Where conversion is counted from: the first step the customer takes
+    /// (customer-owned or a customer action); the first step when there is none.
+    /// An ad seen before that is exposure, not yet a visit.
+    pub base: Option<TouchpointId>,
+    /// Where the volume stops falling: the first step from the base on whose next
+    /// step keeps at least `funnel_hold_share` of its volume; the last step if none.
+    pub converted: Option<TouchpointId>,
+    /// `volume(converted) / volume(base)`: e.g. orders per store visit.
     pub conversion: Option<f64>,
+    /// `volume(last step) / volume(base)`: the share that reaches the end.
+    pub completion: Option<f64>,
     /// The step with the largest drop-off.
     pub biggest_drop: Option<TouchpointId>,
 }

@@ -59,9 +59,9 @@ fn names(a: &Analysis, ids: &[TouchpointId]) -> String {
     parts.join(", ")
 }
 
-fn path_line(p: &PathStats) -> String {
+fn path_line(p: &PathStats, along: &str) -> String {
     format!(
-        "{} ({} touchpoints, {} handoffs, {} cross-department, {} department changes; handling {}, queue {})",
+        "{} along the {along} ({} touchpoints, {} handoffs, {} cross-department, {} department changes; handling {}, queue {})",
         fmt_hours(p.elapsed_hours),
         p.touchpoints.len(),
         p.handoffs,
@@ -80,8 +80,15 @@ fn headline_rows(a: &Analysis) -> Vec<(String, String)> {
         (
             "Handoffs".to_owned(),
             format!(
-                "{} ({} customer interactions, {} internal)",
-                h.handoffs, h.customer_interactions, h.internal_handoffs
+                "{} ({} customer interaction{}, {} internal)",
+                h.handoffs,
+                h.customer_interactions,
+                if h.customer_interactions == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                h.internal_handoffs
             ),
         ),
         (
@@ -106,19 +113,16 @@ fn headline_rows(a: &Analysis) -> Vec<(String, String)> {
         ),
     ];
     if let Some(p) = &a.paths.longest {
-        rows.push((
-            "Elapsed time".to_owned(),
-            format!("{}, longest path", path_line(p)),
-        ));
+        rows.push(("Elapsed time".to_owned(), path_line(p, "longest path")));
     }
     if let Some(p) = &a.paths.typical {
-        rows.push(("Typical path".to_owned(), path_line(p)));
+        rows.push(("Typical path".to_owned(), path_line(p, "typical path")));
         let run = &p.longest_silent_run;
         if run.handoffs > 0 {
             rows.push((
                 "Customer hears nothing".to_owned(),
                 format!(
-                    "{} internal handoffs in a row ({}), typical path",
+                    "{} internal handoffs in a row ({}) on the typical path",
                     run.handoffs,
                     fmt_hours(run.hours)
                 ),
@@ -156,15 +160,24 @@ fn headline_rows(a: &Analysis) -> Vec<(String, String)> {
             None => "no scores".to_owned(),
         },
     ));
-    if let Some(c) = a.funnel.conversion {
-        rows.push((
-            "Funnel".to_owned(),
+    let f = &a.funnel;
+    if let (Some(c), Some(base), Some(conv)) = (f.conversion, &f.base, &f.converted) {
+        let end = f
+            .completion
+            .filter(|_| f.steps.last().is_some_and(|s| &s.id != conv))
+            .map(|e| format!(", {} reach the end", fmt_share(e)))
+            .unwrap_or_default();
+        let text = if base == conv {
+            format!("the volume holds from {}{end}", tp_name(a, base))
+        } else {
             format!(
-                "{} steps, conversion {} (lowest volume / first)",
-                a.funnel.steps.len(),
-                fmt_share(c)
-            ),
-        ));
+                "conversion {} ({} of {}){end}",
+                fmt_share(c),
+                tp_name(a, conv),
+                tp_name(a, base)
+            )
+        };
+        rows.push(("Funnel".to_owned(), text));
     }
     let sev: Vec<String> = Severity::ALL
         .iter()
@@ -237,24 +250,50 @@ fn cell_count(a: &Analysis, r: usize, c: usize) -> usize {
         .map_or(0, |c| c.handoffs)
 }
 
+/// Columns a text takes in a terminal: wide (CJK, full-width) characters take two.
+fn text_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            let c = c as u32;
+            let wide = matches!(c,
+                0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+                | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+                | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}
+
+/// `text` padded with spaces to `columns` terminal columns.
+fn pad(text: &str, columns: usize) -> String {
+    let mut out = text.to_owned();
+    out.extend(std::iter::repeat_n(
+        ' ',
+        columns.saturating_sub(text_width(text)),
+    ));
+    out
+}
+
+/// The title, with the variant ("as-is") when the title does not already say it.
+fn display_title(a: &Analysis) -> String {
+    let variant = a.variant.trim();
+    if variant.is_empty() || a.title.to_lowercase().contains(&variant.to_lowercase()) {
+        a.title.clone()
+    } else {
+        format!("{} ({variant})", a.title)
+    }
+}
+
 /// A readable terminal report: headline figures, the handoff matrix, top gaps.
 pub fn report_text(a: &Analysis) -> String {
     let mut s = String::new();
-    let title = if a.variant.is_empty() {
-        a.title.clone()
-    } else {
-        format!("{} ({})", a.title, a.variant)
-    };
+    let title = display_title(a);
     let _ = writeln!(s, "{title}");
-    let _ = writeln!(s, "{}", "=".repeat(title.chars().count().max(3)));
+    let _ = writeln!(s, "{}", "=".repeat(text_width(&title).max(3)));
     let rows = headline_rows(a);
-    let width = rows
-        .iter()
-        .map(|(l, _)| l.chars().count())
-        .max()
-        .unwrap_or(0);
+    let width = rows.iter().map(|(l, _)| text_width(l)).max().unwrap_or(0);
     for (label, value) in &rows {
-        let _ = writeln!(s, "{label:<width$}  {value}");
+        let _ = writeln!(s, "{}  {value}", pad(label, width));
     }
 
     let axes = matrix_axes(a);
@@ -266,7 +305,7 @@ pub fn report_text(a: &Analysis) -> String {
         let label_w = axes
             .iter()
             .filter_map(|&i| a.matrix.names.get(i))
-            .map(|n| n.chars().count() + 4)
+            .map(|n| text_width(n) + 4)
             .max()
             .unwrap_or(4);
         let _ = write!(s, "{:label_w$}", "");
@@ -276,7 +315,7 @@ pub fn report_text(a: &Analysis) -> String {
         let _ = writeln!(s);
         for (k, &r) in axes.iter().enumerate() {
             let name = a.matrix.names.get(r).map_or("", String::as_str);
-            let _ = write!(s, "{:label_w$}", format!("{:>2} {name}", k + 1));
+            let _ = write!(s, "{}", pad(&format!("{:>2} {name}", k + 1), label_w));
             for &c in &axes {
                 let n = cell_count(a, r, c);
                 if n == 0 {
@@ -296,8 +335,12 @@ pub fn report_text(a: &Analysis) -> String {
             for (from, to, n, wait, fail) in lines.iter().take(12) {
                 let _ = writeln!(
                     s,
-                    "  {from} -> {to}: {n}, {} queue{}",
-                    fmt_hours(*wait),
+                    "  {from} -> {to}: {n}{}{}",
+                    if *wait > 0.0 {
+                        format!(", {} queue", fmt_hours(*wait))
+                    } else {
+                        String::new()
+                    },
                     fail.map(|f| format!(", {} failure", fmt_share(f)))
                         .unwrap_or_default()
                 );
@@ -386,13 +429,9 @@ pub fn report_text(a: &Analysis) -> String {
     }
     if !lists.is_empty() {
         let _ = writeln!(s);
-        let width = lists
-            .iter()
-            .map(|(l, _)| l.chars().count())
-            .max()
-            .unwrap_or(0);
+        let width = lists.iter().map(|(l, _)| text_width(l)).max().unwrap_or(0);
         for (label, value) in &lists {
-            let _ = writeln!(s, "{label:<width$}  {value}");
+            let _ = writeln!(s, "{}  {value}", pad(label, width));
         }
     }
     s
@@ -408,11 +447,7 @@ fn md(text: &str) -> String {
 /// A Markdown report that pastes into a wiki.
 pub fn report_markdown(a: &Analysis) -> String {
     let mut s = String::new();
-    let title = if a.variant.is_empty() {
-        a.title.clone()
-    } else {
-        format!("{} ({})", a.title, a.variant)
-    };
+    let title = display_title(a);
     let _ = writeln!(s, "# Gap analysis: {}\n", md(&title));
     let _ = writeln!(s, "| Figure | Value |\n| --- | --- |");
     for (label, value) in headline_rows(a) {
@@ -451,7 +486,11 @@ pub fn report_markdown(a: &Analysis) -> String {
                             s,
                             " {} / {} / {} |",
                             cell.handoffs,
-                            fmt_hours(cell.wait_hours),
+                            if cell.wait_hours > 0.0 {
+                                fmt_hours(cell.wait_hours)
+                            } else {
+                                "-".to_owned()
+                            },
                             cell.mean_failure_rate.map_or("-".to_owned(), fmt_share)
                         );
                     }
@@ -515,16 +554,24 @@ pub fn report_markdown(a: &Analysis) -> String {
     if !a.funnel.steps.is_empty() && a.funnel.steps.len() <= 60 {
         let _ = writeln!(
             s,
-            "\n## Funnel (typical path)\n\n| Touchpoint | Volume | Drop-off | Of first |\n| --- | --- | --- | --- |"
+            "\n## Funnel (typical path)\n\n| Touchpoint | Volume | Drop-off | Of first | Of base |\n| --- | --- | --- | --- | --- |"
         );
         for st in &a.funnel.steps {
+            let mark = if a.funnel.base.as_ref() == Some(&st.id) {
+                " (base)"
+            } else if a.funnel.converted.as_ref() == Some(&st.id) {
+                " (converted)"
+            } else {
+                ""
+            };
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} |",
+                "| {}{mark} | {} | {} | {} | {} |",
                 md(tp_name(a, &st.id)),
                 fmt_count(st.volume),
                 st.drop_off.map_or("-".to_owned(), fmt_share),
-                fmt_share(st.from_first)
+                fmt_share(st.from_first),
+                st.from_base.map_or("-".to_owned(), fmt_share)
             );
         }
     }
@@ -563,12 +610,7 @@ pub fn report_json(a: &Analysis) -> String {
 }
 
 fn ratio_text(r: Option<f64>) -> String {
-    r.map_or("-".to_owned(), |r| format!("{}x", one_decimal_2(r)))
-}
-
-/// Two decimals without trailing zeros (ratios: 4.25x, 4x).
-fn one_decimal_2(v: f64) -> String {
-    crate::model::fmt_num(v)
+    r.map_or("-".to_owned(), |r| format!("{}x", one_decimal(r)))
 }
 
 fn value_text(key: &str, v: Option<f64>) -> String {
@@ -660,11 +702,11 @@ fn diff_lists(d: &JourneyDiff) -> Vec<(String, String)> {
 pub fn diff_text(d: &JourneyDiff) -> String {
     let mut s = String::new();
     let title = format!("{} -> {}", d.as_is_title, d.to_be_title);
-    let _ = writeln!(s, "{title}\n{}", "=".repeat(title.chars().count().max(3)));
+    let _ = writeln!(s, "{title}\n{}", "=".repeat(text_width(&title).max(3)));
     let label_w = d
         .figures
         .iter()
-        .map(|f| f.label.chars().count())
+        .map(|f| text_width(&f.label))
         .max()
         .unwrap_or(0);
     let _ = writeln!(

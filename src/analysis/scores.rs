@@ -1,7 +1,7 @@
 //! Satisfaction figures: per-touchpoint statistics, split opinions, drops across
 //! handoffs, the emotion curve, watermelons, hot spots and the funnel.
 
-use super::graph::Ctx;
+use super::graph::{Ctx, Side};
 use super::handoffs::cross_department;
 use super::paths::{entries_and_ends, typical_path};
 use super::{
@@ -173,22 +173,33 @@ pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig, headline: &mut Headlin
         drops,
         watermelons,
         hot_spots,
-        funnel: funnel(ctx),
+        funnel: funnel(ctx, config.funnel_hold_share),
     }
 }
 
-/// Volumes along the typical path; customer-owned steps count like any other.
-fn funnel(ctx: &Ctx) -> Funnel {
+/// Volumes along the typical path (see [`Funnel`] for the base and conversion rules).
+fn funnel(ctx: &Ctx, hold_share: f64) -> Funnel {
     let (entries, _) = entries_and_ends(ctx);
     let Some(path) = typical_path(ctx, &entries) else {
         return Funnel::default();
     };
+    let path: Vec<usize> = path
+        .into_iter()
+        .filter(|&i| ctx.tps[i].volume.is_some())
+        .collect();
+    let base = path
+        .iter()
+        .position(|&i| {
+            ctx.side[i] == Side::Customer || ctx.tps[i].layer == crate::model::Layer::CustomerAction
+        })
+        .unwrap_or(0);
+    let volume = |k: usize| path.get(k).and_then(|&i| ctx.tps[i].volume).unwrap_or(0);
+    let base_v = volume(base);
     let mut steps: Vec<FunnelStep> = Vec::new();
     let mut first = None;
     let mut prev: Option<u64> = None;
-    let mut lowest: Option<u64> = None;
     let mut biggest: Option<(f64, usize)> = None;
-    for &i in &path {
+    for (k, &i) in path.iter().enumerate() {
         let Some(v) = ctx.tps[i].volume else { continue };
         let first_v = *first.get_or_insert(v);
         let drop_off = prev.and_then(|p| (p > 0).then(|| 1.0 - v as f64 / p as f64));
@@ -197,7 +208,6 @@ fn funnel(ctx: &Ctx) -> Funnel {
         {
             biggest = Some((d, i));
         }
-        lowest = Some(lowest.map_or(v, |l| l.min(v)));
         steps.push(FunnelStep {
             id: ctx.id(i),
             volume: v,
@@ -207,14 +217,23 @@ fn funnel(ctx: &Ctx) -> Funnel {
             } else {
                 0.0
             },
+            from_base: (k >= base && base_v > 0).then(|| v as f64 / base_v as f64),
         });
         prev = Some(v);
     }
+    if path.is_empty() {
+        return Funnel::default();
+    }
+    let last = path.len() - 1;
+    let converted = (base..last)
+        .find(|&k| volume(k) > 0 && volume(k + 1) as f64 >= hold_share * volume(k) as f64)
+        .unwrap_or(last);
+    let share = |k: usize| (base_v > 0).then(|| volume(k) as f64 / base_v as f64);
     Funnel {
-        conversion: match (first, lowest) {
-            (Some(f), Some(l)) if f > 0 => Some(l as f64 / f as f64),
-            _ => None,
-        },
+        base: path.get(base).map(|&i| ctx.id(i)),
+        converted: path.get(converted).map(|&i| ctx.id(i)),
+        conversion: share(converted),
+        completion: share(last),
         biggest_drop: biggest.map(|(_, i)| ctx.id(i)),
         steps,
     }

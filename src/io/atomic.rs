@@ -6,21 +6,70 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Why a save failed. The old file is intact in every case.
+/// Why a save failed. The old file is intact in every case, and the journey stays
+/// open with its unsaved changes.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("could not write {path}: {source}")]
+    #[error("could not write {path}: {}", explain(source))]
     Write {
         path: String,
         source: std::io::Error,
     },
-    #[error("could not replace {path}: {source}")]
+    #[error("could not replace {path}: {}", explain(source))]
     Replace {
         path: String,
         source: std::io::Error,
     },
     #[error("refused to save: {0}")]
     Verify(String),
+    /// The file on disk is not what this app loaded or last saved.
+    #[error("{path} {}", match state {
+        super::DiskState::Missing => "was deleted or moved since it was opened",
+        _ => "was changed on disk by someone else since it was opened",
+    })]
+    ChangedOnDisk {
+        path: String,
+        state: super::DiskState,
+    },
+    /// The `.bak` copy of the previous version could not be made; nothing was saved.
+    #[error("could not keep a backup at {path}: {}", explain(source))]
+    Backup {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+impl SaveError {
+    /// What the user can do about it, for the message shown under the error.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            SaveError::ChangedOnDisk { .. } => {
+                "Overwrite it with your version, save yours under another name (Save As), or reload theirs."
+            }
+            SaveError::Backup { .. } => {
+                "Nothing was saved. Use Save As to save elsewhere, or turn off backups in the settings."
+            }
+            _ => {
+                "Your changes are still open and the file on disk was not changed. Use Save As to save them elsewhere."
+            }
+        }
+    }
+}
+
+/// A plain-words explanation of an I/O error from a save.
+pub fn explain(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let why = match e.kind() {
+        K::PermissionDenied | K::ReadOnlyFilesystem => {
+            "the folder is read-only or you may not write there"
+        }
+        K::StorageFull | K::QuotaExceeded => "the disk is full",
+        K::NotFound => "the folder does not exist any more (moved, deleted or disconnected?)",
+        K::InvalidFilename => "the path is too long or the file name is not allowed",
+        K::FileTooLarge => "the file is too large for this disk",
+        _ => return e.to_string(),
+    };
+    format!("{why} ({e})")
 }
 
 /// The file-system operations a save needs.
@@ -34,6 +83,14 @@ pub trait Fs: Sync {
     fn remove(&self, path: &Path) -> std::io::Result<()>;
     /// Copy `from` to `to` (for backups).
     fn copy(&self, from: &Path, to: &Path) -> std::io::Result<()>;
+    /// Read a whole file (to check it against what was loaded).
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        std::fs::read(path)
+    }
+    /// The modification time of a file.
+    fn modified(&self, path: &Path) -> std::io::Result<std::time::SystemTime> {
+        std::fs::metadata(path)?.modified()
+    }
 }
 
 /// The real file system.

@@ -4,14 +4,19 @@
 mod atomic;
 mod convert;
 pub mod dto;
+mod fingerprint;
 pub mod locate;
 
-pub use atomic::{Fs, RealFs, SaveError, save_bytes_atomic};
+pub use atomic::{Fs, RealFs, SaveError, explain, save_bytes_atomic};
 pub use convert::{
     MAX_HANDOFFS, MAX_PARTS, MAX_TEXT, MAX_TOUCHPOINTS, PathProblem, dto_from_journey, handoff_dto,
     journey_from_dto, touchpoint_dto, validate,
 };
 pub use dto::CURRENT_FORMAT;
+pub use fingerprint::{
+    DiskState, Fingerprint, SaveOptions, backup_path, check, check_with, content_hash,
+    fingerprint_file, save_checked,
+};
 pub use locate::Pos;
 
 use crate::model::Journey;
@@ -269,16 +274,27 @@ pub fn save(path: &Path, journey: &Journey) -> Result<Vec<u8>, SaveError> {
 
 /// [`save`] through a given file system (tests inject failures).
 pub fn save_with(fs: &dyn Fs, path: &Path, journey: &Journey) -> Result<Vec<u8>, SaveError> {
-    let text = to_ron_string(journey);
-    match load_str(&path.display().to_string(), &text) {
-        Ok(back) if &back == journey => {}
-        Ok(_) => {
-            return Err(SaveError::Verify(
-                "the saved text does not read back to the same journey".into(),
-            ));
-        }
-        Err(e) => return Err(SaveError::Verify(e.to_string())),
-    }
+    let text = verified_text(path, journey)?;
     save_bytes_atomic(fs, path, text.as_bytes())?;
     Ok(text.into_bytes())
+}
+
+/// The canonical text of `journey`, after checking that it reads back to the same journey.
+fn verified_text(path: &Path, journey: &Journey) -> Result<String, SaveError> {
+    let text = to_ron_string(journey);
+    match load_str(&path.display().to_string(), &text) {
+        Ok(back) if &back == journey => Ok(text),
+        Ok(_) => Err(SaveError::Verify(
+            "the saved text does not read back to the same journey".into(),
+        )),
+        Err(e) => Err(SaveError::Verify(e.to_string())),
+    }
+}
+
+/// Read, parse and validate a journey file, with the fingerprint of the bytes read
+/// (to notice later when someone else changes the file).
+pub fn load_file_fingerprinted(path: &Path) -> Result<(Journey, Fingerprint), LoadError> {
+    let (bytes, journey) = load_file_bytes(path)?;
+    let mtime = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok((journey, Fingerprint::of_bytes(&bytes, mtime)))
 }

@@ -17,16 +17,59 @@ pub fn fixture() -> Journey {
     .into_iter()
     .enumerate()
     {
-        j.insert_department(i + 1, Department::new(id, name, color)).unwrap();
+        j.insert_department(i + 1, Department::new(id, name, color))
+            .unwrap();
     }
     let tps = [
-        ("report-move", "Customer reports the move", "notify", "customer", Layer::CustomerAction),
-        ("identity-check", "Identity and account check", "notify", "contact-centre", Layer::Frontstage),
-        ("order-to-billing", "Move order passed to Billing", "notify", "billing", Layer::Backstage),
-        ("final-read", "Final meter read", "stop-old", "field-ops", Layer::Frontstage),
-        ("final-bill", "Final bill for the old address", "stop-old", "billing", Layer::Backstage),
-        ("first-bill", "First accurate bill", "first-bill", "billing", Layer::Frontstage),
-        ("customer-calls", "Customer calls to ask what is happening", "start-new", "customer", Layer::CustomerAction),
+        (
+            "report-move",
+            "Customer reports the move",
+            "notify",
+            "customer",
+            Layer::CustomerAction,
+        ),
+        (
+            "identity-check",
+            "Identity and account check",
+            "notify",
+            "contact-centre",
+            Layer::Frontstage,
+        ),
+        (
+            "order-to-billing",
+            "Move order passed to Billing",
+            "notify",
+            "billing",
+            Layer::Backstage,
+        ),
+        (
+            "final-read",
+            "Final meter read",
+            "stop-old",
+            "field-ops",
+            Layer::Frontstage,
+        ),
+        (
+            "final-bill",
+            "Final bill for the old address",
+            "stop-old",
+            "billing",
+            Layer::Backstage,
+        ),
+        (
+            "first-bill",
+            "First accurate bill",
+            "first-bill",
+            "billing",
+            Layer::Frontstage,
+        ),
+        (
+            "customer-calls",
+            "Customer calls to ask what is happening",
+            "start-new",
+            "customer",
+            Layer::CustomerAction,
+        ),
     ];
     for (id, name, stage, owner, layer) in tps {
         let mut t = Touchpoint::new(id, name);
@@ -35,8 +78,13 @@ pub fn fixture() -> Journey {
         t.layer = layer;
         j.add_touchpoint(t).unwrap();
     }
-    let mut fr = j.touchpoint(&TouchpointId::new("final-read")).unwrap().clone();
-    fr.satisfaction = Some(Satisfaction::Histogram([3, 1, 2, 4, 6, 9, 12, 15, 20, 18, 10]));
+    let mut fr = j
+        .touchpoint(&TouchpointId::new("final-read"))
+        .unwrap()
+        .clone();
+    fr.satisfaction = Some(Satisfaction::Histogram([
+        3, 1, 2, 4, 6, 9, 12, 15, 20, 18, 10,
+    ]));
     fr.metrics.push(Metric {
         name: "Read on agreed date".into(),
         value: 81.0,
@@ -127,5 +175,10 @@ pub fn press_mod(h: &mut Harness<'_, AppState>, m: egui::Modifiers, key: egui::K
 }
 
 pub fn selected(h: &Harness<'_, AppState>) -> Vec<String> {
-    h.state().selection.touchpoints.iter().map(|t| t.0.clone()).collect()
+    h.state()
+        .selection
+        .touchpoints
+        .iter()
+        .map(|t| t.0.clone())
+        .collect()
 }
