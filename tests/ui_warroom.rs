@@ -368,17 +368,30 @@ fn the_portfolio_lists_a_folder_of_journeys_with_owners() {
 }
 
 #[test]
-fn the_timer_is_idle_when_hidden() {
+fn the_timer_is_idle_when_hidden_and_ticks_once_a_second_when_shown() {
     let mut h = harness(AppState::with_journey(as_is()));
     assert!(!h.state().warroom.timer.visible);
-    // Hidden: the frame settles (no repaint loop).
+    // Hidden: once the frame settles, nothing asks for another one.
     h.run_ok();
+    assert!(!h.ctx.has_requested_repaint(), "idle app repaints");
     press(&mut h, egui::Key::T);
     assert!(h.state().warroom.timer.visible);
     assert!(h.state().warroom.timer.running());
     h.get_by_label("Pause");
+    // Shown and running: a repaint is scheduled (for the next second), not a loop.
+    h.step();
+    assert!(h.ctx.has_requested_repaint());
+    assert!(
+        !h.ctx.requested_repaint_last_pass(),
+        "no immediate repaint loop"
+    );
+    h.get_by_label("Pause").click();
+    h.run_ok();
+    assert!(!h.state().warroom.timer.running());
     press(&mut h, egui::Key::T);
     assert!(!h.state().warroom.timer.visible);
+    h.run_ok();
+    assert!(!h.ctx.has_requested_repaint());
 }
 
 #[test]
@@ -405,4 +418,30 @@ fn stale_focus_and_notes_on_a_removed_stage_do_not_panic() {
             .note(&n.unwrap_or(NoteId::new("x")))
             .is_some()
     );
+}
+
+#[test]
+fn a_note_on_a_touchpoint_becomes_its_pain_point() {
+    let j = as_is();
+    let note = j
+        .notes()
+        .find(|n| matches!(n.anchor, Anchor::Touchpoint(_)) && !n.text.trim().is_empty())
+        .expect("the sample has a note on a touchpoint")
+        .clone();
+    let Anchor::Touchpoint(tp) = note.anchor.clone() else {
+        unreachable!()
+    };
+    let pains_before = j.touchpoint(&tp).unwrap().pains.len();
+    let mut h = harness(AppState::with_journey(j));
+    touchpoint::ui::notes::to_pain_point(h.state_mut(), &note);
+    h.run_ok();
+    let j = h.state().journey();
+    assert!(j.note(&note.id).is_none(), "the note is used up");
+    let pains = &j.touchpoint(&tp).unwrap().pains;
+    assert_eq!(pains.len(), pains_before + 1);
+    let last = pains.last().unwrap();
+    assert!(last.starts_with(note.text.trim()), "{last}");
+    if !note.author.trim().is_empty() {
+        assert!(last.ends_with(&format!("({})", note.author.trim())));
+    }
 }
