@@ -13,6 +13,8 @@ pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod portfolio;
 pub mod recovery;
 pub mod samples;
 pub mod ui;
+pub mod workshop;

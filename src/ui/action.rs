@@ -56,6 +56,18 @@ pub enum Command {
     ThemeDark,
     Shortcuts,
     About,
+    // War-room mode (issue #9), handled in `warroom.rs`.
+    Present,
+    AddNote,
+    AddAction,
+    ToggleWarRoomPanel,
+    ToggleNotes,
+    DepartmentFocus,
+    ToggleTimer,
+    SaveAsToBe,
+    Compare,
+    ExportComparison,
+    Portfolio,
 }
 
 /// Which menu a command belongs to.
@@ -64,17 +76,25 @@ pub enum Menu {
     File,
     Edit,
     View,
+    Workshop,
     Help,
 }
 
 impl Menu {
-    pub const ALL: [Menu; 4] = [Menu::File, Menu::Edit, Menu::View, Menu::Help];
+    pub const ALL: [Menu; 5] = [
+        Menu::File,
+        Menu::Edit,
+        Menu::View,
+        Menu::Workshop,
+        Menu::Help,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Menu::File => "File",
             Menu::Edit => "Edit",
             Menu::View => "View",
+            Menu::Workshop => "Workshop",
             Menu::Help => "Help",
         }
     }
@@ -102,7 +122,7 @@ const CMD_ALT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 44] = [
+    pub const ALL: [Command; 55] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -147,6 +167,17 @@ impl Command {
         Command::ThemeDark,
         Command::Shortcuts,
         Command::About,
+        Command::Present,
+        Command::AddNote,
+        Command::AddAction,
+        Command::ToggleWarRoomPanel,
+        Command::ToggleNotes,
+        Command::DepartmentFocus,
+        Command::ToggleTimer,
+        Command::SaveAsToBe,
+        Command::Compare,
+        Command::ExportComparison,
+        Command::Portfolio,
     ];
 
     pub fn label(self) -> &'static str {
@@ -195,6 +226,17 @@ impl Command {
             Command::ThemeDark => "Theme: dark",
             Command::Shortcuts => "Keyboard shortcuts",
             Command::About => "About Touchpoint",
+            Command::Present => "Present",
+            Command::AddNote => "Add sticky note",
+            Command::AddAction => "Add improvement action",
+            Command::ToggleWarRoomPanel => "Notes and actions panel",
+            Command::ToggleNotes => "Show notes on the map",
+            Command::DepartmentFocus => "Department focus: next department",
+            Command::ToggleTimer => "Session timer",
+            Command::SaveAsToBe => "Save as to-be…",
+            Command::Compare => "Compare as-is / to-be…",
+            Command::ExportComparison => "Export comparison…",
+            Command::Portfolio => "Journey portfolio…",
         }
     }
 
@@ -206,6 +248,7 @@ impl Command {
             | Rename | AddTouchpoint | AddStage | AddDepartment | MoveLeft | MoveRight | MoveUp
             | MoveDown => Menu::Edit,
             Shortcuts | About => Menu::Help,
+            c if c.is_warroom() => Menu::Workshop,
             _ => Menu::View,
         }
     }
@@ -224,6 +267,29 @@ impl Command {
                 | Command::Search
                 | Command::UiScaleUp
                 | Command::ThemeSystem
+                | Command::AddNote
+                | Command::ToggleTimer
+                | Command::SaveAsToBe
+                | Command::Portfolio
+        )
+    }
+
+    /// A war-room command (handled by `ui::warroom`).
+    pub fn is_warroom(self) -> bool {
+        use Command::*;
+        matches!(
+            self,
+            Present
+                | AddNote
+                | AddAction
+                | ToggleWarRoomPanel
+                | ToggleNotes
+                | DepartmentFocus
+                | ToggleTimer
+                | SaveAsToBe
+                | Compare
+                | ExportComparison
+                | Portfolio
         )
     }
 
@@ -265,6 +331,10 @@ impl Command {
             UiScaleDown => vec![sc(CMD_ALT, Key::Minus)],
             UiScaleReset => vec![sc(CMD_ALT, Key::Num0)],
             Shortcuts => vec![sc(NONE, Key::F1)],
+            Present => vec![sc(NONE, Key::F5)],
+            AddNote => vec![sc(NONE, Key::N)],
+            ToggleWarRoomPanel => vec![sc(CMD_SHIFT, Key::N)],
+            ToggleTimer => vec![sc(NONE, Key::T)],
             _ => vec![],
         }
     }
@@ -283,6 +353,7 @@ impl Command {
                 | Command::Search
                 | Command::FullScreen
                 | Command::Shortcuts
+                | Command::Present
         )
     }
 
@@ -302,6 +373,12 @@ impl Command {
                 | Command::ToggleLeftPanel
                 | Command::ToggleInspector
                 | Command::FullScreen
+                | Command::Present
+                | Command::ToggleWarRoomPanel
+                | Command::ToggleNotes
+                | Command::ToggleTimer
+                | Command::Compare
+                | Command::Portfolio
         )
     }
 }

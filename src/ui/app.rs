@@ -100,6 +100,8 @@ pub struct AppState {
     pub allow_close: bool,
     /// Set once the app asked the window to close (tests read it).
     pub quit_requested: bool,
+    /// War-room mode: presentation, department focus, notes, timer, comparison.
+    pub warroom: super::warroom::WarRoom,
     last_title: String,
     applied_theme: Option<(ThemePref, u32)>,
 }
@@ -127,6 +129,7 @@ impl AppState {
             actions: Vec::new(),
             allow_close: false,
             quit_requested: false,
+            warroom: super::warroom::WarRoom::new(),
             last_title: String::new(),
             applied_theme: None,
         }
@@ -299,23 +302,32 @@ impl AppState {
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
         self.intercept_close(&ctx);
+        super::warroom::before_shortcuts(&ctx, self);
         if self.dialog.is_none() && !self.palette.open {
             self.read_shortcuts(&ctx);
         }
         self.derived.update(&self.doc, self.view.lane_mode);
+        super::warroom::refresh(self);
 
-        panels::top_bar(ui, self);
-        panels::status_bar(ui, self);
-        if self.view.left_panel {
-            panels::left_panel(ui, self);
-        }
-        if self.view.inspector {
-            inspector::panel(ui, self);
+        if self.warroom.present.active {
+            super::present::strip(ui, self);
+        } else {
+            panels::top_bar(ui, self);
+            panels::status_bar(ui, self);
+            if self.view.left_panel {
+                panels::left_panel(ui, self);
+            }
+            if self.view.inspector {
+                inspector::panel(ui, self);
+            }
+            super::warroom::side_panel(ui, self);
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                if self.view.matrix {
+                if self.warroom.compare.is_open() {
+                    super::compare::view(ui, self);
+                } else if self.view.matrix {
                     panels::matrix_view(ui, self);
                 } else {
                     canvas::show(ui, self);
@@ -323,6 +335,7 @@ impl AppState {
             });
         search::show(&ctx, self);
         palette::show(&ctx, self);
+        super::warroom::windows(&ctx, self);
         if let Some(dialog) = self.dialog.take() {
             let (keep, actions) = dialogs::show(&ctx, dialog, self.journey());
             self.dialog = keep;
@@ -660,6 +673,8 @@ impl AppState {
             }
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
             Command::About => self.dialog = Some(Dialog::About),
+            c if c.is_warroom() => super::warroom::run_command(ctx, self, c),
+            _ => {}
         }
     }
 
@@ -674,6 +689,7 @@ impl AppState {
             Command::Delete => !self.selection.is_empty(),
             Command::Rename => self.selection.single().is_some(),
             Command::MoveLeft | Command::MoveRight | Command::MoveUp | Command::MoveDown => has_tp,
+            c if c.is_warroom() => super::warroom::enabled(self, c),
             _ => true,
         }
     }
@@ -691,6 +707,7 @@ impl AppState {
             Command::ThemeSystem => self.settings.theme == ThemePref::System,
             Command::ThemeLight => self.settings.theme == ThemePref::Light,
             Command::ThemeDark => self.settings.theme == ThemePref::Dark,
+            c if c.is_warroom() => return super::warroom::checked(self, c),
             _ => return None,
         })
     }

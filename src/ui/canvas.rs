@@ -297,9 +297,10 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, pal.bg);
     paint_world(&painter, state, &pal);
+    super::warroom::paint_overlay(&painter, state, &pal);
     paint_drag_feedback(&painter, ui, state, &pal);
     paint_sticky_headers(&painter, state, &pal);
-    if state.view.minimap {
+    if state.view.minimap && !state.warroom.present.active {
         minimap(ui, state, &pal);
     }
     inline_editor(ui, state);
@@ -785,6 +786,11 @@ fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
         } else {
             pal.edge
         };
+        let color = if super::warroom::handoff_dimmed(state, h) {
+            color.gamma_multiply(0.18)
+        } else {
+            color
+        };
         let width = if selected {
             3.0
         } else if cross {
@@ -851,6 +857,7 @@ fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
                     StrokeKind::Outside,
                 );
             }
+            super::warroom::paint_card_emphasis(painter, state, t, sr, z, pal);
             continue;
         }
         paint_card(painter, j, t, sr, z, owner_color, selected, pal);
@@ -859,6 +866,7 @@ fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
         {
             gap_badge(painter, sr.right_top(), *sev, *n, z);
         }
+        super::warroom::paint_card_emphasis(painter, state, t, sr, z, pal);
     }
     state.canvas.painted_cards = painted;
 

@@ -9,6 +9,10 @@ use std::path::PathBuf;
 pub trait FileDialogs {
     fn open_file(&self) -> Option<PathBuf>;
     fn save_file(&self, suggested_name: &str) -> Option<PathBuf>;
+    /// A folder (the journey portfolio); `None` when cancelled or unsupported.
+    fn pick_folder(&self) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// The real pickers (rfd, GTK).
@@ -29,6 +33,12 @@ impl FileDialogs for NativeDialogs {
             .set_file_name(suggested_name)
             .add_filter("Journey", &["ron"])
             .save_file()
+    }
+
+    fn pick_folder(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open a folder of journeys")
+            .pick_folder()
     }
 }
 

@@ -20,6 +20,16 @@ pub mod recovery_dialog;
 pub mod search;
 pub mod settings;
 pub mod theme;
+// War-room mode (issue #9): presentation, department focus, notes, actions, timer,
+// as-is/to-be comparison, portfolio.
+pub mod actions_panel;
+pub mod compare;
+pub mod focus;
+pub mod notes;
+pub mod portfolio;
+pub mod present;
+pub mod timer;
+pub mod warroom;
 
 pub use action::{Action, Command};
 pub use app::AppState;
@@ -56,6 +66,15 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
 
 /// Like [`run`], with the process start time (for the cold-start measurement).
 pub fn run_from(file: Option<PathBuf>, started: Instant) -> anyhow::Result<()> {
+    run_with(file, started, |_| {})
+}
+
+/// Like [`run_from`], then `after_open` on the state (e.g. open a comparison).
+pub fn run_with(
+    file: Option<PathBuf>,
+    started: Instant,
+    after_open: impl FnOnce(&mut AppState) + 'static,
+) -> anyhow::Result<()> {
     let exit_after_first_frame = (std::env::var("TOUCHPOINT_EXIT_AFTER_FIRST_FRAME").as_deref()
         == Ok("1"))
     .then_some(started);
@@ -91,6 +110,7 @@ pub fn run_from(file: Option<PathBuf>, started: Instant) -> anyhow::Result<()> {
                     state.apply_queued(&cc.egui_ctx);
                 }
             }
+            after_open(&mut state);
             Ok(Box::new(TouchpointApp {
                 state,
                 exit_after_first_frame,
