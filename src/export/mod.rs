@@ -379,7 +379,7 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     };
     options.date = Some(args.date.clone().unwrap_or_else(diagram::today));
     if format == ExportFormat::Markdown && !to_stdout {
-        options.map_name = artifact_path(&args.output, Some(".svg"))
+        options.map_name = artifact_path(&args.output, Some(".svg"), "svg")
             .file_name()
             .map(|n| n.to_string_lossy().into_owned());
     }
@@ -506,7 +506,7 @@ mod tests {
             ExportError::Invalid("unknown theme `neon`; use light or dark".into())
         );
         assert_eq!(
-            artifact_path(Path::new("out/move.md"), Some(".svg")),
+            artifact_path(Path::new("out/move.md"), Some(".svg"), "svg"),
             Path::new("out/move.svg")
         );
     }
