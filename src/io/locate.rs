@@ -236,9 +236,10 @@ pub fn scan(src: &str, mut visit: impl FnMut(&str, Pos) -> bool) {
             }
         }
         match c {
-            '"' => {
+            // A string or a char: skip to the matching unescaped quote.
+            '"' | '\'' => {
                 advance!();
-                while i < chars.len() && chars[i] != '"' {
+                while i < chars.len() && chars[i] != c {
                     if chars[i] == '\\' {
                         advance!();
                         if i >= chars.len() {
@@ -268,21 +269,6 @@ pub fn scan(src: &str, mut visit: impl FnMut(&str, Pos) -> bool) {
                         }
                         break;
                     }
-                    advance!();
-                }
-            }
-            '\'' => {
-                advance!();
-                while i < chars.len() && chars[i] != '\'' {
-                    if chars[i] == '\\' {
-                        advance!();
-                        if i >= chars.len() {
-                            break;
-                        }
-                    }
-                    advance!();
-                }
-                if i < chars.len() {
                     advance!();
                 }
             }
