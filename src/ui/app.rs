@@ -102,6 +102,8 @@ pub struct AppState {
     pub quit_requested: bool,
     /// War-room mode: presentation, department focus, notes, timer, comparison.
     pub warroom: super::warroom::WarRoom,
+    /// Autosave and recovery, external-change checks, safe saving.
+    pub reliability: super::recovery_dialog::Reliability,
     last_title: String,
     applied_theme: Option<(ThemePref, u32)>,
 }
@@ -130,6 +132,9 @@ impl AppState {
             allow_close: false,
             quit_requested: false,
             warroom: super::warroom::WarRoom::new(),
+            reliability: super::recovery_dialog::Reliability::without_autosave(
+                crate::recovery::OpenFile::untitled(),
+            ),
             last_title: String::new(),
             applied_theme: None,
         }
@@ -174,9 +179,10 @@ impl AppState {
     /// Open a journey file now (no unsaved-changes question: callers ask first).
     /// A load error is shown in a dialog and returned.
     pub fn open_path(&mut self, path: &Path) -> Result<(), crate::io::LoadError> {
-        match crate::io::load_file(path) {
-            Ok(journey) => {
-                self.replace_document(Document::new(journey), Some(path.to_path_buf()));
+        match crate::recovery::OpenFile::open(path) {
+            Ok((doc, file)) => {
+                self.replace_document(doc, Some(path.to_path_buf()));
+                self.reliability.document_replaced(file);
                 self.settings.add_recent(path);
                 self.persist_settings();
                 self.status = format!("Opened {}", path.display());
@@ -194,31 +200,37 @@ impl AppState {
     }
 
     /// Save to `path` (atomic, verified), remember it as the document's file.
+    /// Refuses to overwrite a file someone else changed (the reliability dialog asks),
+    /// keeps the document dirty and the old file intact when the save fails.
     pub fn save_to_path(&mut self, path: &Path) -> Result<(), String> {
-        match crate::io::save(path, self.doc.journey()) {
-            Ok(_) => {
-                self.doc.mark_saved();
-                self.path = Some(path.to_path_buf());
-                self.settings.add_recent(path);
-                self.persist_settings();
-                self.status = format!("Saved {}", path.display());
-                Ok(())
-            }
-            Err(e) => {
-                let msg = format!("Could not save {}: {e}", path.display());
-                self.status.clone_from(&msg);
-                self.dialog = Some(Dialog::Error {
-                    title: "Save failed".into(),
-                    message: msg.clone(),
-                });
-                Err(msg)
-            }
+        use super::recovery_dialog::SaveTarget;
+        let target = if self.path.as_deref() == Some(path) {
+            SaveTarget::Own { force: false }
+        } else {
+            SaveTarget::As(path.to_path_buf())
+        };
+        self.reliability.backup_on_save = self.settings.backup_on_save;
+        if self
+            .reliability
+            .save(&crate::io::RealFs, &mut self.doc, target)
+        {
+            self.path = Some(path.to_path_buf());
+            self.settings.add_recent(path);
+            self.persist_settings();
+            self.status = format!("Saved {}", path.display());
+            Ok(())
+        } else {
+            let msg = format!("Not saved: {}", path.display());
+            self.status.clone_from(&msg);
+            Err(msg)
         }
     }
 
     /// Start over on a new journey (no question asked: callers ask first).
     pub fn new_journey(&mut self) {
         self.replace_document(Document::new_unsaved(Journey::starter("New journey")), None);
+        self.reliability
+            .document_replaced(crate::recovery::OpenFile::untitled());
         self.status = "New journey: double-click an empty cell to add a touchpoint".into();
     }
 
@@ -231,7 +243,7 @@ impl AppState {
         self.camera.request_fit();
     }
 
-    fn persist_settings(&mut self) {
+    pub(crate) fn persist_settings(&mut self) {
         if let Some(p) = &self.settings_path
             && let Err(e) = self.settings.save(p)
         {
@@ -278,6 +290,8 @@ impl AppState {
             AfterGuard::OpenSample => match crate::samples::move_address() {
                 Ok(j) => {
                     self.replace_document(Document::new(j), None);
+                    self.reliability
+                        .document_replaced(crate::recovery::OpenFile::untitled());
                     self.status = "Opened the bundled move-address journey".into();
                 }
                 Err(e) => {
@@ -290,6 +304,8 @@ impl AppState {
             AfterGuard::Quit => {
                 self.allow_close = true;
                 self.quit_requested = true;
+                // Saved or discarded on purpose: this run's recovery files go.
+                self.reliability.finish(false);
             }
         }
     }
@@ -343,6 +359,7 @@ impl AppState {
         }
 
         self.apply_queued(&ctx);
+        self.reliability_frame(&ctx);
         self.derived.update(&self.doc, self.view.lane_mode);
         let title = self.title();
         if title != self.last_title {
@@ -351,6 +368,31 @@ impl AppState {
         }
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Autosave tracking, the reload offer on focus, and the answers to the
+    /// recovery / changed-on-disk / save-failed dialogs.
+    fn reliability_frame(&mut self, ctx: &egui::Context) {
+        use super::recovery_dialog::Follow;
+        let fs = crate::io::RealFs;
+        self.reliability.track(&self.doc);
+        self.reliability.on_focus(&fs, ctx.input(|i| i.focused));
+        for answer in self.reliability.show(ctx) {
+            match self.reliability.handle(&fs, &mut self.doc, answer) {
+                Follow::Replace(doc) => {
+                    let path = self.reliability.file.path.clone();
+                    self.replace_document(*doc, path);
+                    self.status = "Restored".into();
+                }
+                Follow::AskSaveAs => {
+                    self.save_as();
+                }
+                Follow::Nothing => {
+                    // A reload replaces the journey in place; keep the file path in step.
+                    self.path = self.reliability.file.path.clone().or(self.path.take());
+                }
+            }
         }
     }
 

@@ -47,6 +47,13 @@ struct TouchpointApp {
 }
 
 impl eframe::App for TouchpointApp {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Unsaved work nobody answered for (the system closed the app) is kept for
+        // recovery at the next start; otherwise this run's recovery files go.
+        let keep = self.state.doc.is_dirty() && !self.state.allow_close;
+        self.state.reliability.finish(keep);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.state.show(ui);
         if let Some(start) = self.exit_after_first_frame.take() {
@@ -110,6 +117,11 @@ pub fn run_with(
                     state.apply_queued(&cc.egui_ctx);
                 }
             }
+            // Autosave, panic hook, and the offer to restore what a crash left behind.
+            state.reliability = recovery_dialog::Reliability::start(
+                crate::recovery::RecoveryStore::open_default().ok(),
+                state.reliability.file.clone(),
+            );
             after_open(&mut state);
             Ok(Box::new(TouchpointApp {
                 state,

@@ -39,6 +39,7 @@ pub fn top_bar(ui: &mut egui::Ui, state: &mut AppState) {
                         }
                         if c == Command::SaveAs {
                             recent_menu(ui, state);
+                            safety_menu(ui, state);
                         }
                     }
                 });
@@ -101,6 +102,23 @@ fn tool(ui: &mut egui::Ui, state: &mut AppState, text: &str, c: Command) {
         .clicked()
     {
         state.queue_command(c);
+    }
+}
+
+/// The backup setting and the list of journeys recovered after a crash.
+fn safety_menu(ui: &mut egui::Ui, state: &mut AppState) {
+    let mut backup = state.settings.backup_on_save;
+    if ui
+        .checkbox(&mut backup, "Keep a backup (.bak) on save")
+        .on_hover_text("Before each save, copy the previous version to NAME.journey.ron.bak")
+        .changed()
+    {
+        state.settings.backup_on_save = backup;
+        state.persist_settings();
+    }
+    if ui.button("Recovered journeys...").clicked() {
+        state.reliability.show_recovered();
+        ui.close();
     }
 }
 

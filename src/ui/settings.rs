@@ -34,6 +34,8 @@ pub struct Settings {
     /// Zoom-independent UI scale (1.0 = normal; 1.5 for a projector).
     pub ui_scale: f32,
     pub theme: ThemePref,
+    /// Keep `NAME.journey.ron.bak` of the previous version on every save.
+    pub backup_on_save: bool,
 }
 
 impl Default for Settings {
@@ -42,6 +44,7 @@ impl Default for Settings {
             recent: Vec::new(),
             ui_scale: 1.0,
             theme: ThemePref::System,
+            backup_on_save: false,
         }
     }
 }
