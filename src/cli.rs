@@ -75,6 +75,15 @@ pub enum Command {
         #[arg(long, default_value = "text", value_name = "text|markdown|json")]
         format: crate::analysis::ReportFormat,
     },
+    /// List every `*.journey.ron` of a folder with its owner and headline figures (journey portfolio).
+    Portfolio {
+        /// The folder to scan (not its subfolders).
+        dir: PathBuf,
+        #[arg(long, default_value = "text", value_name = "text|markdown|json")]
+        format: crate::analysis::ReportFormat,
+    },
+    /// Open the app comparing an as-is journey with a to-be journey side by side.
+    Compare { as_is: PathBuf, to_be: PathBuf },
     /// Start a new journey file with the four move-address stages and a Customer lane.
     New {
         /// Output file.
@@ -83,6 +92,11 @@ pub enum Command {
         #[arg(long, default_value = "New journey")]
         title: String,
     },
+    /// Import a CSV table or a Mermaid `journey` diagram as a journey file.
+    Import(crate::import::ImportArgs),
+    /// Export a journey: the map as svg, png or pdf; a report as md or html (with --compare
+    /// TO_BE for as-is vs to-be); csv (tables), mermaid (a `journey` diagram), dot (Graphviz).
+    Export(crate::export::ExportArgs),
     /// List journeys recovered after a crash, restore one to a file, or discard it.
     ///
     /// Touchpoint autosaves unsaved changes every few seconds to recovery files in its data
@@ -126,7 +140,10 @@ pub enum Command {
 /// Run a subcommand; `None` means "open the app".
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let code = match command {
-        Command::Open { .. } => 0,
+        Command::Open { .. } | Command::Compare { .. } => 0,
+        Command::Portfolio { dir, format } => {
+            crate::portfolio::cli_portfolio(&dir, format, out, err)
+        }
         Command::Validate { files } => validate(&files, out, err),
         Command::Fmt { check, files } => fmt(check, &files, out, err),
         Command::Generate {
@@ -135,6 +152,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             output,
         } => generate(touchpoints, seed, &output, out, err),
         Command::New { file, title } => new_journey(&file, &title, out, err),
+        Command::Import(args) => crate::import::cli_import(&args, out, err),
+        Command::Export(args) => crate::export::cli_export(&args, out, err),
         Command::Analyze {
             file,
             format,

@@ -6,11 +6,15 @@
 pub mod analysis;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod generate;
 pub mod history;
+pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod portfolio;
 pub mod recovery;
 pub mod samples;
 pub mod ui;
+pub mod workshop;

@@ -7,6 +7,15 @@ fn main() -> ExitCode {
     let file = match cli.command {
         None => cli.file,
         Some(Command::Open { file }) => file,
+        Some(Command::Compare { as_is, to_be }) => {
+            return match touchpoint::ui::warroom::run_compare(as_is, to_be) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("touchpoint: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Some(command) => {
             let mut out = std::io::stdout().lock();
             let mut err = std::io::stderr().lock();

@@ -117,6 +117,24 @@ fn a_killed_process_is_recovered_exactly() {
         "{out}"
     );
 
+    // In the app: the restored journey is unsaved, belongs to its file, and saving
+    // it there refuses if someone changed that file after it was loaded.
+    let (mut doc, mut file) = store.restore(&id).unwrap();
+    assert!(doc.is_dirty());
+    assert_eq!(doc.journey(), &expected(&journey, edits));
+    assert_eq!(file.path.as_deref(), Some(journey.as_path()));
+    assert_eq!(
+        file.disk_state(&touchpoint::io::RealFs),
+        touchpoint::io::DiskState::Unchanged
+    );
+    let untouched = std::fs::read(&journey).unwrap();
+    std::fs::write(&journey, [&untouched[..], b"\n"].concat()).unwrap();
+    assert!(
+        file.save(&touchpoint::io::RealFs, &mut doc, false, false)
+            .is_err()
+    );
+    std::fs::write(&journey, &untouched).unwrap();
+
     let restored = tmp.path().join("restored.journey.ron");
     let (ok, _, err) = recover(&data, &[&id, "-o", restored.to_str().unwrap()]);
     assert!(ok, "{err}");

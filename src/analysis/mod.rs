@@ -44,6 +44,8 @@ mod loops;
 mod paths;
 mod report;
 mod scores;
+// Department focus (war-room mode).
+pub mod focus;
 #[cfg(test)]
 mod tests;
 

@@ -14,12 +14,30 @@ pub const MAX_TOUCHPOINTS: usize = 200_000;
 pub const MAX_HANDOFFS: usize = 1_000_000;
 /// Most stages, departments, notes or actions.
 pub const MAX_PARTS: usize = 10_000;
+/// Most metrics or pain points on one touchpoint, and outcomes of one journey.
+pub const MAX_ITEMS: usize = 1_000;
 
 /// A problem found in a parsed file: the path of the value and what is wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PathProblem {
     pub path: String,
     pub message: String,
+}
+
+/// A value quoted in a message, cut short: a 10 MB id must not make a 10 MB message.
+struct Shown<'a>(&'a str);
+
+impl std::fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const MAX_CHARS: usize = 60;
+        match self.0.char_indices().nth(MAX_CHARS) {
+            None => write!(f, "{:?}", self.0),
+            Some((cut, _)) => {
+                let head = self.0.get(..cut).unwrap_or_default();
+                write!(f, "{head:?}... ({} bytes)", self.0.len())
+            }
+        }
+    }
 }
 
 struct Checker {
@@ -45,6 +63,7 @@ impl Checker {
 
     fn id(&mut self, path: String, what: &str, id: &str) {
         if !is_valid_id(id) {
+            let id = Shown(id);
             self.push(
                 path,
                 format!(
@@ -97,6 +116,18 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
     }
     c.text(|| "title".into(), "the title", &dto.title);
     c.text(|| "description".into(), "the description", &dto.description);
+    c.text(|| "owner".into(), "the journey owner", &dto.owner);
+    c.text(|| "variant".into(), "the variant", &dto.variant);
+    c.count(
+        || "outcomes".into(),
+        "outcomes",
+        dto.outcomes.len(),
+        MAX_ITEMS,
+    );
+    for (i, o) in dto.outcomes.iter().enumerate() {
+        c.text(|| format!("outcomes[{i}].name"), "an outcome name", &o.name);
+        c.text(|| format!("outcomes[{i}].unit"), "a unit", &o.unit);
+    }
     for (i, o) in dto.outcomes.iter().enumerate() {
         c.number(
             format!("outcomes[{i}].value"),
@@ -106,6 +137,7 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
             f64::MAX,
         );
     }
+    let before_caps = c.problems.len();
     c.count(|| "stages".into(), "stages", dto.stages.len(), MAX_PARTS);
     c.count(
         || "departments".into(),
@@ -127,6 +159,10 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
     );
     c.count(|| "notes".into(), "notes", dto.notes.len(), MAX_PARTS);
     c.count(|| "actions".into(), "actions", dto.actions.len(), MAX_PARTS);
+    if c.problems.len() > before_caps {
+        // Over a cap: that is the problem to fix; don't check a million items one by one.
+        return c.problems;
+    }
 
     let mut stages = BTreeSet::new();
     for (i, s) in dto.stages.iter().enumerate() {
@@ -134,10 +170,15 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         if !stages.insert(s.id.as_str()) {
             c.push(
                 format!("stages[{i}].id"),
-                format!("duplicate stage id {:?}", s.id),
+                format!("duplicate stage id {:?}", Shown(&s.id)),
             );
         }
         c.text(|| format!("stages[{i}].name"), "a stage name", &s.name);
+        c.text(
+            || format!("stages[{i}].description"),
+            "a stage description",
+            &s.description,
+        );
     }
     let mut departments = BTreeSet::new();
     for (i, d) in dto.departments.iter().enumerate() {
@@ -145,7 +186,7 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         if !departments.insert(d.id.as_str()) {
             c.push(
                 format!("departments[{i}].id"),
-                format!("duplicate department id {:?}", d.id),
+                format!("duplicate department id {:?}", Shown(&d.id)),
             );
         }
         c.text(
@@ -156,7 +197,10 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         if !d.color.is_empty() && Rgb::parse(&d.color).is_none() {
             c.push(
                 format!("departments[{i}].color"),
-                format!("colour {:?} is not of the form \"#rrggbb\"", d.color),
+                format!(
+                    "colour {:?} is not of the form \"#rrggbb\"",
+                    Shown(&d.color)
+                ),
             );
         }
     }
@@ -165,7 +209,10 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         let p = |f: &str| format!("touchpoints[{i}].{f}");
         c.id(p("id"), "touchpoint", &t.id);
         if !touchpoints.insert(t.id.as_str()) {
-            c.push(p("id"), format!("duplicate touchpoint id {:?}", t.id));
+            c.push(
+                p("id"),
+                format!("duplicate touchpoint id {:?}", Shown(&t.id)),
+            );
         }
         for (what, s) in [
             ("a name", &t.name),
@@ -177,20 +224,31 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         if let Some(s) = &t.stage
             && !stages.contains(s.as_str())
         {
-            c.push(p("stage"), format!("unknown stage {s:?} (not in `stages`)"));
+            c.push(
+                p("stage"),
+                format!("unknown stage {:?} (not in `stages`)", Shown(s)),
+            );
         }
         if let Some(o) = &t.owner
             && !departments.contains(o.as_str())
         {
             c.push(
                 p("owner"),
-                format!("unknown department {o:?} (not in `departments`)"),
+                format!("unknown department {:?} (not in `departments`)", Shown(o)),
             );
         }
         if let Some(h) = t.handling_minutes {
             c.number(p("handling_minutes"), "handling time", h, 0.0, f64::MAX);
         }
+        c.count(|| p("metrics"), "metrics", t.metrics.len(), MAX_ITEMS);
+        c.count(|| p("pains"), "pain points", t.pains.len(), MAX_ITEMS);
         for (k, m) in t.metrics.iter().enumerate() {
+            c.text(
+                || p(&format!("metrics[{k}].name")),
+                "a metric name",
+                &m.name,
+            );
+            c.text(|| p(&format!("metrics[{k}].unit")), "a unit", &m.unit);
             c.number(
                 p(&format!("metrics[{k}].value")),
                 "a metric value",
@@ -267,19 +325,29 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         if !touchpoints.contains(h.from.as_str()) {
             c.push(
                 p("from"),
-                format!("unknown touchpoint {:?} (not in `touchpoints`)", h.from),
+                format!(
+                    "unknown touchpoint {:?} (not in `touchpoints`)",
+                    Shown(&h.from)
+                ),
             );
         }
         if !touchpoints.contains(h.to.as_str()) {
             c.push(
                 p("to"),
-                format!("unknown touchpoint {:?} (not in `touchpoints`)", h.to),
+                format!(
+                    "unknown touchpoint {:?} (not in `touchpoints`)",
+                    Shown(&h.to)
+                ),
             );
         }
         if !pairs.insert((h.from.as_str(), h.to.as_str())) {
             c.push(
                 p("from"),
-                format!("duplicate handoff {:?} -> {:?}", h.from, h.to),
+                format!(
+                    "duplicate handoff {:?} -> {:?}",
+                    Shown(&h.from),
+                    Shown(&h.to)
+                ),
             );
         }
         if let Some(w) = h.wait_hours {
@@ -296,20 +364,23 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         AnchorDto::Journey => {}
         AnchorDto::Touchpoint(t) => {
             if !touchpoints.contains(t.as_str()) {
-                c.push(path, format!("unknown touchpoint {t:?}"));
+                c.push(path, format!("unknown touchpoint {:?}", Shown(t)));
             }
         }
         AnchorDto::Handoff(f, t) => {
             if !pairs.contains(&(f.as_str(), t.as_str())) {
-                c.push(path, format!("unknown handoff {f:?} -> {t:?}"));
+                c.push(
+                    path,
+                    format!("unknown handoff {:?} -> {:?}", Shown(f), Shown(t)),
+                );
             }
         }
         AnchorDto::Cell(s, d) => {
             if !stages.contains(s.as_str()) {
-                c.push(path.clone(), format!("unknown stage {s:?}"));
+                c.push(path.clone(), format!("unknown stage {:?}", Shown(s)));
             }
             if !departments.contains(d.as_str()) {
-                c.push(path, format!("unknown department {d:?}"));
+                c.push(path, format!("unknown department {:?}", Shown(d)));
             }
         }
     };
@@ -318,14 +389,18 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         if !note_ids.insert(n.id.as_str()) {
             c.push(
                 format!("notes[{i}].id"),
-                format!("duplicate note id {:?}", n.id),
+                format!("duplicate note id {:?}", Shown(&n.id)),
             );
         }
         c.text(|| format!("notes[{i}].text"), "a note", &n.text);
+        c.text(|| format!("notes[{i}].author"), "an author", &n.author);
         if !n.color.is_empty() && Rgb::parse(&n.color).is_none() {
             c.push(
                 format!("notes[{i}].color"),
-                format!("colour {:?} is not of the form \"#rrggbb\"", n.color),
+                format!(
+                    "colour {:?} is not of the form \"#rrggbb\"",
+                    Shown(&n.color)
+                ),
             );
         }
         check_anchor(&mut c, format!("notes[{i}].on"), &n.on);
@@ -335,10 +410,16 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         if !note_ids.insert(a.id.as_str()) {
             c.push(
                 format!("actions[{i}].id"),
-                format!("duplicate note or action id {:?}", a.id),
+                format!("duplicate note or action id {:?}", Shown(&a.id)),
             );
         }
         c.text(|| format!("actions[{i}].what"), "an action", &a.what);
+        c.text(
+            || format!("actions[{i}].owner"),
+            "an action owner",
+            &a.owner,
+        );
+        c.text(|| format!("actions[{i}].due"), "a due date", &a.due);
         check_anchor(&mut c, format!("actions[{i}].on"), &a.on);
     }
     c.problems

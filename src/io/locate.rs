@@ -62,7 +62,13 @@ pub fn locate(src: &str, path: &str) -> Pos {
     best
 }
 
-/// Call `visit(path, pos)` for the start of every value; stop when it returns false.
+/// Nesting deeper than any journey file can be (the parser refuses more than
+/// `MAX_DEPTH`): the scan stops there, so pathological nesting costs linear time
+/// instead of building ever longer paths.
+const MAX_SCAN_DEPTH: usize = 2 * super::MAX_DEPTH;
+
+/// Call `visit(path, pos)` for the start of every value; stop when it returns false
+/// (or at nesting deeper than a journey file can have).
 pub fn scan(src: &str, mut visit: impl FnMut(&str, Pos) -> bool) {
     let chars: Vec<char> = src.chars().collect();
     let mut i = 0;
@@ -166,6 +172,9 @@ pub fn scan(src: &str, mut visit: impl FnMut(&str, Pos) -> bool) {
                 }
                 continue;
             }
+        }
+        if stack.len() > MAX_SCAN_DEPTH {
+            return;
         }
         if expect_value && !matches!(c, ')' | ']' | '}' | ',') {
             let p = element_path(&path, stack.last());

@@ -9,8 +9,8 @@ pub mod locate;
 
 pub use atomic::{Fs, RealFs, SaveError, explain, save_bytes_atomic};
 pub use convert::{
-    MAX_HANDOFFS, MAX_PARTS, MAX_TEXT, MAX_TOUCHPOINTS, PathProblem, dto_from_journey, handoff_dto,
-    journey_from_dto, touchpoint_dto, validate,
+    MAX_HANDOFFS, MAX_ITEMS, MAX_PARTS, MAX_TEXT, MAX_TOUCHPOINTS, PathProblem, dto_from_journey,
+    handoff_dto, journey_from_dto, touchpoint_dto, validate,
 };
 pub use dto::CURRENT_FORMAT;
 pub use fingerprint::{
@@ -151,7 +151,19 @@ fn describe_ron_error(code: &ron::Error) -> String {
         ("`AnchorDto`", "an anchor"),
         ("Dto", ""),
     ];
-    PARTS.iter().fold(text, |t, (from, to)| t.replace(from, to))
+    PARTS
+        .iter()
+        .fold(cut_message(text), |t, (from, to)| t.replace(from, to))
+}
+
+/// Most characters of one parser message (it may quote a value from the file).
+const MAX_MESSAGE_CHARS: usize = 300;
+
+fn cut_message(text: String) -> String {
+    match text.char_indices().nth(MAX_MESSAGE_CHARS) {
+        None => text,
+        Some((cut, _)) => format!("{}... (cut)", text.get(..cut).unwrap_or_default()),
+    }
 }
 
 /// The value of the top-level `format` field, if it is a plain integer.

@@ -2,10 +2,12 @@
 //! state to its recovery file shortly after the last edit. The UI thread only
 //! hands over a clone of the journey (a short lock, no I/O, no serialisation).
 
-use super::{RecoveryEntry, RecoveryError, RecoveryStore, Session};
+use super::{OpenFile, RecoveryEntry, RecoveryError, RecoveryStore, Session};
+use crate::history::Document;
+use crate::io::Fingerprint;
 use crate::model::Journey;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime};
@@ -39,6 +41,7 @@ pub(super) struct Snapshot {
     pub revision: u64,
     pub journey: Journey,
     pub original: Option<PathBuf>,
+    pub disk: Option<Fingerprint>,
 }
 
 enum Pending {
@@ -88,6 +91,7 @@ impl Shared {
             id: &id,
             session: &self.session_id,
             original: snap.original.as_deref(),
+            original_disk: snap.disk.as_ref(),
             revision: snap.revision,
             saved_at: SystemTime::now(),
             journey: &snap.journey,
@@ -161,13 +165,25 @@ impl Autosaver {
         self.shared.entry_id(doc)
     }
 
+    /// Call after every change of the document (edit, undo, redo, reload): a dirty
+    /// document is autosaved soon, a clean one has its recovery file removed.
+    /// Cheap on the calling thread: a clone of the journey and a short lock.
+    pub fn track(&self, key: DocKey, doc: &Document, file: &OpenFile) {
+        if doc.is_dirty() {
+            self.changed(key, doc.revision(), doc.journey(), file);
+        } else {
+            self.clean(key);
+        }
+    }
+
     /// The document changed and has unsaved changes: autosave `journey` soon.
-    /// `original` is the file it belongs to (`None` if never saved).
-    pub fn changed(&self, doc: DocKey, revision: u64, journey: &Journey, original: Option<&Path>) {
+    pub fn changed(&self, key: DocKey, revision: u64, journey: &Journey, file: &OpenFile) {
+        let doc = key;
         let snap = Snapshot {
             revision,
             journey: journey.clone(),
-            original: original.map(Path::to_path_buf),
+            original: file.path.clone(),
+            disk: file.disk,
         };
         let now = Instant::now();
         let mut st = self.shared.lock();
@@ -388,14 +404,21 @@ mod tests {
         let mut saver = Autosaver::start(store.clone()).unwrap_or_else(|e| panic!("{e}"));
         let doc = saver.open_doc();
         let mut j = Journey::starter("Move address");
+        let fp = Fingerprint::of_bytes(b"old", None);
+        let file = OpenFile::recovered(Some("/maps/move.journey.ron".into()), Some(fp));
         for n in 1..=5u64 {
             let _ = j.add_touchpoint(Touchpoint::new(format!("tp-{n}"), format!("Step {n}")));
-            saver.changed(doc, n, &j, Some(Path::new("/maps/move.journey.ron")));
+            saver.changed(doc, n, &j, &file);
         }
         assert!(saver.flush(Duration::from_secs(10)));
         let list = store.list();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].revision, 5);
+        assert_eq!(list[0].original_disk, Some(fp));
+        assert_eq!(
+            list[0].original_path.as_deref(),
+            Some(std::path::Path::new("/maps/move.journey.ron"))
+        );
         assert_eq!(list[0].id, saver.entry_id(doc));
         assert_eq!(store.load(&list[0].id).ok(), Some(j.clone()));
         assert!(saver.status().last_written.is_some());
@@ -406,7 +429,7 @@ mod tests {
         saver.clean(doc);
         assert!(saver.flush(Duration::from_secs(10)));
         assert!(store.list().is_empty());
-        saver.changed(doc, 6, &j, None);
+        saver.changed(doc, 6, &j, &OpenFile::untitled());
         assert!(saver.flush(Duration::from_secs(10)));
         assert_eq!(store.list().len(), 1);
         saver.finish().unwrap_or_else(|e| panic!("{e}"));
@@ -419,7 +442,7 @@ mod tests {
         let mut saver = Autosaver::start(store.clone()).unwrap_or_else(|e| panic!("{e}"));
         let doc = saver.open_doc();
         let j = Journey::starter("Fibre installation");
-        saver.changed(doc, 1, &j, None);
+        saver.changed(doc, 1, &j, &OpenFile::untitled());
         // Poll (bounded): the thread writes on its own after QUIET.
         let deadline = Instant::now() + Duration::from_secs(20);
         while store.list().is_empty() && Instant::now() < deadline {
@@ -442,7 +465,7 @@ mod tests {
         // Replace the folder by a file: every write now fails.
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::write(&dir, "not a folder").unwrap_or_else(|e| panic!("{e}"));
-        saver.changed(doc, 1, &Journey::starter("x"), None);
+        saver.changed(doc, 1, &Journey::starter("x"), &OpenFile::untitled());
         assert!(saver.flush(Duration::from_secs(10)));
         let status = saver.status();
         assert_eq!(status.last_written, None);

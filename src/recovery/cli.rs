@@ -1,7 +1,7 @@
 //! `touchpoint recover`, and two hidden commands that integration tests use to
 //! crash the app on purpose (`autosave-test`, `panic-test`).
 
-use super::{Autosaver, RecoveryStore, format_utc};
+use super::{Autosaver, OpenFile, RecoveryStore, format_utc};
 use crate::edit::Edit;
 use crate::history::Document;
 use crate::model::{Journey, JourneyMeta};
@@ -156,8 +156,8 @@ pub fn autosave_test_edit(journey: &Journey, n: usize) -> Edit {
 /// Hidden: load `journey`, apply `edits` renames through the undo history, feed
 /// the autosaver like the app does, print the recovery id, then wait to be killed.
 pub fn autosave_test(path: &Path, edits: usize, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let journey = match crate::io::load_file(path) {
-        Ok(j) => j,
+    let (mut doc, file) = match OpenFile::open(path) {
+        Ok(x) => x,
         Err(e) => {
             let _ = writeln!(err, "{e}");
             return 1;
@@ -171,14 +171,13 @@ pub fn autosave_test(path: &Path, edits: usize, out: &mut dyn Write, err: &mut d
         }
     };
     let key = saver.open_doc();
-    let mut doc = Document::new(journey);
     for n in 1..=edits {
         let edit = autosave_test_edit(doc.journey(), n);
         if let Err(e) = doc.apply("Rename touchpoint", edit) {
             let _ = writeln!(err, "edit {n}: {e}");
             return 1;
         }
-        saver.changed(key, doc.revision(), doc.journey(), Some(path));
+        saver.track(key, &doc, &file);
     }
     let _ = writeln!(out, "recovery id: {}", saver.entry_id(key));
     let _ = out.flush();
@@ -190,9 +189,12 @@ pub fn autosave_test(path: &Path, edits: usize, out: &mut dyn Write, err: &mut d
 /// Hidden: start the autosaver and the panic hook, make one edit, and panic at
 /// once (before the autosaver's own write is due).
 pub fn panic_test(path: Option<&Path>, err: &mut dyn Write) -> u8 {
-    let journey = match path.map(crate::io::load_file) {
-        None => Journey::starter("Panic test"),
-        Some(Ok(j)) => j,
+    let (mut doc, file) = match path.map(OpenFile::open) {
+        None => (
+            Document::new(Journey::starter("Panic test")),
+            OpenFile::untitled(),
+        ),
+        Some(Ok(x)) => x,
         Some(Err(e)) => {
             let _ = writeln!(err, "{e}");
             return 1;
@@ -207,12 +209,11 @@ pub fn panic_test(path: Option<&Path>, err: &mut dyn Write) -> u8 {
     };
     super::install_panic_hook();
     let key = saver.open_doc();
-    let mut doc = Document::new(journey);
     if let Err(e) = doc.apply("Rename touchpoint", autosave_test_edit(doc.journey(), 1)) {
         let _ = writeln!(err, "{e}");
         return 1;
     }
-    saver.changed(key, doc.revision(), doc.journey(), path);
+    saver.track(key, &doc, &file);
     panic!("panic-test: a deliberate crash after an unsaved edit");
 }
 
@@ -252,6 +253,7 @@ mod tests {
                     id,
                     session: "s",
                     original,
+                    original_disk: None,
                     revision: 3,
                     saved_at: SystemTime::UNIX_EPOCH + Duration::from_secs(1_764_114_612),
                     journey: &j,

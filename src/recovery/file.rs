@@ -50,6 +50,16 @@ impl OpenFile {
         ))
     }
 
+    /// A journey restored from a recovery file: it belongs to `path` as it was
+    /// (`disk`) when the journey was loaded or last saved.
+    pub fn recovered(path: Option<PathBuf>, disk: Option<Fingerprint>) -> OpenFile {
+        OpenFile {
+            path,
+            disk,
+            dismissed: None,
+        }
+    }
+
     /// A journey not yet saved anywhere.
     pub fn untitled() -> OpenFile {
         OpenFile::default()

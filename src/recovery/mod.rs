@@ -20,7 +20,8 @@ pub use autosave::{AutosaveStatus, Autosaver, DocKey, MAX_DELAY, QUIET, due_at};
 pub use file::{ExternalChange, OpenFile};
 pub use panic::{CrashReport, install_panic_hook};
 
-use crate::io::{RealFs, save_bytes_atomic};
+use crate::history::Document;
+use crate::io::{Fingerprint, RealFs, save_bytes_atomic};
 use crate::model::Journey;
 use serde::{Deserialize, Serialize};
 use std::fs::File;
@@ -58,6 +59,8 @@ pub enum RecoveryError {
     Save(#[from] crate::io::SaveError),
     #[error("there is no recovered journey {0:?} (see `touchpoint recover --list`)")]
     Unknown(String),
+    #[error("{0:?} is not a recovery id (letters, digits and '-', at most 80)")]
+    InvalidId(String),
     #[error("the recovered journey could not be read:\n{0}")]
     Load(#[from] crate::io::LoadError),
 }
@@ -77,6 +80,10 @@ struct Header {
     title: String,
     /// The journey file it belongs to; `None` when it was never saved.
     original: Option<String>,
+    /// Size and content hash of the original file as the app last loaded or saved
+    /// it, so that saving a restored journey still notices someone else's change.
+    original_size: Option<u64>,
+    original_hash: Option<u64>,
     /// Milliseconds since 1970-01-01 UTC.
     saved_at_ms: u64,
     /// The document revision that was written.
@@ -90,6 +97,8 @@ pub struct RecoveryEntry<'a> {
     pub id: &'a str,
     pub session: &'a str,
     pub original: Option<&'a Path>,
+    /// What was on disk at `original` when the journey was loaded or last saved.
+    pub original_disk: Option<&'a Fingerprint>,
     pub revision: u64,
     pub saved_at: SystemTime,
     pub journey: &'a Journey,
@@ -104,6 +113,8 @@ pub struct RecoveryInfo {
     pub saved_at: SystemTime,
     /// The journey file it belongs to; `None` when it was never saved.
     pub original_path: Option<PathBuf>,
+    /// Size and hash of the original file when it was loaded or last saved (no mtime).
+    pub original_disk: Option<Fingerprint>,
     pub revision: u64,
     /// The recovery file itself.
     pub path: PathBuf,
@@ -193,6 +204,7 @@ impl RecoveryStore {
     /// Start a session: a new id and a held lock that marks its files as in use.
     pub fn start_session(&self) -> Result<Session, RecoveryError> {
         self.ensure_dir()?;
+        self.prune_stale_locks();
         static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let id = format!("{}-{}-{n}", millis(SystemTime::now()), std::process::id());
@@ -230,6 +242,28 @@ impl RecoveryStore {
         }
     }
 
+    /// Remove the locks of sessions that ended without cleaning up (a crash with
+    /// nothing unsaved) and have no recovery files left.
+    fn prune_stale_locks(&self) {
+        let Ok(read) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let with_files: std::collections::BTreeSet<String> =
+            self.list().into_iter().map(|i| i.session).collect();
+        for entry in read.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let Some(session) = name.to_str().and_then(|n| n.strip_suffix(LOCK_SUFFIX)) else {
+                continue;
+            };
+            if is_valid_recovery_id(session)
+                && !with_files.contains(session)
+                && !self.session_alive(session)
+            {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
     /// Is the app that owns `session` still running (holding its lock)?
     pub fn session_alive(&self, session: &str) -> bool {
         if !is_valid_recovery_id(session) {
@@ -249,13 +283,15 @@ impl RecoveryStore {
     /// Write (or replace) a recovery file atomically. Returns its path.
     pub fn write(&self, entry: &RecoveryEntry<'_>) -> Result<PathBuf, RecoveryError> {
         if !is_valid_recovery_id(entry.id) {
-            return Err(RecoveryError::Unknown(entry.id.to_owned()));
+            return Err(RecoveryError::InvalidId(entry.id.to_owned()));
         }
         self.ensure_dir()?;
         let header = Header {
             session: entry.session.to_owned(),
             title: entry.journey.title().to_owned(),
             original: entry.original.map(|p| p.display().to_string()),
+            original_size: entry.original_disk.map(|f| f.size),
+            original_hash: entry.original_disk.map(|f| f.hash),
             saved_at_ms: millis(entry.saved_at),
             revision: entry.revision,
         };
@@ -319,6 +355,14 @@ impl RecoveryStore {
             },
             saved_at,
             original_path: header.original.map(PathBuf::from),
+            original_disk: match (header.original_size, header.original_hash) {
+                (Some(size), Some(hash)) => Some(Fingerprint {
+                    size,
+                    mtime: None,
+                    hash,
+                }),
+                _ => None,
+            },
             revision: header.revision,
             path: path.to_path_buf(),
         }
@@ -340,6 +384,18 @@ impl RecoveryStore {
     pub fn load(&self, id: &str) -> Result<Journey, RecoveryError> {
         let info = self.get(id)?;
         Ok(crate::io::load_file(&info.path)?)
+    }
+
+    /// A recovered journey as a document with unsaved changes, belonging to its
+    /// original file (if it had one): saving it there still refuses to overwrite a
+    /// change someone else made since. The recovery file stays until [`RecoveryStore::remove`].
+    pub fn restore(&self, id: &str) -> Result<(Document, OpenFile), RecoveryError> {
+        let info = self.get(id)?;
+        let journey = crate::io::load_file(&info.path)?;
+        Ok((
+            Document::new_unsaved(journey),
+            OpenFile::recovered(info.original_path, info.original_disk),
+        ))
     }
 
     /// Delete a recovery file (restored or discarded), and its session's lock when
@@ -411,6 +467,11 @@ mod tests {
                 id: "s1-1",
                 session: "s1",
                 original: Some(Path::new("/maps/move \"x\"\n.journey.ron")),
+                original_disk: Some(&Fingerprint {
+                    size: 1234,
+                    mtime: None,
+                    hash: 0xdead_beef_0123_4567,
+                }),
                 revision: 7,
                 saved_at: at,
                 journey: &j,
@@ -425,6 +486,14 @@ mod tests {
         assert_eq!(list[0].title, "Move address");
         assert_eq!(list[0].saved_at, at);
         assert_eq!(list[0].revision, 7);
+        assert_eq!(
+            list[0].original_disk,
+            Some(Fingerprint {
+                size: 1234,
+                mtime: None,
+                hash: 0xdead_beef_0123_4567
+            })
+        );
         assert_eq!(
             list[0].original_path,
             Some(PathBuf::from("/maps/move \"x\"\n.journey.ron"))
@@ -450,6 +519,7 @@ mod tests {
                 id: &id,
                 session: session.id(),
                 original: None,
+                original_disk: None,
                 revision: 1,
                 saved_at: SystemTime::now(),
                 journey: &j,
@@ -470,6 +540,44 @@ mod tests {
     }
 
     #[test]
+    fn stale_locks_of_dead_sessions_are_pruned_live_ones_kept() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let store = RecoveryStore::new(tmp.path());
+        let live = store.start_session().unwrap_or_else(|e| panic!("{e}"));
+        let dead = store.start_session().unwrap_or_else(|e| panic!("{e}"));
+        let dead_id = dead.id().to_owned();
+        drop(dead);
+        std::fs::write(tmp.path().join("12-3-4.lock"), "").unwrap_or_else(|e| panic!("{e}"));
+        let third = store.start_session().unwrap_or_else(|e| panic!("{e}"));
+        let mut names: Vec<String> = std::fs::read_dir(tmp.path())
+            .map(|r| {
+                r.filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        let mut want = vec![
+            format!("{}.lock", live.id()),
+            format!("{}.lock", third.id()),
+        ];
+        want.sort();
+        assert_eq!(names, want, "{dead_id} and 12-3-4 pruned");
+        assert!(matches!(
+            store.write(&RecoveryEntry {
+                id: "../x",
+                session: live.id(),
+                original: None,
+                original_disk: None,
+                revision: 1,
+                saved_at: SystemTime::now(),
+                journey: &journey(),
+            }),
+            Err(RecoveryError::InvalidId(_))
+        ));
+    }
+
+    #[test]
     fn clean_end_removes_everything() {
         let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let store = RecoveryStore::new(tmp.path());
@@ -482,6 +590,7 @@ mod tests {
                     id: &id,
                     session: session.id(),
                     original: None,
+                    original_disk: None,
                     revision: n,
                     saved_at: SystemTime::now(),
                     journey: &j,

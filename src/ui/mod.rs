@@ -1,26 +1,88 @@
-//! Everything egui. The document is changed only through `history::Document`.
+//! Everything egui. The document is changed only through `history::Document`, by
+//! actions applied at the end of each frame (see `app.rs`).
+//!
+//! - `app.rs`: `AppState` and the per-frame flow; `action.rs`: the one list of commands
+//! - `canvas.rs`: camera, painting, culling, level of detail, gestures
+//! - `inspector.rs`, `panels.rs`, `dialogs.rs`, `search.rs`, `palette.rs`
+//! - `settings.rs` (recent files, UI scale, theme), `clipboard.rs`, `derived.rs` (caches)
 
-mod fonts;
+pub mod action;
+pub mod app;
+pub mod canvas;
+pub mod clipboard;
+pub mod derived;
+pub mod dialogs;
+pub mod fonts;
+pub mod inspector;
+pub mod palette;
+pub mod panels;
+pub mod recovery_dialog;
+pub mod search;
+pub mod settings;
+pub mod theme;
+// War-room mode (issue #9): presentation, department focus, notes, actions, timer,
+// as-is/to-be comparison, portfolio.
+pub mod actions_panel;
+pub mod compare;
+pub mod focus;
+pub mod notes;
+pub mod portfolio;
+pub mod present;
+pub mod timer;
+pub mod warroom;
 
+pub use action::{Action, Command};
+pub use app::AppState;
+
+use crate::history::Document;
 use crate::model::Journey;
 use std::path::PathBuf;
+use std::time::Instant;
+
+/// The eframe wrapper around [`AppState`].
+struct TouchpointApp {
+    state: AppState,
+    /// Set by `TOUCHPOINT_EXIT_AFTER_FIRST_FRAME=1`: print the time to the first frame and exit.
+    exit_after_first_frame: Option<Instant>,
+}
+
+impl eframe::App for TouchpointApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.state.show(ui);
+        if let Some(start) = self.exit_after_first_frame.take() {
+            println!(
+                "first frame after {:.1} ms (from process start)",
+                start.elapsed().as_secs_f64() * 1000.0
+            );
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
 
 /// Open the app window on `file`, or on the bundled move-address journey.
 pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
-    let (journey, error) = match &file {
-        Some(path) => match crate::io::load_file(path) {
-            Ok(j) => (j, None),
-            Err(e) => (Journey::starter("Untitled journey"), Some(e.to_string())),
-        },
-        None => match crate::samples::move_address() {
-            Ok(j) => (j, None),
-            Err(e) => (Journey::starter("Untitled journey"), Some(e.to_string())),
-        },
-    };
+    run_from(file, Instant::now())
+}
+
+/// Like [`run`], with the process start time (for the cold-start measurement).
+pub fn run_from(file: Option<PathBuf>, started: Instant) -> anyhow::Result<()> {
+    run_with(file, started, |_| {})
+}
+
+/// Like [`run_from`], then `after_open` on the state (e.g. open a comparison).
+pub fn run_with(
+    file: Option<PathBuf>,
+    started: Instant,
+    after_open: impl FnOnce(&mut AppState) + 'static,
+) -> anyhow::Result<()> {
+    let exit_after_first_frame = (std::env::var("TOUCHPOINT_EXIT_AFTER_FIRST_FRAME").as_deref()
+        == Ok("1"))
+    .then_some(started);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(format!("{} - Touchpoint", journey.title()))
-            .with_inner_size([1400.0, 900.0]),
+            .with_title("Touchpoint")
+            .with_inner_size([1500.0, 950.0])
+            .with_min_inner_size([800.0, 500.0]),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
@@ -28,37 +90,32 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
         "Touchpoint",
         options,
         Box::new(move |cc| {
-            fonts::install(&cc.egui_ctx);
-            Ok(Box::new(MinimalApp { journey, error }))
+            let mut state = AppState::new(
+                Document::new(Journey::starter("New journey")),
+                None,
+                Box::new(dialogs::NativeDialogs),
+            );
+            if let Some(p) = settings::Settings::default_path() {
+                state.use_settings_file(p);
+            }
+            match &file {
+                Some(path) => {
+                    // A load error shows in a dialog over an empty journey.
+                    if state.open_path(path).is_err() {
+                        state.doc = Document::new_unsaved(Journey::starter("New journey"));
+                    }
+                }
+                None => {
+                    state.queue(Action::Proceed(action::AfterGuard::OpenSample));
+                    state.apply_queued(&cc.egui_ctx);
+                }
+            }
+            after_open(&mut state);
+            Ok(Box::new(TouchpointApp {
+                state,
+                exit_after_first_frame,
+            }))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
-}
-
-struct MinimalApp {
-    journey: Journey,
-    error: Option<String>,
-}
-
-impl eframe::App for MinimalApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading(self.journey.title());
-            if let Some(e) = &self.error {
-                ui.colored_label(egui::Color32::RED, e);
-            }
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for stage in self.journey.stages() {
-                    ui.strong(&stage.name);
-                    for tp in self
-                        .journey
-                        .touchpoints()
-                        .filter(|t| t.stage.as_ref() == Some(&stage.id))
-                    {
-                        ui.label(format!("  {}", tp.name));
-                    }
-                }
-            });
-        });
-    }
 }

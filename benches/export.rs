@@ -1,0 +1,124 @@
+//! Diagram export speed on generated journeys (`generate(n, 1)`).
+//! Targets: scene 10,000 touchpoints well under 100 ms; SVG 1,000 <= 30 ms and
+//! 10,000 <= 200 ms; PNG 1,000 <= 1 s and 10,000 <= 5 s (raster capped at 16,384 px a
+//! side and 40 megapixels); the 10,000 PDF completes (time and peak memory printed).
+
+use criterion::{Criterion, criterion_group};
+use std::alloc::{GlobalAlloc, Layout as AllocLayout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+use touchpoint::analysis::{AnalysisConfig, analyze};
+use touchpoint::export::pdf::{PdfOptions, render_pdf};
+use touchpoint::export::raster::render_png;
+use touchpoint::export::scene::{Scene, SceneOptions, build_scene};
+use touchpoint::export::svg::write_svg;
+use touchpoint::layout::{LayoutConfig, layout};
+use touchpoint::model::Journey;
+
+/// Tracks live and peak heap bytes, to report the PDF's peak memory.
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: AllocLayout) -> *mut u8 {
+        let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(now, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: AllocLayout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: AllocLayout, new_size: usize) -> *mut u8 {
+        if new_size >= layout.size() {
+            let now = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
+                - layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn scene_of(j: &Journey) -> Scene {
+    let l = layout(j, &LayoutConfig::default());
+    let a = analyze(j, &AnalysisConfig::default());
+    build_scene(j, &l, Some(&a), &SceneOptions::default())
+}
+
+fn export_benches(c: &mut Criterion) {
+    for n in [1_000usize, 10_000] {
+        let j = touchpoint::generate::generate(n, 1);
+        let l = layout(&j, &LayoutConfig::default());
+        let a = analyze(&j, &AnalysisConfig::default());
+        let scene = build_scene(&j, &l, Some(&a), &SceneOptions::default());
+        let items = scene.items().count();
+        let svg = write_svg(&scene);
+        println!(
+            "{n} touchpoints: {} handoffs, map {:.0} x {:.0} pt, {items} scene items, SVG {:.1} MB",
+            j.handoff_count(),
+            scene.bounds.w,
+            scene.bounds.h,
+            svg.len() as f64 / 1e6
+        );
+        c.bench_function(&format!("scene build {n}"), |b| {
+            b.iter(|| build_scene(black_box(&j), &l, Some(&a), &SceneOptions::default()))
+        });
+        c.bench_function(&format!("svg write {n}"), |b| {
+            b.iter(|| write_svg(black_box(&scene)))
+        });
+    }
+    let j = touchpoint::generate::generate(1_000, 1);
+    let scene = scene_of(&j);
+    let mut g = c.benchmark_group("png");
+    g.sample_size(10);
+    g.bench_function("png 1000", |b| {
+        b.iter(|| render_png(black_box(&scene), 1.0).map(|p| p.bytes.len()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, export_benches);
+
+/// The big ones once each: too slow for criterion's repeated samples on shared CI.
+fn single_shots() {
+    let j = touchpoint::generate::generate(10_000, 1);
+    let scene = scene_of(&j);
+    let t = Instant::now();
+    match render_png(&scene, 1.0) {
+        Ok(png) => println!(
+            "png 10000 (one run): {:.2} s, {} x {} px at scale {:.3}, {:.1} MB",
+            t.elapsed().as_secs_f64(),
+            png.width,
+            png.height,
+            png.scale,
+            png.bytes.len() as f64 / 1e6
+        ),
+        Err(e) => println!("png 10000 failed: {e}"),
+    }
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let t = Instant::now();
+    match render_pdf(&scene, &PdfOptions::default()) {
+        Ok(pdf) => println!(
+            "pdf 10000 (one run): {:.2} s, {} pages, {:.1} MB, peak heap {:.0} MB above the scene",
+            t.elapsed().as_secs_f64(),
+            pdf.pages,
+            pdf.bytes.len() as f64 / 1e6,
+            (PEAK.load(Ordering::Relaxed).saturating_sub(base)) as f64 / 1e6
+        ),
+        Err(e) => println!("pdf 10000 failed: {e}"),
+    }
+}
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    single_shots();
+}

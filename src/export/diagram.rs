@@ -1,0 +1,250 @@
+//! The diagram exports (SVG, PNG, PDF) and the reports (Markdown, HTML) behind
+//! [`super::export`]: journey -> layout -> analysis -> [`Scene`] -> writer.
+
+use super::pdf::{PdfOptions, render_pdf};
+use super::raster::render_png;
+use super::report::{Comparison, ReportOptions, report_html, report_markdown};
+use super::scene::{Scene, SceneOptions, Theme, build_scene};
+use super::svg::{SvgOptions, write_svg, write_svg_with};
+use super::{Artifact, ExportError, ExportFormat, ExportOptions};
+use crate::analysis::{Analysis, AnalysisConfig, analyze, diff};
+use crate::layout::{LayoutConfig, layout};
+use crate::model::Journey;
+
+/// The scene of a journey as the exports draw it.
+pub fn scene_for(journey: &Journey, analysis: &Analysis, options: &SceneOptions) -> Scene {
+    let l = layout(journey, &LayoutConfig::default());
+    build_scene(journey, &l, Some(analysis), options)
+}
+
+fn theme(options: &ExportOptions) -> Result<Theme, ExportError> {
+    match options.theme.as_deref() {
+        None => Ok(Theme::Light),
+        Some(t) => Theme::parse(t)
+            .ok_or_else(|| ExportError::Invalid(format!("unknown theme `{t}`; use light or dark"))),
+    }
+}
+
+fn svg_artifact(suffix: Option<&'static str>, svg: String, scene: &Scene) -> Artifact {
+    Artifact {
+        suffix,
+        summary: format!(
+            "{} touchpoints, {} handoffs, {} x {} pt",
+            scene.cards.len(),
+            scene.edges.len(),
+            scene.bounds.w.round(),
+            scene.bounds.h.round()
+        ),
+        bytes: svg.into_bytes(),
+    }
+}
+
+/// Make a diagram or report export (`format` is svg, png, pdf, md or html).
+pub fn export_diagram(
+    journey: &Journey,
+    options: &ExportOptions,
+) -> Result<Vec<Artifact>, ExportError> {
+    let config = AnalysisConfig::default();
+    let analysis = analyze(journey, &config);
+    let scene_options = SceneOptions {
+        theme: theme(options)?,
+        show_gaps: !options.no_gaps,
+        date: options.date.clone(),
+        ..Default::default()
+    };
+    let scene = scene_for(journey, &analysis, &scene_options);
+    let invalid = |e: super::raster::RenderError| ExportError::Invalid(e.to_string());
+    match options.format {
+        ExportFormat::Svg => {
+            let svg = if options.scale.is_finite() && options.scale > 0.0 && options.scale != 1.0 {
+                let s = options.scale.min(16.0);
+                write_svg_with(
+                    &scene,
+                    &SvgOptions {
+                        size: Some((scene.bounds.w * s, scene.bounds.h * s)),
+                        ..Default::default()
+                    },
+                )
+            } else {
+                write_svg(&scene)
+            };
+            Ok(vec![svg_artifact(None, svg, &scene)])
+        }
+        ExportFormat::Png => {
+            let png = render_png(&scene, options.scale).map_err(invalid)?;
+            let mut summary = format!("{} x {} px", png.width, png.height);
+            if png.scale + 1e-4 < options.scale {
+                summary.push_str(&format!(
+                    " (scale reduced to {:.2} to stay within {} px a side and {} megapixels)",
+                    png.scale,
+                    super::raster::MAX_SIDE,
+                    super::raster::MAX_PIXELS / 1_000_000
+                ));
+            }
+            Ok(vec![Artifact {
+                suffix: None,
+                bytes: png.bytes,
+                summary,
+            }])
+        }
+        ExportFormat::Pdf => {
+            let pdf = render_pdf(
+                &scene,
+                &PdfOptions {
+                    paper: options.paper,
+                    layout: options.pages,
+                },
+            )
+            .map_err(invalid)?;
+            Ok(vec![Artifact {
+                suffix: None,
+                summary: format!(
+                    "{} {} landscape, scale {:.0}%",
+                    if pdf.pages == 1 {
+                        "1 page".to_owned()
+                    } else {
+                        format!("{} pages", pdf.pages)
+                    },
+                    match options.paper {
+                        super::pdf::Paper::A4 => "A4",
+                        super::pdf::Paper::A3 => "A3",
+                    },
+                    pdf.scale * 100.0
+                ),
+                bytes: pdf.bytes,
+            }])
+        }
+        ExportFormat::Markdown | ExportFormat::Html => {
+            report(journey, &analysis, &scene, &scene_options, &config, options)
+        }
+        other => Err(ExportError::Invalid(format!(
+            "{} is not a diagram or report format",
+            other.name()
+        ))),
+    }
+}
+
+fn report(
+    journey: &Journey,
+    analysis: &Analysis,
+    scene: &Scene,
+    scene_options: &SceneOptions,
+    config: &AnalysisConfig,
+    options: &ExportOptions,
+) -> Result<Vec<Artifact>, ExportError> {
+    let html = options.format == ExportFormat::Html;
+    let map_name = if html {
+        String::new()
+    } else {
+        options.map_name.clone().unwrap_or_default()
+    };
+    let to_be = options.compare.as_ref().map(|to_be| {
+        let a = analyze(to_be, config);
+        let s = scene_for(to_be, &a, scene_options);
+        (to_be, diff(journey, to_be, config), write_svg(&s), s)
+    });
+    let to_be_name = if html || map_name.is_empty() {
+        String::new()
+    } else {
+        to_be_map_name(&map_name)
+    };
+    let report_options = ReportOptions {
+        date: options.date.clone(),
+        svg_name: map_name.clone(),
+        compare: to_be.as_ref().map(|(j, d, _, _)| Comparison {
+            to_be: j,
+            diff: d,
+            svg_name: to_be_name.clone(),
+        }),
+    };
+    let svg = write_svg(scene);
+    let summary = format!(
+        "{} touchpoints, {} gaps{}",
+        journey.touchpoint_count(),
+        analysis.gaps.len(),
+        if to_be.is_some() {
+            ", compared with the to-be"
+        } else {
+            ""
+        }
+    );
+    if html {
+        let text = report_html(
+            journey,
+            analysis,
+            &svg,
+            to_be.as_ref().map(|(_, _, s, _)| s.as_str()),
+            &report_options,
+        );
+        return Ok(vec![Artifact {
+            suffix: None,
+            bytes: text.into_bytes(),
+            summary,
+        }]);
+    }
+    let text = report_markdown(journey, analysis, &report_options);
+    let mut out = vec![Artifact {
+        suffix: None,
+        bytes: text.into_bytes(),
+        summary,
+    }];
+    if !map_name.is_empty() {
+        out.push(svg_artifact(Some(".svg"), svg, scene));
+        if let Some((_, _, s, scene)) = to_be {
+            out.push(svg_artifact(Some(".to-be.svg"), s, &scene));
+        }
+    }
+    Ok(out)
+}
+
+/// `move.svg` -> `move.to-be.svg`.
+fn to_be_map_name(map_name: &str) -> String {
+    match map_name.strip_suffix(".svg") {
+        Some(stem) => format!("{stem}.to-be.svg"),
+        None => format!("{map_name}.to-be.svg"),
+    }
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`; `SOURCE_DATE_EPOCH` (seconds) overrides the
+/// clock for reproducible output.
+pub fn today() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+        });
+    date_of(secs)
+}
+
+/// The civil (proleptic Gregorian) UTC date of a Unix time, `YYYY-MM-DD`.
+pub fn date_of(unix_secs: i64) -> String {
+    // Howard Hinnant's days_from_civil inverse.
+    let z = unix_secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_of(0), "1970-01-01");
+        assert_eq!(date_of(951_782_400), "2000-02-29");
+        assert_eq!(date_of(1_795_651_200), "2026-11-26");
+        assert_eq!(date_of(-86_400), "1969-12-31");
+        assert_eq!(to_be_map_name("move.svg"), "move.to-be.svg");
+    }
+}

@@ -1,0 +1,513 @@
+//! Exports of a journey. Text formats: CSV tables ([`csv`]), a Mermaid `journey`
+//! ([`mermaid`]) and a Graphviz digraph ([`dot`]). The diagram formats (SVG, PNG, PDF)
+//! draw the same display list as the app's canvas ([`scene`]) through [`svg`],
+//! [`raster`] and [`pdf`]; the reports (Markdown, HTML) are in [`report`]. All plug
+//! into [`export`].
+//!
+//! Every export is a pure function of the journey and the options: same input, same
+//! bytes. Every user text is escaped for its target.
+
+pub mod csv;
+pub mod diagram;
+pub mod dot;
+pub mod fonts;
+pub mod mermaid;
+pub mod pdf;
+pub mod raster;
+pub mod report;
+pub mod scene;
+pub mod svg;
+
+use crate::model::{Journey, Touchpoint};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Touchpoints in journey order (the analysis' order: stage by stage, then along the
+/// handoffs with rework loops broken, then id), shared by the text exports.
+pub fn reading_order(journey: &Journey) -> Vec<&Touchpoint> {
+    crate::analysis::journey_order(journey)
+        .iter()
+        .filter_map(|id| journey.touchpoint(id))
+        .collect()
+}
+
+/// An export format, named on the command line and inferred from an output extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The map as an SVG drawing.
+    Svg,
+    /// The map as a PNG image.
+    Png,
+    /// The map as a PDF page.
+    Pdf,
+    /// Touchpoints, handoffs and the department x department matrix as CSV tables.
+    Csv,
+    /// A Markdown report.
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+    /// An HTML report.
+    Html,
+    /// A Mermaid `journey` diagram (for wikis).
+    Mermaid,
+    /// A Graphviz digraph with a cluster per department.
+    #[value(alias = "gv", alias = "graphviz")]
+    Dot,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 8] = [
+        ExportFormat::Svg,
+        ExportFormat::Png,
+        ExportFormat::Pdf,
+        ExportFormat::Csv,
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+        ExportFormat::Mermaid,
+        ExportFormat::Dot,
+    ];
+
+    /// The format an output file's extension names: `.svg .png .pdf .csv .md .html/.htm
+    /// .mmd/.mermaid .dot/.gv` (any case).
+    pub fn from_path(path: &Path) -> Option<ExportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "svg" => ExportFormat::Svg,
+            "png" => ExportFormat::Png,
+            "pdf" => ExportFormat::Pdf,
+            "csv" => ExportFormat::Csv,
+            "md" | "markdown" => ExportFormat::Markdown,
+            "html" | "htm" => ExportFormat::Html,
+            "mmd" | "mermaid" => ExportFormat::Mermaid,
+            "dot" | "gv" => ExportFormat::Dot,
+            _ => return None,
+        })
+    }
+
+    /// The usual extension (without the dot).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Markdown => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Mermaid => "mmd",
+            ExportFormat::Dot => "dot",
+        }
+    }
+
+    /// The name used on the command line (`--format`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Markdown => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Mermaid => "mermaid",
+            ExportFormat::Dot => "dot",
+        }
+    }
+
+    /// Text formats can be written to standard output.
+    pub fn is_text(self) -> bool {
+        !matches!(self, ExportFormat::Png | ExportFormat::Pdf)
+    }
+}
+
+/// Options of an export. The diagram options are read by the diagram formats only.
+#[derive(Clone, Debug)]
+pub struct ExportOptions {
+    pub format: ExportFormat,
+    /// CSV: one table only; `None` writes all three.
+    pub table: Option<csv::CsvTable>,
+    /// CSV: start with a UTF-8 byte-order mark (for spreadsheet software).
+    pub bom: bool,
+    /// Diagrams: scale factor (1 = 96 dpi).
+    pub scale: f32,
+    /// Diagrams: colour theme name.
+    pub theme: Option<String>,
+    /// Diagrams: leave out the gap markers.
+    pub no_gaps: bool,
+    /// Diagrams and reports: a second journey to compare with (e.g. the to-be).
+    pub compare: Option<Journey>,
+    /// Diagrams and reports: the date in the title block (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// PDF: paper size (landscape).
+    pub paper: pdf::Paper,
+    /// PDF: one page or several.
+    pub pages: pdf::PageLayout,
+    /// Markdown: file name of the map's SVG written next to the report (an artifact
+    /// with suffix `.svg`); `None` writes no map.
+    pub map_name: Option<String>,
+}
+
+impl ExportOptions {
+    pub fn new(format: ExportFormat) -> ExportOptions {
+        ExportOptions {
+            format,
+            table: None,
+            bom: false,
+            scale: 1.0,
+            theme: None,
+            no_gaps: false,
+            compare: None,
+            date: None,
+            paper: pdf::Paper::A4,
+            pages: pdf::PageLayout::Auto,
+            map_name: None,
+        }
+    }
+}
+
+/// One output of an export. Most exports give one; CSV without a table gives three.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Artifact {
+    /// Inserted before the extension of the output name: `out.csv` -> `out.touchpoints.csv`;
+    /// one that starts with a dot replaces the extension: `out.md` + `.svg` -> `out.svg`.
+    /// `None` for the main output of a format.
+    pub suffix: Option<&'static str>,
+    pub bytes: Vec<u8>,
+    /// A short description for the command line ("19 touchpoints").
+    pub summary: String,
+}
+
+/// Why an export could not be made.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Make the outputs of an export.
+pub fn export(journey: &Journey, options: &ExportOptions) -> Result<Vec<Artifact>, ExportError> {
+    match options.format {
+        ExportFormat::Csv => Ok(csv::export(journey, options.table, options.bom)),
+        ExportFormat::Mermaid => Ok(vec![Artifact {
+            suffix: None,
+            bytes: mermaid::to_mermaid(journey).into_bytes(),
+            summary: format!("{} tasks", journey.touchpoint_count()),
+        }]),
+        ExportFormat::Dot => Ok(vec![Artifact {
+            suffix: None,
+            bytes: dot::to_dot(journey).into_bytes(),
+            summary: format!(
+                "{} nodes, {} edges",
+                journey.touchpoint_count(),
+                journey.handoff_count()
+            ),
+        }]),
+        ExportFormat::Svg
+        | ExportFormat::Png
+        | ExportFormat::Pdf
+        | ExportFormat::Markdown
+        | ExportFormat::Html => diagram::export_diagram(journey, options),
+    }
+}
+
+/// The path of an artifact: `out.csv` + `touchpoints` -> `out.touchpoints.csv`; an output
+/// without an extension gets `extension` (`out` -> `out.touchpoints.csv`).
+pub fn artifact_path(output: &Path, suffix: Option<&str>, extension: &str) -> PathBuf {
+    let Some(suffix) = suffix else {
+        return output.to_path_buf();
+    };
+    if let Some(ext) = suffix.strip_prefix('.') {
+        return output.with_extension(ext);
+    }
+    let stem = output
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let ext = output.extension().map_or_else(
+        || extension.to_owned(),
+        |e| e.to_string_lossy().into_owned(),
+    );
+    output.with_file_name(format!("{stem}.{suffix}.{ext}"))
+}
+
+// ----- the command line ---------------------------------------------------------------------
+
+/// `touchpoint export FILE [--format F] -o OUT [--table T] [--bom] [diagram options]`
+#[derive(clap::Args, Debug, Clone)]
+pub struct ExportArgs {
+    /// The journey file (`*.journey.ron`).
+    pub file: PathBuf,
+    /// The output format; inferred from the output's extension when omitted.
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// The output file; `-` writes a text format to standard output. For CSV without
+    /// `--table`, `out.csv` gives `out.touchpoints.csv`, `out.handoffs.csv` and `out.matrix.csv`.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// CSV: write only this table.
+    #[arg(long, value_enum)]
+    pub table: Option<csv::CsvTable>,
+    /// CSV: start each file with a UTF-8 byte-order mark (helps older spreadsheet software).
+    #[arg(long)]
+    pub bom: bool,
+    /// PNG: pixels per point (1 = 72 dpi, 2 = 144 dpi); SVG: scales the drawing size.
+    /// Capped at 16384 px a side and 40 megapixels.
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// Diagrams and reports: colour theme, light or dark.
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Diagrams and reports: leave out the gap badges (watermelon, split, drop...).
+    #[arg(long)]
+    pub no_gaps: bool,
+    /// Reports (md, html): compare with this journey (e.g. the to-be).
+    #[arg(long)]
+    pub compare: Option<PathBuf>,
+    /// PDF: paper size, a4 or a3 (landscape).
+    #[arg(long, value_parser = parse_paper, default_value = "a4")]
+    pub paper: pdf::Paper,
+    /// PDF: always one page, scaled to fit (default: one page when readable, else pages).
+    #[arg(long, conflicts_with = "pages")]
+    pub fit: bool,
+    /// PDF: print at a readable scale across several pages.
+    #[arg(long)]
+    pub pages: bool,
+    /// Diagrams and reports: the date printed in the title (default: today, or
+    /// SOURCE_DATE_EPOCH when set).
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+fn parse_paper(text: &str) -> Result<pdf::Paper, String> {
+    pdf::Paper::parse(text).ok_or_else(|| format!("`{text}` is not a paper size; use a4 or a3"))
+}
+
+/// Run `touchpoint export`. Exit codes: 0 written, 1 cannot read the journey or write the
+/// output, 2 usage (unknown or unsupported format, binary format to standard output).
+pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let to_stdout = args.output == Path::new("-");
+    let format = match args.format {
+        Some(f) => f,
+        None => match ExportFormat::from_path(&args.output) {
+            Some(f) => f,
+            None => {
+                let _ = writeln!(
+                    err,
+                    "{}: cannot tell the format from the extension; use --format svg|png|pdf|csv|md|html|mermaid|dot",
+                    args.output.display()
+                );
+                return 2;
+            }
+        },
+    };
+    if to_stdout && !format.is_text() {
+        let _ = writeln!(
+            err,
+            "{} is a binary format; give an output file with -o",
+            format.name()
+        );
+        return 2;
+    }
+    if let Some(t) = &args.theme
+        && scene::Theme::parse(t).is_none()
+    {
+        let _ = writeln!(err, "unknown theme `{t}`; use light or dark");
+        return 2;
+    }
+    let drawn = matches!(
+        format,
+        ExportFormat::Svg
+            | ExportFormat::Png
+            | ExportFormat::Pdf
+            | ExportFormat::Markdown
+            | ExportFormat::Html
+    );
+    if !drawn && (args.theme.is_some() || args.no_gaps || args.date.is_some()) {
+        let _ = writeln!(
+            err,
+            "note: --theme, --no-gaps and --date apply to svg, png, pdf, md and html; ignored for {}",
+            format.name()
+        );
+    }
+    if args.scale != 1.0 && !matches!(format, ExportFormat::Svg | ExportFormat::Png) {
+        let _ = writeln!(
+            err,
+            "note: --scale applies to png and svg; ignored for {}",
+            format.name()
+        );
+    }
+    if format != ExportFormat::Pdf && (args.fit || args.pages || args.paper != pdf::Paper::A4) {
+        let _ = writeln!(
+            err,
+            "note: --paper, --fit and --pages apply to pdf; ignored for {}",
+            format.name()
+        );
+    }
+    if format != ExportFormat::Csv && (args.table.is_some() || args.bom) {
+        let _ = writeln!(
+            err,
+            "note: --table and --bom apply to csv; ignored for {}",
+            format.name()
+        );
+    }
+    let compares = matches!(format, ExportFormat::Markdown | ExportFormat::Html);
+    if !compares && args.compare.is_some() {
+        let _ = writeln!(
+            err,
+            "note: --compare applies to the md and html reports; ignored for {}",
+            format.name()
+        );
+    }
+    let journey = match crate::io::load_file(&args.file) {
+        Ok(j) => j,
+        Err(e) => {
+            for line in e.lines() {
+                let _ = writeln!(err, "{line}");
+            }
+            return 1;
+        }
+    };
+    let mut options = ExportOptions::new(format);
+    options.table = args.table;
+    options.bom = args.bom;
+    options.scale = args.scale;
+    options.theme = args.theme.clone();
+    options.no_gaps = args.no_gaps;
+    options.paper = args.paper;
+    options.pages = if args.fit {
+        pdf::PageLayout::Fit
+    } else if args.pages {
+        pdf::PageLayout::Pages
+    } else {
+        pdf::PageLayout::Auto
+    };
+    options.date = Some(args.date.clone().unwrap_or_else(diagram::today));
+    if format == ExportFormat::Markdown && !to_stdout {
+        options.map_name = artifact_path(&args.output, Some(".svg"), "svg")
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+    }
+    if to_stdout && format == ExportFormat::Csv && options.table.is_none() {
+        let _ = writeln!(
+            err,
+            "note: writing the touchpoints table to standard output; use --table handoffs or --table matrix for the others"
+        );
+        options.table = Some(csv::CsvTable::Touchpoints);
+    }
+    if let Some(path) = &args.compare
+        && compares
+    {
+        match crate::io::load_file(path) {
+            Ok(j) => options.compare = Some(j),
+            Err(e) => {
+                for line in e.lines() {
+                    let _ = writeln!(err, "{line}");
+                }
+                return 1;
+            }
+        }
+    }
+    let artifacts = match export(&journey, &options) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    };
+    if to_stdout {
+        // Only the main output goes to standard output (a report's map needs a file).
+        for a in artifacts
+            .iter()
+            .filter(|a| a.suffix.is_none() || format == ExportFormat::Csv)
+        {
+            if out.write_all(&a.bytes).is_err() {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    let mut code = 0;
+    for a in &artifacts {
+        let path = artifact_path(&args.output, a.suffix, format.extension());
+        match crate::io::save_bytes_atomic(&crate::io::RealFs, &path, &a.bytes) {
+            Ok(()) => {
+                let _ = writeln!(
+                    out,
+                    "{}: {} ({} bytes)",
+                    path.display(),
+                    a.summary,
+                    a.bytes.len()
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                code = 1;
+            }
+        }
+    }
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_extensions() {
+        let cases = [
+            ("a.svg", ExportFormat::Svg),
+            ("a.PNG", ExportFormat::Png),
+            ("a.pdf", ExportFormat::Pdf),
+            ("a.csv", ExportFormat::Csv),
+            ("a.md", ExportFormat::Markdown),
+            ("a.html", ExportFormat::Html),
+            ("a.htm", ExportFormat::Html),
+            ("a.mmd", ExportFormat::Mermaid),
+            ("a.mermaid", ExportFormat::Mermaid),
+            ("a.dot", ExportFormat::Dot),
+            ("a.gv", ExportFormat::Dot),
+        ];
+        for (name, f) in cases {
+            assert_eq!(ExportFormat::from_path(Path::new(name)), Some(f), "{name}");
+        }
+        assert_eq!(ExportFormat::from_path(Path::new("a.journey.ron")), None);
+        assert_eq!(ExportFormat::from_path(Path::new("a")), None);
+        for f in ExportFormat::ALL {
+            assert_eq!(
+                ExportFormat::from_path(Path::new(&format!("x.{}", f.extension()))),
+                Some(f)
+            );
+        }
+    }
+
+    #[test]
+    fn artifact_paths_insert_the_table_name() {
+        assert_eq!(
+            artifact_path(Path::new("out/move.csv"), Some("touchpoints"), "csv"),
+            Path::new("out/move.touchpoints.csv")
+        );
+        assert_eq!(
+            artifact_path(Path::new("move"), Some("matrix"), "csv"),
+            Path::new("move.matrix.csv")
+        );
+        assert_eq!(
+            artifact_path(Path::new("a.dot"), None, "dot"),
+            Path::new("a.dot")
+        );
+    }
+
+    #[test]
+    fn every_format_exports_an_empty_journey() {
+        let j = Journey::new("x");
+        for f in ExportFormat::ALL {
+            let a = export(&j, &ExportOptions::new(f)).unwrap();
+            assert!(!a.is_empty() && !a[0].bytes.is_empty(), "{f:?}");
+        }
+        let mut bad = ExportOptions::new(ExportFormat::Svg);
+        bad.theme = Some("neon".into());
+        assert_eq!(
+            export(&j, &bad).unwrap_err(),
+            ExportError::Invalid("unknown theme `neon`; use light or dark".into())
+        );
+        assert_eq!(
+            artifact_path(Path::new("out/move.md"), Some(".svg"), "svg"),
+            Path::new("out/move.svg")
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! PDF export: the scene's SVG converted to vector PDF with svg2pdf (text stays text,
+//! with the bundled fonts embedded and subset), placed on A4 or A3 landscape pages:
+//! scaled to fit one page, or printed at a readable scale across several pages.
+
+use super::fonts;
+use super::raster::RenderError;
+use super::scene::Scene;
+use super::svg::write_svg;
+use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use std::collections::BTreeMap;
+
+/// Paper size (always landscape).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum Paper {
+    #[default]
+    A4,
+    A3,
+}
+
+impl Paper {
+    pub fn parse(text: &str) -> Option<Paper> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "a4" => Some(Paper::A4),
+            "a3" => Some(Paper::A3),
+            _ => None,
+        }
+    }
+
+    /// Width and height in points, landscape.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (841.89, 595.28),
+            Paper::A3 => (1190.55, 841.89),
+        }
+    }
+}
+
+/// One page or many.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum PageLayout {
+    /// One page when the map stays readable there (scale >= [`MIN_FIT_SCALE`]),
+    /// otherwise pages.
+    #[default]
+    Auto,
+    /// Always one page, scaled to fit.
+    Fit,
+    /// Pages at [`PAGE_SCALE`], left to right, top to bottom.
+    Pages,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct PdfOptions {
+    pub paper: Paper,
+    pub layout: PageLayout,
+}
+
+/// Below this scale a single page is unreadable and `Auto` prints pages instead.
+pub const MIN_FIT_SCALE: f32 = 0.3;
+/// The scale of the pages layout (12 pt card text prints at 7.2 pt).
+pub const PAGE_SCALE: f32 = 0.6;
+/// At most this many pages; a bigger map is printed smaller.
+pub const MAX_PAGES: usize = 400;
+const MARGIN: f32 = 24.0;
+/// Room for the page label at the bottom.
+const FOOTER: f32 = 14.0;
+
+/// A written PDF.
+#[derive(Debug)]
+pub struct PdfDoc {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    /// Points on paper per point of the map.
+    pub scale: f32,
+}
+
+/// How the map is cut into pages: (scale, columns, rows).
+pub fn plan_pages(w: f32, h: f32, options: &PdfOptions) -> (f32, usize, usize) {
+    let (pw, ph) = options.paper.size();
+    let (tw, th) = (pw - 2.0 * MARGIN, ph - 2.0 * MARGIN - FOOTER);
+    let (w, h) = (w.max(1.0), h.max(1.0));
+    let fit = (tw / w).min(th / h);
+    let one_page = match options.layout {
+        PageLayout::Fit => true,
+        PageLayout::Pages => false,
+        PageLayout::Auto => fit >= MIN_FIT_SCALE,
+    };
+    if one_page {
+        return (fit, 1, 1);
+    }
+    let mut scale = PAGE_SCALE.max(fit.min(1.0));
+    loop {
+        let cols = ((w * scale / tw).ceil() as usize).max(1);
+        let rows = ((h * scale / th).ceil() as usize).max(1);
+        if cols * rows <= MAX_PAGES || scale <= fit {
+            return (scale, cols, rows);
+        }
+        scale *= 0.9;
+    }
+}
+
+/// Render `scene` to PDF.
+pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderError> {
+    let svg = write_svg(scene);
+    let tree = resvg::usvg::Tree::from_str(&svg, &fonts::usvg_options())
+        .map_err(|e| RenderError::Svg(e.to_string()))?;
+    let (w, h) = (tree.size().width(), tree.size().height());
+    let (svg_chunk, svg_ref) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
+        .map_err(|e| RenderError::Pdf(e.to_string()))?;
+    drop(tree);
+
+    let mut next = Ref::new(1);
+    let catalog = next.bump();
+    let page_tree = next.bump();
+    let font = next.bump();
+    let info = next.bump();
+    let mut map: BTreeMap<Ref, Ref> = BTreeMap::new();
+    let svg_chunk = svg_chunk.renumber(|old| *map.entry(old).or_insert_with(|| next.bump()));
+    let svg_ref = map.get(&svg_ref).copied().ok_or(RenderError::Empty)?;
+
+    let (scale, cols, rows) = plan_pages(w, h, options);
+    let (pw, ph) = options.paper.size();
+    let (tw, th) = (pw - 2.0 * MARGIN, ph - 2.0 * MARGIN - FOOTER);
+    let count = cols * rows;
+    let pages: Vec<(Ref, Ref)> = (0..count).map(|_| (next.bump(), next.bump())).collect();
+
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog).pages(page_tree);
+    pdf.pages(page_tree)
+        .kids(pages.iter().map(|(p, _)| *p))
+        .count(i32::try_from(count).unwrap_or(i32::MAX));
+    pdf.type1_font(font).base_font(Name(b"Helvetica"));
+    let title = scene.title.clone();
+    {
+        let mut doc_info = pdf.document_info(info);
+        doc_info.producer(TextStr("Touchpoint"));
+        if !title.is_empty() {
+            doc_info.title(TextStr(&title));
+        }
+    }
+
+    let (sw, sh) = (w * scale, h * scale);
+    for (k, (page_ref, content_ref)) in pages.iter().enumerate() {
+        let (row, col) = (k / cols, k % cols);
+        let mut content = Content::new();
+        content.save_state();
+        if count == 1 {
+            // Centred on the page.
+            let ox = (pw - sw) / 2.0;
+            let oy = (ph - FOOTER - sh) / 2.0 + FOOTER;
+            content.transform([sw, 0.0, 0.0, sh, ox, oy]);
+        } else {
+            content.rect(MARGIN, MARGIN + FOOTER, tw, th);
+            content.clip_nonzero();
+            content.end_path();
+            // The map's top left corner, shifted by the tiles before this one.
+            let left = MARGIN - col as f32 * tw;
+            let top = ph - MARGIN + row as f32 * th;
+            content.transform([sw, 0.0, 0.0, sh, left, top - sh]);
+        }
+        content.x_object(Name(b"M"));
+        content.restore_state();
+        let label = if count == 1 {
+            format!("Scale {:.0}%", scale * 100.0)
+        } else {
+            format!(
+                "Page {} of {}: row {} of {}, column {} of {}. Scale {:.0}%",
+                k + 1,
+                count,
+                row + 1,
+                rows,
+                col + 1,
+                cols,
+                scale * 100.0
+            )
+        };
+        content
+            .begin_text()
+            .set_font(Name(b"F"), 8.0)
+            .next_line(MARGIN, MARGIN / 2.0)
+            .show(Str(label.as_bytes()))
+            .end_text();
+        pdf.stream(*content_ref, &content.finish());
+        let mut page = pdf.page(*page_ref);
+        page.media_box(Rect::new(0.0, 0.0, pw, ph));
+        page.parent(page_tree);
+        page.contents(*content_ref);
+        let mut resources = page.resources();
+        resources.x_objects().pair(Name(b"M"), svg_ref);
+        resources.fonts().pair(Name(b"F"), font);
+        resources.finish();
+        page.finish();
+    }
+    pdf.extend(&svg_chunk);
+    Ok(PdfDoc {
+        bytes: pdf.finish(),
+        pages: count,
+        scale,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_maps_fit_one_page_big_maps_get_pages() {
+        let a4 = PdfOptions::default();
+        // 1,200 x 700 points on A4 (793.89 x 533.28 printable): scale 0.66, one page.
+        let (s, c, r) = plan_pages(1200.0, 700.0, &a4);
+        assert_eq!((c, r), (1, 1));
+        assert!((s - 793.89 / 1200.0).abs() < 1e-4, "{s}");
+        // 6,000 x 2,000: fit would be 0.13, so pages at 0.6: 3600/793.89 -> 5 columns,
+        // 1200/533.28 -> 3 rows.
+        assert_eq!(plan_pages(6000.0, 2000.0, &a4), (0.6, 5, 3));
+        let fit = PdfOptions {
+            layout: PageLayout::Fit,
+            ..a4
+        };
+        assert_eq!(plan_pages(6000.0, 2000.0, &fit).1, 1);
+        // Huge: capped at MAX_PAGES by printing smaller.
+        let (s, c, r) = plan_pages(120_000.0, 12_000.0, &a4);
+        assert!(c * r <= MAX_PAGES && s < PAGE_SCALE, "{s} {c} {r}");
+        assert_eq!(Paper::parse("A3"), Some(Paper::A3));
+        assert_eq!(Paper::parse("letter"), None);
+    }
+}

@@ -1,0 +1,102 @@
+//! PNG export: the scene's SVG rendered with resvg and the bundled fonts.
+
+use super::fonts;
+use super::scene::Scene;
+use super::svg::{SvgOptions, write_svg_with};
+use resvg::tiny_skia;
+
+/// The largest raster side, in pixels.
+pub const MAX_SIDE: u32 = 16_384;
+/// The largest raster, in pixels (about 160 MB of RGBA).
+pub const MAX_PIXELS: u64 = 40_000_000;
+
+/// Why an image or PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the diagram could not be read back as SVG: {0}")]
+    Svg(String),
+    #[error("the diagram is empty")]
+    Empty,
+    #[error("could not encode the image: {0}")]
+    Encode(String),
+    #[error("could not write the PDF: {0}")]
+    Pdf(String),
+}
+
+/// A rendered PNG and what it became.
+#[derive(Debug)]
+pub struct Png {
+    pub bytes: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    /// The scale actually used: lower than asked when the image would exceed
+    /// [`MAX_SIDE`] or [`MAX_PIXELS`].
+    pub scale: f32,
+}
+
+/// The scale to render `w` x `h` points at: `scale`, reduced to stay within the caps.
+pub fn capped_scale(w: f32, h: f32, scale: f32) -> f32 {
+    let scale = if scale.is_finite() && scale > 0.0 {
+        scale.min(16.0)
+    } else {
+        1.0
+    };
+    let (w, h) = (w.max(1.0), h.max(1.0));
+    let side = MAX_SIDE as f32 / w.max(h);
+    let area = (MAX_PIXELS as f32 / (w * h)).sqrt();
+    scale.min(side).min(area)
+}
+
+/// Render `scene` to PNG at `scale` pixels per point (capped; see [`capped_scale`]).
+pub fn render_png(scene: &Scene, scale: f32) -> Result<Png, RenderError> {
+    let b = scene.bounds;
+    let scale = capped_scale(b.w, b.h, scale);
+    let width = ((b.w * scale).ceil() as u32).clamp(1, MAX_SIDE);
+    let height = ((b.h * scale).ceil() as u32).clamp(1, MAX_SIDE);
+    // Card text smaller than 3 px is unreadable anyway: leave it out (level of detail).
+    let svg = write_svg_with(
+        scene,
+        &SvgOptions {
+            size: None,
+            min_text_px: 3.0,
+            scale,
+        },
+    );
+    let tree = resvg::usvg::Tree::from_str(&svg, &fonts::usvg_options())
+        .map_err(|e| RenderError::Svg(e.to_string()))?;
+    let mut pixmap = tiny_skia::Pixmap::new(width, height).ok_or(RenderError::Empty)?;
+    let sx = width as f32 / tree.size().width();
+    let sy = height as f32 / tree.size().height();
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(sx, sy),
+        &mut pixmap.as_mut(),
+    );
+    let bytes = pixmap
+        .encode_png()
+        .map_err(|e| RenderError::Encode(e.to_string()))?;
+    Ok(Png {
+        bytes,
+        width,
+        height,
+        scale,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_is_capped_by_side_and_area() {
+        assert_eq!(capped_scale(1000.0, 500.0, 2.0), 2.0);
+        assert_eq!(capped_scale(1000.0, 500.0, f32::NAN), 1.0);
+        assert_eq!(capped_scale(1000.0, 500.0, -1.0), 1.0);
+        // 50,000 points wide: the side cap wins.
+        let s = capped_scale(50_000.0, 1_000.0, 1.0);
+        assert!((s - MAX_SIDE as f32 / 50_000.0).abs() < 1e-6, "{s}");
+        // 10,000 x 10,000: the area cap wins (40 MP -> 6,324 px square).
+        let s = capped_scale(10_000.0, 10_000.0, 1.0);
+        assert!((10_000.0 * s - 6_324.5).abs() < 1.0, "{s}");
+    }
+}

@@ -1,0 +1,888 @@
+//! Markdown and HTML reports: title, headline figures, the journey map, the ranked
+//! gaps, the department x department handoff matrix, one summary per department
+//! (what it owns, what it hands off, where its customers suffer) and, given a to-be
+//! journey, the as-is vs to-be comparison.
+//!
+//! Both formats are rendered from one list of [`Block`]s, so they say the same
+//! things. The HTML is one self-contained, well-formed XHTML-compatible file with a
+//! restrictive Content-Security-Policy; every user text is escaped in both formats.
+
+use super::scene::clean_text;
+use super::svg::escape;
+use crate::analysis::{Analysis, GapKind, JourneyDiff, fmt_count, fmt_hours, fmt_score, fmt_share};
+use crate::model::{DepartmentId, Journey, TouchpointId, fmt_num};
+use std::fmt::Write as _;
+
+/// Gaps listed one by one; the rest are counted.
+pub const MAX_GAPS: usize = 40;
+/// Touchpoints named per list in a department summary.
+const MAX_NAMES: usize = 12;
+
+/// What goes into a report besides the journey and its analysis.
+#[derive(Clone, Debug, Default)]
+pub struct ReportOptions<'a> {
+    /// The date printed under the title (`YYYY-MM-DD`); the CLI passes today.
+    pub date: Option<String>,
+    /// Markdown: the file name of the map's SVG written next to the report.
+    pub svg_name: String,
+    /// The to-be journey and the diff against it, for the comparison section.
+    pub compare: Option<Comparison<'a>>,
+}
+
+/// An as-is vs to-be comparison.
+#[derive(Clone, Debug)]
+pub struct Comparison<'a> {
+    pub to_be: &'a Journey,
+    pub diff: &'a JourneyDiff,
+    /// Markdown: file name of the to-be map's SVG (empty: no to-be map).
+    pub svg_name: String,
+}
+
+/// One part of a report.
+#[derive(Clone, Debug, PartialEq)]
+enum Block {
+    Title(String),
+    Heading(String),
+    SubHeading(String),
+    Para(String),
+    /// (label, text) items; the label is bold.
+    List(Vec<(String, String)>),
+    Table {
+        head: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+    },
+    /// The as-is map (0) or the to-be map (1).
+    Diagram(usize),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Cell {
+    text: String,
+    /// A CSS class for HTML (severity colours, numbers).
+    class: &'static str,
+}
+
+fn cell(text: impl Into<String>) -> Cell {
+    Cell {
+        text: text.into(),
+        class: "",
+    }
+}
+
+fn num_cell(text: impl Into<String>) -> Cell {
+    Cell {
+        text: text.into(),
+        class: "num",
+    }
+}
+
+fn tp_name(journey: &Journey, id: &TouchpointId) -> String {
+    journey
+        .touchpoint(id)
+        .map(|t| clean_text(&t.name))
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| id.0.clone())
+}
+
+fn dept_name(journey: &Journey, id: Option<&DepartmentId>) -> String {
+    clean_text(&journey.department_name(id))
+}
+
+fn names_list(journey: &Journey, ids: &[&TouchpointId]) -> String {
+    let mut out: Vec<String> = ids
+        .iter()
+        .take(MAX_NAMES)
+        .map(|id| tp_name(journey, id))
+        .collect();
+    if ids.len() > MAX_NAMES {
+        out.push(format!("and {} more", ids.len() - MAX_NAMES));
+    }
+    out.join(", ")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn headline_rows(a: &Analysis) -> Vec<Vec<Cell>> {
+    let h = &a.headline;
+    let mut rows = vec![
+        vec![cell("Touchpoints"), num_cell(h.touchpoints.to_string())],
+        vec![
+            cell("Handoffs"),
+            num_cell(format!(
+                "{} ({} with the customer, {} internal)",
+                h.handoffs, h.customer_interactions, h.internal_handoffs
+            )),
+        ],
+        vec![
+            cell("Cross-department handoffs"),
+            num_cell(format!(
+                "{} of {} ({})",
+                h.cross_department_handoffs,
+                h.handoffs,
+                fmt_share(h.cross_department_share)
+            )),
+        ],
+        vec![
+            cell("Internal cross-department handoffs"),
+            num_cell(format!(
+                "{} of {} internal ({})",
+                h.internal_cross_department_handoffs,
+                h.internal_handoffs,
+                fmt_share(h.internal_cross_department_share)
+            )),
+        ],
+        vec![
+            cell("Departments involved"),
+            num_cell(h.departments_involved.to_string()),
+        ],
+        vec![
+            cell("Elapsed time, end to end"),
+            num_cell(format!(
+                "{} (longest path, {})",
+                fmt_hours(h.elapsed_hours),
+                plural(h.longest_path_handoffs, "handoff", "handoffs")
+            )),
+        ],
+        vec![
+            cell("Elapsed time, typical path"),
+            num_cell(fmt_hours(h.typical_elapsed_hours)),
+        ],
+        vec![
+            cell("Staff handling time"),
+            num_cell(fmt_hours(h.handling_hours)),
+        ],
+        vec![
+            cell("Queue time (all handoffs)"),
+            num_cell(fmt_hours(h.wait_hours)),
+        ],
+    ];
+    if let Some(m) = h.mean_satisfaction {
+        let mut text = format!(
+            "{} ({} scored touchpoints, {} responses",
+            fmt_score(m),
+            h.scored_touchpoints,
+            fmt_count(h.responses)
+        );
+        if let Some(d) = h.detractor_share {
+            let _ = write!(text, ", {} detractors", fmt_share(d));
+        }
+        text.push(')');
+        rows.push(vec![cell("Mean satisfaction (0-10)"), num_cell(text)]);
+    }
+    for (label, n) in [
+        ("Watermelons", h.watermelons),
+        ("Split opinions", h.split_opinions),
+        ("Satisfaction drops", h.drops),
+        ("Hot spots (low score, high volume)", h.hot_spots),
+        ("Rework loops", h.rework_loops),
+    ] {
+        rows.push(vec![cell(label), num_cell(n.to_string())]);
+    }
+    let sev = h.gaps_by_severity;
+    rows.push(vec![
+        cell("Gaps"),
+        num_cell(format!(
+            "{} critical, {} high, {} medium, {} low, {} info",
+            sev[4], sev[3], sev[2], sev[1], sev[0]
+        )),
+    ]);
+    rows
+}
+
+fn gap_where(journey: &Journey, g: &crate::analysis::Gap) -> String {
+    let mut parts: Vec<String> = g
+        .handoffs
+        .iter()
+        .take(3)
+        .map(|h| {
+            format!(
+                "{} -> {}",
+                tp_name(journey, &h.from),
+                tp_name(journey, &h.to)
+            )
+        })
+        .collect();
+    if parts.is_empty() {
+        let ids: Vec<&TouchpointId> = g.touchpoints.iter().collect();
+        if !ids.is_empty() {
+            parts.push(names_list(journey, &ids));
+        }
+    } else if g.handoffs.len() > 3 {
+        parts.push(format!("and {} more", g.handoffs.len() - 3));
+    }
+    let owners: Vec<String> = g
+        .owners
+        .iter()
+        .map(|o| dept_name(journey, o.as_ref()))
+        .collect();
+    let mut out = parts.join("; ");
+    if !owners.is_empty() {
+        // A handoff's owners read from -> to; a loop's are just listed.
+        let sep = if g.kind != GapKind::ReworkLoop && g.handoffs.len() == 1 && owners.len() == 2 {
+            " -> "
+        } else {
+            ", "
+        };
+        let _ = write!(out, " ({})", owners.join(sep));
+    }
+    out
+}
+
+fn severity_class(s: crate::analysis::Severity) -> &'static str {
+    match s {
+        crate::analysis::Severity::Critical => "sev critical",
+        crate::analysis::Severity::High => "sev high",
+        crate::analysis::Severity::Medium => "sev medium",
+        crate::analysis::Severity::Low => "sev low",
+        crate::analysis::Severity::Info => "sev info",
+    }
+}
+
+fn gaps_table(journey: &Journey, a: &Analysis) -> Vec<Block> {
+    if a.gaps.is_empty() {
+        return vec![Block::Para("No gaps found.".into())];
+    }
+    let rows = a
+        .gaps
+        .iter()
+        .take(MAX_GAPS)
+        .enumerate()
+        .map(|(i, g)| {
+            vec![
+                num_cell((i + 1).to_string()),
+                Cell {
+                    text: g.severity.key().to_owned(),
+                    class: severity_class(g.severity),
+                },
+                cell(g.kind.label()),
+                cell(gap_where(journey, g)),
+                cell(clean_text(&g.explanation)),
+            ]
+        })
+        .collect();
+    let mut out = vec![Block::Table {
+        head: ["#", "Severity", "Gap", "Where (owners)", "Why it matters"]
+            .map(str::to_owned)
+            .to_vec(),
+        rows,
+    }];
+    if a.gaps.len() > MAX_GAPS {
+        out.push(Block::Para(format!(
+            "And {} more gaps of lower rank (see `touchpoint analyze`).",
+            a.gaps.len() - MAX_GAPS
+        )));
+    }
+    out
+}
+
+fn matrix_table(a: &Analysis) -> Vec<Block> {
+    let m = &a.matrix;
+    // Departments with at least one handoff in or out.
+    let used: Vec<usize> = (0..m.departments.len())
+        .filter(|&i| {
+            m.cells
+                .get(i)
+                .is_some_and(|row| row.iter().any(|c| c.handoffs > 0))
+                || m.cells
+                    .iter()
+                    .any(|row| row.get(i).is_some_and(|c| c.handoffs > 0))
+        })
+        .collect();
+    if used.is_empty() {
+        return vec![Block::Para("No handoffs.".into())];
+    }
+    let name = |i: usize| clean_text(m.names.get(i).map_or("", String::as_str));
+    let mut head = vec!["from \\ to".to_owned()];
+    head.extend(used.iter().map(|&i| name(i)));
+    let rows = used
+        .iter()
+        .map(|&r| {
+            let mut row = vec![Cell {
+                text: name(r),
+                class: "rowhead",
+            }];
+            for &c in &used {
+                let text = match m.cells.get(r).and_then(|row| row.get(c)) {
+                    Some(cell) if cell.handoffs > 0 && cell.wait_hours > 0.0 => {
+                        format!("{} ({})", cell.handoffs, fmt_hours(cell.wait_hours))
+                    }
+                    Some(cell) if cell.handoffs > 0 => cell.handoffs.to_string(),
+                    _ => String::new(),
+                };
+                let class = if r == c || text.is_empty() {
+                    "num"
+                } else {
+                    "num cross"
+                };
+                row.push(Cell { text, class });
+            }
+            row
+        })
+        .collect();
+    vec![
+        Block::Para(
+            "Rows: the department handing off; columns: the department receiving. Each cell: \
+             handoffs (summed queue time). Off the diagonal, the work crosses a department \
+             boundary."
+                .into(),
+        ),
+        Block::Table { head, rows },
+    ]
+}
+
+fn department_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut owners: Vec<Option<DepartmentId>> = journey
+        .departments()
+        .iter()
+        .map(|d| Some(d.id.clone()))
+        .collect();
+    if a.touchpoints.iter().any(|t| t.owner.is_none()) {
+        owners.push(None);
+    }
+    for owner in owners {
+        let name = dept_name(journey, owner.as_ref());
+        let owned: Vec<&crate::analysis::TouchpointStats> =
+            a.touchpoints.iter().filter(|t| t.owner == owner).collect();
+        let mut items: Vec<(String, String)> = Vec::new();
+        if owned.is_empty() {
+            items.push(("Owns".into(), "no touchpoint".into()));
+            out.push(Block::SubHeading(name));
+            out.push(Block::List(items));
+            continue;
+        }
+        let mut by_order = owned.clone();
+        by_order.sort_by_key(|t| t.order);
+        let ids: Vec<&TouchpointId> = by_order.iter().map(|t| &t.id).collect();
+        items.push((
+            "Owns".into(),
+            format!(
+                "{}: {}",
+                plural(owned.len(), "touchpoint", "touchpoints"),
+                names_list(journey, &ids)
+            ),
+        ));
+        // Hands off / receives: cross-department handoffs only.
+        let mut out_to: std::collections::BTreeMap<String, (usize, f64)> = Default::default();
+        let mut in_from: std::collections::BTreeMap<String, (usize, f64)> = Default::default();
+        for h in &a.handoffs {
+            if h.from_owner == h.to_owner {
+                continue;
+            }
+            let wait = h.wait_hours.unwrap_or(0.0);
+            if h.from_owner == owner {
+                let e = out_to
+                    .entry(dept_name(journey, h.to_owner.as_ref()))
+                    .or_default();
+                e.0 += 1;
+                e.1 += wait;
+            }
+            if h.to_owner == owner {
+                let e = in_from
+                    .entry(dept_name(journey, h.from_owner.as_ref()))
+                    .or_default();
+                e.0 += 1;
+                e.1 += wait;
+            }
+        }
+        let describe = |m: &std::collections::BTreeMap<String, (usize, f64)>| {
+            m.iter()
+                .map(|(d, (n, w))| {
+                    if *w > 0.0 {
+                        format!("{d} ({n}, {} queue)", fmt_hours(*w))
+                    } else {
+                        format!("{d} ({n})")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let n_out: usize = out_to.values().map(|v| v.0).sum();
+        let n_in: usize = in_from.values().map(|v| v.0).sum();
+        items.push((
+            "Hands off".into(),
+            if n_out == 0 {
+                "nothing to other departments".into()
+            } else {
+                format!(
+                    "{} to other departments: {}",
+                    plural(n_out, "handoff", "handoffs"),
+                    describe(&out_to)
+                )
+            },
+        ));
+        items.push((
+            "Receives".into(),
+            if n_in == 0 {
+                "nothing from other departments".into()
+            } else {
+                format!(
+                    "{} from other departments: {}",
+                    plural(n_in, "handoff", "handoffs"),
+                    describe(&in_from)
+                )
+            },
+        ));
+        // Where customers suffer: low scores and flagged touchpoints, worst first.
+        let mut suffer: Vec<(&crate::analysis::TouchpointStats, Vec<&str>)> = owned
+            .iter()
+            .filter_map(|t| {
+                let flags: Vec<&str> = t
+                    .flags
+                    .iter()
+                    .filter(|f| {
+                        matches!(
+                            f,
+                            GapKind::Watermelon
+                                | GapKind::SplitOpinion
+                                | GapKind::HotSpot
+                                | GapKind::SatisfactionDrop
+                                | GapKind::ReworkLoop
+                        )
+                    })
+                    .map(|f| f.label())
+                    .collect();
+                let low = t.mean.is_some_and(|m| m < 6.0);
+                (low || !flags.is_empty()).then_some((*t, flags))
+            })
+            .collect();
+        suffer.sort_by(|x, y| {
+            x.0.mean
+                .unwrap_or(10.0)
+                .total_cmp(&y.0.mean.unwrap_or(10.0))
+                .then_with(|| x.0.id.cmp(&y.0.id))
+        });
+        items.push((
+            "Where customers suffer".into(),
+            if suffer.is_empty() {
+                "no low score or flag".into()
+            } else {
+                suffer
+                    .iter()
+                    .take(MAX_NAMES)
+                    .map(|(t, flags)| {
+                        let mut s = tp_name(journey, &t.id);
+                        let mut why: Vec<String> = Vec::new();
+                        if let Some(m) = t.mean {
+                            why.push(format!("mean {}", fmt_score(m)));
+                        }
+                        why.extend(flags.iter().map(|f| (*f).to_owned()));
+                        if !why.is_empty() {
+                            let _ = write!(s, " ({})", why.join(", "));
+                        }
+                        s
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            },
+        ));
+        let gaps = a.gaps.iter().filter(|g| g.owners.contains(&owner)).count();
+        let serious = a
+            .gaps
+            .iter()
+            .filter(|g| g.owners.contains(&owner) && g.severity >= crate::analysis::Severity::High)
+            .count();
+        items.push((
+            "Gaps involved in".into(),
+            format!("{gaps} ({serious} high or critical)"),
+        ));
+        out.push(Block::SubHeading(name));
+        out.push(Block::List(items));
+    }
+    out
+}
+
+fn figure_value(key: &str, v: Option<f64>) -> String {
+    match v {
+        None => "-".into(),
+        Some(v) if key.ends_with("hours") => fmt_hours(v),
+        Some(v) if key == "mean_satisfaction" => fmt_score(v),
+        Some(v) => fmt_num(v),
+    }
+}
+
+fn comparison_blocks(journey: &Journey, c: &Comparison<'_>) -> Vec<Block> {
+    let d = c.diff;
+    let rows = d
+        .figures
+        .iter()
+        .map(|f| {
+            let change = match (f.as_is, f.to_be, f.ratio) {
+                (Some(a), Some(b), _) if f.figure == "mean_satisfaction" => {
+                    let delta = b - a;
+                    format!(
+                        "{}{}",
+                        if delta >= 0.0 { "+" } else { "" },
+                        fmt_score(delta)
+                    )
+                }
+                (_, _, Some(r)) if r >= 1.0 => format!("{} times less", fmt_ratio(r)),
+                (_, _, Some(r)) if r > 0.0 => format!("{} times more", fmt_ratio(1.0 / r)),
+                _ => "-".into(),
+            };
+            vec![
+                cell(clean_text(&f.label)),
+                num_cell(figure_value(&f.figure, f.as_is)),
+                num_cell(figure_value(&f.figure, f.to_be)),
+                num_cell(change),
+            ]
+        })
+        .collect();
+    let mut out = vec![
+        Block::Para(format!(
+            "As-is: {}. To-be: {}.",
+            clean_text(&d.as_is_title),
+            clean_text(&d.to_be_title)
+        )),
+        Block::Table {
+            head: ["Figure", "As-is", "To-be", "Change"]
+                .map(str::to_owned)
+                .to_vec(),
+            rows,
+        },
+    ];
+    let removed: Vec<&TouchpointId> = d.touchpoints_removed.iter().collect();
+    let added: Vec<&TouchpointId> = d.touchpoints_added.iter().collect();
+    let mut items = Vec::new();
+    if !removed.is_empty() {
+        items.push((
+            format!("Touchpoints removed ({})", removed.len()),
+            names_list(journey, &removed),
+        ));
+    }
+    if !added.is_empty() {
+        items.push((
+            format!("Touchpoints added ({})", added.len()),
+            names_list(c.to_be, &added),
+        ));
+    }
+    items.push((
+        "Touchpoints changed".into(),
+        format!(
+            "{}; {} unchanged",
+            d.touchpoints_changed.len(),
+            d.touchpoints_unchanged
+        ),
+    ));
+    items.push((
+        "Handoffs".into(),
+        format!(
+            "{} removed, {} added, {} changed",
+            d.handoffs_removed.len(),
+            d.handoffs_added.len(),
+            d.handoffs_changed.len()
+        ),
+    ));
+    out.push(Block::List(items));
+    out.push(Block::SubHeading("To-be map".into()));
+    out.push(Block::Diagram(1));
+    out
+}
+
+fn fmt_ratio(r: f64) -> String {
+    if r >= 10.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_>) -> Vec<Block> {
+    let meta = journey.meta();
+    let mut title = clean_text(&meta.title);
+    if title.is_empty() {
+        title = "Untitled journey".into();
+    }
+    let variant = clean_text(&meta.variant);
+    if !variant.is_empty() && !title.to_lowercase().contains(&variant.to_lowercase()) {
+        let _ = write!(title, " ({variant})");
+    }
+    let mut out = vec![Block::Title(title)];
+    let description = clean_text(&meta.description);
+    if !description.is_empty() {
+        out.push(Block::Para(description));
+    }
+    let mut about = Vec::new();
+    let owner = clean_text(&meta.owner);
+    about.push((
+        "Journey owner".to_owned(),
+        if owner.is_empty() {
+            "nobody owns the whole journey".to_owned()
+        } else {
+            owner
+        },
+    ));
+    for o in &meta.outcomes {
+        let unit = clean_text(&o.unit);
+        let sep = if unit.is_empty() || unit == "%" {
+            ""
+        } else {
+            " "
+        };
+        about.push((
+            clean_text(&o.name),
+            format!("{}{sep}{unit}", fmt_num(o.value)),
+        ));
+    }
+    if let Some(d) = &options.date {
+        about.push(("Exported".into(), clean_text(d)));
+    }
+    out.push(Block::List(about));
+    out.push(Block::Heading("Headline figures".into()));
+    out.push(Block::Table {
+        head: vec!["Figure".into(), "Value".into()],
+        rows: headline_rows(a),
+    });
+    out.push(Block::Heading("Journey map".into()));
+    out.push(Block::Diagram(0));
+    out.push(Block::Heading("Gaps, worst first".into()));
+    out.extend(gaps_table(journey, a));
+    out.push(Block::Heading("Handoff matrix".into()));
+    out.extend(matrix_table(a));
+    out.push(Block::Heading("Departments".into()));
+    out.extend(department_sections(journey, a));
+    if let Some(c) = &options.compare {
+        out.push(Block::Heading("As-is vs to-be".into()));
+        out.extend(comparison_blocks(journey, c));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Markdown
+
+/// Escape text for Markdown inside a line (table cells, list items, headings): HTML
+/// is neutralised with entities, emphasis, links, code and table syntax with
+/// backslashes; newlines become spaces.
+pub fn md(text: &str) -> String {
+    let text = clean_text(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`md`] for text that starts a line (a paragraph): a leading `#`, `-`, `+`, `=` or
+/// `1.` would start a heading, a list or a rule, so it is escaped too.
+pub fn md_line(text: &str) -> String {
+    let mut out = md(text);
+    if out.starts_with(['#', '-', '+', '=']) {
+        out.insert(0, '\\');
+    } else if let Some(dot) = out.find(['.', ')'])
+        && dot > 0
+        && out
+            .get(..dot)
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        out.insert(dot, '\\');
+    }
+    out
+}
+
+/// Percent-encode a relative file name for a Markdown link.
+fn url_path(name: &str) -> String {
+    let mut out = String::new();
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'/') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// The Markdown report. The map is linked as `options.svg_name` (write the SVG next
+/// to the report).
+pub fn report_markdown(journey: &Journey, a: &Analysis, options: &ReportOptions<'_>) -> String {
+    let mut s = String::new();
+    for b in blocks(journey, a, options) {
+        match b {
+            Block::Title(t) => {
+                let _ = writeln!(s, "# {}\n", md(&t));
+            }
+            Block::Heading(t) => {
+                let _ = writeln!(s, "## {}\n", md(&t));
+            }
+            Block::SubHeading(t) => {
+                let _ = writeln!(s, "### {}\n", md(&t));
+            }
+            Block::Para(t) => {
+                let _ = writeln!(s, "{}\n", md_line(&t));
+            }
+            Block::List(items) => {
+                for (label, text) in items {
+                    let _ = writeln!(s, "- **{}**: {}", md(&label), md(&text));
+                }
+                s.push('\n');
+            }
+            Block::Table { head, rows } => {
+                s.push('|');
+                for h in &head {
+                    let _ = write!(s, " {} |", md(h));
+                }
+                s.push_str("\n|");
+                for _ in &head {
+                    s.push_str(" --- |");
+                }
+                s.push('\n');
+                for row in rows {
+                    s.push('|');
+                    for c in row {
+                        let _ = write!(s, " {} |", md(&c.text));
+                    }
+                    s.push('\n');
+                }
+                s.push('\n');
+            }
+            Block::Diagram(i) => {
+                let name = if i == 0 {
+                    options.svg_name.as_str()
+                } else {
+                    options.compare.as_ref().map_or("", |c| c.svg_name.as_str())
+                };
+                if !name.is_empty() {
+                    let _ = writeln!(
+                        s,
+                        "![{}]({})\n",
+                        if i == 0 { "Journey map" } else { "To-be map" },
+                        url_path(name)
+                    );
+                }
+            }
+        }
+    }
+    while s.ends_with("\n\n") {
+        s.pop();
+    }
+    s
+}
+
+// ---------------------------------------------------------------------------
+// HTML
+
+/// The Content-Security-Policy of the HTML report: nothing loads, nothing runs.
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const STYLE: &str = "body{font-family:'DejaVu Sans','Droid Sans Fallback',system-ui,sans-serif;\
+color:#1f2328;background:#fff;margin:2rem auto;max-width:1280px;padding:0 1rem;line-height:1.45}\
+h1{font-size:1.7rem;margin-bottom:.3rem}h2{margin-top:2.2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}\
+table{border-collapse:collapse;margin:.8rem 0;font-size:.92rem}\
+th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}\
+th{background:#f3f4f6}td.num{text-align:right;white-space:nowrap}td.cross{background:#fff1e6}\
+td.rowhead{font-weight:bold;background:#f6f8fa}\
+td.sev{font-weight:bold;text-transform:uppercase;font-size:.8rem;white-space:nowrap}\
+td.critical{background:#b42318;color:#fff}td.high{background:#e5533d;color:#fff}\
+td.medium{background:#f5b83d}td.low{background:#fbe7a1}td.info{background:#e8ecf0}\
+ul{padding-left:1.2rem}.map{overflow:auto;border:1px solid #d0d7de;margin:1rem 0}\
+.map svg{display:block;height:auto}";
+
+/// The HTML report: one self-contained XHTML-compatible file with `svg` (and the
+/// to-be map's `to_be_svg`) inlined.
+pub fn report_html(
+    journey: &Journey,
+    a: &Analysis,
+    svg: &str,
+    to_be_svg: Option<&str>,
+    options: &ReportOptions<'_>,
+) -> String {
+    let blocks = blocks(journey, a, options);
+    let title = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Title(t) => Some(t.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let mut s = String::with_capacity(svg.len() + 32_000);
+    s.push_str(
+        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n",
+    );
+    s.push_str("<meta charset=\"utf-8\"/>\n");
+    let _ = writeln!(
+        s,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\"/>"
+    );
+    s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
+    let _ = writeln!(s, "<title>{}</title>", escape(&title));
+    let _ = writeln!(s, "<style>{STYLE}</style>\n</head>\n<body>");
+    for b in blocks {
+        match b {
+            Block::Title(t) => {
+                let _ = writeln!(s, "<h1>{}</h1>", escape(&t));
+            }
+            Block::Heading(t) => {
+                let _ = writeln!(s, "<h2>{}</h2>", escape(&t));
+            }
+            Block::SubHeading(t) => {
+                let _ = writeln!(s, "<h3>{}</h3>", escape(&t));
+            }
+            Block::Para(t) => {
+                let _ = writeln!(s, "<p>{}</p>", escape(&t));
+            }
+            Block::List(items) => {
+                s.push_str("<ul>\n");
+                for (label, text) in items {
+                    let _ = writeln!(
+                        s,
+                        "<li><strong>{}</strong>: {}</li>",
+                        escape(&label),
+                        escape(&text)
+                    );
+                }
+                s.push_str("</ul>\n");
+            }
+            Block::Table { head, rows } => {
+                s.push_str("<table>\n<thead><tr>");
+                for h in &head {
+                    let _ = write!(s, "<th>{}</th>", escape(h));
+                }
+                s.push_str("</tr></thead>\n<tbody>\n");
+                for row in rows {
+                    s.push_str("<tr>");
+                    for c in row {
+                        if c.class.is_empty() {
+                            let _ = write!(s, "<td>{}</td>", escape(&c.text));
+                        } else {
+                            let _ = write!(s, "<td class=\"{}\">{}</td>", c.class, escape(&c.text));
+                        }
+                    }
+                    s.push_str("</tr>\n");
+                }
+                s.push_str("</tbody>\n</table>\n");
+            }
+            Block::Diagram(i) => {
+                let doc = if i == 0 { Some(svg) } else { to_be_svg };
+                if let Some(doc) = doc {
+                    s.push_str("<div class=\"map\">\n");
+                    s.push_str(strip_xml_declaration(doc));
+                    s.push_str("</div>\n");
+                }
+            }
+        }
+    }
+    s.push_str("</body>\n</html>\n");
+    s
+}
+
+fn strip_xml_declaration(svg: &str) -> &str {
+    match svg.strip_prefix("<?xml") {
+        Some(rest) => rest
+            .find("?>")
+            .and_then(|i| rest.get(i + 2..))
+            .map_or(svg, str::trim_start),
+        None => svg,
+    }
+}

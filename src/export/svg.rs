@@ -1,0 +1,531 @@
+//! SVG writer for a [`Scene`]: hand-written, deterministic XML in which every piece of
+//! user text is escaped. The PNG and PDF exports render this same SVG.
+
+use super::scene::{Color, Detail, Item, Scene, TextAnchor, arrow_head};
+use crate::layout::Rect;
+
+/// The font stack: DejaVu Sans for Latin (and most of Europe), Droid Sans Fallback for
+/// Chinese, Japanese and Korean. Both are bundled for PNG and PDF rendering.
+pub const FONT_FAMILY: &str = "'DejaVu Sans', 'Droid Sans Fallback', sans-serif";
+
+/// How to write the SVG.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SvgOptions {
+    /// Width and height of the drawing (e.g. a paper size in points); the scene is
+    /// scaled to fit, centred. `None` = the scene's own size.
+    pub size: Option<(f32, f32)>,
+    /// Leave out text that would be drawn smaller than this many pixels at `scale`
+    /// (level of detail for huge rasters); 0 keeps all text.
+    pub min_text_px: f32,
+    /// The raster scale that `min_text_px` refers to.
+    pub scale: f32,
+}
+
+/// Write `scene` as a standalone SVG document.
+pub fn write_svg(scene: &Scene) -> String {
+    write_svg_with(scene, &SvgOptions::default())
+}
+
+/// Write `scene` as a standalone SVG document with options.
+pub fn write_svg_with(scene: &Scene, options: &SvgOptions) -> String {
+    let b = scene.bounds;
+    let items = scene.background.len()
+        + scene.overlay.len()
+        + scene.cards.iter().map(|c| c.items.len()).sum::<usize>()
+        + scene
+            .edges
+            .iter()
+            .map(|e| e.items.len() + e.labels.len())
+            .sum::<usize>();
+    let mut w = Writer {
+        out: String::with_capacity(512 + items * 110),
+        min_text: if options.scale > 0.0 {
+            options.min_text_px / options.scale
+        } else {
+            0.0
+        },
+    };
+    let (width, height) = options.size.unwrap_or((b.w, b.h));
+    w.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    w.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
+    w.num(width);
+    w.raw("\" height=\"");
+    w.num(height);
+    w.raw("\" viewBox=\"");
+    w.num(b.x);
+    w.raw(" ");
+    w.num(b.y);
+    w.raw(" ");
+    w.num(b.w);
+    w.raw(" ");
+    w.num(b.h);
+    w.raw("\" preserveAspectRatio=\"xMidYMid meet\" font-family=\"");
+    w.raw(FONT_FAMILY);
+    w.raw("\">\n<title>");
+    w.text(&scene.title);
+    w.raw("</title>\n");
+    w.rect(&b, Some(scene.background_color), None, 0.0, 0.0);
+    w.raw("<g id=\"background\">\n");
+    for item in &scene.background {
+        w.item(item);
+    }
+    w.raw("</g>\n<g id=\"handoffs\">\n");
+    for e in &scene.edges {
+        w.raw("<g class=\"handoff ");
+        w.raw(match e.kind {
+            super::scene::EdgeKind::SameDepartment => "same-department",
+            super::scene::EdgeKind::CustomerFacing => "customer",
+            super::scene::EdgeKind::CrossDepartment => "cross-department",
+            super::scene::EdgeKind::Rework => "rework",
+        });
+        w.raw("\" data-from=\"");
+        w.text(&e.key.from.0);
+        w.raw("\" data-to=\"");
+        w.text(&e.key.to.0);
+        w.raw("\">\n");
+        for item in &e.items {
+            w.item(item);
+        }
+        w.raw("</g>\n");
+    }
+    w.raw("</g>\n<g id=\"touchpoints\">\n");
+    for c in &scene.cards {
+        w.raw("<g class=\"touchpoint\" data-id=\"");
+        w.text(&c.id.0);
+        w.raw("\">\n");
+        for item in &c.items {
+            w.item(item);
+        }
+        w.raw("</g>\n");
+    }
+    w.raw("</g>\n<g id=\"handoff-labels\">\n");
+    for e in &scene.edges {
+        for item in &e.labels {
+            w.item(item);
+        }
+    }
+    w.raw("</g>\n<g id=\"overlay\">\n");
+    for item in &scene.overlay {
+        w.item(item);
+    }
+    w.raw("</g>\n</svg>\n");
+    w.out
+}
+
+struct Writer {
+    out: String,
+    /// Text smaller than this (world units) is left out.
+    min_text: f32,
+}
+
+impl Writer {
+    fn raw(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    /// A number with at most two decimals, no exponent, no "-0"; non-finite is 0.
+    fn num(&mut self, v: f32) {
+        push_num(&mut self.out, v);
+    }
+
+    /// Escaped character data or attribute value; characters XML 1.0 forbids are
+    /// dropped.
+    fn text(&mut self, s: &str) {
+        escape_into(&mut self.out, s);
+    }
+
+    fn color_attr(&mut self, name: &str, c: Option<Color>) {
+        self.raw(" ");
+        self.raw(name);
+        self.raw("=\"");
+        match c {
+            Some(c) => {
+                push_hex(&mut self.out, c);
+                self.raw("\"");
+                if c.a < 255 {
+                    self.raw(" ");
+                    self.raw(name);
+                    self.raw("-opacity=\"");
+                    self.num(c.opacity());
+                    self.raw("\"");
+                }
+            }
+            None => self.raw("none\""),
+        }
+    }
+
+    fn rect(
+        &mut self,
+        r: &Rect,
+        fill: Option<Color>,
+        stroke: Option<Color>,
+        stroke_width: f32,
+        radius: f32,
+    ) {
+        self.raw("<rect x=\"");
+        self.num(r.x);
+        self.raw("\" y=\"");
+        self.num(r.y);
+        self.raw("\" width=\"");
+        self.num(r.w.max(0.0));
+        self.raw("\" height=\"");
+        self.num(r.h.max(0.0));
+        self.raw("\"");
+        if radius > 0.0 {
+            self.raw(" rx=\"");
+            self.num(radius);
+            self.raw("\"");
+        }
+        self.color_attr("fill", fill);
+        if stroke.is_some() && stroke_width > 0.0 {
+            self.color_attr("stroke", stroke);
+            self.raw(" stroke-width=\"");
+            self.num(stroke_width);
+            self.raw("\"");
+        }
+        self.raw("/>\n");
+    }
+
+    fn points(&mut self, points: &[(f32, f32)]) {
+        for (i, &(x, y)) in points.iter().enumerate() {
+            if i > 0 {
+                self.raw(" ");
+            }
+            self.num(x);
+            self.raw(",");
+            self.num(y);
+        }
+    }
+
+    fn item(&mut self, item: &Item) {
+        match item {
+            Item::Rect {
+                rect,
+                fill,
+                stroke,
+                stroke_width,
+                radius,
+            } => self.rect(rect, *fill, *stroke, *stroke_width, *radius),
+            Item::Line {
+                points,
+                color,
+                width,
+                dashed,
+                arrow_end,
+            } => {
+                if points.len() < 2 {
+                    return;
+                }
+                self.raw("<polyline points=\"");
+                self.points(points);
+                self.raw("\" fill=\"none\"");
+                self.color_attr("stroke", Some(*color));
+                self.raw(" stroke-width=\"");
+                self.num(*width);
+                self.raw("\" stroke-linejoin=\"round\"");
+                if *dashed {
+                    self.raw(" stroke-dasharray=\"");
+                    self.num(width * 3.0);
+                    self.raw(" ");
+                    self.num(width * 2.0);
+                    self.raw("\"");
+                }
+                self.raw("/>\n");
+                if *arrow_end && let Some(head) = arrow_head(points, 5.0 + width * 2.0) {
+                    self.raw("<polygon points=\"");
+                    self.points(&head);
+                    self.raw("\"");
+                    self.color_attr("fill", Some(*color));
+                    self.raw("/>\n");
+                }
+            }
+            Item::Circle {
+                center,
+                radius,
+                fill,
+                stroke,
+            } => {
+                self.raw("<circle cx=\"");
+                self.num(center.0);
+                self.raw("\" cy=\"");
+                self.num(center.1);
+                self.raw("\" r=\"");
+                self.num(radius.max(0.0));
+                self.raw("\"");
+                self.color_attr("fill", *fill);
+                if stroke.is_some() {
+                    self.color_attr("stroke", *stroke);
+                }
+                self.raw("/>\n");
+            }
+            Item::Text {
+                pos,
+                text,
+                size,
+                color,
+                anchor,
+                bold,
+                detail,
+                ..
+            } => {
+                if text.is_empty() || (*detail == Detail::Text && *size < self.min_text) {
+                    return;
+                }
+                self.raw("<text x=\"");
+                self.num(pos.0);
+                self.raw("\" y=\"");
+                // `pos.1` is the centre of the line; SVG wants the baseline.
+                self.num(pos.1 + size * 0.36);
+                self.raw("\" font-size=\"");
+                self.num(*size);
+                self.raw("\"");
+                self.color_attr("fill", Some(*color));
+                match anchor {
+                    TextAnchor::Start => {}
+                    TextAnchor::Middle => self.raw(" text-anchor=\"middle\""),
+                    TextAnchor::End => self.raw(" text-anchor=\"end\""),
+                }
+                if *bold {
+                    self.raw(" font-weight=\"bold\"");
+                }
+                self.raw(">");
+                self.text(text);
+                self.raw("</text>\n");
+            }
+        }
+    }
+}
+
+/// Is `c` allowed in an XML 1.0 document?
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Append `s` escaped for XML text and attribute values (`&`, `<`, `>`, `"`, `'`);
+/// characters that XML 1.0 forbids are dropped.
+pub fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if xml_char(c) => out.push(c),
+            _ => {}
+        }
+    }
+}
+
+/// `s` escaped for XML / HTML.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    escape_into(&mut out, s);
+    out
+}
+
+fn push_hex(out: &mut String, c: Color) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('#');
+    for v in [c.r, c.g, c.b] {
+        out.push(char::from(HEX[usize::from(v >> 4)]));
+        out.push(char::from(HEX[usize::from(v & 15)]));
+    }
+}
+
+/// Append a number rounded to two decimals without trailing zeros.
+pub fn push_num(out: &mut String, v: f32) {
+    let v = if v.is_finite() { v } else { 0.0 };
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    if hundredths == 0 {
+        out.push('0');
+        return;
+    }
+    if hundredths < 0 {
+        out.push('-');
+    }
+    let abs = hundredths.unsigned_abs();
+    push_u64(out, abs / 100);
+    let frac = abs % 100;
+    if frac != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (frac / 10) as u8));
+        if !frac.is_multiple_of(10) {
+            out.push(char::from(b'0' + (frac % 10) as u8));
+        }
+    }
+}
+
+fn push_u64(out: &mut String, mut v: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::scene::{SceneOptions, build_scene};
+    use crate::layout::{LayoutConfig, layout};
+    use crate::model::*;
+
+    fn num(v: f32) -> String {
+        let mut s = String::new();
+        push_num(&mut s, v);
+        s
+    }
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(num(0.0), "0");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.5), "12.5");
+        assert_eq!(num(-3.256), "-3.26");
+        assert_eq!(num(0.05), "0.05");
+        assert_eq!(num(1234567.0), "1234567");
+        assert_eq!(num(f32::NAN), "0");
+        assert_eq!(num(f32::INFINITY), "0");
+    }
+
+    #[test]
+    fn escaping_makes_hostile_text_inert() {
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(escape("\"]; evil ['"), "&quot;]; evil [&#39;");
+        assert_eq!(escape("a&b\u{0}\u{1b}c\u{FFFE}"), "a&amp;bc");
+        assert_eq!(escape("客户"), "客户");
+    }
+
+    fn hostile() -> Journey {
+        let mut j = Journey::new("<svg onload=alert(1)> & \"title\"");
+        j.insert_stage(0, Stage::new("s", "</text><script>x</script>"))
+            .unwrap();
+        j.insert_department(0, Department::new("d", "\"]; evil [", Rgb(1, 2, 3)))
+            .unwrap();
+        let mut t = Touchpoint::new("t", "<script>alert(1)</script>");
+        t.stage = Some(StageId::new("s"));
+        t.owner = Some(DepartmentId::new("d"));
+        j.add_touchpoint(t).unwrap();
+        let mut t = Touchpoint::new("u", "客户 ]]> <!-- -->");
+        t.stage = Some(StageId::new("s"));
+        j.add_touchpoint(t).unwrap();
+        let mut h = Handoff::new("t", "u");
+        h.wait_hours = Some(2.0);
+        j.add_handoff(h).unwrap();
+        j
+    }
+
+    #[test]
+    fn hostile_text_comes_out_as_text() {
+        let j = hostile();
+        let l = layout(&j, &LayoutConfig::default());
+        let scene = build_scene(&j, &l, None, &SceneOptions::default());
+        let svg = write_svg(&scene);
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(!svg.contains("<svg onload"));
+        assert!(!svg.contains("<!--"));
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "svg");
+        let texts: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .collect();
+        // The XML parser gives back exactly the text that was written.
+        assert!(texts.iter().any(|t| t.starts_with("<script>")), "{texts:?}");
+        assert!(texts.contains(&"\"]; evil ["), "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with("客户 ]]>")), "{texts:?}");
+        let title = doc
+            .descendants()
+            .find(|n| n.has_tag_name("title"))
+            .and_then(|n| n.text());
+        assert_eq!(title, Some("<svg onload=alert(1)> & \"title\""));
+        // Only the elements the writer knows.
+        for n in doc.descendants().filter(|n| n.is_element()) {
+            assert!(
+                [
+                    "svg", "title", "g", "rect", "polyline", "polygon", "circle", "text"
+                ]
+                .contains(&n.tag_name().name()),
+                "{:?}",
+                n.tag_name()
+            );
+        }
+        assert_eq!(svg, write_svg(&scene), "deterministic");
+    }
+
+    #[test]
+    fn size_option_sets_the_canvas_and_keeps_the_view_box() {
+        let j = hostile();
+        let l = layout(&j, &LayoutConfig::default());
+        let scene = build_scene(&j, &l, None, &SceneOptions::default());
+        let svg = write_svg_with(
+            &scene,
+            &SvgOptions {
+                size: Some((842.0, 595.0)),
+                ..Default::default()
+            },
+        );
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let root = doc.root_element();
+        assert_eq!(root.attribute("width"), Some("842"));
+        assert_eq!(root.attribute("height"), Some("595"));
+        let b = scene.bounds;
+        assert_eq!(
+            root.attribute("viewBox").map(str::to_owned),
+            Some(format!(
+                "{} {} {} {}",
+                num(b.x),
+                num(b.y),
+                num(b.w),
+                num(b.h)
+            ))
+        );
+        let cards = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("touchpoint"))
+            .count();
+        assert_eq!(cards, 2);
+        let edge = doc
+            .descendants()
+            .find(|n| n.attribute("class") == Some("handoff customer"))
+            .unwrap();
+        assert_eq!(edge.attribute("data-from"), Some("t"));
+        assert_eq!(edge.attribute("data-to"), Some("u"));
+    }
+
+    #[test]
+    fn level_of_detail_drops_tiny_card_text_only() {
+        let j = hostile();
+        let l = layout(&j, &LayoutConfig::default());
+        let scene = build_scene(&j, &l, None, &SceneOptions::default());
+        let all = write_svg(&scene);
+        let lod = write_svg_with(
+            &scene,
+            &SvgOptions {
+                min_text_px: 4.0,
+                scale: 0.2,
+                ..Default::default()
+            },
+        );
+        let count = |s: &str| s.matches("<text ").count();
+        assert!(count(&lod) < count(&all));
+        // Headers and lane labels (Detail::Always) stay.
+        assert!(lod.contains("&lt;/text&gt;&lt;script&gt;"));
+        assert!(!lod.contains(">&lt;script&gt;alert(1)"));
+    }
+}

@@ -1,0 +1,1109 @@
+//! CSV import: one row per touchpoint, a header row, columns matched by name.
+//!
+//! * Separator: comma, semicolon or tab, detected from the header line (or an Excel
+//!   `sep=;` first line). UTF-8 with or without BOM. Quoted fields may hold newlines.
+//! * Header names are matched case-insensitively, ignoring spaces and punctuation, with
+//!   synonyms (see [`column_for`]). Unknown columns are reported once and ignored.
+//! * A cell that starts with `'` followed by `= + - @`, tab, CR or `'` loses that `'`:
+//!   it is the prefix our export adds so spreadsheets do not run text as a formula.
+//! * Edges: a `next` column (ids or names separated by `;`) gives the handoffs; without
+//!   one, the rows in order become a sequence.
+//! * A table with `from` and `to` columns and no `name`/`id` column is a handoff table
+//!   (an edge list); its touchpoints are created from the ids and names it mentions.
+
+use super::build::{Builder, DeptSpec, Problems};
+use super::{ImportError, ImportProblem, ImportResult, MAX_ROWS, title_from_name};
+use crate::model::Channel;
+use crate::model::{
+    Better, DepartmentKind, Handoff, HandoffKey, Journey, Layer, Metric, Rgb, Satisfaction,
+    Touchpoint, TouchpointId, slugify,
+};
+use std::collections::BTreeMap;
+
+/// Most columns read from a table.
+pub const MAX_COLUMNS: usize = 2_000;
+
+/// The header of a metric column: `metric:NAME [UNIT] target<=X`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricColumn {
+    pub name: String,
+    pub unit: String,
+    pub target: Option<f64>,
+    pub better: Better,
+}
+
+/// A metric's target and direction, as written after a metric header or value.
+pub type Directive = (Option<f64>, Better);
+
+/// Split a trailing directive off a text: `target<=X`, `target>=X` (also `<`, `>`, `≤`,
+/// `≥`), `(lower is better)` or `(higher is better)`. Returns the rest (trimmed) and the
+/// directive, if any; an error when `target<=` is not followed by a number.
+pub fn split_directive(text: &str) -> Result<(&str, Option<Directive>), String> {
+    let rest = text.trim();
+    // ASCII lower-casing keeps byte positions, so they index `rest` too.
+    let lower = rest.to_ascii_lowercase();
+    for (marker, better) in [
+        ("(lower is better)", Better::Lower),
+        ("(higher is better)", Better::Higher),
+    ] {
+        if lower.ends_with(marker) {
+            let head = rest.get(..rest.len() - marker.len()).unwrap_or_default();
+            return Ok((head.trim_end(), Some((None, better))));
+        }
+    }
+    if let Some(pos) = lower.rfind("target") {
+        let tail = rest.get(pos + "target".len()..).unwrap_or_default().trim();
+        let ops: [(&str, Better); 6] = [
+            ("<=", Better::Lower),
+            (">=", Better::Higher),
+            ("≤", Better::Lower),
+            ("≥", Better::Higher),
+            ("<", Better::Lower),
+            (">", Better::Higher),
+        ];
+        if let Some((op, dir)) = ops.iter().find(|(op, _)| tail.starts_with(op)) {
+            let number = tail.get(op.len()..).unwrap_or_default().trim();
+            let value = parse_number(number)
+                .ok_or_else(|| format!("the target {number:?} is not a number"))?;
+            let head = rest.get(..pos).unwrap_or_default();
+            return Ok((head.trim_end(), Some((Some(value), *dir))));
+        }
+    }
+    Ok((rest, None))
+}
+
+/// The text of a directive. `explicit` also writes the default "higher is better, no
+/// target" (needed in a cell that overrides its column).
+pub fn directive_text(target: Option<f64>, better: Better, explicit: bool) -> String {
+    match (target, better) {
+        (Some(t), Better::Lower) => format!("target<={t}"),
+        (Some(t), Better::Higher) => format!("target>={t}"),
+        (None, Better::Lower) => "(lower is better)".to_owned(),
+        (None, Better::Higher) if explicit => "(higher is better)".to_owned(),
+        (None, Better::Higher) => String::new(),
+    }
+}
+
+/// A metric cell: a number, optionally followed by its own directive when it differs
+/// from the column's (`24.1 target<=23`).
+pub fn parse_metric_cell(text: &str) -> Option<(f64, Option<Directive>)> {
+    if let Some(v) = parse_number(text) {
+        return Some((v, None));
+    }
+    let (head, directive) = split_directive(text).ok()?;
+    let directive = directive?;
+    Some((parse_number(head)?, Some(directive)))
+}
+
+impl MetricColumn {
+    /// Parse the part after `metric:`. Grammar: `NAME [UNIT]? DIRECTIVE?` (see
+    /// [`split_directive`]); without a directive, higher is better and there is no target.
+    pub fn parse(spec: &str) -> Result<MetricColumn, String> {
+        let (mut rest, directive) = split_directive(spec)?;
+        let (target, better) = directive.unwrap_or((None, Better::Higher));
+        let mut unit = String::new();
+        if rest.ends_with(']')
+            && let Some(open) = rest.rfind('[')
+        {
+            unit = rest
+                .get(open + 1..rest.len() - 1)
+                .unwrap_or_default()
+                .trim()
+                .to_owned();
+            rest = rest.get(..open).unwrap_or_default().trim_end();
+        }
+        if rest.is_empty() {
+            return Err(
+                "a metric column needs a name: `metric:Handle time [min] target<=8`".into(),
+            );
+        }
+        Ok(MetricColumn {
+            name: rest.to_owned(),
+            unit,
+            target,
+            better,
+        })
+    }
+
+    /// The header text, `metric:NAME [UNIT] target<=X`, that [`MetricColumn::parse`] reads back
+    /// to the same column.
+    pub fn header(&self) -> String {
+        let directive = match directive_text(self.target, self.better, false) {
+            d if d.is_empty() => d,
+            d => format!(" {d}"),
+        };
+        let plain = if self.unit.is_empty() {
+            format!("metric:{}{directive}", self.name)
+        } else {
+            format!("metric:{} [{}]{directive}", self.name, self.unit)
+        };
+        let reads_back = plain
+            .strip_prefix("metric:")
+            .and_then(|s| MetricColumn::parse(s).ok())
+            .is_some_and(|m| m.same_as(self));
+        if reads_back {
+            plain
+        } else {
+            // e.g. a name ending in `]`, or one that ends like a directive: an explicit unit
+            // bracket keeps the name whole.
+            format!("metric:{} [{}]{directive}", self.name, self.unit)
+        }
+    }
+
+    fn same_as(&self, other: &MetricColumn) -> bool {
+        self.name == other.name
+            && self.unit == other.unit
+            && self.better == other.better
+            && self.target.map(f64::to_bits) == other.target.map(f64::to_bits)
+    }
+}
+
+/// What a column holds.
+#[derive(Clone, Debug, PartialEq)]
+enum Col {
+    Id,
+    Name,
+    Description,
+    StageId,
+    Stage,
+    OwnerId,
+    Owner,
+    OwnerColor,
+    OwnerKind,
+    Channel,
+    Layer,
+    Volume,
+    Handling,
+    Score,
+    Responses,
+    Hist(usize),
+    Metric(MetricColumn),
+    Pains,
+    Notes,
+    Order,
+    Next,
+    From,
+    To,
+    FromName,
+    ToName,
+    FromOwner,
+    ToOwner,
+    Label,
+    Wait,
+    Failure,
+    /// Written by our export but derived from other columns (e.g. `cross_department`).
+    Derived,
+}
+
+/// Number of [`Col::slot`] values.
+const SLOTS: usize = 40;
+
+impl Col {
+    /// A dense index for the columns that hold one field (not metrics), so a row's
+    /// cell for a field is found without a search.
+    fn slot(&self) -> Option<usize> {
+        Some(match self {
+            Col::Id => 0,
+            Col::Name => 1,
+            Col::Description => 2,
+            Col::StageId => 3,
+            Col::Stage => 4,
+            Col::OwnerId => 5,
+            Col::Owner => 6,
+            Col::OwnerColor => 7,
+            Col::OwnerKind => 8,
+            Col::Channel => 9,
+            Col::Layer => 10,
+            Col::Volume => 11,
+            Col::Handling => 12,
+            Col::Score => 13,
+            Col::Responses => 14,
+            Col::Pains => 15,
+            Col::Notes => 16,
+            Col::Order => 17,
+            Col::Next => 18,
+            Col::From => 19,
+            Col::To => 20,
+            Col::FromName => 21,
+            Col::ToName => 22,
+            Col::FromOwner => 23,
+            Col::ToOwner => 24,
+            Col::Label => 25,
+            Col::Wait => 26,
+            Col::Failure => 27,
+            Col::Hist(k) if *k <= 10 => 28 + k,
+            Col::Hist(_) | Col::Metric(_) | Col::Derived => return None,
+        })
+    }
+}
+
+/// Lower-case, runs of anything but letters and digits become `_`, trimmed.
+fn normalise(header: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in header.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('_');
+            }
+            gap = false;
+            out.extend(c.to_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+/// The column a header names, with its synonyms; `None` when unknown.
+fn column_for(header: &str) -> Option<Result<Col, String>> {
+    let trimmed = header.trim();
+    if trimmed.len() >= 7
+        && trimmed
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("metric:"))
+    {
+        return Some(MetricColumn::parse(trimmed.get(7..).unwrap_or_default()).map(Col::Metric));
+    }
+    let n = normalise(trimmed);
+    if let Some(k) = n
+        .strip_prefix("score_")
+        .or_else(|| n.strip_prefix("score"))
+        .and_then(|d| d.parse::<usize>().ok())
+        .filter(|&k| k <= 10 && !n.ends_with("score"))
+    {
+        return Some(Ok(Col::Hist(k)));
+    }
+    let col = match n.as_str() {
+        "id" | "touchpoint_id" | "tp_id" | "key" => Col::Id,
+        "name" | "touchpoint" | "touchpoint_name" | "title" | "task" | "activity"
+        | "interaction" | "moment" => Col::Name,
+        "description" | "details" | "desc" => Col::Description,
+        "stage_id" | "phase_id" | "step_id" => Col::StageId,
+        "stage" | "phase" | "step" | "stage_name" | "phase_name" | "journey_stage" => Col::Stage,
+        "owner_id" | "department_id" | "dept_id" | "team_id" => Col::OwnerId,
+        "owner" | "department" | "dept" | "team" | "owner_name" | "department_name"
+        | "swimlane" | "lane" | "responsible" | "owned_by" | "actor" => Col::Owner,
+        "owner_color" | "owner_colour" | "department_color" | "department_colour" | "color"
+        | "colour" => Col::OwnerColor,
+        "owner_kind" | "department_kind" | "kind" => Col::OwnerKind,
+        "channel" | "medium" | "via" => Col::Channel,
+        "layer" | "blueprint_layer" | "service_layer" => Col::Layer,
+        "volume" | "customers" | "cases" | "count" | "volume_per_period" => Col::Volume,
+        "handling_minutes"
+        | "handling_time"
+        | "handle_time"
+        | "handling_time_min"
+        | "handle_time_min"
+        | "handling_time_minutes"
+        | "handling_min"
+        | "aht" => Col::Handling,
+        "satisfaction" | "score" | "csat" | "satisfaction_mean" | "mean_score" | "score_mean"
+        | "rating" | "sat" => Col::Score,
+        "responses"
+        | "respondents"
+        | "response_count"
+        | "n_responses"
+        | "satisfaction_responses" => Col::Responses,
+        "pains" | "pain" | "pain_points" | "pain_point" | "evidence" | "quotes" | "verbatims"
+        | "verbatim" => Col::Pains,
+        "notes" | "note" | "comments" | "comment" | "remarks" => Col::Notes,
+        "order" | "position" | "sort_order" => Col::Order,
+        "next" | "handoff_to" | "handoffs_to" | "next_id" | "next_ids" | "next_touchpoint"
+        | "next_step" | "then" | "successors" | "leads_to" => Col::Next,
+        "from" | "from_id" | "source" | "from_touchpoint" => Col::From,
+        "to" | "to_id" | "target" | "to_touchpoint" => Col::To,
+        "from_name" => Col::FromName,
+        "to_name" => Col::ToName,
+        "from_owner" => Col::FromOwner,
+        "to_owner" => Col::ToOwner,
+        "label" | "handoff_label" => Col::Label,
+        "wait_hours" | "wait" | "wait_time" | "queue_hours" | "queue_time" | "queue"
+        | "delay_hours" | "delay" => Col::Wait,
+        "failure_rate" | "failure" | "failures" | "error_rate" | "fail_rate" | "data_loss" => {
+            Col::Failure
+        }
+        "cross_department" => Col::Derived,
+        _ => return None,
+    };
+    Some(Ok(col))
+}
+
+/// Strip the anti-formula prefix: `'` followed by `= + - @`, tab, CR or `'`.
+pub fn unprefix(cell: &str) -> &str {
+    let mut chars = cell.chars();
+    if chars.next() == Some('\'')
+        && matches!(
+            chars.next(),
+            Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'')
+        )
+    {
+        cell.get(1..).unwrap_or(cell)
+    } else {
+        cell
+    }
+}
+
+/// A number: `7`, `7.5`, `-3`, `1e3`, or `7,5` (decimal comma). Finite only.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let v = match t.parse::<f64>() {
+        Ok(v) => v,
+        Err(_) if t.matches(',').count() == 1 && !t.contains('.') => {
+            t.replace(',', ".").parse::<f64>().ok()?
+        }
+        Err(_) => return None,
+    };
+    v.is_finite().then_some(v)
+}
+
+/// A count: `12400` (or `12400.0`, as spreadsheets write it).
+fn parse_count(text: &str) -> Option<u64> {
+    let t = text.trim();
+    if let Ok(n) = t.parse::<u64>() {
+        return Some(n);
+    }
+    let v = parse_number(t)?;
+    (v >= 0.0 && v.fract() == 0.0 && v <= 9_007_199_254_740_992.0).then_some(v as u64)
+}
+
+/// A share 0..=1: `0.12` or `12%`.
+fn parse_rate(text: &str) -> Option<f64> {
+    let t = text.trim();
+    match t.strip_suffix('%') {
+        Some(p) => parse_number(p).map(|v| v / 100.0),
+        None => parse_number(t),
+    }
+}
+
+/// The separator of a table: an Excel `sep=X` first line, else the most frequent of
+/// `,` `;` tab outside quotes on the first line (ties: comma, then semicolon).
+/// Returns (separator, bytes to skip).
+fn detect_separator(text: &str) -> (u8, usize) {
+    let first = text.split('\n').next().unwrap_or_default();
+    let hint = first.trim_end_matches('\r');
+    if let Some(sep) = hint
+        .strip_prefix("sep=")
+        .or_else(|| hint.strip_prefix("SEP="))
+        && let [b] = sep.as_bytes()
+    {
+        return (*b, (first.len() + 1).min(text.len()));
+    }
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => break,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let seps = [b',', b';', b'\t'];
+    let mut best = 0;
+    for i in 1..3 {
+        if counts[i] > counts[best] {
+            best = i;
+        }
+    }
+    (seps[best], 0)
+}
+
+struct Row {
+    line: usize,
+    record: ::csv::StringRecord,
+}
+
+impl Row {
+    /// Cell `i`, trimmed and without the anti-formula prefix; `""` when missing.
+    fn cell(&self, i: usize) -> &str {
+        self.record.get(i).map_or("", |c| unprefix(c.trim()))
+    }
+
+    fn len(&self) -> usize {
+        self.record.len()
+    }
+}
+
+/// Read all records: cells trimmed and un-prefixed; fully empty rows skipped.
+fn read_rows(text: &str, problems: &mut Problems) -> Vec<Row> {
+    let (sep, skip) = detect_separator(text);
+    let body = text.get(skip..).unwrap_or_default();
+    let line_offset = usize::from(skip > 0);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = ::csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line() as usize) + line_offset;
+                if record.iter().all(|c| c.trim().is_empty()) {
+                    continue;
+                }
+                if rows.len() > MAX_ROWS {
+                    problems.at(
+                        line,
+                        format!(
+                            "more than {MAX_ROWS} rows; this row and the rest are not imported"
+                        ),
+                    );
+                    break;
+                }
+                if record.len() > MAX_COLUMNS {
+                    problems.at(
+                        line,
+                        format!("more than {MAX_COLUMNS} columns; the rest are ignored"),
+                    );
+                }
+                rows.push(Row {
+                    line,
+                    record: record.clone(),
+                });
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize) + line_offset;
+                problems.at(line, format!("cannot read this row: {e}"));
+                if !matches!(e.kind(), ::csv::ErrorKind::Utf8 { .. }) {
+                    break;
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// The columns of a header row.
+struct Header {
+    cols: Vec<Option<Col>>,
+    /// Column index of each single-field column, by [`Col::slot`].
+    slots: [Option<usize>; SLOTS],
+}
+
+impl Header {
+    fn read(row: &Row, problems: &mut Problems) -> Header {
+        let mut cols: Vec<Option<Col>> = Vec::new();
+        let mut slots = [None; SLOTS];
+        for i in 0..row.len().min(MAX_COLUMNS) {
+            let h = row.cell(i);
+            let col = match column_for(h) {
+                Some(Ok(c)) => Some(c),
+                Some(Err(e)) => {
+                    problems.at(row.line, format!("column {} {h:?}: {e}; ignored", i + 1));
+                    None
+                }
+                None => {
+                    if !h.is_empty() {
+                        problems.at(
+                            row.line,
+                            format!("column {} {h:?} is not a known column; ignored", i + 1),
+                        );
+                    }
+                    None
+                }
+            };
+            let col = match col {
+                Some(c) => match c.slot() {
+                    Some(slot) => match slots.get_mut(slot) {
+                        Some(entry @ None) => {
+                            *entry = Some(i);
+                            Some(c)
+                        }
+                        _ => {
+                            problems.at(
+                                row.line,
+                                format!(
+                                    "column {} {h:?} repeats an earlier column with the same meaning; ignored",
+                                    i + 1
+                                ),
+                            );
+                            None
+                        }
+                    },
+                    None => Some(c),
+                },
+                None => None,
+            };
+            cols.push(col);
+        }
+        Header { cols, slots }
+    }
+
+    fn has(&self, col: &Col) -> bool {
+        self.index(col).is_some()
+    }
+
+    fn index(&self, col: &Col) -> Option<usize> {
+        match col.slot() {
+            Some(s) => self.slots.get(s).copied().flatten(),
+            None => self.cols.iter().position(|c| c.as_ref() == Some(col)),
+        }
+    }
+}
+
+/// Cell access by column meaning.
+struct Cells<'a> {
+    header: &'a Header,
+    row: &'a Row,
+}
+
+impl<'a> Cells<'a> {
+    fn get(&self, col: &Col) -> &'a str {
+        self.header.index(col).map_or("", |i| self.row.cell(i))
+    }
+}
+
+/// Import a CSV text (a touchpoints table or a handoff table).
+pub fn import(name: &str, text: &str) -> Result<ImportResult, ImportError> {
+    let mut problems = Problems::new(name);
+    let rows = read_rows(text, &mut problems);
+    let Some((head, body)) = rows.split_first() else {
+        problems.general("the table is empty: no header row");
+        return Err(fail(name, problems));
+    };
+    if normalise(head.cell(0)) == "from_to" {
+        problems.at(
+            head.line,
+            "this is a department x department handoff matrix; it has no touchpoints. Import the touchpoints table instead",
+        );
+        return Err(fail(name, problems));
+    }
+    let header = Header::read(head, &mut problems);
+    let mut b = Builder::new(&title_from_name(name));
+    if header.has(&Col::Name) || header.has(&Col::Id) {
+        touchpoints_table(&mut b, &header, body, &mut problems);
+    } else if header.has(&Col::From) && header.has(&Col::To) {
+        handoff_rows(&mut Target::Build(&mut b), &header, body, &mut problems);
+    } else {
+        problems.at(
+            head.line,
+            "no `name` (or `id`) column, and no `from`/`to` columns: nothing to import",
+        );
+    }
+    if b.journey.touchpoint_count() == 0 {
+        if problems.is_empty() {
+            problems.general("no touchpoint rows below the header");
+        }
+        return Err(fail(name, problems));
+    }
+    Ok(ImportResult {
+        journey: b.journey,
+        problems: problems.finish(),
+    })
+}
+
+fn fail(name: &str, problems: Problems) -> ImportError {
+    ImportError {
+        file: name.to_owned(),
+        problems: problems.finish(),
+    }
+}
+
+/// Read a touchpoints table.
+fn touchpoints_table(b: &mut Builder, header: &Header, body: &[Row], problems: &mut Problems) {
+    // Original id -> imported id, and name -> imported id, to resolve `next`.
+    let mut by_given_id: BTreeMap<String, TouchpointId> = BTreeMap::new();
+    let mut by_name: BTreeMap<String, TouchpointId> = BTreeMap::new();
+    let mut by_name_lower: BTreeMap<String, TouchpointId> = BTreeMap::new();
+    let mut imported: Vec<(usize, TouchpointId, &str)> = Vec::new();
+    let next_col = header.has(&Col::Next);
+    for row in body {
+        let cells = Cells { header, row };
+        let line = row.line;
+        let given_id = cells.get(&Col::Id);
+        let name = cells.get(&Col::Name);
+        if given_id.is_empty() && name.is_empty() {
+            problems.at(line, "a row without a name or an id; not imported");
+            continue;
+        }
+        if row.len() > header.cols.len() {
+            problems.at(
+                line,
+                format!(
+                    "{} cells but only {} columns; the extra cells are ignored",
+                    row.len(),
+                    header.cols.len()
+                ),
+            );
+        }
+        let (id, changed) = b.touchpoint_id(given_id, name);
+        if changed {
+            if by_given_id.contains_key(given_id) {
+                problems.at(
+                    line,
+                    format!("the id `{given_id}` is used twice; this row gets `{id}`"),
+                );
+            } else {
+                problems.at(
+                    line,
+                    format!("`{given_id}` is not a valid id; using `{id}`"),
+                );
+            }
+        }
+        let mut tp = Touchpoint::new(id.0.clone(), b.text("the name", name, line, problems));
+        tp.description = b.text(
+            "the description",
+            cells.get(&Col::Description),
+            line,
+            problems,
+        );
+        tp.notes = b.text("the notes", cells.get(&Col::Notes), line, problems);
+        tp.stage = b.stage(
+            cells.get(&Col::StageId),
+            cells.get(&Col::Stage),
+            line,
+            problems,
+        );
+        tp.owner = owner(b, &cells, line, problems);
+        read_channel_layer(&mut tp, &cells, line, problems);
+        read_numbers(&mut tp, &cells, line, problems);
+        read_satisfaction(&mut tp, header, &cells, line, problems);
+        read_metrics(&mut tp, header, row, problems);
+        let pains = cells.get(&Col::Pains);
+        tp.pains = pains
+            .lines()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| b.text("a pain point", p, line, problems))
+            .collect();
+        if b.add_touchpoint(tp, line, problems) {
+            if !given_id.is_empty() {
+                by_given_id.entry(given_id.to_owned()).or_insert(id.clone());
+            }
+            by_name.entry(name.to_owned()).or_insert(id.clone());
+            by_name_lower
+                .entry(name.to_lowercase())
+                .or_insert(id.clone());
+            imported.push((line, id, cells.get(&Col::Next)));
+        }
+    }
+    if next_col {
+        for (line, from, next) in &imported {
+            for target in split_refs(next) {
+                let to = by_given_id
+                    .get(target)
+                    .or_else(|| by_name.get(target))
+                    .or_else(|| by_name_lower.get(&target.to_lowercase()))
+                    .or_else(|| by_given_id.get(&slugify(target, "")));
+                match to {
+                    Some(to) => {
+                        b.connect(Handoff::new(from.0.clone(), to.0.clone()), *line, problems);
+                    }
+                    None => problems.at(
+                        *line,
+                        format!(
+                            "next: there is no touchpoint `{target}`; that handoff is not imported"
+                        ),
+                    ),
+                }
+            }
+        }
+    } else {
+        for pair in imported.windows(2) {
+            if let [(line, a, _), (_, c, _)] = pair {
+                b.connect(Handoff::new(a.0.clone(), c.0.clone()), *line, problems);
+            }
+        }
+    }
+}
+
+/// `a; b` -> ["a", "b"]; also newlines, commas and `|` separate.
+fn split_refs(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split([';', '\n', ',', '|'])
+        .map(|s| unprefix(s.trim()))
+        .filter(|s| !s.is_empty())
+}
+
+fn owner(
+    b: &mut Builder,
+    cells: &Cells<'_>,
+    line: usize,
+    problems: &mut Problems,
+) -> Option<crate::model::DepartmentId> {
+    let color_text = cells.get(&Col::OwnerColor);
+    let color = if color_text.is_empty() {
+        None
+    } else {
+        let c = Rgb::parse(color_text);
+        if c.is_none() {
+            problems.at(
+                line,
+                format!("owner_color {color_text:?} is not a colour like #4e79a7; a palette colour is used"),
+            );
+        }
+        c
+    };
+    let kind_text = cells.get(&Col::OwnerKind);
+    let kind = match normalise(kind_text).as_str() {
+        "" => None,
+        "internal" | "department" => Some(DepartmentKind::Internal),
+        "customer" => Some(DepartmentKind::Customer),
+        "partner" | "external" => Some(DepartmentKind::Partner),
+        _ => {
+            problems.at(
+                line,
+                format!("owner_kind {kind_text:?} is not Internal, Customer or Partner; Internal is used"),
+            );
+            None
+        }
+    };
+    b.department(
+        &DeptSpec {
+            id: cells.get(&Col::OwnerId),
+            name: cells.get(&Col::Owner),
+            color,
+            kind,
+        },
+        line,
+        problems,
+    )
+}
+
+fn read_channel_layer(
+    tp: &mut Touchpoint,
+    cells: &Cells<'_>,
+    line: usize,
+    problems: &mut Problems,
+) {
+    let channel = cells.get(&Col::Channel);
+    if !channel.is_empty() {
+        tp.channel = Channel::parse(channel).unwrap_or_else(|| {
+            problems.at(
+                line,
+                format!("channel {channel:?} is not known (phone, web, app, email, letter, chat, in person, field visit, social media, internal, partner); Other is used"),
+            );
+            Channel::Other
+        });
+    }
+    let layer = cells.get(&Col::Layer);
+    if !layer.is_empty() {
+        match Layer::parse(layer) {
+            Some(l) => tp.layer = l,
+            None => problems.at(
+                line,
+                format!("layer {layer:?} is not customer action, frontstage, backstage or support; Frontstage is used"),
+            ),
+        }
+    }
+}
+
+fn read_numbers(tp: &mut Touchpoint, cells: &Cells<'_>, line: usize, problems: &mut Problems) {
+    let volume = cells.get(&Col::Volume);
+    if !volume.is_empty() {
+        tp.volume = parse_count(volume);
+        if tp.volume.is_none() {
+            problems.at(
+                line,
+                format!("volume {volume:?} is not a whole number; left empty"),
+            );
+        }
+    }
+    let handling = cells.get(&Col::Handling);
+    if !handling.is_empty() {
+        tp.handling_minutes = parse_number(handling).filter(|v| *v >= 0.0);
+        if tp.handling_minutes.is_none() {
+            problems.at(
+                line,
+                format!("handling time {handling:?} is not a number of minutes >= 0; left empty"),
+            );
+        }
+    }
+    let order = cells.get(&Col::Order);
+    if !order.is_empty() {
+        tp.order = order.trim().parse::<i32>().ok();
+        if tp.order.is_none() {
+            problems.at(
+                line,
+                format!("order {order:?} is not a whole number; left empty"),
+            );
+        }
+    }
+}
+
+fn read_satisfaction(
+    tp: &mut Touchpoint,
+    header: &Header,
+    cells: &Cells<'_>,
+    line: usize,
+    problems: &mut Problems,
+) {
+    let mut hist = [0u32; 11];
+    let mut any = false;
+    for (k, slot) in hist.iter_mut().enumerate() {
+        if !header.has(&Col::Hist(k)) {
+            continue;
+        }
+        let text = cells.get(&Col::Hist(k));
+        if text.is_empty() {
+            continue;
+        }
+        any = true;
+        match parse_count(text).and_then(|n| u32::try_from(n).ok()) {
+            Some(n) => *slot = n,
+            None => problems.at(
+                line,
+                format!("score_{k} {text:?} is not a count of responses; counted as 0"),
+            ),
+        }
+    }
+    let mean_text = cells.get(&Col::Score);
+    let responses_text = cells.get(&Col::Responses);
+    if any {
+        let s = Satisfaction::Histogram(hist);
+        if !mean_text.is_empty()
+            && let (Some(given), Some(mean)) = (parse_number(mean_text), s.mean())
+            && (given - mean).abs() > 0.01
+        {
+            problems.at(
+                line,
+                format!(
+                    "the satisfaction {mean_text} does not match the histogram's mean {}; the histogram is used",
+                    crate::model::fmt_num(mean)
+                ),
+            );
+        }
+        tp.satisfaction = Some(s);
+        return;
+    }
+    if mean_text.is_empty() {
+        if !responses_text.is_empty() {
+            problems.at(line, "responses without a satisfaction score; ignored");
+        }
+        return;
+    }
+    let Some(mean) = parse_number(mean_text) else {
+        problems.at(
+            line,
+            format!("satisfaction {mean_text:?} is not a number; left empty"),
+        );
+        return;
+    };
+    if !(0.0..=10.0).contains(&mean) {
+        problems.at(
+            line,
+            format!("satisfaction {mean_text} is outside the 0-10 scale; left empty"),
+        );
+        return;
+    }
+    let responses = if responses_text.is_empty() {
+        0
+    } else {
+        match parse_count(responses_text).and_then(|n| u32::try_from(n).ok()) {
+            Some(n) => n,
+            None => {
+                problems.at(
+                    line,
+                    format!("responses {responses_text:?} is not a count; 0 is used"),
+                );
+                0
+            }
+        }
+    };
+    tp.satisfaction = Some(Satisfaction::Summary { mean, responses });
+}
+
+fn read_metrics(tp: &mut Touchpoint, header: &Header, row: &Row, problems: &mut Problems) {
+    for (i, col) in header.cols.iter().enumerate() {
+        let Some(Col::Metric(m)) = col else { continue };
+        let text = row.cell(i);
+        if text.is_empty() {
+            continue;
+        }
+        match parse_metric_cell(text) {
+            Some((value, directive)) => {
+                let (target, better) = directive.unwrap_or((m.target, m.better));
+                tp.metrics.push(Metric {
+                    name: m.name.clone(),
+                    value,
+                    unit: m.unit.clone(),
+                    target,
+                    better,
+                });
+            }
+            None => problems.at(
+                row.line,
+                format!(
+                    "metric {:?}: {text:?} is not a number (optionally followed by `target<=X`); left out",
+                    m.name
+                ),
+            ),
+        }
+    }
+}
+
+/// Read handoff rows. With a builder (a standalone edge list) unknown touchpoints are
+/// created; without one (merging into a journey) they are reported.
+enum Target<'a> {
+    /// A standalone edge list: unknown touchpoints are created.
+    Build(&'a mut Builder),
+    /// Merging into a journey: unknown touchpoints are reported.
+    Merge(&'a mut Journey),
+}
+
+impl Target<'_> {
+    fn journey(&self) -> &Journey {
+        match self {
+            Target::Build(b) => &b.journey,
+            Target::Merge(j) => j,
+        }
+    }
+
+    fn journey_mut(&mut self) -> &mut Journey {
+        match self {
+            Target::Build(b) => &mut b.journey,
+            Target::Merge(j) => j,
+        }
+    }
+}
+
+fn handoff_rows(target: &mut Target<'_>, header: &Header, body: &[Row], problems: &mut Problems) {
+    for row in body {
+        let cells = Cells { header, row };
+        let line = row.line;
+        let ends = [
+            (
+                cells.get(&Col::From),
+                cells.get(&Col::FromName),
+                cells.get(&Col::FromOwner),
+            ),
+            (
+                cells.get(&Col::To),
+                cells.get(&Col::ToName),
+                cells.get(&Col::ToOwner),
+            ),
+        ];
+        let mut ids = Vec::with_capacity(2);
+        for (given, name, owner_name) in ends {
+            if given.is_empty() && name.is_empty() {
+                problems.at(line, "a handoff needs both `from` and `to`; not imported");
+                break;
+            }
+            if let Some(id) = resolve(target.journey(), given, name) {
+                ids.push(id);
+                continue;
+            }
+            let Target::Build(b) = target else {
+                let shown = if given.is_empty() { name } else { given };
+                problems.at(
+                    line,
+                    format!("there is no touchpoint `{shown}` in the journey; this handoff is not imported"),
+                );
+                break;
+            };
+            let (id, _) = b.touchpoint_id(given, name);
+            let shown = if name.is_empty() { given } else { name };
+            let mut tp = Touchpoint::new(id.0.clone(), b.text("the name", shown, line, problems));
+            tp.owner = b.department(
+                &DeptSpec {
+                    name: owner_name,
+                    ..Default::default()
+                },
+                line,
+                problems,
+            );
+            if !b.add_touchpoint(tp, line, problems) {
+                break;
+            }
+            ids.push(id);
+        }
+        let [from, to] = ids.as_slice() else {
+            continue;
+        };
+        let mut h = Handoff::new(from.0.clone(), to.0.clone());
+        h.label = cells.get(&Col::Label).to_owned();
+        h.notes = cells.get(&Col::Notes).to_owned();
+        let wait = cells.get(&Col::Wait);
+        if !wait.is_empty() {
+            h.wait_hours = parse_number(wait).filter(|v| *v >= 0.0);
+            if h.wait_hours.is_none() {
+                problems.at(
+                    line,
+                    format!("wait_hours {wait:?} is not a number of hours >= 0; left empty"),
+                );
+            }
+        }
+        let failure = cells.get(&Col::Failure);
+        if !failure.is_empty() {
+            h.failure_rate = parse_rate(failure).filter(|v| (0.0..=1.0).contains(v));
+            if h.failure_rate.is_none() {
+                problems.at(
+                    line,
+                    format!("failure_rate {failure:?} is not a share between 0 and 1 (or 0% to 100%); left empty"),
+                );
+            }
+        }
+        let journey = target.journey_mut();
+        let key = HandoffKey {
+            from: from.clone(),
+            to: to.clone(),
+        };
+        let result = if journey.handoff(&key).is_some() {
+            journey.update_handoff(h).map(|_| ())
+        } else {
+            journey.add_handoff(h)
+        };
+        if let Err(e) = result {
+            problems.at(line, format!("handoff {key} not imported: {e}"));
+        }
+    }
+}
+
+/// A touchpoint by id, else by exact name, else by name ignoring case.
+fn resolve(journey: &Journey, given: &str, name: &str) -> Option<TouchpointId> {
+    if !given.is_empty() {
+        let id = TouchpointId::new(given);
+        if journey.contains_touchpoint(&id) {
+            return Some(id);
+        }
+    }
+    let wanted = if name.is_empty() { given } else { name };
+    if wanted.is_empty() {
+        return None;
+    }
+    journey
+        .touchpoints()
+        .find(|t| t.name == wanted)
+        .or_else(|| {
+            let lower = wanted.to_lowercase();
+            journey
+                .touchpoints()
+                .find(|t| t.name.to_lowercase() == lower)
+        })
+        .map(|t| t.id.clone())
+}
+
+/// Merge a handoff table (as written by `touchpoint export --table handoffs`) into a
+/// journey: existing handoffs get the table's label, wait time, failure rate and notes;
+/// new pairs are added. Returns the problems (`name:line: reason`).
+pub fn merge_handoffs(journey: &mut Journey, name: &str, text: &str) -> Vec<ImportProblem> {
+    let mut problems = Problems::new(name);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > super::MAX_IMPORT_BYTES {
+        problems.general(format!(
+            "the input is larger than {} bytes; not read",
+            super::MAX_IMPORT_BYTES
+        ));
+        return problems.finish();
+    }
+    let rows = read_rows(text, &mut problems);
+    let Some((head, body)) = rows.split_first() else {
+        problems.general("the table is empty: no header row");
+        return problems.finish();
+    };
+    let header = Header::read(head, &mut problems);
+    if !(header.has(&Col::From) && header.has(&Col::To)) {
+        problems.at(
+            head.line,
+            "not a handoff table: it needs `from` and `to` columns",
+        );
+        return problems.finish();
+    }
+    handoff_rows(&mut Target::Merge(journey), &header, body, &mut problems);
+    problems.finish()
+}

@@ -1,0 +1,449 @@
+//! One list of user actions. Menus, keyboard shortcuts, the command palette and
+//! Help > Keyboard shortcuts are all generated from [`Command::ALL`], so they never
+//! disagree. Everything the user asks for is queued as an [`Action`] during the
+//! frame and applied at the end of it (see `AppState::apply_action`).
+
+use crate::edit::Edit;
+use crate::layout::LaneMode;
+use crate::model::{DepartmentId, HandoffKey, StageId, TouchpointId};
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+
+/// A parameterless command: something a menu item, a shortcut or the palette triggers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    OpenSample,
+    Quit,
+    Undo,
+    Redo,
+    Cut,
+    Copy,
+    Paste,
+    Duplicate,
+    Delete,
+    SelectAll,
+    ClearSelection,
+    Rename,
+    AddTouchpoint,
+    AddStage,
+    AddDepartment,
+    MoveLeft,
+    MoveRight,
+    MoveUp,
+    MoveDown,
+    Fit,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ToggleGaps,
+    ToggleLaneMode,
+    ToggleMatrix,
+    ToggleMinimap,
+    ToggleLeftPanel,
+    ToggleInspector,
+    Search,
+    Palette,
+    FullScreen,
+    UiScaleUp,
+    UiScaleDown,
+    UiScaleReset,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
+    Shortcuts,
+    About,
+    // War-room mode (issue #9), handled in `warroom.rs`.
+    Present,
+    AddNote,
+    AddAction,
+    ToggleWarRoomPanel,
+    ToggleNotes,
+    DepartmentFocus,
+    ToggleTimer,
+    SaveAsToBe,
+    Compare,
+    ExportComparison,
+    Portfolio,
+}
+
+/// Which menu a command belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    Edit,
+    View,
+    Workshop,
+    Help,
+}
+
+impl Menu {
+    pub const ALL: [Menu; 5] = [
+        Menu::File,
+        Menu::Edit,
+        Menu::View,
+        Menu::Workshop,
+        Menu::Help,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Menu::File => "File",
+            Menu::Edit => "Edit",
+            Menu::View => "View",
+            Menu::Workshop => "Workshop",
+            Menu::Help => "Help",
+        }
+    }
+}
+
+const fn sc(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+const NONE: Modifiers = Modifiers::NONE;
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers {
+    alt: false,
+    ctrl: false,
+    shift: true,
+    mac_cmd: false,
+    command: true,
+};
+const CMD_ALT: Modifiers = Modifiers {
+    alt: true,
+    ctrl: false,
+    shift: false,
+    mac_cmd: false,
+    command: true,
+};
+
+impl Command {
+    /// Every command, in menu order.
+    pub const ALL: [Command; 55] = [
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::OpenSample,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::Cut,
+        Command::Copy,
+        Command::Paste,
+        Command::Duplicate,
+        Command::Delete,
+        Command::SelectAll,
+        Command::ClearSelection,
+        Command::Rename,
+        Command::AddTouchpoint,
+        Command::AddStage,
+        Command::AddDepartment,
+        Command::MoveLeft,
+        Command::MoveRight,
+        Command::MoveUp,
+        Command::MoveDown,
+        Command::Fit,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::ToggleGaps,
+        Command::ToggleLaneMode,
+        Command::ToggleMatrix,
+        Command::ToggleMinimap,
+        Command::ToggleLeftPanel,
+        Command::ToggleInspector,
+        Command::Search,
+        Command::Palette,
+        Command::FullScreen,
+        Command::UiScaleUp,
+        Command::UiScaleDown,
+        Command::UiScaleReset,
+        Command::ThemeSystem,
+        Command::ThemeLight,
+        Command::ThemeDark,
+        Command::Shortcuts,
+        Command::About,
+        Command::Present,
+        Command::AddNote,
+        Command::AddAction,
+        Command::ToggleWarRoomPanel,
+        Command::ToggleNotes,
+        Command::DepartmentFocus,
+        Command::ToggleTimer,
+        Command::SaveAsToBe,
+        Command::Compare,
+        Command::ExportComparison,
+        Command::Portfolio,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::New => "New journey",
+            Command::Open => "Open…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
+            Command::OpenSample => "Open the move-address sample",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::Cut => "Cut",
+            Command::Copy => "Copy",
+            Command::Paste => "Paste",
+            Command::Duplicate => "Duplicate",
+            Command::Delete => "Delete",
+            Command::SelectAll => "Select all",
+            Command::ClearSelection => "Clear selection",
+            Command::Rename => "Rename touchpoint",
+            Command::AddTouchpoint => "Add touchpoint",
+            Command::AddStage => "Add stage",
+            Command::AddDepartment => "Add department",
+            Command::MoveLeft => "Move to previous stage",
+            Command::MoveRight => "Move to next stage",
+            Command::MoveUp => "Move to lane above",
+            Command::MoveDown => "Move to lane below",
+            Command::Fit => "Fit journey to window",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ZoomReset => "Zoom 100%",
+            Command::ToggleGaps => "Gap overlay",
+            Command::ToggleLaneMode => "Blueprint layers (instead of departments)",
+            Command::ToggleMatrix => "Department handoff matrix",
+            Command::ToggleMinimap => "Minimap",
+            Command::ToggleLeftPanel => "Gaps and structure panel",
+            Command::ToggleInspector => "Inspector panel",
+            Command::Search => "Find touchpoint…",
+            Command::Palette => "Command palette…",
+            Command::FullScreen => "Full screen",
+            Command::UiScaleUp => "Larger UI (projector)",
+            Command::UiScaleDown => "Smaller UI",
+            Command::UiScaleReset => "Normal UI size",
+            Command::ThemeSystem => "Theme: follow system",
+            Command::ThemeLight => "Theme: light",
+            Command::ThemeDark => "Theme: dark",
+            Command::Shortcuts => "Keyboard shortcuts",
+            Command::About => "About Touchpoint",
+            Command::Present => "Present",
+            Command::AddNote => "Add sticky note",
+            Command::AddAction => "Add improvement action",
+            Command::ToggleWarRoomPanel => "Notes and actions panel",
+            Command::ToggleNotes => "Show notes on the map",
+            Command::DepartmentFocus => "Department focus: next department",
+            Command::ToggleTimer => "Session timer",
+            Command::SaveAsToBe => "Save as to-be…",
+            Command::Compare => "Compare as-is / to-be…",
+            Command::ExportComparison => "Export comparison…",
+            Command::Portfolio => "Journey portfolio…",
+        }
+    }
+
+    pub fn menu(self) -> Menu {
+        use Command::*;
+        match self {
+            New | Open | Save | SaveAs | OpenSample | Quit => Menu::File,
+            Undo | Redo | Cut | Copy | Paste | Duplicate | Delete | SelectAll | ClearSelection
+            | Rename | AddTouchpoint | AddStage | AddDepartment | MoveLeft | MoveRight | MoveUp
+            | MoveDown => Menu::Edit,
+            Shortcuts | About => Menu::Help,
+            c if c.is_warroom() => Menu::Workshop,
+            _ => Menu::View,
+        }
+    }
+
+    /// Draw a separator before this command in its menu.
+    pub fn separator_before(self) -> bool {
+        matches!(
+            self,
+            Command::OpenSample
+                | Command::Quit
+                | Command::Cut
+                | Command::SelectAll
+                | Command::AddTouchpoint
+                | Command::MoveLeft
+                | Command::ToggleGaps
+                | Command::Search
+                | Command::UiScaleUp
+                | Command::ThemeSystem
+                | Command::AddNote
+                | Command::ToggleTimer
+                | Command::SaveAsToBe
+                | Command::Portfolio
+        )
+    }
+
+    /// A war-room command (handled by `ui::warroom`).
+    pub fn is_warroom(self) -> bool {
+        use Command::*;
+        matches!(
+            self,
+            Present
+                | AddNote
+                | AddAction
+                | ToggleWarRoomPanel
+                | ToggleNotes
+                | DepartmentFocus
+                | ToggleTimer
+                | SaveAsToBe
+                | Compare
+                | ExportComparison
+                | Portfolio
+        )
+    }
+
+    /// Keyboard shortcuts; the first is the one shown in menus.
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        use Command::*;
+        match self {
+            New => vec![sc(CMD, Key::N)],
+            Open => vec![sc(CMD, Key::O)],
+            Save => vec![sc(CMD, Key::S)],
+            SaveAs => vec![sc(CMD_SHIFT, Key::S)],
+            Quit => vec![sc(CMD, Key::Q)],
+            Undo => vec![sc(CMD, Key::Z)],
+            Redo => vec![sc(CMD_SHIFT, Key::Z), sc(CMD, Key::Y)],
+            Cut => vec![sc(CMD, Key::X)],
+            Copy => vec![sc(CMD, Key::C)],
+            Paste => vec![sc(CMD, Key::V)],
+            Duplicate => vec![sc(CMD, Key::D)],
+            Delete => vec![sc(NONE, Key::Delete), sc(NONE, Key::Backspace)],
+            SelectAll => vec![sc(CMD, Key::A)],
+            ClearSelection => vec![sc(NONE, Key::Escape)],
+            Rename => vec![sc(NONE, Key::F2)],
+            AddTouchpoint => vec![sc(NONE, Key::Insert)],
+            MoveLeft => vec![sc(NONE, Key::ArrowLeft)],
+            MoveRight => vec![sc(NONE, Key::ArrowRight)],
+            MoveUp => vec![sc(NONE, Key::ArrowUp)],
+            MoveDown => vec![sc(NONE, Key::ArrowDown)],
+            Fit => vec![sc(NONE, Key::F), sc(NONE, Key::Home)],
+            ZoomIn => vec![sc(CMD, Key::Equals), sc(CMD, Key::Plus)],
+            ZoomOut => vec![sc(CMD, Key::Minus)],
+            ZoomReset => vec![sc(CMD, Key::Num0)],
+            ToggleGaps => vec![sc(NONE, Key::G)],
+            ToggleLaneMode => vec![sc(NONE, Key::L)],
+            ToggleMatrix => vec![sc(NONE, Key::M)],
+            Search => vec![sc(CMD, Key::F)],
+            Palette => vec![sc(CMD, Key::K), sc(CMD_SHIFT, Key::P)],
+            FullScreen => vec![sc(NONE, Key::F11)],
+            UiScaleUp => vec![sc(CMD_ALT, Key::Equals)],
+            UiScaleDown => vec![sc(CMD_ALT, Key::Minus)],
+            UiScaleReset => vec![sc(CMD_ALT, Key::Num0)],
+            Shortcuts => vec![sc(NONE, Key::F1)],
+            Present => vec![sc(NONE, Key::F5)],
+            AddNote => vec![sc(NONE, Key::N)],
+            ToggleWarRoomPanel => vec![sc(CMD_SHIFT, Key::N)],
+            ToggleTimer => vec![sc(NONE, Key::T)],
+            _ => vec![],
+        }
+    }
+
+    /// Does the shortcut work while a text field has keyboard focus? (Only the
+    /// file and window commands: typing must not delete cards or undo the map.)
+    pub fn works_while_typing(self) -> bool {
+        matches!(
+            self,
+            Command::New
+                | Command::Open
+                | Command::Save
+                | Command::SaveAs
+                | Command::Quit
+                | Command::Palette
+                | Command::Search
+                | Command::FullScreen
+                | Command::Shortcuts
+                | Command::Present
+        )
+    }
+
+    /// Cut, copy and paste arrive as clipboard events from the platform, not as key presses.
+    pub fn is_clipboard(self) -> bool {
+        matches!(self, Command::Cut | Command::Copy | Command::Paste)
+    }
+
+    /// Is this a toggle, and is it on? (For check marks in menus.)
+    pub fn is_toggle(self) -> bool {
+        matches!(
+            self,
+            Command::ToggleGaps
+                | Command::ToggleLaneMode
+                | Command::ToggleMatrix
+                | Command::ToggleMinimap
+                | Command::ToggleLeftPanel
+                | Command::ToggleInspector
+                | Command::FullScreen
+                | Command::Present
+                | Command::ToggleWarRoomPanel
+                | Command::ToggleNotes
+                | Command::ToggleTimer
+                | Command::Compare
+                | Command::Portfolio
+        )
+    }
+}
+
+/// What an unsaved-changes question leads to once answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AfterGuard {
+    New,
+    /// Open a file (`None` = ask with a file dialog).
+    Open(Option<PathBuf>),
+    OpenSample,
+    Quit,
+}
+
+/// Every user intent, queued during a frame and applied at its end.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Command(Command),
+    /// One gesture's change to the document = one undo step. Same `merge` key as the
+    /// previous step merges into it (typing in a field).
+    Edit {
+        label: String,
+        edit: Edit,
+        merge: Option<String>,
+    },
+    /// Replace the selection.
+    SelectTouchpoints(Vec<TouchpointId>),
+    SelectHandoff(HandoffKey),
+    /// Select these touchpoints and centre the view on them.
+    Focus(Vec<TouchpointId>),
+    /// Start typing the name of a new touchpoint in this cell; `after` gets a handoff to it.
+    BeginCreate {
+        stage: Option<StageId>,
+        owner: Option<DepartmentId>,
+        layer: Option<crate::model::Layer>,
+        after: Option<TouchpointId>,
+    },
+    BeginRename(TouchpointId),
+    /// Create a touchpoint named `name` in a cell (handoff from `after`); with
+    /// `then_next`, start naming the next one in the next stage (Tab).
+    CreateTouchpoint {
+        name: String,
+        stage: Option<StageId>,
+        owner: Option<DepartmentId>,
+        layer: Option<crate::model::Layer>,
+        after: Option<TouchpointId>,
+        then_next: bool,
+    },
+    /// Open this file (after the unsaved-changes question).
+    OpenPath(PathBuf),
+    /// Continue what an unsaved-changes question was asked for.
+    Proceed(AfterGuard),
+    /// Save, and only when that worked, continue.
+    SaveThen(AfterGuard),
+    /// Paste this clipboard text.
+    PasteText(String),
+    /// Remove a stage whose touchpoints go to `move_to` (or lose their stage).
+    RemoveStage {
+        id: StageId,
+        move_to: Option<StageId>,
+    },
+    RemoveDepartment {
+        id: DepartmentId,
+        move_to: Option<DepartmentId>,
+    },
+    SetLaneMode(LaneMode),
+    SetUiScale(f32),
+}

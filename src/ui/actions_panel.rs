@@ -1,0 +1,282 @@
+//! Improvement actions: what, owner, due date and status, on a touchpoint or
+//! handoff (or the journey); a list filtered by owner and status.
+
+use super::action::Action;
+use super::app::AppState;
+use super::notes::{anchor_label, fresh_note_id};
+use super::warroom::PanelTab;
+use crate::edit::Edit;
+use crate::model::{ActionItem, ActionStatus, Anchor};
+use egui::RichText;
+use std::collections::BTreeSet;
+
+/// Filters of the actions list (UI state).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ActionsState {
+    /// Only this owner (exact text); `None` = every owner.
+    pub owner: Option<String>,
+    /// Only this status; `None` = every status.
+    pub status: Option<ActionStatus>,
+}
+
+/// The actions that pass the filters, in id order.
+pub fn filtered<'a>(
+    actions: impl Iterator<Item = &'a ActionItem>,
+    filter: &ActionsState,
+) -> Vec<&'a ActionItem> {
+    actions
+        .filter(|a| filter.owner.as_ref().is_none_or(|o| &a.owner == o))
+        .filter(|a| filter.status.is_none_or(|s| a.status == s))
+        .collect()
+}
+
+/// Add an open action on the selected touchpoint or handoff (or the journey).
+pub fn add_action(state: &mut AppState) {
+    let anchor = if let Some(id) = state.selection.single() {
+        Anchor::Touchpoint(id.clone())
+    } else if let Some(k) = &state.selection.handoff {
+        Anchor::Handoff(k.clone())
+    } else {
+        Anchor::Journey
+    };
+    let id = fresh_note_id(state, "a");
+    let owner = state
+        .warroom
+        .focus
+        .as_ref()
+        .map(|d| state.journey().department_name(Some(d)))
+        .unwrap_or_default();
+    let action = ActionItem {
+        id,
+        what: String::new(),
+        owner,
+        due: String::new(),
+        status: ActionStatus::Open,
+        anchor,
+    };
+    let on = anchor_label(state, &action.anchor);
+    state.edit(
+        &format!("Add action on {on}"),
+        Edit::AddAction(action),
+        None,
+    );
+    state.warroom.panel = true;
+    state.warroom.tab = PanelTab::Actions;
+    // A new action must be visible: clear filters that would hide it.
+    state.warroom.actions = ActionsState::default();
+}
+
+/// Is `due` empty or a plausible `YYYY-MM-DD` date?
+pub fn valid_due(due: &str) -> bool {
+    let d = due.trim();
+    if d.is_empty() {
+        return true;
+    }
+    let parts: Vec<&str> = d.split('-').collect();
+    let [y, m, day] = parts.as_slice() else {
+        return false;
+    };
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!((num(y, 4), num(m, 2), num(day, 2)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
+}
+
+fn update(state: &mut AppState, a: ActionItem, label: &str, merge: bool) {
+    let merge = merge.then(|| format!("action-{}", a.id));
+    state.queue(Action::Edit {
+        label: label.into(),
+        edit: Edit::UpdateAction(a),
+        merge,
+    });
+}
+
+/// The actions tab of the war-room panel.
+pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
+    let owners: BTreeSet<String> = state
+        .journey()
+        .actions()
+        .map(|a| a.owner.clone())
+        .filter(|o| !o.trim().is_empty())
+        .collect();
+    ui.horizontal(|ui| {
+        if ui
+            .button("＋ Action")
+            .on_hover_text("Add an action on the selected touchpoint or handoff")
+            .clicked()
+        {
+            add_action(state);
+        }
+    });
+    ui.horizontal(|ui| {
+        let f = &mut state.warroom.actions;
+        ui.label("Owner");
+        egui::ComboBox::from_id_salt("actions-owner")
+            .selected_text(f.owner.clone().unwrap_or_else(|| "All owners".into()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.owner, None, "All owners");
+                for o in &owners {
+                    ui.selectable_value(&mut f.owner, Some(o.clone()), o);
+                }
+            });
+        ui.label("Status");
+        egui::ComboBox::from_id_salt("actions-status")
+            .selected_text(f.status.map_or("All", ActionStatus::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.status, None, "All");
+                for s in ActionStatus::ALL {
+                    ui.selectable_value(&mut f.status, Some(s), s.label());
+                }
+            });
+    });
+    ui.separator();
+    let filter = state.warroom.actions.clone();
+    let list: Vec<ActionItem> = filtered(state.journey().actions(), &filter)
+        .into_iter()
+        .cloned()
+        .collect();
+    let total = state.journey().actions().count();
+    ui.label(RichText::new(format!("{} of {total} action(s)", list.len())).weak());
+    for a in list {
+        action_row(ui, state, a);
+        ui.add_space(6.0);
+    }
+}
+
+fn action_row(ui: &mut egui::Ui, state: &mut AppState, a: ActionItem) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let on = anchor_label(state, &a.anchor);
+        if ui.link(RichText::new(format!("on {on}")).small()).clicked() {
+            match &a.anchor {
+                Anchor::Touchpoint(t) => state.queue(Action::Focus(vec![t.clone()])),
+                Anchor::Handoff(k) => state.queue(Action::SelectHandoff(k.clone())),
+                _ => {}
+            }
+        }
+        let mut what = a.what.clone();
+        if ui
+            .add(
+                egui::TextEdit::multiline(&mut what)
+                    .hint_text("What will be done")
+                    .desired_rows(1)
+                    .desired_width(f32::INFINITY),
+            )
+            .accessible_name("Action")
+            .changed()
+        {
+            let mut n = a.clone();
+            n.what = what;
+            update(state, n, "Edit action", true);
+        }
+        ui.horizontal(|ui| {
+            let mut owner = a.owner.clone();
+            if ui
+                .add(
+                    egui::TextEdit::singleline(&mut owner)
+                        .hint_text("owner")
+                        .desired_width(110.0),
+                )
+                .accessible_name("Action owner")
+                .changed()
+            {
+                let mut n = a.clone();
+                n.owner = owner;
+                update(state, n, "Edit action owner", true);
+            }
+            let mut due = a.due.clone();
+            let ok = valid_due(&due);
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut due)
+                        .hint_text("YYYY-MM-DD")
+                        .desired_width(90.0)
+                        .text_color_opt((!ok).then(|| ui.visuals().error_fg_color)),
+                )
+                .accessible_name("Due date");
+            if r.changed() {
+                let mut n = a.clone();
+                n.due = due;
+                update(state, n, "Edit action due date", true);
+            }
+            let mut status = a.status;
+            egui::ComboBox::from_id_salt(("action-status", a.id.as_str()))
+                .selected_text(status.label())
+                .width(90.0)
+                .show_ui(ui, |ui| {
+                    for s in ActionStatus::ALL {
+                        ui.selectable_value(&mut status, s, s.label());
+                    }
+                });
+            if status != a.status {
+                let mut n = a.clone();
+                n.status = status;
+                update(state, n, "Set action status", false);
+            }
+            if ui
+                .small_button("Delete")
+                .on_hover_text("Delete action")
+                .clicked()
+            {
+                state.queue(Action::Edit {
+                    label: "Delete action".into(),
+                    edit: Edit::RemoveAction(a.id.clone()),
+                    merge: None,
+                });
+            }
+        });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NoteId;
+
+    fn item(id: &str, owner: &str, status: ActionStatus) -> ActionItem {
+        ActionItem {
+            id: NoteId::new(id),
+            what: id.into(),
+            owner: owner.into(),
+            status,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn filters_by_owner_and_status() {
+        let all = [
+            item("a-1", "Billing", ActionStatus::Open),
+            item("a-2", "Billing", ActionStatus::Done),
+            item("a-3", "Metering", ActionStatus::Open),
+        ];
+        let ids = |f: &ActionsState| -> Vec<String> {
+            filtered(all.iter(), f)
+                .iter()
+                .map(|a| a.id.to_string())
+                .collect()
+        };
+        assert_eq!(ids(&ActionsState::default()).len(), 3);
+        let billing = ActionsState {
+            owner: Some("Billing".into()),
+            status: None,
+        };
+        assert_eq!(ids(&billing), ["a-1", "a-2"]);
+        let open_billing = ActionsState {
+            status: Some(ActionStatus::Open),
+            ..billing
+        };
+        assert_eq!(ids(&open_billing), ["a-1"]);
+    }
+
+    #[test]
+    fn due_dates() {
+        assert!(valid_due(""));
+        assert!(valid_due("2027-03-31"));
+        assert!(!valid_due("2027-13-01"));
+        assert!(!valid_due("31/03/2027"));
+        assert!(!valid_due("2027-3-1"));
+    }
+}

@@ -1,0 +1,930 @@
+//! The application state and the per-frame flow:
+//! input -> shortcuts -> panels and canvas (which only *queue* actions) -> dialogs ->
+//! apply the queued actions at the end of the frame. The document is read-only
+//! while the frame draws and changes only through `Document::apply`.
+
+use super::action::{Action, AfterGuard, Command};
+use super::canvas::{self, Camera, CanvasState};
+use super::derived::Derived;
+use super::dialogs::{self, Dialog, FileDialogs};
+use super::settings::{Settings, ThemePref, UI_SCALES};
+use super::{clipboard, inspector, palette, panels, search};
+use crate::edit::Edit;
+use crate::history::Document;
+use crate::layout::{LaneKey, LaneMode};
+use crate::model::{
+    Department, DepartmentId, DepartmentKind, HandoffKey, Journey, Layer, Rgb, Stage, StageId,
+    Touchpoint, TouchpointId, fresh_id, slugify,
+};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// What is selected on the canvas (UI state, never stored in the document).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    pub touchpoints: BTreeSet<TouchpointId>,
+    pub handoff: Option<HandoffKey>,
+}
+
+impl Selection {
+    pub fn is_empty(&self) -> bool {
+        self.touchpoints.is_empty() && self.handoff.is_none()
+    }
+
+    /// The single selected touchpoint, if exactly one is selected.
+    pub fn single(&self) -> Option<&TouchpointId> {
+        if self.touchpoints.len() == 1 {
+            self.touchpoints.first()
+        } else {
+            None
+        }
+    }
+}
+
+/// Display toggles.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewOptions {
+    pub lane_mode: LaneMode,
+    pub gaps: bool,
+    pub matrix: bool,
+    pub minimap: bool,
+    pub left_panel: bool,
+    pub inspector: bool,
+    pub full_screen: bool,
+}
+
+impl Default for ViewOptions {
+    fn default() -> Self {
+        ViewOptions {
+            lane_mode: LaneMode::Departments,
+            gaps: true,
+            matrix: false,
+            minimap: true,
+            left_panel: true,
+            inspector: true,
+            full_screen: false,
+        }
+    }
+}
+
+/// Everything the app knows. Fields are public so that feature modules (presentation
+/// mode, department focus, notes, comparison) can add their own panels in their own files.
+pub struct AppState {
+    pub doc: Document,
+    /// Where the document lives on disk (`None` = never saved).
+    pub path: Option<PathBuf>,
+    pub selection: Selection,
+    pub view: ViewOptions,
+    pub left_tab: panels::LeftTab,
+    pub camera: Camera,
+    pub canvas: CanvasState,
+    pub inspector: inspector::InspectorState,
+    pub search: search::SearchState,
+    pub palette: palette::PaletteState,
+    /// The modal dialog on screen, if any.
+    pub dialog: Option<Dialog>,
+    pub settings: Settings,
+    /// Where settings persist (`None` in tests: nothing is written).
+    pub settings_path: Option<PathBuf>,
+    /// Native file pickers (a fake in tests).
+    pub file_dialogs: Box<dyn FileDialogs>,
+    /// The last copied fragment (RON), for Paste from a menu or the palette.
+    pub clipboard: Option<String>,
+    /// The status line.
+    pub status: String,
+    /// Layout (and later analysis and scene), recomputed once per document revision.
+    pub derived: Derived,
+    /// Actions queued during this frame.
+    pub actions: Vec<Action>,
+    /// The window may close (the unsaved-changes question was answered).
+    pub allow_close: bool,
+    /// Set once the app asked the window to close (tests read it).
+    pub quit_requested: bool,
+    /// War-room mode: presentation, department focus, notes, timer, comparison.
+    pub warroom: super::warroom::WarRoom,
+    last_title: String,
+    applied_theme: Option<(ThemePref, u32)>,
+}
+
+impl AppState {
+    pub fn new(doc: Document, path: Option<PathBuf>, file_dialogs: Box<dyn FileDialogs>) -> Self {
+        AppState {
+            doc,
+            path,
+            selection: Selection::default(),
+            view: ViewOptions::default(),
+            left_tab: panels::LeftTab::default(),
+            camera: Camera::default(),
+            canvas: CanvasState::default(),
+            inspector: inspector::InspectorState::default(),
+            search: search::SearchState::default(),
+            palette: palette::PaletteState::default(),
+            dialog: None,
+            settings: Settings::default(),
+            settings_path: None,
+            file_dialogs,
+            clipboard: None,
+            status: String::new(),
+            derived: Derived::default(),
+            actions: Vec::new(),
+            allow_close: false,
+            quit_requested: false,
+            warroom: super::warroom::WarRoom::new(),
+            last_title: String::new(),
+            applied_theme: None,
+        }
+    }
+
+    /// A state on an in-memory journey with no file and no native dialogs (tests, benches).
+    pub fn with_journey(journey: Journey) -> Self {
+        AppState::new(Document::new(journey), None, Box::new(dialogs::NoDialogs))
+    }
+
+    /// Read persistent settings from `path` (missing or corrupt: defaults).
+    pub fn use_settings_file(&mut self, path: PathBuf) {
+        self.settings = Settings::load(&path);
+        self.settings_path = Some(path);
+    }
+
+    pub fn journey(&self) -> &Journey {
+        self.doc.journey()
+    }
+
+    /// Queue an action for the end of the frame.
+    pub fn queue(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    pub fn queue_command(&mut self, command: Command) {
+        self.actions.push(Action::Command(command));
+    }
+
+    /// The window title: journey, file name and a dirty marker.
+    pub fn title(&self) -> String {
+        let file = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "not saved".to_owned(),
+            |f| f.to_string_lossy().into_owned(),
+        );
+        let dirty = if self.doc.is_dirty() { "● " } else { "" };
+        format!("{dirty}{} — {file} — Touchpoint", self.journey().title())
+    }
+
+    // ----- files -----------------------------------------------------------------------
+
+    /// Open a journey file now (no unsaved-changes question: callers ask first).
+    /// A load error is shown in a dialog and returned.
+    pub fn open_path(&mut self, path: &Path) -> Result<(), crate::io::LoadError> {
+        match crate::io::load_file(path) {
+            Ok(journey) => {
+                self.replace_document(Document::new(journey), Some(path.to_path_buf()));
+                self.settings.add_recent(path);
+                self.persist_settings();
+                self.status = format!("Opened {}", path.display());
+                Ok(())
+            }
+            Err(e) => {
+                self.status = format!("Could not open {}", path.display());
+                self.dialog = Some(Dialog::LoadError {
+                    file: path.display().to_string(),
+                    lines: e.lines(),
+                });
+                Err(e)
+            }
+        }
+    }
+
+    /// Save to `path` (atomic, verified), remember it as the document's file.
+    pub fn save_to_path(&mut self, path: &Path) -> Result<(), String> {
+        match crate::io::save(path, self.doc.journey()) {
+            Ok(_) => {
+                self.doc.mark_saved();
+                self.path = Some(path.to_path_buf());
+                self.settings.add_recent(path);
+                self.persist_settings();
+                self.status = format!("Saved {}", path.display());
+                Ok(())
+            }
+            Err(e) => {
+                let msg = format!("Could not save {}: {e}", path.display());
+                self.status.clone_from(&msg);
+                self.dialog = Some(Dialog::Error {
+                    title: "Save failed".into(),
+                    message: msg.clone(),
+                });
+                Err(msg)
+            }
+        }
+    }
+
+    /// Start over on a new journey (no question asked: callers ask first).
+    pub fn new_journey(&mut self) {
+        self.replace_document(Document::new_unsaved(Journey::starter("New journey")), None);
+        self.status = "New journey: double-click an empty cell to add a touchpoint".into();
+    }
+
+    fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {
+        self.doc = doc;
+        self.path = path;
+        self.selection = Selection::default();
+        self.canvas = CanvasState::default();
+        self.inspector = inspector::InspectorState::default();
+        self.camera.request_fit();
+    }
+
+    fn persist_settings(&mut self) {
+        if let Some(p) = &self.settings_path
+            && let Err(e) = self.settings.save(p)
+        {
+            self.status = format!("Could not save settings: {e}");
+        }
+    }
+
+    /// Save to the current file, or ask where. Returns whether it was saved.
+    fn save_or_ask(&mut self) -> bool {
+        match self.path.clone() {
+            Some(p) => self.save_to_path(&p).is_ok(),
+            None => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let suggested = format!("{}.journey.ron", slugify(self.journey().title(), "journey"));
+        match self.file_dialogs.save_file(&suggested) {
+            Some(p) => self.save_to_path(&p).is_ok(),
+            None => false,
+        }
+    }
+
+    /// Run `next` now, or first ask Save / Discard / Cancel when there are unsaved changes.
+    fn guard(&mut self, next: AfterGuard) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved(next));
+        } else {
+            self.proceed(next);
+        }
+    }
+
+    fn proceed(&mut self, next: AfterGuard) {
+        match next {
+            AfterGuard::New => self.new_journey(),
+            AfterGuard::Open(Some(p)) => {
+                let _ = self.open_path(&p);
+            }
+            AfterGuard::Open(None) => {
+                if let Some(p) = self.file_dialogs.open_file() {
+                    let _ = self.open_path(&p);
+                }
+            }
+            AfterGuard::OpenSample => match crate::samples::move_address() {
+                Ok(j) => {
+                    self.replace_document(Document::new(j), None);
+                    self.status = "Opened the bundled move-address journey".into();
+                }
+                Err(e) => {
+                    self.dialog = Some(Dialog::LoadError {
+                        file: e.file.clone(),
+                        lines: e.lines(),
+                    })
+                }
+            },
+            AfterGuard::Quit => {
+                self.allow_close = true;
+                self.quit_requested = true;
+            }
+        }
+    }
+
+    // ----- the frame -------------------------------------------------------------------
+
+    /// Draw one frame and apply what the user asked for. Used by `eframe::App::ui`
+    /// and directly by tests (egui_kittest) and benchmarks.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_theme(&ctx);
+        self.intercept_close(&ctx);
+        super::warroom::before_shortcuts(&ctx, self);
+        if self.dialog.is_none() && !self.palette.open {
+            self.read_shortcuts(&ctx);
+        }
+        self.derived.update(&self.doc, self.view.lane_mode);
+        super::warroom::refresh(self);
+
+        if self.warroom.present.active {
+            super::present::strip(ui, self);
+        } else {
+            panels::top_bar(ui, self);
+            panels::status_bar(ui, self);
+            if self.view.left_panel {
+                panels::left_panel(ui, self);
+            }
+            if self.view.inspector {
+                inspector::panel(ui, self);
+            }
+            super::warroom::side_panel(ui, self);
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                if self.warroom.compare.is_open() {
+                    super::compare::view(ui, self);
+                } else if self.view.matrix {
+                    panels::matrix_view(ui, self);
+                } else {
+                    canvas::show(ui, self);
+                }
+            });
+        search::show(&ctx, self);
+        palette::show(&ctx, self);
+        super::warroom::windows(&ctx, self);
+        if let Some(dialog) = self.dialog.take() {
+            let (keep, actions) = dialogs::show(&ctx, dialog, self.journey());
+            self.dialog = keep;
+            self.actions.extend(actions);
+        }
+
+        self.apply_queued(&ctx);
+        self.derived.update(&self.doc, self.view.lane_mode);
+        let title = self.title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+        if self.quit_requested {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        let key = (self.settings.theme, (self.settings.ui_scale * 100.0) as u32);
+        if self.applied_theme == Some(key) {
+            return;
+        }
+        if self.applied_theme.is_none() {
+            super::fonts::install(ctx);
+        }
+        self.applied_theme = Some(key);
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        ctx.set_theme(match self.settings.theme {
+            ThemePref::System => egui::ThemePreference::System,
+            ThemePref::Light => egui::ThemePreference::Light,
+            ThemePref::Dark => egui::ThemePreference::Dark,
+        });
+        super::theme::apply(ctx);
+        ctx.set_zoom_factor(self.settings.ui_scale);
+    }
+
+    fn intercept_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.dialog = Some(Dialog::Unsaved(AfterGuard::Quit));
+            } else {
+                self.allow_close = true;
+            }
+        }
+    }
+
+    fn read_shortcuts(&mut self, ctx: &egui::Context) {
+        // Naming a card counts as typing even in the frame its field gives up focus.
+        let typing = ctx.egui_wants_keyboard_input() || self.canvas.inline.is_some();
+        let mut fired = Vec::new();
+        // Shortcuts with more modifiers first: Ctrl+Shift+Z must not be taken by Ctrl+Z.
+        let mut table: Vec<(Command, egui::KeyboardShortcut)> = Command::ALL
+            .into_iter()
+            .filter(|c| !c.is_clipboard() && (!typing || c.works_while_typing()))
+            .flat_map(|c| c.shortcuts().into_iter().map(move |sc| (c, sc)))
+            .collect();
+        let weight = |m: egui::Modifiers| {
+            usize::from(m.shift) + usize::from(m.alt) + usize::from(m.command || m.ctrl)
+        };
+        table.sort_by_key(|(_, sc)| std::cmp::Reverse(weight(sc.modifiers)));
+        ctx.input_mut(|i| {
+            for (command, sc) in &table {
+                if !fired.contains(command) && i.consume_shortcut(sc) {
+                    fired.push(*command);
+                }
+            }
+            if !typing {
+                for event in &i.events {
+                    match event {
+                        egui::Event::Copy => fired.push(Command::Copy),
+                        egui::Event::Cut => fired.push(Command::Cut),
+                        egui::Event::Paste(text) => {
+                            self.actions.push(Action::PasteText(text.clone()));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        });
+        self.actions.extend(fired.into_iter().map(Action::Command));
+    }
+
+    /// Apply every queued action, including those that queue further actions.
+    pub fn apply_queued(&mut self, ctx: &egui::Context) {
+        let mut rounds = 0;
+        while !self.actions.is_empty() && rounds < 8 {
+            rounds += 1;
+            for action in std::mem::take(&mut self.actions) {
+                self.apply_action(ctx, action);
+            }
+        }
+        self.actions.clear();
+        // Drop selected things that no longer exist (after undo, delete, reload).
+        let j = self.doc.journey();
+        self.selection
+            .touchpoints
+            .retain(|id| j.contains_touchpoint(id));
+        if let Some(k) = &self.selection.handoff
+            && j.handoff(k).is_none()
+        {
+            self.selection.handoff = None;
+        }
+    }
+
+    /// The one place where actions take effect.
+    pub fn apply_action(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Command(c) => self.run_command(ctx, c),
+            Action::Edit { label, edit, merge } => self.edit(&label, edit, merge),
+            Action::SelectTouchpoints(ids) => {
+                self.selection = Selection {
+                    touchpoints: ids.into_iter().collect(),
+                    handoff: None,
+                };
+            }
+            Action::SelectHandoff(key) => {
+                self.selection = Selection {
+                    touchpoints: BTreeSet::new(),
+                    handoff: Some(key),
+                };
+            }
+            Action::Focus(ids) => {
+                self.derived.update(&self.doc, self.view.lane_mode);
+                self.camera.request_centre(&self.derived.layout, ids.iter());
+                self.selection = Selection {
+                    touchpoints: ids.into_iter().collect(),
+                    handoff: None,
+                };
+                self.view.matrix = false;
+            }
+            Action::BeginCreate {
+                stage,
+                owner,
+                layer,
+                after,
+            } => {
+                self.canvas.inline = Some(canvas::Inline::create(stage, owner, layer, after));
+            }
+            Action::BeginRename(id) => {
+                if let Some(t) = self.journey().touchpoint(&id) {
+                    self.canvas.inline = Some(canvas::Inline::rename(id, t.name.clone()));
+                }
+            }
+            Action::CreateTouchpoint {
+                name,
+                stage,
+                owner,
+                layer,
+                after,
+                then_next,
+            } => {
+                if self
+                    .create_touchpoint(&name, stage, owner, layer, after)
+                    .is_some()
+                    && then_next
+                {
+                    let next = self.next_create();
+                    self.apply_action(ctx, next);
+                }
+            }
+            Action::OpenPath(p) => self.guard(AfterGuard::Open(Some(p))),
+            Action::Proceed(next) => {
+                if next == AfterGuard::Quit {
+                    self.allow_close = true;
+                }
+                self.proceed(next);
+            }
+            Action::SaveThen(next) => {
+                if self.save_or_ask() {
+                    self.apply_action(ctx, Action::Proceed(next));
+                }
+            }
+            Action::PasteText(text) => self.paste(&text),
+            Action::RemoveStage { id, move_to } => {
+                let edit = Edit::remove_stage(self.journey(), &id, move_to.as_ref());
+                self.edit("Delete stage", edit, None);
+            }
+            Action::RemoveDepartment { id, move_to } => {
+                let edit = Edit::remove_department(self.journey(), &id, move_to.as_ref());
+                self.edit("Delete department", edit, None);
+            }
+            Action::SetLaneMode(mode) => {
+                self.view.lane_mode = mode;
+            }
+            Action::SetUiScale(s) => {
+                self.settings.ui_scale = s.clamp(0.5, 3.0);
+                self.persist_settings();
+            }
+        }
+    }
+
+    /// Apply an edit as one undo step; a refused edit shows why and changes nothing.
+    pub fn edit(&mut self, label: &str, edit: Edit, merge: Option<String>) {
+        if merge.is_none() {
+            self.doc.seal();
+        }
+        match self.doc.apply_merging(label, edit, merge) {
+            Ok(()) => self.status = label.to_owned(),
+            Err(e) => self.status = format!("{label} refused: {e}"),
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, c: Command) {
+        match c {
+            Command::New => self.guard(AfterGuard::New),
+            Command::Open => self.guard(AfterGuard::Open(None)),
+            Command::OpenSample => self.guard(AfterGuard::OpenSample),
+            Command::Save => {
+                self.save_or_ask();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Quit => self.guard(AfterGuard::Quit),
+            Command::Undo => {
+                self.doc.seal();
+                match self.doc.undo() {
+                    Ok(Some(l)) => self.status = format!("Undid: {l}"),
+                    Ok(None) => self.status = "Nothing to undo".into(),
+                    Err(e) => self.status = format!("Undo failed: {e}"),
+                }
+            }
+            Command::Redo => match self.doc.redo() {
+                Ok(Some(l)) => self.status = format!("Redid: {l}"),
+                Ok(None) => self.status = "Nothing to redo".into(),
+                Err(e) => self.status = format!("Redo failed: {e}"),
+            },
+            Command::Copy | Command::Cut => {
+                let frag = clipboard::copy(self.journey(), &self.selection.touchpoints);
+                if let Some(text) = frag {
+                    ctx.copy_text(text.clone());
+                    self.clipboard = Some(text);
+                    let n = self.selection.touchpoints.len();
+                    if c == Command::Cut {
+                        let edit =
+                            Edit::remove_touchpoints(self.journey(), &self.selection.touchpoints);
+                        self.edit(&format!("Cut {n} touchpoint(s)"), edit, None);
+                    } else {
+                        self.status = format!("Copied {n} touchpoint(s)");
+                    }
+                }
+            }
+            Command::Paste => {
+                if let Some(text) = self.clipboard.clone() {
+                    self.paste(&text);
+                }
+            }
+            Command::Duplicate => {
+                if let Some(text) = clipboard::copy(self.journey(), &self.selection.touchpoints) {
+                    self.paste(&text);
+                }
+            }
+            Command::Delete => self.delete_selection(),
+            Command::SelectAll => {
+                self.selection = Selection {
+                    touchpoints: self.journey().touchpoints().map(|t| t.id.clone()).collect(),
+                    handoff: None,
+                };
+            }
+            Command::ClearSelection => {
+                if self.canvas.inline.take().is_some() {
+                    // Escape first cancels the name being typed.
+                } else if self.search.open {
+                    self.search.open = false;
+                } else {
+                    self.selection = Selection::default();
+                }
+            }
+            Command::Rename => {
+                if let Some(id) = self.selection.single().cloned() {
+                    self.apply_action(ctx, Action::BeginRename(id));
+                }
+            }
+            Command::AddTouchpoint => {
+                let action = self.next_create();
+                self.apply_action(ctx, action);
+            }
+            Command::AddStage => self.add_stage(),
+            Command::AddDepartment => self.add_department(),
+            Command::MoveLeft => self.move_selection(-1, 0),
+            Command::MoveRight => self.move_selection(1, 0),
+            Command::MoveUp => self.move_selection(0, -1),
+            Command::MoveDown => self.move_selection(0, 1),
+            Command::Fit => self.camera.request_fit(),
+            Command::ZoomIn => self.camera.zoom_by(1.25),
+            Command::ZoomOut => self.camera.zoom_by(0.8),
+            Command::ZoomReset => self.camera.zoom_to(1.0),
+            Command::ToggleGaps => self.view.gaps = !self.view.gaps,
+            Command::ToggleLaneMode => {
+                self.view.lane_mode = match self.view.lane_mode {
+                    LaneMode::Departments => LaneMode::Layers,
+                    LaneMode::Layers => LaneMode::Departments,
+                };
+            }
+            Command::ToggleMatrix => self.view.matrix = !self.view.matrix,
+            Command::ToggleMinimap => self.view.minimap = !self.view.minimap,
+            Command::ToggleLeftPanel => self.view.left_panel = !self.view.left_panel,
+            Command::ToggleInspector => self.view.inspector = !self.view.inspector,
+            Command::Search => {
+                self.search.open = true;
+                self.search.focus = true;
+            }
+            Command::Palette => {
+                self.palette.open = true;
+                self.palette.focus = true;
+                self.palette.query.clear();
+            }
+            Command::FullScreen => {
+                self.view.full_screen = !self.view.full_screen;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.view.full_screen));
+            }
+            Command::UiScaleUp | Command::UiScaleDown | Command::UiScaleReset => {
+                let cur = self.settings.ui_scale;
+                let next = match c {
+                    Command::UiScaleUp => UI_SCALES.iter().copied().find(|&s| s > cur + 0.01),
+                    Command::UiScaleDown => {
+                        UI_SCALES.iter().rev().copied().find(|&s| s < cur - 0.01)
+                    }
+                    _ => Some(1.0),
+                };
+                if let Some(s) = next {
+                    self.apply_action(ctx, Action::SetUiScale(s));
+                    self.status = format!("UI scale {:.0}%", s * 100.0);
+                }
+            }
+            Command::ThemeSystem | Command::ThemeLight | Command::ThemeDark => {
+                self.settings.theme = match c {
+                    Command::ThemeLight => ThemePref::Light,
+                    Command::ThemeDark => ThemePref::Dark,
+                    _ => ThemePref::System,
+                };
+                self.persist_settings();
+            }
+            Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
+            Command::About => self.dialog = Some(Dialog::About),
+            c if c.is_warroom() => super::warroom::run_command(ctx, self, c),
+            _ => {}
+        }
+    }
+
+    /// Is a command available now? (Greys out menu items and palette rows.)
+    pub fn enabled(&self, c: Command) -> bool {
+        let has_tp = !self.selection.touchpoints.is_empty();
+        match c {
+            Command::Undo => self.doc.can_undo(),
+            Command::Redo => self.doc.can_redo(),
+            Command::Cut | Command::Copy | Command::Duplicate => has_tp,
+            Command::Paste => self.clipboard.is_some(),
+            Command::Delete => !self.selection.is_empty(),
+            Command::Rename => self.selection.single().is_some(),
+            Command::MoveLeft | Command::MoveRight | Command::MoveUp | Command::MoveDown => has_tp,
+            c if c.is_warroom() => super::warroom::enabled(self, c),
+            _ => true,
+        }
+    }
+
+    /// Is a toggle command on?
+    pub fn checked(&self, c: Command) -> Option<bool> {
+        Some(match c {
+            Command::ToggleGaps => self.view.gaps,
+            Command::ToggleLaneMode => self.view.lane_mode == LaneMode::Layers,
+            Command::ToggleMatrix => self.view.matrix,
+            Command::ToggleMinimap => self.view.minimap,
+            Command::ToggleLeftPanel => self.view.left_panel,
+            Command::ToggleInspector => self.view.inspector,
+            Command::FullScreen => self.view.full_screen,
+            Command::ThemeSystem => self.settings.theme == ThemePref::System,
+            Command::ThemeLight => self.settings.theme == ThemePref::Light,
+            Command::ThemeDark => self.settings.theme == ThemePref::Dark,
+            c if c.is_warroom() => return super::warroom::checked(self, c),
+            _ => return None,
+        })
+    }
+
+    /// The menu label, with what Undo/Redo would do.
+    pub fn command_label(&self, c: Command) -> String {
+        match c {
+            Command::Undo => match self.doc.undo_label() {
+                Some(l) => format!("Undo {l}"),
+                None => "Undo".into(),
+            },
+            Command::Redo => match self.doc.redo_label() {
+                Some(l) => format!("Redo {l}"),
+                None => "Redo".into(),
+            },
+            _ => c.label().to_owned(),
+        }
+    }
+
+    // ----- editing helpers -------------------------------------------------------------
+
+    /// Where "Add touchpoint" puts a new one: after the selected touchpoint in the next
+    /// stage, or in the first stage of the first department.
+    pub fn next_create(&self) -> Action {
+        let j = self.journey();
+        if let Some(t) = self.selection.single().and_then(|id| j.touchpoint(id)) {
+            let next_stage = t
+                .stage
+                .as_ref()
+                .and_then(|s| j.stage_index(s))
+                .map(|i| (i + 1).min(j.stages().len().saturating_sub(1)))
+                .and_then(|i| j.stages().get(i))
+                .map(|s| s.id.clone())
+                .or_else(|| t.stage.clone());
+            return Action::BeginCreate {
+                stage: next_stage,
+                owner: t.owner.clone(),
+                layer: Some(t.layer),
+                after: Some(t.id.clone()),
+            };
+        }
+        Action::BeginCreate {
+            stage: j.stages().first().map(|s| s.id.clone()),
+            owner: j.departments().first().map(|d| d.id.clone()),
+            layer: None,
+            after: None,
+        }
+    }
+
+    /// Create a touchpoint named `name` in a cell; returns its id when created.
+    pub fn create_touchpoint(
+        &mut self,
+        name: &str,
+        stage: Option<StageId>,
+        owner: Option<DepartmentId>,
+        layer: Option<Layer>,
+        after: Option<TouchpointId>,
+    ) -> Option<TouchpointId> {
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let j = self.journey();
+        let id = fresh_id(&slugify(name, "tp"), |s| {
+            j.contains_touchpoint(&TouchpointId::new(s))
+        });
+        let mut t = Touchpoint::new(id.clone(), name);
+        t.stage = stage;
+        t.layer = layer.unwrap_or(if j.is_customer(owner.as_ref()) {
+            Layer::CustomerAction
+        } else {
+            Layer::Frontstage
+        });
+        if j.is_customer(owner.as_ref()) && layer.is_none() {
+            t.channel = crate::model::Channel::Web;
+        }
+        t.owner = owner;
+        let id = TouchpointId::new(id);
+        let mut edits = vec![Edit::AddTouchpoint(Box::new(t))];
+        if let Some(a) = after.filter(|a| j.contains_touchpoint(a)) {
+            edits.push(Edit::AddHandoff(crate::model::Handoff {
+                from: a,
+                to: id.clone(),
+                ..Default::default()
+            }));
+        }
+        let before = self.doc.revision();
+        self.edit(
+            &format!("Add touchpoint “{name}”"),
+            Edit::Batch(edits),
+            None,
+        );
+        if self.doc.revision() != before {
+            self.selection = Selection {
+                touchpoints: [id.clone()].into_iter().collect(),
+                handoff: None,
+            };
+            Some(id)
+        } else {
+            None
+        }
+    }
+
+    fn delete_selection(&mut self) {
+        if let Some(key) = self.selection.handoff.clone() {
+            let edit = Edit::remove_handoff(self.journey(), &key);
+            self.edit("Delete handoff", edit, None);
+            self.selection.handoff = None;
+        }
+        if !self.selection.touchpoints.is_empty() {
+            let n = self.selection.touchpoints.len();
+            let edit = Edit::remove_touchpoints(self.journey(), &self.selection.touchpoints);
+            self.edit(&format!("Delete {n} touchpoint(s)"), edit, None);
+            self.selection.touchpoints.clear();
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        let target_stage = self
+            .selection
+            .single()
+            .and_then(|id| self.journey().touchpoint(id))
+            .and_then(|t| t.stage.clone());
+        match clipboard::paste_edit(self.journey(), text, target_stage.as_ref()) {
+            Ok((edit, ids)) => {
+                let n = ids.len();
+                let before = self.doc.revision();
+                self.edit(&format!("Paste {n} touchpoint(s)"), edit, None);
+                if self.doc.revision() != before {
+                    self.selection = Selection {
+                        touchpoints: ids.into_iter().collect(),
+                        handoff: None,
+                    };
+                }
+            }
+            Err(e) => self.status = format!("Nothing pasted: {e}"),
+        }
+    }
+
+    /// Move the selected touchpoints `dx` stages and `dy` lanes (arrow keys).
+    pub fn move_selection(&mut self, dx: i32, dy: i32) {
+        let ids: Vec<TouchpointId> = self.selection.touchpoints.iter().cloned().collect();
+        if let Some(edit) = self.move_edit(&ids, dx, dy) {
+            self.edit("Move touchpoints", edit, None);
+        }
+    }
+
+    /// The edit moving `ids` by whole cells, or `None` when nothing changes.
+    pub fn move_edit(&self, ids: &[TouchpointId], dx: i32, dy: i32) -> Option<Edit> {
+        let layout = &self.derived.layout;
+        let j = self.journey();
+        let mut edits = Vec::new();
+        for id in ids {
+            let (Some(t), Some(&(ci, li))) = (j.touchpoint(id), layout.cell_of.get(id)) else {
+                continue;
+            };
+            let nc = (ci as i64 + i64::from(dx)).clamp(0, layout.columns.len() as i64 - 1);
+            let nl = (li as i64 + i64::from(dy)).clamp(0, layout.lanes.len() as i64 - 1);
+            let (Ok(nc), Ok(nl)) = (usize::try_from(nc), usize::try_from(nl)) else {
+                continue;
+            };
+            let mut t = t.clone();
+            if let Some(col) = layout.columns.get(nc) {
+                t.stage = col.stage.clone().or(t.stage);
+            }
+            match layout.lanes.get(nl).map(|l| &l.key) {
+                Some(LaneKey::Department(d)) => t.owner = Some(d.clone()),
+                Some(LaneKey::Unowned) => t.owner = None,
+                Some(LaneKey::Layer(l)) => t.layer = *l,
+                None => {}
+            }
+            if (nc, nl) != (ci, li) {
+                t.order = None;
+            }
+            if Some(&t) != j.touchpoint(id) {
+                edits.push(Edit::UpdateTouchpoint(Box::new(t)));
+            }
+        }
+        (!edits.is_empty()).then_some(Edit::Batch(edits))
+    }
+
+    fn add_stage(&mut self) {
+        let j = self.journey();
+        let n = j.stages().len() + 1;
+        let id = fresh_id(&format!("stage-{n}"), |s| {
+            j.stage(&StageId::new(s)).is_some()
+        });
+        let index = self
+            .selection
+            .single()
+            .and_then(|id| j.touchpoint(id))
+            .and_then(|t| t.stage.as_ref())
+            .and_then(|s| j.stage_index(s))
+            .map_or(j.stages().len(), |i| i + 1);
+        let stage = Stage::new(id, format!("Stage {n}"));
+        self.edit("Add stage", Edit::InsertStage { index, stage }, None);
+    }
+
+    fn add_department(&mut self) {
+        let j = self.journey();
+        let n = j.departments().len();
+        let id = fresh_id(&format!("department-{}", n + 1), |s| {
+            j.department(&DepartmentId::new(s)).is_some()
+        });
+        let department = Department {
+            id: DepartmentId::new(id),
+            name: format!("Department {}", n + 1),
+            color: Rgb::palette(n),
+            kind: DepartmentKind::Internal,
+        };
+        self.edit(
+            "Add department",
+            Edit::InsertDepartment {
+                index: n,
+                department,
+            },
+            None,
+        );
+    }
+}

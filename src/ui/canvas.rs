@@ -1,0 +1,1315 @@
+//! The journey canvas: camera (zoom and pan), painting with culling and level of
+//! detail, sticky stage headers and lane labels, hit testing through the layout, and
+//! the gestures (select, rubber band, move, connect, reconnect, create, rename).
+//! Gestures only queue actions; the document changes at the end of the frame.
+
+use super::action::Action;
+use super::app::{AppState, Selection};
+use crate::edit::Edit;
+use crate::layout::{LaneKey, Layout, Rect as WRect};
+use crate::model::{DepartmentId, Handoff, HandoffKey, Journey, Layer, StageId, TouchpointId};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2, pos2, vec2};
+
+pub const MIN_ZOOM: f32 = 0.01;
+pub const MAX_ZOOM: f32 = 4.0;
+/// Below this on-screen card width, cards are drawn as plain blocks (no text).
+pub const LOD_CARD_PX: f32 = 36.0;
+/// Most cards given an accessibility node per frame.
+const MAX_CARD_NODES: usize = 400;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    Fit,
+    Centre(WRect),
+}
+
+/// World -> screen: `screen = rect.min + pan + world * zoom`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Camera {
+    pub zoom: f32,
+    pub pan: Vec2,
+    /// The canvas rectangle of the last frame (screen points).
+    pub rect: Rect,
+    pending: Option<Pending>,
+}
+
+impl Default for Camera {
+    fn default() -> Self {
+        Camera {
+            zoom: 1.0,
+            pan: Vec2::ZERO,
+            rect: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0)),
+            pending: Some(Pending::Fit),
+        }
+    }
+}
+
+impl Camera {
+    pub fn to_screen(&self, x: f32, y: f32) -> Pos2 {
+        self.rect.min + self.pan + vec2(x, y) * self.zoom
+    }
+
+    pub fn rect_to_screen(&self, r: &WRect) -> Rect {
+        Rect::from_min_size(self.to_screen(r.x, r.y), vec2(r.w, r.h) * self.zoom)
+    }
+
+    pub fn to_world(&self, p: Pos2) -> (f32, f32) {
+        let v = (p - self.rect.min - self.pan) / self.zoom;
+        (v.x, v.y)
+    }
+
+    /// The part of the world that is on screen.
+    pub fn view(&self) -> WRect {
+        let (x, y) = self.to_world(self.rect.min);
+        WRect::new(
+            x,
+            y,
+            self.rect.width() / self.zoom,
+            self.rect.height() / self.zoom,
+        )
+    }
+
+    pub fn request_fit(&mut self) {
+        self.pending = Some(Pending::Fit);
+    }
+
+    /// Centre on the cards of `ids` (on the next frame, when the canvas size is known).
+    pub fn request_centre<'a>(
+        &mut self,
+        layout: &Layout,
+        ids: impl Iterator<Item = &'a TouchpointId>,
+    ) {
+        let mut bounds: Option<WRect> = None;
+        for id in ids {
+            if let Some(r) = layout.cards.get(id) {
+                bounds = Some(bounds.map_or(*r, |b| b.union(r)));
+            }
+        }
+        if let Some(b) = bounds {
+            self.pending = Some(Pending::Centre(b));
+        }
+    }
+
+    pub fn zoom_around(&mut self, factor: f32, screen: Pos2) {
+        let new_zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let (wx, wy) = self.to_world(screen);
+        self.zoom = new_zoom;
+        // Keep the world point under `screen` fixed.
+        self.pan = screen - self.rect.min - vec2(wx, wy) * self.zoom;
+    }
+
+    pub fn zoom_by(&mut self, factor: f32) {
+        self.zoom_around(factor, self.rect.center());
+    }
+
+    pub fn zoom_to(&mut self, zoom: f32) {
+        self.zoom_around(zoom / self.zoom, self.rect.center());
+    }
+
+    fn fit(&mut self, b: &WRect) {
+        let w = b.w.max(1.0);
+        let h = b.h.max(1.0);
+        let zoom = ((self.rect.width() - 24.0) / w)
+            .min((self.rect.height() - 24.0) / h)
+            .clamp(MIN_ZOOM, 1.25);
+        self.zoom = zoom;
+        self.centre_on(b);
+    }
+
+    fn centre_on(&mut self, b: &WRect) {
+        let (cx, cy) = b.center();
+        self.pan = self.rect.size() / 2.0 - vec2(cx, cy) * self.zoom;
+    }
+
+    fn resolve_pending(&mut self, layout: &Layout) {
+        match self.pending.take() {
+            Some(Pending::Fit) => self.fit(&layout.bounds),
+            Some(Pending::Centre(b)) => {
+                let view = self.view();
+                if b.w > view.w * 0.9 || b.h > view.h * 0.9 {
+                    // Too big for this zoom: zoom out to show it all with room around.
+                    let padded = WRect::new(b.x - 40.0, b.y - 40.0, b.w + 80.0, b.h + 80.0);
+                    self.fit(&padded);
+                } else {
+                    self.centre_on(&b);
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+/// What the pointer is doing on the canvas.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Drag {
+    #[default]
+    None,
+    Pan,
+    /// Rubber band from this world point.
+    Band {
+        from: (f32, f32),
+        add: bool,
+    },
+    /// Moving the selected cards; `grab` is the card under the pointer at the start.
+    Move {
+        grab: TouchpointId,
+        from: (f32, f32),
+    },
+    /// Dragging a new handoff out of a card's handle.
+    Connect {
+        from: TouchpointId,
+    },
+    /// Dragging one end of a handoff to another card.
+    Reconnect {
+        key: HandoffKey,
+        from_end: bool,
+    },
+}
+
+/// The text field on a card: renaming one, or naming a new one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inline {
+    pub target: InlineTarget,
+    pub text: String,
+    /// Ask for keyboard focus (until the field has it).
+    pub focus: bool,
+    /// The field has had focus: losing it now confirms.
+    pub had_focus: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum InlineTarget {
+    Rename(TouchpointId),
+    Create {
+        stage: Option<StageId>,
+        owner: Option<DepartmentId>,
+        layer: Option<Layer>,
+        after: Option<TouchpointId>,
+    },
+}
+
+impl Inline {
+    pub fn rename(id: TouchpointId, name: String) -> Self {
+        Inline {
+            target: InlineTarget::Rename(id),
+            text: name,
+            focus: true,
+            had_focus: false,
+        }
+    }
+
+    pub fn create(
+        stage: Option<StageId>,
+        owner: Option<DepartmentId>,
+        layer: Option<Layer>,
+        after: Option<TouchpointId>,
+    ) -> Self {
+        Inline {
+            target: InlineTarget::Create {
+                stage,
+                owner,
+                layer,
+                after,
+            },
+            text: String::new(),
+            focus: true,
+            had_focus: false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct CanvasState {
+    pub drag: Drag,
+    pub inline: Option<Inline>,
+    /// How many card accessibility nodes the last frame registered.
+    pub card_nodes: usize,
+    /// How many cards the last frame painted (culling check).
+    pub painted_cards: usize,
+}
+
+/// Colours of the canvas for the current theme.
+pub struct Palette {
+    pub bg: Color32,
+    pub grid: Color32,
+    pub header_bg: Color32,
+    pub text: Color32,
+    pub weak_text: Color32,
+    pub card_bg: Color32,
+    pub card_border: Color32,
+    pub select: Color32,
+    pub edge: Color32,
+    pub cross_edge: Color32,
+}
+
+impl Palette {
+    pub fn of(ui: &egui::Ui) -> Palette {
+        if ui.visuals().dark_mode {
+            Palette {
+                bg: Color32::from_rgb(26, 28, 32),
+                grid: Color32::from_rgb(52, 56, 62),
+                header_bg: Color32::from_rgb(40, 43, 49),
+                text: Color32::from_gray(240),
+                weak_text: Color32::from_gray(175),
+                card_bg: Color32::from_rgb(48, 51, 58),
+                card_border: Color32::from_rgb(88, 92, 100),
+                select: Color32::from_rgb(90, 170, 255),
+                edge: Color32::from_gray(160),
+                cross_edge: Color32::from_rgb(240, 140, 60),
+            }
+        } else {
+            Palette {
+                bg: Color32::from_rgb(250, 250, 251),
+                grid: Color32::from_rgb(218, 221, 226),
+                header_bg: Color32::from_rgb(236, 238, 242),
+                text: Color32::from_gray(15),
+                weak_text: Color32::from_gray(80),
+                card_bg: Color32::WHITE,
+                card_border: Color32::from_rgb(170, 174, 182),
+                select: Color32::from_rgb(20, 110, 230),
+                edge: Color32::from_gray(110),
+                cross_edge: Color32::from_rgb(214, 96, 20),
+            }
+        }
+    }
+}
+
+pub fn rgb(c: crate::model::Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+
+/// Draw the canvas and handle its gestures.
+pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
+    let rect = ui.available_rect_before_wrap();
+    let pal = Palette::of(ui);
+    state.camera.rect = rect;
+    state.camera.resolve_pending(&state.derived.layout);
+
+    // Accessibility nodes for cards (found by name in tests and by screen readers).
+    // Registered before the canvas so the canvas, on top, receives the pointer.
+    register_cards(ui, state);
+    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Journey canvas"));
+
+    handle_zoom(ui, state, &response);
+    handle_pointer(ui, state, &response);
+
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, pal.bg);
+    paint_world(&painter, state, &pal);
+    super::warroom::paint_overlay(&painter, state, &pal);
+    paint_drag_feedback(&painter, ui, state, &pal);
+    paint_sticky_headers(&painter, state, &pal);
+    if state.view.minimap && !state.warroom.present.active {
+        minimap(ui, state, &pal);
+    }
+    inline_editor(ui, state);
+    if state.journey().touchpoint_count() == 0 && state.canvas.inline.is_none() {
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            "Double-click an empty cell to add a touchpoint",
+            FontId::proportional(18.0),
+            pal.weak_text,
+        );
+    }
+}
+
+fn register_cards(ui: &mut egui::Ui, state: &mut AppState) {
+    let cam = &state.camera;
+    let mut n = 0;
+    if cam.zoom * 200.0 >= 30.0 {
+        let j = state.doc.journey();
+        for (id, r) in state.derived.layout.visible_cards(&cam.view()) {
+            if n >= MAX_CARD_NODES {
+                break;
+            }
+            let Some(t) = j.touchpoint(id) else { continue };
+            let screen = cam.rect_to_screen(r).intersect(cam.rect);
+            let resp = ui.interact(
+                screen,
+                egui::Id::unique(("tp-card", id.as_str())),
+                Sense::hover(),
+            );
+            let selected = state.selection.touchpoints.contains(id);
+            let name = t.name.clone();
+            resp.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name)
+            });
+            n += 1;
+        }
+    }
+    state.canvas.card_nodes = n;
+}
+
+fn handle_zoom(ui: &egui::Ui, state: &mut AppState, response: &egui::Response) {
+    let Some(hover) = response.hover_pos() else {
+        return;
+    };
+    let (scroll, pinch, shift) =
+        ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.modifiers.shift));
+    if shift {
+        state.camera.pan += scroll;
+    } else if scroll.y != 0.0 {
+        state.camera.zoom_around((scroll.y * 0.0025).exp(), hover);
+    }
+    if pinch != 1.0 {
+        state.camera.zoom_around(pinch, hover);
+    }
+}
+
+/// Squared distance from `p` to the segment `a`-`b`.
+fn dist_sq_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = if ab.length_sq() > 0.0 {
+        ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (a + ab * t - p).length_sq()
+}
+
+/// The world-space polyline of each handoff: from the right of its source card to the
+/// left of its target (loops go out above and come back).
+pub fn edge_points(layout: &Layout, h: &Handoff) -> Option<Vec<(f32, f32)>> {
+    let a = layout.cards.get(&h.from)?;
+    let b = layout.cards.get(&h.to)?;
+    let (ay, by) = (a.y + a.h / 2.0, b.y + b.h / 2.0);
+    if b.x > a.right() {
+        Some(vec![(a.right(), ay), (b.x, by)])
+    } else {
+        // A step back (a rework loop) or a step in the same column: go over the top.
+        let top = a.y.min(b.y) - 12.0;
+        Some(vec![
+            (a.x + a.w * 0.7, a.y),
+            (a.x + a.w * 0.7, top),
+            (b.x + b.w * 0.3, top),
+            (b.x + b.w * 0.3, b.y),
+        ])
+    }
+}
+
+fn handoff_at(state: &AppState, p: Pos2) -> Option<HandoffKey> {
+    let cam = &state.camera;
+    let view = cam.view();
+    let layout = &state.derived.layout;
+    let mut best: Option<(f32, HandoffKey)> = None;
+    for h in state.doc.journey().handoffs() {
+        let Some(pts) = edge_points(layout, h) else {
+            continue;
+        };
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for &(x, y) in &pts {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+        if !WRect::new(x0, y0, x1 - x0, y1 - y0).intersects(&view) {
+            continue;
+        }
+        for w in pts.windows(2) {
+            let a = cam.to_screen(w[0].0, w[0].1);
+            let b = cam.to_screen(w[1].0, w[1].1);
+            let d = dist_sq_to_segment(p, a, b);
+            if d <= 36.0 && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, h.key()));
+            }
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// The connect handle of a card (right edge, middle), in screen points.
+fn handle_pos(cam: &Camera, r: &WRect) -> Pos2 {
+    cam.to_screen(r.right(), r.y + r.h / 2.0)
+}
+
+fn handle_pointer(ui: &egui::Ui, state: &mut AppState, response: &egui::Response) {
+    let (press, latest, mods, middle) = ui.input(|i| {
+        (
+            i.pointer.press_origin(),
+            i.pointer.latest_pos(),
+            i.modifiers,
+            i.pointer.middle_down(),
+        )
+    });
+    let layout = &state.derived.layout;
+    let cam = &state.camera;
+
+    if response.drag_started() {
+        let origin = press.or(latest).unwrap_or(cam.rect.center());
+        let (wx, wy) = cam.to_world(origin);
+        let card = layout.card_at(wx, wy).cloned();
+        let near_handle = |id: &TouchpointId| {
+            layout
+                .cards
+                .get(id)
+                .is_some_and(|r| handle_pos(cam, r).distance(origin) <= 10.0)
+        };
+        let end_hit = state.selection.handoff.as_ref().and_then(|k| {
+            let h = state.doc.journey().handoff(k)?;
+            let pts = edge_points(layout, h)?;
+            let first = pts.first()?;
+            let last = pts.last()?;
+            if cam.to_screen(first.0, first.1).distance(origin) <= 10.0 {
+                Some((k.clone(), true))
+            } else if cam.to_screen(last.0, last.1).distance(origin) <= 10.0 {
+                Some((k.clone(), false))
+            } else {
+                None
+            }
+        });
+        // A handle sits on the card's right edge: check it before the card itself.
+        let handle_card = layout
+            .visible_cards(&WRect::new(
+                wx - 20.0 / cam.zoom,
+                wy - 2.0,
+                40.0 / cam.zoom,
+                4.0,
+            ))
+            .into_iter()
+            .map(|(id, _)| id.clone())
+            .find(|id| near_handle(id) && cam.zoom * 200.0 >= 60.0);
+        state.canvas.drag = if middle {
+            Drag::Pan
+        } else if let Some((key, from_end)) = end_hit {
+            Drag::Reconnect { key, from_end }
+        } else if let Some(from) = handle_card {
+            Drag::Connect { from }
+        } else if let Some(id) = card {
+            if !state.selection.touchpoints.contains(&id) {
+                state.selection = Selection {
+                    touchpoints: [id.clone()].into_iter().collect(),
+                    handoff: None,
+                };
+            }
+            Drag::Move {
+                grab: id,
+                from: (wx, wy),
+            }
+        } else if mods.shift || mods.command {
+            Drag::Band {
+                from: (wx, wy),
+                add: true,
+            }
+        } else {
+            Drag::Pan
+        };
+    }
+
+    if response.dragged() && state.canvas.drag == Drag::Pan {
+        state.camera.pan += response.drag_delta();
+    }
+
+    if response.drag_stopped() {
+        let drag = std::mem::take(&mut state.canvas.drag);
+        let end = latest.unwrap_or(state.camera.rect.center());
+        finish_drag(state, drag, end);
+        return;
+    }
+
+    if response.clicked() {
+        let p = response
+            .interact_pointer_pos()
+            .or(latest)
+            .unwrap_or_default();
+        let (wx, wy) = state.camera.to_world(p);
+        let card = state.derived.layout.card_at(wx, wy).cloned();
+        let toggle = mods.shift || mods.command;
+        match card {
+            Some(id) => {
+                if toggle {
+                    state.selection.handoff = None;
+                    if !state.selection.touchpoints.remove(&id) {
+                        state.selection.touchpoints.insert(id);
+                    }
+                } else {
+                    state.queue(Action::SelectTouchpoints(vec![id]));
+                }
+            }
+            None => match handoff_at(state, p) {
+                Some(k) => state.queue(Action::SelectHandoff(k)),
+                None => {
+                    if !toggle {
+                        state.queue(Action::SelectTouchpoints(Vec::new()));
+                    }
+                }
+            },
+        }
+    }
+
+    if response.double_clicked() {
+        let p = response
+            .interact_pointer_pos()
+            .or(latest)
+            .unwrap_or_default();
+        let (wx, wy) = state.camera.to_world(p);
+        let layout = &state.derived.layout;
+        if let Some(id) = layout.card_at(wx, wy) {
+            state.queue(Action::BeginRename(id.clone()));
+        } else if let Some(cell) = layout.cell_at(wx, wy) {
+            let (stage, lane) = layout.cell_target(cell);
+            let (owner, layer) = match lane {
+                Some(LaneKey::Department(d)) => (Some(d), None),
+                Some(LaneKey::Layer(l)) => (None, Some(l)),
+                _ => (None, None),
+            };
+            state.queue(Action::BeginCreate {
+                stage,
+                owner,
+                layer,
+                after: None,
+            });
+        }
+    }
+}
+
+fn finish_drag(state: &mut AppState, drag: Drag, end: Pos2) {
+    let (wx, wy) = state.camera.to_world(end);
+    let layout = &state.derived.layout;
+    match drag {
+        Drag::None | Drag::Pan => {}
+        Drag::Band { from, add } => {
+            let r = WRect::new(
+                from.0.min(wx),
+                from.1.min(wy),
+                (from.0 - wx).abs(),
+                (from.1 - wy).abs(),
+            );
+            let ids: Vec<TouchpointId> = layout
+                .visible_cards(&r)
+                .into_iter()
+                .map(|(id, _)| id.clone())
+                .collect();
+            if add {
+                state.selection.handoff = None;
+                state.selection.touchpoints.extend(ids);
+            } else {
+                state.queue(Action::SelectTouchpoints(ids));
+            }
+        }
+        Drag::Move { grab, from } => {
+            let (Some(&(gc, gl)), Some(target)) =
+                (layout.cell_of.get(&grab), layout.cell_at(wx, wy))
+            else {
+                return;
+            };
+            let moved = (wx - from.0).abs() + (wy - from.1).abs() > 4.0;
+            if !moved {
+                return;
+            }
+            if target == (gc, gl) {
+                if let Some(edit) = reorder_edit(state, &grab, target, wx, wy) {
+                    state.queue(Action::Edit {
+                        label: "Reorder touchpoint".into(),
+                        edit,
+                        merge: None,
+                    });
+                }
+                return;
+            }
+            let ids: Vec<TouchpointId> = state.selection.touchpoints.iter().cloned().collect();
+            let dx = target.0 as i32 - gc as i32;
+            let dy = target.1 as i32 - gl as i32;
+            if let Some(edit) = state.move_edit(&ids, dx, dy) {
+                let n = ids.len();
+                state.queue(Action::Edit {
+                    label: format!("Move {n} touchpoint(s)"),
+                    edit,
+                    merge: None,
+                });
+            }
+        }
+        Drag::Connect { from } => {
+            if let Some(to) = layout.card_at(wx, wy).cloned()
+                && to != from
+            {
+                let h = Handoff {
+                    from,
+                    to,
+                    ..Default::default()
+                };
+                if state.doc.journey().handoff(&h.key()).is_none() {
+                    let key = h.key();
+                    state.queue(Action::Edit {
+                        label: "Add handoff".into(),
+                        edit: Edit::AddHandoff(h),
+                        merge: None,
+                    });
+                    state.queue(Action::SelectHandoff(key));
+                }
+            }
+        }
+        Drag::Reconnect { key, from_end } => {
+            let Some(card) = layout.card_at(wx, wy).cloned() else {
+                return;
+            };
+            let j = state.doc.journey();
+            let Some(old) = j.handoff(&key) else { return };
+            let mut new = old.clone();
+            if from_end {
+                new.from = card;
+            } else {
+                new.to = card;
+            }
+            if new.from == new.to || j.handoff(&new.key()).is_some() {
+                return;
+            }
+            let nk = new.key();
+            let edit = Edit::Batch(vec![Edit::remove_handoff(j, &key), Edit::AddHandoff(new)]);
+            state.queue(Action::Edit {
+                label: "Reconnect handoff".into(),
+                edit,
+                merge: None,
+            });
+            state.queue(Action::SelectHandoff(nk));
+        }
+    }
+}
+
+/// Dropping a card inside its own cell: put it at the slot under the pointer and
+/// number the cell's cards in that order.
+fn reorder_edit(
+    state: &AppState,
+    grab: &TouchpointId,
+    cell: (usize, usize),
+    wx: f32,
+    wy: f32,
+) -> Option<Edit> {
+    let layout = &state.derived.layout;
+    let list = layout.cells.get(&cell)?;
+    let col = layout.columns.get(cell.0)?;
+    let lane = layout.lanes.get(cell.1)?;
+    let c = layout.config.unwrap_or_default();
+    let q = (((wx - col.x - c.gap / 2.0) / (c.card_w + c.gap))
+        .floor()
+        .max(0.0) as usize)
+        .min(col.per_row.saturating_sub(1));
+    let r = ((wy - lane.y - c.gap / 2.0) / (c.card_h + c.gap))
+        .floor()
+        .max(0.0) as usize;
+    let slot = (r * col.per_row + q).min(list.len().saturating_sub(1));
+    let mut order: Vec<TouchpointId> = list.iter().filter(|id| *id != grab).cloned().collect();
+    order.insert(slot.min(order.len()), grab.clone());
+    if &order == list {
+        return None;
+    }
+    let j = state.doc.journey();
+    let edits: Vec<Edit> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let t = j.touchpoint(id)?;
+            let o = i32::try_from(i).ok()?;
+            (t.order != Some(o)).then(|| {
+                let mut t = t.clone();
+                t.order = Some(o);
+                Edit::UpdateTouchpoint(Box::new(t))
+            })
+        })
+        .collect();
+    Some(Edit::Batch(edits))
+}
+
+/// Paint lanes, columns, handoffs and cards that intersect the view.
+fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
+    let cam = &state.camera;
+    let layout = &state.derived.layout;
+    let j = state.doc.journey();
+    let view = cam.view();
+    let z = cam.zoom;
+
+    // Lanes and columns.
+    for (i, lane) in layout.lanes.iter().enumerate() {
+        let r = cam.rect_to_screen(&WRect::new(layout.grid.x, lane.y, layout.grid.w, lane.h));
+        if !r.intersects(cam.rect) {
+            continue;
+        }
+        let c = rgb(lane.color);
+        let fill = if i % 2 == 0 {
+            c.gamma_multiply(0.06)
+        } else {
+            c.gamma_multiply(0.10)
+        };
+        painter.rect_filled(r, 0.0, fill);
+        painter.line_segment(
+            [r.left_bottom(), r.right_bottom()],
+            Stroke::new(1.0, pal.grid),
+        );
+    }
+    if let Some(y) = layout.visibility_line {
+        let a = cam.to_screen(layout.grid.x, y);
+        let b = cam.to_screen(layout.grid.right(), y);
+        painter.line_segment([a, b], Stroke::new(2.0, pal.cross_edge));
+        if z > 0.3 {
+            painter.text(
+                a + vec2(6.0, -4.0),
+                Align2::LEFT_BOTTOM,
+                "line of visibility",
+                FontId::proportional(12.0),
+                pal.cross_edge,
+            );
+        }
+    }
+    for col in &layout.columns {
+        let a = cam.to_screen(col.x + col.w, layout.grid.y);
+        let b = cam.to_screen(col.x + col.w, layout.grid.bottom());
+        if a.x >= cam.rect.left() && a.x <= cam.rect.right() {
+            painter.line_segment([a, b], Stroke::new(1.0, pal.grid));
+        }
+    }
+
+    // Handoffs.
+    let sel_h = state.selection.handoff.as_ref();
+    for h in j.handoffs() {
+        let Some(pts) = edge_points(layout, h) else {
+            continue;
+        };
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for &(x, y) in &pts {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+        if !WRect::new(x0, y0, x1 - x0, y1 - y0).intersects(&view) {
+            continue;
+        }
+        let owner = |id: &TouchpointId| j.touchpoint(id).and_then(|t| t.owner.clone());
+        let cross = owner(&h.from) != owner(&h.to);
+        let selected = sel_h == Some(&h.key());
+        let color = if selected {
+            pal.select
+        } else if cross {
+            pal.cross_edge
+        } else {
+            pal.edge
+        };
+        let color = if super::warroom::handoff_dimmed(state, h) {
+            color.gamma_multiply(0.18)
+        } else {
+            color
+        };
+        let width = if selected {
+            3.0
+        } else if cross {
+            2.0
+        } else {
+            1.4
+        };
+        let screen: Vec<Pos2> = pts.iter().map(|&(x, y)| cam.to_screen(x, y)).collect();
+        painter.add(egui::Shape::line(screen.clone(), Stroke::new(width, color)));
+        if let [.., a, b] = screen.as_slice() {
+            let dir = (*b - *a).normalized();
+            let size = (8.0 * z).clamp(3.0, 10.0);
+            let n = vec2(-dir.y, dir.x);
+            painter.add(egui::Shape::convex_polygon(
+                vec![
+                    *b,
+                    *b - dir * size + n * size * 0.5,
+                    *b - dir * size - n * size * 0.5,
+                ],
+                color,
+                Stroke::NONE,
+            ));
+        }
+        if selected && let (Some(a), Some(b)) = (screen.first(), screen.last()) {
+            painter.circle_filled(*a, 5.0, pal.select);
+            painter.circle_filled(*b, 5.0, pal.select);
+        }
+        if cross
+            && z > 0.45
+            && let Some(w) = h.wait_hours
+            && let [a, b, ..] = screen.as_slice()
+        {
+            let mid = a.lerp(*b, 0.5);
+            painter.text(
+                mid + vec2(0.0, -3.0),
+                Align2::CENTER_BOTTOM,
+                format!("{} h", crate::model::fmt_num(w)),
+                FontId::proportional(11.0 * z.clamp(0.8, 1.4)),
+                color,
+            );
+        }
+    }
+
+    // Cards.
+    let mut painted = 0;
+    let detailed = 200.0 * z >= LOD_CARD_PX;
+    for (id, r) in layout.visible_cards(&view) {
+        let Some(t) = j.touchpoint(id) else { continue };
+        painted += 1;
+        let sr = cam.rect_to_screen(r);
+        let owner_color = t
+            .owner
+            .as_ref()
+            .and_then(|d| j.department(d))
+            .map_or(Color32::GRAY, |d| rgb(d.color));
+        let selected = state.selection.touchpoints.contains(id);
+        if !detailed {
+            painter.rect_filled(sr, 0.0, owner_color);
+            if selected {
+                painter.rect_stroke(
+                    sr.expand(1.0),
+                    0.0,
+                    Stroke::new(2.0, pal.select),
+                    StrokeKind::Outside,
+                );
+            }
+            super::warroom::paint_card_emphasis(painter, state, t, sr, z, pal);
+            continue;
+        }
+        paint_card(painter, j, t, sr, z, owner_color, selected, pal);
+        if state.view.gaps
+            && let Some((sev, n)) = state.derived.touchpoint_gaps.get(id)
+        {
+            gap_badge(painter, sr.right_top(), *sev, *n, z);
+        }
+        super::warroom::paint_card_emphasis(painter, state, t, sr, z, pal);
+    }
+    state.canvas.painted_cards = painted;
+
+    // Connect handles on the hovered or selected single card.
+    if z * 200.0 >= 60.0 {
+        let hover = painter.ctx().input(|i| i.pointer.hover_pos());
+        let show_handle = |id: &TouchpointId| {
+            if let Some(r) = layout.cards.get(id) {
+                let p = handle_pos(cam, r);
+                painter.circle(p, 6.0, pal.card_bg, Stroke::new(2.0, pal.select));
+            }
+        };
+        if let Some(h) = hover {
+            let (wx, wy) = cam.to_world(h);
+            if let Some(id) = layout.card_at(wx, wy) {
+                show_handle(id);
+            }
+        }
+        if let Some(id) = state.selection.single() {
+            show_handle(id);
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paint_card(
+    painter: &egui::Painter,
+    _j: &Journey,
+    t: &crate::model::Touchpoint,
+    sr: Rect,
+    z: f32,
+    owner_color: Color32,
+    selected: bool,
+    pal: &Palette,
+) {
+    let radius = (6.0 * z).clamp(1.0, 8.0);
+    painter.rect_filled(sr, radius, pal.card_bg);
+    let strip = Rect::from_min_size(sr.min, vec2((6.0 * z).max(2.0), sr.height()));
+    painter.rect_filled(strip, radius, owner_color);
+    let stroke = if selected {
+        Stroke::new(3.0, pal.select)
+    } else {
+        Stroke::new(1.0, pal.card_border)
+    };
+    painter.rect_stroke(sr, radius, stroke, StrokeKind::Inside);
+    let fs = 14.0 * z;
+    if fs < 5.0 {
+        return;
+    }
+    let clip = painter.with_clip_rect(sr.shrink(2.0).intersect(painter.clip_rect()));
+    let pad = 12.0 * z;
+    let galley = painter.layout(
+        t.name.clone(),
+        FontId::proportional(fs),
+        pal.text,
+        sr.width() - pad * 2.0,
+    );
+    clip.galley(sr.min + vec2(pad, 8.0 * z), galley, pal.text);
+    let small = 11.5 * z;
+    if small >= 5.0 {
+        clip.text(
+            sr.left_bottom() + vec2(pad, -8.0 * z),
+            Align2::LEFT_BOTTOM,
+            t.channel.label(),
+            FontId::proportional(small),
+            pal.weak_text,
+        );
+        if let Some(m) = t.mean_score() {
+            let c = score_color(m);
+            let badge = Rect::from_min_size(
+                sr.right_bottom() + vec2(-46.0 * z, -26.0 * z),
+                vec2(38.0 * z, 18.0 * z),
+            );
+            clip.rect_filled(badge, 4.0 * z, c);
+            clip.text(
+                badge.center(),
+                Align2::CENTER_CENTER,
+                format!("{m:.1}"),
+                FontId::proportional(small),
+                Color32::WHITE,
+            );
+        }
+    }
+}
+
+/// A round badge with the number of gaps, coloured by the worst severity.
+fn gap_badge(painter: &egui::Painter, at: Pos2, sev: crate::analysis::Severity, n: usize, z: f32) {
+    let r = (11.0 * z).clamp(4.0, 12.0);
+    let c = super::panels::severity_color(sev);
+    painter.circle(at, r, c, Stroke::new(1.5, Color32::WHITE));
+    if r >= 8.0 {
+        painter.text(
+            at,
+            Align2::CENTER_CENTER,
+            n.to_string(),
+            FontId::proportional(r * 1.2),
+            Color32::WHITE,
+        );
+    }
+}
+
+/// Red / amber / green for a 0-10 mean score.
+pub fn score_color(mean: f64) -> Color32 {
+    if mean < 5.0 {
+        Color32::from_rgb(200, 40, 40)
+    } else if mean < 7.0 {
+        Color32::from_rgb(220, 150, 20)
+    } else {
+        Color32::from_rgb(40, 150, 60)
+    }
+}
+
+fn paint_drag_feedback(painter: &egui::Painter, ui: &egui::Ui, state: &AppState, pal: &Palette) {
+    let Some(p) = ui.input(|i| i.pointer.latest_pos()) else {
+        return;
+    };
+    let cam = &state.camera;
+    let layout = &state.derived.layout;
+    let (wx, wy) = cam.to_world(p);
+    match &state.canvas.drag {
+        Drag::Band { from, .. } => {
+            let a = cam.to_screen(from.0, from.1);
+            let r = Rect::from_two_pos(a, p);
+            painter.rect_filled(r, 0.0, pal.select.gamma_multiply(0.12));
+            painter.rect_stroke(r, 0.0, Stroke::new(1.0, pal.select), StrokeKind::Inside);
+        }
+        Drag::Move { grab, from } => {
+            // Drop preview: the target cell and ghosts of the dragged cards.
+            if let Some(cell) = layout.cell_at(wx, wy)
+                && let (Some(col), Some(lane)) =
+                    (layout.columns.get(cell.0), layout.lanes.get(cell.1))
+            {
+                let r = cam.rect_to_screen(&WRect::new(col.x, lane.y, col.w, lane.h));
+                painter.rect_stroke(r, 4.0, Stroke::new(2.5, pal.select), StrokeKind::Inside);
+            }
+            let d = vec2(wx - from.0, wy - from.1) * cam.zoom;
+            for id in state
+                .selection
+                .touchpoints
+                .iter()
+                .chain(std::iter::once(grab))
+                .take(200)
+            {
+                if let Some(r) = layout.cards.get(id) {
+                    let sr = cam.rect_to_screen(r).translate(d);
+                    painter.rect_filled(sr, 6.0, pal.select.gamma_multiply(0.25));
+                }
+            }
+        }
+        Drag::Connect { from } => {
+            if let Some(r) = layout.cards.get(from) {
+                painter.line_segment([handle_pos(cam, r), p], Stroke::new(2.5, pal.select));
+                painter.circle_filled(p, 5.0, pal.select);
+            }
+        }
+        Drag::Reconnect { .. } => {
+            painter.circle_filled(p, 6.0, pal.select);
+        }
+        Drag::None | Drag::Pan => {}
+    }
+}
+
+/// Stage headers stick to the top and lane labels to the left while panning.
+fn paint_sticky_headers(painter: &egui::Painter, state: &AppState, pal: &Palette) {
+    let cam = &state.camera;
+    let layout = &state.derived.layout;
+    let Some(c) = layout.config else { return };
+    let z = cam.zoom;
+    let rect = cam.rect;
+    let head_h = (c.header_h * z).max(26.0);
+    let head_y = cam.to_screen(0.0, 0.0).y.max(rect.top());
+    let label_w = (c.label_w * z).clamp(64.0, c.label_w);
+    let label_x = cam.to_screen(0.0, 0.0).x.max(rect.left());
+    let font = FontId::proportional((15.0 * z).clamp(11.0, 17.0));
+
+    // Lane labels.
+    let band = Rect::from_min_max(
+        pos2(label_x, rect.top()),
+        pos2(label_x + label_w, rect.bottom()),
+    );
+    painter.rect_filled(band, 0.0, pal.header_bg);
+    for lane in &layout.lanes {
+        let top = cam.to_screen(0.0, lane.y).y;
+        let bottom = cam.to_screen(0.0, lane.y + lane.h).y;
+        if bottom < rect.top() || top > rect.bottom() {
+            continue;
+        }
+        let r = Rect::from_min_max(pos2(label_x, top), pos2(label_x + label_w, bottom));
+        painter.rect_filled(
+            Rect::from_min_size(r.min, vec2(5.0, r.height())),
+            0.0,
+            rgb(lane.color),
+        );
+        painter.line_segment(
+            [r.left_bottom(), r.right_bottom()],
+            Stroke::new(1.0, pal.grid),
+        );
+        let clip = painter.with_clip_rect(r.shrink(2.0).intersect(rect));
+        let galley = painter.layout(lane.name.clone(), font.clone(), pal.text, label_w - 16.0);
+        let y = (r.top() + 8.0)
+            .max(rect.top() + head_h + 6.0)
+            .min(r.bottom() - galley.size().y - 4.0);
+        clip.galley(pos2(label_x + 11.0, y), galley, pal.text);
+    }
+    painter.line_segment(
+        [band.right_top(), band.right_bottom()],
+        Stroke::new(1.0, pal.grid),
+    );
+
+    // Stage headers.
+    let head = Rect::from_min_max(
+        pos2(rect.left(), head_y),
+        pos2(rect.right(), head_y + head_h),
+    );
+    painter.rect_filled(head, 0.0, pal.header_bg);
+    for col in &layout.columns {
+        let left = cam.to_screen(col.x, 0.0).x;
+        let right = cam.to_screen(col.x + col.w, 0.0).x;
+        if right < label_x + label_w || left > rect.right() {
+            continue;
+        }
+        let r = Rect::from_min_max(
+            pos2(left.max(label_x + label_w), head_y),
+            pos2(right, head_y + head_h),
+        );
+        let clip = painter.with_clip_rect(r.shrink(2.0).intersect(rect));
+        let count = layout
+            .cells
+            .iter()
+            .filter(|((ci, _), _)| layout.columns.get(*ci).is_some_and(|c2| c2.x == col.x))
+            .map(|(_, v)| v.len())
+            .sum::<usize>();
+        clip.text(
+            pos2(r.left() + 10.0, r.center().y),
+            Align2::LEFT_CENTER,
+            format!("{}  ·  {count}", col.name),
+            font.clone(),
+            pal.text,
+        );
+        painter.line_segment(
+            [pos2(right, head_y), pos2(right, head_y + head_h)],
+            Stroke::new(1.0, pal.grid),
+        );
+    }
+    painter.line_segment(
+        [head.left_bottom(), head.right_bottom()],
+        Stroke::new(1.0, pal.grid),
+    );
+    // The corner.
+    let corner = Rect::from_min_max(
+        pos2(label_x, head_y),
+        pos2(label_x + label_w, head_y + head_h),
+    );
+    painter.rect_filled(corner, 0.0, pal.header_bg);
+    let lanes_title = match state.view.lane_mode {
+        crate::layout::LaneMode::Departments => "Departments",
+        crate::layout::LaneMode::Layers => "Blueprint layers",
+    };
+    painter.with_clip_rect(corner.intersect(rect)).text(
+        corner.left_center() + vec2(10.0, 0.0),
+        Align2::LEFT_CENTER,
+        lanes_title,
+        FontId::proportional(12.0),
+        pal.weak_text,
+    );
+}
+
+/// A small overview in the corner with the visible part outlined; click or drag to go there.
+fn minimap(ui: &mut egui::Ui, state: &mut AppState, pal: &Palette) {
+    let layout = &state.derived.layout;
+    let b = layout.bounds;
+    let view = state.camera.view();
+    // Only for journeys bigger than the window.
+    if b.w <= view.w && b.h <= view.h || b.w <= 0.0 || b.h <= 0.0 {
+        return;
+    }
+    let max = vec2(220.0, 140.0);
+    let s = (max.x / b.w).min(max.y / b.h);
+    let size = vec2(b.w * s, b.h * s);
+    let rect = Rect::from_min_size(
+        state.camera.rect.right_bottom() - size - vec2(14.0, 14.0),
+        size,
+    );
+    let resp = ui.interact(rect, egui::Id::unique("minimap"), Sense::click_and_drag());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Minimap"));
+    let painter = ui.painter_at(rect.expand(2.0));
+    painter.rect_filled(rect, 3.0, pal.header_bg.gamma_multiply(0.95));
+    let to_mini = |x: f32, y: f32| rect.min + vec2((x - b.x) * s, (y - b.y) * s);
+    for ((ci, li), list) in &layout.cells {
+        let (Some(col), Some(lane)) = (layout.columns.get(*ci), layout.lanes.get(*li)) else {
+            continue;
+        };
+        let a = to_mini(col.x, lane.y);
+        let c = to_mini(col.x + col.w, lane.y + lane.h);
+        let fill = (list.len() as f32 / (col.per_row.max(1) * 2) as f32).clamp(0.2, 1.0);
+        painter.rect_filled(
+            Rect::from_min_max(a, c).shrink(0.5),
+            0.0,
+            rgb(lane.color).gamma_multiply(fill),
+        );
+    }
+    let v = Rect::from_min_max(
+        to_mini(view.x, view.y),
+        to_mini(view.right(), view.bottom()),
+    )
+    .intersect(rect);
+    painter.rect_stroke(v, 0.0, Stroke::new(2.0, pal.select), StrokeKind::Inside);
+    painter.rect_stroke(rect, 3.0, Stroke::new(1.0, pal.grid), StrokeKind::Outside);
+    if (resp.clicked() || resp.dragged())
+        && let Some(p) = resp.interact_pointer_pos()
+    {
+        let wx = b.x + (p.x - rect.min.x) / s;
+        let wy = b.y + (p.y - rect.min.y) / s;
+        let cam = &mut state.camera;
+        cam.pan = cam.rect.size() / 2.0 - vec2(wx, wy) * cam.zoom;
+    }
+}
+
+/// Where the inline editor sits: the card being renamed, or the next free slot of the
+/// target cell.
+fn inline_rect(state: &AppState, inline: &Inline) -> Option<Rect> {
+    let layout = &state.derived.layout;
+    let cam = &state.camera;
+    match &inline.target {
+        InlineTarget::Rename(id) => layout.cards.get(id).map(|r| cam.rect_to_screen(r)),
+        InlineTarget::Create {
+            stage,
+            owner,
+            layer,
+            ..
+        } => {
+            let c = layout.config.unwrap_or_default();
+            let ci = layout
+                .columns
+                .iter()
+                .position(|col| col.stage.as_ref() == stage.as_ref())?;
+            let li = layout.lanes.iter().position(|l| match &l.key {
+                LaneKey::Layer(x) => Some(x) == layer.as_ref(),
+                LaneKey::Department(d) => Some(d) == owner.as_ref(),
+                LaneKey::Unowned => owner.is_none(),
+            })?;
+            let col = layout.columns.get(ci)?;
+            let lane = layout.lanes.get(li)?;
+            let k = layout.cells.get(&(ci, li)).map_or(0, Vec::len);
+            let r = k / col.per_row.max(1);
+            let q = k % col.per_row.max(1);
+            let w = WRect::new(
+                col.x + c.gap + q as f32 * (c.card_w + c.gap),
+                lane.y + c.gap + r as f32 * (c.card_h + c.gap),
+                c.card_w,
+                c.card_h,
+            );
+            Some(cam.rect_to_screen(&w))
+        }
+    }
+}
+
+fn inline_editor(ui: &mut egui::Ui, state: &mut AppState) {
+    let Some(mut inline) = state.canvas.inline.take() else {
+        return;
+    };
+    let Some(card) = inline_rect(state, &inline) else {
+        // The target cell does not exist (e.g. the lane mode changed): give up.
+        return;
+    };
+    let h = 30.0_f32.max(card.height() * 0.4).min(40.0);
+    let w = card.width().max(180.0);
+    let r = Rect::from_min_size(card.min + vec2(0.0, (card.height() - h) / 2.0), vec2(w, h));
+    let hint = match inline.target {
+        InlineTarget::Rename(_) => "Touchpoint name",
+        InlineTarget::Create { .. } => "New touchpoint name",
+    };
+    // Read Tab before the text field: losing focus to Tab navigation consumes it.
+    let (tab_early, escape_early) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Tab),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    let edit = egui::TextEdit::singleline(&mut inline.text)
+        .hint_text(hint)
+        .font(FontId::proportional(15.0))
+        .desired_width(w);
+    let resp = ui.put(r, edit);
+    if inline.focus {
+        resp.request_focus();
+    }
+    if resp.has_focus() {
+        inline.focus = false;
+        inline.had_focus = true;
+    }
+    let (enter, tab, escape) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Enter),
+            i.key_pressed(egui::Key::Tab),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    if (escape || escape_early) && inline.had_focus {
+        return; // cancelled: nothing changes
+    }
+    let tab = (tab || tab_early) && inline.had_focus;
+    if ((resp.lost_focus() || enter) && inline.had_focus) || tab {
+        commit_inline(state, inline, tab);
+        return;
+    }
+    state.canvas.inline = Some(inline);
+}
+
+/// Confirm the inline editor: rename, or create (and with Tab, start the next one).
+pub fn commit_inline(state: &mut AppState, inline: Inline, then_next: bool) {
+    let name = inline.text.trim().to_owned();
+    match inline.target {
+        InlineTarget::Rename(id) => {
+            let Some(t) = state.doc.journey().touchpoint(&id) else {
+                return;
+            };
+            if !name.is_empty() && name != t.name {
+                let mut t = t.clone();
+                t.name = name;
+                state.queue(Action::Edit {
+                    label: "Rename touchpoint".into(),
+                    edit: Edit::UpdateTouchpoint(Box::new(t)),
+                    merge: None,
+                });
+            }
+        }
+        InlineTarget::Create {
+            stage,
+            owner,
+            layer,
+            after,
+        } => {
+            if !name.is_empty() {
+                state.queue(Action::CreateTouchpoint {
+                    name,
+                    stage,
+                    owner,
+                    layer,
+                    after,
+                    then_next,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Everything computed from the document: recomputed once per document revision
+//! (and lane mode), never per frame.
+
+use crate::analysis::{Analysis, AnalysisConfig, Severity, analyze};
+use crate::history::Document;
+use crate::layout::{LaneMode, Layout, LayoutConfig, layout};
+use crate::model::{HandoffKey, TouchpointId};
+use std::collections::BTreeMap;
+
+#[derive(Default)]
+pub struct Derived {
+    layout_key: Option<(u64, LaneMode)>,
+    analysis_key: Option<u64>,
+    /// How many times the layout or analysis was recomputed (tests check it is not per frame).
+    pub computations: u64,
+    pub layout: Layout,
+    pub analysis: Option<Analysis>,
+    pub config: AnalysisConfig,
+    /// Worst gap severity and number of gaps per touchpoint (for badges).
+    pub touchpoint_gaps: BTreeMap<TouchpointId, (Severity, usize)>,
+    /// Worst gap severity and number of gaps per handoff.
+    pub handoff_gaps: BTreeMap<HandoffKey, (Severity, usize)>,
+}
+
+fn bump<K: Ord>(map: &mut BTreeMap<K, (Severity, usize)>, k: K, s: Severity) {
+    let e = map.entry(k).or_insert((s, 0));
+    e.0 = e.0.max(s);
+    e.1 += 1;
+}
+
+impl Derived {
+    /// Recompute what is out of date for this document revision and lane mode.
+    pub fn update(&mut self, doc: &Document, mode: LaneMode) {
+        let rev = doc.revision();
+        if self.analysis_key != Some(rev) {
+            self.analysis_key = Some(rev);
+            self.computations += 1;
+            let a = analyze(doc.journey(), &self.config);
+            self.touchpoint_gaps.clear();
+            self.handoff_gaps.clear();
+            for g in &a.gaps {
+                if g.severity < Severity::Low {
+                    continue;
+                }
+                if g.handoffs.is_empty() {
+                    for t in &g.touchpoints {
+                        bump(&mut self.touchpoint_gaps, t.clone(), g.severity);
+                    }
+                }
+                for h in &g.handoffs {
+                    bump(&mut self.handoff_gaps, h.key(), g.severity);
+                }
+            }
+            self.analysis = Some(a);
+        }
+        let key = (rev, mode);
+        if self.layout_key != Some(key) {
+            self.layout_key = Some(key);
+            self.computations += 1;
+            let config = LayoutConfig {
+                mode,
+                ..LayoutConfig::default()
+            };
+            self.layout = layout(doc.journey(), &config);
+        }
+    }
+
+    /// Force a recomputation on the next update.
+    pub fn invalidate(&mut self) {
+        self.layout_key = None;
+        self.analysis_key = None;
+    }
+}

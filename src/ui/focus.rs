@@ -1,0 +1,269 @@
+//! Department focus: pick one department (number keys 1-9, 0 for none, or the
+//! dropdown in its card); its touchpoints and every handoff into or out of it stand
+//! out while the rest dims, and a side card shows what it owns, receives, hands
+//! off, and the gaps at its boundaries. Also the journey-owner row of the war-room panel.
+
+use super::action::Action;
+use super::app::AppState;
+use crate::analysis::focus::{BoundaryHandoff, department_focus};
+use crate::analysis::{fmt_hours, fmt_score, fmt_share};
+use crate::edit::Edit;
+use crate::model::{DepartmentId, TouchpointId};
+use egui::RichText;
+
+/// Focus `department` (or none).
+pub fn set(state: &mut AppState, department: Option<DepartmentId>) {
+    state.status = match department
+        .as_ref()
+        .and_then(|d| state.journey().department(d))
+    {
+        Some(d) => format!("Focus on {} (0 shows every department)", d.name),
+        None => "Department focus off".into(),
+    };
+    state.warroom.focus = department;
+    let doc = &state.doc;
+    state.warroom.refresh(doc);
+}
+
+/// Workshop > Department focus: the next department, then none.
+pub fn cycle(state: &mut AppState) {
+    let deps: Vec<DepartmentId> = state
+        .journey()
+        .departments()
+        .iter()
+        .map(|d| d.id.clone())
+        .collect();
+    let next = match &state.warroom.focus {
+        None => deps.first().cloned(),
+        Some(cur) => deps
+            .iter()
+            .position(|d| d == cur)
+            .and_then(|i| deps.get(i + 1))
+            .cloned(),
+    };
+    set(state, next);
+}
+
+/// Number keys: 1-9 focus the n-th department (lane order), 0 clears.
+pub fn read_keys(ctx: &egui::Context, state: &mut AppState) {
+    const KEYS: [egui::Key; 10] = [
+        egui::Key::Num0,
+        egui::Key::Num1,
+        egui::Key::Num2,
+        egui::Key::Num3,
+        egui::Key::Num4,
+        egui::Key::Num5,
+        egui::Key::Num6,
+        egui::Key::Num7,
+        egui::Key::Num8,
+        egui::Key::Num9,
+    ];
+    let pressed = ctx.input_mut(|i| {
+        KEYS.iter()
+            .position(|k| i.consume_key(egui::Modifiers::NONE, *k))
+    });
+    match pressed {
+        Some(0) => set(state, None),
+        Some(n) => {
+            let d = state
+                .journey()
+                .departments()
+                .get(n - 1)
+                .map(|d| d.id.clone());
+            if d.is_some() {
+                set(state, d);
+            }
+        }
+        None => {}
+    }
+}
+
+fn tp_name(state: &AppState, id: &TouchpointId) -> String {
+    state
+        .journey()
+        .touchpoint(id)
+        .map_or_else(|| id.to_string(), |t| t.name.clone())
+}
+
+fn boundary_row(ui: &mut egui::Ui, state: &mut AppState, b: &BoundaryHandoff, into: bool) {
+    let (from, to) = (tp_name(state, &b.from), tp_name(state, &b.to));
+    let mut text = if into {
+        format!("{} ← {}: {from}", to, b.other_name)
+    } else {
+        format!("{from} → {}: {to}", b.other_name)
+    };
+    if let Some(w) = b.wait_hours {
+        text.push_str(&format!(" · waits {}", fmt_hours(w)));
+    }
+    if let Some(f) = b.failure_rate {
+        text.push_str(&format!(" · {} fail", fmt_share(f)));
+    }
+    let flagged = !b.flags.is_empty();
+    let rich = if flagged {
+        RichText::new(format!("! {text}")).color(ui.visuals().warn_fg_color)
+    } else {
+        RichText::new(text)
+    };
+    if ui.link(rich).clicked() {
+        state.queue(Action::SelectHandoff(b.key()));
+    }
+}
+
+/// The department focus side card (a window on the right of the canvas).
+pub fn card(ctx: &egui::Context, state: &mut AppState) {
+    let Some(dept) = state.warroom.focus.clone() else {
+        return;
+    };
+    let Some(summary) = state
+        .warroom
+        .analysis()
+        .and_then(|a| department_focus(state.journey(), a, &dept))
+    else {
+        return;
+    };
+    let mut open = true;
+    let presenting = state.warroom.present.active;
+    let size = if presenting { 17.0 } else { 13.5 };
+    egui::Window::new(format!("Department focus: {}", summary.name))
+        .id(egui::Id::unique("department-focus-card"))
+        .open(&mut open)
+        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-16.0, 96.0))
+        .default_width(if presenting { 440.0 } else { 340.0 })
+        .resizable(false)
+        .collapsible(true)
+        .show(ctx, |ui| {
+            ui.style_mut().override_font_id = Some(egui::FontId::proportional(size));
+            department_picker(ui, state);
+            ui.separator();
+            ui.label(format!(
+                "Handling {} · waits {} for what it receives{}",
+                fmt_hours(summary.handling_hours),
+                fmt_hours(summary.wait_hours_in),
+                summary
+                    .mean_satisfaction
+                    .map_or_else(String::new, |m| format!(" · satisfaction {}", fmt_score(m)))
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(520.0)
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(format!("Owns {} touchpoint(s)", summary.owns.len()))
+                            .strong(),
+                    );
+                    for id in &summary.owns {
+                        if ui.link(tp_name(state, id)).clicked() {
+                            state.queue(Action::Focus(vec![id.clone()]));
+                        }
+                    }
+                    ui.add_space(4.0);
+                    ui.label(
+                        RichText::new(format!("Receives {} handoff(s)", summary.receives.len()))
+                            .strong(),
+                    );
+                    for b in &summary.receives {
+                        boundary_row(ui, state, b, true);
+                    }
+                    ui.add_space(4.0);
+                    ui.label(
+                        RichText::new(format!("Hands off {} handoff(s)", summary.hands_off.len()))
+                            .strong(),
+                    );
+                    for b in &summary.hands_off {
+                        boundary_row(ui, state, b, false);
+                    }
+                    ui.add_space(4.0);
+                    ui.label(
+                        RichText::new(format!(
+                            "Gaps at its boundaries: {}",
+                            summary.boundary_gaps.len()
+                        ))
+                        .strong(),
+                    );
+                    for g in &summary.boundary_gaps {
+                        ui.label(format!("[{}] {}", g.severity, g.explanation));
+                    }
+                    if !summary.own_gaps.is_empty() {
+                        ui.add_space(4.0);
+                        ui.label(
+                            RichText::new(format!("Inside: {}", summary.own_gaps.len())).strong(),
+                        );
+                        for g in &summary.own_gaps {
+                            ui.label(format!("[{}] {}", g.severity, g.explanation));
+                        }
+                    }
+                });
+        });
+    if !open {
+        set(state, None);
+    }
+}
+
+/// A dropdown of the departments ("All departments" clears the focus).
+pub fn department_picker(ui: &mut egui::Ui, state: &mut AppState) {
+    let current = state
+        .warroom
+        .focus
+        .as_ref()
+        .and_then(|d| state.journey().department(d))
+        .map_or_else(|| "All departments".to_owned(), |d| d.name.clone());
+    let mut chosen: Option<Option<DepartmentId>> = None;
+    egui::ComboBox::from_id_salt("focus-department")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(state.warroom.focus.is_none(), "All departments")
+                .clicked()
+            {
+                chosen = Some(None);
+            }
+            for (i, d) in state.journey().departments().iter().enumerate() {
+                let label = if i < 9 {
+                    format!("{}  ({})", d.name, i + 1)
+                } else {
+                    d.name.clone()
+                };
+                let on = state.warroom.focus.as_ref() == Some(&d.id);
+                if ui.selectable_label(on, label).clicked() {
+                    chosen = Some(Some(d.id.clone()));
+                }
+            }
+        })
+        .response
+        .on_hover_text("Department focus (number keys 1-9, 0 for all)");
+    if let Some(c) = chosen {
+        set(state, c);
+    }
+}
+
+/// The journey owner (the accountable executive or journey manager) and the
+/// department focus picker, at the top of the war-room panel.
+pub fn owner_row(ui: &mut egui::Ui, state: &mut AppState) {
+    let meta = state.journey().meta().clone();
+    let mut owner = meta.owner.clone();
+    ui.horizontal(|ui| {
+        let l = ui.label("Journey owner");
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut owner)
+                    .hint_text("accountable executive")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
+        if r.changed() {
+            let mut m = meta.clone();
+            m.owner = owner.clone();
+            state.queue(Action::Edit {
+                label: "Set journey owner".into(),
+                edit: Edit::SetMeta(Box::new(m)),
+                merge: Some("journey-owner".into()),
+            });
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Focus");
+        department_picker(ui, state);
+        if !meta.variant.is_empty() {
+            ui.label(RichText::new(format!("variant: {}", meta.variant)).weak());
+        }
+    });
+}

@@ -1,0 +1,836 @@
+//! The inspector: every field of the selected touchpoint or handoff, editable.
+//! Text the user types is kept in drafts; a value is sent to the document only when it
+//! parses and passes the model's checks, otherwise the field shows why it was refused.
+//! Typing in one field merges into one undo step.
+
+use super::action::Action;
+use super::app::AppState;
+use crate::edit::Edit;
+use crate::model::{
+    Better, Channel, DepartmentId, Handoff, HandoffKey, Layer, Metric, Satisfaction, StageId,
+    Touchpoint, TouchpointId, fmt_num, validate_handoff_values, validate_touchpoint_values,
+};
+use egui::{Color32, RichText};
+
+/// (id, display name) pairs for a combo box.
+type Names<T> = Vec<(T, String)>;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Target {
+    Touchpoint(TouchpointId),
+    Handoff(HandoffKey),
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct MetricDraft {
+    name: String,
+    value: String,
+    unit: String,
+    target: String,
+}
+
+/// The text in every field of the inspector.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Draft {
+    name: String,
+    description: String,
+    volume: String,
+    handling: String,
+    metrics: Vec<MetricDraft>,
+    hist: [String; 11],
+    mean: String,
+    responses: String,
+    pains: Vec<String>,
+    notes: String,
+    label: String,
+    wait: String,
+    failure: String,
+}
+
+#[derive(Default)]
+pub struct InspectorState {
+    synced: Option<(u64, Target)>,
+    /// The revision before the inspector's own last edit (so its result does not
+    /// reset the field being typed in).
+    own_edit_from: Option<u64>,
+    draft: Draft,
+    /// Why the last typed value was refused.
+    pub error: Option<String>,
+}
+
+fn opt_num(v: Option<f64>) -> String {
+    v.map(fmt_num).unwrap_or_default()
+}
+
+fn draft_of_touchpoint(t: &Touchpoint) -> Draft {
+    let mut d = Draft {
+        name: t.name.clone(),
+        description: t.description.clone(),
+        volume: t.volume.map(|v| v.to_string()).unwrap_or_default(),
+        handling: opt_num(t.handling_minutes),
+        metrics: t
+            .metrics
+            .iter()
+            .map(|m| MetricDraft {
+                name: m.name.clone(),
+                value: fmt_num(m.value),
+                unit: m.unit.clone(),
+                target: opt_num(m.target),
+            })
+            .collect(),
+        pains: t.pains.clone(),
+        notes: t.notes.clone(),
+        ..Draft::default()
+    };
+    match &t.satisfaction {
+        Some(Satisfaction::Histogram(h)) => {
+            for (s, c) in d.hist.iter_mut().zip(h) {
+                *s = c.to_string();
+            }
+        }
+        Some(Satisfaction::Summary { mean, responses }) => {
+            d.mean = fmt_num(*mean);
+            d.responses = responses.to_string();
+        }
+        None => {}
+    }
+    d
+}
+
+fn draft_of_handoff(h: &Handoff) -> Draft {
+    Draft {
+        label: h.label.clone(),
+        wait: opt_num(h.wait_hours),
+        failure: h
+            .failure_rate
+            .map(|f| fmt_num(f * 100.0))
+            .unwrap_or_default(),
+        notes: h.notes.clone(),
+        ..Draft::default()
+    }
+}
+
+/// Parse an optional non-negative number; empty text is `None`.
+pub fn parse_opt_nonneg(what: &str, text: &str) -> Result<Option<f64>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
+        Ok(_) => Err(format!("{what} must be a number >= 0, not “{t}”")),
+        Err(_) => Err(format!("{what} must be a number, not “{t}”")),
+    }
+}
+
+/// Parse a number (any sign).
+pub fn parse_num(what: &str, text: &str) -> Result<f64, String> {
+    let t = text.trim();
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("{what} must be a number, not “{t}”")),
+    }
+}
+
+/// Parse a whole count ≥ 0; empty text is `None`.
+pub fn parse_count(what: &str, text: &str) -> Result<Option<u64>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<u64>()
+        .map(Some)
+        .map_err(|_| format!("{what} must be a whole number >= 0, not “{t}”"))
+}
+
+/// The right-hand panel.
+pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
+    egui::Panel::right("inspector")
+        .resizable(true)
+        .default_size(330.0)
+        .size_range(260.0..=560.0)
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.heading("Inspector");
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    body(ui, state);
+                });
+        });
+}
+
+fn body(ui: &mut egui::Ui, state: &mut AppState) {
+    let target = if let Some(id) = state.selection.single() {
+        Target::Touchpoint(id.clone())
+    } else if let Some(k) = &state.selection.handoff {
+        Target::Handoff(k.clone())
+    } else {
+        let n = state.selection.touchpoints.len();
+        if n > 1 {
+            ui.label(format!("{n} touchpoints selected."));
+            ui.label("Drag them together, or press Delete, Ctrl+C, Ctrl+D.");
+        } else {
+            journey_fields(ui, state);
+        }
+        return;
+    };
+    let rev = state.doc.revision();
+    let insp = &mut state.inspector;
+    let own = insp.own_edit_from.take();
+    let in_sync = insp.synced.as_ref() == Some(&(rev, target.clone()));
+    let own_result = own.is_some_and(|r| r + 1 == rev)
+        && insp.synced.as_ref().is_some_and(|(_, t)| *t == target);
+    if !in_sync {
+        if !own_result {
+            let j = state.doc.journey();
+            insp.draft = match &target {
+                Target::Touchpoint(id) => j
+                    .touchpoint(id)
+                    .map(draft_of_touchpoint)
+                    .unwrap_or_default(),
+                Target::Handoff(k) => j.handoff(k).map(draft_of_handoff).unwrap_or_default(),
+            };
+            insp.error = None;
+        }
+        insp.synced = Some((rev, target.clone()));
+    }
+    if let Some(e) = &state.inspector.error {
+        ui.label(
+            RichText::new(e.as_str())
+                .color(Color32::from_rgb(220, 50, 50))
+                .strong(),
+        );
+        ui.add_space(4.0);
+    }
+    match target {
+        Target::Touchpoint(id) => touchpoint_fields(ui, state, &id),
+        Target::Handoff(k) => handoff_fields(ui, state, &k),
+    }
+}
+
+/// A labelled single-line field; the label names it for screen readers and tests.
+fn field(ui: &mut egui::Ui, label: &str, text: &mut String) -> bool {
+    let l = ui.label(RichText::new(label).small().strong());
+    ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+        .labelled_by(l.id)
+        .changed()
+}
+
+fn named_field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) -> bool {
+    ui.add(egui::TextEdit::singleline(text).desired_width(width))
+        .accessible_name(label)
+        .changed()
+}
+
+fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
+    let j = state.doc.journey();
+    ui.label(RichText::new(j.title()).heading());
+    let m = j.meta();
+    if !m.variant.is_empty() {
+        ui.label(format!("Variant: {}", m.variant));
+    }
+    if !m.owner.is_empty() {
+        ui.label(format!("Journey owner: {}", m.owner));
+    }
+    if !m.description.is_empty() {
+        ui.label(&m.description);
+    }
+    for o in &m.outcomes {
+        ui.label(format!("{}: {} {}", o.name, fmt_num(o.value), o.unit));
+    }
+    ui.add_space(8.0);
+    ui.label(format!(
+        "{} touchpoints · {} handoffs · {} stages · {} departments",
+        j.touchpoint_count(),
+        j.handoff_count(),
+        j.stages().len(),
+        j.departments().len()
+    ));
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new("Select a touchpoint or a handoff to see and edit all its fields.").italics(),
+    );
+}
+
+fn queue_tp(state: &mut AppState, t: Touchpoint, field: &str) {
+    match validate_touchpoint_values(&t) {
+        Ok(()) => {
+            state.inspector.error = None;
+            state.inspector.own_edit_from = Some(state.doc.revision());
+            let id = t.id.0.clone();
+            state.queue(Action::Edit {
+                label: format!("Edit {field}"),
+                edit: Edit::UpdateTouchpoint(Box::new(t)),
+                merge: Some(format!("tp:{id}:{field}")),
+            });
+        }
+        Err(e) => state.inspector.error = Some(e.to_string()),
+    }
+}
+
+fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId) {
+    let Some(orig) = state.doc.journey().touchpoint(id).cloned() else {
+        return;
+    };
+    let j: (Names<StageId>, Names<DepartmentId>) = {
+        let j = state.doc.journey();
+        (
+            j.stages()
+                .iter()
+                .map(|s| (s.id.clone(), s.name.clone()))
+                .collect(),
+            j.departments()
+                .iter()
+                .map(|d| (d.id.clone(), d.name.clone()))
+                .collect(),
+        )
+    };
+    let mut t = orig.clone();
+    let mut changed: Option<&'static str> = None;
+    let mut refused: Option<String> = None;
+    let d = &mut state.inspector.draft;
+
+    ui.label(RichText::new(format!("Touchpoint  ·  {}", t.id)).small());
+    if field(ui, "Name", &mut d.name) {
+        t.name = d.name.clone();
+        changed = Some("name");
+    }
+    ui.label(RichText::new("Description").small().strong());
+    if ui
+        .add(
+            egui::TextEdit::multiline(&mut d.description)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name("Description")
+        .changed()
+    {
+        t.description = d.description.clone();
+        changed = Some("description");
+    }
+    egui::Grid::new("tp-kind")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Stage");
+            let stage_name = |s: &Option<crate::model::StageId>| {
+                s.as_ref().map_or("(no stage)".to_owned(), |s| {
+                    j.0.iter()
+                        .find(|(i, _)| i == s)
+                        .map_or(s.0.clone(), |(_, n)| n.clone())
+                })
+            };
+            egui::ComboBox::from_id_salt("stage")
+                .selected_text(stage_name(&t.stage))
+                .show_ui(ui, |ui| {
+                    for (sid, name) in &j.0 {
+                        if ui
+                            .selectable_label(t.stage.as_ref() == Some(sid), name)
+                            .clicked()
+                        {
+                            t.stage = Some(sid.clone());
+                            t.order = None;
+                            changed = Some("stage");
+                        }
+                    }
+                });
+            ui.end_row();
+            ui.label("Owner");
+            let owner_name = t.owner.as_ref().map_or("(no owner)".to_owned(), |o| {
+                j.1.iter()
+                    .find(|(i, _)| i == o)
+                    .map_or(o.0.clone(), |(_, n)| n.clone())
+            });
+            egui::ComboBox::from_id_salt("owner")
+                .selected_text(owner_name)
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(t.owner.is_none(), "(no owner)")
+                        .clicked()
+                    {
+                        t.owner = None;
+                        changed = Some("owner");
+                    }
+                    for (did, name) in &j.1 {
+                        if ui
+                            .selectable_label(t.owner.as_ref() == Some(did), name)
+                            .clicked()
+                        {
+                            t.owner = Some(did.clone());
+                            t.order = None;
+                            changed = Some("owner");
+                        }
+                    }
+                });
+            ui.end_row();
+            ui.label("Channel");
+            egui::ComboBox::from_id_salt("channel")
+                .selected_text(t.channel.label())
+                .show_ui(ui, |ui| {
+                    for c in Channel::ALL {
+                        if ui.selectable_label(t.channel == c, c.label()).clicked() {
+                            t.channel = c;
+                            changed = Some("channel");
+                        }
+                    }
+                });
+            ui.end_row();
+            ui.label("Layer");
+            egui::ComboBox::from_id_salt("layer")
+                .selected_text(t.layer.label())
+                .show_ui(ui, |ui| {
+                    for l in Layer::ALL {
+                        if ui.selectable_label(t.layer == l, l.label()).clicked() {
+                            t.layer = l;
+                            changed = Some("layer");
+                        }
+                    }
+                });
+            ui.end_row();
+            ui.label("Volume");
+            if named_field(ui, "Volume", &mut d.volume, 120.0) {
+                match parse_count("Volume", &d.volume) {
+                    Ok(v) => {
+                        t.volume = v;
+                        changed = Some("volume");
+                    }
+                    Err(e) => refused = Some(e),
+                }
+            }
+            ui.end_row();
+            ui.label("Handling time (min)");
+            if named_field(ui, "Handling time", &mut d.handling, 120.0) {
+                match parse_opt_nonneg("Handling time", &d.handling) {
+                    Ok(v) => {
+                        t.handling_minutes = v;
+                        changed = Some("handling time");
+                    }
+                    Err(e) => refused = Some(e),
+                }
+            }
+            ui.end_row();
+        });
+
+    // Metrics.
+    ui.add_space(6.0);
+    ui.label(RichText::new("Metrics").strong());
+    let mut remove_metric = None;
+    for (i, md) in d.metrics.iter_mut().enumerate() {
+        let Some(m) = t.metrics.get_mut(i) else {
+            continue;
+        };
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if named_field(ui, "Metric name", &mut md.name, 150.0) {
+                    m.name = md.name.clone();
+                    changed = Some("metric");
+                }
+                if ui
+                    .small_button("×")
+                    .on_hover_text("Remove this metric")
+                    .clicked()
+                {
+                    remove_metric = Some(i);
+                }
+            });
+            ui.horizontal(|ui| {
+                ui.label("value");
+                if named_field(ui, "Metric value", &mut md.value, 56.0) {
+                    match parse_num("Metric value", &md.value) {
+                        Ok(v) => {
+                            m.value = v;
+                            changed = Some("metric");
+                        }
+                        Err(e) => refused = Some(e),
+                    }
+                }
+                ui.label("unit");
+                if named_field(ui, "Metric unit", &mut md.unit, 44.0) {
+                    m.unit = md.unit.clone();
+                    changed = Some("metric");
+                }
+            });
+            ui.horizontal(|ui| {
+                ui.label("target");
+                let before = m.better;
+                egui::ComboBox::from_id_salt(("better", i))
+                    .width(44.0)
+                    .selected_text(match m.better {
+                        Better::Higher => ">=",
+                        Better::Lower => "<=",
+                    })
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut m.better, Better::Higher, ">= higher is better");
+                        ui.selectable_value(&mut m.better, Better::Lower, "<= lower is better");
+                    });
+                if m.better != before {
+                    changed = Some("metric");
+                }
+                if named_field(ui, "Metric target", &mut md.target, 56.0) {
+                    match md.target.trim() {
+                        "" => {
+                            m.target = None;
+                            changed = Some("metric");
+                        }
+                        s => match parse_num("Metric target", s) {
+                            Ok(v) => {
+                                m.target = Some(v);
+                                changed = Some("metric");
+                            }
+                            Err(e) => refused = Some(e),
+                        },
+                    }
+                }
+                if let Some(on) = m.on_target() {
+                    let (txt, c) = if on {
+                        ("on target", Color32::from_rgb(40, 150, 60))
+                    } else {
+                        ("off target", Color32::from_rgb(200, 40, 40))
+                    };
+                    ui.label(RichText::new(txt).color(c).small());
+                }
+            });
+        });
+    }
+    if let Some(i) = remove_metric {
+        t.metrics.remove(i);
+        d.metrics.remove(i);
+        changed = Some("metrics");
+    }
+    if ui.button("+ Add metric").clicked() {
+        t.metrics.push(Metric {
+            name: "New metric".into(),
+            value: 0.0,
+            unit: String::new(),
+            target: None,
+            better: Better::Higher,
+        });
+        d.metrics.push(MetricDraft {
+            name: "New metric".into(),
+            value: "0".into(),
+            ..MetricDraft::default()
+        });
+        changed = Some("metrics");
+    }
+
+    // Satisfaction.
+    ui.add_space(6.0);
+    ui.label(RichText::new("Satisfaction (0-10)").strong());
+    let mode = match &t.satisfaction {
+        None => 0,
+        Some(Satisfaction::Histogram(_)) => 1,
+        Some(Satisfaction::Summary { .. }) => 2,
+    };
+    let mut new_mode = mode;
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut new_mode, 0, "none");
+        ui.radio_value(&mut new_mode, 1, "histogram");
+        ui.radio_value(&mut new_mode, 2, "mean only");
+    });
+    if new_mode != mode {
+        t.satisfaction = match new_mode {
+            1 => Some(Satisfaction::Histogram([0; 11])),
+            2 => Some(Satisfaction::Summary {
+                mean: t.mean_score().unwrap_or(5.0),
+                responses: u32::try_from(
+                    t.satisfaction.as_ref().map_or(0, Satisfaction::responses),
+                )
+                .unwrap_or(u32::MAX),
+            }),
+            _ => None,
+        };
+        match &t.satisfaction {
+            Some(Satisfaction::Histogram(h)) => {
+                for (s, c) in d.hist.iter_mut().zip(h) {
+                    *s = c.to_string();
+                }
+            }
+            Some(Satisfaction::Summary { mean, responses }) => {
+                d.mean = fmt_num(*mean);
+                d.responses = responses.to_string();
+            }
+            None => {}
+        }
+        changed = Some("satisfaction");
+    }
+    match &mut t.satisfaction {
+        Some(Satisfaction::Histogram(h)) => {
+            if histogram_editor(ui, h, &mut d.hist, &mut refused) {
+                changed = Some("satisfaction");
+            }
+            let s = Satisfaction::Histogram(*h);
+            if let Some(m) = s.mean() {
+                ui.label(format!("mean {:.1} from {} responses", m, s.responses()));
+            }
+        }
+        Some(Satisfaction::Summary { mean, responses }) => {
+            ui.horizontal(|ui| {
+                ui.label("mean");
+                if named_field(ui, "Mean score", &mut d.mean, 60.0) {
+                    match parse_num("Mean score", &d.mean) {
+                        Ok(v) if (0.0..=10.0).contains(&v) => {
+                            *mean = v;
+                            changed = Some("satisfaction");
+                        }
+                        Ok(_) => refused = Some("Mean score must be between 0 and 10".into()),
+                        Err(e) => refused = Some(e),
+                    }
+                }
+                ui.label("responses");
+                if named_field(ui, "Responses", &mut d.responses, 70.0) {
+                    match parse_count("Responses", &d.responses) {
+                        Ok(v) => {
+                            *responses = u32::try_from(v.unwrap_or(0)).unwrap_or(u32::MAX);
+                            changed = Some("satisfaction");
+                        }
+                        Err(e) => refused = Some(e),
+                    }
+                }
+            });
+        }
+        None => {}
+    }
+
+    // Pain points and evidence.
+    ui.add_space(6.0);
+    ui.label(RichText::new("Pain points and evidence").strong());
+    let mut remove_pain = None;
+    for (i, p) in d.pains.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            if named_field(ui, "Pain point", p, ui.available_width() - 30.0) {
+                if let Some(slot) = t.pains.get_mut(i) {
+                    slot.clone_from(p);
+                }
+                changed = Some("pain points");
+            }
+            if ui.small_button("×").on_hover_text("Remove").clicked() {
+                remove_pain = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove_pain {
+        if i < t.pains.len() {
+            t.pains.remove(i);
+        }
+        d.pains.remove(i);
+        changed = Some("pain points");
+    }
+    if ui.button("+ Add pain point").clicked() {
+        t.pains.push(String::new());
+        d.pains.push(String::new());
+        changed = Some("pain points");
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Notes").small().strong());
+    if ui
+        .add(
+            egui::TextEdit::multiline(&mut d.notes)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name("Notes")
+        .changed()
+    {
+        t.notes = d.notes.clone();
+        changed = Some("notes");
+    }
+
+    ui.add_space(10.0);
+    let j = state.doc.journey();
+    let incoming = j.incoming(id).len();
+    let outgoing = j.outgoing(id).len();
+    ui.label(RichText::new(format!("{incoming} handoff(s) in · {outgoing} out")).small());
+    if ui.button("Delete touchpoint").clicked() {
+        state.queue(Action::Command(super::action::Command::Delete));
+    }
+
+    if let Some(e) = refused {
+        state.inspector.error = Some(e);
+    } else if let Some(what) = changed
+        && t != orig
+    {
+        queue_tp(state, t, what);
+    }
+}
+
+/// Eleven count fields and a bar chart; click or drag a bar to set its count.
+fn histogram_editor(
+    ui: &mut egui::Ui,
+    h: &mut [u32; 11],
+    text: &mut [String; 11],
+    refused: &mut Option<String>,
+) -> bool {
+    let mut changed = false;
+    let max = h.iter().copied().max().unwrap_or(0).max(5) as f32 * 1.25;
+    let (rect, resp) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width().min(300.0), 90.0),
+        egui::Sense::click_and_drag(),
+    );
+    let resp = resp.accessible_name("Score histogram");
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
+    let bw = rect.width() / 11.0;
+    for (s, &c) in h.iter().enumerate() {
+        let x = rect.left() + s as f32 * bw;
+        let bh = (c as f32 / max) * (rect.height() - 16.0);
+        let bar = egui::Rect::from_min_max(
+            egui::pos2(x + 2.0, rect.bottom() - 14.0 - bh),
+            egui::pos2(x + bw - 2.0, rect.bottom() - 14.0),
+        );
+        let color = if s <= 6 {
+            Color32::from_rgb(200, 60, 50)
+        } else if s <= 8 {
+            Color32::from_rgb(220, 160, 30)
+        } else {
+            Color32::from_rgb(50, 150, 70)
+        };
+        painter.rect_filled(bar, 1.0, color);
+        painter.text(
+            egui::pos2(x + bw / 2.0, rect.bottom() - 1.0),
+            egui::Align2::CENTER_BOTTOM,
+            s.to_string(),
+            egui::FontId::proportional(10.0),
+            ui.visuals().text_color(),
+        );
+    }
+    if (resp.clicked() || resp.dragged())
+        && let Some(p) = resp.interact_pointer_pos()
+    {
+        let s = (((p.x - rect.left()) / bw).floor().max(0.0) as usize).min(10);
+        let v = ((rect.bottom() - 14.0 - p.y) / (rect.height() - 16.0) * max)
+            .round()
+            .max(0.0) as u32;
+        if let (Some(slot), Some(txt)) = (h.get_mut(s), text.get_mut(s))
+            && *slot != v
+        {
+            *slot = v;
+            *txt = v.to_string();
+            changed = true;
+        }
+    }
+    egui::Grid::new("hist-counts")
+        .spacing([2.0, 2.0])
+        .show(ui, |ui| {
+            for (s, txt) in text.iter_mut().enumerate() {
+                if s == 6 {
+                    ui.end_row();
+                }
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(s.to_string()).small());
+                    let r = ui
+                        .add(egui::TextEdit::singleline(txt).desired_width(34.0))
+                        .accessible_name(format!("Responses scoring {s}"));
+                    if r.changed() {
+                        match parse_count(&format!("Responses scoring {s}"), txt) {
+                            Ok(v) => match u32::try_from(v.unwrap_or(0)) {
+                                Ok(v) => {
+                                    if let Some(slot) = h.get_mut(s) {
+                                        *slot = v;
+                                        changed = true;
+                                    }
+                                }
+                                Err(_) => *refused = Some("That count is too large".into()),
+                            },
+                            Err(e) => *refused = Some(e),
+                        }
+                    }
+                });
+            }
+        });
+    changed
+}
+
+fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
+    let j = state.doc.journey();
+    let Some(orig) = j.handoff(key).cloned() else {
+        return;
+    };
+    let name = |id: &TouchpointId| j.touchpoint(id).map_or(id.0.clone(), |t| t.name.clone());
+    let owner = |id: &TouchpointId| j.touchpoint(id).and_then(|t| t.owner.clone());
+    let cross = owner(&key.from) != owner(&key.to);
+    ui.label(RichText::new("Handoff").small());
+    ui.label(RichText::new(format!("{}  to  {}", name(&key.from), name(&key.to))).strong());
+    ui.label(format!(
+        "{}  to  {}{}",
+        j.department_name(owner(&key.from).as_ref()),
+        j.department_name(owner(&key.to).as_ref()),
+        if cross {
+            "  (crosses a department boundary)"
+        } else {
+            ""
+        }
+    ));
+    let mut h = orig.clone();
+    let mut changed: Option<&str> = None;
+    let mut refused = None;
+    let d = &mut state.inspector.draft;
+    if field(ui, "Label", &mut d.label) {
+        h.label = d.label.clone();
+        changed = Some("label");
+    }
+    egui::Grid::new("handoff-grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("Queue time (hours)");
+            if named_field(ui, "Queue time", &mut d.wait, 100.0) {
+                match parse_opt_nonneg("Queue time", &d.wait) {
+                    Ok(v) => {
+                        h.wait_hours = v;
+                        changed = Some("queue time");
+                    }
+                    Err(e) => refused = Some(e),
+                }
+            }
+            ui.end_row();
+            ui.label("Failure rate (%)");
+            if named_field(ui, "Failure rate", &mut d.failure, 100.0) {
+                match parse_opt_nonneg("Failure rate", &d.failure) {
+                    Ok(Some(v)) if v > 100.0 => {
+                        refused = Some("Failure rate must be between 0 and 100 %".into())
+                    }
+                    Ok(v) => {
+                        h.failure_rate = v.map(|v| v / 100.0);
+                        changed = Some("failure rate");
+                    }
+                    Err(e) => refused = Some(e),
+                }
+            }
+            ui.end_row();
+        });
+    ui.label(RichText::new("Notes").small().strong());
+    if ui
+        .add(
+            egui::TextEdit::multiline(&mut d.notes)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name("Handoff notes")
+        .changed()
+    {
+        h.notes = d.notes.clone();
+        changed = Some("notes");
+    }
+    if ui.button("Delete handoff").clicked() {
+        state.queue(Action::Command(super::action::Command::Delete));
+    }
+    if let Some(e) = refused {
+        state.inspector.error = Some(e);
+    } else if let Some(what) = changed
+        && h != orig
+    {
+        match validate_handoff_values(&h) {
+            Ok(()) => {
+                state.inspector.error = None;
+                state.inspector.own_edit_from = Some(state.doc.revision());
+                state.queue(Action::Edit {
+                    label: format!("Edit handoff {what}"),
+                    edit: Edit::UpdateHandoff(h),
+                    merge: Some(format!("h:{key}:{what}")),
+                });
+            }
+            Err(e) => state.inspector.error = Some(e.to_string()),
+        }
+    }
+}

@@ -1,0 +1,403 @@
+//! Sticky notes during the discussion: N adds one to the selected touchpoint or
+//! handoff, or to the empty cell under the pointer; each has an author or
+//! department tag and a colour, is saved in the journey file, listed in the
+//! war-room panel, drawn on the map (toggle), and can become a pain point of its
+//! touchpoint or an improvement action.
+
+use super::action::Action;
+use super::app::AppState;
+use super::warroom::PanelTab;
+use crate::edit::Edit;
+use crate::layout::{LaneKey, Rect as WRect};
+use crate::model::{ActionItem, Anchor, NoteId, Rgb, StickyNote, fresh_id};
+use egui::{Align2, Color32, FontId, RichText, Stroke, StrokeKind, vec2};
+
+/// The sticky-note colours offered.
+pub const COLORS: [(Rgb, &str); 5] = [
+    (Rgb(0xff, 0xe0, 0x82), "yellow"),
+    (Rgb(0xf8, 0xbb, 0xd0), "pink"),
+    (Rgb(0xc5, 0xe1, 0xa5), "green"),
+    (Rgb(0xb3, 0xe5, 0xfc), "blue"),
+    (Rgb(0xff, 0xcc, 0x80), "orange"),
+];
+
+/// UI state of the notes list.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NotesState {
+    /// The author tag given to new notes (a person or a department).
+    pub author: String,
+    /// Index into [`COLORS`] for new notes.
+    pub color: usize,
+    /// Put the keyboard in this note's text on the next frame.
+    pub focus: Option<NoteId>,
+}
+
+/// A short description of what a note or action is attached to.
+pub fn anchor_label(state: &AppState, anchor: &Anchor) -> String {
+    crate::workshop::anchor_text(state.journey(), anchor)
+}
+
+/// Where a new note or action goes: the selected touchpoint or handoff, else the
+/// empty cell under the pointer, else the journey.
+pub fn anchor_for_new(ctx: &egui::Context, state: &AppState) -> Anchor {
+    if let Some(id) = state.selection.single() {
+        return Anchor::Touchpoint(id.clone());
+    }
+    if let Some(k) = &state.selection.handoff {
+        return Anchor::Handoff(k.clone());
+    }
+    let layout = &state.derived.layout;
+    if let Some(p) = ctx.pointer_hover_pos()
+        && state.camera.rect.contains(p)
+    {
+        let (wx, wy) = state.camera.to_world(p);
+        if let Some(id) = layout.card_at(wx, wy) {
+            return Anchor::Touchpoint(id.clone());
+        }
+        if let Some(cell) = layout.cell_at(wx, wy)
+            && let (Some(stage), Some(LaneKey::Department(d))) = layout.cell_target(cell)
+        {
+            return Anchor::Cell(stage, d);
+        }
+    }
+    Anchor::Journey
+}
+
+/// A fresh note or action id `n-1`, `n-2`, ...
+pub fn fresh_note_id(state: &AppState, prefix: &str) -> NoteId {
+    let j = state.journey();
+    let n = j.notes().count() + j.actions().count() + 1;
+    NoteId::new(fresh_id(&format!("{prefix}-{n}"), |s| {
+        j.contains_note_id(s)
+    }))
+}
+
+/// N: add a note and put the keyboard in it.
+pub fn add_note(ctx: &egui::Context, state: &mut AppState) {
+    let anchor = anchor_for_new(ctx, state);
+    add_note_at(state, anchor);
+}
+
+/// Add an empty note on `anchor` (author and colour from the panel) and open it.
+pub fn add_note_at(state: &mut AppState, anchor: Anchor) {
+    let id = fresh_note_id(state, "n");
+    let w = &state.warroom;
+    let author = if w.notes.author.trim().is_empty() {
+        w.focus
+            .as_ref()
+            .map(|d| state.journey().department_name(Some(d)))
+            .unwrap_or_default()
+    } else {
+        w.notes.author.trim().to_owned()
+    };
+    let color = COLORS.get(w.notes.color).map_or(COLORS[0].0, |(c, _)| *c);
+    let note = StickyNote {
+        id: id.clone(),
+        text: String::new(),
+        author,
+        color,
+        anchor,
+    };
+    let where_ = anchor_label(state, &note.anchor);
+    state.edit(&format!("Add note on {where_}"), Edit::AddNote(note), None);
+    if state.journey().note(&id).is_some() {
+        let w = &mut state.warroom;
+        w.panel = true;
+        w.tab = PanelTab::Notes;
+        w.notes.focus = Some(id);
+    }
+}
+
+fn edit_note(state: &mut AppState, note: StickyNote, label: &str, merge: bool) {
+    let merge = merge.then(|| format!("note-{}", note.id));
+    state.queue(Action::Edit {
+        label: label.into(),
+        edit: Edit::UpdateNote(note),
+        merge,
+    });
+}
+
+/// The notes tab of the war-room panel.
+pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
+    ui.horizontal(|ui| {
+        if ui
+            .button("＋ Note")
+            .on_hover_text("Add a note to the selected touchpoint or handoff (N)")
+            .clicked()
+        {
+            let anchor = anchor_for_new(ui.ctx(), state);
+            add_note_at(state, anchor);
+        }
+        ui.checkbox(&mut state.warroom.show_notes, "Show on map");
+    });
+    ui.horizontal(|ui| {
+        let l = ui.label("Author");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.warroom.notes.author)
+                .hint_text("name or department")
+                .desired_width(150.0),
+        )
+        .labelled_by(l.id);
+        for (i, (c, name)) in COLORS.iter().enumerate() {
+            if swatch(ui, *c, name, state.warroom.notes.color == i) {
+                state.warroom.notes.color = i;
+            }
+        }
+    });
+    ui.separator();
+    let notes: Vec<StickyNote> = state.journey().notes().cloned().collect();
+    if notes.is_empty() {
+        ui.label(RichText::new("No notes yet. Select a card and press N.").weak());
+    }
+    for note in notes {
+        note_row(ui, state, note);
+        ui.add_space(6.0);
+    }
+}
+
+fn swatch(ui: &mut egui::Ui, c: Rgb, name: &str, on: bool) -> bool {
+    let (rect, resp) = ui.allocate_exact_size(vec2(16.0, 16.0), egui::Sense::click());
+    ui.painter()
+        .rect_filled(rect, 3.0, Color32::from_rgb(c.0, c.1, c.2));
+    if on {
+        ui.painter().rect_stroke(
+            rect,
+            3.0,
+            Stroke::new(2.0, ui.visuals().strong_text_color()),
+            StrokeKind::Outside,
+        );
+    }
+    let name = name.to_owned();
+    resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, &name));
+    resp.on_hover_text(format!("Colour: {name}")).clicked()
+}
+
+fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
+    let fill = Color32::from_rgb(note.color.0, note.color.1, note.color.2);
+    let ink = Color32::from_gray(20);
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(4.0)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.visuals_mut().override_text_color = Some(ink);
+            ui.visuals_mut().extreme_bg_color = fill.gamma_multiply(0.9);
+            let on = anchor_label(state, &note.anchor);
+            if ui
+                .link(RichText::new(format!("on {on}")).small().color(ink))
+                .clicked()
+            {
+                match &note.anchor {
+                    Anchor::Touchpoint(t) => state.queue(Action::Focus(vec![t.clone()])),
+                    Anchor::Handoff(k) => state.queue(Action::SelectHandoff(k.clone())),
+                    _ => {}
+                }
+            }
+            let mut text = note.text.clone();
+            let r = ui.add(
+                egui::TextEdit::multiline(&mut text)
+                    .hint_text("What was said")
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY)
+                    .text_color(ink),
+            );
+            let r = r.accessible_name("Note text");
+            if state.warroom.notes.focus.as_ref() == Some(&note.id) {
+                r.request_focus();
+                state.warroom.notes.focus = None;
+            }
+            if r.changed() {
+                let mut n = note.clone();
+                n.text = text;
+                edit_note(state, n, "Edit note", true);
+            }
+            ui.horizontal(|ui| {
+                let mut author = note.author.clone();
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut author)
+                            .hint_text("author")
+                            .desired_width(120.0)
+                            .text_color(ink),
+                    )
+                    .accessible_name("Note author");
+                if r.changed() {
+                    let mut n = note.clone();
+                    n.author = author;
+                    edit_note(state, n, "Edit note author", true);
+                }
+                for (c, name) in COLORS {
+                    if swatch(ui, c, name, note.color == c) && note.color != c {
+                        let mut n = note.clone();
+                        n.color = c;
+                        edit_note(state, n, "Colour note", false);
+                    }
+                }
+            });
+            ui.horizontal(|ui| {
+                let on_tp = matches!(note.anchor, Anchor::Touchpoint(_));
+                if ui
+                    .add_enabled(on_tp, egui::Button::new("→ Pain point").small())
+                    .on_hover_text("Add the note's text to the touchpoint's pain points")
+                    .on_disabled_hover_text("Only a note on a touchpoint becomes its pain point")
+                    .clicked()
+                {
+                    to_pain_point(state, &note);
+                }
+                if ui
+                    .add(egui::Button::new("→ Action").small())
+                    .on_hover_text("Turn the note into an improvement action")
+                    .clicked()
+                {
+                    to_action(state, &note);
+                }
+                if ui
+                    .add(egui::Button::new("Delete").small())
+                    .on_hover_text("Delete note")
+                    .clicked()
+                {
+                    state.queue(Action::Edit {
+                        label: "Delete note".into(),
+                        edit: Edit::RemoveNote(note.id.clone()),
+                        merge: None,
+                    });
+                }
+            });
+        });
+}
+
+/// The note's text becomes a pain point of its touchpoint (one undo step).
+pub fn to_pain_point(state: &mut AppState, note: &StickyNote) {
+    let Anchor::Touchpoint(id) = &note.anchor else {
+        return;
+    };
+    let Some(t) = state.journey().touchpoint(id) else {
+        return;
+    };
+    let text = note.text.trim();
+    if text.is_empty() {
+        state.status = "The note is empty".into();
+        return;
+    }
+    let mut t = t.clone();
+    let pain = if note.author.trim().is_empty() {
+        text.to_owned()
+    } else {
+        format!("{text} ({})", note.author.trim())
+    };
+    t.pains.push(pain);
+    state.queue(Action::Edit {
+        label: "Note to pain point".into(),
+        edit: Edit::Batch(vec![
+            Edit::UpdateTouchpoint(Box::new(t)),
+            Edit::RemoveNote(note.id.clone()),
+        ]),
+        merge: None,
+    });
+}
+
+/// The note becomes an open improvement action on the same anchor (one undo step).
+pub fn to_action(state: &mut AppState, note: &StickyNote) {
+    let id = super::notes::fresh_note_id(state, "a");
+    let action = ActionItem {
+        id,
+        what: note.text.trim().to_owned(),
+        owner: String::new(),
+        due: String::new(),
+        status: crate::model::ActionStatus::Open,
+        anchor: note.anchor.clone(),
+    };
+    state.queue(Action::Edit {
+        label: "Note to action".into(),
+        edit: Edit::Batch(vec![
+            Edit::AddAction(action),
+            Edit::RemoveNote(note.id.clone()),
+        ]),
+        merge: None,
+    });
+    state.warroom.tab = PanelTab::Actions;
+}
+
+/// The world rectangle a note is drawn at (before stacking several on one anchor).
+fn anchor_spot(state: &AppState, anchor: &Anchor) -> Option<(f32, f32)> {
+    let layout = &state.derived.layout;
+    match anchor {
+        Anchor::Touchpoint(id) => layout.cards.get(id).map(|r| (r.right() - 28.0, r.y - 22.0)),
+        Anchor::Handoff(k) => {
+            let h = state.journey().handoff(k)?;
+            let pts = super::canvas::edge_points(layout, h)?;
+            let (a, b) = (pts.first()?, pts.get(1)?);
+            Some(((a.0 + b.0) / 2.0 - 20.0, (a.1 + b.1) / 2.0 - 30.0))
+        }
+        Anchor::Cell(s, d) => {
+            let col = layout
+                .columns
+                .iter()
+                .find(|c| c.stage.as_ref() == Some(s))?;
+            let lane = layout
+                .lanes
+                .iter()
+                .find(|l| l.key == LaneKey::Department(d.clone()))?;
+            Some((col.x + 8.0, lane.y + 8.0))
+        }
+        Anchor::Journey => Some((layout.grid.right() - 150.0, layout.grid.y - 70.0)),
+    }
+}
+
+/// Draw the sticky notes on the canvas.
+pub fn paint(painter: &egui::Painter, state: &AppState) {
+    let cam = &state.camera;
+    let z = cam.zoom;
+    let mut per_anchor: std::collections::BTreeMap<&Anchor, usize> = Default::default();
+    for note in state.journey().notes() {
+        let k = per_anchor.entry(&note.anchor).or_default();
+        let stack = *k as f32;
+        *k += 1;
+        let Some((x, y)) = anchor_spot(state, &note.anchor) else {
+            continue;
+        };
+        let w = WRect::new(x + stack * 14.0, y + stack * 10.0, 120.0, 64.0);
+        let r = cam.rect_to_screen(&w);
+        if !r.intersects(cam.rect) {
+            continue;
+        }
+        let fill = Color32::from_rgb(note.color.0, note.color.1, note.color.2);
+        painter.rect_filled(
+            r.translate(vec2(2.0, 2.0)),
+            2.0,
+            Color32::from_black_alpha(50),
+        );
+        painter.rect_filled(r, 2.0, fill);
+        painter.rect_stroke(
+            r,
+            2.0,
+            Stroke::new(1.0, fill.gamma_multiply(0.6)),
+            StrokeKind::Inside,
+        );
+        let fs = 11.0 * z;
+        if fs < 5.0 {
+            continue;
+        }
+        let clip = painter.with_clip_rect(r.shrink(2.0).intersect(painter.clip_rect()));
+        let galley = painter.layout(
+            note.text.clone(),
+            FontId::proportional(fs),
+            Color32::from_gray(20),
+            r.width() - 8.0 * z,
+        );
+        clip.galley(
+            r.min + vec2(4.0 * z, 3.0 * z),
+            galley,
+            Color32::from_gray(20),
+        );
+        if !note.author.is_empty() {
+            clip.text(
+                r.right_bottom() + vec2(-4.0 * z, -2.0 * z),
+                Align2::RIGHT_BOTTOM,
+                format!("— {}", note.author),
+                FontId::proportional(fs * 0.85),
+                Color32::from_gray(70),
+            );
+        }
+    }
+}

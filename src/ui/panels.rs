@@ -1,0 +1,531 @@
+//! The frame around the canvas: menu bar and toolbar, status line, the left panel
+//! (gaps and headline figures; stages and departments), the matrix view.
+
+use super::action::{Action, Command, Menu};
+use super::app::AppState;
+use super::dialogs::Dialog;
+use crate::analysis::Severity;
+use crate::edit::Edit;
+use crate::layout::LaneMode;
+use crate::model::{DepartmentKind, Rgb};
+use egui::RichText;
+
+/// One menu item (or toolbar button) for a command.
+fn command_button(ui: &mut egui::Ui, state: &AppState, c: Command) -> bool {
+    let label = state.command_label(c);
+    let mut button = egui::Button::new(label);
+    if let Some(sc) = c.shortcuts().first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(sc));
+    }
+    if let Some(on) = state.checked(c) {
+        button = button.selected(on);
+    }
+    ui.add_enabled(state.enabled(c), button).clicked()
+}
+
+pub fn top_bar(ui: &mut egui::Ui, state: &mut AppState) {
+    egui::Panel::top("menu-bar").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            for menu in Menu::ALL {
+                ui.menu_button(menu.label(), |ui| {
+                    ui.set_min_width(280.0);
+                    for c in Command::ALL.into_iter().filter(|c| c.menu() == menu) {
+                        if c.separator_before() {
+                            ui.separator();
+                        }
+                        if command_button(ui, state, c) {
+                            state.queue_command(c);
+                            ui.close();
+                        }
+                        if c == Command::SaveAs {
+                            recent_menu(ui, state);
+                        }
+                    }
+                });
+            }
+        });
+    });
+    egui::Panel::top("toolbar").show(ui, |ui| {
+        ui.add_space(2.0);
+        ui.horizontal(|ui| {
+            tool(ui, state, "New", Command::New);
+            tool(ui, state, "Open", Command::Open);
+            tool(ui, state, "Save", Command::Save);
+            ui.separator();
+            tool(ui, state, "Undo", Command::Undo);
+            tool(ui, state, "Redo", Command::Redo);
+            ui.separator();
+            tool(ui, state, "+ Touchpoint", Command::AddTouchpoint);
+            tool(ui, state, "+ Stage", Command::AddStage);
+            tool(ui, state, "+ Department", Command::AddDepartment);
+            ui.separator();
+            tool(ui, state, "Fit", Command::Fit);
+            tool(ui, state, "-", Command::ZoomOut);
+            let zoom = format!("{:.0}%", state.camera.zoom * 100.0);
+            if ui
+                .button(zoom)
+                .on_hover_text("Zoom 100% (Ctrl+0)")
+                .clicked()
+            {
+                state.queue_command(Command::ZoomReset);
+            }
+            tool(ui, state, "+", Command::ZoomIn);
+            ui.separator();
+            tool(ui, state, "Gap overlay", Command::ToggleGaps);
+            tool(ui, state, "Layers", Command::ToggleLaneMode);
+            tool(ui, state, "Matrix", Command::ToggleMatrix);
+            ui.separator();
+            tool(ui, state, "Find", Command::Search);
+            tool(ui, state, "Commands", Command::Palette);
+        });
+        ui.add_space(2.0);
+    });
+}
+
+fn tool(ui: &mut egui::Ui, state: &mut AppState, text: &str, c: Command) {
+    let tip = match c.shortcuts().first() {
+        Some(sc) => format!(
+            "{} ({})",
+            state.command_label(c),
+            ui.ctx().format_shortcut(sc)
+        ),
+        None => state.command_label(c),
+    };
+    let mut b = egui::Button::new(text);
+    if let Some(on) = state.checked(c) {
+        b = b.selected(on);
+    }
+    if ui
+        .add_enabled(state.enabled(c), b)
+        .on_hover_text(tip)
+        .clicked()
+    {
+        state.queue_command(c);
+    }
+}
+
+fn recent_menu(ui: &mut egui::Ui, state: &mut AppState) {
+    let recent = state.settings.recent.clone();
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for p in recent {
+                let label = p.display().to_string();
+                if ui.button(label).clicked() {
+                    state.queue(Action::OpenPath(p));
+                    ui.close();
+                }
+            }
+        });
+    });
+}
+
+pub fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let j = state.doc.journey();
+            ui.label(RichText::new(&state.status).strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(format!("zoom {:.0}%", state.camera.zoom * 100.0));
+                ui.separator();
+                let sel = state.selection.touchpoints.len();
+                if sel > 0 {
+                    ui.label(format!("{sel} selected"));
+                    ui.separator();
+                }
+                ui.label(format!(
+                    "{} touchpoints · {} handoffs",
+                    j.touchpoint_count(),
+                    j.handoff_count()
+                ));
+                ui.separator();
+                if state.doc.is_dirty() {
+                    ui.label(
+                        RichText::new("unsaved changes")
+                            .color(egui::Color32::from_rgb(220, 140, 20)),
+                    );
+                } else {
+                    ui.label("saved");
+                }
+            });
+        });
+    });
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LeftTab {
+    #[default]
+    Gaps,
+    Structure,
+}
+
+pub fn left_panel(ui: &mut egui::Ui, state: &mut AppState) {
+    egui::Panel::left("left-panel")
+        .resizable(true)
+        .default_size(320.0)
+        .size_range(240.0..=560.0)
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.selectable_value(
+                    &mut state.left_tab,
+                    LeftTab::Gaps,
+                    RichText::new("Gaps").heading(),
+                );
+                ui.selectable_value(
+                    &mut state.left_tab,
+                    LeftTab::Structure,
+                    RichText::new("Structure").heading(),
+                );
+            });
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| match state.left_tab {
+                    LeftTab::Gaps => gaps_tab(ui, state),
+                    LeftTab::Structure => structure_tab(ui, state),
+                });
+        });
+}
+
+fn fmt_hours(h: f64) -> String {
+    if h >= 48.0 {
+        format!("{:.1} days", h / 24.0)
+    } else {
+        format!("{} h", crate::model::fmt_num(h))
+    }
+}
+
+/// Colour for a gap severity.
+pub fn severity_color(s: Severity) -> egui::Color32 {
+    match s {
+        Severity::Critical => egui::Color32::from_rgb(200, 30, 30),
+        Severity::High => egui::Color32::from_rgb(225, 90, 30),
+        Severity::Medium => egui::Color32::from_rgb(215, 150, 20),
+        Severity::Low => egui::Color32::from_rgb(90, 140, 200),
+        Severity::Info => egui::Color32::from_rgb(130, 130, 130),
+    }
+}
+
+fn figure(ui: &mut egui::Ui, value: String, what: &str) {
+    ui.vertical(|ui| {
+        ui.label(RichText::new(value).size(22.0).strong());
+        ui.label(RichText::new(what).small());
+    });
+}
+
+fn gaps_tab(ui: &mut egui::Ui, state: &mut AppState) {
+    let Some(a) = state.derived.analysis.as_ref() else {
+        return;
+    };
+    let h = &a.headline;
+    ui.label(RichText::new(state.doc.journey().title()).strong());
+    ui.add_space(4.0);
+    egui::Grid::new("headline")
+        .num_columns(2)
+        .spacing([18.0, 8.0])
+        .show(ui, |ui| {
+            figure(ui, h.touchpoints.to_string(), "touchpoints");
+            figure(ui, h.internal_handoffs.to_string(), "internal handoffs");
+            ui.end_row();
+            figure(
+                ui,
+                h.cross_department_handoffs.to_string(),
+                "cross-department handoffs",
+            );
+            figure(ui, fmt_hours(h.elapsed_hours), "end-to-end elapsed");
+            ui.end_row();
+            figure(
+                ui,
+                h.mean_satisfaction
+                    .map_or_else(|| "–".into(), |m| format!("{m:.1}")),
+                "mean satisfaction",
+            );
+            figure(ui, a.gaps.len().to_string(), "gaps");
+            ui.end_row();
+        });
+    ui.add_space(6.0);
+    let show_matrix = ui.button("Department handoff matrix").clicked();
+    ui.separator();
+    ui.label(RichText::new("Ranked gaps").strong());
+    if a.gaps.is_empty() {
+        ui.label("No gaps found.");
+    }
+    let mut chosen = None;
+    for (i, g) in a.gaps.iter().enumerate().take(200) {
+        let color = severity_color(g.severity);
+        let text = format!("{}. {}", i + 1, g.explanation);
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(format!(" {} ", g.severity.key()))
+                    .small()
+                    .color(egui::Color32::WHITE)
+                    .background_color(color),
+            );
+            ui.label(RichText::new(g.kind.label()).small().strong());
+        });
+        let selected = !g.touchpoints.is_empty()
+            && g.touchpoints
+                .iter()
+                .all(|t| state.selection.touchpoints.contains(t))
+            && g.touchpoints.len() == state.selection.touchpoints.len();
+        if ui.selectable_label(selected, text).clicked() {
+            chosen = Some(i);
+        }
+        ui.add_space(2.0);
+    }
+    if show_matrix {
+        state.queue_command(Command::ToggleMatrix);
+    }
+    let Some(a) = state.derived.analysis.as_ref() else {
+        return;
+    };
+    if let Some(g) = chosen.and_then(|i| a.gaps.get(i)) {
+        let mut ids = g.touchpoints.clone();
+        for h in &g.handoffs {
+            for id in [&h.from, &h.to] {
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        if ids.is_empty() {
+            state.status = g.explanation.clone();
+        } else {
+            state.actions.push(Action::Focus(ids));
+        }
+    }
+}
+
+fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
+    let j = state.doc.journey();
+    let mut actions = Vec::new();
+    ui.label(RichText::new("Stages").strong());
+    let n = j.stages().len();
+    for (i, s) in j.stages().iter().enumerate() {
+        let count = j
+            .touchpoints()
+            .filter(|t| t.stage.as_ref() == Some(&s.id))
+            .count();
+        ui.horizontal(|ui| {
+            let mut name = s.name.clone();
+            if ui
+                .add(egui::TextEdit::singleline(&mut name).desired_width(140.0))
+                .accessible_name(format!("Stage {} name", i + 1))
+                .changed()
+            {
+                let mut s2 = s.clone();
+                s2.name = name;
+                actions.push(Action::Edit {
+                    label: "Rename stage".into(),
+                    edit: Edit::UpdateStage(s2),
+                    merge: Some(format!("stage:{}", s.id)),
+                });
+            }
+            ui.label(RichText::new(count.to_string()).small());
+            if ui
+                .add_enabled(i > 0, egui::Button::new("Up").small())
+                .on_hover_text("Move left")
+                .clicked()
+            {
+                actions.push(Action::Edit {
+                    label: "Move stage".into(),
+                    edit: Edit::MoveStage { from: i, to: i - 1 },
+                    merge: None,
+                });
+            }
+            if ui
+                .add_enabled(i + 1 < n, egui::Button::new("Down").small())
+                .on_hover_text("Move right")
+                .clicked()
+            {
+                actions.push(Action::Edit {
+                    label: "Move stage".into(),
+                    edit: Edit::MoveStage { from: i, to: i + 1 },
+                    merge: None,
+                });
+            }
+            if ui
+                .small_button("×")
+                .accessible_name(format!("Delete stage {}", s.name))
+                .on_hover_text("Delete stage")
+                .clicked()
+            {
+                if count == 0 {
+                    actions.push(Action::RemoveStage {
+                        id: s.id.clone(),
+                        move_to: None,
+                    });
+                } else {
+                    let move_to = j
+                        .stages()
+                        .get(if i > 0 { i - 1 } else { i + 1 })
+                        .map(|s| s.id.clone());
+                    state.dialog = Some(Dialog::RemoveStage {
+                        id: s.id.clone(),
+                        move_to,
+                    });
+                }
+            }
+        });
+    }
+    if ui.button("+ Add stage").clicked() {
+        actions.push(Action::Command(Command::AddStage));
+    }
+    ui.add_space(10.0);
+    ui.label(RichText::new("Departments (swimlanes)").strong());
+    let n = j.departments().len();
+    let customers = j
+        .departments()
+        .iter()
+        .filter(|d| d.kind == DepartmentKind::Customer)
+        .count();
+    for (i, d) in j.departments().iter().enumerate() {
+        let count = j
+            .touchpoints()
+            .filter(|t| t.owner.as_ref() == Some(&d.id))
+            .count();
+        ui.horizontal(|ui| {
+            let mut c = [d.color.0, d.color.1, d.color.2];
+            if egui::color_picker::color_edit_button_srgb(ui, &mut c).changed() {
+                let mut d2 = d.clone();
+                d2.color = Rgb(c[0], c[1], c[2]);
+                actions.push(Action::Edit {
+                    label: "Recolour department".into(),
+                    edit: Edit::UpdateDepartment(d2),
+                    merge: Some(format!("dept-colour:{}", d.id)),
+                });
+            }
+            let mut name = d.name.clone();
+            if ui
+                .add(egui::TextEdit::singleline(&mut name).desired_width(120.0))
+                .accessible_name(format!("Department {} name", i + 1))
+                .changed()
+            {
+                let mut d2 = d.clone();
+                d2.name = name;
+                actions.push(Action::Edit {
+                    label: "Rename department".into(),
+                    edit: Edit::UpdateDepartment(d2),
+                    merge: Some(format!("dept:{}", d.id)),
+                });
+            }
+            ui.label(RichText::new(count.to_string()).small());
+            if ui
+                .add_enabled(i > 0, egui::Button::new("Up").small())
+                .on_hover_text("Move up")
+                .clicked()
+            {
+                actions.push(Action::Edit {
+                    label: "Move department".into(),
+                    edit: Edit::MoveDepartment { from: i, to: i - 1 },
+                    merge: None,
+                });
+            }
+            if ui
+                .add_enabled(i + 1 < n, egui::Button::new("Down").small())
+                .on_hover_text("Move down")
+                .clicked()
+            {
+                actions.push(Action::Edit {
+                    label: "Move department".into(),
+                    edit: Edit::MoveDepartment { from: i, to: i + 1 },
+                    merge: None,
+                });
+            }
+            let last_customer = d.kind == DepartmentKind::Customer && customers <= 1;
+            if ui
+                .add_enabled(!last_customer, egui::Button::new("×").small())
+                .accessible_name(format!("Delete department {}", d.name))
+                .on_hover_text(if last_customer {
+                    "The Customer lane always exists"
+                } else {
+                    "Delete department"
+                })
+                .clicked()
+            {
+                if count == 0 {
+                    actions.push(Action::RemoveDepartment {
+                        id: d.id.clone(),
+                        move_to: None,
+                    });
+                } else {
+                    state.dialog = Some(Dialog::RemoveDepartment {
+                        id: d.id.clone(),
+                        move_to: None,
+                    });
+                }
+            }
+        });
+    }
+    if ui.button("+ Add department").clicked() {
+        actions.push(Action::Command(Command::AddDepartment));
+    }
+    ui.add_space(10.0);
+    ui.label(RichText::new("Lanes").strong());
+    ui.horizontal(|ui| {
+        let mut mode = state.view.lane_mode;
+        ui.radio_value(&mut mode, LaneMode::Departments, "Departments");
+        ui.radio_value(&mut mode, LaneMode::Layers, "Blueprint layers");
+        if mode != state.view.lane_mode {
+            actions.push(Action::SetLaneMode(mode));
+        }
+    });
+    state.actions.extend(actions);
+}
+
+/// The department x department handoff matrix, as a heatmap: rows hand off to
+/// columns; colour by count, figures show count and queue time.
+pub fn matrix_view(ui: &mut egui::Ui, state: &mut AppState) {
+    egui::Frame::central_panel(ui.style()).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading("Department handoff matrix");
+            if ui.button("Back to the map").clicked() {
+                state.queue_command(Command::ToggleMatrix);
+            }
+        });
+        ui.label("Each row hands off to each column. Off the diagonal: the journey crosses a department boundary.");
+        ui.add_space(8.0);
+        let Some(a) = state.derived.analysis.as_ref() else { return };
+        let m = &a.matrix;
+        let max = m.cells.iter().flatten().map(|c| c.handoffs).max().unwrap_or(0).max(1);
+        let dark = ui.visuals().dark_mode;
+        egui::ScrollArea::both().show(ui, |ui| {
+            egui::Grid::new("matrix").spacing([3.0, 3.0]).show(ui, |ui| {
+                ui.label(RichText::new("from \\ to").small());
+                for name in &m.names {
+                    ui.label(RichText::new(name).strong());
+                }
+                ui.end_row();
+                for (r, row) in m.cells.iter().enumerate() {
+                    ui.label(RichText::new(m.names.get(r).map_or("", String::as_str)).strong());
+                    for (c, cell) in row.iter().enumerate() {
+                        let t = cell.handoffs as f32 / max as f32;
+                        let base = if r == c { egui::Color32::from_rgb(90, 130, 200) } else { egui::Color32::from_rgb(220, 70, 40) };
+                        let bg = if cell.handoffs == 0 {
+                            if dark { egui::Color32::from_gray(40) } else { egui::Color32::from_gray(238) }
+                        } else {
+                            base.gamma_multiply(0.25 + 0.75 * t)
+                        };
+                        let (rect, resp) = ui.allocate_exact_size(egui::vec2(96.0, 52.0), egui::Sense::hover());
+                        ui.painter().rect_filled(rect, 4.0, bg);
+                        let fg = if cell.handoffs > 0 && t > 0.4 { egui::Color32::WHITE } else { ui.visuals().text_color() };
+                        if cell.handoffs > 0 {
+                            ui.painter().text(rect.center() - egui::vec2(0.0, 8.0), egui::Align2::CENTER_CENTER, cell.handoffs.to_string(), egui::FontId::proportional(18.0), fg);
+                            ui.painter().text(rect.center() + egui::vec2(0.0, 12.0), egui::Align2::CENTER_CENTER, fmt_hours(cell.wait_hours), egui::FontId::proportional(11.0), fg);
+                        }
+                        let from = m.names.get(r).cloned().unwrap_or_default();
+                        let to = m.names.get(c).cloned().unwrap_or_default();
+                        let label = format!("{from} to {to}: {} handoffs", cell.handoffs);
+                        let resp = resp.accessible_name(label.clone());
+                        resp.on_hover_text(format!(
+                            "{label}, queue {}{}",
+                            fmt_hours(cell.wait_hours),
+                            cell.mean_failure_rate.map_or(String::new(), |f| format!(", failure {:.0}%", f * 100.0))
+                        ));
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+    });
+}

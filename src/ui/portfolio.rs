@@ -1,0 +1,154 @@
+//! The portfolio window: a folder of journeys, each with its accountable owner and
+//! headline figures, for the weekly review of the key journeys. Scanning is
+//! [`crate::portfolio::scan`]; a row opens its journey.
+
+use super::action::Action;
+use super::app::AppState;
+use crate::analysis::{fmt_hours, fmt_score};
+use crate::portfolio::{EntryResult, PortfolioEntry, scan};
+use egui::RichText;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug, Default)]
+pub struct PortfolioState {
+    pub open: bool,
+    pub dir: Option<PathBuf>,
+    pub entries: Vec<PortfolioEntry>,
+    pub error: Option<String>,
+}
+
+/// Workshop > Journey portfolio: show the window, asking for a folder the first time.
+pub fn open(state: &mut AppState) {
+    let p = &mut state.warroom.portfolio;
+    if p.open {
+        p.open = false;
+        return;
+    }
+    p.open = true;
+    if p.dir.is_none()
+        && let Some(dir) = state.file_dialogs.pick_folder()
+    {
+        load(state, &dir);
+    }
+}
+
+/// Scan `dir` into the portfolio window.
+pub fn load(state: &mut AppState, dir: &Path) {
+    let p = &mut state.warroom.portfolio;
+    p.open = true;
+    p.dir = Some(dir.to_path_buf());
+    match scan(dir) {
+        Ok(entries) => {
+            p.entries = entries;
+            p.error = None;
+        }
+        Err(e) => {
+            p.entries.clear();
+            p.error = Some(format!("Cannot read {}: {e}", dir.display()));
+        }
+    }
+}
+
+pub fn window(ctx: &egui::Context, state: &mut AppState) {
+    if !state.warroom.portfolio.open {
+        return;
+    }
+    let mut open = true;
+    let mut rescan = false;
+    let mut pick = false;
+    let mut to_open: Option<PathBuf> = None;
+    egui::Window::new("Journey portfolio")
+        .id(egui::Id::unique("journey-portfolio"))
+        .open(&mut open)
+        .default_width(980.0)
+        .default_pos(ctx.content_rect().center() - egui::vec2(490.0, 220.0))
+        .show(ctx, |ui| {
+            let p = &state.warroom.portfolio;
+            ui.horizontal(|ui| {
+                if ui.button("Open folder…").clicked() {
+                    pick = true;
+                }
+                if p.dir.is_some() && ui.button("Rescan").clicked() {
+                    rescan = true;
+                }
+                if let Some(d) = &p.dir {
+                    ui.label(RichText::new(d.display().to_string()).weak());
+                }
+            });
+            if let Some(e) = &p.error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            if p.dir.is_some() && p.entries.is_empty() && p.error.is_none() {
+                ui.label("No *.journey.ron files in this folder.");
+            }
+            ui.separator();
+            egui::ScrollArea::both().max_height(520.0).show(ui, |ui| {
+                egui::Grid::new("portfolio-grid")
+                    .striped(true)
+                    .spacing([18.0, 6.0])
+                    .show(ui, |ui| {
+                        for h in [
+                            "Journey",
+                            "Owner",
+                            "Variant",
+                            "Touchpoints",
+                            "Cross-dept handoffs",
+                            "Elapsed",
+                            "Satisfaction",
+                            "Serious gaps",
+                            "Open actions",
+                            "Outcomes",
+                        ] {
+                            ui.label(RichText::new(h).strong());
+                        }
+                        ui.end_row();
+                        for e in &p.entries {
+                            match &e.result {
+                                EntryResult::Journey(s) => {
+                                    if ui
+                                        .link(&s.title)
+                                        .on_hover_text(format!("Open {}", e.file))
+                                        .clicked()
+                                    {
+                                        to_open = Some(e.path.clone());
+                                    }
+                                    ui.label(if s.owner.is_empty() {
+                                        RichText::new("no owner").weak().italics()
+                                    } else {
+                                        RichText::new(&s.owner)
+                                    });
+                                    ui.label(&s.variant);
+                                    ui.label(s.touchpoints.to_string());
+                                    ui.label(s.cross_department_handoffs.to_string());
+                                    ui.label(fmt_hours(s.elapsed_hours));
+                                    ui.label(s.mean_satisfaction.map_or("-".into(), fmt_score));
+                                    ui.label(s.serious_gaps.to_string());
+                                    ui.label(s.open_actions.to_string());
+                                    ui.label(s.outcomes_line());
+                                }
+                                EntryResult::Error { error } => {
+                                    ui.label(&e.file);
+                                    ui.colored_label(
+                                        ui.visuals().error_fg_color,
+                                        format!("cannot be read: {error}"),
+                                    );
+                                }
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+        });
+    if pick && let Some(dir) = state.file_dialogs.pick_folder() {
+        load(state, &dir);
+    }
+    if rescan && let Some(dir) = state.warroom.portfolio.dir.clone() {
+        load(state, &dir);
+    }
+    if let Some(p) = to_open {
+        state.queue(Action::OpenPath(p));
+    }
+    if !open {
+        state.warroom.portfolio.open = false;
+    }
+}

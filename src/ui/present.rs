@@ -1,0 +1,319 @@
+//! Presentation mode (F5): full screen, chrome hidden, large type; step through the
+//! journey stage by stage with the arrow keys or a clicker (Page Up/Down), the
+//! current stage highlighted and the others dimmed, the headline figures always
+//! visible in a strip at the top. Esc leaves.
+
+use super::app::AppState;
+use super::canvas::Palette;
+use crate::analysis::{fmt_hours, fmt_score};
+use crate::layout::Rect as WRect;
+use crate::model::StageId;
+use egui::{Align2, Color32, FontId, RichText, Stroke, StrokeKind, vec2};
+
+/// Presentation state (UI only).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PresentState {
+    pub active: bool,
+    /// The presented stage (index into the journey's stages); `None` = the whole journey.
+    pub stage: Option<usize>,
+    /// Was the window full screen before presenting (restore it on leaving)?
+    was_full_screen: bool,
+    /// Frames during which the camera is still being fitted (the chrome disappears
+    /// after the first one, so the canvas size changes once).
+    fit_frames: u8,
+}
+
+/// The presented stage's id, when presenting one stage.
+pub fn current_stage(state: &AppState) -> Option<&StageId> {
+    let p = &state.warroom.present;
+    if !p.active {
+        return None;
+    }
+    p.stage
+        .and_then(|i| state.journey().stages().get(i))
+        .map(|s| &s.id)
+}
+
+/// F5: start or stop presenting.
+pub fn toggle(ctx: &egui::Context, state: &mut AppState) {
+    if state.warroom.present.active {
+        leave(ctx, state);
+    } else {
+        enter(ctx, state);
+    }
+}
+
+pub fn enter(ctx: &egui::Context, state: &mut AppState) {
+    let p = &mut state.warroom.present;
+    p.active = true;
+    p.stage = None;
+    p.was_full_screen = state.view.full_screen;
+    p.fit_frames = 3;
+    state.canvas.inline = None;
+    state.search.open = false;
+    if !state.view.full_screen {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+    }
+    state.status = "Presenting: → / Page Down next stage, ← / Page Up back, Esc leaves".into();
+    ctx.request_repaint();
+}
+
+pub fn leave(ctx: &egui::Context, state: &mut AppState) {
+    let p = &mut state.warroom.present;
+    p.active = false;
+    p.stage = None;
+    if !p.was_full_screen {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+    }
+    state.camera.request_fit();
+    state.status = "Left presentation mode".into();
+    ctx.request_repaint();
+}
+
+/// Go to the next (`+1`) or previous (`-1`) stage. Before the first stage comes the
+/// whole journey; the last stage stays.
+pub fn step(ctx: &egui::Context, state: &mut AppState, delta: i32) {
+    let n = state.journey().stages().len();
+    let p = &mut state.warroom.present;
+    p.stage = match (p.stage, delta.signum()) {
+        (None, 1) if n > 0 => Some(0),
+        (Some(i), 1) => Some((i + 1).min(n.saturating_sub(1))),
+        (Some(0), -1) => None,
+        (Some(i), -1) => Some(i - 1),
+        (s, _) => s,
+    };
+    p.fit_frames = 3;
+    ctx.request_repaint();
+}
+
+/// Presentation keys; consumed so that they do not also move cards or clear the selection.
+pub fn read_keys(ctx: &egui::Context, state: &mut AppState) {
+    if !state.warroom.present.active {
+        return;
+    }
+    let (next, prev, home, escape) = ctx.input_mut(|i| {
+        let mut hit = |keys: &[egui::Key]| {
+            let mut any = false;
+            for k in keys {
+                any |= i.consume_key(egui::Modifiers::NONE, *k);
+            }
+            any
+        };
+        (
+            hit(&[
+                egui::Key::ArrowRight,
+                egui::Key::ArrowDown,
+                egui::Key::PageDown,
+                egui::Key::Space,
+            ]),
+            hit(&[egui::Key::ArrowLeft, egui::Key::ArrowUp, egui::Key::PageUp]),
+            hit(&[egui::Key::Home]),
+            hit(&[egui::Key::Escape]),
+        )
+    });
+    if escape {
+        leave(ctx, state);
+        return;
+    }
+    if next {
+        step(ctx, state, 1);
+    }
+    if prev {
+        step(ctx, state, -1);
+    }
+    if home {
+        state.warroom.present.stage = None;
+        state.warroom.present.fit_frames = 3;
+    }
+}
+
+/// Fit the camera on the presented stage (or the whole journey) for a few frames
+/// after a change; the user may pan and zoom afterwards.
+fn drive_camera(ctx: &egui::Context, state: &mut AppState) {
+    let p = &mut state.warroom.present;
+    if p.fit_frames == 0 {
+        return;
+    }
+    p.fit_frames -= 1;
+    ctx.request_repaint();
+    let layout = &state.derived.layout;
+    let target = match p.stage.and_then(|i| state.journey().stages().get(i)) {
+        Some(stage) => layout
+            .columns
+            .iter()
+            .find(|c| c.stage.as_ref() == Some(&stage.id))
+            .map(|c| {
+                // The stage and a sliver of its neighbours, with the lane labels.
+                let margin = c.w * 0.12;
+                WRect::new(
+                    c.x - margin,
+                    layout.bounds.y,
+                    c.w + 2.0 * margin,
+                    layout.bounds.h,
+                )
+            }),
+        None => Some(layout.bounds),
+    };
+    let Some(b) = target else { return };
+    let cam = &mut state.camera;
+    let (w, h) = (b.w.max(1.0), b.h.max(1.0));
+    let zoom = ((cam.rect.width() - 40.0) / w)
+        .min((cam.rect.height() - 40.0) / h)
+        .clamp(super::canvas::MIN_ZOOM, 1.8);
+    cam.zoom = zoom;
+    let (cx, cy) = b.center();
+    cam.pan = cam.rect.size() / 2.0 - vec2(cx, cy) * zoom;
+}
+
+/// The headline strip at the top while presenting (instead of the menu and toolbar).
+pub fn strip(ui: &mut egui::Ui, state: &mut AppState) {
+    drive_camera(ui.ctx(), state);
+    let dark = ui.visuals().dark_mode;
+    let (bg, fg, accent) = if dark {
+        (
+            Color32::from_rgb(8, 10, 14),
+            Color32::WHITE,
+            Color32::from_rgb(255, 196, 0),
+        )
+    } else {
+        (
+            Color32::from_rgb(16, 24, 40),
+            Color32::WHITE,
+            Color32::from_rgb(255, 196, 0),
+        )
+    };
+    egui::Panel::top("present-strip")
+        .frame(
+            egui::Frame::NONE
+                .fill(bg)
+                .inner_margin(egui::Margin::symmetric(18, 10)),
+        )
+        .show(ui, |ui| {
+            let j = state.journey();
+            let stages = j.stages();
+            let stage_text = match state
+                .warroom
+                .present
+                .stage
+                .and_then(|i| Some((i, stages.get(i)?)))
+            {
+                Some((i, s)) => format!("Stage {} of {}: {}", i + 1, stages.len(), s.name),
+                None => format!("The whole journey · {} stages", stages.len()),
+            };
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(j.title()).size(30.0).strong().color(fg));
+                let owner = &j.meta().owner;
+                if !owner.is_empty() {
+                    ui.add_space(16.0);
+                    ui.label(
+                        RichText::new(format!("Journey owner: {owner}"))
+                            .size(20.0)
+                            .color(fg),
+                    );
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(stage_text).size(26.0).strong().color(accent));
+                });
+            });
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                for (label, value) in figures(state) {
+                    ui.label(RichText::new(value).size(28.0).strong().color(accent));
+                    ui.label(RichText::new(label).size(18.0).color(fg));
+                    ui.add_space(18.0);
+                }
+            });
+        });
+    egui::Panel::bottom("present-keys")
+        .frame(
+            egui::Frame::NONE
+                .fill(bg)
+                .inner_margin(egui::Margin::symmetric(18, 6)),
+        )
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(
+                        "→ / Page Down: next stage   ← / Page Up: back   1-9: department focus   0: all   N: note   Esc: leave",
+                    )
+                    .size(15.0)
+                    .color(Color32::from_gray(200)),
+                );
+                if let Some(d) = state
+                    .warroom
+                    .focus
+                    .as_ref()
+                    .and_then(|d| state.journey().department(d))
+                {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.label(
+                            RichText::new(format!("Focus: {}", d.name))
+                                .size(18.0)
+                                .strong()
+                                .color(accent),
+                        );
+                    });
+                }
+            });
+        });
+}
+
+/// The headline figures shown in the strip: (label, value).
+pub fn figures(state: &AppState) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let j = state.journey();
+    let Some(a) = state.warroom.analysis() else {
+        return out;
+    };
+    let h = &a.headline;
+    out.push(("touchpoints".into(), h.touchpoints.to_string()));
+    out.push((
+        "cross-department handoffs".into(),
+        h.cross_department_handoffs.to_string(),
+    ));
+    out.push(("end to end".into(), fmt_hours(h.elapsed_hours)));
+    out.push(("staff handling".into(), fmt_hours(h.handling_hours)));
+    if let Some(m) = h.mean_satisfaction {
+        out.push(("mean satisfaction".into(), fmt_score(m)));
+    }
+    for o in &j.meta().outcomes {
+        let v = crate::model::fmt_num(o.value);
+        let value = if o.unit == "%" {
+            format!("{v}%")
+        } else if o.unit.is_empty() {
+            v
+        } else {
+            format!("{v} {}", o.unit)
+        };
+        out.push((o.name.clone(), value));
+    }
+    out
+}
+
+/// Outline the presented stage's column on the canvas.
+pub fn paint_stage(painter: &egui::Painter, state: &AppState, pal: &Palette) {
+    let Some(stage) = current_stage(state) else {
+        return;
+    };
+    let layout = &state.derived.layout;
+    let Some(col) = layout
+        .columns
+        .iter()
+        .find(|c| c.stage.as_ref() == Some(stage))
+    else {
+        return;
+    };
+    let r = state
+        .camera
+        .rect_to_screen(&WRect::new(col.x, layout.grid.y, col.w, layout.grid.h));
+    let accent = Color32::from_rgb(255, 176, 0);
+    painter.rect_stroke(r, 6.0, Stroke::new(4.0, accent), StrokeKind::Outside);
+    let _ = pal;
+    painter.text(
+        r.center_bottom() + vec2(0.0, -10.0),
+        Align2::CENTER_BOTTOM,
+        &col.name,
+        FontId::proportional(22.0),
+        accent,
+    );
+}

@@ -1,0 +1,127 @@
+//! Small persistent settings: recent files, UI scale, theme. Stored as RON in the
+//! platform config directory (`directories`); a missing or corrupt file gives defaults.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// How many recent files are remembered.
+pub const MAX_RECENT: usize = 10;
+
+/// Light, dark, or follow the system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemePref {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemePref {
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemePref::System => "Follow system",
+            ThemePref::Light => "Light",
+            ThemePref::Dark => "Dark",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+    /// Zoom-independent UI scale (1.0 = normal; 1.5 for a projector).
+    pub ui_scale: f32,
+    pub theme: ThemePref,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            recent: Vec::new(),
+            ui_scale: 1.0,
+            theme: ThemePref::System,
+        }
+    }
+}
+
+/// UI scales offered in the View menu.
+pub const UI_SCALES: [f32; 6] = [0.8, 1.0, 1.25, 1.5, 1.75, 2.0];
+
+impl Settings {
+    /// The default settings file, when the platform has a config directory.
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "touchpoint")
+            .map(|d| d.config_dir().join("settings.ron"))
+    }
+
+    /// Read settings; anything wrong (missing, unreadable, corrupt) gives defaults.
+    pub fn load(path: &Path) -> Settings {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return Settings::default();
+        };
+        let mut s: Settings = ron::from_str(&text).unwrap_or_default();
+        s.sanitize();
+        s
+    }
+
+    /// Keep values in range after reading a hand-edited file.
+    pub fn sanitize(&mut self) {
+        if !self.ui_scale.is_finite() || !(0.5..=3.0).contains(&self.ui_scale) {
+            self.ui_scale = 1.0;
+        }
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Write settings (best effort: a failure is returned for the status line).
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new())
+            .map_err(std::io::Error::other)?;
+        std::fs::write(path, text)
+    }
+
+    /// Put `path` first in the recent list.
+    pub fn add_recent(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrupt_or_missing_settings_give_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        assert_eq!(Settings::load(&path), Settings::default());
+        std::fs::write(&path, "(recent: [\"a\"], ui_scale: oops").unwrap();
+        assert_eq!(Settings::load(&path), Settings::default());
+        std::fs::write(&path, "(ui_scale: 99.0)").unwrap();
+        assert_eq!(Settings::load(&path).ui_scale, 1.0);
+    }
+
+    #[test]
+    fn recent_files_round_trip_and_stay_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("settings.ron");
+        let mut s = Settings::default();
+        for i in 0..15 {
+            s.add_recent(Path::new(&format!("/tmp/{i}.journey.ron")));
+        }
+        s.add_recent(Path::new("/tmp/3.journey.ron"));
+        s.ui_scale = 1.5;
+        s.save(&path).unwrap();
+        let back = Settings::load(&path);
+        assert_eq!(back.recent.len(), MAX_RECENT);
+        assert_eq!(back.recent[0], PathBuf::from("/tmp/3.journey.ron"));
+        assert_eq!(back.recent[1], PathBuf::from("/tmp/14.journey.ron"));
+        assert_eq!(back.ui_scale, 1.5);
+    }
+}

@@ -1,0 +1,286 @@
+//! War-room mode (issue #9): the state and the hooks the app shell calls. Each
+//! feature lives in its own file: `present.rs` (presentation), `focus.rs`
+//! (department focus), `notes.rs` (sticky notes), `actions_panel.rs` (improvement
+//! actions), `timer.rs`, `compare.rs` (as-is vs to-be), `portfolio.rs`.
+//!
+//! Hooks in the shell: `AppState::warroom`, [`before_shortcuts`] and [`refresh`]
+//! at the start of a frame, [`side_panel`] and [`windows`] while drawing,
+//! [`run_command`] / [`enabled`] / [`checked`] for the war-room commands, and in
+//! the canvas [`card_dimmed`], [`handoff_dimmed`] and [`paint_overlay`].
+
+use super::action::Command;
+use super::app::AppState;
+use super::canvas::Palette;
+use super::{actions_panel, compare, focus, notes, portfolio, present, timer};
+use crate::analysis::{Analysis, AnalysisConfig, analyze};
+use crate::history::Document;
+use crate::model::{DepartmentId, Handoff, HandoffKey, Touchpoint, TouchpointId};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Which tab the war-room panel shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PanelTab {
+    #[default]
+    Notes,
+    Actions,
+}
+
+/// Everything war-room mode keeps (UI state only; notes and actions themselves are
+/// in the document).
+#[derive(Default)]
+pub struct WarRoom {
+    pub present: present::PresentState,
+    /// The focused department: its touchpoints and boundary handoffs stand out.
+    pub focus: Option<DepartmentId>,
+    /// The notes and actions panel is open.
+    pub panel: bool,
+    pub tab: PanelTab,
+    /// Draw sticky notes on the map.
+    pub show_notes: bool,
+    pub notes: notes::NotesState,
+    pub actions: actions_panel::ActionsState,
+    pub timer: timer::TimerState,
+    pub compare: compare::CompareState,
+    pub portfolio: portfolio::PortfolioState,
+    analysis: Option<(u64, Arc<Analysis>)>,
+    focus_sets: Option<(
+        u64,
+        DepartmentId,
+        BTreeSet<TouchpointId>,
+        BTreeSet<HandoffKey>,
+    )>,
+}
+
+impl WarRoom {
+    pub fn new() -> Self {
+        WarRoom {
+            show_notes: true,
+            ..Default::default()
+        }
+    }
+
+    /// The analysis of the document (computed once per revision by [`refresh`]).
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.analysis.as_ref().map(|(_, a)| a.as_ref())
+    }
+
+    /// Recompute what depends on the document when its revision changed.
+    pub fn refresh(&mut self, doc: &Document) {
+        let rev = doc.revision();
+        if self.analysis.as_ref().map(|(r, _)| *r) != Some(rev) {
+            self.analysis = Some((
+                rev,
+                Arc::new(analyze(doc.journey(), &AnalysisConfig::default())),
+            ));
+        }
+        match &self.focus {
+            Some(d) if doc.journey().department(d).is_none() => {
+                self.focus = None;
+                self.focus_sets = None;
+            }
+            Some(d) => {
+                let fresh = self
+                    .focus_sets
+                    .as_ref()
+                    .is_some_and(|(r, fd, _, _)| *r == rev && fd == d);
+                if !fresh {
+                    let (t, h) = crate::analysis::focus::focus_sets(doc.journey(), d);
+                    self.focus_sets = Some((rev, d.clone(), t, h));
+                }
+            }
+            None => self.focus_sets = None,
+        }
+        self.compare.refresh(doc);
+    }
+
+    /// The touchpoints the focused department owns (`None` without focus).
+    pub fn focused_touchpoints(&self) -> Option<&BTreeSet<TouchpointId>> {
+        let (_, d, t, _) = self.focus_sets.as_ref()?;
+        (self.focus.as_ref() == Some(d)).then_some(t)
+    }
+
+    fn focused_handoffs(&self) -> Option<&BTreeSet<HandoffKey>> {
+        let (_, d, _, h) = self.focus_sets.as_ref()?;
+        (self.focus.as_ref() == Some(d)).then_some(h)
+    }
+}
+
+/// Refresh the cached analysis and focus (call once the document is final for the frame).
+pub fn refresh(state: &mut AppState) {
+    state.warroom.refresh(&state.doc);
+}
+
+/// Is this card dimmed: outside the presented stage, or not owned by the focused
+/// department?
+pub fn card_dimmed(state: &AppState, t: &Touchpoint) -> bool {
+    let w = &state.warroom;
+    if let Some(stage) = present::current_stage(state)
+        && t.stage.as_ref() != Some(stage)
+    {
+        return true;
+    }
+    if w.focus.is_some() {
+        return w
+            .focused_touchpoints()
+            .is_none_or(|set| !set.contains(&t.id));
+    }
+    false
+}
+
+/// Is this handoff dimmed: neither end in the presented stage, or not into or out
+/// of the focused department?
+pub fn handoff_dimmed(state: &AppState, h: &Handoff) -> bool {
+    let w = &state.warroom;
+    if let Some(stage) = present::current_stage(state) {
+        let j = state.journey();
+        let in_stage = |id: &TouchpointId| {
+            j.touchpoint(id)
+                .is_some_and(|t| t.stage.as_ref() == Some(stage))
+        };
+        if !in_stage(&h.from) && !in_stage(&h.to) {
+            return true;
+        }
+    }
+    if w.focus.is_some() {
+        return w
+            .focused_handoffs()
+            .is_none_or(|set| !set.contains(&h.key()));
+    }
+    false
+}
+
+/// Keys handled before the command shortcuts: the presentation keys (arrows, Page
+/// Up/Down, Esc) and the department number keys (1-9, 0 clears).
+pub fn before_shortcuts(ctx: &egui::Context, state: &mut AppState) {
+    if state.dialog.is_some() || state.palette.open || ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    present::read_keys(ctx, state);
+    focus::read_keys(ctx, state);
+}
+
+/// Drawn with the other side panels (not while presenting).
+pub fn side_panel(ui: &mut egui::Ui, state: &mut AppState) {
+    if state.warroom.panel {
+        egui::Panel::right("warroom-panel")
+            .resizable(true)
+            .default_size(340.0)
+            .size_range(260.0..=560.0)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    ui.heading("War room");
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui.small_button("×").on_hover_text("Close").clicked() {
+                            state.warroom.panel = false;
+                        }
+                    });
+                });
+                focus::owner_row(ui, state);
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let n = state.journey().notes().count();
+                    let a = state.journey().actions().count();
+                    let tab = &mut state.warroom.tab;
+                    ui.selectable_value(tab, PanelTab::Notes, format!("Notes ({n})"));
+                    ui.selectable_value(tab, PanelTab::Actions, format!("Actions ({a})"));
+                });
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| match state.warroom.tab {
+                        PanelTab::Notes => notes::panel(ui, state),
+                        PanelTab::Actions => actions_panel::panel(ui, state),
+                    });
+            });
+    }
+}
+
+/// Floating windows: department focus card, timer, portfolio.
+pub fn windows(ctx: &egui::Context, state: &mut AppState) {
+    focus::card(ctx, state);
+    timer::show(ctx, state);
+    portfolio::window(ctx, state);
+}
+
+/// Painted over the canvas: the presented stage's outline and the sticky notes.
+pub fn paint_overlay(painter: &egui::Painter, state: &AppState, pal: &Palette) {
+    present::paint_stage(painter, state, pal);
+    if state.warroom.show_notes {
+        notes::paint(painter, state);
+    }
+}
+
+/// The war-room commands (`Command::is_warroom`).
+pub fn run_command(ctx: &egui::Context, state: &mut AppState, c: Command) {
+    match c {
+        Command::Present => present::toggle(ctx, state),
+        Command::AddNote => notes::add_note(ctx, state),
+        Command::AddAction => actions_panel::add_action(state),
+        Command::ToggleWarRoomPanel => state.warroom.panel = !state.warroom.panel,
+        Command::ToggleNotes => state.warroom.show_notes = !state.warroom.show_notes,
+        Command::ToggleTimer => state.warroom.timer.toggle(ctx),
+        Command::DepartmentFocus => focus::cycle(state),
+        Command::SaveAsToBe => compare::save_as_to_be(state),
+        Command::Compare => compare::ask_and_open(state),
+        Command::ExportComparison => compare::export(state),
+        Command::Portfolio => portfolio::open(state),
+        _ => {}
+    }
+}
+
+/// Is a war-room command available now?
+pub fn enabled(state: &AppState, c: Command) -> bool {
+    match c {
+        Command::ExportComparison => state.warroom.compare.is_open(),
+        Command::DepartmentFocus => !state.journey().departments().is_empty(),
+        _ => true,
+    }
+}
+
+/// Is a war-room toggle on?
+pub fn checked(state: &AppState, c: Command) -> Option<bool> {
+    let w = &state.warroom;
+    Some(match c {
+        Command::Present => w.present.active,
+        Command::ToggleWarRoomPanel => w.panel,
+        Command::ToggleNotes => w.show_notes,
+        Command::ToggleTimer => w.timer.visible,
+        Command::Compare => w.compare.is_open(),
+        Command::Portfolio => w.portfolio.open,
+        _ => return None,
+    })
+}
+
+/// `touchpoint compare AS_IS TO_BE`: open the app on the as-is journey with the
+/// comparison view showing.
+pub fn run_compare(as_is: PathBuf, to_be: PathBuf) -> anyhow::Result<()> {
+    super::run_with(Some(as_is), std::time::Instant::now(), move |state| {
+        compare::open_path(state, &to_be);
+    })
+}
+
+/// Over a painted card: a veil when it is dimmed, an outline when it belongs to the
+/// focused department.
+pub fn paint_card_emphasis(
+    painter: &egui::Painter,
+    state: &AppState,
+    t: &Touchpoint,
+    sr: egui::Rect,
+    z: f32,
+    pal: &Palette,
+) {
+    let radius = (6.0 * z).clamp(0.0, 8.0);
+    if card_dimmed(state, t) {
+        painter.rect_filled(sr.expand(1.0), radius, pal.bg.gamma_multiply(0.78));
+    } else if state.warroom.focus.is_some() {
+        painter.rect_stroke(
+            sr,
+            radius,
+            egui::Stroke::new(3.0, egui::Color32::from_rgb(255, 176, 0)),
+            egui::StrokeKind::Outside,
+        );
+    }
+}
