@@ -6,6 +6,17 @@ use std::hint::black_box;
 use std::time::Instant;
 use touchpoint::analysis::{AnalysisConfig, analyze, diff, journey_order};
 
+/// CPU time of this thread in seconds (Linux `/proc`), to report a figure that a
+/// busy machine does not inflate; `None` elsewhere.
+fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 fn analysis_benches(c: &mut Criterion) {
     let config = AnalysisConfig::default();
     let mut g = c.benchmark_group("analysis");
@@ -29,6 +40,21 @@ fn analysis_benches(c: &mut Criterion) {
             a.headline.elapsed_hours,
             a.headline.longest_path_handoffs,
         );
+        // CPU time per analysis over a batch (clock ticks are 10 ms).
+        let runs = if n >= 10_000 { 40 } else { 200 };
+        if let Some(c0) = thread_cpu_seconds() {
+            let w0 = Instant::now();
+            for _ in 0..runs {
+                black_box(analyze(black_box(&journey), &config));
+            }
+            if let Some(c1) = thread_cpu_seconds() {
+                println!(
+                    "generated {n}: full analysis {:.1} ms CPU per run ({:.1} ms wall) over {runs} runs",
+                    (c1 - c0) * 1e3 / runs as f64,
+                    w0.elapsed().as_secs_f64() * 1e3 / runs as f64
+                );
+            }
+        }
         g.bench_function(format!("analyze {n}"), |b| {
             b.iter(|| analyze(black_box(&journey), &config))
         });

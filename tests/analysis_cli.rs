@@ -61,7 +61,7 @@ fn analyze_prints_a_text_report() {
         Some("2 (1 customer interaction, 1 internal)"),
         "{s}"
     );
-    assert_eq!(row("Gaps"), Some("2 high, 2 low, 1 info"), "{s}");
+    assert_eq!(row("Gaps"), Some("2 high, 1 low"), "{s}");
     assert!(
         s.contains("  Contact centre -> Billing: 1, 2 days queue, 30% failure"),
         "{s}"

@@ -2,6 +2,7 @@
 //! stage), and touchpoints the handoffs do not connect properly.
 
 use super::Completeness;
+use super::gaps::Dense;
 use super::graph::{Ctx, Side};
 
 /// The touchpoints the journey starts from: no handoff arrives and one leaves. When
@@ -22,7 +23,7 @@ pub(crate) fn starts(ctx: &Ctx) -> Vec<usize> {
     starts
 }
 
-pub(crate) fn compute(ctx: &Ctx) -> Completeness {
+pub(crate) fn compute(ctx: &Ctx, d: &mut Dense) -> Completeness {
     let n = ctx.n();
     let mut c = Completeness::default();
     // Reachability over every handoff, back edges included.
@@ -46,21 +47,27 @@ pub(crate) fn compute(ctx: &Ctx) -> Completeness {
         let linked = !ctx.inc[i].is_empty() || !ctx.out[i].is_empty();
         if tp.owner.is_none() {
             c.no_owner.push(tp.id.clone());
+            d.no_owner.push(i);
         }
         if ctx.side[i] != Side::Customer && !tp.metrics.iter().any(|m| m.target.is_some()) {
             c.unmeasured.push(tp.id.clone());
+            d.unmeasured.push(i);
         }
-        if tp.mean_score().is_none() {
+        if ctx.mean[i].is_none() {
             c.no_score.push(tp.id.clone());
+            d.no_score.push(i);
         }
         if tp.stage.is_none() {
             c.no_stage.push(tp.id.clone());
+            d.no_stage.push(i);
         }
         if !linked && n > 1 {
             c.disconnected.push(tp.id.clone());
+            d.disconnected.push(i);
         }
         if linked && !reached[i] {
             c.unreachable.push(tp.id.clone());
+            d.unreachable.push(i);
         }
         if !ctx.inc[i].is_empty()
             && ctx.out[i].is_empty()
@@ -68,6 +75,7 @@ pub(crate) fn compute(ctx: &Ctx) -> Completeness {
             && last_stage.is_some_and(|last| ctx.eff_stage[i] < last)
         {
             c.dead_ends.push(tp.id.clone());
+            d.dead_ends.push(i);
         }
     }
     let mut owns = vec![false; ctx.journey.departments().len()];

@@ -11,24 +11,41 @@
 //! - silent wait: medium, high at twice `silent_run_handoffs`;
 //! - no owner: high when the customer sees the touchpoint, else medium;
 //! - unmeasured: medium when the touchpoint hands work to another department, else low;
-//! - unreachable, dead end: medium; disconnected, no stage: low;
-//! - no score: low when the customer sees the touchpoint, else info;
-//! - department owns nothing: info.
+//! - unreachable, dead end: medium; disconnected: low;
+//! - department owns nothing: info;
+//! - no score and no stage are completeness, not breaks: they flag the touchpoint
+//!   and are listed in `completeness`, but are not ranked gaps.
 
 use super::fmt::{fmt_count, fmt_hours, fmt_score, fmt_share};
 use super::graph::{Ctx, Side};
 use super::handoffs::cross_department;
 use super::{Analysis, AnalysisConfig, Gap, GapKind, HandoffRef, PathStats, Severity};
 use crate::model::TouchpointId;
-use std::collections::BTreeMap;
 
 struct Builder<'c, 'a> {
     ctx: &'c Ctx<'a>,
     gaps: Vec<Gap>,
+    /// Tie-break of each gap: its first two touchpoints (dense, i.e. id order).
+    keys: Vec<(usize, usize)>,
     tp_flags: Vec<Vec<GapKind>>,
     edge_flags: Vec<Vec<GapKind>>,
-    /// Dense index by id (for results reported by id).
-    index: BTreeMap<&'c TouchpointId, usize>,
+}
+
+/// Dense touchpoint indices parallel to the id lists of the analysis (same order),
+/// so the gaps are built without looking ids up.
+#[derive(Default)]
+pub(crate) struct Dense {
+    pub watermelons: Vec<usize>,
+    pub split_opinions: Vec<usize>,
+    pub hot_spots: Vec<usize>,
+    pub loops: Vec<Vec<usize>>,
+    pub no_owner: Vec<usize>,
+    pub unmeasured: Vec<usize>,
+    pub no_score: Vec<usize>,
+    pub no_stage: Vec<usize>,
+    pub unreachable: Vec<usize>,
+    pub disconnected: Vec<usize>,
+    pub dead_ends: Vec<usize>,
 }
 
 impl Builder<'_, '_> {
@@ -49,6 +66,11 @@ impl Builder<'_, '_> {
         }
     }
 
+    fn push(&mut self, gap: Gap, key: (usize, usize)) {
+        self.gaps.push(gap);
+        self.keys.push(key);
+    }
+
     fn flag(&mut self, i: usize, kind: GapKind) {
         if let Some(f) = self.tp_flags.get_mut(i) {
             f.push(kind);
@@ -56,7 +78,7 @@ impl Builder<'_, '_> {
     }
 
     fn dense(&self, id: &TouchpointId) -> Option<usize> {
-        self.index.get(id).copied()
+        self.ctx.dense_of(id)
     }
 
     fn touchpoint_gap(
@@ -68,15 +90,18 @@ impl Builder<'_, '_> {
         explanation: String,
     ) {
         self.flag(i, kind);
-        self.gaps.push(Gap {
-            kind,
-            severity,
-            touchpoints: vec![self.ctx.id(i)],
-            handoffs: Vec::new(),
-            owners: vec![self.ctx.owner_id(i)],
-            explanation,
-            weight,
-        });
+        self.push(
+            Gap {
+                kind,
+                severity,
+                touchpoints: vec![self.ctx.id(i)],
+                handoffs: Vec::new(),
+                owners: vec![self.ctx.owner_id(i)],
+                explanation,
+                weight,
+            },
+            (i, usize::MAX),
+        );
     }
 }
 
@@ -90,22 +115,17 @@ fn severity_from_points(points: u32) -> Option<Severity> {
     }
 }
 
-pub(crate) fn fill(ctx: &Ctx, config: &AnalysisConfig, analysis: &mut Analysis) {
+pub(crate) fn fill(ctx: &Ctx, config: &AnalysisConfig, analysis: &mut Analysis, d: &Dense) {
     let mut b = Builder {
         ctx,
         gaps: Vec::new(),
+        keys: Vec::new(),
         tp_flags: vec![Vec::new(); ctx.n()],
         edge_flags: vec![Vec::new(); ctx.edges.len()],
-        index: ctx
-            .tps
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (&t.id, i))
-            .collect(),
     };
     handoff_gaps(&mut b, config);
-    touchpoint_gaps(&mut b, config, analysis);
-    loop_gaps(&mut b, analysis);
+    touchpoint_gaps(&mut b, analysis, d);
+    loop_gaps(&mut b, analysis, d);
     let mut silent_seen = Vec::new();
     for path in [&analysis.paths.longest, &analysis.paths.typical]
         .into_iter()
@@ -113,17 +133,25 @@ pub(crate) fn fill(ctx: &Ctx, config: &AnalysisConfig, analysis: &mut Analysis) 
     {
         silent_gap(&mut b, config, path, &mut silent_seen);
     }
-    completeness_gaps(&mut b, analysis);
+    completeness_gaps(&mut b, analysis, d);
 
-    let mut gaps = b.gaps;
-    gaps.sort_by(|x, y| {
-        y.severity
-            .cmp(&x.severity)
-            .then_with(|| y.weight.total_cmp(&x.weight))
-            .then_with(|| x.kind.cmp(&y.kind))
-            .then_with(|| x.touchpoints.cmp(&y.touchpoints))
-            .then_with(|| x.handoffs.cmp(&y.handoffs))
+    // Rank by severity, weight, kind, then touchpoints in id order (then creation
+    // order); sort indices so the gaps themselves move once.
+    let mut rank: Vec<usize> = (0..b.gaps.len()).collect();
+    rank.sort_by(|&x, &y| {
+        let (gx, gy) = (&b.gaps[x], &b.gaps[y]);
+        gy.severity
+            .cmp(&gx.severity)
+            .then_with(|| gy.weight.total_cmp(&gx.weight))
+            .then_with(|| gx.kind.cmp(&gy.kind))
+            .then_with(|| b.keys[x].cmp(&b.keys[y]))
+            .then_with(|| x.cmp(&y))
     });
+    let mut slots: Vec<Option<Gap>> = b.gaps.into_iter().map(Some).collect();
+    let gaps: Vec<Gap> = rank
+        .into_iter()
+        .filter_map(|k| slots.get_mut(k).and_then(Option::take))
+        .collect();
     let h = &mut analysis.headline;
     for g in &gaps {
         if let Some(slot) = h.gaps_by_severity.get_mut(g.severity as usize) {
@@ -148,29 +176,17 @@ pub(crate) fn fill(ctx: &Ctx, config: &AnalysisConfig, analysis: &mut Analysis) 
         flags.dedup();
         stats.flags = flags;
     }
-    let mut map = BTreeMap::new();
     for (stats, mut flags) in analysis.handoffs.iter_mut().zip(b.edge_flags) {
         flags.sort();
         flags.dedup();
-        if !flags.is_empty() {
-            map.insert(
-                crate::model::HandoffKey {
-                    from: stats.from.clone(),
-                    to: stats.to.clone(),
-                },
-                flags.clone(),
-            );
-        }
         stats.flags = flags;
     }
-    analysis.handoff_flags = map;
 }
 
 fn handoff_gaps(b: &mut Builder, config: &AnalysisConfig) {
     let ctx = b.ctx;
     for (k, e) in ctx.edges.iter().enumerate() {
-        let before = ctx.tps[e.from].mean_score().filter(|m| m.is_finite());
-        let after = ctx.tps[e.to].mean_score().filter(|m| m.is_finite());
+        let (before, after) = (ctx.mean[e.from], ctx.mean[e.to]);
         let drop = match (before, after) {
             (Some(x), Some(y)) if x - y >= config.drop_points => Some((x, y, x - y)),
             _ => None,
@@ -181,12 +197,14 @@ fn handoff_gaps(b: &mut Builder, config: &AnalysisConfig) {
         }
         let wait = e.h.wait_hours.unwrap_or(0.0);
         let fail = e.h.failure_rate.unwrap_or(0.0);
-        let handoff = vec![HandoffRef {
-            from: ctx.id(e.from),
-            to: ctx.id(e.to),
-        }];
-        let owners = vec![ctx.owner_id(e.from), ctx.owner_id(e.to)];
-        let route = format!("{} -> {}", b.name(e.from), b.name(e.to));
+        // Built only for the handoffs that are gaps.
+        let handoff = || {
+            vec![HandoffRef {
+                from: ctx.id(e.from),
+                to: ctx.id(e.to),
+            }]
+        };
+        let owners = || vec![ctx.owner_id(e.from), ctx.owner_id(e.to)];
         if cross_department(ctx, e) {
             let mut points = 0;
             let mut parts = Vec::new();
@@ -216,48 +234,58 @@ fn handoff_gaps(b: &mut Builder, config: &AnalysisConfig) {
             }
             if let Some(severity) = severity_from_points(points) {
                 b.edge_flags[k].push(GapKind::CrossDepartmentHandoff);
-                b.gaps.push(Gap {
-                    kind: GapKind::CrossDepartmentHandoff,
-                    severity,
-                    touchpoints: vec![ctx.id(e.from), ctx.id(e.to)],
-                    handoffs: handoff,
-                    owners,
-                    explanation: format!(
-                        "{} -> {}: {} ({route})",
-                        ctx.owner_name(e.from),
-                        b.owner(e.to),
-                        parts.join(", ")
-                    ),
-                    weight: wait + 100.0 * fail + 10.0 * drop.map_or(0.0, |d| d.2),
-                });
+                let explanation = format!(
+                    "{} -> {}: {} ({} -> {})",
+                    ctx.owner_name(e.from),
+                    ctx.owner_name(e.to),
+                    parts.join(", "),
+                    b.name(e.from),
+                    b.name(e.to)
+                );
+                b.push(
+                    Gap {
+                        kind: GapKind::CrossDepartmentHandoff,
+                        severity,
+                        touchpoints: vec![ctx.id(e.from), ctx.id(e.to)],
+                        handoffs: handoff(),
+                        owners: owners(),
+                        explanation,
+                        weight: wait + 100.0 * fail + 10.0 * drop.map_or(0.0, |d| d.2),
+                    },
+                    (e.from, e.to),
+                );
             }
         } else if let Some((x, y, d)) = drop {
-            b.gaps.push(Gap {
-                kind: GapKind::SatisfactionDrop,
-                severity: if d >= 2.0 * config.drop_points {
-                    Severity::High
-                } else {
-                    Severity::Medium
+            let explanation = format!(
+                "{} -> {}: satisfaction drops {} -> {} ({})",
+                b.name(e.from),
+                b.name(e.to),
+                fmt_score(x),
+                fmt_score(y),
+                b.owner(e.to)
+            );
+            b.push(
+                Gap {
+                    kind: GapKind::SatisfactionDrop,
+                    severity: if d >= 2.0 * config.drop_points {
+                        Severity::High
+                    } else {
+                        Severity::Medium
+                    },
+                    touchpoints: vec![ctx.id(e.from), ctx.id(e.to)],
+                    handoffs: handoff(),
+                    owners: owners(),
+                    explanation,
+                    weight: d,
                 },
-                touchpoints: vec![ctx.id(e.from), ctx.id(e.to)],
-                handoffs: handoff,
-                owners,
-                explanation: format!(
-                    "{route}: satisfaction drops {} -> {} ({})",
-                    fmt_score(x),
-                    fmt_score(y),
-                    b.owner(e.to)
-                ),
-                weight: d,
-            });
+                (e.from, e.to),
+            );
         }
     }
 }
 
-fn touchpoint_gaps(b: &mut Builder, config: &AnalysisConfig, analysis: &Analysis) {
-    let _ = config;
-    for w in &analysis.watermelons {
-        let Some(i) = b.dense(&w.id) else { continue };
+fn touchpoint_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
+    for (w, &i) in analysis.watermelons.iter().zip(&d.watermelons) {
         let volume = b.ctx.tps[i].volume.unwrap_or(1).max(1) as f64;
         let mean = w.mean.unwrap_or(5.0);
         let mut said = Vec::new();
@@ -282,8 +310,7 @@ fn touchpoint_gaps(b: &mut Builder, config: &AnalysisConfig, analysis: &Analysis
             explanation,
         );
     }
-    for id in &analysis.split_opinions {
-        let Some(i) = b.dense(id) else { continue };
+    for &i in &d.split_opinions {
         let Some(h) = b.ctx.tps[i]
             .satisfaction
             .as_ref()
@@ -295,7 +322,7 @@ fn touchpoint_gaps(b: &mut Builder, config: &AnalysisConfig, analysis: &Analysis
         let low: u64 = h.iter().take(4).map(|&c| u64::from(c)).sum();
         let high: u64 = h.iter().skip(7).map(|&c| u64::from(c)).sum();
         let share = |x: u64| if n == 0 { 0.0 } else { x as f64 / n as f64 };
-        let mean = b.ctx.tps[i].mean_score().unwrap_or(0.0);
+        let mean = b.ctx.mean[i].unwrap_or(0.0);
         let explanation = format!(
             "{} ({}): split opinion, {} score 0-3 and {} score 7-10; the mean {} hides two groups",
             b.name(i),
@@ -312,8 +339,7 @@ fn touchpoint_gaps(b: &mut Builder, config: &AnalysisConfig, analysis: &Analysis
             explanation,
         );
     }
-    for hs in &analysis.hot_spots {
-        let Some(i) = b.dense(&hs.id) else { continue };
+    for (hs, &i) in analysis.hot_spots.iter().zip(&d.hot_spots) {
         let explanation = format!(
             "{} ({}): mean {} over {} customers, about {} dissatisfied",
             b.name(i),
@@ -332,20 +358,18 @@ fn touchpoint_gaps(b: &mut Builder, config: &AnalysisConfig, analysis: &Analysis
     }
 }
 
-fn loop_gaps(b: &mut Builder, analysis: &Analysis) {
+fn loop_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
     let ctx = b.ctx;
-    for l in &analysis.loops {
-        let members: Vec<usize> = l.touchpoints.iter().filter_map(|id| b.dense(id)).collect();
-        for &i in &members {
+    for (l, members) in analysis.loops.iter().zip(&d.loops) {
+        for &i in members {
             b.flag(i, GapKind::ReworkLoop);
         }
-        let mut in_loop = vec![false; ctx.n()];
-        for &i in &members {
-            in_loop[i] = true;
-        }
-        for &i in &members {
+        for &i in members {
             for &k in &ctx.out[i] {
-                if in_loop[ctx.edges[k].to] {
+                if members
+                    .binary_search_by_key(&ctx.pos[ctx.edges[k].to], |&m| ctx.pos[m])
+                    .is_ok()
+                {
                     b.edge_flags[k].push(GapKind::ReworkLoop);
                 }
             }
@@ -369,23 +393,30 @@ fn loop_gaps(b: &mut Builder, analysis: &Analysis) {
             .and_then(|h| Some((b.dense(&h.from)?, b.dense(&h.to)?)))
             .map(|(f, t)| format!("; {} goes back to {}", b.name(f), b.name(t)))
             .unwrap_or_default();
-        b.gaps.push(Gap {
-            kind: GapKind::ReworkLoop,
-            severity: if l.involves_customer {
-                Severity::High
-            } else {
-                Severity::Medium
+        let loop_key = (
+            members.first().copied().unwrap_or(usize::MAX),
+            members.get(1).copied().unwrap_or(usize::MAX),
+        );
+        b.push(
+            Gap {
+                kind: GapKind::ReworkLoop,
+                severity: if l.involves_customer {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                },
+                touchpoints: l.touchpoints.clone(),
+                handoffs: l.back_handoffs.clone(),
+                owners: l.owners.iter().cloned().map(Some).collect(),
+                explanation: format!(
+                    "Rework loop through {} ({}){back}",
+                    names.join(" -> "),
+                    owners.join(", ")
+                ),
+                weight: members.len() as f64,
             },
-            touchpoints: l.touchpoints.clone(),
-            handoffs: l.back_handoffs.clone(),
-            owners: l.owners.iter().cloned().map(Some).collect(),
-            explanation: format!(
-                "Rework loop through {} ({}){back}",
-                names.join(" -> "),
-                owners.join(", ")
-            ),
-            weight: members.len() as f64,
-        });
+            loop_key,
+        );
     }
 }
 
@@ -415,6 +446,7 @@ fn silent_gap(
     let (Some(&first), Some(&last)) = (members.first(), members.last()) else {
         return;
     };
+    let run_key = (first, members.get(1).copied().unwrap_or(usize::MAX));
     let mut owners: Vec<Option<crate::model::DepartmentId>> = Vec::new();
     for &i in &members {
         let o = b.ctx.owner_id(i);
@@ -422,32 +454,34 @@ fn silent_gap(
             owners.push(o);
         }
     }
-    b.gaps.push(Gap {
-        kind: GapKind::SilentWait,
-        severity: if run.handoffs >= 2 * config.silent_run_handoffs.max(1) {
-            Severity::High
-        } else {
-            Severity::Medium
+    b.push(
+        Gap {
+            kind: GapKind::SilentWait,
+            severity: if run.handoffs >= 2 * config.silent_run_handoffs.max(1) {
+                Severity::High
+            } else {
+                Severity::Medium
+            },
+            touchpoints: run.touchpoints.clone(),
+            handoffs: Vec::new(),
+            owners,
+            explanation: format!(
+                "The customer hears nothing for {} internal handoffs ({}) from {} to {}",
+                run.handoffs,
+                fmt_hours(run.hours),
+                b.name(first),
+                b.name(last)
+            ),
+            weight: run.hours,
         },
-        touchpoints: run.touchpoints.clone(),
-        handoffs: Vec::new(),
-        owners,
-        explanation: format!(
-            "The customer hears nothing for {} internal handoffs ({}) from {} to {}",
-            run.handoffs,
-            fmt_hours(run.hours),
-            b.name(first),
-            b.name(last)
-        ),
-        weight: run.hours,
-    });
+        run_key,
+    );
 }
 
-fn completeness_gaps(b: &mut Builder, analysis: &Analysis) {
+fn completeness_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
     let c = &analysis.completeness;
     let ctx = b.ctx;
-    for id in &c.no_owner {
-        let Some(i) = b.dense(id) else { continue };
+    for &i in &d.no_owner {
         let visible = ctx.visible(i);
         let explanation = format!(
             "{}: no department owns it{}",
@@ -466,8 +500,7 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis) {
         let weight = ctx.tps[i].volume.unwrap_or(0) as f64;
         b.touchpoint_gap(i, GapKind::NoOwner, severity, weight, explanation);
     }
-    for id in &c.unmeasured {
-        let Some(i) = b.dense(id) else { continue };
+    for &i in &d.unmeasured {
         let hands_over = ctx.out[i].iter().any(|&k| {
             let e = &ctx.edges[k];
             cross_department(ctx, e) && matches!(ctx.side[e.to], Side::Company(_))
@@ -491,37 +524,25 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis) {
         };
         b.touchpoint_gap(i, GapKind::Unmeasured, severity, 0.0, explanation);
     }
-    for id in &c.no_score {
-        let Some(i) = b.dense(id) else { continue };
-        let visible = ctx.visible(i) && ctx.side[i] != Side::Customer;
-        let severity = if visible {
-            Severity::Low
-        } else {
-            Severity::Info
-        };
-        let explanation = format!("{}: no satisfaction score", b.name(i));
-        b.touchpoint_gap(i, GapKind::NoScore, severity, 0.0, explanation);
+    // Missing scores and stages are completeness, not breaks: flagged, not ranked.
+    for &i in &d.no_score {
+        b.flag(i, GapKind::NoScore);
     }
-    for id in &c.no_stage {
-        let Some(i) = b.dense(id) else { continue };
-        let explanation = format!("{}: not placed in a stage", b.name(i));
-        b.touchpoint_gap(i, GapKind::NoStage, Severity::Low, 0.0, explanation);
+    for &i in &d.no_stage {
+        b.flag(i, GapKind::NoStage);
     }
-    for id in &c.unreachable {
-        let Some(i) = b.dense(id) else { continue };
+    for &i in &d.unreachable {
         let explanation = format!(
             "{}: no path from the start of the journey reaches it",
             b.name(i)
         );
         b.touchpoint_gap(i, GapKind::Unreachable, Severity::Medium, 0.0, explanation);
     }
-    for id in &c.disconnected {
-        let Some(i) = b.dense(id) else { continue };
+    for &i in &d.disconnected {
         let explanation = format!("{}: no handoff arrives or leaves", b.name(i));
         b.touchpoint_gap(i, GapKind::Disconnected, Severity::Low, 0.0, explanation);
     }
-    for id in &c.dead_ends {
-        let Some(i) = b.dense(id) else { continue };
+    for &i in &d.dead_ends {
         let explanation = format!(
             "{}: work arrives here and goes nowhere before the journey's last stage",
             b.name(i)
@@ -529,17 +550,20 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis) {
         b.touchpoint_gap(i, GapKind::DeadEnd, Severity::Medium, 0.0, explanation);
     }
     for d in &c.idle_departments {
-        b.gaps.push(Gap {
-            kind: GapKind::IdleDepartment,
-            severity: Severity::Info,
-            touchpoints: Vec::new(),
-            handoffs: Vec::new(),
-            owners: vec![Some(d.clone())],
-            explanation: format!(
-                "{}: owns no touchpoint",
-                ctx.journey.department_name(Some(d))
-            ),
-            weight: 0.0,
-        });
+        b.push(
+            Gap {
+                kind: GapKind::IdleDepartment,
+                severity: Severity::Info,
+                touchpoints: Vec::new(),
+                handoffs: Vec::new(),
+                owners: vec![Some(d.clone())],
+                explanation: format!(
+                    "{}: owns no touchpoint",
+                    ctx.journey.department_name(Some(d))
+                ),
+                weight: 0.0,
+            },
+            (usize::MAX, usize::MAX),
+        );
     }
 }

@@ -6,10 +6,10 @@
 //! Nothing here leaves the analysis module: results are reported by id.
 
 use crate::model::{
-    DepartmentId, DepartmentKind, Handoff, Journey, Layer, Touchpoint, TouchpointId,
+    DepartmentId, DepartmentKind, Handoff, Journey, Layer, StageId, Touchpoint, TouchpointId,
 };
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Which side of the customer/company line a touchpoint's owner is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +40,10 @@ pub(crate) struct Ctx<'a> {
     pub journey: &'a Journey,
     /// Touchpoints in id order.
     pub tps: Vec<&'a Touchpoint>,
+    /// Dense index of each graph node (`usize::MAX` for a free slot).
+    pub node_dense: Vec<usize>,
+    /// Mean score of each touchpoint (finite), `None` without one.
+    pub mean: Vec<Option<f64>>,
     /// Handoffs in (from, to) order.
     pub edges: Vec<Edge<'a>>,
     /// Outgoing edge indices per touchpoint, by target id.
@@ -62,10 +66,11 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(journey: &'a Journey) -> Ctx<'a> {
         let graph = journey.graph();
-        let tps: Vec<&Touchpoint> = journey.touchpoints().collect();
+        let mut tps: Vec<&Touchpoint> = Vec::with_capacity(journey.touchpoint_count());
         let mut dense = vec![usize::MAX; graph.node_bound()];
-        for (i, tp) in tps.iter().enumerate() {
-            if let Some(slot) = journey.node(&tp.id).and_then(|n| dense.get_mut(n.index())) {
+        for (i, (n, tp)) in journey.nodes().enumerate() {
+            tps.push(tp);
+            if let Some(slot) = dense.get_mut(n.index()) {
                 *slot = i;
             }
         }
@@ -93,7 +98,18 @@ impl<'a> Ctx<'a> {
             list.sort_by_key(|&k| edges[k].from);
         }
         let departments = journey.departments();
-        let dept_index = |id: &DepartmentId| departments.iter().position(|d| &d.id == id);
+        let dept_map: BTreeMap<&DepartmentId, usize> = departments
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (&d.id, i))
+            .collect();
+        let dept_index = |id: &DepartmentId| dept_map.get(id).copied();
+        let stage_map: BTreeMap<&StageId, usize> = journey
+            .stages()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.id, i))
+            .collect();
         let owner: Vec<Option<usize>> = tps
             .iter()
             .map(|t| t.owner.as_ref().and_then(dept_index))
@@ -111,10 +127,16 @@ impl<'a> Ctx<'a> {
             .collect();
         let stage = tps
             .iter()
-            .map(|t| t.stage.as_ref().and_then(|s| journey.stage_index(s)))
+            .map(|t| t.stage.as_ref().and_then(|s| stage_map.get(s).copied()))
+            .collect();
+        let mean = tps
+            .iter()
+            .map(|t| t.mean_score().filter(|m| m.is_finite()))
             .collect();
         let mut ctx = Ctx {
             journey,
+            node_dense: dense,
+            mean,
             tps,
             edges,
             out,
@@ -138,12 +160,25 @@ impl<'a> Ctx<'a> {
         self.tps[i].id.clone()
     }
 
+    /// The dense index of a touchpoint id.
+    pub fn dense_of(&self, id: &TouchpointId) -> Option<usize> {
+        let n = self.journey.node(id)?;
+        self.node_dense
+            .get(n.index())
+            .copied()
+            .filter(|&i| i < self.n())
+    }
+
     pub fn owner_id(&self, i: usize) -> Option<DepartmentId> {
         self.tps[i].owner.clone()
     }
 
+    /// The owner's display name ("(no owner)" when unowned).
     pub fn owner_name(&self, i: usize) -> String {
-        self.journey.department_name(self.tps[i].owner.as_ref())
+        match self.owner[i].and_then(|d| self.journey.departments().get(d)) {
+            Some(d) => d.name.clone(),
+            None => self.journey.department_name(self.tps[i].owner.as_ref()),
+        }
     }
 
     /// Is this handoff going backwards in journey order (a rework edge or a self-loop)?

@@ -88,8 +88,8 @@ pub(crate) fn compute(ctx: &Ctx) -> HandoffPart {
             back_edge: ctx.is_back(e),
             wait_hours: e.h.wait_hours,
             failure_rate: e.h.failure_rate,
-            score_before: ctx.tps[e.from].mean_score(),
-            score_after: ctx.tps[e.to].mean_score(),
+            score_before: ctx.mean[e.from],
+            score_after: ctx.mean[e.to],
             flags: Vec::new(),
         });
     }

@@ -2,23 +2,14 @@
 //! petgraph's `tarjan_scc`, and self-loops), such as "the customer calls to ask
 //! what is happening" feeding back into the process.
 
+use super::gaps::Dense;
 use super::graph::{Ctx, Side};
 use super::{HandoffRef, ReworkLoop};
-use petgraph::visit::NodeIndexable;
 use std::collections::BTreeSet;
 
-pub(crate) fn compute(ctx: &Ctx) -> Vec<ReworkLoop> {
+pub(crate) fn compute(ctx: &Ctx, out: &mut Dense) -> Vec<ReworkLoop> {
     let graph = ctx.journey.graph();
-    let mut dense = vec![usize::MAX; graph.node_bound()];
-    for (i, tp) in ctx.tps.iter().enumerate() {
-        if let Some(slot) = ctx
-            .journey
-            .node(&tp.id)
-            .and_then(|n| dense.get_mut(n.index()))
-        {
-            *slot = i;
-        }
-    }
+    let dense = &ctx.node_dense;
     let mut comp = vec![usize::MAX; ctx.n()];
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for scc in petgraph::algo::tarjan_scc(graph) {
@@ -44,6 +35,7 @@ pub(crate) fn compute(ctx: &Ctx) -> Vec<ReworkLoop> {
             comp[i] = g;
         }
     }
+    out.loops = groups.clone();
     let loops: Vec<ReworkLoop> = groups
         .into_iter()
         .enumerate()

@@ -59,7 +59,6 @@ pub use scores::{detractors_promoters, is_split};
 
 use crate::model::{DepartmentId, HandoffKey, Journey, StageId, TouchpointId};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Version of the JSON shape of [`Analysis`] and [`JourneyDiff`]. Bumped on any
 /// breaking change (a field removed, renamed or changing meaning); adding fields is
@@ -556,8 +555,6 @@ pub struct Analysis {
     pub completeness: Completeness,
     /// Ranked: severity, then weight, then kind and ids.
     pub gaps: Vec<Gap>,
-    #[serde(skip)]
-    handoff_flags: BTreeMap<HandoffKey, Vec<GapKind>>,
 }
 
 impl Analysis {
@@ -584,7 +581,17 @@ impl Analysis {
 
     /// The gap kinds flagged on a handoff (empty when none or unknown).
     pub fn handoff_flags(&self, key: &HandoffKey) -> &[GapKind] {
-        self.handoff_flags.get(key).map_or(&[], Vec::as_slice)
+        self.handoff(key).map_or(&[], |h| h.flags.as_slice())
+    }
+
+    /// The gaps that involve a touchpoint (directly or through a handoff), ranked.
+    pub fn gaps_involving<'s>(
+        &'s self,
+        id: &'s TouchpointId,
+    ) -> impl Iterator<Item = &'s Gap> + 's {
+        self.gaps.iter().filter(move |g| {
+            g.touchpoints.contains(id) || g.handoffs.iter().any(|h| &h.from == id || &h.to == id)
+        })
     }
 
     /// Gaps at or above a severity.
@@ -608,11 +615,12 @@ pub fn journey_order(journey: &Journey) -> Vec<TouchpointId> {
 /// Analyse a journey.
 pub fn analyze(journey: &Journey, config: &AnalysisConfig) -> Analysis {
     let ctx = graph::Ctx::new(journey);
+    let mut dense = gaps::Dense::default();
     let mut handoff_part = handoffs::compute(&ctx);
     let paths = paths::compute(&ctx, config);
-    let score_part = scores::compute(&ctx, config, &mut handoff_part.headline);
-    let loops = loops::compute(&ctx);
-    let completeness = completeness::compute(&ctx);
+    let score_part = scores::compute(&ctx, config, &mut handoff_part.headline, &mut dense);
+    let loops = loops::compute(&ctx, &mut dense);
+    let completeness = completeness::compute(&ctx, &mut dense);
     let mut analysis = Analysis {
         schema: SCHEMA_VERSION,
         title: journey.title().to_owned(),
@@ -633,8 +641,7 @@ pub fn analyze(journey: &Journey, config: &AnalysisConfig) -> Analysis {
         loops,
         completeness,
         gaps: Vec::new(),
-        handoff_flags: BTreeMap::new(),
     };
-    gaps::fill(&ctx, config, &mut analysis);
+    gaps::fill(&ctx, config, &mut analysis, &dense);
     analysis
 }

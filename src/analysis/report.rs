@@ -133,7 +133,11 @@ fn headline_rows(a: &Analysis) -> Vec<(String, String)> {
         "Paths".to_owned(),
         format!(
             "{} from {} entr{} to {} end{}",
-            fmt_count(a.paths.count),
+            if a.paths.count == u64::MAX {
+                "more than 10^19".to_owned()
+            } else {
+                fmt_count(a.paths.count)
+            },
             a.paths.entries.len(),
             if a.paths.entries.len() == 1 {
                 "y"

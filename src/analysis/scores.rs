@@ -1,6 +1,7 @@
 //! Satisfaction figures: per-touchpoint statistics, split opinions, drops across
 //! handoffs, the emotion curve, watermelons, hot spots and the funnel.
 
+use super::gaps::Dense;
 use super::graph::{Ctx, Side};
 use super::handoffs::cross_department;
 use super::paths::{entries_and_ends, typical_path};
@@ -53,12 +54,12 @@ fn responses(tp: &Touchpoint) -> u64 {
     tp.satisfaction.as_ref().map_or(0, Satisfaction::responses)
 }
 
-/// Mean score, only when there is one (a summary with zero responses still has a mean).
-fn mean(tp: &Touchpoint) -> Option<f64> {
-    tp.mean_score().filter(|m| m.is_finite())
-}
-
-pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig, headline: &mut Headline) -> ScorePart {
+pub(crate) fn compute(
+    ctx: &Ctx,
+    config: &AnalysisConfig,
+    headline: &mut Headline,
+    dense: &mut Dense,
+) -> ScorePart {
     let mut touchpoints = Vec::with_capacity(ctx.n());
     let mut split_opinions = Vec::new();
     let mut watermelons = Vec::new();
@@ -66,7 +67,7 @@ pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig, headline: &mut Headlin
     let (mut sum_means, mut scored) = (0.0, 0usize);
     let (mut detractors, mut hist_responses) = (0u64, 0u64);
     for (i, tp) in ctx.tps.iter().enumerate() {
-        let m = mean(tp);
+        let m = ctx.mean[i];
         let hist = tp.satisfaction.as_ref().and_then(Satisfaction::histogram);
         let shares = hist.and_then(detractors_promoters);
         let split = hist.is_some_and(|h| is_split(h, config.split_min_responses));
@@ -87,10 +88,12 @@ pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig, headline: &mut Headlin
             .count();
         if split {
             split_opinions.push(tp.id.clone());
+            dense.split_opinions.push(i);
         }
         let poor = m.is_some_and(|m| m <= config.watermelon_max_mean)
             || shares.is_some_and(|(d, _)| d >= config.watermelon_min_detractors);
         if !targeted.is_empty() && on_target == targeted.len() && poor {
+            dense.watermelons.push(i);
             watermelons.push(Watermelon {
                 id: tp.id.clone(),
                 mean: m,
@@ -105,12 +108,15 @@ pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig, headline: &mut Headlin
             && m <= config.hot_spot_max_mean
             && v > 0
         {
-            hot_spots.push(HotSpot {
-                id: tp.id.clone(),
-                mean: m,
-                volume: v,
-                impact: v as f64 * (10.0 - m).max(0.0) / 10.0,
-            });
+            hot_spots.push((
+                HotSpot {
+                    id: tp.id.clone(),
+                    mean: m,
+                    volume: v,
+                    impact: v as f64 * (10.0 - m).max(0.0) / 10.0,
+                },
+                i,
+            ));
         }
         touchpoints.push(TouchpointStats {
             id: tp.id.clone(),
@@ -134,11 +140,14 @@ pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig, headline: &mut Headlin
     headline.mean_satisfaction = (scored > 0).then(|| sum_means / scored as f64);
     headline.detractor_share =
         (hist_responses > 0).then(|| detractors as f64 / hist_responses as f64);
-    hot_spots.sort_by(|a, b| b.impact.total_cmp(&a.impact).then_with(|| a.id.cmp(&b.id)));
+    // Largest impact first; ties in id order (dense order).
+    hot_spots.sort_by(|(a, i), (b, j)| b.impact.total_cmp(&a.impact).then_with(|| i.cmp(j)));
+    dense.hot_spots = hot_spots.iter().map(|(_, i)| *i).collect();
+    let hot_spots: Vec<HotSpot> = hot_spots.into_iter().map(|(h, _)| h).collect();
 
     let mut drops = Vec::new();
     for e in &ctx.edges {
-        if let (Some(before), Some(after)) = (mean(ctx.tps[e.from]), mean(ctx.tps[e.to]))
+        if let (Some(before), Some(after)) = (ctx.mean[e.from], ctx.mean[e.to])
             && before - after >= config.drop_points
         {
             drops.push(ScoreDrop {
@@ -162,7 +171,7 @@ pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig, headline: &mut Headlin
         .iter()
         .map(|&i| CurvePoint {
             id: ctx.id(i),
-            mean: mean(ctx.tps[i]),
+            mean: ctx.mean[i],
         })
         .collect();
 

@@ -500,6 +500,11 @@ fn cross_department_gap_explains_itself() {
     sorted.sort_by(|x, y| y.cmp(x));
     assert_eq!(sev, sorted);
     assert_eq!(a.worst(), Some(Severity::High));
+    let involving: Vec<GapKind> = a.gaps_involving(&id("d")).map(|g| g.kind).collect();
+    assert_eq!(
+        involving,
+        vec![GapKind::CrossDepartmentHandoff, GapKind::Unmeasured]
+    );
     assert_eq!(
         a.gaps_at_least(Severity::High).count(),
         a.headline.gaps_by_severity[3]
@@ -739,7 +744,7 @@ fn text_and_markdown_reports_show_the_figures() {
     );
     assert_eq!(
         row(&text, "Gaps"),
-        Some("4 medium, 3 low, 4 info"),
+        Some("4 medium, 1 low, 1 info"),
         "{text}"
     );
     assert!(

@@ -272,6 +272,14 @@ impl Journey {
         self.index.get(id).copied()
     }
 
+    /// Every touchpoint with its graph node, ordered by id (internal handles; valid
+    /// until the next edit).
+    pub(crate) fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Touchpoint)> + '_ {
+        self.index
+            .values()
+            .filter_map(|&n| self.graph.node_weight(n).map(|t| (n, t)))
+    }
+
     fn edge(&self, key: &HandoffKey) -> Option<EdgeIndex> {
         let a = *self.index.get(&key.from)?;
         let b = *self.index.get(&key.to)?;
