@@ -15,7 +15,7 @@ pub fn anchor_text(journey: &Journey, anchor: &Anchor) -> String {
     match anchor {
         Anchor::Journey => "the journey".into(),
         Anchor::Touchpoint(t) => name(t),
-        Anchor::Handoff(k) => format!("{} → {}", name(&k.from), name(&k.to)),
+        Anchor::Handoff(k) => format!("{} -> {}", name(&k.from), name(&k.to)),
         Anchor::Cell(s, d) => format!(
             "{} / {}",
             journey

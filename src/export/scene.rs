@@ -465,6 +465,11 @@ pub struct SceneOptions {
     pub legend: bool,
     /// The date printed in the title block (exports pass today's date).
     pub date: Option<String>,
+    /// War-room department focus: this department's cards and the handoffs into or
+    /// out of it stay, the rest dims (see `export::focus`).
+    pub focus_department: Option<DepartmentId>,
+    /// War-room presentation: this stage's cards and handoffs stay, the rest dims.
+    pub focus_stage: Option<crate::model::StageId>,
 }
 
 impl Default for SceneOptions {
@@ -476,6 +481,8 @@ impl Default for SceneOptions {
             title: true,
             legend: true,
             date: None,
+            focus_department: None,
+            focus_stage: None,
         }
     }
 }
@@ -943,6 +950,7 @@ pub fn build_scene_with_marks(
         );
         bounds = bounds.union(&lb);
     }
+    super::focus::dim_unfocused(&mut scene, journey, options);
     scene.bounds = Rect::new(
         bounds.x - MARGIN,
         bounds.y - MARGIN,

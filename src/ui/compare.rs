@@ -350,7 +350,7 @@ fn side(ui: &mut egui::Ui, heading: &str, j: &Journey, d: &JourneyDiff, as_is: b
         let owner = |id: &TouchpointId| j.touchpoint(id).and_then(|t| t.owner.clone());
         let cross = owner(&h.from) != owner(&h.to);
         let text = format!(
-            "{} → {}{}",
+            "{} -> {}{}",
             name(j, &h.from),
             name(j, &h.to),
             if cross { "  (cross-department)" } else { "" }

@@ -88,9 +88,9 @@ fn tp_name(state: &AppState, id: &TouchpointId) -> String {
 fn boundary_row(ui: &mut egui::Ui, state: &mut AppState, b: &BoundaryHandoff, into: bool) {
     let (from, to) = (tp_name(state, &b.from), tp_name(state, &b.to));
     let mut text = if into {
-        format!("{} ← {}: {from}", to, b.other_name)
+        format!("{} <- {}: {from}", to, b.other_name)
     } else {
-        format!("{from} → {}: {to}", b.other_name)
+        format!("{from} -> {}: {to}", b.other_name)
     };
     if let Some(w) = b.wait_hours {
         text.push_str(&format!(" · waits {}", fmt_hours(w)));
