@@ -84,6 +84,11 @@ pub enum Command {
     },
     /// Open the app comparing an as-is journey with a to-be journey side by side.
     Compare { as_is: PathBuf, to_be: PathBuf },
+    /// Open the app straight in presentation mode (war room): full screen, stage by stage.
+    Present {
+        /// The journey (the bundled move-address journey when omitted).
+        file: Option<PathBuf>,
+    },
     /// Start a new journey file with the four move-address stages and a Customer lane.
     New {
         /// Output file.
@@ -140,7 +145,7 @@ pub enum Command {
 /// Run a subcommand; `None` means "open the app".
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let code = match command {
-        Command::Open { .. } | Command::Compare { .. } => 0,
+        Command::Open { .. } | Command::Compare { .. } | Command::Present { .. } => 0,
         Command::Portfolio { dir, format } => {
             crate::portfolio::cli_portfolio(&dir, format, out, err)
         }

@@ -16,6 +16,18 @@ fn main() -> ExitCode {
                 }
             };
         }
+        Some(Command::Present { file }) => {
+            let started = std::time::Instant::now();
+            return match touchpoint::ui::run_with(file, started, |state| {
+                state.queue_command(touchpoint::ui::Command::Present);
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("touchpoint: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Some(command) => {
             let mut out = std::io::stdout().lock();
             let mut err = std::io::stderr().lock();

@@ -38,6 +38,7 @@ fn every_documented_subcommand_exists() {
         "import",
         "portfolio",
         "compare",
+        "present",
         "recover",
     ] {
         assert!(
