@@ -3,7 +3,7 @@
 //! diagram exports and hit testing all use the same [`Layout`].
 
 use crate::model::{DepartmentId, Journey, Layer, Rgb, StageId, TouchpointId};
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 
 /// An axis-aligned rectangle in world coordinates.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -138,65 +138,11 @@ pub struct Layout {
     pub visibility_line: Option<f32>,
 }
 
-/// The order touchpoints occur along the journey: by stage, then along the handoffs
-/// (a topological order that ignores edges going back, i.e. rework loops), then by id.
+/// The order touchpoints occur along the journey (the analysis' order, so the
+/// cards, the emotion curve and the reports agree): by stage, then along the
+/// handoffs ignoring rework loops, then by id.
 pub fn journey_order(journey: &Journey) -> Vec<TouchpointId> {
-    let stage_rank = |t: &crate::model::Touchpoint| {
-        t.stage
-            .as_ref()
-            .and_then(|s| journey.stage_index(s))
-            .unwrap_or(usize::MAX)
-    };
-    // Kahn's algorithm over forward edges; ties broken by (stage, id); a cycle is
-    // broken by taking the smallest remaining (stage, id).
-    let ids: Vec<&TouchpointId> = journey.touchpoints().map(|t| &t.id).collect();
-    let pos: BTreeMap<&TouchpointId, usize> =
-        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let ranks: Vec<usize> = journey.touchpoints().map(stage_rank).collect();
-    let mut indeg = vec![0usize; ids.len()];
-    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
-    for h in journey.handoffs() {
-        let (Some(&a), Some(&b)) = (pos.get(&h.from), pos.get(&h.to)) else {
-            continue;
-        };
-        // An edge into an earlier stage is a loop back; it does not order.
-        if a == b || ranks[b] < ranks[a] {
-            continue;
-        }
-        succ[a].push(b);
-        indeg[b] += 1;
-    }
-    let mut ready: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for (i, &d) in indeg.iter().enumerate() {
-        if d == 0 {
-            ready.insert((ranks[i], i));
-        }
-    }
-    let mut done = vec![false; ids.len()];
-    let mut out = Vec::with_capacity(ids.len());
-    let mut remaining: BTreeSet<(usize, usize)> = (0..ids.len()).map(|i| (ranks[i], i)).collect();
-    while out.len() < ids.len() {
-        let next = match ready.pop_first() {
-            Some((_, i)) => i,
-            None => match remaining.iter().find(|(_, i)| !done[*i]) {
-                Some(&(_, i)) => i,
-                None => break,
-            },
-        };
-        if done[next] {
-            continue;
-        }
-        done[next] = true;
-        remaining.remove(&(ranks[next], next));
-        out.push(ids[next].clone());
-        for &s in &succ[next] {
-            indeg[s] = indeg[s].saturating_sub(1);
-            if indeg[s] == 0 && !done[s] {
-                ready.insert((ranks[s], s));
-            }
-        }
-    }
-    out
+    crate::analysis::journey_order(journey)
 }
 
 /// Lay out a journey.
