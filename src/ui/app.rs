@@ -302,7 +302,9 @@ impl AppState {
         if self.dialog.is_none() && !self.palette.open {
             self.read_shortcuts(&ctx);
         }
-        self.derived.update(&self.doc, self.view.lane_mode);
+        let dark = ui.visuals().dark_mode;
+        self.derived
+            .update_with(&self.doc, self.view.lane_mode, self.view.gaps, dark);
 
         panels::top_bar(ui, self);
         panels::status_bar(ui, self);
@@ -330,7 +332,8 @@ impl AppState {
         }
 
         self.apply_queued(&ctx);
-        self.derived.update(&self.doc, self.view.lane_mode);
+        self.derived
+            .update_with(&self.doc, self.view.lane_mode, self.view.gaps, dark);
         let title = self.title();
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

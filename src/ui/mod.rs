@@ -16,6 +16,7 @@ pub mod fonts;
 pub mod inspector;
 pub mod palette;
 pub mod panels;
+pub mod scene_paint;
 pub mod search;
 pub mod settings;
 pub mod theme;
