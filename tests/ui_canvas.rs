@@ -124,8 +124,8 @@ fn derived_data_is_recomputed_per_change_not_per_frame() {
     h.get_by_label("Final meter read").click();
     h.run_ok();
     press(&mut h, egui::Key::ArrowRight); // move to the next stage: one edit
-    // One layout and one analysis for the one edit.
-    assert_eq!(h.state().derived.computations, n + 2);
+    // One analysis, one layout and one scene for the one edit.
+    assert_eq!(h.state().derived.computations, n + 3);
 }
 
 #[test]

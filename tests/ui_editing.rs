@@ -486,11 +486,20 @@ fn rename_inline_with_f2_and_select_a_handoff_by_clicking_its_arrow() {
     // The arrow final-read -> final-bill: click half way along it.
     let s = h.state();
     let hf = Handoff::new("final-read", "final-bill");
-    let pts = touchpoint::ui::canvas::edge_points(&s.derived.layout, &hf).unwrap();
+    let pts = s
+        .derived
+        .scene
+        .edge(&hf.key())
+        .and_then(|e| {
+            e.items.iter().find_map(|it| match it {
+                touchpoint::export::scene::Item::Line { points, .. } => Some(points.clone()),
+                _ => None,
+            })
+        })
+        .expect("the handoff is drawn");
     let i = (pts.len() - 1) / 2;
     let (a, b) = (pts[i], pts[i + 1]);
     let mid = s.camera.to_screen((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-    let _ = pts;
     h.hover_at(mid);
     h.event(egui::Event::PointerButton {
         pos: mid,

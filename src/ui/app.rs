@@ -322,7 +322,10 @@ impl AppState {
         if self.dialog.is_none() && !self.palette.open {
             self.read_shortcuts(&ctx);
         }
-        self.derived.update(&self.doc, self.view.lane_mode);
+        let dark = ui.visuals().dark_mode;
+        self.derived.focus = super::warroom::scene_focus(self);
+        self.derived
+            .update_with(&self.doc, self.view.lane_mode, self.view.gaps, dark);
         super::warroom::refresh(self);
 
         if self.warroom.present.active {
@@ -360,7 +363,9 @@ impl AppState {
 
         self.apply_queued(&ctx);
         self.reliability_frame(&ctx);
-        self.derived.update(&self.doc, self.view.lane_mode);
+        self.derived.focus = super::warroom::scene_focus(self);
+        self.derived
+            .update_with(&self.doc, self.view.lane_mode, self.view.gaps, dark);
         let title = self.title();
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -7,7 +7,7 @@ use super::action::Action;
 use super::app::{AppState, Selection};
 use crate::edit::Edit;
 use crate::layout::{LaneKey, Layout, Rect as WRect};
-use crate::model::{DepartmentId, Handoff, HandoffKey, Journey, Layer, StageId, TouchpointId};
+use crate::model::{DepartmentId, Handoff, HandoffKey, Layer, StageId, TouchpointId};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2, pos2, vec2};
 
 pub const MIN_ZOOM: f32 = 0.01;
@@ -295,7 +295,11 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
     handle_pointer(ui, state, &response);
 
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, pal.bg);
+    painter.rect_filled(
+        rect,
+        0.0,
+        super::scene_paint::color(state.derived.scene.background_color),
+    );
     paint_world(&painter, state, &pal);
     super::warroom::paint_overlay(&painter, state, &pal);
     paint_drag_feedback(&painter, ui, state, &pal);
@@ -359,7 +363,7 @@ fn handle_zoom(ui: &egui::Ui, state: &mut AppState, response: &egui::Response) {
 }
 
 /// Squared distance from `p` to the segment `a`-`b`.
-fn dist_sq_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+pub fn dist_sq_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let t = if ab.length_sq() > 0.0 {
         ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
@@ -390,34 +394,7 @@ pub fn edge_points(layout: &Layout, h: &Handoff) -> Option<Vec<(f32, f32)>> {
 }
 
 fn handoff_at(state: &AppState, p: Pos2) -> Option<HandoffKey> {
-    let cam = &state.camera;
-    let view = cam.view();
-    let layout = &state.derived.layout;
-    let mut best: Option<(f32, HandoffKey)> = None;
-    for h in state.doc.journey().handoffs() {
-        let Some(pts) = edge_points(layout, h) else {
-            continue;
-        };
-        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-        for &(x, y) in &pts {
-            x0 = x0.min(x);
-            y0 = y0.min(y);
-            x1 = x1.max(x);
-            y1 = y1.max(y);
-        }
-        if !WRect::new(x0, y0, x1 - x0, y1 - y0).intersects(&view) {
-            continue;
-        }
-        for w in pts.windows(2) {
-            let a = cam.to_screen(w[0].0, w[0].1);
-            let b = cam.to_screen(w[1].0, w[1].1);
-            let d = dist_sq_to_segment(p, a, b);
-            if d <= 36.0 && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
-                best = Some((d, h.key()));
-            }
-        }
-    }
-    best.map(|(_, k)| k)
+    super::scene_paint::edge_at(&state.derived.scene, &state.camera, p, 6.0)
 }
 
 /// The connect handle of a card (right edge, middle), in screen points.
@@ -448,10 +425,7 @@ fn handle_pointer(ui: &egui::Ui, state: &mut AppState, response: &egui::Response
                 .is_some_and(|r| handle_pos(cam, r).distance(origin) <= 10.0)
         };
         let end_hit = state.selection.handoff.as_ref().and_then(|k| {
-            let h = state.doc.journey().handoff(k)?;
-            let pts = edge_points(layout, h)?;
-            let first = pts.first()?;
-            let last = pts.last()?;
+            let (first, last) = super::scene_paint::edge_ends(&state.derived.scene, k)?;
             if cam.to_screen(first.0, first.1).distance(origin) <= 10.0 {
                 Some((k.clone(), true))
             } else if cam.to_screen(last.0, last.1).distance(origin) <= 10.0 {
@@ -712,163 +686,58 @@ fn reorder_edit(
     Some(Edit::Batch(edits))
 }
 
-/// Paint lanes, columns, handoffs and cards that intersect the view.
+/// Paint the scene (the display list the exports share) and the selection on top.
 fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
     let cam = &state.camera;
     let layout = &state.derived.layout;
-    let j = state.doc.journey();
-    let view = cam.view();
+    let scene = &state.derived.scene;
+    let stats = super::scene_paint::paint_scene(painter, cam, scene);
+    state.canvas.painted_cards = stats.cards;
     let z = cam.zoom;
 
-    // Lanes and columns.
-    for (i, lane) in layout.lanes.iter().enumerate() {
-        let r = cam.rect_to_screen(&WRect::new(layout.grid.x, lane.y, layout.grid.w, lane.h));
-        if !r.intersects(cam.rect) {
-            continue;
-        }
-        let c = rgb(lane.color);
-        let fill = if i % 2 == 0 {
-            c.gamma_multiply(0.06)
-        } else {
-            c.gamma_multiply(0.10)
-        };
-        painter.rect_filled(r, 0.0, fill);
-        painter.line_segment(
-            [r.left_bottom(), r.right_bottom()],
-            Stroke::new(1.0, pal.grid),
-        );
-    }
-    if let Some(y) = layout.visibility_line {
-        let a = cam.to_screen(layout.grid.x, y);
-        let b = cam.to_screen(layout.grid.right(), y);
-        painter.line_segment([a, b], Stroke::new(2.0, pal.cross_edge));
-        if z > 0.3 {
-            painter.text(
-                a + vec2(6.0, -4.0),
-                Align2::LEFT_BOTTOM,
-                "line of visibility",
-                FontId::proportional(12.0),
-                pal.cross_edge,
-            );
-        }
-    }
-    for col in &layout.columns {
-        let a = cam.to_screen(col.x + col.w, layout.grid.y);
-        let b = cam.to_screen(col.x + col.w, layout.grid.bottom());
-        if a.x >= cam.rect.left() && a.x <= cam.rect.right() {
-            painter.line_segment([a, b], Stroke::new(1.0, pal.grid));
-        }
-    }
-
-    // Handoffs.
-    let sel_h = state.selection.handoff.as_ref();
-    for h in j.handoffs() {
-        let Some(pts) = edge_points(layout, h) else {
-            continue;
-        };
-        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-        for &(x, y) in &pts {
-            x0 = x0.min(x);
-            y0 = y0.min(y);
-            x1 = x1.max(x);
-            y1 = y1.max(y);
-        }
-        if !WRect::new(x0, y0, x1 - x0, y1 - y0).intersects(&view) {
-            continue;
-        }
-        let owner = |id: &TouchpointId| j.touchpoint(id).and_then(|t| t.owner.clone());
-        let cross = owner(&h.from) != owner(&h.to);
-        let selected = sel_h == Some(&h.key());
-        let color = if selected {
-            pal.select
-        } else if cross {
-            pal.cross_edge
-        } else {
-            pal.edge
-        };
-        let color = if super::warroom::handoff_dimmed(state, h) {
-            color.gamma_multiply(0.18)
-        } else {
-            color
-        };
-        let width = if selected {
-            3.0
-        } else if cross {
-            2.0
-        } else {
-            1.4
-        };
-        let screen: Vec<Pos2> = pts.iter().map(|&(x, y)| cam.to_screen(x, y)).collect();
-        painter.add(egui::Shape::line(screen.clone(), Stroke::new(width, color)));
-        if let [.., a, b] = screen.as_slice() {
-            let dir = (*b - *a).normalized();
-            let size = (8.0 * z).clamp(3.0, 10.0);
-            let n = vec2(-dir.y, dir.x);
-            painter.add(egui::Shape::convex_polygon(
-                vec![
-                    *b,
-                    *b - dir * size + n * size * 0.5,
-                    *b - dir * size - n * size * 0.5,
-                ],
-                color,
-                Stroke::NONE,
-            ));
-        }
-        if selected && let (Some(a), Some(b)) = (screen.first(), screen.last()) {
-            painter.circle_filled(*a, 5.0, pal.select);
-            painter.circle_filled(*b, 5.0, pal.select);
-        }
-        if cross
-            && z > 0.45
-            && let Some(w) = h.wait_hours
-            && let [a, b, ..] = screen.as_slice()
+    // Selection: an outline around selected cards, the selected handoff's line and ends.
+    let view = cam.view();
+    for id in state.selection.touchpoints.iter().take(5000) {
+        if let Some(r) = layout.cards.get(id)
+            && r.intersects(&view)
         {
-            let mid = a.lerp(*b, 0.5);
-            painter.text(
-                mid + vec2(0.0, -3.0),
-                Align2::CENTER_BOTTOM,
-                format!("{} h", crate::model::fmt_num(w)),
-                FontId::proportional(11.0 * z.clamp(0.8, 1.4)),
-                color,
+            let sr = cam.rect_to_screen(r);
+            painter.rect_stroke(
+                sr.expand(2.0),
+                (6.0 * z).clamp(1.0, 8.0),
+                Stroke::new(3.0, pal.select),
+                StrokeKind::Outside,
             );
         }
     }
-
-    // Cards.
-    let mut painted = 0;
-    let detailed = 200.0 * z >= LOD_CARD_PX;
-    for (id, r) in layout.visible_cards(&view) {
-        let Some(t) = j.touchpoint(id) else { continue };
-        painted += 1;
-        let sr = cam.rect_to_screen(r);
-        let owner_color = t
-            .owner
-            .as_ref()
-            .and_then(|d| j.department(d))
-            .map_or(Color32::GRAY, |d| rgb(d.color));
-        let selected = state.selection.touchpoints.contains(id);
-        if !detailed {
-            painter.rect_filled(sr, 0.0, owner_color);
-            if selected {
-                painter.rect_stroke(
-                    sr.expand(1.0),
-                    0.0,
-                    Stroke::new(2.0, pal.select),
-                    StrokeKind::Outside,
-                );
+    if let Some(k) = &state.selection.handoff
+        && let Some(e) = scene.edge(k)
+    {
+        for it in &e.items {
+            if let crate::export::scene::Item::Line { points, .. } = it {
+                let pts: Vec<Pos2> = points.iter().map(|&(x, y)| cam.to_screen(x, y)).collect();
+                painter.add(egui::Shape::line(
+                    pts,
+                    Stroke::new(4.0, pal.select.gamma_multiply(0.6)),
+                ));
+                break;
             }
-            super::warroom::paint_card_emphasis(painter, state, t, sr, z, pal);
-            continue;
         }
-        paint_card(painter, j, t, sr, z, owner_color, selected, pal);
-        if state.view.gaps
-            && let Some((sev, n)) = state.derived.touchpoint_gaps.get(id)
-        {
-            gap_badge(painter, sr.right_top(), *sev, *n, z);
+        if let Some((a, b)) = super::scene_paint::edge_ends(scene, k) {
+            painter.circle(
+                cam.to_screen(a.0, a.1),
+                6.0,
+                pal.select,
+                Stroke::new(2.0, Color32::WHITE),
+            );
+            painter.circle(
+                cam.to_screen(b.0, b.1),
+                6.0,
+                pal.select,
+                Stroke::new(2.0, Color32::WHITE),
+            );
         }
-        super::warroom::paint_card_emphasis(painter, state, t, sr, z, pal);
     }
-    state.canvas.painted_cards = painted;
 
     // Connect handles on the hovered or selected single card.
     if z * 200.0 >= 60.0 {
@@ -879,7 +748,9 @@ fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
                 painter.circle(p, 6.0, pal.card_bg, Stroke::new(2.0, pal.select));
             }
         };
-        if let Some(h) = hover {
+        if let Some(h) = hover
+            && cam.rect.contains(h)
+        {
             let (wx, wy) = cam.to_world(h);
             if let Some(id) = layout.card_at(wx, wy) {
                 show_handle(id);
@@ -888,83 +759,6 @@ fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
         if let Some(id) = state.selection.single() {
             show_handle(id);
         }
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn paint_card(
-    painter: &egui::Painter,
-    _j: &Journey,
-    t: &crate::model::Touchpoint,
-    sr: Rect,
-    z: f32,
-    owner_color: Color32,
-    selected: bool,
-    pal: &Palette,
-) {
-    let radius = (6.0 * z).clamp(1.0, 8.0);
-    painter.rect_filled(sr, radius, pal.card_bg);
-    let strip = Rect::from_min_size(sr.min, vec2((6.0 * z).max(2.0), sr.height()));
-    painter.rect_filled(strip, radius, owner_color);
-    let stroke = if selected {
-        Stroke::new(3.0, pal.select)
-    } else {
-        Stroke::new(1.0, pal.card_border)
-    };
-    painter.rect_stroke(sr, radius, stroke, StrokeKind::Inside);
-    let fs = 14.0 * z;
-    if fs < 5.0 {
-        return;
-    }
-    let clip = painter.with_clip_rect(sr.shrink(2.0).intersect(painter.clip_rect()));
-    let pad = 12.0 * z;
-    let galley = painter.layout(
-        t.name.clone(),
-        FontId::proportional(fs),
-        pal.text,
-        sr.width() - pad * 2.0,
-    );
-    clip.galley(sr.min + vec2(pad, 8.0 * z), galley, pal.text);
-    let small = 11.5 * z;
-    if small >= 5.0 {
-        clip.text(
-            sr.left_bottom() + vec2(pad, -8.0 * z),
-            Align2::LEFT_BOTTOM,
-            t.channel.label(),
-            FontId::proportional(small),
-            pal.weak_text,
-        );
-        if let Some(m) = t.mean_score() {
-            let c = score_color(m);
-            let badge = Rect::from_min_size(
-                sr.right_bottom() + vec2(-46.0 * z, -26.0 * z),
-                vec2(38.0 * z, 18.0 * z),
-            );
-            clip.rect_filled(badge, 4.0 * z, c);
-            clip.text(
-                badge.center(),
-                Align2::CENTER_CENTER,
-                format!("{m:.1}"),
-                FontId::proportional(small),
-                Color32::WHITE,
-            );
-        }
-    }
-}
-
-/// A round badge with the number of gaps, coloured by the worst severity.
-fn gap_badge(painter: &egui::Painter, at: Pos2, sev: crate::analysis::Severity, n: usize, z: f32) {
-    let r = (11.0 * z).clamp(4.0, 12.0);
-    let c = super::panels::severity_color(sev);
-    painter.circle(at, r, c, Stroke::new(1.5, Color32::WHITE));
-    if r >= 8.0 {
-        painter.text(
-            at,
-            Align2::CENTER_CENTER,
-            n.to_string(),
-            FontId::proportional(r * 1.2),
-            Color32::WHITE,
-        );
     }
 }
 

@@ -1,10 +1,20 @@
 //! Everything computed from the document: recomputed once per document revision
 //! (and lane mode), never per frame.
 
+use crate::analysis::GapKind;
 use crate::analysis::{Analysis, AnalysisConfig, Severity, analyze};
+use crate::export::scene::{Badge, Marks, Scene, SceneOptions, Theme, build_scene_with_marks};
 use crate::history::Document;
 use crate::layout::{LaneMode, Layout, LayoutConfig, layout};
-use crate::model::{HandoffKey, TouchpointId};
+use crate::model::{DepartmentId, HandoffKey, StageId, TouchpointId};
+
+type SceneKey = (
+    u64,
+    LaneMode,
+    bool,
+    bool,
+    (Option<DepartmentId>, Option<StageId>),
+);
 use std::collections::BTreeMap;
 
 #[derive(Default)]
@@ -14,6 +24,12 @@ pub struct Derived {
     /// How many times the layout or analysis was recomputed (tests check it is not per frame).
     pub computations: u64,
     pub layout: Layout,
+    /// The display list the canvas paints (the same one the exports write).
+    pub scene: Scene,
+    scene_key: Option<SceneKey>,
+    /// War-room focus (department, presented stage) passed to the display list,
+    /// which dims what is outside it (canvas and exports alike).
+    pub focus: (Option<DepartmentId>, Option<StageId>),
     pub analysis: Option<Analysis>,
     pub config: AnalysisConfig,
     /// Worst gap severity and number of gaps per touchpoint (for badges).
@@ -31,6 +47,11 @@ fn bump<K: Ord>(map: &mut BTreeMap<K, (Severity, usize)>, k: K, s: Severity) {
 impl Derived {
     /// Recompute what is out of date for this document revision and lane mode.
     pub fn update(&mut self, doc: &Document, mode: LaneMode) {
+        self.update_with(doc, mode, true, false);
+    }
+
+    /// Recompute what is out of date, including the scene for these display options.
+    pub fn update_with(&mut self, doc: &Document, mode: LaneMode, gaps: bool, dark: bool) {
         let rev = doc.revision();
         if self.analysis_key != Some(rev) {
             self.analysis_key = Some(rev);
@@ -63,11 +84,70 @@ impl Derived {
             };
             self.layout = layout(doc.journey(), &config);
         }
+        let key = (rev, mode, gaps, dark, self.focus.clone());
+        if self.scene_key.as_ref() != Some(&key) {
+            self.scene_key = Some(key);
+            self.computations += 1;
+            let marks = self.analysis.as_ref().map(marks_of);
+            let options = SceneOptions {
+                theme: if dark { Theme::Dark } else { Theme::Light },
+                show_gaps: gaps,
+                title: false,
+                legend: false,
+                focus_department: self.focus.0.clone(),
+                focus_stage: self.focus.1.clone(),
+                ..SceneOptions::default()
+            };
+            self.scene =
+                build_scene_with_marks(doc.journey(), &self.layout, marks.as_ref(), &options);
+        }
     }
 
     /// Force a recomputation on the next update.
     pub fn invalidate(&mut self) {
         self.layout_key = None;
         self.analysis_key = None;
+        self.scene_key = None;
     }
+}
+
+fn badge(kind: GapKind) -> Option<Badge> {
+    Some(match kind {
+        GapKind::Watermelon => Badge::Watermelon,
+        GapKind::SplitOpinion => Badge::Split,
+        GapKind::SatisfactionDrop => Badge::Drop,
+        GapKind::NoOwner => Badge::NoOwner,
+        GapKind::Unmeasured => Badge::NoMetric,
+        GapKind::NoScore => Badge::NoScore,
+        GapKind::ReworkLoop => Badge::Rework,
+        GapKind::HotSpot => Badge::HighVolumeLowScore,
+        _ => return None,
+    })
+}
+
+/// The gap badges the scene draws on cards and handoffs, from the analysis flags.
+pub fn marks_of(a: &Analysis) -> Marks {
+    let mut marks = Marks::default();
+    for t in &a.touchpoints {
+        let badges: Vec<Badge> = t.flags.iter().copied().filter_map(badge).collect();
+        if !badges.is_empty() {
+            marks.touchpoints.insert(t.id.clone(), badges);
+        }
+    }
+    for h in &a.handoffs {
+        let key = HandoffKey {
+            from: h.from.clone(),
+            to: h.to.clone(),
+        };
+        let badges: Vec<Badge> = a
+            .handoff_flags(&key)
+            .iter()
+            .copied()
+            .filter_map(badge)
+            .collect();
+        if !badges.is_empty() {
+            marks.handoffs.insert(key, badges);
+        }
+    }
+    marks
 }

@@ -17,6 +17,7 @@ pub mod inspector;
 pub mod palette;
 pub mod panels;
 pub mod recovery_dialog;
+pub mod scene_paint;
 pub mod search;
 pub mod settings;
 pub mod theme;

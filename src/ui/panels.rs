@@ -224,13 +224,6 @@ pub fn severity_color(s: Severity) -> egui::Color32 {
     }
 }
 
-fn figure(ui: &mut egui::Ui, value: String, what: &str) {
-    ui.vertical(|ui| {
-        ui.label(RichText::new(value).size(22.0).strong());
-        ui.label(RichText::new(what).small());
-    });
-}
-
 fn gaps_tab(ui: &mut egui::Ui, state: &mut AppState) {
     let Some(a) = state.derived.analysis.as_ref() else {
         return;
@@ -240,26 +233,26 @@ fn gaps_tab(ui: &mut egui::Ui, state: &mut AppState) {
     ui.add_space(4.0);
     egui::Grid::new("headline")
         .num_columns(2)
-        .spacing([18.0, 8.0])
+        .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            figure(ui, h.touchpoints.to_string(), "touchpoints");
-            figure(ui, h.internal_handoffs.to_string(), "internal handoffs");
-            ui.end_row();
-            figure(
-                ui,
+            let mut row = |value: String, what: &str| {
+                ui.label(RichText::new(value).size(20.0).strong());
+                ui.label(what);
+                ui.end_row();
+            };
+            row(h.touchpoints.to_string(), "touchpoints");
+            row(h.internal_handoffs.to_string(), "internal handoffs");
+            row(
                 h.cross_department_handoffs.to_string(),
                 "cross-department handoffs",
             );
-            figure(ui, fmt_hours(h.elapsed_hours), "end-to-end elapsed");
-            ui.end_row();
-            figure(
-                ui,
+            row(fmt_hours(h.elapsed_hours), "end-to-end elapsed time");
+            row(
                 h.mean_satisfaction
-                    .map_or_else(|| "–".into(), |m| format!("{m:.1}")),
+                    .map_or_else(|| "–".into(), |m| format!("{m:.1} / 10")),
                 "mean satisfaction",
             );
-            figure(ui, a.gaps.len().to_string(), "gaps");
-            ui.end_row();
+            row(a.gaps.len().to_string(), "gaps found");
         });
     ui.add_space(6.0);
     let show_matrix = ui.button("Department handoff matrix").clicked();

@@ -35,11 +35,28 @@ fn item_bbox(item: &Item) -> Option<WRect> {
                 x1 = x1.max(x);
                 y1 = y1.max(y);
             }
-            (x0 <= x1).then(|| WRect::new(x0 - width, y0 - width, x1 - x0 + 2.0 * width, y1 - y0 + 2.0 * width))
+            (x0 <= x1).then(|| {
+                WRect::new(
+                    x0 - width,
+                    y0 - width,
+                    x1 - x0 + 2.0 * width,
+                    y1 - y0 + 2.0 * width,
+                )
+            })
         }
-        Item::Circle { center, radius, .. } => Some(WRect::new(center.0 - radius, center.1 - radius, 2.0 * radius, 2.0 * radius)),
+        Item::Circle { center, radius, .. } => Some(WRect::new(
+            center.0 - radius,
+            center.1 - radius,
+            2.0 * radius,
+            2.0 * radius,
+        )),
         // Text extent is unknown here: keep it when its anchor is near the view.
-        Item::Text { pos, size, max_width, .. } => {
+        Item::Text {
+            pos,
+            size,
+            max_width,
+            ..
+        } => {
             let w = max_width.unwrap_or(size * 40.0);
             Some(WRect::new(pos.0 - w, pos.1 - size, 2.0 * w, 2.0 * size))
         }
@@ -50,17 +67,34 @@ fn item_bbox(item: &Item) -> Option<WRect> {
 pub fn paint_item(painter: &egui::Painter, cam: &Camera, item: &Item) -> bool {
     let z = cam.zoom;
     match item {
-        Item::Rect { rect, fill, stroke, stroke_width, radius } => {
+        Item::Rect {
+            rect,
+            fill,
+            stroke,
+            stroke_width,
+            radius,
+        } => {
             let r = cam.rect_to_screen(rect);
             let rad = radius * z;
             if let Some(f) = fill {
                 painter.rect_filled(r, rad, color(*f));
             }
             if let Some(s) = stroke {
-                painter.rect_stroke(r, rad, Stroke::new((stroke_width * z).max(0.6), color(*s)), StrokeKind::Inside);
+                painter.rect_stroke(
+                    r,
+                    rad,
+                    Stroke::new((stroke_width * z).max(0.6), color(*s)),
+                    StrokeKind::Inside,
+                );
             }
         }
-        Item::Line { points, color: c, width, dashed, arrow_end } => {
+        Item::Line {
+            points,
+            color: c,
+            width,
+            dashed,
+            arrow_end,
+        } => {
             let pts: Vec<Pos2> = points.iter().map(|&(x, y)| cam.to_screen(x, y)).collect();
             let stroke = Stroke::new((width * z).max(0.8), color(*c));
             if *dashed {
@@ -74,13 +108,26 @@ pub fn paint_item(painter: &egui::Painter, cam: &Camera, item: &Item) -> bool {
                 painter.add(Shape::convex_polygon(tri, color(*c), Stroke::NONE));
             }
         }
-        Item::Circle { center, radius, fill, stroke } => {
+        Item::Circle {
+            center,
+            radius,
+            fill,
+            stroke,
+        } => {
             let p = cam.to_screen(center.0, center.1);
             let r = radius * z;
             let st = stroke.map_or(Stroke::NONE, |s| Stroke::new(1.0, color(s)));
             painter.circle(p, r, fill.map_or(Color32::TRANSPARENT, color), st);
         }
-        Item::Text { pos, text, size, color: c, anchor, detail, .. } => {
+        Item::Text {
+            pos,
+            text,
+            size,
+            color: c,
+            anchor,
+            detail,
+            ..
+        } => {
             let px = size * z;
             let min = match detail {
                 Detail::Text => MIN_TEXT_PX,
@@ -94,7 +141,13 @@ pub fn paint_item(painter: &egui::Painter, cam: &Camera, item: &Item) -> bool {
                 TextAnchor::Middle => Align2::CENTER_CENTER,
                 TextAnchor::End => Align2::RIGHT_CENTER,
             };
-            painter.text(cam.to_screen(pos.0, pos.1), align, text, FontId::proportional(px), color(*c));
+            painter.text(
+                cam.to_screen(pos.0, pos.1),
+                align,
+                text,
+                FontId::proportional(px),
+                color(*c),
+            );
         }
     }
     true
@@ -104,7 +157,7 @@ pub fn paint_item(painter: &egui::Painter, cam: &Camera, item: &Item) -> bool {
 pub fn paint_scene(painter: &egui::Painter, cam: &Camera, scene: &Scene) -> PaintStats {
     let view = cam.view();
     let mut stats = PaintStats::default();
-    let mut item = |it: &Item, stats: &mut PaintStats| {
+    let item = |it: &Item, stats: &mut PaintStats| {
         if item_bbox(it).is_none_or(|b| b.intersects(&view)) && paint_item(painter, cam, it) {
             stats.items += 1;
         }
@@ -133,7 +186,11 @@ pub fn paint_scene(painter: &egui::Painter, cam: &Camera, scene: &Scene) -> Pain
                 Item::Rect { fill: Some(f), .. } => Some(*f),
                 _ => None,
             });
-            painter.rect_filled(cam.rect_to_screen(&c.rect), 0.0, fill.map_or(Color32::GRAY, color));
+            painter.rect_filled(
+                cam.rect_to_screen(&c.rect),
+                0.0,
+                fill.map_or(Color32::GRAY, color),
+            );
             stats.items += 1;
             continue;
         }
@@ -152,7 +209,12 @@ fn cards_width(scene: &Scene) -> f32 {
 }
 
 /// The handoff whose drawn line passes within `tolerance` screen points of `p`.
-pub fn edge_at(scene: &Scene, cam: &Camera, p: Pos2, tolerance: f32) -> Option<crate::model::HandoffKey> {
+pub fn edge_at(
+    scene: &Scene,
+    cam: &Camera,
+    p: Pos2,
+    tolerance: f32,
+) -> Option<crate::model::HandoffKey> {
     let view = cam.view();
     let mut best: Option<(f32, &crate::model::HandoffKey)> = None;
     for e in &scene.edges {
@@ -160,7 +222,9 @@ pub fn edge_at(scene: &Scene, cam: &Camera, p: Pos2, tolerance: f32) -> Option<c
             continue;
         }
         for it in &e.items {
-            let Item::Line { points, .. } = it else { continue };
+            let Item::Line { points, .. } = it else {
+                continue;
+            };
             for w in points.windows(2) {
                 let a = cam.to_screen(w[0].0, w[0].1);
                 let b = cam.to_screen(w[1].0, w[1].1);
@@ -175,7 +239,10 @@ pub fn edge_at(scene: &Scene, cam: &Camera, p: Pos2, tolerance: f32) -> Option<c
 }
 
 /// The first and last point of a handoff's main line (its two ends), in world coordinates.
-pub fn edge_ends(scene: &Scene, key: &crate::model::HandoffKey) -> Option<((f32, f32), (f32, f32))> {
+pub fn edge_ends(
+    scene: &Scene,
+    key: &crate::model::HandoffKey,
+) -> Option<((f32, f32), (f32, f32))> {
     let e = scene.edge(key)?;
     e.items.iter().find_map(|it| match it {
         Item::Line { points, .. } if points.len() >= 2 => Some((*points.first()?, *points.last()?)),
