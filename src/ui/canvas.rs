@@ -446,10 +446,10 @@ fn handle_pointer(ui: &egui::Ui, state: &mut AppState, response: &egui::Response
             .find(|id| near_handle(id) && cam.zoom * 200.0 >= 60.0);
         state.canvas.drag = if middle {
             Drag::Pan
-        } else if let Some((key, from_end)) = end_hit {
-            Drag::Reconnect { key, from_end }
         } else if let Some(from) = handle_card {
             Drag::Connect { from }
+        } else if let Some((key, from_end)) = end_hit {
+            Drag::Reconnect { key, from_end }
         } else if let Some(id) = card {
             if !state.selection.touchpoints.contains(&id) {
                 state.selection = Selection {
