@@ -1,9 +1,8 @@
 //! Everything computed from the document: recomputed once per document revision
 //! (and lane mode), never per frame.
 
-use crate::analysis::GapKind;
 use crate::analysis::{Analysis, AnalysisConfig, Severity, analyze};
-use crate::export::scene::{Badge, Marks, Scene, SceneOptions, Theme, build_scene_with_marks};
+use crate::export::scene::{Scene, SceneOptions, Theme, build_scene};
 use crate::history::Document;
 use crate::layout::{LaneMode, Layout, LayoutConfig, layout};
 use crate::model::{DepartmentId, HandoffKey, StageId, TouchpointId};
@@ -88,7 +87,6 @@ impl Derived {
         if self.scene_key.as_ref() != Some(&key) {
             self.scene_key = Some(key);
             self.computations += 1;
-            let marks = self.analysis.as_ref().map(marks_of);
             let options = SceneOptions {
                 theme: if dark { Theme::Dark } else { Theme::Light },
                 show_gaps: gaps,
@@ -98,8 +96,13 @@ impl Derived {
                 focus_stage: self.focus.1.clone(),
                 ..SceneOptions::default()
             };
-            self.scene =
-                build_scene_with_marks(doc.journey(), &self.layout, marks.as_ref(), &options);
+            // The same badges and figures as the exports (`Marks::from_analysis`).
+            self.scene = build_scene(
+                doc.journey(),
+                &self.layout,
+                self.analysis.as_ref(),
+                &options,
+            );
         }
     }
 
@@ -109,45 +112,4 @@ impl Derived {
         self.analysis_key = None;
         self.scene_key = None;
     }
-}
-
-fn badge(kind: GapKind) -> Option<Badge> {
-    Some(match kind {
-        GapKind::Watermelon => Badge::Watermelon,
-        GapKind::SplitOpinion => Badge::Split,
-        GapKind::SatisfactionDrop => Badge::Drop,
-        GapKind::NoOwner => Badge::NoOwner,
-        GapKind::Unmeasured => Badge::NoMetric,
-        GapKind::NoScore => Badge::NoScore,
-        GapKind::ReworkLoop => Badge::Rework,
-        GapKind::HotSpot => Badge::HighVolumeLowScore,
-        _ => return None,
-    })
-}
-
-/// The gap badges the scene draws on cards and handoffs, from the analysis flags.
-pub fn marks_of(a: &Analysis) -> Marks {
-    let mut marks = Marks::default();
-    for t in &a.touchpoints {
-        let badges: Vec<Badge> = t.flags.iter().copied().filter_map(badge).collect();
-        if !badges.is_empty() {
-            marks.touchpoints.insert(t.id.clone(), badges);
-        }
-    }
-    for h in &a.handoffs {
-        let key = HandoffKey {
-            from: h.from.clone(),
-            to: h.to.clone(),
-        };
-        let badges: Vec<Badge> = a
-            .handoff_flags(&key)
-            .iter()
-            .copied()
-            .filter_map(badge)
-            .collect();
-        if !badges.is_empty() {
-            marks.handoffs.insert(key, badges);
-        }
-    }
-    marks
 }

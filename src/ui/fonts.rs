@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 /// Droid Sans Fallback (Apache 2.0), covering Chinese, Japanese and Korean.
-pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
+pub const CJK_FONT: &[u8] = crate::export::fonts::CJK_FALLBACK;
 
 pub fn install(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
