@@ -237,7 +237,7 @@ fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
             ui.horizontal(|ui| {
                 let on_tp = matches!(note.anchor, Anchor::Touchpoint(_));
                 if ui
-                    .add_enabled(on_tp, egui::Button::new("→ Pain point").small())
+                    .add_enabled(on_tp, egui::Button::new("Make pain point").small())
                     .on_hover_text("Add the note's text to the touchpoint's pain points")
                     .on_disabled_hover_text("Only a note on a touchpoint becomes its pain point")
                     .clicked()
@@ -245,7 +245,7 @@ fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
                     to_pain_point(state, &note);
                 }
                 if ui
-                    .add(egui::Button::new("→ Action").small())
+                    .add(egui::Button::new("Make action").small())
                     .on_hover_text("Turn the note into an improvement action")
                     .clicked()
                 {

@@ -54,7 +54,8 @@ pub fn enter(ctx: &egui::Context, state: &mut AppState) {
     if !state.view.full_screen {
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
     }
-    state.status = "Presenting: → / Page Down next stage, ← / Page Up back, Esc leaves".into();
+    state.status =
+        "Presenting: Right or Page Down next stage, Left or Page Up back, Esc leaves".into();
     ctx.request_repaint();
 }
 
@@ -234,7 +235,7 @@ pub fn strip(ui: &mut egui::Ui, state: &mut AppState) {
             ui.horizontal(|ui| {
                 ui.label(
                     RichText::new(
-                        "→ / Page Down: next stage   ← / Page Up: back   1-9: department focus   0: all   N: note   Esc: leave",
+                        "Right / Page Down: next stage   Left / Page Up: back   1-9: department focus   0: all   N: note   Esc: leave",
                     )
                     .size(15.0)
                     .color(Color32::from_gray(200)),
