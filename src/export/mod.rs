@@ -248,7 +248,7 @@ pub struct ExportArgs {
     #[arg(long)]
     pub bom: bool,
     /// PNG: pixels per point (1 = 72 dpi, 2 = 144 dpi); SVG: scales the drawing size.
-    /// Capped at 16384 px a side and 40 megapixels.
+    /// Capped at 16384 px a side and 24 megapixels.
     #[arg(long, default_value_t = 1.0)]
     pub scale: f32,
     /// Diagrams and reports: colour theme, light or dark.
