@@ -220,6 +220,15 @@ fn ratio_text(r: Option<f64>) -> String {
     r.map_or_else(|| "-".into(), |r| format!("{r:.1}×"))
 }
 
+/// The last column: "how many times less" for counts and times; for the mean
+/// satisfaction (higher is better) a ratio reads backwards, so the change in points.
+fn change_text(f: &FigureComparison) -> String {
+    match (f.figure.as_str(), f.as_is, f.to_be) {
+        ("mean_satisfaction", Some(a), Some(b)) => format!("{:+.1} points", b - a),
+        _ => ratio_text(f.ratio),
+    }
+}
+
 /// The comparison view (in place of the canvas).
 pub fn view(ui: &mut egui::Ui, state: &mut AppState) {
     let Some(d) = state.warroom.compare.diff().cloned() else {
@@ -298,7 +307,7 @@ fn figures_table(ui: &mut egui::Ui, d: &JourneyDiff, as_is: &Journey, to_be: &Jo
                 ui.label(RichText::new(&f.label).size(big));
                 ui.label(RichText::new(value_text(f, f.as_is)).size(big));
                 ui.label(RichText::new(value_text(f, f.to_be)).size(big));
-                ui.label(RichText::new(ratio_text(f.ratio)).size(big).strong());
+                ui.label(RichText::new(change_text(f)).size(big).strong());
                 ui.end_row();
             }
         });
@@ -360,5 +369,29 @@ fn side(ui: &mut egui::Ui, heading: &str, j: &Journey, d: &JourneyDiff, as_is: b
         } else {
             RichText::new(format!("＋ {text}")).color(c)
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(figure: &str, as_is: f64, to_be: f64) -> FigureComparison {
+        FigureComparison {
+            figure: figure.into(),
+            label: figure.into(),
+            as_is: Some(as_is),
+            to_be: Some(to_be),
+            ratio: Some(as_is / to_be),
+        }
+    }
+
+    #[test]
+    fn satisfaction_shows_points_gained_and_times_show_a_ratio() {
+        assert_eq!(
+            change_text(&fig("mean_satisfaction", 4.0, 7.8)),
+            "+3.8 points"
+        );
+        assert_eq!(change_text(&fig("handling_hours", 4.7, 0.75)), "6.3×");
     }
 }
