@@ -366,28 +366,14 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                 });
             ui.end_row();
             ui.label("Channel");
-            egui::ComboBox::from_id_salt("channel")
-                .selected_text(t.channel.label())
-                .show_ui(ui, |ui| {
-                    for c in Channel::ALL {
-                        if ui.selectable_label(t.channel == c, c.label()).clicked() {
-                            t.channel = c;
-                            changed = Some("channel");
-                        }
-                    }
-                });
+            if enum_combo(ui, "channel", &mut t.channel, &Channel::ALL, Channel::label) {
+                changed = Some("channel");
+            }
             ui.end_row();
             ui.label("Layer");
-            egui::ComboBox::from_id_salt("layer")
-                .selected_text(t.layer.label())
-                .show_ui(ui, |ui| {
-                    for l in Layer::ALL {
-                        if ui.selectable_label(t.layer == l, l.label()).clicked() {
-                            t.layer = l;
-                            changed = Some("layer");
-                        }
-                    }
-                });
+            if enum_combo(ui, "layer", &mut t.layer, &Layer::ALL, Layer::label) {
+                changed = Some("layer");
+            }
             ui.end_row();
             ui.label("Volume");
             if named_field(ui, "Volume", &mut d.volume, 120.0) {
@@ -833,4 +819,26 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
             Err(e) => state.inspector.error = Some(e.to_string()),
         }
     }
+}
+
+/// A combo box choosing one value of a small enum; returns whether it changed.
+fn enum_combo<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    salt: &str,
+    value: &mut T,
+    all: &[T],
+    label: fn(T) -> &'static str,
+) -> bool {
+    let mut changed = false;
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(label(*value))
+        .show_ui(ui, |ui| {
+            for &v in all {
+                if ui.selectable_label(*value == v, label(v)).clicked() {
+                    *value = v;
+                    changed = true;
+                }
+            }
+        });
+    changed
 }
