@@ -3,11 +3,10 @@
 //! them weekly. Pure apart from reading the folder; a broken file is listed with its
 //! error, never skipped silently and never fatal.
 
-use crate::analysis::{AnalysisConfig, ReportFormat, analyze, fmt_hours, fmt_score};
+use crate::analysis::{AnalysisConfig, analyze, fmt_hours, fmt_score};
 use crate::model::Journey;
 use serde::Serialize;
 use std::fmt::Write as _;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Most files a folder scan reads (the rest are ignored and reported).
@@ -257,33 +256,6 @@ pub fn portfolio_json(entries: &[PortfolioEntry]) -> String {
     serde_json::to_string_pretty(entries).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// `touchpoint portfolio DIR`: exit 0, or 1 when some file cannot be read, 2 when
-/// the folder cannot be read.
-pub fn cli_portfolio(
-    dir: &Path,
-    format: ReportFormat,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    let entries = match scan(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            let _ = writeln!(err, "touchpoint: cannot read folder {}: {e}", dir.display());
-            return 2;
-        }
-    };
-    let text = match format {
-        ReportFormat::Text => portfolio_text(&entries),
-        ReportFormat::Markdown => portfolio_markdown(&entries),
-        ReportFormat::Json => portfolio_json(&entries) + "\n",
-    };
-    if let Err(e) = out.write_all(text.as_bytes()) {
-        let _ = writeln!(err, "touchpoint: {e}");
-        return 2;
-    }
-    u8::from(entries.iter().any(|e| e.error().is_some()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,7 +301,7 @@ mod tests {
     }
 
     #[test]
-    fn reports_in_three_formats_and_exit_codes() {
+    fn reports_in_three_formats() {
         let dir = folder();
         let entries = scan(dir.path()).unwrap();
         let text = portfolio_text(&entries);
@@ -342,27 +314,6 @@ mod tests {
         assert_eq!(json.as_array().unwrap().len(), 6);
         assert_eq!(json[5]["touchpoints"], 19);
         assert!(json[0]["error"].is_string());
-
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        assert_eq!(
-            cli_portfolio(dir.path(), ReportFormat::Text, &mut out, &mut err),
-            1
-        );
-        std::fs::remove_file(dir.path().join("broken.journey.ron")).unwrap();
-        assert_eq!(
-            cli_portfolio(dir.path(), ReportFormat::Json, &mut out, &mut err),
-            0
-        );
-        assert_eq!(
-            cli_portfolio(
-                &dir.path().join("missing"),
-                ReportFormat::Text,
-                &mut out,
-                &mut err
-            ),
-            2
-        );
-        assert!(String::from_utf8_lossy(&err).contains("cannot read folder"));
     }
 
     #[test]

@@ -439,7 +439,7 @@ fn run(args: &[&str]) -> (u8, String, String) {
     let mut out = Vec::new();
     let mut err = Vec::new();
     let code = match cli.command {
-        Some(Command::Export(a)) => touchpoint::export::cli_export(&a, &mut out, &mut err),
+        Some(Command::Export(a)) => touchpoint::cli::cli_export(&a, &mut out, &mut err),
         other => panic!("not an export: {other:?}"),
     };
     (

@@ -5,9 +5,10 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use touchpoint::cli::recover::autosave_test_edit;
 use touchpoint::history::Document;
 use touchpoint::model::Journey;
-use touchpoint::recovery::{DATA_DIR_ENV, RecoveryStore, cli::autosave_test_edit};
+use touchpoint::recovery::{DATA_DIR_ENV, RecoveryStore};
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_touchpoint"))
@@ -187,10 +188,7 @@ fn a_panic_writes_the_recovery_file_and_a_crash_report() {
         report.contains("message: panic-test: a deliberate crash after an unsaved edit"),
         "{report}"
     );
-    assert!(
-        report.contains("location: src/recovery/cli.rs:"),
-        "{report}"
-    );
+    assert!(report.contains("location: src/cli/recover.rs:"), "{report}");
 
     let store = RecoveryStore::new(data.join("recovery"));
     let list = store.list_orphaned();

@@ -52,8 +52,7 @@ mod tests;
 pub use diff::{FigureComparison, HandoffChange, JourneyDiff, TouchpointChange, diff};
 pub use fmt::{fmt_count, fmt_hours, fmt_score, fmt_share};
 pub use report::{
-    ReportFormat, cli_analyze, cli_diff, diff_markdown, diff_text, report_json, report_markdown,
-    report_text,
+    ReportFormat, diff_markdown, diff_text, report_json, report_markdown, report_text,
 };
 pub use scores::{detractors_promoters, is_split};
 

@@ -1,13 +1,10 @@
 //! Reports of an [`Analysis`] and a [`JourneyDiff`]: a terminal text report, a
-//! Markdown report for a wiki, JSON for scripts; and the CLI handlers of
-//! `touchpoint analyze` and `touchpoint diff`.
+//! Markdown report for a wiki, JSON for scripts.
 
 use super::fmt::{fmt_count, fmt_hours, fmt_score, fmt_share, one_decimal};
-use super::{Analysis, AnalysisConfig, JourneyDiff, PathStats, Severity, analyze, diff};
+use super::{Analysis, JourneyDiff, PathStats, Severity};
 use crate::model::TouchpointId;
 use std::fmt::Write as _;
-use std::io::Write;
-use std::path::Path;
 
 /// Output format of `analyze` and `diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -767,88 +764,4 @@ pub fn diff_markdown(d: &JourneyDiff) -> String {
     }
     let _ = writeln!(s, "\nTouchpoints unchanged: {}", d.touchpoints_unchanged);
     s
-}
-
-fn load(path: &Path, err: &mut dyn Write) -> Option<crate::model::Journey> {
-    match crate::io::load_file(path) {
-        Ok(j) => Some(j),
-        Err(e) => {
-            for line in e.lines() {
-                let _ = writeln!(err, "{line}");
-            }
-            None
-        }
-    }
-}
-
-/// `touchpoint analyze FILE`: exit 0, 1 when `fail_on` is given and a gap at or
-/// above it exists, 2 when the file cannot be loaded.
-pub fn cli_analyze(
-    file: &Path,
-    format: ReportFormat,
-    fail_on: Option<Severity>,
-    drop_points: Option<f64>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    let mut config = AnalysisConfig::default();
-    if let Some(d) = drop_points {
-        if !d.is_finite() || d <= 0.0 || d > 10.0 {
-            let _ = writeln!(
-                err,
-                "--drop must be a number of points between 0 and 10, not {d}"
-            );
-            return 2;
-        }
-        config.drop_points = d;
-    }
-    let Some(journey) = load(file, err) else {
-        return 2;
-    };
-    let a = analyze(&journey, &config);
-    let text = match format {
-        ReportFormat::Text => report_text(&a),
-        ReportFormat::Markdown => report_markdown(&a),
-        ReportFormat::Json => report_json(&a),
-    };
-    let _ = out.write_all(text.as_bytes());
-    if let Some(level) = fail_on {
-        let n = a.gaps_at_least(level).count();
-        if n > 0 {
-            let _ = writeln!(
-                err,
-                "{}: {n} gap{} at or above {level}",
-                file.display(),
-                if n == 1 { "" } else { "s" }
-            );
-            return 1;
-        }
-    }
-    0
-}
-
-/// `touchpoint diff AS_IS TO_BE`: exit 0, or 2 when a file cannot be loaded.
-pub fn cli_diff(
-    as_is: &Path,
-    to_be: &Path,
-    format: ReportFormat,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    let a = load(as_is, err);
-    let b = load(to_be, err);
-    let (Some(a), Some(b)) = (a, b) else {
-        return 2;
-    };
-    let d = diff(&a, &b, &AnalysisConfig::default());
-    let text = match format {
-        ReportFormat::Text => diff_text(&d),
-        ReportFormat::Markdown => diff_markdown(&d),
-        ReportFormat::Json => {
-            serde_json::to_string_pretty(&d).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-                + "\n"
-        }
-    };
-    let _ = out.write_all(text.as_bytes());
-    0
 }

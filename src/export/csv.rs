@@ -18,7 +18,7 @@ use crate::import::csv::{MetricColumn, directive_text};
 use crate::model::{Better, DepartmentId, DepartmentKind, Journey, Satisfaction, Touchpoint};
 
 /// Which CSV table to write.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CsvTable {
     Touchpoints,
     Handoffs,

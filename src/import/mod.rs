@@ -10,8 +10,7 @@ pub mod csv;
 pub mod mermaid;
 
 use crate::model::Journey;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub use build::clip_text;
 
@@ -23,7 +22,7 @@ pub const MAX_ROWS: usize = crate::io::MAX_TOUCHPOINTS;
 pub const MAX_PROBLEMS: usize = 200;
 
 /// What kind of text is being imported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ImportFormat {
     /// A spreadsheet saved as CSV (comma, semicolon or tab separated).
     Csv,
@@ -230,125 +229,6 @@ pub fn title_from_name(name: &str) -> String {
         t = t.get(..dot).unwrap_or(t);
     }
     t.to_owned()
-}
-
-// ----- the command line ---------------------------------------------------------------------
-
-/// `touchpoint import INPUT... -o OUT.journey.ron [--from csv|mermaid] [--strict]`
-#[derive(clap::Args, Debug, Clone)]
-pub struct ImportArgs {
-    /// The file to import: a CSV table (`.csv`) or a Mermaid journey (`.mmd`, `.mermaid`, `.md`).
-    /// Further CSV files are handoff tables (as written by `touchpoint export --table handoffs`)
-    /// whose wait times, failure rates and labels are merged into the journey.
-    #[arg(required = true)]
-    pub inputs: Vec<PathBuf>,
-    /// The journey file to write (`-` for standard output).
-    #[arg(short, long)]
-    pub output: PathBuf,
-    /// The input format, when the extension does not say it.
-    #[arg(long, value_enum)]
-    pub from: Option<ImportFormat>,
-    /// Fail (exit 1, write nothing) when any row or line could not be read.
-    #[arg(long)]
-    pub strict: bool,
-}
-
-fn read_input(path: &Path) -> Result<Vec<u8>, String> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
-    if meta.is_dir() {
-        return Err(format!("{shown}: is a folder, not a file"));
-    }
-    if meta.len() > MAX_IMPORT_BYTES as u64 {
-        return Err(format!(
-            "{shown}: the file is {} bytes; the limit is {MAX_IMPORT_BYTES}",
-            meta.len()
-        ));
-    }
-    std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))
-}
-
-/// Run `touchpoint import`. Exit codes: 0 imported (problems are listed on stderr),
-/// 1 nothing usable / `--strict` with problems / cannot read or write, 2 usage.
-pub fn cli_import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let Some((first, rest)) = args.inputs.split_first() else {
-        let _ = writeln!(err, "import: give a file to import");
-        return 2;
-    };
-    let Some(format) = args.from.or_else(|| ImportFormat::from_path(first)) else {
-        let _ = writeln!(
-            err,
-            "{}: cannot tell the format from the extension; use --from csv or --from mermaid",
-            first.display()
-        );
-        return 2;
-    };
-    if !rest.is_empty() && format != ImportFormat::Csv {
-        let _ = writeln!(
-            err,
-            "import: only CSV handoff tables can follow the first file, not a {} input",
-            format.label()
-        );
-        return 2;
-    }
-    let bytes = match read_input(first) {
-        Ok(b) => b,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return 1;
-        }
-    };
-    let name = first.display().to_string();
-    let mut result = match import_bytes(&name, &bytes, format) {
-        Ok(r) => r,
-        Err(e) => {
-            for line in e.lines() {
-                let _ = writeln!(err, "{line}");
-            }
-            let _ = writeln!(err, "{name}: nothing imported");
-            return 1;
-        }
-    };
-    for extra in rest {
-        let bytes = match read_input(extra) {
-            Ok(b) => b,
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                return 1;
-            }
-        };
-        let extra_name = extra.display().to_string();
-        let (text, note) = decode(&bytes);
-        if let Some((line, message)) = note {
-            result.problems.push(ImportProblem {
-                file: extra_name.clone(),
-                line,
-                message,
-            });
-        }
-        let problems = csv::merge_handoffs(&mut result.journey, &extra_name, &text);
-        result.problems.extend(problems);
-    }
-    for p in &result.problems {
-        let _ = writeln!(err, "{p}");
-    }
-    if args.strict && !result.problems.is_empty() {
-        let _ = writeln!(
-            err,
-            "{name}: {} problem(s); nothing written (--strict)",
-            result.problems.len()
-        );
-        return 1;
-    }
-    let code = crate::cli::write_journey(&result.journey, &args.output, out, err);
-    if code == 0 && !result.problems.is_empty() && args.output != Path::new("-") {
-        let _ = writeln!(
-            out,
-            "{} row(s) or line(s) not fully imported; see the messages above",
-            result.problems.len()
-        );
-    }
-    code
 }
 
 #[cfg(test)]

@@ -310,3 +310,34 @@ pub fn load_file_fingerprinted(path: &Path) -> Result<(Journey, Fingerprint), Lo
     let mtime = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     Ok((journey, Fingerprint::of_bytes(&bytes, mtime)))
 }
+
+/// Write a journey to a file (atomically) or to standard output (`-`): the CLI's way of
+/// writing a journey (`generate`, `new`, `import`, `recover`). Returns the exit code.
+pub fn write_journey(
+    journey: &Journey,
+    output: &Path,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> u8 {
+    if output == Path::new("-") {
+        let _ = out.write_all(to_ron_string(journey).as_bytes());
+        return 0;
+    }
+    match save(output, journey) {
+        Ok(bytes) => {
+            let _ = writeln!(
+                out,
+                "{}: {} touchpoints, {} handoffs ({} bytes)",
+                output.display(),
+                journey.touchpoint_count(),
+                journey.handoff_count(),
+                bytes.len()
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}

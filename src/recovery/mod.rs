@@ -12,7 +12,6 @@
 //! not, so a second window never offers to "recover" the first one's work.
 
 mod autosave;
-pub mod cli;
 mod file;
 mod panic;
 

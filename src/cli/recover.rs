@@ -1,10 +1,10 @@
 //! `touchpoint recover`, and two hidden commands that integration tests use to
 //! crash the app on purpose (`autosave-test`, `panic-test`).
 
-use super::{Autosaver, OpenFile, RecoveryStore, format_utc};
 use crate::edit::Edit;
 use crate::history::Document;
 use crate::model::{Journey, JourneyMeta};
+use crate::recovery::{Autosaver, OpenFile, RecoveryStore, format_utc};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -82,7 +82,7 @@ pub fn recover_in(
         );
         return 1;
     }
-    let code = crate::cli::write_journey(&journey, output, out, err);
+    let code = crate::io::write_journey(&journey, output, out, err);
     if code == 0
         && !args.keep
         && let Err(e) = store.remove(id)
@@ -207,7 +207,7 @@ pub fn panic_test(path: Option<&Path>, err: &mut dyn Write) -> u8 {
             return 1;
         }
     };
-    super::install_panic_hook();
+    crate::recovery::install_panic_hook();
     let key = saver.open_doc();
     if let Err(e) = doc.apply("Rename touchpoint", autosave_test_edit(doc.journey(), 1)) {
         let _ = writeln!(err, "{e}");

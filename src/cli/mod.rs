@@ -1,6 +1,21 @@
 //! The command line. `touchpoint` with no subcommand (or with a FILE) opens the app.
 
-use crate::io;
+mod analyze;
+mod export;
+mod fmt;
+mod generate;
+mod import;
+mod portfolio;
+pub mod recover;
+mod validate;
+mod values;
+
+pub use analyze::{cli_analyze, cli_diff};
+pub use export::{ExportArgs, cli_export};
+pub use import::{ImportArgs, cli_import};
+pub use portfolio::cli_portfolio;
+pub use recover::RecoverArgs;
+
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -98,10 +113,10 @@ pub enum Command {
         title: String,
     },
     /// Import a CSV table or a Mermaid `journey` diagram as a journey file.
-    Import(crate::import::ImportArgs),
+    Import(ImportArgs),
     /// Export a journey: the map as svg, png or pdf; a report as md or html (with --compare
     /// TO_BE for as-is vs to-be); csv (tables), mermaid (a `journey` diagram), dot (Graphviz).
-    Export(crate::export::ExportArgs),
+    Export(ExportArgs),
     /// List journeys recovered after a crash, restore one to a file, or discard it.
     ///
     /// Touchpoint autosaves unsaved changes every few seconds to recovery files in its data
@@ -146,30 +161,28 @@ pub enum Command {
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let code = match command {
         Command::Open { .. } | Command::Compare { .. } | Command::Present { .. } => 0,
-        Command::Portfolio { dir, format } => {
-            crate::portfolio::cli_portfolio(&dir, format, out, err)
-        }
-        Command::Validate { files } => validate(&files, out, err),
-        Command::Fmt { check, files } => fmt(check, &files, out, err),
+        Command::Portfolio { dir, format } => cli_portfolio(&dir, format, out, err),
+        Command::Validate { files } => validate::validate(&files, out, err),
+        Command::Fmt { check, files } => fmt::fmt(check, &files, out, err),
         Command::Generate {
             touchpoints,
             seed,
             output,
-        } => generate(touchpoints, seed, &output, out, err),
-        Command::New { file, title } => new_journey(&file, &title, out, err),
-        Command::Import(args) => crate::import::cli_import(&args, out, err),
-        Command::Export(args) => crate::export::cli_export(&args, out, err),
+        } => generate::generate(touchpoints, seed, &output, out, err),
+        Command::New { file, title } => generate::new_journey(&file, &title, out, err),
+        Command::Import(args) => cli_import(&args, out, err),
+        Command::Export(args) => cli_export(&args, out, err),
         Command::Analyze {
             file,
             format,
             fail_on,
             drop,
-        } => crate::analysis::cli_analyze(&file, format, fail_on, drop, out, err),
+        } => cli_analyze(&file, format, fail_on, drop, out, err),
         Command::Diff {
             as_is,
             to_be,
             format,
-        } => crate::analysis::cli_diff(&as_is, &to_be, format, out, err),
+        } => cli_diff(&as_is, &to_be, format, out, err),
         Command::Recover {
             id,
             list: _,
@@ -177,8 +190,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             force,
             keep,
             discard,
-        } => crate::recovery::cli::recover(
-            &crate::recovery::cli::RecoverArgs {
+        } => recover::recover(
+            &RecoverArgs {
                 id,
                 output,
                 force,
@@ -189,134 +202,13 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             err,
         ),
         Command::AutosaveTest { journey, edits } => {
-            crate::recovery::cli::autosave_test(&journey, edits, out, err)
+            recover::autosave_test(&journey, edits, out, err)
         }
-        Command::PanicTest { journey } => crate::recovery::cli::panic_test(journey.as_deref(), err),
+        Command::PanicTest { journey } => recover::panic_test(journey.as_deref(), err),
     };
     ExitCode::from(code)
 }
 
-fn file_label(path: &Path) -> String {
+pub(crate) fn file_label(path: &Path) -> String {
     path.display().to_string()
-}
-
-fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let mut code = 0;
-    for f in files {
-        match io::load_file(f) {
-            Ok(j) => {
-                let name = f
-                    .file_name()
-                    .map_or_else(|| file_label(f), |n| n.to_string_lossy().into_owned());
-                let _ = writeln!(
-                    out,
-                    "{name}: {} touchpoints, {} handoffs, {} stages, {} departments",
-                    j.touchpoint_count(),
-                    j.handoff_count(),
-                    j.stages().len(),
-                    j.departments().len()
-                );
-            }
-            Err(e) => {
-                code = 1;
-                for line in e.lines() {
-                    let _ = writeln!(err, "{line}");
-                }
-            }
-        }
-    }
-    code
-}
-
-fn fmt(check: bool, files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let mut code = 0;
-    for f in files {
-        let (bytes, journey) = match io::load_file_bytes(f) {
-            Ok(x) => x,
-            Err(e) => {
-                for line in e.lines() {
-                    let _ = writeln!(err, "{line}");
-                }
-                code = 1;
-                continue;
-            }
-        };
-        let canonical = io::to_ron_string(&journey);
-        if canonical.as_bytes() == bytes.as_slice() {
-            continue;
-        }
-        if check {
-            let _ = writeln!(
-                out,
-                "{}: not in canonical form (run `touchpoint fmt {}`)",
-                file_label(f),
-                file_label(f)
-            );
-            code = 1;
-        } else {
-            match io::save(f, &journey) {
-                Ok(_) => {
-                    let _ = writeln!(out, "{}: formatted", file_label(f));
-                }
-                Err(e) => {
-                    let _ = writeln!(err, "{}: {e}", file_label(f));
-                    code = 1;
-                }
-            }
-        }
-    }
-    code
-}
-
-fn generate(
-    touchpoints: usize,
-    seed: u64,
-    output: &Path,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    if touchpoints > io::MAX_TOUCHPOINTS {
-        let _ = writeln!(err, "at most {} touchpoints", io::MAX_TOUCHPOINTS);
-        return 2;
-    }
-    let journey = crate::generate::generate(touchpoints, seed);
-    write_journey(&journey, output, out, err)
-}
-
-fn new_journey(file: &Path, title: &str, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    if file.exists() {
-        let _ = writeln!(err, "{}: already exists; not overwritten", file_label(file));
-        return 1;
-    }
-    write_journey(&crate::model::Journey::starter(title), file, out, err)
-}
-
-/// Write a journey to a file (atomically) or to standard output (`-`).
-pub fn write_journey(
-    journey: &crate::model::Journey,
-    output: &Path,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    if output == Path::new("-") {
-        let _ = out.write_all(io::to_ron_string(journey).as_bytes());
-        return 0;
-    }
-    match io::save(output, journey) {
-        Ok(bytes) => {
-            let _ = writeln!(
-                out,
-                "{}: {} touchpoints, {} handoffs ({} bytes)",
-                file_label(output),
-                journey.touchpoint_count(),
-                journey.handoff_count(),
-                bytes.len()
-            );
-            0
-        }
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            1
-        }
-    }
 }

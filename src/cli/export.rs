@@ -1,0 +1,228 @@
+//! `touchpoint export`.
+
+use crate::export::ExportFormat;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// `touchpoint export FILE [--format F] -o OUT [--table T] [--bom] [diagram options]`
+#[derive(clap::Args, Debug, Clone)]
+pub struct ExportArgs {
+    /// The journey file (`*.journey.ron`).
+    pub file: PathBuf,
+    /// The output format; inferred from the output's extension when omitted.
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// The output file; `-` writes a text format to standard output. For CSV without
+    /// `--table`, `out.csv` gives `out.touchpoints.csv`, `out.handoffs.csv` and `out.matrix.csv`.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// CSV: write only this table.
+    #[arg(long, value_enum)]
+    pub table: Option<crate::export::csv::CsvTable>,
+    /// CSV: start each file with a UTF-8 byte-order mark (helps older spreadsheet software).
+    #[arg(long)]
+    pub bom: bool,
+    /// PNG: pixels per point (1 = 72 dpi, 2 = 144 dpi); SVG: scales the drawing size.
+    /// Capped at 16384 px a side and 24 megapixels.
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// Diagrams and reports: colour theme, light or dark.
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Diagrams and reports: leave out the gap badges (watermelon, split, drop...).
+    #[arg(long)]
+    pub no_gaps: bool,
+    /// Reports (md, html): compare with this journey (e.g. the to-be).
+    #[arg(long)]
+    pub compare: Option<PathBuf>,
+    /// PDF: paper size, a4 or a3 (landscape).
+    #[arg(long, value_parser = parse_paper, default_value = "a4")]
+    pub paper: crate::export::pdf::Paper,
+    /// PDF: always one page, scaled to fit (default: one page when readable, else pages).
+    #[arg(long, conflicts_with = "pages")]
+    pub fit: bool,
+    /// PDF: print at a readable scale across several pages.
+    #[arg(long)]
+    pub pages: bool,
+    /// Diagrams and reports: the date printed in the title (default: today, or
+    /// SOURCE_DATE_EPOCH when set).
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+fn parse_paper(text: &str) -> Result<crate::export::pdf::Paper, String> {
+    crate::export::pdf::Paper::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a paper size; use a4 or a3"))
+}
+
+/// Run `touchpoint export`. Exit codes: 0 written, 1 cannot read the journey or write the
+/// output, 2 usage (unknown or unsupported format, binary format to standard output).
+pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let to_stdout = args.output == Path::new("-");
+    let format = match args.format {
+        Some(f) => f,
+        None => match ExportFormat::from_path(&args.output) {
+            Some(f) => f,
+            None => {
+                let _ = writeln!(
+                    err,
+                    "{}: cannot tell the format from the extension; use --format svg|png|pdf|csv|md|html|mermaid|dot",
+                    args.output.display()
+                );
+                return 2;
+            }
+        },
+    };
+    if to_stdout && !format.is_text() {
+        let _ = writeln!(
+            err,
+            "{} is a binary format; give an output file with -o",
+            format.name()
+        );
+        return 2;
+    }
+    if let Some(t) = &args.theme
+        && crate::export::scene::Theme::parse(t).is_none()
+    {
+        let _ = writeln!(err, "unknown theme `{t}`; use light or dark");
+        return 2;
+    }
+    let drawn = matches!(
+        format,
+        ExportFormat::Svg
+            | ExportFormat::Png
+            | ExportFormat::Pdf
+            | ExportFormat::Markdown
+            | ExportFormat::Html
+    );
+    if !drawn && (args.theme.is_some() || args.no_gaps || args.date.is_some()) {
+        let _ = writeln!(
+            err,
+            "note: --theme, --no-gaps and --date apply to svg, png, pdf, md and html; ignored for {}",
+            format.name()
+        );
+    }
+    if args.scale != 1.0 && !matches!(format, ExportFormat::Svg | ExportFormat::Png) {
+        let _ = writeln!(
+            err,
+            "note: --scale applies to png and svg; ignored for {}",
+            format.name()
+        );
+    }
+    if format != ExportFormat::Pdf
+        && (args.fit || args.pages || args.paper != crate::export::pdf::Paper::A4)
+    {
+        let _ = writeln!(
+            err,
+            "note: --paper, --fit and --pages apply to pdf; ignored for {}",
+            format.name()
+        );
+    }
+    if format != ExportFormat::Csv && (args.table.is_some() || args.bom) {
+        let _ = writeln!(
+            err,
+            "note: --table and --bom apply to csv; ignored for {}",
+            format.name()
+        );
+    }
+    let compares = matches!(format, ExportFormat::Markdown | ExportFormat::Html);
+    if !compares && args.compare.is_some() {
+        let _ = writeln!(
+            err,
+            "note: --compare applies to the md and html reports; ignored for {}",
+            format.name()
+        );
+    }
+    let journey = match crate::io::load_file(&args.file) {
+        Ok(j) => j,
+        Err(e) => {
+            for line in e.lines() {
+                let _ = writeln!(err, "{line}");
+            }
+            return 1;
+        }
+    };
+    let mut options = crate::export::ExportOptions::new(format);
+    options.table = args.table;
+    options.bom = args.bom;
+    options.scale = args.scale;
+    options.theme = args.theme.clone();
+    options.no_gaps = args.no_gaps;
+    options.paper = args.paper;
+    options.pages = if args.fit {
+        crate::export::pdf::PageLayout::Fit
+    } else if args.pages {
+        crate::export::pdf::PageLayout::Pages
+    } else {
+        crate::export::pdf::PageLayout::Auto
+    };
+    options.date = Some(
+        args.date
+            .clone()
+            .unwrap_or_else(crate::export::diagram::today),
+    );
+    if format == ExportFormat::Markdown && !to_stdout {
+        options.map_name = crate::export::artifact_path(&args.output, Some(".svg"), "svg")
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+    }
+    if to_stdout && format == ExportFormat::Csv && options.table.is_none() {
+        let _ = writeln!(
+            err,
+            "note: writing the touchpoints table to standard output; use --table handoffs or --table matrix for the others"
+        );
+        options.table = Some(crate::export::csv::CsvTable::Touchpoints);
+    }
+    if let Some(path) = &args.compare
+        && compares
+    {
+        match crate::io::load_file(path) {
+            Ok(j) => options.compare = Some(j),
+            Err(e) => {
+                for line in e.lines() {
+                    let _ = writeln!(err, "{line}");
+                }
+                return 1;
+            }
+        }
+    }
+    let artifacts = match crate::export::export(&journey, &options) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    };
+    if to_stdout {
+        // Only the main output goes to standard output (a report's map needs a file).
+        for a in artifacts
+            .iter()
+            .filter(|a| a.suffix.is_none() || format == ExportFormat::Csv)
+        {
+            if out.write_all(&a.bytes).is_err() {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    let mut code = 0;
+    for a in &artifacts {
+        let path = crate::export::artifact_path(&args.output, a.suffix, format.extension());
+        match crate::io::save_bytes_atomic(&crate::io::RealFs, &path, &a.bytes) {
+            Ok(()) => {
+                let _ = writeln!(
+                    out,
+                    "{}: {} ({} bytes)",
+                    path.display(),
+                    a.summary,
+                    a.bytes.len()
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                code = 1;
+            }
+        }
+    }
+    code
+}
