@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod edit;
+pub mod evidence;
 pub mod export;
 pub mod generate;
 pub mod history;
