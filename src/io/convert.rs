@@ -86,11 +86,71 @@ impl Checker {
         }
     }
 
+    fn source(&mut self, path: impl Fn() -> String, s: Option<&SourceDto>) {
+        let Some(s) = s else { return };
+        if let Some(f) = &s.file {
+            self.text(|| format!("{}.file", path()), "a source file name", f);
+        }
+        if let Some(p) = &s.period {
+            for (what, d) in [("from", &p.from), ("to", &p.to)] {
+                if !is_iso_date(d) {
+                    self.push(
+                        format!("{}.period.{what}", path()),
+                        format!("{:?} is not a date of the form \"YYYY-MM-DD\"", Shown(d)),
+                    );
+                }
+            }
+        }
+    }
+
     fn count(&mut self, path: impl FnOnce() -> String, what: &str, n: usize, max: usize) {
         if n > max {
             self.push(path(), format!("too many {what}: {n}; the limit is {max}"));
         }
     }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day (the form, not the calendar).
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        s.get(r)
+            .filter(|t| t.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|t| t.parse().ok())
+    };
+    matches!(
+        (digits(0..4), digits(5..7), digits(8..10)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
+fn source_from(s: Option<SourceDto>) -> Source {
+    s.map(|s| Source {
+        kind: s.kind,
+        file: s.file,
+        period: s.period.map(|p| Period {
+            from: p.from,
+            to: p.to,
+        }),
+        count: s.count,
+    })
+    .unwrap_or_default()
+}
+
+/// `None` for a typed figure with nothing else known, so such files keep their bytes.
+pub fn source_dto(s: &Source) -> Option<SourceDto> {
+    (!s.is_typed()).then(|| SourceDto {
+        kind: s.kind,
+        file: s.file.clone(),
+        period: s.period.as_ref().map(|p| PeriodDto {
+            from: p.from.clone(),
+            to: p.to.clone(),
+        }),
+        count: s.count,
+    })
 }
 
 /// Check a parsed file. Returns every problem found, in file order.
@@ -240,6 +300,8 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         if let Some(h) = t.handling_minutes {
             c.number(p("handling_minutes"), "handling time", h, 0.0, f64::MAX);
         }
+        c.source(|| p("volume_source"), t.volume_source.as_ref());
+        c.source(|| p("handling_source"), t.handling_source.as_ref());
         c.count(|| p("metrics"), "metrics", t.metrics.len(), MAX_ITEMS);
         c.count(|| p("pains"), "pain points", t.pains.len(), MAX_ITEMS);
         for (k, m) in t.metrics.iter().enumerate() {
@@ -353,6 +415,11 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         if let Some(w) = h.wait_hours {
             c.number(p("wait_hours"), "wait time", w, 0.0, f64::MAX);
         }
+        if let Some(w) = h.wait_hours_p90 {
+            c.number(p("wait_hours_p90"), "wait time p90", w, 0.0, f64::MAX);
+        }
+        c.source(|| p("wait_source"), h.wait_source.as_ref());
+        c.source(|| p("volume_source"), h.volume_source.as_ref());
         if let Some(r) = h.failure_rate {
             c.number(p("failure_rate"), "failure rate", r, 0.0, 1.0);
         }
@@ -546,7 +613,9 @@ pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
                 .collect(),
             satisfaction,
             volume: t.volume,
+            volume_source: source_from(t.volume_source),
             handling_minutes: t.handling_minutes,
+            handling_source: source_from(t.handling_source),
             pains: t.pains,
             notes: t.notes,
             order: t.order,
@@ -559,6 +628,10 @@ pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
             to: TouchpointId::new(h.to),
             label: h.label,
             wait_hours: h.wait_hours,
+            wait_hours_p90: h.wait_hours_p90,
+            wait_source: source_from(h.wait_source),
+            volume: h.volume,
+            volume_source: source_from(h.volume_source),
             failure_rate: h.failure_rate,
             notes: h.notes,
         };
@@ -690,7 +763,9 @@ pub fn touchpoint_dto(t: &Touchpoint) -> TouchpointDto {
             },
         }),
         volume: t.volume,
+        volume_source: source_dto(&t.volume_source),
         handling_minutes: t.handling_minutes,
+        handling_source: source_dto(&t.handling_source),
         pains: t.pains.clone(),
         notes: t.notes.clone(),
         order: t.order,
@@ -703,6 +778,10 @@ pub fn handoff_dto(h: &Handoff) -> HandoffDto {
         to: h.to.0.clone(),
         label: h.label.clone(),
         wait_hours: h.wait_hours,
+        wait_hours_p90: h.wait_hours_p90,
+        wait_source: source_dto(&h.wait_source),
+        volume: h.volume,
+        volume_source: source_dto(&h.volume_source),
         failure_rate: h.failure_rate,
         notes: h.notes.clone(),
     }

@@ -1,7 +1,7 @@
 //! The on-disk shape of `*.journey.ron`, format 1. Kept apart from the model so
 //! the file format can evolve (and old formats be migrated) without touching it.
 
-use crate::model::{ActionStatus, Better, Channel, DepartmentKind, Layer};
+use crate::model::{ActionStatus, Better, Channel, DepartmentKind, Layer, SourceKind};
 use serde::{Deserialize, Serialize};
 
 pub const CURRENT_FORMAT: u32 = 1;
@@ -120,8 +120,14 @@ pub struct TouchpointDto {
     pub scores: Option<ScoresDto>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume: Option<u64>,
+    /// Where `volume` came from; omitted = typed by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_source: Option<SourceDto>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handling_minutes: Option<f64>,
+    /// Where `handling_minutes` came from; omitted = typed by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handling_source: Option<SourceDto>,
     #[serde(default, skip_serializing_if = "is_default")]
     pub pains: Vec<String>,
     #[serde(default, skip_serializing_if = "is_default")]
@@ -139,10 +145,45 @@ pub struct HandoffDto {
     pub label: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wait_hours: Option<f64>,
+    /// The 90th percentile of the queue time (hours).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait_hours_p90: Option<f64>,
+    /// Where `wait_hours` and `wait_hours_p90` came from; omitted = typed by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait_source: Option<SourceDto>,
+    /// Cases or transitions taking this handoff.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<u64>,
+    /// Where `volume` came from; omitted = typed by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_source: Option<SourceDto>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_rate: Option<f64>,
     #[serde(default, skip_serializing_if = "is_default")]
     pub notes: String,
+}
+
+/// Where a figure came from: `(kind: Log, file: Some("tickets.csv"),
+/// period: Some((from: "2026-01-01", to: "2026-03-31")), count: Some(12400))`.
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDto {
+    #[serde(default)]
+    pub kind: SourceKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<PeriodDto>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u64>,
+}
+
+/// A period as two ISO dates, inclusive.
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodDto {
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Serialize, Deserialize, Debug, Default, PartialEq, Clone)]

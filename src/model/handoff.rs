@@ -1,4 +1,5 @@
 use super::ids::TouchpointId;
+use super::source::Source;
 
 /// A transition from one touchpoint to the next: an edge. It is identified by its
 /// two ends (at most one handoff per ordered pair). Whether it crosses a department
@@ -10,6 +11,14 @@ pub struct Handoff {
     pub label: String,
     /// Queue ("stacking") time before the next step starts, in hours.
     pub wait_hours: Option<f64>,
+    /// The 90th percentile of the queue time, in hours (measured from a log).
+    pub wait_hours_p90: Option<f64>,
+    /// Where `wait_hours` (and its p90) came from (typed by default).
+    pub wait_source: Source,
+    /// Cases (or transitions) taking this handoff (per period).
+    pub volume: Option<u64>,
+    /// Where `volume` came from (typed by default).
+    pub volume_source: Source,
     /// Share of cases that fail or lose information across this handoff, 0..=1.
     pub failure_rate: Option<f64>,
     pub notes: String,

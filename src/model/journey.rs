@@ -119,6 +119,7 @@ pub fn validate_touchpoint_values(tp: &Touchpoint) -> Result<(), ModelError> {
 /// Check the values of a handoff that do not depend on the rest of the journey.
 pub fn validate_handoff_values(h: &Handoff) -> Result<(), ModelError> {
     check_finite("wait time", h.wait_hours, 0.0, f64::MAX)?;
+    check_finite("wait time p90", h.wait_hours_p90, 0.0, f64::MAX)?;
     check_finite("failure rate", h.failure_rate, 0.0, 1.0)
 }
 

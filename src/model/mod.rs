@@ -6,6 +6,7 @@ mod journey;
 mod metric;
 mod parts;
 mod score;
+mod source;
 mod touchpoint;
 
 pub use handoff::{Handoff, HandoffKey};
@@ -18,4 +19,5 @@ pub use parts::{
     ActionItem, ActionStatus, Anchor, Department, DepartmentKind, Outcome, Rgb, Stage, StickyNote,
 };
 pub use score::Satisfaction;
+pub use source::{Period, Source, SourceKind};
 pub use touchpoint::{Channel, Layer, Touchpoint};

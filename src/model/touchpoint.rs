@@ -1,6 +1,7 @@
 use super::ids::{DepartmentId, StageId, TouchpointId};
 use super::metric::Metric;
 use super::score::Satisfaction;
+use super::source::Source;
 use serde::{Deserialize, Serialize};
 
 /// How a touchpoint happens.
@@ -176,8 +177,12 @@ pub struct Touchpoint {
     pub satisfaction: Option<Satisfaction>,
     /// Customers reaching this touchpoint (per period).
     pub volume: Option<u64>,
+    /// Where `volume` came from (typed by default).
+    pub volume_source: Source,
     /// Staff handling time per case, in minutes.
     pub handling_minutes: Option<f64>,
+    /// Where `handling_minutes` came from (typed by default).
+    pub handling_source: Source,
     /// Pain points and evidence: verbatim quotes, complaint counts.
     pub pains: Vec<String>,
     pub notes: String,
