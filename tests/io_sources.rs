@@ -66,6 +66,7 @@ fn sources_and_handoff_volume_round_trip() {
     let again = io::load_str("again", &text).unwrap();
     assert_eq!(io::to_ron_string(&again), text);
     assert_eq!(again.handoffs().into_iter().next().unwrap().clone(), h);
+    assert!(std::mem::size_of::<touchpoint::model::Handoff>() < 256);
 }
 
 #[test]

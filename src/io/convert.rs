@@ -629,9 +629,9 @@ pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
             label: h.label,
             wait_hours: h.wait_hours,
             wait_hours_p90: h.wait_hours_p90,
-            wait_source: source_from(h.wait_source),
+            wait_source: Box::new(source_from(h.wait_source)),
             volume: h.volume,
-            volume_source: source_from(h.volume_source),
+            volume_source: Box::new(source_from(h.volume_source)),
             failure_rate: h.failure_rate,
             notes: h.notes,
         };

@@ -13,12 +13,13 @@ pub struct Handoff {
     pub wait_hours: Option<f64>,
     /// The 90th percentile of the queue time, in hours (measured from a log).
     pub wait_hours_p90: Option<f64>,
-    /// Where `wait_hours` (and its p90) came from (typed by default).
-    pub wait_source: Source,
+    /// Where `wait_hours` (and its p90) came from (typed by default). Boxed, as is
+    /// `volume_source`, so that a handoff (and an `Edit` holding one) stays small.
+    pub wait_source: Box<Source>,
     /// Cases (or transitions) taking this handoff (per period).
     pub volume: Option<u64>,
     /// Where `volume` came from (typed by default).
-    pub volume_source: Source,
+    pub volume_source: Box<Source>,
     /// Share of cases that fail or lose information across this handoff, 0..=1.
     pub failure_rate: Option<f64>,
     pub notes: String,
