@@ -1,7 +1,34 @@
 //! Undo and redo. One user gesture (a drag, a paste, a typed name) is one step.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use crate::edit::Edit;
 use crate::model::{Journey, ModelError};
+
+/// Which document state this is, unique across every document of the process:
+/// the document's identity (never shared by two documents, not even by a clone)
+/// and its revision within that document. Everything derived from a document
+/// (layout, analysis, display list, diff, inspector draft) is keyed by this, so
+/// opening another journey can never show results computed for the previous one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Version {
+    /// Unique per [`Document`] value created in this process.
+    pub document: u64,
+    /// Bumped on every change of that document.
+    pub revision: u64,
+}
+
+impl Version {
+    /// Is `self` the state right after `earlier` (one change later, same document)?
+    pub fn follows(self, earlier: Version) -> bool {
+        self.document == earlier.document && self.revision == earlier.revision + 1
+    }
+}
+
+fn next_identity() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
 
 #[derive(Clone, Debug)]
 struct Step {
@@ -18,17 +45,37 @@ struct Step {
 
 /// A journey with its undo history. The application owns one per open document and
 /// changes the journey only through [`Document::apply`], [`Document::undo`], [`Document::redo`].
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Document {
+    /// Unique per document value (see [`Version`]).
+    identity: u64,
     journey: Journey,
     undo: Vec<Step>,
     redo: Vec<Step>,
     next_state: u64,
     /// The state that is on disk (`None` = never saved / unknown).
     saved_state: Option<u64>,
-    /// Bumped on every change (edit, undo, redo, replace): caches key on it.
+    /// Bumped on every change (edit, undo, redo, replace). Restarts at 0 in every
+    /// document: caches key on [`Document::version`], never on this alone.
     revision: u64,
     limit: usize,
+}
+
+impl Clone for Document {
+    /// A clone is another document: it gets its own identity, so the two can change
+    /// independently without ever sharing a [`Version`].
+    fn clone(&self) -> Self {
+        Document {
+            identity: next_identity(),
+            journey: self.journey.clone(),
+            undo: self.undo.clone(),
+            redo: self.redo.clone(),
+            next_state: self.next_state,
+            saved_state: self.saved_state,
+            revision: self.revision,
+            limit: self.limit,
+        }
+    }
 }
 
 impl Default for Document {
@@ -41,6 +88,7 @@ impl Document {
     /// A document whose content counts as saved.
     pub fn new(journey: Journey) -> Self {
         Document {
+            identity: next_identity(),
             journey,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -62,8 +110,18 @@ impl Document {
         &self.journey
     }
 
+    /// The number of changes within this document (restarts at 0 in each document).
+    /// Caches must key on [`Document::version`] instead.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// This state, unique across documents: what every derived cache keys on.
+    pub fn version(&self) -> Version {
+        Version {
+            document: self.identity,
+            revision: self.revision,
+        }
     }
 
     fn state(&self) -> u64 {

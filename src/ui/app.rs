@@ -363,6 +363,8 @@ impl AppState {
 
         self.apply_queued(&ctx);
         self.reliability_frame(&ctx);
+        // The war room's figures follow the document just applied (open, new, restore).
+        super::warroom::refresh(self);
         self.derived.focus = super::warroom::scene_focus(self);
         self.derived
             .update_with(&self.doc, self.view.lane_mode, self.view.gaps, dark);
@@ -841,13 +843,13 @@ impl AppState {
                 ..Default::default()
             }));
         }
-        let before = self.doc.revision();
+        let before = self.doc.version();
         self.edit(
             &format!("Add touchpoint “{name}”"),
             Edit::Batch(edits),
             None,
         );
-        if self.doc.revision() != before {
+        if self.doc.version() != before {
             self.selection = Selection {
                 touchpoints: [id.clone()].into_iter().collect(),
                 handoff: None,
@@ -881,9 +883,9 @@ impl AppState {
         match clipboard::paste_edit(self.journey(), text, target_stage.as_ref()) {
             Ok((edit, ids)) => {
                 let n = ids.len();
-                let before = self.doc.revision();
+                let before = self.doc.version();
                 self.edit(&format!("Paste {n} touchpoint(s)"), edit, None);
-                if self.doc.revision() != before {
+                if self.doc.version() != before {
                     self.selection = Selection {
                         touchpoints: ids.into_iter().collect(),
                         handoff: None,

@@ -7,7 +7,7 @@ use super::app::AppState;
 use super::dialogs::Dialog;
 use crate::analysis::{AnalysisConfig, FigureComparison, JourneyDiff, diff, diff_markdown};
 use crate::edit::Edit;
-use crate::history::Document;
+use crate::history::{Document, Version};
 use crate::model::{Journey, TouchpointId, slugify};
 use egui::{Color32, RichText};
 use std::path::{Path, PathBuf};
@@ -27,7 +27,7 @@ pub struct CompareState {
     pub open: bool,
     pub other: Option<Other>,
     /// The diff, for the document revision it was computed at.
-    diff: Option<(u64, Box<JourneyDiff>)>,
+    diff: Option<(Version, Box<JourneyDiff>)>,
 }
 
 impl CompareState {
@@ -47,11 +47,7 @@ impl CompareState {
             self.diff = None;
             return;
         };
-        if self
-            .diff
-            .as_ref()
-            .is_some_and(|(r, _)| *r == doc.revision())
-        {
+        if self.diff.as_ref().is_some_and(|(r, _)| *r == doc.version()) {
             return;
         }
         let config = AnalysisConfig::default();
@@ -60,7 +56,7 @@ impl CompareState {
         } else {
             diff(&other.journey, doc.journey(), &config)
         };
-        self.diff = Some((doc.revision(), Box::new(d)));
+        self.diff = Some((doc.version(), Box::new(d)));
     }
 
     /// Compare with `journey`; which side is which follows their variants.

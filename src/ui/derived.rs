@@ -1,14 +1,15 @@
-//! Everything computed from the document: recomputed once per document revision
+//! Everything computed from the document: recomputed once per document version
+//! (identity + revision, see [`crate::history::Version`])
 //! (and lane mode), never per frame.
 
 use crate::analysis::{Analysis, AnalysisConfig, Severity, analyze};
 use crate::export::scene::{Scene, SceneOptions, Theme, build_scene};
-use crate::history::Document;
+use crate::history::{Document, Version};
 use crate::layout::{LaneMode, Layout, LayoutConfig, layout};
 use crate::model::{DepartmentId, HandoffKey, StageId, TouchpointId};
 
 type SceneKey = (
-    u64,
+    Version,
     LaneMode,
     bool,
     bool,
@@ -18,8 +19,8 @@ use std::collections::BTreeMap;
 
 #[derive(Default)]
 pub struct Derived {
-    layout_key: Option<(u64, LaneMode)>,
-    analysis_key: Option<u64>,
+    layout_key: Option<(Version, LaneMode)>,
+    analysis_key: Option<Version>,
     /// How many times the layout or analysis was recomputed (tests check it is not per frame).
     pub computations: u64,
     pub layout: Layout,
@@ -51,7 +52,9 @@ impl Derived {
 
     /// Recompute what is out of date, including the scene for these display options.
     pub fn update_with(&mut self, doc: &Document, mode: LaneMode, gaps: bool, dark: bool) {
-        let rev = doc.revision();
+        // Keyed by the document's identity too: a new or opened document restarts
+        // its revision at 0, and must never be shown with the previous one's results.
+        let rev = doc.version();
         if self.analysis_key != Some(rev) {
             self.analysis_key = Some(rev);
             self.computations += 1;

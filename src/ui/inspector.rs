@@ -6,6 +6,7 @@
 use super::action::Action;
 use super::app::AppState;
 use crate::edit::Edit;
+use crate::history::Version;
 use crate::model::{
     Better, Channel, DepartmentId, Handoff, HandoffKey, Layer, Metric, Satisfaction, StageId,
     Touchpoint, TouchpointId, fmt_num, validate_handoff_values, validate_touchpoint_values,
@@ -49,10 +50,10 @@ struct Draft {
 
 #[derive(Default)]
 pub struct InspectorState {
-    synced: Option<(u64, Target)>,
+    synced: Option<(Version, Target)>,
     /// The revision before the inspector's own last edit (so its result does not
     /// reset the field being typed in).
-    own_edit_from: Option<u64>,
+    own_edit_from: Option<Version>,
     draft: Draft,
     /// Why the last typed value was refused.
     pub error: Option<String>,
@@ -176,11 +177,11 @@ fn body(ui: &mut egui::Ui, state: &mut AppState) {
         }
         return;
     };
-    let rev = state.doc.revision();
+    let rev = state.doc.version();
     let insp = &mut state.inspector;
     let own = insp.own_edit_from.take();
     let in_sync = insp.synced.as_ref() == Some(&(rev, target.clone()));
-    let own_result = own.is_some_and(|r| r + 1 == rev)
+    let own_result = own.is_some_and(|r| rev.follows(r))
         && insp.synced.as_ref().is_some_and(|(_, t)| *t == target);
     if !in_sync {
         if !own_result {
@@ -258,7 +259,7 @@ fn queue_tp(state: &mut AppState, t: Touchpoint, field: &str) {
     match validate_touchpoint_values(&t) {
         Ok(()) => {
             state.inspector.error = None;
-            state.inspector.own_edit_from = Some(state.doc.revision());
+            state.inspector.own_edit_from = Some(state.doc.version());
             let id = t.id.0.clone();
             state.queue(Action::Edit {
                 label: format!("Edit {field}"),
@@ -809,7 +810,7 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
         match validate_handoff_values(&h) {
             Ok(()) => {
                 state.inspector.error = None;
-                state.inspector.own_edit_from = Some(state.doc.revision());
+                state.inspector.own_edit_from = Some(state.doc.version());
                 state.queue(Action::Edit {
                     label: format!("Edit handoff {what}"),
                     edit: Edit::UpdateHandoff(h),

@@ -8,7 +8,7 @@
 //! [`Reliability::show`]; it saves through [`Reliability::save`] and passes the
 //! actions `show` returns to [`Reliability::handle`].
 
-use crate::history::Document;
+use crate::history::{Document, Version};
 use crate::io::{DiskState, Fs, SaveError};
 use crate::recovery::{
     Autosaver, DocKey, ExternalChange, OpenFile, RecoveryInfo, RecoveryStore, format_utc,
@@ -74,7 +74,7 @@ pub struct Reliability {
     autosaver: Option<Autosaver>,
     key: Option<DocKey>,
     /// (revision, dirty) last passed to the autosaver.
-    seen: Option<(u64, bool)>,
+    seen: Option<(Version, bool)>,
     /// The open document's file and what was on disk.
     pub file: OpenFile,
     /// Keep `NAME.bak` of the previous version on every save (a setting).
@@ -166,7 +166,7 @@ impl Reliability {
     /// Call once per frame after the document may have changed: autosaves a dirty
     /// document within 2 s (off this thread), removes the recovery file of a clean one.
     pub fn track(&mut self, doc: &Document) {
-        let now = (doc.revision(), doc.is_dirty());
+        let now = (doc.version(), doc.is_dirty());
         if self.seen == Some(now) {
             return;
         }

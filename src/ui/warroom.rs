@@ -13,7 +13,7 @@ use super::app::AppState;
 use super::canvas::Palette;
 use super::{actions_panel, compare, focus, notes, portfolio, present, timer};
 use crate::analysis::{Analysis, AnalysisConfig, analyze};
-use crate::history::Document;
+use crate::history::{Document, Version};
 use crate::model::{DepartmentId, Handoff, HandoffKey, Touchpoint, TouchpointId};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -44,9 +44,9 @@ pub struct WarRoom {
     pub timer: timer::TimerState,
     pub compare: compare::CompareState,
     pub portfolio: portfolio::PortfolioState,
-    analysis: Option<(u64, Arc<Analysis>)>,
+    analysis: Option<(Version, Arc<Analysis>)>,
     focus_sets: Option<(
-        u64,
+        Version,
         DepartmentId,
         BTreeSet<TouchpointId>,
         BTreeSet<HandoffKey>,
@@ -68,7 +68,7 @@ impl WarRoom {
 
     /// Recompute what depends on the document when its revision changed.
     pub fn refresh(&mut self, doc: &Document) {
-        let rev = doc.revision();
+        let rev = doc.version();
         if self.analysis.as_ref().map(|(r, _)| *r) != Some(rev) {
             self.analysis = Some((
                 rev,
