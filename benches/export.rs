@@ -11,10 +11,10 @@ use std::time::Instant;
 use touchpoint::analysis::{AnalysisConfig, analyze};
 use touchpoint::export::pdf::{PdfOptions, render_pdf};
 use touchpoint::export::raster::render_png;
-use touchpoint::export::scene::{Scene, SceneOptions, build_scene};
 use touchpoint::export::svg::write_svg;
 use touchpoint::layout::{LayoutConfig, layout};
 use touchpoint::model::Journey;
+use touchpoint::scene::{Scene, SceneOptions, build_scene};
 
 /// Tracks live and peak heap bytes, to report the PDF's peak memory.
 struct Counting;

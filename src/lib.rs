@@ -17,5 +17,6 @@ pub mod model;
 pub mod portfolio;
 pub mod recovery;
 pub mod samples;
+pub mod scene;
 pub mod ui;
 pub mod workshop;

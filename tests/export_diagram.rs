@@ -7,9 +7,9 @@ use touchpoint::analysis::{AnalysisConfig, analyze};
 use touchpoint::cli::{Cli, Command};
 use touchpoint::export::diagram::scene_for;
 use touchpoint::export::pdf::{PageLayout, Paper, PdfOptions, plan_pages};
-use touchpoint::export::scene::{SceneOptions, Theme};
 use touchpoint::export::{self, ExportFormat, ExportOptions};
 use touchpoint::model::*;
+use touchpoint::scene::{SceneOptions, Theme};
 
 const DATE: &str = "2026-11-26";
 

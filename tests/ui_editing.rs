@@ -492,7 +492,7 @@ fn rename_inline_with_f2_and_select_a_handoff_by_clicking_its_arrow() {
         .edge(&hf.key())
         .and_then(|e| {
             e.items.iter().find_map(|it| match it {
-                touchpoint::export::scene::Item::Line { points, .. } => Some(points.clone()),
+                touchpoint::scene::Item::Line { points, .. } => Some(points.clone()),
                 _ => None,
             })
         })

@@ -82,7 +82,7 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         return 2;
     }
     if let Some(t) = &args.theme
-        && crate::export::scene::Theme::parse(t).is_none()
+        && crate::scene::Theme::parse(t).is_none()
     {
         let _ = writeln!(err, "unknown theme `{t}`; use light or dark");
         return 2;

@@ -10,13 +10,11 @@
 pub mod csv;
 pub mod diagram;
 pub mod dot;
-pub mod focus;
 pub mod fonts;
 pub mod mermaid;
 pub mod pdf;
 pub mod raster;
 pub mod report;
-pub mod scene;
 pub mod svg;
 
 use crate::model::{Journey, Touchpoint};

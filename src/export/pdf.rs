@@ -4,8 +4,8 @@
 
 use super::fonts;
 use super::raster::RenderError;
-use super::scene::Scene;
 use super::svg::write_svg;
+use crate::scene::Scene;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use std::collections::BTreeMap;
 

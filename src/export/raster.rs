@@ -1,8 +1,8 @@
 //! PNG export: the scene's SVG rendered with resvg and the bundled fonts.
 
 use super::fonts;
-use super::scene::Scene;
 use super::svg::{SvgOptions, write_svg_with};
+use crate::scene::Scene;
 use resvg::tiny_skia;
 
 /// The largest raster side, in pixels.

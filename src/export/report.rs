@@ -7,10 +7,10 @@
 //! things. The HTML is one self-contained, well-formed XHTML-compatible file with a
 //! restrictive Content-Security-Policy; every user text is escaped in both formats.
 
-use super::scene::clean_text;
 use super::svg::escape;
 use crate::analysis::{Analysis, GapKind, JourneyDiff, fmt_count, fmt_hours, fmt_score, fmt_share};
 use crate::model::{DepartmentId, Journey, TouchpointId, fmt_num};
+use crate::scene::clean_text;
 use std::fmt::Write as _;
 
 /// Gaps listed one by one; the rest are counted.

@@ -1,8 +1,8 @@
 //! SVG writer for a [`Scene`]: hand-written, deterministic XML in which every piece of
 //! user text is escaped. The PNG and PDF exports render this same SVG.
 
-use super::scene::{Color, Detail, Item, Scene, TextAnchor, arrow_head};
 use crate::layout::Rect;
+use crate::scene::{Color, Detail, Item, Scene, TextAnchor, arrow_head};
 
 /// The font stack: DejaVu Sans for Latin (and most of Europe), Droid Sans Fallback for
 /// Chinese, Japanese and Korean. Both are bundled for PNG and PDF rendering.
@@ -73,10 +73,10 @@ pub fn write_svg_with(scene: &Scene, options: &SvgOptions) -> String {
     for e in &scene.edges {
         w.raw("<g class=\"handoff ");
         w.raw(match e.kind {
-            super::scene::EdgeKind::SameDepartment => "same-department",
-            super::scene::EdgeKind::CustomerFacing => "customer",
-            super::scene::EdgeKind::CrossDepartment => "cross-department",
-            super::scene::EdgeKind::Rework => "rework",
+            crate::scene::EdgeKind::SameDepartment => "same-department",
+            crate::scene::EdgeKind::CustomerFacing => "customer",
+            crate::scene::EdgeKind::CrossDepartment => "cross-department",
+            crate::scene::EdgeKind::Rework => "rework",
         });
         w.raw("\" data-from=\"");
         w.text(&e.key.from.0);
@@ -375,9 +375,9 @@ fn push_u64(out: &mut String, mut v: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::scene::{SceneOptions, build_scene};
     use crate::layout::{LayoutConfig, layout};
     use crate::model::*;
+    use crate::scene::{SceneOptions, build_scene};
 
     fn num(v: f32) -> String {
         let mut s = String::new();

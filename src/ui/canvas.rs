@@ -716,7 +716,7 @@ fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
         && let Some(e) = scene.edge(k)
     {
         for it in &e.items {
-            if let crate::export::scene::Item::Line { points, .. } = it {
+            if let crate::scene::Item::Line { points, .. } = it {
                 let pts: Vec<Pos2> = points.iter().map(|&(x, y)| cam.to_screen(x, y)).collect();
                 painter.add(egui::Shape::line(
                     pts,

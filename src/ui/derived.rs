@@ -3,10 +3,10 @@
 //! (and lane mode), never per frame.
 
 use crate::analysis::{Analysis, AnalysisConfig, Severity, analyze};
-use crate::export::scene::{Scene, SceneOptions, Theme, build_scene};
 use crate::history::{Document, Version};
 use crate::layout::{LaneMode, Layout, LayoutConfig, layout};
 use crate::model::{DepartmentId, HandoffKey, StageId, TouchpointId};
+use crate::scene::{Scene, SceneOptions, Theme, build_scene};
 
 type SceneKey = (
     Version,

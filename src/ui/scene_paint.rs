@@ -5,8 +5,8 @@
 //! smaller than [`super::canvas::LOD_CARD_PX`] as plain blocks.
 
 use super::canvas::{Camera, LOD_CARD_PX};
-use crate::export::scene::{Color, Detail, Item, Scene, TextAnchor, arrow_head};
 use crate::layout::Rect as WRect;
+use crate::scene::{Color, Detail, Item, Scene, TextAnchor, arrow_head};
 use egui::{Align2, Color32, FontId, Pos2, Shape, Stroke, StrokeKind};
 
 /// Smallest on-screen text size drawn for card and edge text.

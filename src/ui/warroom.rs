@@ -286,7 +286,7 @@ pub fn paint_card_emphasis(
 }
 
 /// The focus the canvas passes to the display list (`SceneOptions::focus_department`
-/// and `focus_stage`) when it paints through `export::scene`.
+/// and `focus_stage`) when it paints through `scene`.
 pub fn scene_focus(state: &AppState) -> (Option<DepartmentId>, Option<crate::model::StageId>) {
     (
         state.warroom.focus.clone(),

@@ -3,7 +3,7 @@
 //! and the focused department's cards get an outline, so the canvas and every
 //! export show the same emphasis. Pure: no egui.
 
-use super::scene::{Color, Item, Scene, SceneOptions};
+use super::{Color, Item, Scene, SceneOptions};
 use crate::model::{Journey, TouchpointId};
 
 /// How far an unfocused item fades towards the background (0 = not at all).
@@ -79,9 +79,9 @@ pub fn dim_unfocused(scene: &mut Scene, journey: &Journey, options: &SceneOption
 mod tests {
     use super::*;
     use crate::analysis::{AnalysisConfig, analyze};
-    use crate::export::scene::build_scene;
     use crate::layout::{LayoutConfig, layout};
     use crate::model::DepartmentId;
+    use crate::scene::build_scene;
 
     fn first_color(items: &[Item]) -> Option<Color> {
         items.iter().find_map(|i| match i {

@@ -1,0 +1,234 @@
+//! One touchpoint card: stripe, name, owner, figures, badges and note count.
+
+use super::*;
+
+pub(super) fn card_group(
+    journey: &Journey,
+    t: &Touchpoint,
+    r: Rect,
+    badges: &[Badge],
+    notes: usize,
+    p: &Palette,
+) -> CardGroup {
+    let mut items = Vec::with_capacity(24);
+    let owner = t.owner.as_ref().and_then(|d| journey.department(d));
+    let owner_color = owner.map_or(p.none, |d| Color::from(d.color));
+    items.push(rect(r, Some(p.surface), Some(p.card_stroke), 1.0, 6.0));
+    items.push(rect(
+        Rect::new(r.x + 2.0, r.y + 4.0, STRIPE_W - 1.0, (r.h - 8.0).max(0.0)),
+        Some(owner_color),
+        None,
+        0.0,
+        2.0,
+    ));
+    let lx = r.x + STRIPE_W + 8.0;
+    let rx = r.right() - 8.0;
+
+    // Mean badge, top right.
+    let mean = t.mean_score().filter(|m| m.is_finite());
+    let badge_w = 34.0;
+    let badge = Rect::new(rx - badge_w, r.y + 7.0, badge_w, 18.0);
+    match mean {
+        Some(m) => {
+            let fill = p.score(m);
+            items.push(rect(badge, Some(fill), None, 0.0, 9.0));
+            items.push(text(
+                (badge.x + badge_w / 2.0, badge.y + 9.0),
+                format!("{m:.1}"),
+                11.0,
+                p.text_on(fill),
+                TextAnchor::Middle,
+                true,
+                Detail::Text,
+            ));
+        }
+        None => {
+            items.push(rect(badge, None, Some(p.none), 1.0, 9.0));
+            items.push(text(
+                (badge.x + badge_w / 2.0, badge.y + 9.0),
+                "-".into(),
+                11.0,
+                p.muted,
+                TextAnchor::Middle,
+                true,
+                Detail::Text,
+            ));
+        }
+    }
+
+    // Name: two lines at most.
+    let name_w = (badge.x - 6.0 - lx).max(0.0);
+    let name = clean_text(&t.name);
+    let name = if name.is_empty() {
+        format!("({})", t.id)
+    } else {
+        name
+    };
+    for (i, l) in wrap_text(&name, 12.0, true, name_w, 2)
+        .into_iter()
+        .enumerate()
+    {
+        items.push(Item::Text {
+            pos: (lx, r.y + 16.0 + 15.0 * i as f32),
+            text: l,
+            size: 12.0,
+            color: p.text,
+            anchor: TextAnchor::Start,
+            bold: true,
+            max_width: Some(name_w),
+            detail: Detail::Text,
+        });
+    }
+
+    // Channel and volume.
+    let row_y = r.y + 51.0;
+    let vol = t.volume.map(|v| format!("vol {}", format_volume(v)));
+    let vol_w = vol.as_ref().map_or(0.0, |v| text_width(v, 10.0, false));
+    items.push(fitted(
+        (lx, row_y),
+        t.channel.label(),
+        10.0,
+        p.muted,
+        TextAnchor::Start,
+        false,
+        (rx - lx - vol_w - 8.0).max(0.0),
+        Detail::Text,
+    ));
+    if let Some(v) = vol {
+        items.push(text(
+            (rx, row_y),
+            v,
+            10.0,
+            p.muted,
+            TextAnchor::End,
+            false,
+            Detail::Text,
+        ));
+    }
+
+    // Histogram, bottom left.
+    let base = r.bottom() - 9.0;
+    let hist_h = 20.0;
+    let bar_w = 6.0;
+    let step = 7.5;
+    if let Some(hist) = t.satisfaction.as_ref().and_then(|s| s.histogram()) {
+        let max = hist.iter().copied().max().unwrap_or(0).max(1);
+        items.push(line(
+            vec![(lx, base + 0.5), (lx + 11.0 * step - 1.5, base + 0.5)],
+            p.grid,
+            1.0,
+        ));
+        for (s, &count) in hist.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let h = (count as f32 / max as f32 * hist_h).max(1.5);
+            items.push(rect(
+                Rect::new(lx + s as f32 * step, base - h, bar_w, h),
+                Some(p.score(s as f64)),
+                None,
+                0.0,
+                0.0,
+            ));
+        }
+    }
+
+    // One dot per metric, bottom right of the histogram.
+    let dot_x0 = lx + 11.0 * step + 10.0;
+    let dot_step = 11.0;
+    let room = ((rx - dot_x0 + dot_step - 8.0) / dot_step).floor().max(0.0) as usize;
+    let shown = if t.metrics.len() > room {
+        room.saturating_sub(1)
+    } else {
+        t.metrics.len()
+    };
+    for (i, m) in t.metrics.iter().take(shown).enumerate() {
+        let fill = match m.on_target() {
+            Some(true) => p.good,
+            Some(false) => p.bad,
+            None => p.none,
+        };
+        items.push(Item::Circle {
+            center: (dot_x0 + 4.0 + i as f32 * dot_step, base - 5.0),
+            radius: 4.0,
+            fill: Some(fill),
+            stroke: None,
+        });
+    }
+    if shown < t.metrics.len() {
+        items.push(text(
+            (dot_x0 + shown as f32 * dot_step, base - 5.0),
+            format!("+{}", t.metrics.len() - shown),
+            9.0,
+            p.muted,
+            TextAnchor::Start,
+            false,
+            Detail::Text,
+        ));
+    }
+
+    // Gap badges straddling the top border, right-aligned.
+    if !badges.is_empty() {
+        let mut x = r.right() - 8.0;
+        for (i, b) in badges.iter().enumerate() {
+            let remaining = badges.len() - i;
+            let label = b.label();
+            let w = text_width(label, BADGE_SIZE, true) + 8.0;
+            let plus_w = text_width("+9", BADGE_SIZE, true) + 8.0;
+            let need = if remaining > 1 { w + 3.0 + plus_w } else { w };
+            if x - need < r.x + 8.0 && i > 0 || x - w < r.x + 8.0 {
+                let more = format!("+{remaining}");
+                let w = text_width(&more, BADGE_SIZE, true) + 8.0;
+                let pill = Rect::new(x - w, r.y - BADGE_H / 2.0, w, BADGE_H);
+                items.push(rect(pill, Some(p.muted), None, 0.0, BADGE_H / 2.0));
+                items.push(text(
+                    (pill.x + w / 2.0, r.y),
+                    more,
+                    BADGE_SIZE,
+                    p.text_on(p.muted),
+                    TextAnchor::Middle,
+                    true,
+                    Detail::Text,
+                ));
+                break;
+            }
+            let fill = b.color(p);
+            let pill = Rect::new(x - w, r.y - BADGE_H / 2.0, w, BADGE_H);
+            items.push(rect(pill, Some(fill), None, 0.0, BADGE_H / 2.0));
+            items.push(text(
+                (pill.x + w / 2.0, r.y),
+                label.to_owned(),
+                BADGE_SIZE,
+                p.text_on(fill),
+                TextAnchor::Middle,
+                true,
+                Detail::Text,
+            ));
+            x -= w + 3.0;
+        }
+    }
+
+    if notes > 0 {
+        let s = Rect::new(r.right() - 10.0, r.bottom() - 10.0, 16.0, 16.0);
+        items.push(rect(s, Some(p.note), Some(p.card_stroke), 1.0, 2.0));
+        items.push(text(
+            (s.x + 8.0, s.y + 8.0),
+            if notes > 9 {
+                "9+".into()
+            } else {
+                notes.to_string()
+            },
+            9.0,
+            Color::rgb(0x1a, 0x1a, 0x1a),
+            TextAnchor::Middle,
+            true,
+            Detail::Text,
+        ));
+    }
+
+    CardGroup {
+        id: t.id.clone(),
+        rect: r,
+        items,
+    }
+}

@@ -1,0 +1,180 @@
+//! Handoffs: how one is classified ([`EdgeKind`]), its line widths, its label, arrow
+//! head and badges ([`EdgeGroup`]).
+
+use super::*;
+
+/// The three points of an arrow head whose tip is at the end of `points`.
+pub fn arrow_head(points: &[(f32, f32)], size: f32) -> Option<[(f32, f32); 3]> {
+    let n = points.len();
+    if n < 2 {
+        return None;
+    }
+    let tip = points[n - 1];
+    // The last point that differs from the tip gives the direction.
+    let from = points[..n - 1]
+        .iter()
+        .rev()
+        .find(|p| (p.0 - tip.0).abs() + (p.1 - tip.1).abs() > 0.01)?;
+    let (dx, dy) = (tip.0 - from.0, tip.1 - from.1);
+    let len = (dx * dx + dy * dy).sqrt();
+    let (ux, uy) = (dx / len, dy / len);
+    let back = (tip.0 - ux * size, tip.1 - uy * size);
+    let half = size * 0.5;
+    Some([
+        tip,
+        (back.0 - uy * half, back.1 + ux * half),
+        (back.0 + uy * half, back.1 - ux * half),
+    ])
+}
+
+// ---------------------------------------------------------------------------
+// Building
+
+pub(super) fn owner_of<'a>(journey: &'a Journey, id: &TouchpointId) -> Option<&'a DepartmentId> {
+    journey.touchpoint(id).and_then(|t| t.owner.as_ref())
+}
+
+pub(super) fn edge_kind_no_loop(journey: &Journey, h: &Handoff) -> EdgeKind {
+    let a = owner_of(journey, &h.from);
+    let b = owner_of(journey, &h.to);
+    if a == b && a.is_some() {
+        EdgeKind::SameDepartment
+    } else if a.is_none()
+        || b.is_none()
+        || journey.is_customer(a)
+        || journey.is_customer(b)
+        || a.and_then(|d| journey.department(d)).is_none()
+        || b.and_then(|d| journey.department(d)).is_none()
+    {
+        EdgeKind::CustomerFacing
+    } else {
+        EdgeKind::CrossDepartment
+    }
+}
+
+pub(super) fn edge_label(h: &Handoff) -> String {
+    let mut parts = Vec::new();
+    if let Some(w) = h.wait_hours.filter(|w| *w > 0.0) {
+        parts.push(format_hours(w));
+    }
+    if let Some(f) = h.failure_rate.filter(|f| *f > 0.0 && f.is_finite()) {
+        parts.push(format!("{}% fail", fmt_num((f * 100.0).round())));
+    }
+    parts.join(", ")
+}
+
+/// Line widths: a cross-department handoff is twice as thick as one inside a department.
+pub const SAME_DEPARTMENT_WIDTH: f32 = 1.2;
+pub const CUSTOMER_WIDTH: f32 = 1.6;
+pub const CROSS_DEPARTMENT_WIDTH: f32 = 2.6;
+pub const REWORK_WIDTH: f32 = 2.0;
+
+pub(super) struct EdgeInput<'a> {
+    pub(super) h: &'a Handoff,
+    pub(super) kind: EdgeKind,
+    pub(super) a: &'a Rect,
+    pub(super) b: &'a Rect,
+    pub(super) out_off: f32,
+    pub(super) in_off: f32,
+}
+
+pub(super) fn edge_group(
+    layout: &Layout,
+    placed: &mut Placed,
+    e: EdgeInput<'_>,
+    c: &LayoutConfig,
+    badges: &[Badge],
+    p: &Palette,
+) -> EdgeGroup {
+    let EdgeInput {
+        h,
+        kind,
+        a,
+        b,
+        out_off,
+        in_off,
+    } = e;
+    let forward = || route(layout, a, b, c.gap, out_off, in_off);
+    let (points, color, width, dashed) = match kind {
+        EdgeKind::Rework => (loop_route(a, b), p.rework, REWORK_WIDTH, true),
+        EdgeKind::SameDepartment => (forward(), p.edge, SAME_DEPARTMENT_WIDTH, false),
+        EdgeKind::CustomerFacing => (forward(), p.customer_edge, CUSTOMER_WIDTH, false),
+        EdgeKind::CrossDepartment => (forward(), p.cross, CROSS_DEPARTMENT_WIDTH, false),
+    };
+    // Head room for the arrow head.
+    let bb = bbox_of(&points);
+    let mut bbox = Rect::new(bb.x - 6.0, bb.y - 6.0, bb.w + 12.0, bb.h + 12.0);
+
+    let mut label = clean_text(&edge_label(h));
+    if kind == EdgeKind::Rework && label.is_empty() {
+        label = "rework".into();
+    }
+    // (text, colour, outlined): the queue-time label is outlined, badges are filled.
+    let mut pills: Vec<(String, Color, bool)> = Vec::new();
+    if !label.is_empty() {
+        let emphasis = matches!(kind, EdgeKind::CrossDepartment | EdgeKind::Rework);
+        pills.push((label, if emphasis { color } else { p.muted }, true));
+    }
+    for badge in badges.iter().take(2) {
+        pills.push((badge.label().to_owned(), badge.color(p), false));
+    }
+    let size = 9.5;
+    let total_w: f32 = pills
+        .iter()
+        .map(|(t, _, _)| text_width(t, size, true) + 8.0)
+        .sum::<f32>()
+        + 3.0 * pills.len().saturating_sub(1) as f32;
+    let at = if kind == EdgeKind::Rework {
+        points
+            .get(points.len() / 2)
+            .copied()
+            .unwrap_or_else(|| a.center())
+    } else {
+        label_point(
+            layout,
+            placed,
+            &points,
+            total_w,
+            a.bottom().max(b.bottom()) + c.gap / 2.0,
+        )
+    };
+    let items = vec![Item::Line {
+        points,
+        color,
+        width,
+        dashed,
+        arrow_end: true,
+    }];
+    let mut labels = Vec::new();
+    let mut x = at.0 - total_w / 2.0;
+    for (t, col, outlined) in pills {
+        let w = text_width(&t, size, true) + 8.0;
+        let r = Rect::new(x, at.1 - 8.0, w, 16.0);
+        let (fill, stroke, ink) = if outlined {
+            let ink = if col == p.muted { p.text } else { col };
+            (p.surface, Some(col), ink)
+        } else {
+            (col, None, p.text_on(col))
+        };
+        labels.push(rect(r, Some(fill), stroke, 1.0, 4.0));
+        labels.push(text(
+            (x + w / 2.0, at.1),
+            t,
+            size,
+            ink,
+            TextAnchor::Middle,
+            true,
+            Detail::Text,
+        ));
+        bbox = bbox.union(&r);
+        placed.add(r);
+        x += w + 3.0;
+    }
+    EdgeGroup {
+        key: h.key(),
+        kind,
+        bbox,
+        items,
+        labels,
+    }
+}

@@ -1,0 +1,134 @@
+//! Marks from the analysis: gap [`Badge`]s on cards and handoffs, and the headline
+//! figures of the title block ([`Marks`]).
+
+use super::*;
+
+/// A gap marker drawn as a small pill on a card or a handoff.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Badge {
+    /// Operational metrics all on target, customers unhappy.
+    Watermelon,
+    /// A bimodal histogram whose mean hides two populations.
+    Split,
+    /// Low score on a high-volume touchpoint.
+    HighVolumeLowScore,
+    /// Satisfaction drops across this handoff.
+    Drop,
+    NoOwner,
+    NoMetric,
+    NoScore,
+    /// Part of a rework loop.
+    Rework,
+}
+
+impl Badge {
+    /// The pill text: plain ASCII, present in every bundled font.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Badge::Watermelon => "WATERMELON",
+            Badge::Split => "SPLIT",
+            Badge::Drop => "DROP",
+            Badge::NoOwner => "NO OWNER",
+            Badge::NoMetric => "NO METRIC",
+            Badge::NoScore => "NO SCORE",
+            Badge::Rework => "REWORK",
+            Badge::HighVolumeLowScore => "HIGH VOLUME",
+        }
+    }
+
+    /// What the badge means (legend, reports).
+    pub fn meaning(&self) -> &'static str {
+        match self {
+            Badge::Watermelon => "metrics on target, customers unhappy",
+            Badge::Split => "split opinion: two populations behind the mean",
+            Badge::Drop => "satisfaction drops across the handoff",
+            Badge::NoOwner => "no department owns it",
+            Badge::NoMetric => "no operational metric",
+            Badge::NoScore => "no satisfaction score",
+            Badge::Rework => "rework loop: the customer comes back",
+            Badge::HighVolumeLowScore => "many customers, low score",
+        }
+    }
+
+    pub(super) fn color(&self, p: &Palette) -> Color {
+        match self {
+            Badge::Watermelon | Badge::Drop | Badge::HighVolumeLowScore => p.bad,
+            Badge::Split => p.warn,
+            Badge::Rework => p.rework,
+            Badge::NoOwner | Badge::NoMetric | Badge::NoScore => p.muted,
+        }
+    }
+}
+
+/// The analysis results the scene shows: gap badges and the headline figures of the
+/// title block. Built from the analysis (or by hand in tests); all optional.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Marks {
+    /// (label, value) pairs for the title block, e.g. ("touchpoints", "19").
+    pub headline: Vec<(String, String)>,
+    pub touchpoints: BTreeMap<TouchpointId, Vec<Badge>>,
+    pub handoffs: BTreeMap<HandoffKey, Vec<Badge>>,
+}
+
+impl Marks {
+    /// The badges and headline figures of an analysis.
+    pub fn from_analysis(a: &Analysis) -> Marks {
+        let h = &a.headline;
+        let mut headline = vec![
+            ("touchpoints".to_owned(), h.touchpoints.to_string()),
+            (
+                "internal handoffs".to_owned(),
+                h.internal_handoffs.to_string(),
+            ),
+            (
+                "cross-department handoffs".to_owned(),
+                h.cross_department_handoffs.to_string(),
+            ),
+            ("elapsed time".to_owned(), fmt_hours(h.elapsed_hours)),
+        ];
+        if let Some(m) = h.mean_satisfaction {
+            headline.push(("mean satisfaction".to_owned(), fmt_score(m)));
+        }
+        let gaps = h.gaps_by_severity[3] + h.gaps_by_severity[4];
+        headline.push(("high and critical gaps".to_owned(), gaps.to_string()));
+        let mut touchpoints = BTreeMap::new();
+        for t in &a.touchpoints {
+            let mut badges: Vec<Badge> = t.flags.iter().filter_map(|f| badge_of(*f)).collect();
+            badges.sort();
+            badges.dedup();
+            if !badges.is_empty() {
+                touchpoints.insert(t.id.clone(), badges);
+            }
+        }
+        let mut handoffs = BTreeMap::new();
+        for hs in &a.handoffs {
+            if hs.flags.contains(&GapKind::SatisfactionDrop) {
+                handoffs.insert(
+                    HandoffKey {
+                        from: hs.from.clone(),
+                        to: hs.to.clone(),
+                    },
+                    vec![Badge::Drop],
+                );
+            }
+        }
+        Marks {
+            headline,
+            touchpoints,
+            handoffs,
+        }
+    }
+}
+
+/// The card badge of a touchpoint flag (drops and loops are drawn on the handoffs).
+pub(super) fn badge_of(kind: GapKind) -> Option<Badge> {
+    Some(match kind {
+        GapKind::Watermelon => Badge::Watermelon,
+        GapKind::SplitOpinion => Badge::Split,
+        GapKind::HotSpot => Badge::HighVolumeLowScore,
+        GapKind::NoOwner => Badge::NoOwner,
+        GapKind::Unmeasured => Badge::NoMetric,
+        GapKind::NoScore => Badge::NoScore,
+        _ => return None,
+    })
+}

@@ -1,0 +1,446 @@
+//! The one display list of a journey map: shapes, text and colours built from the
+//! model, the [`Layout`] and (optionally) the analysis. The app's canvas paints it and
+//! the diagram exports (SVG, PNG, PDF) write it, so an export looks like the screen.
+//!
+//! Pure: no egui, no I/O. World coordinates in points, the same as the layout's.
+//! Text positions are the *vertical centre* of the text line (`pos.1`), with a
+//! horizontal [`TextAnchor`]. Every text item already fits its `max_width` (it was
+//! truncated with '…' using [`text_width`], an approximate, slightly generous
+//! estimate for DejaVu Sans and the CJK fallback).
+//!
+//! A layer of its own between `layout` and its two users, `export` and `ui`; it names
+//! neither. Split by concept: [`style`] (the one palette and theme), [`text`]
+//! (measuring, wrapping, number and time formats), [`marks`] (badges from the
+//! analysis), [`route`] (edge routing and label placement), [`card`], [`edge`],
+//! [`chrome`] (backgrounds, emotion curve, title block, legend) and [`focus`]
+//! (war-room emphasis). This file holds the display-list types and [`build_scene`].
+
+use crate::analysis::{Analysis, GapKind, fmt_hours, fmt_score};
+use crate::layout::{LaneKey, Layout, LayoutConfig, Rect};
+use crate::model::{
+    Anchor, DepartmentId, Handoff, HandoffKey, Journey, Rgb, Touchpoint, TouchpointId, fmt_num,
+};
+use std::collections::{BTreeMap, VecDeque};
+
+pub mod card;
+pub mod chrome;
+pub mod edge;
+pub mod focus;
+pub mod marks;
+pub mod route;
+pub mod style;
+#[cfg(test)]
+mod tests;
+pub mod text;
+
+pub use chrome::basic_headline;
+pub use edge::{
+    CROSS_DEPARTMENT_WIDTH, CUSTOMER_WIDTH, REWORK_WIDTH, SAME_DEPARTMENT_WIDTH, arrow_head,
+};
+pub use marks::{Badge, Marks};
+pub use style::{Color, Palette, Theme};
+pub use text::{clean_text, fit_text, format_hours, format_volume, text_width, wrap_text};
+
+use card::*;
+use chrome::*;
+use edge::*;
+use route::*;
+
+/// Horizontal alignment of a text item relative to its `pos`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextAnchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// Level of detail of a text item: the canvas may skip [`Detail::Text`] items when
+/// zoomed out far; exports draw everything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Detail {
+    /// Headers, lane labels, figures: always drawn.
+    Always,
+    /// Card and edge text.
+    Text,
+}
+
+/// One drawing primitive.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Rect {
+        rect: Rect,
+        fill: Option<Color>,
+        stroke: Option<Color>,
+        stroke_width: f32,
+        radius: f32,
+    },
+    /// A polyline. With `arrow_end`, an arrow head (see [`arrow_head`]) ends at the last point.
+    Line {
+        points: Vec<(f32, f32)>,
+        color: Color,
+        width: f32,
+        dashed: bool,
+        arrow_end: bool,
+    },
+    Circle {
+        center: (f32, f32),
+        radius: f32,
+        fill: Option<Color>,
+        stroke: Option<Color>,
+    },
+    /// One line of text; `pos.1` is the vertical centre of the line.
+    Text {
+        pos: (f32, f32),
+        text: String,
+        size: f32,
+        color: Color,
+        anchor: TextAnchor,
+        bold: bool,
+        /// The width the text was fitted into, when it was.
+        max_width: Option<f32>,
+        detail: Detail,
+    },
+}
+
+/// The drawing of one handoff.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgeGroup {
+    pub key: HandoffKey,
+    pub kind: EdgeKind,
+    /// Everything the group draws, labels included.
+    pub bbox: Rect,
+    /// The line and its arrow head: painted *under* the cards.
+    pub items: Vec<Item>,
+    /// Queue-time label and badges: painted *over* the cards, so they stay readable.
+    pub labels: Vec<Item>,
+}
+
+/// How a handoff is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EdgeKind {
+    /// Both ends owned by the same department.
+    SameDepartment,
+    /// Crosses a boundary with the customer (or an unowned touchpoint) on one side.
+    CustomerFacing,
+    /// Between two different departments of the company: where journeys break.
+    CrossDepartment,
+    /// Goes back to an earlier point of the journey.
+    Rework,
+}
+
+/// The drawing of one touchpoint card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardGroup {
+    pub id: TouchpointId,
+    pub rect: Rect,
+    pub items: Vec<Item>,
+}
+
+/// Everything to paint, in paint order: background, edge lines (`edges[..].items`),
+/// cards, edge labels (`edges[..].labels`), overlay.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    /// The journey title (one clean line).
+    pub title: String,
+    pub bounds: Rect,
+    pub background_color: Color,
+    pub background: Vec<Item>,
+    /// Sorted by handoff key.
+    pub edges: Vec<EdgeGroup>,
+    /// Sorted by touchpoint id.
+    pub cards: Vec<CardGroup>,
+    pub overlay: Vec<Item>,
+}
+
+impl Scene {
+    /// Every item in paint order.
+    pub fn items(&self) -> impl Iterator<Item = &Item> + '_ {
+        self.background
+            .iter()
+            .chain(self.edges.iter().flat_map(|e| e.items.iter()))
+            .chain(self.cards.iter().flat_map(|c| c.items.iter()))
+            .chain(self.edges.iter().flat_map(|e| e.labels.iter()))
+            .chain(self.overlay.iter())
+    }
+
+    pub fn card(&self, id: &TouchpointId) -> Option<&CardGroup> {
+        self.cards
+            .binary_search_by(|c| c.id.cmp(id))
+            .ok()
+            .and_then(|i| self.cards.get(i))
+    }
+
+    pub fn edge(&self, key: &HandoffKey) -> Option<&EdgeGroup> {
+        self.edges
+            .binary_search_by(|e| e.key.cmp(key))
+            .ok()
+            .and_then(|i| self.edges.get(i))
+    }
+}
+
+/// What to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneOptions {
+    pub theme: Theme,
+    /// Gap badges on cards and handoffs (needs marks).
+    pub show_gaps: bool,
+    /// Sticky-note counts on cards.
+    pub show_notes: bool,
+    /// The title block above the map (title, headline figures, date).
+    pub title: bool,
+    /// The legend below the map.
+    pub legend: bool,
+    /// The date printed in the title block (exports pass today's date).
+    pub date: Option<String>,
+    /// War-room department focus: this department's cards and the handoffs into or
+    /// out of it stay, the rest dims (see `scene::focus`).
+    pub focus_department: Option<DepartmentId>,
+    /// War-room presentation: this stage's cards and handoffs stay, the rest dims.
+    pub focus_stage: Option<crate::model::StageId>,
+}
+
+impl Default for SceneOptions {
+    fn default() -> Self {
+        SceneOptions {
+            theme: Theme::Light,
+            show_gaps: true,
+            show_notes: true,
+            title: true,
+            legend: true,
+            date: None,
+            focus_department: None,
+            focus_stage: None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Text measuring
+
+const TITLE_H: f32 = 96.0;
+const MARGIN: f32 = 16.0;
+const STRIPE_W: f32 = 5.0;
+const BADGE_H: f32 = 14.0;
+const BADGE_SIZE: f32 = 8.5;
+
+fn text(
+    pos: (f32, f32),
+    text: String,
+    size: f32,
+    color: Color,
+    anchor: TextAnchor,
+    bold: bool,
+    detail: Detail,
+) -> Item {
+    Item::Text {
+        pos,
+        text,
+        size,
+        color,
+        anchor,
+        bold,
+        max_width: None,
+        detail,
+    }
+}
+
+/// A text item fitted to `max_width`.
+#[allow(clippy::too_many_arguments)]
+fn fitted(
+    pos: (f32, f32),
+    raw: &str,
+    size: f32,
+    color: Color,
+    anchor: TextAnchor,
+    bold: bool,
+    max_width: f32,
+    detail: Detail,
+) -> Item {
+    Item::Text {
+        pos,
+        text: fit_text(raw, size, bold, max_width),
+        size,
+        color,
+        anchor,
+        bold,
+        max_width: Some(max_width),
+        detail,
+    }
+}
+
+fn rect(
+    r: Rect,
+    fill: Option<Color>,
+    stroke: Option<Color>,
+    stroke_width: f32,
+    radius: f32,
+) -> Item {
+    Item::Rect {
+        rect: r,
+        fill,
+        stroke,
+        stroke_width,
+        radius,
+    }
+}
+
+fn line(points: Vec<(f32, f32)>, color: Color, width: f32) -> Item {
+    Item::Line {
+        points,
+        color,
+        width,
+        dashed: false,
+        arrow_end: false,
+    }
+}
+
+/// Build the scene of a journey laid out by `layout`, with the gap badges and headline
+/// figures of `analysis` when given.
+pub fn build_scene(
+    journey: &Journey,
+    layout: &Layout,
+    analysis: Option<&Analysis>,
+    options: &SceneOptions,
+) -> Scene {
+    let marks = analysis.map(Marks::from_analysis);
+    build_scene_with_marks(journey, layout, marks.as_ref(), options)
+}
+
+/// [`build_scene`] with the marks given directly (tests, callers without an analysis).
+pub fn build_scene_with_marks(
+    journey: &Journey,
+    layout: &Layout,
+    analysis: Option<&Marks>,
+    options: &SceneOptions,
+) -> Scene {
+    let p = options.theme.palette();
+    let config = layout.config.unwrap_or_default();
+    let mut scene = Scene {
+        title: clean_text(journey.title()),
+        bounds: layout.bounds,
+        background_color: p.background,
+        ..Default::default()
+    };
+    let rank: BTreeMap<&TouchpointId, usize> = layout
+        .order
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect();
+
+    background(&mut scene.background, journey, layout, &config, &p);
+    emotion_curve(&mut scene.background, journey, layout, &p);
+
+    let marks = if options.show_gaps { analysis } else { None };
+    // Position of each handoff among those leaving its source / entering its target.
+    let mut out_seen: BTreeMap<&TouchpointId, usize> = BTreeMap::new();
+    let mut in_seen: BTreeMap<&TouchpointId, usize> = BTreeMap::new();
+    let handoffs = journey.handoffs();
+    let mut placed = Placed::default();
+    for h in &handoffs {
+        let out_k = {
+            let k = out_seen.entry(&h.from).or_insert(0);
+            *k += 1;
+            *k - 1
+        };
+        let in_k = {
+            let k = in_seen.entry(&h.to).or_insert(0);
+            *k += 1;
+            *k - 1
+        };
+        let (Some(a), Some(b)) = (layout.cards.get(&h.from), layout.cards.get(&h.to)) else {
+            continue;
+        };
+        let back = match (rank.get(&h.from), rank.get(&h.to)) {
+            (Some(x), Some(y)) => y <= x,
+            _ => false,
+        };
+        let kind = if back {
+            EdgeKind::Rework
+        } else {
+            edge_kind_no_loop(journey, h)
+        };
+        let badges = marks
+            .and_then(|m| m.handoffs.get(&h.key()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let input = EdgeInput {
+            h,
+            kind,
+            a,
+            b,
+            out_off: spread(out_k),
+            in_off: spread(in_k),
+        };
+        scene
+            .edges
+            .push(edge_group(layout, &mut placed, input, &config, badges, &p));
+    }
+
+    let note_counts = if options.show_notes {
+        note_counts(journey)
+    } else {
+        BTreeMap::new()
+    };
+    for (id, r) in &layout.cards {
+        let Some(t) = journey.touchpoint(id) else {
+            continue;
+        };
+        let badges = marks
+            .and_then(|m| m.touchpoints.get(id))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let notes = note_counts.get(id).copied().unwrap_or(0);
+        scene
+            .cards
+            .push(card_group(journey, t, *r, badges, notes, &p));
+    }
+
+    let mut bounds = layout.bounds;
+    if options.title {
+        let headline = match analysis {
+            Some(m) if !m.headline.is_empty() => m.headline.clone(),
+            _ => basic_headline(journey),
+        };
+        let tb = title_block(
+            &mut scene.background,
+            journey,
+            &headline,
+            options.date.as_deref(),
+            layout.bounds.w,
+            &p,
+        );
+        bounds = bounds.union(&tb);
+    }
+    for e in &scene.edges {
+        bounds = bounds.union(&e.bbox);
+    }
+    if options.legend {
+        let lb = legend(
+            &mut scene.overlay,
+            layout.bounds.bottom() + 20.0,
+            bounds.w.max(640.0),
+            options.show_gaps && analysis.is_some(),
+            &p,
+        );
+        bounds = bounds.union(&lb);
+    }
+    focus::dim_unfocused(&mut scene, journey, options);
+    scene.bounds = Rect::new(
+        bounds.x - MARGIN,
+        bounds.y - MARGIN,
+        bounds.w + 2.0 * MARGIN,
+        bounds.h + 2.0 * MARGIN,
+    );
+    scene
+}
+
+fn note_counts(journey: &Journey) -> BTreeMap<TouchpointId, usize> {
+    let mut out = BTreeMap::new();
+    for n in journey.notes() {
+        if let Anchor::Touchpoint(id) = &n.anchor {
+            *out.entry(id.clone()).or_insert(0) += 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,429 @@
+use super::*;
+use crate::layout::layout;
+use crate::model::*;
+
+/// Customer -> contact centre -> billing -> field ops, with a rework loop back
+/// to the contact centre and an internal step inside billing.
+fn journey() -> Journey {
+    let mut j = Journey::new("Move address");
+    for (i, (id, name)) in [("notify", "Notify the move"), ("start", "Start new")]
+        .into_iter()
+        .enumerate()
+    {
+        j.insert_stage(i, Stage::new(id, name)).unwrap();
+    }
+    let mut customer = Department::new("customer", "Customer", Rgb(0x6b, 0x6b, 0x6b));
+    customer.kind = DepartmentKind::Customer;
+    j.insert_department(0, customer).unwrap();
+    j.insert_department(1, Department::new("cc", "Contact centre", Rgb::palette(0)))
+        .unwrap();
+    j.insert_department(2, Department::new("billing", "Billing", Rgb::palette(1)))
+        .unwrap();
+    for (id, name, stage, owner, mean) in [
+        (
+            "report",
+            "Customer reports the move",
+            "notify",
+            Some("customer"),
+            Some([0, 0, 0, 0, 0, 0, 2, 4, 8, 4, 2]),
+        ),
+        (
+            "check",
+            "Identity and account check",
+            "notify",
+            Some("cc"),
+            Some([5, 9, 4, 1, 0, 0, 0, 1, 4, 9, 5]),
+        ),
+        (
+            "order",
+            "Move order passed to Billing where the address details are often lost on the way",
+            "start",
+            Some("billing"),
+            None,
+        ),
+        (
+            "bill",
+            "First accurate bill",
+            "start",
+            Some("billing"),
+            Some([9, 9, 5, 2, 1, 0, 0, 0, 0, 0, 0]),
+        ),
+        (
+            "calls",
+            "<script>alert(1)</script> \"]; evil [ 客户再次来电询问进度",
+            "start",
+            None,
+            None,
+        ),
+    ] {
+        let mut t = Touchpoint::new(id, name);
+        t.stage = Some(StageId::new(stage));
+        t.owner = owner.map(DepartmentId::new);
+        t.satisfaction = mean.map(Satisfaction::Histogram);
+        j.add_touchpoint(t).unwrap();
+    }
+    let mut t = j.touchpoint(&TouchpointId::new("check")).unwrap().clone();
+    t.metrics.push(Metric {
+        name: "Handle time".into(),
+        value: 6.0,
+        unit: "min".into(),
+        target: Some(8.0),
+        better: Better::Lower,
+    });
+    t.metrics.push(Metric {
+        name: "Callbacks".into(),
+        value: 3.0,
+        unit: String::new(),
+        target: None,
+        better: Better::Lower,
+    });
+    t.volume = Some(12_400);
+    j.update_touchpoint(t).unwrap();
+    j.add_handoff(Handoff::new("report", "check")).unwrap();
+    let mut h = Handoff::new("check", "order");
+    h.wait_hours = Some(48.0);
+    h.failure_rate = Some(0.12);
+    j.add_handoff(h).unwrap();
+    j.add_handoff(Handoff::new("order", "bill")).unwrap();
+    j.add_handoff(Handoff::new("bill", "calls")).unwrap();
+    j.add_handoff(Handoff::new("calls", "check")).unwrap();
+    j
+}
+
+fn scene_of(j: &Journey, analysis: Option<&Analysis>, options: &SceneOptions) -> (Layout, Scene) {
+    let l = layout(j, &LayoutConfig::default());
+    let s = build_scene(j, &l, analysis, options);
+    (l, s)
+}
+
+fn scene_of_marks(j: &Journey, marks: Option<&Marks>, options: &SceneOptions) -> (Layout, Scene) {
+    let l = layout(j, &LayoutConfig::default());
+    let s = build_scene_with_marks(j, &l, marks, options);
+    (l, s)
+}
+
+fn texts(items: &[Item]) -> Vec<&str> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn key(a: &str, b: &str) -> HandoffKey {
+    HandoffKey {
+        from: TouchpointId::new(a),
+        to: TouchpointId::new(b),
+    }
+}
+
+#[test]
+fn one_card_group_per_touchpoint_sorted_at_the_layout_rects() {
+    let j = journey();
+    let (l, s) = scene_of(&j, None, &SceneOptions::default());
+    let ids: Vec<&str> = s.cards.iter().map(|c| c.id.0.as_str()).collect();
+    assert_eq!(ids, ["bill", "calls", "check", "order", "report"]);
+    for c in &s.cards {
+        assert_eq!(Some(&c.rect), l.cards.get(&c.id));
+        // The card background is the first item and is exactly the card rect.
+        assert!(matches!(c.items[0], Item::Rect { rect, .. } if rect == c.rect));
+    }
+    let check = s.card(&TouchpointId::new("check")).unwrap();
+    let t = texts(&check.items);
+    assert_eq!(&t[1..3], ["Identity and", "account check"]);
+    assert!(t.contains(&"vol 12.4k"), "{t:?}");
+    assert!(t.contains(&"Internal system"), "{t:?}");
+    // mean of [5,9,4,1,0,0,0,1,4,9,5] = 190/38 = 5.0 -> amber badge
+    assert!(t.contains(&"5.0"), "{t:?}");
+    let p = Theme::Light.palette();
+    assert!(check.items.iter().any(
+        |i| matches!(i, Item::Rect { fill: Some(f), radius, .. } if *f == p.warn && *radius == 9.0)
+    ));
+    // 11 histogram bars minus the 3 empty scores = 8 bars.
+    let bars = check
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Rect { radius, stroke: None, rect, .. } if *radius == 0.0 && rect.w == 6.0))
+        .count();
+    assert_eq!(bars, 8);
+    // Two metric dots: one on target (green), one without target (grey).
+    let dots: Vec<Color> = check
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Circle { fill: Some(f), .. } => Some(*f),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(dots, vec![p.good, p.none]);
+}
+
+#[test]
+fn cross_department_handoffs_stand_out_and_loops_read_as_loops() {
+    let j = journey();
+    let (_, s) = scene_of(&j, None, &SceneOptions::default());
+    let p = Theme::Light.palette();
+    assert_eq!(s.edges.len(), 5);
+    let kind = |a, b| s.edge(&key(a, b)).unwrap().kind;
+    assert_eq!(kind("report", "check"), EdgeKind::CustomerFacing);
+    assert_eq!(kind("check", "order"), EdgeKind::CrossDepartment);
+    assert_eq!(kind("order", "bill"), EdgeKind::SameDepartment);
+    assert_eq!(kind("bill", "calls"), EdgeKind::CustomerFacing);
+    assert_eq!(kind("calls", "check"), EdgeKind::Rework);
+    let style = |a, b| match &s.edge(&key(a, b)).unwrap().items[0] {
+        Item::Line {
+            color,
+            width,
+            dashed,
+            arrow_end,
+            points,
+        } => (*color, *width, *dashed, *arrow_end, points.len()),
+        other => panic!("{other:?}"),
+    };
+    let cross = style("check", "order");
+    let same = style("order", "bill");
+    assert_eq!((cross.0, cross.2, cross.3), (p.cross, false, true));
+    assert!(
+        cross.1 >= 2.0 * same.1,
+        "thicker: {} vs {}",
+        cross.1,
+        same.1
+    );
+    assert_eq!(same.0, p.edge);
+    let rework = style("calls", "check");
+    assert_eq!((rework.0, rework.2), (p.rework, true));
+    assert_eq!(rework.4, 17, "a smooth curve");
+    // The queue time and failure rate are labelled on the cross-department handoff.
+    let t = texts(&s.edge(&key("check", "order")).unwrap().labels);
+    assert_eq!(t, ["48 h, 12% fail"]);
+    assert_eq!(
+        texts(&s.edge(&key("calls", "check")).unwrap().labels),
+        ["rework"]
+    );
+    // Edges start and end on card borders.
+    let l = layout(&j, &LayoutConfig::default());
+    let a = l.cards[&TouchpointId::new("check")];
+    let b = l.cards[&TouchpointId::new("order")];
+    if let Item::Line { points, .. } = &s.edge(&key("check", "order")).unwrap().items[0] {
+        let (first, last) = (points[0], points[points.len() - 1]);
+        assert_eq!(first, (a.right(), a.center().1));
+        assert_eq!(last, (b.x, b.center().1));
+    }
+}
+
+#[test]
+fn every_text_fits_its_width_and_is_one_clean_line() {
+    let j = journey();
+    for theme in [Theme::Light, Theme::Dark] {
+        let (_, s) = scene_of(
+            &j,
+            None,
+            &SceneOptions {
+                theme,
+                date: Some("2026-11-25".into()),
+                ..Default::default()
+            },
+        );
+        let mut fitted = 0;
+        for item in s.items() {
+            if let Item::Text {
+                text,
+                size,
+                bold,
+                max_width,
+                ..
+            } = item
+            {
+                assert!(!text.chars().any(char::is_control), "{text:?}");
+                if let Some(w) = max_width {
+                    fitted += 1;
+                    assert!(
+                        text_width(text, *size, *bold) <= *w + 0.01,
+                        "{text:?} is wider than {w}"
+                    );
+                }
+            }
+        }
+        assert!(fitted > 15, "{fitted}");
+    }
+    let (_, s) = scene_of(&j, None, &SceneOptions::default());
+    let order = texts(&s.card(&TouchpointId::new("order")).unwrap().items)
+        .into_iter()
+        .filter(|t| t.starts_with("Move") || t.ends_with('…'))
+        .collect::<Vec<_>>();
+    assert_eq!(order.len(), 2, "{order:?}");
+    assert!(order[1].ends_with('…'), "{order:?}");
+}
+
+#[test]
+fn building_is_deterministic() {
+    let j = journey();
+    let o = SceneOptions::default();
+    assert_eq!(scene_of(&j, None, &o).1, scene_of(&j, None, &o).1);
+    let g = crate::generate::generate(300, 3);
+    let (l, a) = scene_of(&g, None, &o);
+    assert_eq!(a, build_scene(&g, &l, None, &o));
+    assert_eq!(a.cards.len(), 300);
+    assert_eq!(a.edges.len(), g.handoff_count());
+    let keys: Vec<&HandoffKey> = a.edges.iter().map(|e| &e.key).collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]));
+    // Every edge and card lies inside the scene bounds.
+    for e in &a.edges {
+        assert!(a.bounds.intersects(&e.bbox));
+        assert!(e.bbox.x >= a.bounds.x && e.bbox.right() <= a.bounds.right());
+    }
+}
+
+#[test]
+fn the_emotion_curve_follows_journey_order_at_card_centres() {
+    let j = journey();
+    let (l, s) = scene_of(&j, None, &SceneOptions::default());
+    let p = Theme::Light.palette();
+    let curve: Vec<&Vec<(f32, f32)>> = s
+        .background
+        .iter()
+        .filter_map(|i| match i {
+            Item::Line { points, color, .. } if *color == p.curve => Some(points),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(curve.len(), 1);
+    // Scored touchpoints in journey order: report, check, bill.
+    let pts = curve[0];
+    assert_eq!(pts.len(), 3);
+    let band = l.curve;
+    let y_of = |m: f32| band.y + 12.0 + (1.0 - m / 10.0) * (band.h - 24.0);
+    let report = l.cards[&TouchpointId::new("report")];
+    assert_eq!(pts[0].0, report.center().0);
+    // report: (6*2+7*4+8*8+9*4+10*2)/20 = 160/20 = 8.0
+    assert!((pts[0].1 - y_of(8.0)).abs() < 0.01);
+    // bill: (0*9+1*9+2*5+3*2+4*1)/26 = 29/26
+    assert!((pts[2].1 - y_of(29.0 / 26.0)).abs() < 0.01);
+    assert!(pts.iter().all(|&(_, y)| y >= band.y && y <= band.bottom()));
+}
+
+#[test]
+fn gap_badges_show_only_with_marks_and_show_gaps() {
+    let j = journey();
+    let mut marks = Marks::default();
+    marks.touchpoints.insert(
+        TouchpointId::new("check"),
+        vec![Badge::Watermelon, Badge::Split],
+    );
+    marks
+        .handoffs
+        .insert(key("check", "order"), vec![Badge::Drop]);
+    marks.headline = vec![("elapsed time".into(), "23 d".into())];
+    let (_, s) = scene_of_marks(&j, Some(&marks), &SceneOptions::default());
+    let card = texts(&s.card(&TouchpointId::new("check")).unwrap().items);
+    assert!(
+        card.contains(&"WATERMELON") && card.contains(&"SPLIT"),
+        "{card:?}"
+    );
+    assert_eq!(
+        texts(&s.edge(&key("check", "order")).unwrap().labels),
+        ["48 h, 12% fail", "DROP"]
+    );
+    assert!(texts(&s.background).contains(&"23 d"));
+    assert!(
+        texts(&s.overlay).contains(&"WATERMELON"),
+        "legend explains badges"
+    );
+    let (_, plain) = scene_of_marks(
+        &j,
+        Some(&marks),
+        &SceneOptions {
+            show_gaps: false,
+            ..Default::default()
+        },
+    );
+    assert!(
+        !plain.items().any(
+            |i| matches!(i, Item::Text { text, .. } if text == "WATERMELON" || text == "DROP")
+        )
+    );
+}
+
+#[test]
+fn title_block_has_the_figures_and_the_date() {
+    let j = journey();
+    let (l, s) = scene_of(
+        &j,
+        None,
+        &SceneOptions {
+            date: Some("2026-11-25".into()),
+            ..Default::default()
+        },
+    );
+    let t = texts(&s.background);
+    for want in [
+        "Move address",
+        "2026-11-25",
+        "5",
+        "touchpoints",
+        "handoffs",
+        "1",
+        "cross-department handoffs",
+    ] {
+        assert!(t.contains(&want), "{want} in {t:?}");
+    }
+    assert!(s.bounds.y < -TITLE_H && s.bounds.bottom() > l.bounds.bottom() + 20.0);
+    let (_, bare) = scene_of(
+        &j,
+        None,
+        &SceneOptions {
+            title: false,
+            legend: false,
+            ..Default::default()
+        },
+    );
+    assert!(bare.overlay.is_empty());
+    assert!(!texts(&bare.background).contains(&"Move address"));
+}
+
+#[test]
+fn text_helpers() {
+    assert_eq!(format_volume(950), "950");
+    assert_eq!(format_volume(12_400), "12.4k");
+    assert_eq!(format_volume(123_456), "123k");
+    assert_eq!(format_volume(1_234_567), "1.2M");
+    assert_eq!(format_volume(2_000), "2k");
+    assert_eq!(format_hours(48.0), "48 h");
+    assert_eq!(format_hours(0.5), "30 min");
+    assert_eq!(format_hours(96.0), "4 d");
+    assert_eq!(format_hours(1.25), "1.2 h");
+    assert_eq!(clean_text(" a\nb\t\u{0}c "), "a b  c");
+    assert_eq!(fit_text("short", 10.0, false, 100.0), "short");
+    let cut = fit_text("a rather long touchpoint name", 10.0, false, 60.0);
+    assert!(
+        cut.ends_with('…') && text_width(&cut, 10.0, false) <= 60.0,
+        "{cut}"
+    );
+    assert_eq!(fit_text("abc", 10.0, false, 2.0), "");
+    // Chinese has no spaces: it breaks between characters.
+    let lines = wrap_text(
+        "客户再次来电询问进度客户再次来电询问进度",
+        12.0,
+        false,
+        60.0,
+        2,
+    );
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0].chars().count(), 4);
+    assert!(lines[1].ends_with('…'));
+    assert_eq!(
+        wrap_text("Final meter read at old address", 12.0, false, 115.0, 2),
+        ["Final meter read", "at old address"]
+    );
+    assert!(wrap_text("", 12.0, false, 100.0, 2).is_empty());
+    let head = arrow_head(&[(0.0, 0.0), (10.0, 0.0)], 4.0).unwrap();
+    assert_eq!(head, [(10.0, 0.0), (6.0, 2.0), (6.0, -2.0)]);
+    assert_eq!(arrow_head(&[(1.0, 1.0), (1.0, 1.0)], 4.0), None);
+    assert_eq!(
+        Color::rgb(0, 0, 0).mix(Color::rgb(200, 100, 50), 0.5),
+        Color::rgb(100, 50, 25)
+    );
+    assert_eq!(Color::rgb(0x4e, 0x79, 0xa7).to_hex(), "#4e79a7");
+}

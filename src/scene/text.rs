@@ -1,0 +1,181 @@
+//! Text: measuring (an approximate width for DejaVu Sans and the CJK fallback), fitting
+//! with '…', wrapping, and the number and time formats the map prints.
+
+use super::*;
+
+/// Is `c` drawn double width (CJK ideographs, kana, hangul, full-width forms)?
+pub(super) fn is_wide(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+}
+
+/// Advance of one character in em, a slightly generous estimate for DejaVu Sans.
+pub(super) fn char_em(c: char) -> f32 {
+    match c {
+        ' ' => 0.32,
+        'i' | 'l' | 'j' | '!' | '|' | '.' | ',' | ':' | ';' | '\'' | '`' => 0.30,
+        'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '{' | '}' | '-' | '/' | '\\' | '"' => 0.43,
+        'm' | 'w' => 0.95,
+        'M' | 'W' => 1.0,
+        'a'..='z' => 0.63,
+        'A'..='Z' => 0.75,
+        '0'..='9' => 0.65,
+        '…' => 1.0,
+        '%' | '@' | '&' => 0.95,
+        c if is_wide(c) => 1.02,
+        c if c.is_ascii() => 0.7,
+        _ => 0.72,
+    }
+}
+
+/// Approximate width of `text` at font `size` (points).
+pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
+    let em: f32 = text.chars().map(char_em).sum();
+    em * size * if bold { 1.1 } else { 1.0 }
+}
+
+/// Replace control characters (newlines, tabs, NUL...) with spaces and trim, so every
+/// text item is one printable line.
+pub fn clean_text(text: &str) -> String {
+    let s: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    s.trim().to_owned()
+}
+
+/// `text` cut with '…' so that it fits `max_width`.
+pub fn fit_text(text: &str, size: f32, bold: bool, max_width: f32) -> String {
+    if text_width(text, size, bold) <= max_width {
+        return text.to_owned();
+    }
+    let scale = size * if bold { 1.1 } else { 1.0 };
+    let budget = max_width - char_em('…') * scale;
+    let mut used = 0.0;
+    let mut out = String::new();
+    for c in text.chars() {
+        let w = char_em(c) * scale;
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    let trimmed = out.trim_end();
+    if trimmed.is_empty() && budget < 0.0 {
+        return String::new();
+    }
+    format!("{trimmed}…")
+}
+
+/// Word-wrap `text` into at most `max_lines` lines of `max_width`; the last line is
+/// cut with '…' when the text does not fit. Words longer than a line (and text
+/// without spaces, such as Chinese) are broken between characters.
+pub fn wrap_text(
+    text: &str,
+    size: f32,
+    bold: bool,
+    max_width: f32,
+    max_lines: usize,
+) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    if max_lines == 0 {
+        return lines;
+    }
+    let fits = |s: &str| text_width(s, size, bold) <= max_width;
+    let mut words: VecDeque<String> = text.split_whitespace().map(str::to_owned).collect();
+    let mut current = String::new();
+    while let Some(word) = words.pop_front() {
+        let candidate = if current.is_empty() {
+            word.clone()
+        } else {
+            format!("{current} {word}")
+        };
+        if fits(&candidate) {
+            current = candidate;
+            continue;
+        }
+        if current.is_empty() {
+            // One word wider than the line: break it between characters.
+            let mut part = String::new();
+            let mut split_at = word.len();
+            for (i, c) in word.char_indices() {
+                part.push(c);
+                if !fits(&part) {
+                    part.pop();
+                    split_at = i;
+                    break;
+                }
+            }
+            if part.is_empty() {
+                lines.push(fit_text(&word, size, bold, max_width));
+                return lines;
+            }
+            current = part;
+            words.push_front(word.get(split_at..).unwrap_or_default().to_owned());
+        } else {
+            words.push_front(word);
+        }
+        // `current` is a full line and text remains.
+        if lines.len() + 1 >= max_lines {
+            let rest: Vec<String> = std::iter::once(current).chain(words).collect();
+            lines.push(fit_text(&rest.join(" "), size, bold, max_width));
+            return lines;
+        }
+        lines.push(std::mem::take(&mut current));
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// "950", "12.4k", "120k", "1.2M".
+pub fn format_volume(v: u64) -> String {
+    let short = |x: f64, suffix: &str| {
+        if x < 100.0 {
+            format!("{}{suffix}", fmt_one(x))
+        } else {
+            format!("{}{suffix}", x.round() as u64)
+        }
+    };
+    if v < 1000 {
+        v.to_string()
+    } else if v < 1_000_000 {
+        short(v as f64 / 1000.0, "k")
+    } else if v < 1_000_000_000 {
+        short(v as f64 / 1e6, "M")
+    } else {
+        short(v as f64 / 1e9, "G")
+    }
+}
+
+pub(super) fn fmt_one(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+}
+
+/// "45 min", "48 h", "5 d".
+pub fn format_hours(h: f64) -> String {
+    if !h.is_finite() {
+        return "?".into();
+    }
+    if h < 1.0 {
+        format!("{} min", (h * 60.0).round() as i64)
+    } else if h <= 72.0 {
+        format!("{} h", fmt_one(h))
+    } else {
+        format!("{} d", fmt_one(h / 24.0))
+    }
+}
