@@ -1,6 +1,10 @@
-//! Rework loops: cycles of handoffs (strongly connected components found with
-//! petgraph's `tarjan_scc`, and self-loops), such as "the customer calls to ask
-//! what is happening" feeding back into the process.
+//! Rework loops: cycles of handoffs (strongly connected components found with an
+//! iterative Tarjan, and self-loops), such as "the customer calls to ask what is
+//! happening" feeding back into the process.
+//!
+//! petgraph's `tarjan_scc` recurses once per touchpoint on a path: a 100,000-touchpoint
+//! chain (a valid file) overflowed the stack. Files control the depth, so the walk here
+//! keeps its own stack.
 
 use super::gaps::Dense;
 use super::graph::{Ctx, Side};
@@ -8,16 +12,9 @@ use super::{HandoffRef, ReworkLoop};
 use std::collections::BTreeSet;
 
 pub(crate) fn compute(ctx: &Ctx, out: &mut Dense) -> Vec<ReworkLoop> {
-    let graph = ctx.journey.graph();
-    let dense = &ctx.node_dense;
     let mut comp = vec![usize::MAX; ctx.n()];
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    for scc in petgraph::algo::tarjan_scc(graph) {
-        let members: Vec<usize> = scc
-            .iter()
-            .filter_map(|n| dense.get(n.index()).copied())
-            .filter(|&i| i < ctx.n())
-            .collect();
+    for members in strongly_connected(ctx) {
         let cyclic = members.len() > 1
             || members
                 .first()
@@ -68,4 +65,63 @@ pub(crate) fn compute(ctx: &Ctx, out: &mut Dense) -> Vec<ReworkLoop> {
         })
         .collect();
     loops
+}
+
+/// Strongly connected components of the handoff graph (dense indices), by Tarjan's
+/// algorithm with an explicit stack: memory and time linear, no recursion.
+pub(crate) fn strongly_connected(ctx: &Ctx) -> Vec<Vec<usize>> {
+    const UNSEEN: usize = usize::MAX;
+    let n = ctx.n();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0usize; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<usize> = Vec::new();
+    // (touchpoint, next position in its out list)
+    let mut call: Vec<(usize, usize)> = Vec::new();
+    let mut next = 0usize;
+    let mut out = Vec::new();
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        index[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        call.push((root, 0));
+        while let Some(&mut (v, ref mut pos)) = call.last_mut() {
+            if let Some(&k) = ctx.out[v].get(*pos) {
+                *pos += 1;
+                let w = ctx.edges[k].to;
+                if index[w] == UNSEEN {
+                    index[w] = next;
+                    low[w] = next;
+                    next += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    call.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            call.pop();
+            if let Some(&(parent, _)) = call.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut members = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    members.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                out.push(members);
+            }
+        }
+    }
+    out
 }
