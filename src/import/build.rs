@@ -3,12 +3,12 @@
 //! the file format (so an imported journey always saves and loads back).
 
 use super::{ImportProblem, MAX_PROBLEMS};
-use crate::io::{MAX_PARTS, MAX_TEXT};
+use crate::io::{MAX_ITEMS, MAX_PARTS, MAX_TEXT};
 use crate::model::{
     Department, DepartmentId, DepartmentKind, Handoff, Journey, Rgb, Stage, StageId, Touchpoint,
-    TouchpointId, fresh_id, is_valid_id, slugify,
+    TouchpointId, is_valid_id, slugify,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Problems met while importing one input, at most [`MAX_PROBLEMS`] kept.
 pub(crate) struct Problems {
@@ -75,6 +75,86 @@ pub fn clip_text(text: &str) -> (String, bool) {
     (text.get(..end).unwrap_or_default().to_owned(), true)
 }
 
+/// Fresh ids `base`, `base-2`, `base-3`, ... that `taken` does not contain, in linear
+/// time over many calls: the next suffix to try is kept per base, so a name repeated
+/// 200,000 times costs 200,000 lookups, not 200,000^2 / 2.
+#[derive(Default)]
+pub(crate) struct FreshIds {
+    next: HashMap<String, u64>,
+}
+
+impl FreshIds {
+    pub fn fresh(&mut self, base: &str, taken: impl Fn(&str) -> bool) -> String {
+        if !taken(base) {
+            return base.to_owned();
+        }
+        let n = self.next.entry(base.to_owned()).or_insert(2);
+        loop {
+            let candidate = format!("{base}-{n}");
+            *n += 1;
+            if !taken(&candidate) {
+                return candidate;
+            }
+        }
+    }
+}
+
+/// Touchpoints by name (exact, and lower-cased), the lowest id first as
+/// `journey.touchpoints().find(..)` would give, but in O(log n).
+#[derive(Default)]
+pub(crate) struct NameIndex {
+    exact: HashMap<String, TouchpointId>,
+    lower: HashMap<String, TouchpointId>,
+}
+
+impl NameIndex {
+    pub fn of(journey: &Journey) -> NameIndex {
+        let mut index = NameIndex::default();
+        for t in journey.touchpoints() {
+            index.insert(&t.name, &t.id);
+        }
+        index
+    }
+
+    pub fn insert(&mut self, name: &str, id: &TouchpointId) {
+        for (map, key) in [
+            (&mut self.exact, name.to_owned()),
+            (&mut self.lower, name.to_lowercase()),
+        ] {
+            match map.get_mut(&key) {
+                Some(old) if *old <= *id => {}
+                Some(old) => *old = id.clone(),
+                None => {
+                    map.insert(key, id.clone());
+                }
+            }
+        }
+    }
+
+    /// By exact name, else ignoring case.
+    pub fn get(&self, name: &str) -> Option<&TouchpointId> {
+        self.exact
+            .get(name)
+            .or_else(|| self.lower.get(&name.to_lowercase()))
+    }
+}
+
+/// Cut `text` to [`MAX_TEXT`] bytes in place, reporting it.
+fn fit(what: &str, text: &mut String, line: usize, problems: &mut Problems) {
+    if text.len() > MAX_TEXT {
+        let len = text.len();
+        let mut end = MAX_TEXT;
+        while end > 0 && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        problems.at(
+            line,
+            format!("{what}: {len} bytes, cut to the limit of {MAX_TEXT}"),
+        );
+    }
+}
+
 /// Builds a journey from imported rows, reporting what it cannot take.
 pub(crate) struct Builder {
     pub journey: Journey,
@@ -82,6 +162,11 @@ pub(crate) struct Builder {
     stage_ids: BTreeSet<String>,
     dept_by_name: BTreeMap<String, DepartmentId>,
     dept_ids: BTreeSet<String>,
+    fresh_stages: FreshIds,
+    fresh_depts: FreshIds,
+    fresh_touchpoints: FreshIds,
+    /// Imported touchpoints by name.
+    pub names: NameIndex,
 }
 
 /// What a row says about a department.
@@ -101,6 +186,10 @@ impl Builder {
             stage_ids: BTreeSet::new(),
             dept_by_name: BTreeMap::new(),
             dept_ids: BTreeSet::new(),
+            fresh_stages: FreshIds::default(),
+            fresh_depts: FreshIds::default(),
+            fresh_touchpoints: FreshIds::default(),
+            names: NameIndex::default(),
         }
     }
 
@@ -122,6 +211,7 @@ impl Builder {
     /// An id for a new item: `wanted` when it is a valid, free id, else a slug of
     /// `wanted` or of `name`, made unique.
     fn new_id(
+        fresh: &mut FreshIds,
         wanted: &str,
         name: &str,
         fallback: &str,
@@ -132,7 +222,7 @@ impl Builder {
         }
         let source = if wanted.is_empty() { name } else { wanted };
         let base = slugify(source, fallback);
-        (fresh_id(&base, &taken), !wanted.is_empty())
+        (fresh.fresh(&base, &taken), !wanted.is_empty())
     }
 
     /// The stage with this id and/or name, created when new. `None` when both are empty
@@ -177,7 +267,9 @@ impl Builder {
             return None;
         }
         let shown = if name.is_empty() { id } else { name };
-        let (new, changed) = Builder::new_id(id, shown, "stage", |s| self.stage_ids.contains(s));
+        let ids = &self.stage_ids;
+        let (new, changed) =
+            Builder::new_id(&mut self.fresh_stages, id, shown, "stage", |s| ids.contains(s));
         if changed {
             problems.at(
                 line,
@@ -256,7 +348,9 @@ impl Builder {
             return None;
         }
         let shown = if name.is_empty() { id } else { name };
-        let (new, changed) = Builder::new_id(id, shown, "dept", |s| self.dept_ids.contains(s));
+        let ids = &self.dept_ids;
+        let (new, changed) =
+            Builder::new_id(&mut self.fresh_depts, id, shown, "dept", |s| ids.contains(s));
         if changed {
             problems.at(
                 line,
@@ -291,14 +385,62 @@ impl Builder {
 
     /// A fresh touchpoint id from a wanted id or the name. The flag says the wanted
     /// id could not be used as given.
-    pub fn touchpoint_id(&self, wanted: &str, name: &str) -> (TouchpointId, bool) {
-        let (id, changed) = Builder::new_id(wanted, name, "tp", |s| {
-            self.journey.contains_touchpoint(&TouchpointId::new(s))
-        });
+    pub fn touchpoint_id(&mut self, wanted: &str, name: &str) -> (TouchpointId, bool) {
+        let journey = &self.journey;
+        let (id, changed) =
+            Builder::new_id(&mut self.fresh_touchpoints, wanted, name, "tp", |s| {
+                journey.contains_touchpoint(&TouchpointId::new(s))
+            });
         (TouchpointId::new(id), changed)
     }
 
-    pub fn add_touchpoint(&mut self, tp: Touchpoint, line: usize, problems: &mut Problems) -> bool {
+    /// Keep a touchpoint within the file format's limits, reporting each cut: every text
+    /// cut to [`MAX_TEXT`] bytes, at most [`MAX_ITEMS`] metrics and pain points.
+    pub fn fit_touchpoint(tp: &mut Touchpoint, line: usize, problems: &mut Problems) {
+        for (what, text) in [
+            ("the name", &mut tp.name),
+            ("the description", &mut tp.description),
+            ("the notes", &mut tp.notes),
+        ] {
+            fit(what, text, line, problems);
+        }
+        let over = |what: &str, n: usize, problems: &mut Problems| {
+            problems.at(
+                line,
+                format!("{n} {what}; the limit is {MAX_ITEMS}: the first {MAX_ITEMS} are kept"),
+            );
+        };
+        if tp.pains.len() > MAX_ITEMS {
+            over("pain points", tp.pains.len(), problems);
+            tp.pains.truncate(MAX_ITEMS);
+        }
+        if tp.metrics.len() > MAX_ITEMS {
+            over("metrics", tp.metrics.len(), problems);
+            tp.metrics.truncate(MAX_ITEMS);
+        }
+        for pain in &mut tp.pains {
+            fit("a pain point", pain, line, problems);
+        }
+        for m in &mut tp.metrics {
+            fit("a metric name", &mut m.name, line, problems);
+            fit("a metric unit", &mut m.unit, line, problems);
+        }
+    }
+
+    /// Keep a handoff within the file format's limits (label and notes cut to
+    /// [`MAX_TEXT`] bytes), reporting each cut.
+    pub fn fit_handoff(h: &mut Handoff, line: usize, problems: &mut Problems) {
+        fit("a handoff label", &mut h.label, line, problems);
+        fit("the handoff notes", &mut h.notes, line, problems);
+    }
+
+    pub fn add_touchpoint(
+        &mut self,
+        mut tp: Touchpoint,
+        line: usize,
+        problems: &mut Problems,
+    ) -> bool {
+        Builder::fit_touchpoint(&mut tp, line, problems);
         if self.journey.touchpoint_count() >= super::MAX_ROWS {
             problems.at(
                 line,
@@ -310,8 +452,12 @@ impl Builder {
             return false;
         }
         let name = tp.name.clone();
+        let id = tp.id.clone();
         match self.journey.add_touchpoint(tp) {
-            Ok(()) => true,
+            Ok(()) => {
+                self.names.insert(&name, &id);
+                true
+            }
             Err(e) => {
                 problems.at(line, format!("touchpoint {name:?} not imported: {e}"));
                 false
@@ -320,7 +466,8 @@ impl Builder {
     }
 
     /// Add a handoff; an existing one with the same ends is left as it is (`false`).
-    pub fn connect(&mut self, h: Handoff, line: usize, problems: &mut Problems) -> bool {
+    pub fn connect(&mut self, mut h: Handoff, line: usize, problems: &mut Problems) -> bool {
+        Builder::fit_handoff(&mut h, line, problems);
         if self.journey.handoff(&h.key()).is_some() {
             return false;
         }

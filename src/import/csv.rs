@@ -11,7 +11,7 @@
 //! * A table with `from` and `to` columns and no `name`/`id` column is a handoff table
 //!   (an edge list); its touchpoints are created from the ids and names it mentions.
 
-use super::build::{Builder, DeptSpec, Problems};
+use super::build::{Builder, DeptSpec, NameIndex, Problems};
 use super::{ImportError, ImportProblem, ImportResult, MAX_ROWS, title_from_name};
 use crate::model::Channel;
 use crate::model::{
@@ -462,9 +462,17 @@ fn read_rows(text: &str, problems: &mut Problems) -> Vec<Row> {
                         format!("more than {MAX_COLUMNS} columns; the rest are ignored"),
                     );
                 }
+                // Not `record.clone()`: the reader's buffer keeps the size of the longest
+                // row read so far, and a clone copies all of it (one 60 KB cell followed
+                // by 60,000 short rows took 3.9 GB). A compact copy holds only the cells.
+                let mut compact = ::csv::StringRecord::with_capacity(
+                    record.as_slice().len(),
+                    record.len(),
+                );
+                compact.extend(record.iter());
                 rows.push(Row {
                     line,
-                    record: record.clone(),
+                    record: compact,
                 });
             }
             Err(e) => {
@@ -693,7 +701,15 @@ fn touchpoints_table(b: &mut Builder, header: &Header, body: &[Row], problems: &
                     .or_else(|| by_given_id.get(&slugify(target, "")));
                 match to {
                     Some(to) => {
-                        b.connect(Handoff::new(from.0.clone(), to.0.clone()), *line, problems);
+                        let h = Handoff::new(from.0.clone(), to.0.clone());
+                        if b.journey.handoff(&h.key()).is_some() {
+                            problems.at(
+                                *line,
+                                format!("next: the handoff {} is listed twice; kept once", h.key()),
+                            );
+                        } else {
+                            b.connect(h, *line, problems);
+                        }
                     }
                     None => problems.at(
                         *line,
@@ -963,6 +979,13 @@ impl Target<'_> {
 }
 
 fn handoff_rows(target: &mut Target<'_>, header: &Header, body: &[Row], problems: &mut Problems) {
+    // Touchpoints by name for a merge (a build keeps its own index as it adds them).
+    let merge_names = match &*target {
+        Target::Merge(j) => NameIndex::of(j),
+        Target::Build(_) => NameIndex::default(),
+    };
+    // The first line of each handoff in this table: a repeated pair is reported.
+    let mut seen: BTreeMap<HandoffKey, usize> = BTreeMap::new();
     for row in body {
         let cells = Cells { header, row };
         let line = row.line;
@@ -984,7 +1007,11 @@ fn handoff_rows(target: &mut Target<'_>, header: &Header, body: &[Row], problems
                 problems.at(line, "a handoff needs both `from` and `to`; not imported");
                 break;
             }
-            if let Some(id) = resolve(target.journey(), given, name) {
+            let names = match &*target {
+                Target::Build(b) => &b.names,
+                Target::Merge(_) => &merge_names,
+            };
+            if let Some(id) = resolve(target.journey(), names, given, name) {
                 ids.push(id);
                 continue;
             }
@@ -1018,6 +1045,7 @@ fn handoff_rows(target: &mut Target<'_>, header: &Header, body: &[Row], problems
         let mut h = Handoff::new(from.0.clone(), to.0.clone());
         h.label = cells.get(&Col::Label).to_owned();
         h.notes = cells.get(&Col::Notes).to_owned();
+        Builder::fit_handoff(&mut h, line, problems);
         let wait = cells.get(&Col::Wait);
         if !wait.is_empty() {
             h.wait_hours = parse_number(wait).filter(|v| *v >= 0.0);
@@ -1043,6 +1071,18 @@ fn handoff_rows(target: &mut Target<'_>, header: &Header, body: &[Row], problems
             from: from.clone(),
             to: to.clone(),
         };
+        match seen.entry(key.clone()) {
+            std::collections::btree_map::Entry::Occupied(first) => problems.at(
+                line,
+                format!(
+                    "the handoff {key} is also on line {}; this row's values replace that row's",
+                    first.get()
+                ),
+            ),
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(line);
+            }
+        }
         let result = if journey.handoff(&key).is_some() {
             journey.update_handoff(h).map(|_| ())
         } else {
@@ -1055,7 +1095,7 @@ fn handoff_rows(target: &mut Target<'_>, header: &Header, body: &[Row], problems
 }
 
 /// A touchpoint by id, else by exact name, else by name ignoring case.
-fn resolve(journey: &Journey, given: &str, name: &str) -> Option<TouchpointId> {
+fn resolve(journey: &Journey, names: &NameIndex, given: &str, name: &str) -> Option<TouchpointId> {
     if !given.is_empty() {
         let id = TouchpointId::new(given);
         if journey.contains_touchpoint(&id) {
@@ -1066,16 +1106,7 @@ fn resolve(journey: &Journey, given: &str, name: &str) -> Option<TouchpointId> {
     if wanted.is_empty() {
         return None;
     }
-    journey
-        .touchpoints()
-        .find(|t| t.name == wanted)
-        .or_else(|| {
-            let lower = wanted.to_lowercase();
-            journey
-                .touchpoints()
-                .find(|t| t.name.to_lowercase() == lower)
-        })
-        .map(|t| t.id.clone())
+    names.get(wanted).cloned()
 }
 
 /// Merge a handoff table (as written by `touchpoint export --table handoffs`) into a
