@@ -382,8 +382,10 @@ pub struct PathSummary {
     pub entries: Vec<TouchpointId>,
     /// Touchpoints where paths end (no forward handoff leaves), journey order.
     pub ends: Vec<TouchpointId>,
-    /// Number of distinct entry-to-end paths (saturates at `u64::MAX`).
+    /// Number of distinct entry-to-end paths (saturates at `u64::MAX`: see `saturated`).
     pub count: u64,
+    /// The real count is larger than `u64::MAX` (about 1.8 x 10^19): `count` is a floor.
+    pub saturated: bool,
     /// The critical path: the longest elapsed time.
     pub longest: Option<PathStats>,
     /// The typical path (highest-volume successor at each step).

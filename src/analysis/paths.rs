@@ -53,6 +53,8 @@ pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig) -> PathSummary {
     // Counts and longest elapsed time, in journey order (a topological order of the
     // forward edges).
     let mut count = vec![0u64; n];
+    // Counts past u64::MAX saturate; these flags say which ones did.
+    let mut saturated = vec![false; n];
     let mut dist = vec![f64::NEG_INFINITY; n];
     let mut pred: Vec<Option<usize>> = vec![None; n];
     for &i in &ctx.order {
@@ -65,7 +67,14 @@ pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig) -> PathSummary {
         }
         for k in forward_out(ctx, i) {
             let e = ctx.edges[k];
-            count[e.to] = count[e.to].saturating_add(count[i]);
+            match count[e.to].checked_add(count[i]) {
+                Some(c) => count[e.to] = c,
+                None => {
+                    count[e.to] = u64::MAX;
+                    saturated[e.to] = true;
+                }
+            }
+            saturated[e.to] |= saturated[i];
             let d = dist[i] + e.wait() + ctx.handling_hours(e.to);
             if d > dist[e.to] {
                 dist[e.to] = d;
@@ -73,9 +82,15 @@ pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig) -> PathSummary {
             }
         }
     }
-    let total = ends
-        .iter()
-        .fold(0u64, |acc, &i| acc.saturating_add(count[i]));
+    let mut total_saturated = false;
+    let mut total = 0u64;
+    for &i in &ends {
+        total_saturated |= saturated[i];
+        total = total.checked_add(count[i]).unwrap_or_else(|| {
+            total_saturated = true;
+            u64::MAX
+        });
+    }
     let mut best: Option<usize> = None;
     for &i in &ends {
         if dist[i] > f64::NEG_INFINITY && best.is_none_or(|b| dist[i] > dist[b]) {
@@ -93,7 +108,7 @@ pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig) -> PathSummary {
         path_stats(ctx, &nodes)
     });
     let typical = typical_path(ctx, &entries).map(|nodes| path_stats(ctx, &nodes));
-    let listed = if total <= config.max_listed_paths as u64 {
+    let listed = if !total_saturated && total <= config.max_listed_paths as u64 {
         let mut all = Vec::new();
         for &s in &entries {
             list_paths(ctx, s, &mut all);
@@ -106,6 +121,7 @@ pub(crate) fn compute(ctx: &Ctx, config: &AnalysisConfig) -> PathSummary {
         entries: entries.iter().map(|&i| ctx.id(i)).collect(),
         ends: ends.iter().map(|&i| ctx.id(i)).collect(),
         count: total,
+        saturated: total_saturated,
         longest,
         typical,
         listed,

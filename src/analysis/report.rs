@@ -130,8 +130,8 @@ fn headline_rows(a: &Analysis) -> Vec<(String, String)> {
         "Paths".to_owned(),
         format!(
             "{} from {} entr{} to {} end{}",
-            if a.paths.count == u64::MAX {
-                "more than 10^19".to_owned()
+            if a.paths.saturated {
+                "more than 1.8 x 10^19".to_owned()
             } else {
                 fmt_count(a.paths.count)
             },

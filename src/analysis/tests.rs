@@ -281,6 +281,40 @@ fn paths_count_longest_and_typical() {
     assert_eq!(a.headline.longest_path_handoffs, 2);
 }
 
+/// `k` diamonds in a row: 2^k paths.
+fn diamonds(k: usize) -> Journey {
+    let mut b = B::new();
+    b.tp("n0", "billing", "s1", Layer::Backstage);
+    for k in 0..k {
+        let (x, y, z) = (format!("x{k}"), format!("y{k}"), format!("n{}", k + 1));
+        for t in [&x, &y, &z] {
+            b.tp(t, "billing", "s1", Layer::Backstage);
+        }
+        let prev = format!("n{k}");
+        b.h(&prev, &x, None, None);
+        b.h(&prev, &y, None, None);
+        b.h(&x, &z, None, None);
+        b.h(&y, &z, None, None);
+    }
+    b.0
+}
+
+#[test]
+fn a_path_count_past_u64_is_reported_as_saturated() {
+    // Issue #21: 2^70 paths used to print as exactly 18446744073709551615.
+    let a = analyze(&diamonds(70), &AnalysisConfig::default());
+    assert!(a.paths.saturated);
+    assert_eq!(a.paths.count, u64::MAX);
+    assert!(report_text(&a).contains("more than 1.8 x 10^19"));
+    assert!(!report_text(&a).contains("18446744073709551615"));
+    let json: serde_json::Value = serde_json::from_str(&report_json(&a)).unwrap();
+    assert_eq!(json["paths"]["saturated"], serde_json::Value::Bool(true));
+    // 2^63 fits: exact, not saturated; 2^64 is one more than u64::MAX.
+    let a = analyze(&diamonds(63), &AnalysisConfig::default());
+    assert_eq!((a.paths.count, a.paths.saturated), (1u64 << 63, false));
+    assert!(analyze(&diamonds(64), &AnalysisConfig::default()).paths.saturated);
+}
+
 #[test]
 fn many_paths_are_counted_not_listed() {
     // 40 diamonds in a row: 2^40 paths.
