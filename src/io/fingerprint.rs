@@ -2,7 +2,7 @@
 //! (a colleague on a shared drive, a sync tool, a text editor), and a save that
 //! refuses to overwrite such a change unless the user says so.
 
-use super::atomic::{Fs, SaveError, save_bytes_atomic};
+use super::atomic::{Fs, SaveError, WriteOptions, save_bytes_atomic_with};
 use crate::model::Journey;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
@@ -101,6 +101,8 @@ pub struct SaveOptions<'a> {
     pub force: bool,
     /// Keep the previous version as `NAME.bak` beside the file.
     pub backup: bool,
+    /// Replace the file even when it is read-only (the user was asked).
+    pub overwrite_read_only: bool,
 }
 
 /// The backup path of a journey file: `move.journey.ron` -> `move.journey.ron.bak`.
@@ -155,7 +157,14 @@ pub fn save_checked(
             }
         }
     }
-    save_bytes_atomic(fs, path, text.as_bytes())?;
+    save_bytes_atomic_with(
+        fs,
+        path,
+        text.as_bytes(),
+        WriteOptions {
+            overwrite_read_only: options.overwrite_read_only,
+        },
+    )?;
     let mtime = fs.modified(path).ok();
     Ok(Fingerprint::of_bytes(text.as_bytes(), mtime))
 }

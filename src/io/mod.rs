@@ -2,16 +2,21 @@
 //! canonical deterministic output, atomic save.
 
 mod atomic;
+mod comments;
 mod convert;
 pub mod dto;
 mod fingerprint;
 pub mod locate;
 
-pub use atomic::{Fs, RealFs, SaveError, explain, save_bytes_atomic};
+pub use atomic::{
+    FileMeta, Fs, RealFs, SaveError, Target, WriteOptions, apply_meta, explain, inspect_target,
+    save_all_atomic, save_bytes_atomic, save_bytes_atomic_with, temp_path, write_into_stream,
+};
 pub use convert::{
     MAX_HANDOFFS, MAX_ITEMS, MAX_PARTS, MAX_TEXT, MAX_TOUCHPOINTS, PathProblem, dto_from_journey,
     handoff_dto, journey_from_dto, touchpoint_dto, validate,
 };
+pub use comments::{Comments, find_comments};
 pub use dto::CURRENT_FORMAT;
 pub use fingerprint::{
     DiskState, Fingerprint, SaveOptions, backup_path, check, check_with, content_hash,
@@ -279,15 +284,26 @@ pub fn to_ron_string(journey: &Journey) -> String {
     text
 }
 
-/// Serialise, parse back and compare, then write atomically.
+/// Serialise, parse back and compare, then write atomically (a read-only target is
+/// refused; see [`save_bytes_atomic_with`]).
 pub fn save(path: &Path, journey: &Journey) -> Result<Vec<u8>, SaveError> {
     save_with(&RealFs, path, journey)
 }
 
 /// [`save`] through a given file system (tests inject failures).
 pub fn save_with(fs: &dyn Fs, path: &Path, journey: &Journey) -> Result<Vec<u8>, SaveError> {
+    save_with_options(fs, path, journey, WriteOptions::default())
+}
+
+/// [`save`] with [`WriteOptions`] (`--force` overwrites a read-only file).
+pub fn save_with_options(
+    fs: &dyn Fs,
+    path: &Path,
+    journey: &Journey,
+    options: WriteOptions,
+) -> Result<Vec<u8>, SaveError> {
     let text = verified_text(path, journey)?;
-    save_bytes_atomic(fs, path, text.as_bytes())?;
+    save_bytes_atomic_with(fs, path, text.as_bytes(), options)?;
     Ok(text.into_bytes())
 }
 
@@ -306,9 +322,17 @@ fn verified_text(path: &Path, journey: &Journey) -> Result<String, SaveError> {
 /// Read, parse and validate a journey file, with the fingerprint of the bytes read
 /// (to notice later when someone else changes the file).
 pub fn load_file_fingerprinted(path: &Path) -> Result<(Journey, Fingerprint), LoadError> {
+    load_file_noting_comments(path).map(|(j, fp, _)| (j, fp))
+}
+
+/// [`load_file_fingerprinted`], and the file's comments, which a save would drop.
+pub fn load_file_noting_comments(
+    path: &Path,
+) -> Result<(Journey, Fingerprint, Option<Comments>), LoadError> {
     let (bytes, journey) = load_file_bytes(path)?;
     let mtime = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-    Ok((journey, Fingerprint::of_bytes(&bytes, mtime)))
+    let comments = std::str::from_utf8(&bytes).ok().and_then(find_comments);
+    Ok((journey, Fingerprint::of_bytes(&bytes, mtime), comments))
 }
 
 /// Write a journey to a file (atomically) or to standard output (`-`): the CLI's way of

@@ -16,6 +16,10 @@ pub struct OpenFile {
     pub disk: Option<Fingerprint>,
     /// An external change the user already answered ("keep mine"): not asked again.
     dismissed: Option<Dismissed>,
+    /// The comments of the file as loaded: the first save asks before dropping them.
+    comments: Option<io::Comments>,
+    /// The user agreed to drop them (a `.bak` copy keeps them).
+    comments_agreed: bool,
 }
 
 /// The external state the user has seen and chose to keep their version over.
@@ -39,15 +43,26 @@ pub enum ExternalChange {
 impl OpenFile {
     /// Load `path` into a new document.
     pub fn open(path: &Path) -> Result<(Document, OpenFile), LoadError> {
-        let (journey, fp) = io::load_file_fingerprinted(path)?;
+        let (journey, fp, comments) = io::load_file_noting_comments(path)?;
         Ok((
             Document::new(journey),
             OpenFile {
                 path: Some(path.to_path_buf()),
                 disk: Some(fp),
-                dismissed: None,
+                comments,
+                ..OpenFile::default()
             },
         ))
+    }
+
+    /// The comments of the file as loaded, while no save has dropped them.
+    pub fn comments(&self) -> Option<io::Comments> {
+        self.comments
+    }
+
+    /// The user agreed that the next save drops the file's comments (keeping a `.bak`).
+    pub fn agree_to_drop_comments(&mut self) {
+        self.comments_agreed = true;
     }
 
     /// A journey restored from a recovery file: it belongs to `path` as it was
@@ -56,7 +71,7 @@ impl OpenFile {
         OpenFile {
             path,
             disk,
-            dismissed: None,
+            ..OpenFile::default()
         }
     }
 
@@ -81,6 +96,15 @@ impl OpenFile {
                 "this journey has no file yet; use Save As".into(),
             ));
         };
+        if let Some(c) = self.comments
+            && !self.comments_agreed
+        {
+            return Err(SaveError::DropsComments {
+                path: path.display().to_string(),
+                count: c.count,
+                line: c.first.line,
+            });
+        }
         let fp = io::save_checked(
             fs,
             &path,
@@ -88,11 +112,14 @@ impl OpenFile {
             SaveOptions {
                 expected: self.disk.as_ref(),
                 force,
-                backup,
+                // The commented file is kept as a `.bak` whatever the setting.
+                backup: backup || self.comments.is_some(),
+                overwrite_read_only: force,
             },
         )?;
         self.disk = Some(fp);
         self.dismissed = None;
+        self.comments = None;
         doc.mark_saved();
         Ok(fp)
     }
@@ -114,11 +141,14 @@ impl OpenFile {
                 expected: None,
                 force: true,
                 backup,
+                overwrite_read_only: false,
             },
         )?;
         self.path = Some(path.to_path_buf());
         self.disk = Some(fp);
         self.dismissed = None;
+        // The commented file stays as it was at its old path.
+        self.comments = None;
         doc.mark_saved();
         Ok(fp)
     }
@@ -173,10 +203,12 @@ impl OpenFile {
         let Some(path) = self.path.clone() else {
             return Ok(());
         };
-        let (journey, fp) = io::load_file_fingerprinted(&path)?;
+        let (journey, fp, comments) = io::load_file_noting_comments(&path)?;
         doc.replace(journey);
         self.disk = Some(fp);
         self.dismissed = None;
+        self.comments = comments;
+        self.comments_agreed = false;
         Ok(())
     }
 }

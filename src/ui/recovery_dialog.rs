@@ -30,6 +30,15 @@ pub enum ReliabilityDialog {
     },
     /// A save failed; the document is still open and dirty.
     SaveFailed { message: String, advice: String },
+    /// The document's file is read-only: overwrite it anyway (keeping its permission
+    /// bits), save elsewhere, or cancel.
+    ReadOnly { path: PathBuf },
+    /// The document's file has comments that the first save would drop.
+    DropsComments {
+        path: PathBuf,
+        count: usize,
+        line: usize,
+    },
 }
 
 /// What the user chose in a dialog.
@@ -47,6 +56,8 @@ pub enum ReliabilityAction {
     Reload,
     /// Keep this version; don't ask again about that change.
     KeepMine,
+    /// Save, dropping the file's comments (a `.bak` copy keeps them).
+    DropComments,
 }
 
 /// What [`Reliability::handle`] needs the app to do next.
@@ -141,6 +152,8 @@ impl Reliability {
         matches!(
             self.dialog,
             Some(ReliabilityDialog::SaveFailed { .. })
+                | Some(ReliabilityDialog::ReadOnly { .. })
+                | Some(ReliabilityDialog::DropsComments { .. })
                 | Some(ReliabilityDialog::ChangedOnDisk { saving: true, .. })
         )
     }
@@ -227,6 +240,20 @@ impl Reliability {
                 });
                 false
             }
+            Err(SaveError::DropsComments { count, line, .. }) => {
+                self.dialog = Some(ReliabilityDialog::DropsComments {
+                    path: self.file.path.clone().unwrap_or_default(),
+                    count,
+                    line,
+                });
+                false
+            }
+            Err(SaveError::ReadOnly { .. }) if matches!(target, SaveTarget::Own { .. }) => {
+                self.dialog = Some(ReliabilityDialog::ReadOnly {
+                    path: self.file.path.clone().unwrap_or_default(),
+                });
+                false
+            }
             Err(e) => {
                 self.dialog = Some(ReliabilityDialog::SaveFailed {
                     message: e.to_string(),
@@ -242,6 +269,11 @@ impl Reliability {
         match action {
             ReliabilityAction::Overwrite => {
                 self.save(fs, doc, SaveTarget::Own { force: true });
+                Follow::Nothing
+            }
+            ReliabilityAction::DropComments => {
+                self.file.agree_to_drop_comments();
+                self.save(fs, doc, SaveTarget::Own { force: false });
                 Follow::Nothing
             }
             ReliabilityAction::SaveAs => Follow::AskSaveAs,
@@ -351,6 +383,53 @@ impl Reliability {
                     missing,
                     saving,
                 } => changed_ui(ui, path, *missing, *saving, &mut actions, &mut close),
+                ReliabilityDialog::DropsComments { path, count, line } => {
+                    ui.heading("Saving drops the file's comments");
+                    ui.label(format!(
+                        "{} has {count} comment{} (the first on line {line}). Touchpoint saves journeys in canonical form, which cannot keep comments.",
+                        path.display(),
+                        if *count == 1 { "" } else { "s" }
+                    ));
+                    ui.label(format!(
+                        "Saving keeps the commented file as {}.",
+                        crate::io::backup_path(path).display()
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Save and keep a .bak").clicked() {
+                            actions.push(ReliabilityAction::DropComments);
+                            close = true;
+                        }
+                        if ui.button("Save As…").clicked() {
+                            actions.push(ReliabilityAction::SaveAs);
+                            close = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                ReliabilityDialog::ReadOnly { path } => {
+                    ui.heading("The file is read-only");
+                    ui.label(format!(
+                        "{} is marked read-only. Overwrite it anyway? It stays read-only afterwards.",
+                        path.display()
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Overwrite").clicked() {
+                            actions.push(ReliabilityAction::Overwrite);
+                            close = true;
+                        }
+                        if ui.button("Save As…").clicked() {
+                            actions.push(ReliabilityAction::SaveAs);
+                            close = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
                 ReliabilityDialog::SaveFailed { message, advice } => {
                     ui.heading("Could not save");
                     ui.label(message);
