@@ -48,6 +48,9 @@ pub struct ExportArgs {
     /// SOURCE_DATE_EPOCH when set).
     #[arg(long)]
     pub date: Option<String>,
+    /// Replace output files even when they are read-only (their permission bits are kept).
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn parse_paper(text: &str) -> Result<crate::export::pdf::Paper, String> {
@@ -205,11 +208,22 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         }
         return 0;
     }
-    let mut code = 0;
-    for a in &artifacts {
-        let path = crate::export::artifact_path(&args.output, a.suffix, format.extension());
-        match crate::io::save_bytes_atomic(&crate::io::RealFs, &path, &a.bytes) {
-            Ok(()) => {
+    // Every file of the export, all or nothing (the three tables of a CSV export).
+    let paths: Vec<PathBuf> = artifacts
+        .iter()
+        .map(|a| crate::export::artifact_path(&args.output, a.suffix, format.extension()))
+        .collect();
+    let files: Vec<(&Path, &[u8])> = paths
+        .iter()
+        .zip(&artifacts)
+        .map(|(p, a)| (p.as_path(), a.bytes.as_slice()))
+        .collect();
+    let options = crate::io::WriteOptions {
+        overwrite_read_only: args.force,
+    };
+    match crate::io::save_all_atomic(&crate::io::RealFs, &files, options) {
+        Ok(()) => {
+            for (path, a) in paths.iter().zip(&artifacts) {
                 let _ = writeln!(
                     out,
                     "{}: {} ({} bytes)",
@@ -218,11 +232,14 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
                     a.bytes.len()
                 );
             }
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                code = 1;
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}{}", crate::io::force_hint(&e));
+            if paths.len() > 1 {
+                let _ = writeln!(err, "none of the {} files was written", paths.len());
             }
+            1
         }
     }
-    code
 }

@@ -5,7 +5,22 @@ use crate::io;
 use std::io::Write;
 use std::path::PathBuf;
 
-pub fn fmt(check: bool, files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FmtOptions {
+    /// Only check, change nothing.
+    pub check: bool,
+    /// Rewrite files with comments, dropping them.
+    pub drop_comments: bool,
+    /// Rewrite read-only files.
+    pub force: bool,
+}
+
+pub fn fmt(options: FmtOptions, files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let FmtOptions {
+        check,
+        drop_comments,
+        force,
+    } = options;
     let mut code = 0;
     for f in files {
         let (bytes, journey) = match io::load_file_bytes(f) {
@@ -22,6 +37,25 @@ pub fn fmt(check: bool, files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Wr
         if canonical.as_bytes() == bytes.as_slice() {
             continue;
         }
+        // Comments are the user's data: never dropped without being asked.
+        let comments = std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(io::find_comments);
+        if let Some(c) = comments
+            && !drop_comments
+        {
+            let _ = writeln!(
+                err,
+                "{}:{}: {} comment{} that the canonical form would drop; not {} (use --drop-comments to rewrite it anyway)",
+                file_label(f),
+                c.first,
+                c.count,
+                if c.count == 1 { "" } else { "s" },
+                if check { "checked" } else { "rewritten" }
+            );
+            code = 1;
+            continue;
+        }
         if check {
             let _ = writeln!(
                 out,
@@ -31,12 +65,15 @@ pub fn fmt(check: bool, files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Wr
             );
             code = 1;
         } else {
-            match io::save(f, &journey) {
+            let options = io::WriteOptions {
+                overwrite_read_only: force,
+            };
+            match io::save_with_options(&io::RealFs, f, &journey, options) {
                 Ok(_) => {
                     let _ = writeln!(out, "{}: formatted", file_label(f));
                 }
                 Err(e) => {
-                    let _ = writeln!(err, "{}: {e}", file_label(f));
+                    let _ = writeln!(err, "{}: {e}{}", file_label(f), io::force_hint(&e));
                     code = 1;
                 }
             }

@@ -21,6 +21,9 @@ pub struct ImportArgs {
     /// Fail (exit 1, write nothing) when any row or line could not be read.
     #[arg(long)]
     pub strict: bool,
+    /// Replace OUTPUT even when it is read-only (its permission bits are kept).
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn read_input(path: &Path) -> Result<Vec<u8>, String> {
@@ -111,7 +114,10 @@ pub fn cli_import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         );
         return 1;
     }
-    let code = crate::io::write_journey(&result.journey, &args.output, out, err);
+    let options = crate::io::WriteOptions {
+        overwrite_read_only: args.force,
+    };
+    let code = crate::io::write_journey_with(&result.journey, &args.output, options, out, err);
     if code == 0 && !result.problems.is_empty() && args.output != Path::new("-") {
         let _ = writeln!(
             out,

@@ -54,6 +54,13 @@ pub enum Command {
         /// Only check: exit 1 when a file is not canonical, change nothing.
         #[arg(long)]
         check: bool,
+        /// Rewrite files that hold comments (`//`, `/* */`), dropping them: the canonical
+        /// form cannot keep comments, so without this such files are left as they are.
+        #[arg(long)]
+        drop_comments: bool,
+        /// Rewrite read-only files too (their permission bits are kept).
+        #[arg(long)]
+        force: bool,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -163,7 +170,21 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
         Command::Open { .. } | Command::Compare { .. } | Command::Present { .. } => 0,
         Command::Portfolio { dir, format } => cli_portfolio(&dir, format, out, err),
         Command::Validate { files } => validate::validate(&files, out, err),
-        Command::Fmt { check, files } => fmt::fmt(check, &files, out, err),
+        Command::Fmt {
+            check,
+            drop_comments,
+            force,
+            files,
+        } => fmt::fmt(
+            fmt::FmtOptions {
+                check,
+                drop_comments,
+                force,
+            },
+            &files,
+            out,
+            err,
+        ),
         Command::Generate {
             touchpoints,
             seed,

@@ -343,11 +343,22 @@ pub fn write_journey(
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> u8 {
+    write_journey_with(journey, output, WriteOptions::default(), out, err)
+}
+
+/// [`write_journey`] with [`WriteOptions`] (`--force`).
+pub fn write_journey_with(
+    journey: &Journey,
+    output: &Path,
+    options: WriteOptions,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> u8 {
     if output == Path::new("-") {
         let _ = out.write_all(to_ron_string(journey).as_bytes());
         return 0;
     }
-    match save(output, journey) {
+    match save_with_options(&RealFs, output, journey, options) {
         Ok(bytes) => {
             let _ = writeln!(
                 out,
@@ -360,8 +371,16 @@ pub fn write_journey(
             0
         }
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            let _ = writeln!(err, "{e}{}", force_hint(&e));
             1
         }
+    }
+}
+
+/// What the command line adds to a save error: how to overwrite a read-only file.
+pub fn force_hint(e: &SaveError) -> &'static str {
+    match e {
+        SaveError::ReadOnly { .. } => " (use --force to overwrite it)",
+        _ => "",
     }
 }
