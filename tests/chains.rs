@@ -79,7 +79,10 @@ fn analysis_of_a_long_chain_and_cycle_keeps_its_own_stack() {
             assert_eq!(a.loops[0].touchpoints.len(), N);
         } else {
             assert_eq!(a.paths.count, 1);
-            assert_eq!(a.paths.longest.as_ref().map(|p| p.touchpoints.len()), Some(N));
+            assert_eq!(
+                a.paths.longest.as_ref().map(|p| p.touchpoints.len()),
+                Some(N)
+            );
         }
     }
 }
@@ -104,7 +107,11 @@ fn drawn_exports_of_a_long_cycle_keep_their_own_stack() {
     // Smaller: a debug build draws slowly. Recursion would still overflow 256 KiB.
     let a = chain(3_000, true);
     on_small_stack(move || {
-        for format in [ExportFormat::Svg, ExportFormat::Markdown, ExportFormat::Html] {
+        for format in [
+            ExportFormat::Svg,
+            ExportFormat::Markdown,
+            ExportFormat::Html,
+        ] {
             let mut o = ExportOptions::new(format);
             o.date = Some("2026-01-01".into());
             let out = export(&a, &o).expect("exported");
@@ -144,8 +151,16 @@ fn the_binary_walks_chains_at_the_touchpoint_limit() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
     std::fs::create_dir(p.join("folder")).unwrap();
-    std::fs::write(p.join("folder/chain.journey.ron"), chain_text(200_000, false)).unwrap();
-    std::fs::write(p.join("folder/cycle.journey.ron"), chain_text(200_000, true)).unwrap();
+    std::fs::write(
+        p.join("folder/chain.journey.ron"),
+        chain_text(200_000, false),
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("folder/cycle.journey.ron"),
+        chain_text(200_000, true),
+    )
+    .unwrap();
     for (name, ext) in [
         ("folder/chain.journey.ron", "dot"),
         ("folder/cycle.journey.ron", "csv"),

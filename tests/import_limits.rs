@@ -252,7 +252,10 @@ fn a_next_column_naming_a_target_twice_is_reported() {
     let r = import("n.csv", "name,next\nA,B;B\nB,\n", ImportFormat::Csv);
     assert_eq!(r.journey.handoff_count(), 1);
     let all = messages(&r).join("\n");
-    assert!(all.contains("n.csv:2: next: the handoff a -> b is listed twice"), "{all}");
+    assert!(
+        all.contains("n.csv:2: next: the handoff a -> b is listed twice"),
+        "{all}"
+    );
 }
 
 #[test]

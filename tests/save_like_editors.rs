@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use touchpoint::io::{self, Fs, RealFs, SaveError, Target, WriteOptions};
 
 /// A valid journey that is not in canonical form (so `fmt` rewrites it).
-const MESSY: &str = "(title: \"Move\", touchpoints: [(id: \"b\", name: \"B\"), (id: \"a\", name: \"A\")])\n";
+const MESSY: &str =
+    "(title: \"Move\", touchpoints: [(id: \"b\", name: \"B\"), (id: \"a\", name: \"A\")])\n";
 
 fn bin(dir: &Path, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
@@ -78,8 +79,17 @@ fn output_onto_a_symlink_or_a_dangling_one_writes_its_target() {
     std::os::unix::fs::symlink("old.dot", p.join("out.dot")).unwrap();
     let o = bin(&p, &["export", "j.journey.ron", "-o", "out.dot"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(std::fs::symlink_metadata(p.join("out.dot")).unwrap().file_type().is_symlink());
-    assert!(std::fs::read_to_string(p.join("old.dot")).unwrap().starts_with("digraph"));
+    assert!(
+        std::fs::symlink_metadata(p.join("out.dot"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(p.join("old.dot"))
+            .unwrap()
+            .starts_with("digraph")
+    );
     // A link to a file that does not exist yet: the file is created, the link kept.
     std::os::unix::fs::symlink("made.journey.ron", p.join("dangling.journey.ron")).unwrap();
     std::fs::write(p.join("in.csv"), "name\nA\nB\n").unwrap();
@@ -100,13 +110,26 @@ fn folders_and_sockets_are_refused_with_a_clear_message() {
     std::fs::create_dir(p.join("dir.dot")).unwrap();
     let o = bin(&p, &["export", "j.journey.ron", "-o", "dir.dot"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("dir.dot is a folder, not a file; nothing was written"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("dir.dot is a folder, not a file; nothing was written"),
+        "{}",
+        stderr(&o)
+    );
     assert!(std::fs::metadata(p.join("dir.dot")).unwrap().is_dir());
     let _listener = std::os::unix::net::UnixListener::bind(p.join("sock.dot")).unwrap();
     let o = bin(&p, &["export", "j.journey.ron", "-o", "sock.dot"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("sock.dot is a socket, not a file"), "{}", stderr(&o));
-    assert!(std::fs::symlink_metadata(p.join("sock.dot")).unwrap().file_type().is_socket());
+    assert!(
+        stderr(&o).contains("sock.dot is a socket, not a file"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        std::fs::symlink_metadata(p.join("sock.dot"))
+            .unwrap()
+            .file_type()
+            .is_socket()
+    );
     assert!(leftovers(&p).is_empty());
 }
 
@@ -114,18 +137,48 @@ fn folders_and_sockets_are_refused_with_a_clear_message() {
 fn devices_and_pipes_are_written_into_never_replaced() {
     let (_t, p) = setup();
     // /dev/null: written into (a character device), still a device afterwards.
-    let o = bin(&p, &["export", "j.journey.ron", "--format", "dot", "-o", "/dev/null"]);
+    let o = bin(
+        &p,
+        &[
+            "export",
+            "j.journey.ron",
+            "--format",
+            "dot",
+            "-o",
+            "/dev/null",
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
     // A named pipe nobody reads: refused at once, not waited on, and still a pipe.
     let fifo = p.join("pipe.dot");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     let t = Instant::now();
     let o = bin(&p, &["export", "j.journey.ron", "-o", "pipe.dot"]);
     assert!(t.elapsed() < Duration::from_secs(5));
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("no program is reading"), "{}", stderr(&o));
-    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(
+        stderr(&o).contains("no program is reading"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
     // With a reader, the bytes go through the pipe.
     let reader = {
         let fifo = fifo.clone();
@@ -135,7 +188,17 @@ fn devices_and_pipes_are_written_into_never_replaced() {
     let mut written = None;
     for _ in 0..50 {
         std::thread::sleep(Duration::from_millis(50));
-        let o = bin(&p, &["export", "j.journey.ron", "--format", "dot", "-o", "pipe.dot"]);
+        let o = bin(
+            &p,
+            &[
+                "export",
+                "j.journey.ron",
+                "--format",
+                "dot",
+                "-o",
+                "pipe.dot",
+            ],
+        );
         if o.status.success() {
             written = Some(o);
             break;
@@ -143,7 +206,12 @@ fn devices_and_pipes_are_written_into_never_replaced() {
     }
     assert!(written.is_some(), "never written into the pipe");
     assert!(reader.join().unwrap().starts_with("digraph"));
-    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
 }
 
 #[test]
@@ -172,7 +240,11 @@ fn read_only_files_are_refused_unless_forced() {
     std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o444)).unwrap();
     let o = bin(&p, &["fmt", "j.journey.ron"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("is read-only; nothing was written"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is read-only; nothing was written"),
+        "{}",
+        stderr(&o)
+    );
     assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&f).unwrap(), MESSY);
     let o = bin(&p, &["fmt", "--force", "j.journey.ron"]);
@@ -189,8 +261,11 @@ fn read_only_files_are_refused_unless_forced() {
     assert!(o.status.success(), "{}", stderr(&o));
     std::fs::write(p.join("in.csv"), "name\nA\n").unwrap();
     std::fs::copy(p.join("ro.dot"), p.join("ro.journey.ron")).unwrap();
-    std::fs::set_permissions(p.join("ro.journey.ron"), std::fs::Permissions::from_mode(0o444))
-        .unwrap();
+    std::fs::set_permissions(
+        p.join("ro.journey.ron"),
+        std::fs::Permissions::from_mode(0o444),
+    )
+    .unwrap();
     let o = bin(&p, &["import", "in.csv", "-o", "ro.journey.ron"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let o = bin(&p, &["import", "in.csv", "-o", "ro.journey.ron", "--force"]);
@@ -286,9 +361,15 @@ fn app_saves_go_through_the_same_path() {
     std::os::unix::fs::symlink("real/j.journey.ron", p.join("link.journey.ron")).unwrap();
     let real = p.join("real/j.journey.ron");
     std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
-    let (mut doc, mut file) = touchpoint::recovery::OpenFile::open(&p.join("link.journey.ron")).unwrap();
+    let (mut doc, mut file) =
+        touchpoint::recovery::OpenFile::open(&p.join("link.journey.ron")).unwrap();
     file.save(&RealFs, &mut doc, true, false).unwrap();
-    assert!(std::fs::symlink_metadata(p.join("link.journey.ron")).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(p.join("link.journey.ron"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert!(is_canonical(&real));
     assert_eq!(mode(&real), 0o640);
     std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o440)).unwrap();
@@ -296,7 +377,10 @@ fn app_saves_go_through_the_same_path() {
     assert!(matches!(e, SaveError::ReadOnly { .. }), "{e}");
     file.save(&RealFs, &mut doc, false, true).unwrap();
     assert_eq!(mode(&real), 0o440);
-    assert!(matches!(io::inspect_target(Path::new("/dev/null")).unwrap(), Target::Stream(_)));
+    assert!(matches!(
+        io::inspect_target(Path::new("/dev/null")).unwrap(),
+        Target::Stream(_)
+    ));
 }
 
 const COMMENTED: &str = "// Owned by the journey team: ask Ana before changing stages.\n(title: \"Move\", touchpoints: [(id: \"b\", name: \"B\"), /* first */ (id: \"a\", name: \"A\")])\n";
@@ -337,7 +421,17 @@ fn the_app_asks_before_its_first_save_drops_comments_and_keeps_a_bak() {
     .unwrap();
     // No backups in the settings: the first save still asks, and keeps one.
     let e = file.save(&RealFs, &mut doc, false, false).unwrap_err();
-    assert!(matches!(e, SaveError::DropsComments { count: 2, line: 1, .. }), "{e}");
+    assert!(
+        matches!(
+            e,
+            SaveError::DropsComments {
+                count: 2,
+                line: 1,
+                ..
+            }
+        ),
+        "{e}"
+    );
     assert_eq!(std::fs::read_to_string(&f).unwrap(), COMMENTED);
     assert!(doc.is_dirty());
     file.agree_to_drop_comments();

@@ -312,7 +312,11 @@ fn a_path_count_past_u64_is_reported_as_saturated() {
     // 2^63 fits: exact, not saturated; 2^64 is one more than u64::MAX.
     let a = analyze(&diamonds(63), &AnalysisConfig::default());
     assert_eq!((a.paths.count, a.paths.saturated), (1u64 << 63, false));
-    assert!(analyze(&diamonds(64), &AnalysisConfig::default()).paths.saturated);
+    assert!(
+        analyze(&diamonds(64), &AnalysisConfig::default())
+            .paths
+            .saturated
+    );
 }
 
 #[test]

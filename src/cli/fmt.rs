@@ -38,9 +38,7 @@ pub fn fmt(options: FmtOptions, files: &[PathBuf], out: &mut dyn Write, err: &mu
             continue;
         }
         // Comments are the user's data: never dropped without being asked.
-        let comments = std::str::from_utf8(&bytes)
-            .ok()
-            .and_then(io::find_comments);
+        let comments = std::str::from_utf8(&bytes).ok().and_then(io::find_comments);
         if let Some(c) = comments
             && !drop_comments
         {

@@ -268,8 +268,9 @@ impl Builder {
         }
         let shown = if name.is_empty() { id } else { name };
         let ids = &self.stage_ids;
-        let (new, changed) =
-            Builder::new_id(&mut self.fresh_stages, id, shown, "stage", |s| ids.contains(s));
+        let (new, changed) = Builder::new_id(&mut self.fresh_stages, id, shown, "stage", |s| {
+            ids.contains(s)
+        });
         if changed {
             problems.at(
                 line,
@@ -349,8 +350,9 @@ impl Builder {
         }
         let shown = if name.is_empty() { id } else { name };
         let ids = &self.dept_ids;
-        let (new, changed) =
-            Builder::new_id(&mut self.fresh_depts, id, shown, "dept", |s| ids.contains(s));
+        let (new, changed) = Builder::new_id(&mut self.fresh_depts, id, shown, "dept", |s| {
+            ids.contains(s)
+        });
         if changed {
             problems.at(
                 line,
@@ -387,10 +389,9 @@ impl Builder {
     /// id could not be used as given.
     pub fn touchpoint_id(&mut self, wanted: &str, name: &str) -> (TouchpointId, bool) {
         let journey = &self.journey;
-        let (id, changed) =
-            Builder::new_id(&mut self.fresh_touchpoints, wanted, name, "tp", |s| {
-                journey.contains_touchpoint(&TouchpointId::new(s))
-            });
+        let (id, changed) = Builder::new_id(&mut self.fresh_touchpoints, wanted, name, "tp", |s| {
+            journey.contains_touchpoint(&TouchpointId::new(s))
+        });
         (TouchpointId::new(id), changed)
     }
 

@@ -465,10 +465,8 @@ fn read_rows(text: &str, problems: &mut Problems) -> Vec<Row> {
                 // Not `record.clone()`: the reader's buffer keeps the size of the longest
                 // row read so far, and a clone copies all of it (one 60 KB cell followed
                 // by 60,000 short rows took 3.9 GB). A compact copy holds only the cells.
-                let mut compact = ::csv::StringRecord::with_capacity(
-                    record.as_slice().len(),
-                    record.len(),
-                );
+                let mut compact =
+                    ::csv::StringRecord::with_capacity(record.as_slice().len(), record.len());
                 compact.extend(record.iter());
                 rows.push(Row {
                     line,

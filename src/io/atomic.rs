@@ -33,7 +33,9 @@ pub enum SaveError {
     },
     /// The file holds comments that a save would drop; nothing was written (the app
     /// asks first, then saves keeping a `.bak` copy of the commented file).
-    #[error("{path} has {count} comment(s) (the first on line {line}) that saving would drop; nothing was written")]
+    #[error(
+        "{path} has {count} comment(s) (the first on line {line}) that saving would drop; nothing was written"
+    )]
     DropsComments {
         path: String,
         count: usize,

@@ -22,9 +22,7 @@ pub fn find_comments(src: &str) -> Option<Comments> {
     let mut count = 0;
     let pos_of = |i: usize, line: usize, line_start: usize| Pos {
         line,
-        col: src
-            .get(line_start..i)
-            .map_or(1, |s| s.chars().count() + 1),
+        col: src.get(line_start..i).map_or(1, |s| s.chars().count() + 1),
     };
     while let Some(&b) = bytes.get(i) {
         match b {
@@ -72,9 +70,7 @@ pub fn find_comments(src: &str) -> Option<Comments> {
                 loop {
                     match bytes.get(j) {
                         None => break,
-                        Some(b'"')
-                            if (1..=hashes).all(|k| bytes.get(j + k) == Some(&b'#')) =>
-                        {
+                        Some(b'"') if (1..=hashes).all(|k| bytes.get(j + k) == Some(&b'#')) => {
                             j += 1 + hashes;
                             break;
                         }

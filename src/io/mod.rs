@@ -12,11 +12,11 @@ pub use atomic::{
     FileMeta, Fs, RealFs, SaveError, Target, WriteOptions, apply_meta, explain, inspect_target,
     save_all_atomic, save_bytes_atomic, save_bytes_atomic_with, temp_path, write_into_stream,
 };
+pub use comments::{Comments, find_comments};
 pub use convert::{
     MAX_HANDOFFS, MAX_ITEMS, MAX_PARTS, MAX_TEXT, MAX_TOUCHPOINTS, PathProblem, dto_from_journey,
     handoff_dto, journey_from_dto, touchpoint_dto, validate,
 };
-pub use comments::{Comments, find_comments};
 pub use dto::CURRENT_FORMAT;
 pub use fingerprint::{
     DiskState, Fingerprint, SaveOptions, backup_path, check, check_with, content_hash,
