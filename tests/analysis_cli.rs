@@ -145,7 +145,7 @@ fn drop_threshold_is_configurable() {
 }
 
 #[test]
-fn a_bad_file_exits_2_with_located_errors() {
+fn a_bad_file_exits_1_with_located_errors() {
     let dir = setup();
     std::fs::write(
         dir.path().join("bad.journey.ron"),
@@ -153,13 +153,13 @@ fn a_bad_file_exits_2_with_located_errors() {
     )
     .unwrap();
     let out = touchpoint(&["analyze", "bad.journey.ron"], dir.path());
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(err.starts_with("bad.journey.ron:3:"), "{err}");
     let out = touchpoint(&["analyze", "missing.journey.ron"], dir.path());
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     let out = touchpoint(&["diff", "move.journey.ron", "bad.journey.ron"], dir.path());
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]

@@ -19,8 +19,8 @@ pub(crate) fn load(path: &Path, err: &mut dyn Write) -> Option<crate::model::Jou
     }
 }
 
-/// `touchpoint analyze FILE`: exit 0, 1 when `fail_on` is given and a gap at or
-/// above it exists, 2 when the file cannot be loaded.
+/// `touchpoint analyze FILE`: exit 0, 1 when the file cannot be loaded or when
+/// `fail_on` is given and a gap at or above it exists, 2 on a usage error.
 pub fn cli_analyze(
     file: &Path,
     format: ReportFormat,
@@ -41,7 +41,7 @@ pub fn cli_analyze(
         config.drop_points = d;
     }
     let Some(journey) = load(file, err) else {
-        return 2;
+        return 1;
     };
     let a = analyze(&journey, &config);
     let text = match format {
@@ -65,7 +65,7 @@ pub fn cli_analyze(
     0
 }
 
-/// `touchpoint diff AS_IS TO_BE`: exit 0, or 2 when a file cannot be loaded.
+/// `touchpoint diff AS_IS TO_BE`: exit 0, or 1 when a file cannot be loaded.
 pub fn cli_diff(
     as_is: &Path,
     to_be: &Path,
@@ -76,7 +76,7 @@ pub fn cli_diff(
     let a = load(as_is, err);
     let b = load(to_be, err);
     let (Some(a), Some(b)) = (a, b) else {
-        return 2;
+        return 1;
     };
     let d = diff(&a, &b, &AnalysisConfig::default());
     let text = match format {

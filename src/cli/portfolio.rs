@@ -5,8 +5,8 @@ use crate::portfolio::{portfolio_json, portfolio_markdown, portfolio_text, scan}
 use std::io::Write;
 use std::path::Path;
 
-/// `touchpoint portfolio DIR`: exit 0, or 1 when some file cannot be read, 2 when
-/// the folder cannot be read.
+/// `touchpoint portfolio DIR`: exit 0, or 1 when the folder or some file in it
+/// cannot be read.
 pub fn cli_portfolio(
     dir: &Path,
     format: ReportFormat,
@@ -17,7 +17,7 @@ pub fn cli_portfolio(
         Ok(e) => e,
         Err(e) => {
             let _ = writeln!(err, "touchpoint: cannot read folder {}: {e}", dir.display());
-            return 2;
+            return 1;
         }
     };
     let text = match format {
@@ -27,7 +27,7 @@ pub fn cli_portfolio(
     };
     if let Err(e) = out.write_all(text.as_bytes()) {
         let _ = writeln!(err, "touchpoint: {e}");
-        return 2;
+        return 1;
     }
     u8::from(entries.iter().any(|e| e.error().is_some()))
 }
