@@ -75,8 +75,16 @@ fn limit(c: &mut Criterion) {
     for (label, text, format) in [
         ("csv_200k_distinct", csv_text(false), ImportFormat::Csv),
         ("csv_200k_repeated", csv_text(true), ImportFormat::Csv),
-        ("mermaid_200k_distinct", mmd_text(false), ImportFormat::Mermaid),
-        ("mermaid_200k_repeated", mmd_text(true), ImportFormat::Mermaid),
+        (
+            "mermaid_200k_distinct",
+            mmd_text(false),
+            ImportFormat::Mermaid,
+        ),
+        (
+            "mermaid_200k_repeated",
+            mmd_text(true),
+            ImportFormat::Mermaid,
+        ),
     ] {
         group.bench_function(label, |b| {
             b.iter(|| {

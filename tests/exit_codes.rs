@@ -32,7 +32,10 @@ fn unreadable_input_exits_1_in_every_command() {
             assert_eq!(code(p, &args), Some(1), "{args:?}");
         }
     }
-    assert_eq!(code(p, &["import", "missing.csv", "-o", "o.journey.ron"]), Some(1));
+    assert_eq!(
+        code(p, &["import", "missing.csv", "-o", "o.journey.ron"]),
+        Some(1)
+    );
     assert_eq!(code(p, &["portfolio", "no-such-folder"]), Some(1));
 }
 
@@ -43,7 +46,13 @@ fn usage_errors_exit_2_in_every_command() {
     std::fs::write(p.join("ok.journey.ron"), "(title: \"Ok\")\n").unwrap();
     for args in [
         vec!["analyze", "ok.journey.ron", "--format", "yaml"],
-        vec!["diff", "ok.journey.ron", "ok.journey.ron", "--format", "yaml"],
+        vec![
+            "diff",
+            "ok.journey.ron",
+            "ok.journey.ron",
+            "--format",
+            "yaml",
+        ],
         vec!["export", "ok.journey.ron", "-o", "out.unknown"],
         vec!["import", "ok.journey.ron", "-o", "o.journey.ron"],
         vec!["fmt", "--no-such-option", "ok.journey.ron"],
