@@ -16,6 +16,7 @@ pub mod layout;
 pub mod model;
 pub mod portfolio;
 pub mod recovery;
+pub mod report;
 pub mod samples;
 pub mod scene;
 pub mod ui;

@@ -2,13 +2,12 @@
 //! consistent with the journey (counts add up, flags point at real touchpoints).
 
 use proptest::prelude::*;
-use touchpoint::analysis::{
-    AnalysisConfig, analyze, diff, journey_order, report_json, report_markdown, report_text,
-};
+use touchpoint::analysis::{AnalysisConfig, analyze, diff, journey_order};
 use touchpoint::model::{
     Better, Channel, Department, DepartmentId, DepartmentKind, Handoff, Journey, Layer, Metric,
     Rgb, Satisfaction, Stage, StageId, Touchpoint,
 };
+use touchpoint::report::{report_json, report_markdown, report_text};
 
 #[derive(Debug, Clone)]
 struct Spec {

@@ -1,7 +1,8 @@
 //! The stories of domain.md, told by the analysis of the bundled sample journeys.
 
-use touchpoint::analysis::{AnalysisConfig, GapKind, Severity, analyze, diff, report_text};
+use touchpoint::analysis::{AnalysisConfig, GapKind, Severity, analyze, diff};
 use touchpoint::model::{Journey, TouchpointId};
+use touchpoint::report::report_text;
 
 fn sample(name: &str) -> Journey {
     match touchpoint::samples::load_sample(name) {

@@ -36,13 +36,12 @@
 
 mod completeness;
 mod diff;
-mod fmt;
+pub mod fmt;
 mod gaps;
 mod graph;
 mod handoffs;
 mod loops;
 mod paths;
-mod report;
 mod scores;
 // Department focus (war-room mode).
 pub mod focus;
@@ -51,9 +50,6 @@ mod tests;
 
 pub use diff::{FigureComparison, HandoffChange, JourneyDiff, TouchpointChange, diff};
 pub use fmt::{fmt_count, fmt_hours, fmt_score, fmt_share};
-pub use report::{
-    ReportFormat, diff_markdown, diff_text, report_json, report_markdown, report_text,
-};
 pub use scores::{detractors_promoters, is_split};
 
 use crate::model::{DepartmentId, HandoffKey, Journey, StageId, TouchpointId};

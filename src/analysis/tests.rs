@@ -5,6 +5,9 @@ use crate::model::{
     Better, Department, DepartmentKind, Handoff, Layer, Metric, Rgb, Satisfaction, Stage,
     Touchpoint,
 };
+use crate::report::{
+    ReportFormat, diff_markdown, diff_text, report_json, report_markdown, report_text,
+};
 
 /// A tiny journey builder for tests.
 struct B(Journey);

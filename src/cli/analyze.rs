@@ -1,8 +1,8 @@
 //! `touchpoint analyze` and `touchpoint diff`.
 
-use crate::analysis::{
-    AnalysisConfig, ReportFormat, Severity, analyze, diff, diff_markdown, diff_text, report_json,
-    report_markdown, report_text,
+use crate::analysis::{AnalysisConfig, Severity, analyze, diff};
+use crate::report::{
+    ReportFormat, diff_markdown, diff_text, report_json, report_markdown, report_text,
 };
 use std::io::Write;
 use std::path::Path;

@@ -82,7 +82,7 @@ pub enum Command {
         file: PathBuf,
         /// Output: a terminal report, Markdown for a wiki, or JSON (schema 1) for scripts.
         #[arg(long, default_value = "text", value_name = "text|markdown|json")]
-        format: crate::analysis::ReportFormat,
+        format: crate::report::ReportFormat,
         /// Exit 1 when there are gaps at or above this severity (info, low, medium, high, critical).
         #[arg(long, value_name = "SEVERITY")]
         fail_on: Option<crate::analysis::Severity>,
@@ -95,14 +95,14 @@ pub enum Command {
         as_is: PathBuf,
         to_be: PathBuf,
         #[arg(long, default_value = "text", value_name = "text|markdown|json")]
-        format: crate::analysis::ReportFormat,
+        format: crate::report::ReportFormat,
     },
     /// List every `*.journey.ron` of a folder with its owner and headline figures (journey portfolio).
     Portfolio {
         /// The folder to scan (not its subfolders).
         dir: PathBuf,
         #[arg(long, default_value = "text", value_name = "text|markdown|json")]
-        format: crate::analysis::ReportFormat,
+        format: crate::report::ReportFormat,
     },
     /// Open the app comparing an as-is journey with a to-be journey side by side.
     Compare { as_is: PathBuf, to_be: PathBuf },

@@ -1,7 +1,7 @@
 //! `touchpoint portfolio`.
 
-use crate::analysis::ReportFormat;
 use crate::portfolio::{portfolio_json, portfolio_markdown, portfolio_text, scan};
+use crate::report::ReportFormat;
 use std::io::Write;
 use std::path::Path;
 

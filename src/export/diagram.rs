@@ -3,12 +3,12 @@
 
 use super::pdf::{PdfOptions, render_pdf};
 use super::raster::render_png;
-use super::report::{Comparison, ReportOptions, report_html, report_markdown};
 use super::svg::{SvgOptions, write_svg, write_svg_with};
 use super::{Artifact, ExportError, ExportFormat, ExportOptions};
 use crate::analysis::{Analysis, AnalysisConfig, analyze, diff};
 use crate::layout::{LayoutConfig, layout};
 use crate::model::Journey;
+use crate::report::document::{Comparison, ReportOptions, report_html, report_markdown};
 use crate::scene::{Scene, SceneOptions, Theme, build_scene};
 
 /// The scene of a journey as the exports draw it.

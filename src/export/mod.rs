@@ -14,7 +14,6 @@ pub mod fonts;
 pub mod mermaid;
 pub mod pdf;
 pub mod raster;
-pub mod report;
 pub mod svg;
 
 use crate::model::{Journey, Touchpoint};

@@ -2,6 +2,7 @@
 //! user text is escaped. The PNG and PDF exports render this same SVG.
 
 use crate::layout::Rect;
+use crate::report::escape::escape_into;
 use crate::scene::{Color, Detail, Item, Scene, TextAnchor, arrow_head};
 
 /// The font stack: DejaVu Sans for Latin (and most of Europe), Droid Sans Fallback for
@@ -296,34 +297,6 @@ impl Writer {
     }
 }
 
-/// Is `c` allowed in an XML 1.0 document?
-fn xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
-/// Append `s` escaped for XML text and attribute values (`&`, `<`, `>`, `"`, `'`);
-/// characters that XML 1.0 forbids are dropped.
-pub fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if xml_char(c) => out.push(c),
-            _ => {}
-        }
-    }
-}
-
-/// `s` escaped for XML / HTML.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    escape_into(&mut out, s);
-    out
-}
-
 fn push_hex(out: &mut String, c: Color) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('#');
@@ -377,6 +350,7 @@ mod tests {
     use super::*;
     use crate::layout::{LayoutConfig, layout};
     use crate::model::*;
+    use crate::report::escape::xml as escape;
     use crate::scene::{SceneOptions, build_scene};
 
     fn num(v: f32) -> String {

@@ -5,10 +5,11 @@
 
 use super::app::AppState;
 use super::dialogs::Dialog;
-use crate::analysis::{AnalysisConfig, FigureComparison, JourneyDiff, diff, diff_markdown};
+use crate::analysis::{AnalysisConfig, FigureComparison, JourneyDiff, diff};
 use crate::edit::Edit;
 use crate::history::{Document, Version};
 use crate::model::{Journey, TouchpointId, slugify};
+use crate::report::diff_markdown;
 use egui::{Color32, RichText};
 use std::path::{Path, PathBuf};
 

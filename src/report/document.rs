@@ -7,7 +7,7 @@
 //! things. The HTML is one self-contained, well-formed XHTML-compatible file with a
 //! restrictive Content-Security-Policy; every user text is escaped in both formats.
 
-use super::svg::escape;
+use super::escape::{md, md_line, xml as escape};
 use crate::analysis::{Analysis, GapKind, JourneyDiff, fmt_count, fmt_hours, fmt_score, fmt_share};
 use crate::model::{DepartmentId, Journey, TouchpointId, fmt_num};
 use crate::scene::clean_text;
@@ -652,44 +652,6 @@ fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_>) -> Vec<B
 
 // ---------------------------------------------------------------------------
 // Markdown
-
-/// Escape text for Markdown inside a line (table cells, list items, headings): HTML
-/// is neutralised with entities, emphasis, links, code and table syntax with
-/// backslashes; newlines become spaces.
-pub fn md(text: &str) -> String {
-    let text = clean_text(text);
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// [`md`] for text that starts a line (a paragraph): a leading `#`, `-`, `+`, `=` or
-/// `1.` would start a heading, a list or a rule, so it is escaped too.
-pub fn md_line(text: &str) -> String {
-    let mut out = md(text);
-    if out.starts_with(['#', '-', '+', '=']) {
-        out.insert(0, '\\');
-    } else if let Some(dot) = out.find(['.', ')'])
-        && dot > 0
-        && out
-            .get(..dot)
-            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        out.insert(dot, '\\');
-    }
-    out
-}
 
 /// Percent-encode a relative file name for a Markdown link.
 fn url_path(name: &str) -> String {

@@ -1,8 +1,8 @@
 //! Reports of an [`Analysis`] and a [`JourneyDiff`]: a terminal text report, a
 //! Markdown report for a wiki, JSON for scripts.
 
-use super::fmt::{fmt_count, fmt_hours, fmt_score, fmt_share, one_decimal};
-use super::{Analysis, JourneyDiff, PathStats, Severity};
+use crate::analysis::fmt::{fmt_count, fmt_hours, fmt_score, fmt_share, one_decimal};
+use crate::analysis::{Analysis, JourneyDiff, PathStats, Severity};
 use crate::model::TouchpointId;
 use std::fmt::Write as _;
 
@@ -605,7 +605,7 @@ pub fn report_markdown(a: &Analysis) -> String {
     s
 }
 
-/// The analysis as pretty JSON (schema [`super::SCHEMA_VERSION`]).
+/// The analysis as pretty JSON (schema [`crate::analysis::SCHEMA_VERSION`]).
 pub fn report_json(a: &Analysis) -> String {
     serde_json::to_string_pretty(a).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")) + "\n"
 }
@@ -660,7 +660,7 @@ fn diff_lists(d: &JourneyDiff) -> Vec<(String, String)> {
             v.join("; "),
         ));
     }
-    let hs = |v: &[super::HandoffRef]| {
+    let hs = |v: &[crate::analysis::HandoffRef]| {
         v.iter()
             .map(|h| format!("{} -> {}", h.from, h.to))
             .collect::<Vec<_>>()
