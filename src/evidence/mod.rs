@@ -2,6 +2,7 @@
 //! their scales, and (beside them) other evidence importers. A library layer beside
 //! `import`: no egui, no clap.
 
+pub mod drivers;
 pub mod scale;
 pub mod table;
 pub mod text;
