@@ -79,6 +79,7 @@ pub fn generate(touchpoints: usize, seed: u64) -> Journey {
             value: 40.0,
             unit: "%".into(),
         }],
+        ..Default::default()
     });
     let n_stages = (touchpoints / 200).clamp(4, 50);
     for s in 0..n_stages {

@@ -489,7 +489,179 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         c.text(|| format!("actions[{i}].due"), "a due date", &a.due);
         check_anchor(&mut c, format!("actions[{i}].on"), &a.on);
     }
+    validate_evidence(&mut c, dto);
     c.problems
+}
+
+/// Scenarios and key-driver results. Touchpoint ids must be well-formed but may name
+/// touchpoints the journey no longer has: a scenario is a hypothesis, and deleting a
+/// touchpoint must never make the file unloadable (such changes are skipped, with
+/// a note, when the scenario runs; such driver results are ignored).
+fn validate_evidence(c: &mut Checker, dto: &FileDto) {
+    c.count(
+        || "scenarios".into(),
+        "scenarios",
+        dto.scenarios.len(),
+        MAX_PARTS,
+    );
+    let mut names = BTreeSet::new();
+    for (i, sc) in dto.scenarios.iter().enumerate() {
+        let p = |f: &str| format!("scenarios[{i}].{f}");
+        c.text(|| p("name"), "a scenario name", &sc.name);
+        if sc.name.trim().is_empty() {
+            c.push(p("name"), "a scenario needs a name");
+        } else if !names.insert(sc.name.as_str()) {
+            c.push(
+                p("name"),
+                format!("duplicate scenario name {:?}", Shown(&sc.name)),
+            );
+        }
+        c.count(|| p("changes"), "changes", sc.changes.len(), MAX_ITEMS);
+        for (k, ch) in sc.changes.iter().enumerate() {
+            let path = p(&format!("changes[{k}]"));
+            let model = change_from(ch);
+            for t in model.touchpoints() {
+                c.id(path.clone(), "touchpoint", t.as_str());
+            }
+            if let Err(e) = model.check() {
+                c.push(path, e);
+            }
+        }
+    }
+    if let Some(d) = &dto.drivers {
+        c.text(|| "drivers.source".into(), "a source", &d.source);
+        c.text(|| "drivers.column".into(), "a column name", &d.column);
+        c.count(
+            || "drivers.touchpoints".into(),
+            "driver results",
+            d.touchpoints.len(),
+            MAX_TOUCHPOINTS,
+        );
+        let mut seen = BTreeSet::new();
+        for (i, t) in d.touchpoints.iter().enumerate() {
+            c.id(
+                format!("drivers.touchpoints[{i}].touchpoint"),
+                "touchpoint",
+                &t.touchpoint,
+            );
+            if !seen.insert(t.touchpoint.as_str()) {
+                c.push(
+                    format!("drivers.touchpoints[{i}].touchpoint"),
+                    format!("duplicate driver result for {:?}", Shown(&t.touchpoint)),
+                );
+            }
+        }
+        if let Err(e) = drivers_from(d).check() {
+            c.push("drivers".into(), e);
+        }
+    }
+}
+
+fn change_from(ch: &ChangeDto) -> ScenarioChange {
+    let tp = |s: &str| TouchpointId::new(s);
+    let key = |f: &str, t: &str| HandoffKey {
+        from: tp(f),
+        to: tp(t),
+    };
+    match ch {
+        ChangeDto::AddScore { touchpoint, points } => ScenarioChange::AddScore {
+            touchpoint: tp(touchpoint),
+            points: *points,
+        },
+        ChangeDto::SetScore { touchpoint, mean } => ScenarioChange::SetScore {
+            touchpoint: tp(touchpoint),
+            mean: *mean,
+        },
+        ChangeDto::CutWait { from, to, percent } => ScenarioChange::CutWait {
+            handoff: key(from, to),
+            percent: *percent,
+        },
+        ChangeDto::RemoveHandoff { from, to } => ScenarioChange::RemoveHandoff(key(from, to)),
+        ChangeDto::Merge { into, from } => ScenarioChange::Merge {
+            into: tp(into),
+            from: tp(from),
+        },
+        ChangeDto::SetHandling {
+            touchpoint,
+            minutes,
+        } => ScenarioChange::SetHandling {
+            touchpoint: tp(touchpoint),
+            minutes: *minutes,
+        },
+    }
+}
+
+fn change_to(ch: &ScenarioChange) -> ChangeDto {
+    match ch {
+        ScenarioChange::AddScore { touchpoint, points } => ChangeDto::AddScore {
+            touchpoint: touchpoint.0.clone(),
+            points: *points,
+        },
+        ScenarioChange::SetScore { touchpoint, mean } => ChangeDto::SetScore {
+            touchpoint: touchpoint.0.clone(),
+            mean: *mean,
+        },
+        ScenarioChange::CutWait { handoff, percent } => ChangeDto::CutWait {
+            from: handoff.from.0.clone(),
+            to: handoff.to.0.clone(),
+            percent: *percent,
+        },
+        ScenarioChange::RemoveHandoff(k) => ChangeDto::RemoveHandoff {
+            from: k.from.0.clone(),
+            to: k.to.0.clone(),
+        },
+        ScenarioChange::Merge { into, from } => ChangeDto::Merge {
+            into: into.0.clone(),
+            from: from.0.clone(),
+        },
+        ScenarioChange::SetHandling {
+            touchpoint,
+            minutes,
+        } => ChangeDto::SetHandling {
+            touchpoint: touchpoint.0.clone(),
+            minutes: *minutes,
+        },
+    }
+}
+
+fn drivers_from(d: &KeyDriversDto) -> KeyDrivers {
+    KeyDrivers {
+        source: d.source.clone(),
+        column: d.column.clone(),
+        respondents: d.respondents,
+        r2: d.r2,
+        touchpoints: d
+            .touchpoints
+            .iter()
+            .map(|t| DriverResult {
+                touchpoint: TouchpointId::new(t.touchpoint.as_str()),
+                importance: t.importance,
+                mean: t.mean,
+                coefficient: t.coefficient,
+            })
+            .collect(),
+    }
+}
+
+fn drivers_to(d: &KeyDrivers) -> KeyDriversDto {
+    let mut touchpoints: Vec<DriverDto> = d
+        .touchpoints
+        .iter()
+        .map(|t| DriverDto {
+            touchpoint: t.touchpoint.0.clone(),
+            importance: t.importance,
+            mean: t.mean,
+            coefficient: t.coefficient,
+        })
+        .collect();
+    touchpoints.sort_by(|a, b| a.touchpoint.cmp(&b.touchpoint));
+    KeyDriversDto {
+        source: d.source.clone(),
+        column: d.column.clone(),
+        respondents: d.respondents,
+        r2: d.r2,
+        touchpoints,
+    }
 }
 
 fn anchor_from(a: &AnchorDto) -> Anchor {
@@ -544,6 +716,15 @@ pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
                     unit: o.unit,
                 })
                 .collect(),
+            scenarios: dto
+                .scenarios
+                .iter()
+                .map(|sc| Scenario {
+                    name: sc.name.clone(),
+                    changes: sc.changes.iter().map(change_from).collect(),
+                })
+                .collect(),
+            drivers: dto.drivers.as_ref().map(drivers_from),
         })
         .map(|_| ()),
     );
@@ -727,6 +908,19 @@ pub fn dto_from_journey(j: &Journey) -> FileDto {
                 on: anchor_to(&a.anchor),
             })
             .collect(),
+        scenarios: {
+            let mut v: Vec<ScenarioDto> = meta
+                .scenarios
+                .iter()
+                .map(|sc| ScenarioDto {
+                    name: sc.name.clone(),
+                    changes: sc.changes.iter().map(change_to).collect(),
+                })
+                .collect();
+            v.sort_by(|a, b| a.name.cmp(&b.name));
+            v
+        },
+        drivers: meta.drivers.as_ref().map(drivers_to),
     }
 }
 

@@ -37,6 +37,12 @@ pub struct FileDto {
     pub notes: Vec<NoteDto>,
     #[serde(default, skip_serializing_if = "is_default")]
     pub actions: Vec<ActionDto>,
+    /// What-if scenarios, by name.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub scenarios: Vec<ScenarioDto>,
+    /// The last key-driver analysis (`touchpoint drivers --save`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drivers: Option<KeyDriversDto>,
 }
 
 fn current_format() -> u32 {
@@ -221,4 +227,67 @@ pub struct ActionDto {
     pub status: ActionStatus,
     #[serde(default)]
     pub on: AnchorDto,
+}
+
+/// One change of a scenario.
+#[derive(Serialize, Deserialize, Debug, PartialEq, Clone)]
+pub enum ChangeDto {
+    AddScore {
+        touchpoint: String,
+        points: f64,
+    },
+    SetScore {
+        touchpoint: String,
+        mean: f64,
+    },
+    CutWait {
+        from: String,
+        to: String,
+        percent: f64,
+    },
+    RemoveHandoff {
+        from: String,
+        to: String,
+    },
+    Merge {
+        into: String,
+        from: String,
+    },
+    SetHandling {
+        touchpoint: String,
+        minutes: f64,
+    },
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioDto {
+    pub name: String,
+    #[serde(default)]
+    pub changes: Vec<ChangeDto>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DriverDto {
+    pub touchpoint: String,
+    pub importance: f64,
+    pub mean: f64,
+    #[serde(default)]
+    pub coefficient: f64,
+}
+
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KeyDriversDto {
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub source: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub column: String,
+    #[serde(default)]
+    pub respondents: u64,
+    #[serde(default)]
+    pub r2: f64,
+    #[serde(default)]
+    pub touchpoints: Vec<DriverDto>,
 }

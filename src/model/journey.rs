@@ -3,6 +3,7 @@ use super::ids::{DepartmentId, NoteId, StageId, TouchpointId, is_valid_id};
 use super::parts::{
     ActionItem, Anchor, Department, DepartmentKind, Outcome, Rgb, Stage, StickyNote,
 };
+use super::scenario::{KeyDrivers, Scenario};
 use super::touchpoint::Touchpoint;
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
@@ -18,6 +19,10 @@ pub struct JourneyMeta {
     /// Which version of the journey this is, e.g. "as-is" or "to-be"; empty when not said.
     pub variant: String,
     pub outcomes: Vec<Outcome>,
+    /// What-if scenarios, by name (unique).
+    pub scenarios: Vec<Scenario>,
+    /// The last key-driver analysis saved with the journey.
+    pub drivers: Option<KeyDrivers>,
 }
 
 /// Why a change to a journey was refused.
@@ -291,7 +296,13 @@ impl Journey {
     // Every method checks first and changes nothing when it returns an error.
     // The application changes a journey only through `crate::edit::Edit`.
 
-    pub fn set_meta(&mut self, meta: JourneyMeta) -> Result<JourneyMeta, ModelError> {
+    /// Scenarios are kept sorted by name and driver results by touchpoint id (the
+    /// canonical order of the file), whatever order they come in.
+    pub fn set_meta(&mut self, mut meta: JourneyMeta) -> Result<JourneyMeta, ModelError> {
+        meta.scenarios.sort_by(|a, b| a.name.cmp(&b.name));
+        if let Some(d) = &mut meta.drivers {
+            d.touchpoints.sort_by(|a, b| a.touchpoint.cmp(&b.touchpoint));
+        }
         for o in &meta.outcomes {
             check_finite(
                 &format!("outcome `{}`", o.name),
@@ -299,6 +310,26 @@ impl Journey {
                 f64::MIN,
                 f64::MAX,
             )?;
+        }
+        let mut names = std::collections::BTreeSet::new();
+        for sc in &meta.scenarios {
+            if sc.name.trim().is_empty() {
+                return Err(ModelError::InvalidValue("a scenario needs a name".into()));
+            }
+            if !names.insert(sc.name.as_str()) {
+                return Err(ModelError::InvalidValue(format!(
+                    "there are two scenarios called `{}`",
+                    sc.name
+                )));
+            }
+            for ch in &sc.changes {
+                ch.check().map_err(|e| {
+                    ModelError::InvalidValue(format!("scenario `{}`: {e}", sc.name))
+                })?;
+            }
+        }
+        if let Some(d) = &meta.drivers {
+            d.check().map_err(ModelError::InvalidValue)?;
         }
         Ok(std::mem::replace(&mut self.meta, meta))
     }

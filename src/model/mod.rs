@@ -5,6 +5,7 @@ mod ids;
 mod journey;
 mod metric;
 mod parts;
+mod scenario;
 mod score;
 mod source;
 mod touchpoint;
@@ -18,6 +19,7 @@ pub use metric::{Better, Metric, fmt_num};
 pub use parts::{
     ActionItem, ActionStatus, Anchor, Department, DepartmentKind, Outcome, Rgb, Stage, StickyNote,
 };
+pub use scenario::{DriverResult, KeyDrivers, Scenario, ScenarioChange};
 pub use score::Satisfaction;
 pub use source::{Period, Source, SourceKind};
 pub use touchpoint::{Channel, Layer, Touchpoint};
