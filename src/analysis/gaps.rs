@@ -13,6 +13,7 @@
 //! - unmeasured: medium when the touchpoint hands work to another department, else low;
 //! - unreachable, dead end: medium; disconnected: low;
 //! - department owns nothing: info;
+//! - key driver: high when its importance is at least twice the average, else medium;
 //! - no score and no stage are completeness, not breaks: they flag the touchpoint
 //!   and are listed in `completeness`, but are not ranked gaps.
 
@@ -134,6 +135,7 @@ pub(crate) fn fill(ctx: &Ctx, config: &AnalysisConfig, analysis: &mut Analysis, 
         silent_gap(&mut b, config, path, &mut silent_seen);
     }
     completeness_gaps(&mut b, analysis, d);
+    key_driver_gaps(&mut b, analysis);
 
     // Rank by severity, weight, kind, then touchpoints in id order (then creation
     // order); sort indices so the gaps themselves move once.
@@ -282,6 +284,56 @@ fn handoff_gaps(b: &mut Builder, config: &AnalysisConfig) {
             );
         }
     }
+}
+
+/// Key drivers from the results saved with the journey.
+fn key_driver_gaps(b: &mut Builder, analysis: &mut Analysis) {
+    let Some(kd) = b.ctx.journey.meta().drivers.as_ref() else {
+        return;
+    };
+    let k = kd.touchpoints.len();
+    if k == 0 {
+        return;
+    }
+    let avg_importance = 1.0 / k as f64;
+    let avg_mean = kd.touchpoints.iter().map(|t| t.mean).sum::<f64>() / k as f64;
+    let what = if kd.column.trim().is_empty() {
+        "overall satisfaction".to_owned()
+    } else {
+        format!("\"{}\"", kd.column.trim())
+    };
+    let mut count = 0;
+    for t in &kd.touchpoints {
+        if t.importance < avg_importance || t.mean >= avg_mean {
+            continue;
+        }
+        let Some(i) = b.dense(&t.touchpoint) else {
+            continue;
+        };
+        count += 1;
+        let severity = if t.importance >= 2.0 * avg_importance {
+            Severity::High
+        } else {
+            Severity::Medium
+        };
+        let explanation = format!(
+            "{} ({}): key driver, {} of what explains {what} ({} respondents), mean {} against {} on average: fixing it moves {what} most",
+            b.name(i),
+            b.owner(i),
+            fmt_share(t.importance),
+            fmt_count(kd.respondents),
+            fmt_score(t.mean),
+            fmt_score(avg_mean)
+        );
+        b.touchpoint_gap(
+            i,
+            GapKind::KeyDriver,
+            severity,
+            t.importance * (10.0 - t.mean),
+            explanation,
+        );
+    }
+    analysis.headline.key_drivers = count;
 }
 
 fn touchpoint_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {

@@ -31,6 +31,11 @@
 //! - **Funnel**: volumes along the typical path; **conversion** is the volume where
 //!   it stops falling (the next step keeps >= 95%) over the volume at the first step
 //!   the customer takes.
+//! - **Key driver**: with key-driver results saved in the journey, a touchpoint whose
+//!   importance is at least the average (1 / number of touchpoints analysed) and
+//!   whose mean score is below the average of their means: where fixing moves
+//!   overall satisfaction most. High when its importance is at least twice the
+//!   average, else medium.
 //! - **Dead end**: a touchpoint the customer cannot see (backstage or support) that
 //!   receives work and passes it to nobody, before the journey's last stage.
 
@@ -59,6 +64,10 @@ use serde::Serialize;
 /// breaking change (a field removed, renamed or changing meaning); adding fields is
 /// not breaking.
 pub const SCHEMA_VERSION: u32 = 1;
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
 
 /// Thresholds of the analysis. `Default` gives the documented values.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -185,6 +194,9 @@ pub enum GapKind {
     DeadEnd,
     /// A department that owns no touchpoint.
     IdleDepartment,
+    /// High importance for overall satisfaction and a low score, from the key-driver
+    /// analysis saved with the journey (`touchpoint drivers --save`).
+    KeyDriver,
 }
 
 impl GapKind {
@@ -206,6 +218,7 @@ impl GapKind {
             GapKind::Disconnected => "disconnected",
             GapKind::DeadEnd => "dead end",
             GapKind::IdleDepartment => "department owns nothing",
+            GapKind::KeyDriver => "key driver",
         }
     }
 }
@@ -284,6 +297,9 @@ pub struct Headline {
     pub drops: usize,
     pub hot_spots: usize,
     pub rework_loops: usize,
+    /// Key-driver gaps: high importance, low score (needs saved driver results).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub key_drivers: usize,
     /// Number of gaps at each severity, `[info, low, medium, high, critical]`.
     pub gaps_by_severity: [usize; 5],
 }
