@@ -3,7 +3,9 @@
 //! `import`: no egui, no clap.
 
 pub mod drivers;
+pub mod respondents;
 pub mod scale;
 pub mod table;
 pub mod text;
 pub mod themes;
+pub mod whatif;
