@@ -1,6 +1,7 @@
 //! The command line. `touchpoint` with no subcommand (or with a FILE) opens the app.
 
 mod analyze;
+mod drivers;
 mod export;
 mod fmt;
 mod generate;
@@ -9,12 +10,15 @@ mod portfolio;
 pub mod recover;
 mod validate;
 mod values;
+mod whatif;
 
 pub use analyze::{cli_analyze, cli_diff};
+pub use drivers::{ColumnArgs, DriversArgs, cli_drivers};
 pub use export::{ExportArgs, cli_export};
 pub use import::{ImportArgs, cli_import};
 pub use portfolio::cli_portfolio;
 pub use recover::RecoverArgs;
+pub use whatif::{WhatifArgs, cli_whatif};
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -121,6 +125,14 @@ pub enum Command {
     },
     /// Import a CSV table or a Mermaid `journey` diagram as a journey file.
     Import(ImportArgs),
+    /// Key-driver analysis: which touchpoints drive overall satisfaction and a
+    /// binary outcome (renewed, churned), from respondent-level answers, with
+    /// bootstrap intervals, importance x performance quadrants and honest notes.
+    Drivers(DriversArgs),
+    /// What-if scenarios: score changes through the fitted driver models, structural
+    /// changes (cut waits, remove handoffs, merge touchpoints, handling time) through
+    /// the journey analysis, before and after with ratios.
+    Whatif(WhatifArgs),
     /// Export a journey: the map as svg, png or pdf; a report as md or html (with --compare
     /// TO_BE for as-is vs to-be); csv (tables), mermaid (a `journey` diagram), dot (Graphviz).
     Export(ExportArgs),
@@ -192,6 +204,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
         } => generate::generate(touchpoints, seed, &output, out, err),
         Command::New { file, title } => generate::new_journey(&file, &title, out, err),
         Command::Import(args) => cli_import(&args, out, err),
+        Command::Drivers(args) => cli_drivers(&args, out, err),
+        Command::Whatif(args) => cli_whatif(&args, out, err),
         Command::Export(args) => cli_export(&args, out, err),
         Command::Analyze {
             file,

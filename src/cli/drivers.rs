@@ -1,0 +1,416 @@
+//! `touchpoint drivers JOURNEY RESPONSES`: key-driver analysis of respondent answers.
+
+use super::analyze::load;
+use crate::analysis::{ReportFormat, fmt_count};
+use crate::evidence::drivers::{
+    DriverConfig, DriverReport, Drivers, Missing, ModelReport, NoteLevel, Respondents, ScoreColumn,
+};
+use crate::evidence::respondents::{ReadRespondents, RespondentColumns, read_respondents};
+use crate::evidence::table::TableReader;
+use crate::model::{DriverResult, Journey, JourneyMeta, KeyDrivers, TouchpointId};
+use clap::Args;
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Problems of the respondents file printed one by one; the rest are counted.
+const MAX_PROBLEMS_SHOWN: usize = 20;
+
+#[derive(Args, Debug, Clone)]
+pub struct DriversArgs {
+    /// The `*.journey.ron` file (its touchpoints name the score columns).
+    pub journey: PathBuf,
+    /// Respondent answers (CSV or .xlsx): one row per customer, a score column per
+    /// touchpoint (header = touchpoint id or name), an overall column, optionally an
+    /// outcome (yes/no, 1/0, true/false) and a segment column.
+    pub responses: PathBuf,
+    #[command(flatten)]
+    pub columns: ColumnArgs,
+    /// Output: a terminal report, Markdown, or JSON for scripts.
+    #[arg(long, default_value = "text", value_name = "text|markdown|json")]
+    pub format: ReportFormat,
+    /// Write the results into the journey file: high-importance, low-score
+    /// touchpoints become "key driver" gaps in `touchpoint analyze`.
+    #[arg(long)]
+    pub save: bool,
+}
+
+/// Options shared by `drivers` and `whatif`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct ColumnArgs {
+    /// The overall column (header, 1-based number or letter); found by its header
+    /// (overall, satisfaction, nps, ltr, recommend...) when omitted.
+    #[arg(long, value_name = "COL")]
+    pub overall: Option<String>,
+    /// The binary outcome column (renewed, churned, converted...).
+    #[arg(long, value_name = "COL")]
+    pub outcome: Option<String>,
+    /// A segment column: the analysis is repeated for each segment.
+    #[arg(long, value_name = "COL")]
+    pub segment: Option<String>,
+    /// The worksheet of an .xlsx file (the first when omitted).
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Bootstrap resamples for the intervals.
+    #[arg(long, default_value_t = 200)]
+    pub resamples: usize,
+    /// Bootstrap seed (same seed, same intervals).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Blank touchpoint answers: filled with the touchpoint's mean, or respondents
+    /// with a blank left out.
+    #[arg(
+        long,
+        default_value = "mean-impute",
+        value_name = "mean-impute|listwise"
+    )]
+    pub missing: String,
+}
+
+impl ColumnArgs {
+    pub(crate) fn config(&self) -> Result<DriverConfig, String> {
+        let missing = match self.missing.trim().to_ascii_lowercase().as_str() {
+            "mean-impute" | "impute" | "mean" => Missing::MeanImpute,
+            "listwise" | "complete" => Missing::Listwise,
+            other => {
+                return Err(format!(
+                    "--missing must be mean-impute or listwise, not `{other}`"
+                ));
+            }
+        };
+        if self.resamples > 10_000 {
+            return Err(format!("--resamples {} is more than 10000", self.resamples));
+        }
+        Ok(DriverConfig {
+            resamples: self.resamples,
+            seed: self.seed,
+            missing,
+            ..DriverConfig::default()
+        })
+    }
+}
+
+/// Read the respondents file, printing its problems to `err`.
+pub(crate) fn read(
+    path: &Path,
+    journey: &Journey,
+    cols: &ColumnArgs,
+    err: &mut dyn Write,
+) -> Option<ReadRespondents> {
+    let reader = match TableReader::open(path, cols.sheet.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return None;
+        }
+    };
+    let columns = RespondentColumns {
+        overall: cols.overall.clone(),
+        outcome: cols.outcome.clone(),
+        segment: cols.segment.clone(),
+    };
+    match read_respondents(reader, journey, &columns) {
+        Ok(r) => {
+            for p in r.problems.iter().take(MAX_PROBLEMS_SHOWN) {
+                let _ = writeln!(err, "{p}");
+            }
+            if r.problems.len() > MAX_PROBLEMS_SHOWN {
+                let _ = writeln!(
+                    err,
+                    "{}: {} more problems",
+                    path.display(),
+                    r.problems.len() - MAX_PROBLEMS_SHOWN
+                );
+            }
+            Some(r)
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            None
+        }
+    }
+}
+
+/// The respondents of one segment.
+fn subset(data: &Respondents, rows: &[usize]) -> Respondents {
+    let pick = |v: &[Option<f64>]| rows.iter().map(|&r| v.get(r).copied().flatten()).collect();
+    Respondents {
+        touchpoints: data
+            .touchpoints
+            .iter()
+            .map(|c| ScoreColumn {
+                touchpoint: c.touchpoint.clone(),
+                name: c.name.clone(),
+                scores: pick(&c.scores),
+            })
+            .collect(),
+        overall_name: data.overall_name.clone(),
+        overall: pick(&data.overall),
+        outcome_name: data.outcome_name.clone(),
+        outcome: data
+            .outcome
+            .as_ref()
+            .map(|o| rows.iter().map(|&r| o.get(r).copied().flatten()).collect()),
+    }
+}
+
+#[derive(Serialize)]
+struct SegmentReport {
+    segment: String,
+    #[serde(flatten)]
+    report: DriverReport,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    #[serde(flatten)]
+    report: &'a DriverReport,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    segments: Vec<SegmentReport>,
+}
+
+fn pct(v: f64) -> String {
+    format!("{:.0}%", v * 100.0)
+}
+
+fn model_text(m: &ModelReport, outcome: bool, md: bool, s: &mut String) {
+    use std::fmt::Write as _;
+    let title = if outcome {
+        format!(
+            "Outcome `{}`: rate {}, pseudo-R^2 {:.2}, {} respondents",
+            m.column,
+            pct(m.rate.unwrap_or(0.0)),
+            m.r2,
+            fmt_count(m.respondents as u64)
+        )
+    } else {
+        format!(
+            "Overall `{}`: mean {:.1}, R^2 {:.2}, {} respondents",
+            m.column,
+            m.mean.unwrap_or(0.0),
+            m.r2,
+            fmt_count(m.respondents as u64)
+        )
+    };
+    let effect = if outcome { "odds ratio" } else { "coefficient" };
+    if md {
+        let _ = writeln!(s, "## {title}\n");
+        let _ = writeln!(
+            s,
+            "| rank | touchpoint | importance | interval | {effect} | mean | quadrant |\n| ---: | --- | ---: | --- | ---: | ---: | --- |"
+        );
+    } else {
+        let _ = writeln!(s, "{title}");
+        let _ = writeln!(
+            s,
+            "  {:>4}  {:<32} {:>10}  {:<11} {:>11} {:>5}  quadrant",
+            "rank", "touchpoint", "importance", "interval", effect, "mean"
+        );
+    }
+    for d in &m.drivers {
+        let eff = match d.odds_ratio {
+            Some(or) => format!("{or:.2}"),
+            None => format!("{:+.2}", d.coefficient),
+        };
+        let interval = format!("{}-{}", pct(d.ci_low), pct(d.ci_high));
+        let quadrant = d.quadrant.label().split(':').next().unwrap_or("");
+        if md {
+            let _ = writeln!(
+                s,
+                "| {} | {} (`{}`) | {} | {} | {} | {:.1} | {} |",
+                d.rank,
+                crate::export::report::md(&d.name),
+                d.touchpoint,
+                pct(d.importance),
+                interval,
+                eff,
+                d.mean,
+                quadrant
+            );
+        } else {
+            let _ = writeln!(
+                s,
+                "  {:>4}  {:<32} {:>10}  {:<11} {:>11} {:>5.1}  {}",
+                d.rank,
+                d.touchpoint,
+                pct(d.importance),
+                interval,
+                eff,
+                d.mean,
+                quadrant
+            );
+        }
+    }
+    let act: Vec<&str> = m.act_first().map(|d| d.touchpoint.as_str()).collect();
+    if !act.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}Act first (high importance, low score): {}",
+            if md { "\n" } else { "  " },
+            act.join(", ")
+        );
+    }
+    for e in &m.excluded {
+        let _ = writeln!(
+            s,
+            "{}left out: {}: {}",
+            if md { "- " } else { "  " },
+            e.touchpoint,
+            e.reason
+        );
+    }
+    let _ = writeln!(s);
+}
+
+fn report_text(r: &DriverReport, md: bool, s: &mut String) {
+    use std::fmt::Write as _;
+    if let Some(m) = &r.overall {
+        model_text(m, false, md, s);
+    }
+    if let Some(m) = &r.outcome {
+        model_text(m, true, md, s);
+    }
+    for n in &r.notes {
+        let tag = match n.level {
+            NoteLevel::Cannot => "cannot conclude",
+            NoteLevel::Warning => "warning",
+            NoteLevel::Info => "note",
+        };
+        let _ = writeln!(s, "{}{tag}: {}", if md { "- " } else { "" }, n.text);
+    }
+}
+
+/// Key-driver results for the journey file, from the overall model (or the
+/// outcome's when there is no overall model).
+pub(crate) fn key_drivers(r: &DriverReport, source: &Path) -> Option<KeyDrivers> {
+    let m = r.overall.as_ref().or(r.outcome.as_ref())?;
+    Some(KeyDrivers {
+        source: source
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        column: m.column.clone(),
+        respondents: m.respondents as u64,
+        r2: m.r2.clamp(0.0, 1.0),
+        touchpoints: m
+            .drivers
+            .iter()
+            .map(|d| DriverResult {
+                touchpoint: TouchpointId::new(d.touchpoint.as_str()),
+                importance: d.importance.clamp(0.0, 1.0),
+                mean: d.mean.clamp(0.0, 10.0),
+                coefficient: d.coefficient,
+            })
+            .collect(),
+    })
+}
+
+/// `touchpoint drivers`: 0 success, 1 the data cannot support a model (notes say
+/// why), 2 usage error or unreadable input.
+pub fn cli_drivers(args: &DriversArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let config = match args.columns.config() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 2;
+        }
+    };
+    let Some(journey) = load(&args.journey, err) else {
+        return 2;
+    };
+    let Some(read) = read(&args.responses, &journey, &args.columns, err) else {
+        return 2;
+    };
+    let drivers = match Drivers::fit(&read.data, &config) {
+        Ok(d) => d,
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", args.responses.display());
+            return 2;
+        }
+    };
+    let mut segments = Vec::new();
+    if let Some(segs) = &read.segments {
+        let mut names: Vec<&String> = segs.iter().flatten().collect();
+        names.sort();
+        names.dedup();
+        for name in names {
+            let rows: Vec<usize> = (0..segs.len())
+                .filter(|&i| segs.get(i).and_then(|s| s.as_ref()) == Some(name))
+                .collect();
+            if let Ok(d) = Drivers::fit(&subset(&read.data, &rows), &config) {
+                segments.push(SegmentReport {
+                    segment: name.clone(),
+                    report: d.report,
+                });
+            }
+        }
+    }
+    let report = &drivers.report;
+    let text = match args.format {
+        ReportFormat::Json => {
+            let o = Output { report, segments };
+            let mut t = serde_json::to_string_pretty(&o).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+        ReportFormat::Text | ReportFormat::Markdown => {
+            let md = args.format == ReportFormat::Markdown;
+            let mut s = String::new();
+            if md {
+                s.push_str(&format!(
+                    "# Key drivers: {}\n\n{} respondents in `{}`\n\n",
+                    crate::export::report::md(journey.title()),
+                    fmt_count(report.respondents as u64),
+                    args.responses.display()
+                ));
+            } else {
+                s.push_str(&format!(
+                    "Key drivers of {} ({} respondents in {})\n\n",
+                    journey.title(),
+                    fmt_count(report.respondents as u64),
+                    args.responses.display()
+                ));
+            }
+            report_text(report, md, &mut s);
+            for seg in &segments {
+                s.push_str(&format!(
+                    "\n{}Segment `{}` ({} respondents)\n\n",
+                    if md { "## " } else { "" },
+                    seg.segment,
+                    fmt_count(seg.report.respondents as u64)
+                ));
+                report_text(&seg.report, md, &mut s);
+            }
+            s
+        }
+    };
+    let _ = out.write_all(text.as_bytes());
+    if args.save {
+        let Some(kd) = key_drivers(report, &args.responses) else {
+            let _ = writeln!(err, "nothing to save: no model could be fitted");
+            return 1;
+        };
+        let mut j = journey;
+        let meta = JourneyMeta {
+            drivers: Some(kd),
+            ..j.meta().clone()
+        };
+        if let Err(e) = j.set_meta(meta) {
+            let _ = writeln!(err, "{e}");
+            return 2;
+        }
+        if let Err(e) = crate::io::save(&args.journey, &j) {
+            let _ = writeln!(err, "{}: {e}", args.journey.display());
+            return 2;
+        }
+        let _ = writeln!(
+            err,
+            "saved the key-driver results in {}",
+            args.journey.display()
+        );
+    }
+    if report.overall.is_none() && report.outcome.is_none() {
+        return 1;
+    }
+    0
+}

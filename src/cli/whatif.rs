@@ -1,0 +1,300 @@
+//! `touchpoint whatif JOURNEY [RESPONSES]`: what-if scenarios.
+
+use super::analyze::load;
+use super::drivers::{ColumnArgs, read};
+use crate::analysis::{AnalysisConfig, ReportFormat, analyze, fmt_hours};
+use crate::evidence::drivers::Drivers;
+use crate::evidence::whatif::{ChangeKind, ScenarioResult, evaluate, parse_change};
+use crate::model::{JourneyMeta, Scenario};
+use clap::Args;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Args, Debug, Clone)]
+pub struct WhatifArgs {
+    /// The `*.journey.ron` file.
+    pub journey: PathBuf,
+    /// Respondent answers (CSV or .xlsx), needed for score changes (see `drivers`).
+    pub responses: Option<PathBuf>,
+    /// A score change: TOUCHPOINT+2, TOUCHPOINT-1 (every respondent's score moves,
+    /// within 0-10) or TOUCHPOINT=8 (the mean becomes 8).
+    #[arg(long = "set", value_name = "CHANGE")]
+    pub set: Vec<String>,
+    /// Cut a handoff's queue time: FROM:TO=50%.
+    #[arg(long = "cut-wait", value_name = "FROM:TO=PCT%")]
+    pub cut_wait: Vec<String>,
+    /// Remove a handoff: TO is done within FROM (the two touchpoints merge).
+    #[arg(long = "remove-handoff", value_name = "FROM:TO")]
+    pub remove_handoff: Vec<String>,
+    /// Merge touchpoint FROM into INTO.
+    #[arg(long = "merge", value_name = "INTO:FROM")]
+    pub merge: Vec<String>,
+    /// Set a touchpoint's staff handling time: TOUCHPOINT=MINUTES.
+    #[arg(long = "handling", value_name = "TOUCHPOINT=MIN")]
+    pub handling: Vec<String>,
+    /// Run a scenario saved in the journey (repeatable). Without changes or
+    /// --scenario, every saved scenario runs.
+    #[arg(long = "scenario", value_name = "NAME")]
+    pub scenario: Vec<String>,
+    /// Save the changes given on the command line as a scenario with this name in
+    /// the journey file (replacing one of the same name).
+    #[arg(long, value_name = "NAME")]
+    pub save: Option<String>,
+    #[command(flatten)]
+    pub columns: ColumnArgs,
+    /// Output: a terminal report, Markdown, or JSON for scripts.
+    #[arg(long, default_value = "text", value_name = "text|markdown|json")]
+    pub format: ReportFormat,
+}
+
+fn changes(args: &WhatifArgs) -> Result<Vec<crate::model::ScenarioChange>, String> {
+    let mut out = Vec::new();
+    for (kind, list, flag) in [
+        (ChangeKind::Set, &args.set, "--set"),
+        (ChangeKind::CutWait, &args.cut_wait, "--cut-wait"),
+        (
+            ChangeKind::RemoveHandoff,
+            &args.remove_handoff,
+            "--remove-handoff",
+        ),
+        (ChangeKind::Merge, &args.merge, "--merge"),
+        (ChangeKind::Handling, &args.handling, "--handling"),
+    ] {
+        for text in list {
+            out.push(parse_change(kind, text).map_err(|e| format!("{flag}: {e}"))?);
+        }
+    }
+    Ok(out)
+}
+
+fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
+    v.map_or_else(|| "-".to_owned(), f)
+}
+
+fn ratio(v: Option<f64>) -> String {
+    v.map_or_else(String::new, |r| format!("{r:.1}x"))
+}
+
+fn result_text(r: &ScenarioResult, md: bool) -> String {
+    let score = |v: f64| format!("{v:.2}");
+    let rate = |v: f64| format!("{:.1}%", v * 100.0);
+    let with =
+        |after: Option<f64>, lo: Option<f64>, hi: Option<f64>, f: &dyn Fn(f64) -> String| match (
+            after, lo, hi,
+        ) {
+            (Some(a), Some(l), Some(h)) => format!("{} ({} to {})", f(a), f(l), f(h)),
+            (a, _, _) => opt(a, f),
+        };
+    let rows: Vec<(&str, String, String, String)> = vec![
+        (
+            "overall satisfaction",
+            opt(r.overall_before, score),
+            with(r.overall_after, r.overall_low, r.overall_high, &score),
+            String::new(),
+        ),
+        (
+            "outcome rate",
+            opt(r.outcome_before, rate),
+            with(r.outcome_after, r.outcome_low, r.outcome_high, &rate),
+            String::new(),
+        ),
+        (
+            "elapsed time (critical path)",
+            fmt_hours(r.elapsed_hours_before),
+            fmt_hours(r.elapsed_hours_after),
+            ratio(r.elapsed_ratio),
+        ),
+        (
+            "elapsed time (typical path)",
+            fmt_hours(r.typical_elapsed_hours_before),
+            fmt_hours(r.typical_elapsed_hours_after),
+            String::new(),
+        ),
+        (
+            "staff handling time",
+            fmt_hours(r.handling_hours_before),
+            fmt_hours(r.handling_hours_after),
+            ratio(r.handling_ratio),
+        ),
+        (
+            "touchpoints",
+            r.touchpoints_before.to_string(),
+            r.touchpoints_after.to_string(),
+            String::new(),
+        ),
+        (
+            "handoffs",
+            r.handoffs_before.to_string(),
+            r.handoffs_after.to_string(),
+            String::new(),
+        ),
+        (
+            "cross-department handoffs",
+            r.cross_department_handoffs_before.to_string(),
+            r.cross_department_handoffs_after.to_string(),
+            String::new(),
+        ),
+    ];
+    let mut s = String::new();
+    if md {
+        s.push_str(&format!(
+            "## Scenario: {}\n\n{}\n\n| figure | before | after | ratio |\n| --- | ---: | ---: | ---: |\n",
+            crate::export::report::md(&r.name),
+            crate::export::report::md(&r.changes.join("; "))
+        ));
+        for (k, b, a, x) in rows {
+            s.push_str(&format!("| {k} | {b} | {a} | {x} |\n"));
+        }
+        for n in &r.notes {
+            s.push_str(&format!("\n- note: {}", crate::export::report::md(n)));
+        }
+        s.push('\n');
+    } else {
+        s.push_str(&format!(
+            "Scenario \"{}\": {}\n",
+            r.name,
+            r.changes.join("; ")
+        ));
+        s.push_str(&format!(
+            "  {:<30} {:>12} {:>28} {:>7}\n",
+            "", "before", "after", "ratio"
+        ));
+        for (k, b, a, x) in rows {
+            s.push_str(&format!("  {k:<30} {b:>12} {a:>28} {x:>7}\n"));
+        }
+        for n in &r.notes {
+            s.push_str(&format!("  note: {n}\n"));
+        }
+    }
+    s
+}
+
+/// `touchpoint whatif`: 0 success, 2 usage error or unreadable input.
+pub fn cli_whatif(args: &WhatifArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let given = match changes(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 2;
+        }
+    };
+    let config = match args.columns.config() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 2;
+        }
+    };
+    let Some(mut journey) = load(&args.journey, err) else {
+        return 2;
+    };
+    if args.save.is_some() && given.is_empty() {
+        let _ = writeln!(
+            err,
+            "--save needs changes (--set, --cut-wait, --remove-handoff, --merge, --handling)"
+        );
+        return 2;
+    }
+    let mut scenarios: Vec<Scenario> = Vec::new();
+    if !given.is_empty() {
+        scenarios.push(Scenario {
+            name: args.save.clone().unwrap_or_else(|| "command line".into()),
+            changes: given,
+        });
+    }
+    for name in &args.scenario {
+        match journey.meta().scenarios.iter().find(|s| &s.name == name) {
+            Some(s) => scenarios.push(s.clone()),
+            None => {
+                let known: Vec<&str> = journey
+                    .meta()
+                    .scenarios
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .collect();
+                let _ = writeln!(
+                    err,
+                    "{}: no scenario named `{name}` (saved: {})",
+                    args.journey.display(),
+                    if known.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
+                );
+                return 2;
+            }
+        }
+    }
+    if scenarios.is_empty() {
+        scenarios = journey.meta().scenarios.clone();
+    }
+    if scenarios.is_empty() {
+        let _ = writeln!(
+            err,
+            "no changes given and no scenario saved in {}: use --set, --cut-wait, --remove-handoff, --merge or --handling",
+            args.journey.display()
+        );
+        return 2;
+    }
+    let drivers = match &args.responses {
+        None => None,
+        Some(path) => {
+            let Some(read) = read(path, &journey, &args.columns, err) else {
+                return 2;
+            };
+            match Drivers::fit(&read.data, &config) {
+                Ok(d) => {
+                    for n in &d.report.notes {
+                        let _ = writeln!(err, "{}: {}", path.display(), n.text);
+                    }
+                    Some(d)
+                }
+                Err(e) => {
+                    let _ = writeln!(err, "{}: {e}", path.display());
+                    return 2;
+                }
+            }
+        }
+    };
+    let before = analyze(&journey, &AnalysisConfig::default()).headline;
+    let results: Vec<ScenarioResult> = scenarios
+        .iter()
+        .map(|s| evaluate(&journey, &before, drivers.as_ref(), s))
+        .collect();
+    let text = match args.format {
+        ReportFormat::Json => {
+            let mut t = match results.as_slice() {
+                [one] => serde_json::to_string_pretty(one),
+                many => serde_json::to_string_pretty(&serde_json::json!({ "scenarios": many })),
+            }
+            .unwrap_or_default();
+            t.push('\n');
+            t
+        }
+        ReportFormat::Text | ReportFormat::Markdown => {
+            let md = args.format == ReportFormat::Markdown;
+            results
+                .iter()
+                .map(|r| result_text(r, md))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+    };
+    let _ = out.write_all(text.as_bytes());
+    if let (Some(name), Some(sc)) = (&args.save, scenarios.first()) {
+        let mut meta: JourneyMeta = journey.meta().clone();
+        meta.scenarios.retain(|s| &s.name != name);
+        meta.scenarios.push(sc.clone());
+        if let Err(e) = journey.set_meta(meta) {
+            let _ = writeln!(err, "{e}");
+            return 2;
+        }
+        if let Err(e) = crate::io::save(&args.journey, &journey) {
+            let _ = writeln!(err, "{}: {e}", args.journey.display());
+            return 2;
+        }
+        let _ = writeln!(err, "saved scenario `{name}` in {}", args.journey.display());
+    }
+    0
+}
