@@ -301,7 +301,8 @@ impl Journey {
     pub fn set_meta(&mut self, mut meta: JourneyMeta) -> Result<JourneyMeta, ModelError> {
         meta.scenarios.sort_by(|a, b| a.name.cmp(&b.name));
         if let Some(d) = &mut meta.drivers {
-            d.touchpoints.sort_by(|a, b| a.touchpoint.cmp(&b.touchpoint));
+            d.touchpoints
+                .sort_by(|a, b| a.touchpoint.cmp(&b.touchpoint));
         }
         for o in &meta.outcomes {
             check_finite(
