@@ -1,13 +1,14 @@
 //! `touchpoint drivers JOURNEY RESPONSES`: key-driver analysis of respondent answers.
 
 use super::analyze::load;
-use crate::analysis::{ReportFormat, fmt_count};
+use crate::analysis::fmt_count;
 use crate::evidence::drivers::{
     DriverConfig, DriverReport, Drivers, Missing, ModelReport, NoteLevel, Respondents, ScoreColumn,
 };
 use crate::evidence::respondents::{ReadRespondents, RespondentColumns, read_respondents};
 use crate::evidence::table::TableReader;
 use crate::model::{DriverResult, Journey, JourneyMeta, KeyDrivers, TouchpointId};
+use crate::report::ReportFormat;
 use clap::Args;
 use serde::Serialize;
 use std::io::Write;
@@ -219,7 +220,7 @@ fn model_text(m: &ModelReport, outcome: bool, md: bool, s: &mut String) {
                 s,
                 "| {} | {} (`{}`) | {} | {} | {} | {:.1} | {} |",
                 d.rank,
-                crate::export::report::md(&d.name),
+                crate::report::escape::md(&d.name),
                 d.touchpoint,
                 pct(d.importance),
                 interval,
@@ -305,8 +306,8 @@ pub(crate) fn key_drivers(r: &DriverReport, source: &Path) -> Option<KeyDrivers>
     })
 }
 
-/// `touchpoint drivers`: 0 success, 1 the data cannot support a model (notes say
-/// why), 2 usage error or unreadable input.
+/// `touchpoint drivers`: 0 success, 1 an input cannot be read, the journey cannot be
+/// written, or the data cannot support any model (the notes say why), 2 usage error.
 pub fn cli_drivers(args: &DriversArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let config = match args.columns.config() {
         Ok(c) => c,
@@ -316,16 +317,16 @@ pub fn cli_drivers(args: &DriversArgs, out: &mut dyn Write, err: &mut dyn Write)
         }
     };
     let Some(journey) = load(&args.journey, err) else {
-        return 2;
+        return 1;
     };
     let Some(read) = read(&args.responses, &journey, &args.columns, err) else {
-        return 2;
+        return 1;
     };
     let drivers = match Drivers::fit(&read.data, &config) {
         Ok(d) => d,
         Err(e) => {
             let _ = writeln!(err, "{}: {e}", args.responses.display());
-            return 2;
+            return 1;
         }
     };
     let mut segments = Vec::new();
@@ -359,7 +360,7 @@ pub fn cli_drivers(args: &DriversArgs, out: &mut dyn Write, err: &mut dyn Write)
             if md {
                 s.push_str(&format!(
                     "# Key drivers: {}\n\n{} respondents in `{}`\n\n",
-                    crate::export::report::md(journey.title()),
+                    crate::report::escape::md(journey.title()),
                     fmt_count(report.respondents as u64),
                     args.responses.display()
                 ));
@@ -397,11 +398,11 @@ pub fn cli_drivers(args: &DriversArgs, out: &mut dyn Write, err: &mut dyn Write)
         };
         if let Err(e) = j.set_meta(meta) {
             let _ = writeln!(err, "{e}");
-            return 2;
+            return 1;
         }
         if let Err(e) = crate::io::save(&args.journey, &j) {
             let _ = writeln!(err, "{}: {e}", args.journey.display());
-            return 2;
+            return 1;
         }
         let _ = writeln!(
             err,

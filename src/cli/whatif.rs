@@ -2,10 +2,11 @@
 
 use super::analyze::load;
 use super::drivers::{ColumnArgs, read};
-use crate::analysis::{AnalysisConfig, ReportFormat, analyze, fmt_hours};
+use crate::analysis::{AnalysisConfig, analyze, fmt_hours};
 use crate::evidence::drivers::Drivers;
 use crate::evidence::whatif::{ChangeKind, ScenarioResult, evaluate, parse_change};
 use crate::model::{JourneyMeta, Scenario};
+use crate::report::ReportFormat;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -139,14 +140,14 @@ fn result_text(r: &ScenarioResult, md: bool) -> String {
     if md {
         s.push_str(&format!(
             "## Scenario: {}\n\n{}\n\n| figure | before | after | ratio |\n| --- | ---: | ---: | ---: |\n",
-            crate::export::report::md(&r.name),
-            crate::export::report::md(&r.changes.join("; "))
+            crate::report::escape::md(&r.name),
+            crate::report::escape::md(&r.changes.join("; "))
         ));
         for (k, b, a, x) in rows {
             s.push_str(&format!("| {k} | {b} | {a} | {x} |\n"));
         }
         for n in &r.notes {
-            s.push_str(&format!("\n- note: {}", crate::export::report::md(n)));
+            s.push_str(&format!("\n- note: {}", crate::report::escape::md(n)));
         }
         s.push('\n');
     } else {
@@ -169,7 +170,8 @@ fn result_text(r: &ScenarioResult, md: bool) -> String {
     s
 }
 
-/// `touchpoint whatif`: 0 success, 2 usage error or unreadable input.
+/// `touchpoint whatif`: 0 success, 1 an input cannot be read or the journey cannot
+/// be written, 2 usage error.
 pub fn cli_whatif(args: &WhatifArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let given = match changes(args) {
         Ok(c) => c,
@@ -186,7 +188,7 @@ pub fn cli_whatif(args: &WhatifArgs, out: &mut dyn Write, err: &mut dyn Write) -
         }
     };
     let Some(mut journey) = load(&args.journey, err) else {
-        return 2;
+        return 1;
     };
     if args.save.is_some() && given.is_empty() {
         let _ = writeln!(
@@ -241,7 +243,7 @@ pub fn cli_whatif(args: &WhatifArgs, out: &mut dyn Write, err: &mut dyn Write) -
         None => None,
         Some(path) => {
             let Some(read) = read(path, &journey, &args.columns, err) else {
-                return 2;
+                return 1;
             };
             match Drivers::fit(&read.data, &config) {
                 Ok(d) => {
@@ -252,7 +254,7 @@ pub fn cli_whatif(args: &WhatifArgs, out: &mut dyn Write, err: &mut dyn Write) -
                 }
                 Err(e) => {
                     let _ = writeln!(err, "{}: {e}", path.display());
-                    return 2;
+                    return 1;
                 }
             }
         }
@@ -288,11 +290,11 @@ pub fn cli_whatif(args: &WhatifArgs, out: &mut dyn Write, err: &mut dyn Write) -
         meta.scenarios.push(sc.clone());
         if let Err(e) = journey.set_meta(meta) {
             let _ = writeln!(err, "{e}");
-            return 2;
+            return 1;
         }
         if let Err(e) = crate::io::save(&args.journey, &journey) {
             let _ = writeln!(err, "{}: {e}", args.journey.display());
-            return 2;
+            return 1;
         }
         let _ = writeln!(err, "saved scenario `{name}` in {}", args.journey.display());
     }
