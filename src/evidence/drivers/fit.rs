@@ -245,9 +245,7 @@ fn fit_overall(
     let parts = unit_moments(&sample.a, &groups);
     let total = weighted(&parts, &vec![1.0; groups.len()], k * k);
     let est = DMatrix::from_vec(k, k, total);
-    let Some((_, _, cov)) = covariance(&est) else {
-        return None;
-    };
+    let (_, _, cov) = covariance(&est)?;
     if cov[(p, p)] <= 1e-12 {
         notes.push(Note::new(
             NoteLevel::Cannot,
@@ -396,9 +394,7 @@ fn fit_outcome(
     let total = DMatrix::from_vec(k, k, weighted(&parts, &vec![1.0; groups.len()], k * k));
     let cov_xx =
         |m: &DMatrix<f64>| covariance(m).map(|(_, _, c)| c.view((0, 0), (p, p)).clone_owned());
-    let Some(cxx) = cov_xx(&total) else {
-        return None;
-    };
+    let cxx = cov_xx(&total)?;
     let sd: Vec<f64> = (0..p).map(|j| cxx[(j, j)].max(0.0).sqrt()).collect();
     let o = DVector::from_fn(n, |i, _| sample.a[(i, k - 1)] + rate);
     let x = sample.a.view((0, 0), (n, p + 1));
