@@ -675,6 +675,22 @@ fn move_in_vec<T>(v: &mut Vec<T>, from: usize, to: usize) -> Result<(), ModelErr
 impl Journey {
     /// A new journey ready to capture: the four stages of a typical service journey
     /// and a Customer lane (customer actions always have a lane).
+    /// A neutral empty journey for File > New: the customer lane and three stages
+    /// named "Stage 1".."Stage 3" (to be renamed), no domain-specific names.
+    pub fn neutral(title: &str) -> Journey {
+        let mut j = Journey::new(title);
+        for i in 0..3 {
+            let _ = j.insert_stage(
+                i,
+                Stage::new(format!("stage-{}", i + 1), format!("Stage {}", i + 1)),
+            );
+        }
+        let mut customer = Department::new("customer", "Customer", Rgb(0x6b, 0x6b, 0x6b));
+        customer.kind = DepartmentKind::Customer;
+        let _ = j.insert_department(0, customer);
+        j
+    }
+
     pub fn starter(title: &str) -> Journey {
         let mut j = Journey::new(title);
         for (i, (id, name)) in [

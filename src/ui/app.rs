@@ -100,6 +100,8 @@ pub struct AppState {
     pub allow_close: bool,
     /// Set once the app asked the window to close (tests read it).
     pub quit_requested: bool,
+    /// A stage or department just added: its name field takes the keyboard.
+    pub name_new: Option<panels::NewName>,
     /// War-room mode: presentation, department focus, notes, timer, comparison.
     pub warroom: super::warroom::WarRoom,
     /// Autosave and recovery, external-change checks, safe saving.
@@ -131,6 +133,7 @@ impl AppState {
             actions: Vec::new(),
             allow_close: false,
             quit_requested: false,
+            name_new: None,
             warroom: super::warroom::WarRoom::new(),
             reliability: super::recovery_dialog::Reliability::without_autosave(
                 crate::recovery::OpenFile::untitled(),
@@ -228,7 +231,7 @@ impl AppState {
 
     /// Start over on a new journey (no question asked: callers ask first).
     pub fn new_journey(&mut self) {
-        self.replace_document(Document::new_unsaved(Journey::starter("New journey")), None);
+        self.replace_document(Document::new_unsaved(Journey::neutral("New journey")), None);
         self.reliability
             .document_replaced(crate::recovery::OpenFile::untitled());
         self.status = "New journey: double-click an empty cell to add a touchpoint".into();
@@ -240,6 +243,7 @@ impl AppState {
         self.selection = Selection::default();
         self.canvas = CanvasState::default();
         self.inspector = inspector::InspectorState::default();
+        self.name_new = None;
         self.camera.request_fit();
     }
 
@@ -433,9 +437,19 @@ impl AppState {
         }
     }
 
+    /// Does a text field have the keyboard (or is about to get it)? Then no
+    /// single-key shortcut fires, in any mode. Naming a card or writing a note counts
+    /// as typing even in the frame its field gets or gives up focus.
+    pub fn keyboard_taken(&self, ctx: &egui::Context) -> bool {
+        ctx.egui_wants_keyboard_input()
+            || self.canvas.inline.is_some()
+            || self.warroom.notes.focus.is_some()
+            || self.warroom.notes.editing.is_some()
+            || self.name_new.is_some()
+    }
+
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
-        // Naming a card counts as typing even in the frame its field gives up focus.
-        let typing = ctx.egui_wants_keyboard_input() || self.canvas.inline.is_some();
+        let typing = self.keyboard_taken(ctx);
         let mut fired = Vec::new();
         // Shortcuts with more modifiers first: Ctrl+Shift+Z must not be taken by Ctrl+Z.
         let mut table: Vec<(Command, egui::KeyboardShortcut)> = Command::ALL
@@ -951,8 +965,15 @@ impl AppState {
             .and_then(|t| t.stage.as_ref())
             .and_then(|s| j.stage_index(s))
             .map_or(j.stages().len(), |i| i + 1);
-        let stage = Stage::new(id, format!("Stage {n}"));
+        let stage = Stage::new(id.clone(), format!("Stage {n}"));
         self.edit("Add stage", Edit::InsertStage { index, stage }, None);
+        let id = StageId::new(id);
+        if self.journey().stage(&id).is_some() {
+            // Named in place: the Structure tab opens with the new name selected.
+            self.view.left_panel = true;
+            self.left_tab = panels::LeftTab::Structure;
+            self.name_new = Some(panels::NewName::Stage(id));
+        }
     }
 
     fn add_department(&mut self) {
@@ -961,8 +982,9 @@ impl AppState {
         let id = fresh_id(&format!("department-{}", n + 1), |s| {
             j.department(&DepartmentId::new(s)).is_some()
         });
+        let id = DepartmentId::new(id);
         let department = Department {
-            id: DepartmentId::new(id),
+            id: id.clone(),
             name: format!("Department {}", n + 1),
             color: Rgb::palette(n),
             kind: DepartmentKind::Internal,
@@ -975,5 +997,10 @@ impl AppState {
             },
             None,
         );
+        if self.journey().department(&id).is_some() {
+            self.view.left_panel = true;
+            self.left_tab = panels::LeftTab::Structure;
+            self.name_new = Some(panels::NewName::Department(id));
+        }
     }
 }

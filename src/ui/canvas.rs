@@ -308,6 +308,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
         minimap(ui, state, &pal);
     }
     inline_editor(ui, state);
+    super::notes::map_editor(ui, state);
     if state.journey().touchpoint_count() == 0 && state.canvas.inline.is_none() {
         painter.text(
             rect.center(),

@@ -31,6 +31,9 @@ pub struct Derived {
     /// which dims what is outside it (canvas and exports alike).
     pub focus: (Option<DepartmentId>, Option<StageId>),
     pub analysis: Option<Analysis>,
+    /// Where each sticky note sits on the map (see [`super::notes::place_notes`]).
+    pub note_rects: Vec<(crate::model::NoteId, crate::layout::Rect)>,
+    notes_key: Option<(Version, LaneMode)>,
     pub config: AnalysisConfig,
     /// Worst gap severity and number of gaps per touchpoint (for badges).
     pub touchpoint_gaps: BTreeMap<TouchpointId, (Severity, usize)>,
@@ -86,6 +89,10 @@ impl Derived {
             };
             self.layout = layout(doc.journey(), &config);
         }
+        if self.notes_key != Some((rev, mode)) {
+            self.notes_key = Some((rev, mode));
+            self.note_rects = super::notes::place_notes(doc.journey(), &self.layout);
+        }
         let key = (rev, mode, gaps, dark, self.focus.clone());
         if self.scene_key.as_ref() != Some(&key) {
             self.scene_key = Some(key);
@@ -114,5 +121,6 @@ impl Derived {
         self.layout_key = None;
         self.analysis_key = None;
         self.scene_key = None;
+        self.notes_key = None;
     }
 }

@@ -227,20 +227,95 @@ fn named_field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) ->
 
 fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
     let j = state.doc.journey();
-    ui.label(RichText::new(j.title()).heading());
-    let m = j.meta();
-    if !m.variant.is_empty() {
-        ui.label(format!("Variant: {}", m.variant));
+    let mut m = j.meta().clone();
+    let before = m.clone();
+    ui.label(RichText::new("Journey").heading());
+    let mut field = None;
+    egui::Grid::new("journey-meta")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            let w = (ui.available_width() - 10.0).max(120.0);
+            for (label, text, key) in [
+                ("Title", &mut m.title, "title"),
+                ("Owner", &mut m.owner, "owner"),
+                ("Variant", &mut m.variant, "variant"),
+            ] {
+                ui.label(label);
+                if named_field(ui, &format!("Journey {}", label.to_lowercase()), text, w) {
+                    field = Some(key);
+                }
+                ui.end_row();
+            }
+        });
+    ui.label("Description");
+    if ui
+        .add(
+            egui::TextEdit::multiline(&mut m.description)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name("Journey description")
+        .changed()
+    {
+        field = Some("description");
     }
-    if !m.owner.is_empty() {
-        ui.label(format!("Journey owner: {}", m.owner));
+    ui.add_space(4.0);
+    ui.label(RichText::new("Outcomes").strong());
+    let mut remove = None;
+    for (i, o) in m.outcomes.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            if named_field(ui, "Outcome name", &mut o.name, 130.0) {
+                field = Some("outcomes");
+            }
+            // The typed text is kept while it does not parse ("1." on the way to "1.5").
+            let id = ui.scope_id().with(("outcome-value", i));
+            let mut v = ui
+                .data(|d| d.get_temp::<(f64, String)>(id))
+                .filter(|(was, _)| *was == o.value)
+                .map_or_else(|| fmt_num(o.value), |(_, t)| t);
+            if named_field(ui, "Outcome value", &mut v, 60.0) {
+                if let Ok(x) = parse_num("Outcome value", &v) {
+                    o.value = x;
+                    field = Some("outcomes");
+                }
+                let value = o.value;
+                ui.data_mut(|d| d.insert_temp(id, (value, v.clone())));
+            }
+            if named_field(ui, "Outcome unit", &mut o.unit, 50.0) {
+                field = Some("outcomes");
+            }
+            if ui
+                .small_button("×")
+                .on_hover_text("Remove outcome")
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
     }
-    if !m.description.is_empty() {
-        ui.label(&m.description);
+    if let Some(i) = remove {
+        m.outcomes.remove(i);
+        field = Some("outcomes");
     }
-    for o in &m.outcomes {
-        ui.label(format!("{}: {} {}", o.name, fmt_num(o.value), o.unit));
+    if ui.small_button("+ Outcome").clicked() {
+        m.outcomes.push(crate::model::Outcome {
+            name: "New outcome".into(),
+            value: 0.0,
+            unit: String::new(),
+        });
+        field = Some("outcomes");
     }
+    if let Some(key) = field
+        && m != before
+    {
+        state.queue(Action::Edit {
+            label: format!("Edit journey {key}"),
+            edit: Edit::SetMeta(Box::new(m)),
+            merge: Some(format!("journey:{key}")),
+        });
+    }
+    let j = state.doc.journey();
     ui.add_space(8.0);
     ui.label(format!(
         "{} touchpoints · {} handoffs · {} stages · {} departments",

@@ -8,7 +8,7 @@ use super::action::Action;
 use super::app::AppState;
 use super::warroom::PanelTab;
 use crate::edit::Edit;
-use crate::layout::{LaneKey, Rect as WRect};
+use crate::layout::{LaneKey, Layout, Rect as WRect};
 use crate::model::{ActionItem, Anchor, NoteId, Rgb, StickyNote, fresh_id};
 use egui::{Align2, Color32, FontId, RichText, Stroke, StrokeKind, vec2};
 
@@ -28,9 +28,16 @@ pub struct NotesState {
     pub author: String,
     /// Index into [`COLORS`] for new notes.
     pub color: usize,
-    /// Put the keyboard in this note's text on the next frame.
+    /// Put the keyboard in this note's text (in the panel) on the next frame.
     pub focus: Option<NoteId>,
+    /// The note being written on the map itself (presentation mode, where the
+    /// panel is hidden). While set, the keyboard belongs to it: no shortcut fires.
+    pub editing: Option<NoteId>,
 }
+
+/// The size of a note on the map, in world units.
+pub const NOTE_W: f32 = 120.0;
+pub const NOTE_H: f32 = 64.0;
 
 /// A short description of what a note or action is attached to.
 pub fn anchor_label(state: &AppState, anchor: &Anchor) -> String {
@@ -102,9 +109,14 @@ pub fn add_note_at(state: &mut AppState, anchor: Anchor) {
     state.edit(&format!("Add note on {where_}"), Edit::AddNote(note), None);
     if state.journey().note(&id).is_some() {
         let w = &mut state.warroom;
-        w.panel = true;
-        w.tab = PanelTab::Notes;
-        w.notes.focus = Some(id);
+        if w.present.active {
+            // The panel is hidden while presenting: write on the map.
+            w.notes.editing = Some(id);
+        } else {
+            w.panel = true;
+            w.tab = PanelTab::Notes;
+            w.notes.focus = Some(id);
+        }
     }
 }
 
@@ -194,18 +206,22 @@ fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
                 }
             }
             let mut text = note.text.clone();
+            let text_id = ui.scope_id().with(("note-text", &note.id));
+            if state.warroom.notes.focus.as_ref() == Some(&note.id) {
+                // Focus before the field is drawn, so the letters typed in this
+                // very frame go into it (and not to shortcuts).
+                ui.memory_mut(|m| m.request_focus(text_id));
+                state.warroom.notes.focus = None;
+            }
             let r = ui.add(
                 egui::TextEdit::multiline(&mut text)
+                    .id(text_id)
                     .hint_text("What was said")
                     .desired_rows(2)
                     .desired_width(f32::INFINITY)
                     .text_color(ink),
             );
             let r = r.accessible_name("Note text");
-            if state.warroom.notes.focus.as_ref() == Some(&note.id) {
-                r.request_focus();
-                state.warroom.notes.focus = None;
-            }
             if r.changed() {
                 let mut n = note.clone();
                 n.text = text;
@@ -318,13 +334,16 @@ pub fn to_action(state: &mut AppState, note: &StickyNote) {
     state.warroom.tab = PanelTab::Actions;
 }
 
-/// The world rectangle a note is drawn at (before stacking several on one anchor).
-fn anchor_spot(state: &AppState, anchor: &Anchor) -> Option<(f32, f32)> {
-    let layout = &state.derived.layout;
+/// Where a note would like to be, near what it is attached to (world units).
+fn anchor_spot(
+    journey: &crate::model::Journey,
+    layout: &Layout,
+    anchor: &Anchor,
+) -> Option<(f32, f32)> {
     match anchor {
-        Anchor::Touchpoint(id) => layout.cards.get(id).map(|r| (r.right() - 28.0, r.y - 22.0)),
+        Anchor::Touchpoint(id) => layout.cards.get(id).map(|r| (r.right() + 4.0, r.y - 4.0)),
         Anchor::Handoff(k) => {
-            let h = state.journey().handoff(k)?;
+            let h = journey.handoff(k)?;
             let pts = super::canvas::edge_points(layout, h)?;
             let (a, b) = (pts.first()?, pts.get(1)?);
             Some(((a.0 + b.0) / 2.0 - 20.0, (a.1 + b.1) / 2.0 - 30.0))
@@ -344,28 +363,111 @@ fn anchor_spot(state: &AppState, anchor: &Anchor) -> Option<(f32, f32)> {
     }
 }
 
+/// Room kept free around a card for its name, badges and score.
+fn card_keepout(r: &WRect) -> WRect {
+    WRect::new(r.x - 8.0, r.y - 12.0, r.w + 16.0, r.h + 20.0)
+}
+
+/// Place every note of `journey` on `layout`: near its anchor, on the first spot
+/// (searching outwards) that covers no card, badge or earlier note. Bounded work:
+/// at most 7x7 candidate spots per note.
+pub fn place_notes(journey: &crate::model::Journey, layout: &Layout) -> Vec<(NoteId, WRect)> {
+    let mut placed: Vec<(NoteId, WRect)> = Vec::new();
+    let step_x = NOTE_W + 10.0;
+    let step_y = NOTE_H + 10.0;
+    // Rings of candidate offsets, nearest first; right and up preferred.
+    let mut offsets: Vec<(i32, i32)> = Vec::new();
+    for ring in 0..=3i32 {
+        for dy in -ring..=ring {
+            for dx in -ring..=ring {
+                if dx.abs().max(dy.abs()) == ring {
+                    offsets.push((dx, dy));
+                }
+            }
+        }
+    }
+    offsets.sort_by_key(|&(dx, dy)| (dx.abs().max(dy.abs()), dx.abs() + dy.abs(), dx < 0, dy > 0));
+    for note in journey.notes() {
+        let Some((x, y)) = anchor_spot(journey, layout, &note.anchor) else {
+            continue;
+        };
+        let free = |r: &WRect| {
+            let probe = WRect::new(r.x - 20.0, r.y - 20.0, r.w + 40.0, r.h + 40.0);
+            layout
+                .visible_cards(&probe)
+                .into_iter()
+                .all(|(_, c)| !card_keepout(c).intersects(r))
+                && placed.iter().all(|(_, p)| !p.intersects(r))
+        };
+        let first = WRect::new(x, y, NOTE_W, NOTE_H);
+        let spot = offsets
+            .iter()
+            .map(|&(dx, dy)| {
+                WRect::new(
+                    x + dx as f32 * step_x,
+                    y + dy as f32 * step_y,
+                    NOTE_W,
+                    NOTE_H,
+                )
+            })
+            .find(|r| free(r))
+            .unwrap_or(first);
+        placed.push((note.id.clone(), spot));
+    }
+    placed
+}
+
+/// The world rectangles of the notes on the map (computed once per document version).
+pub fn note_rects(state: &AppState) -> Vec<(NoteId, WRect)> {
+    state.derived.note_rects.clone()
+}
+
+/// Is this note dimmed with the rest (outside the presented stage or the focused
+/// department)?
+pub fn note_dimmed(state: &AppState, note: &StickyNote) -> bool {
+    let j = state.journey();
+    match &note.anchor {
+        Anchor::Touchpoint(id) => j
+            .touchpoint(id)
+            .is_some_and(|t| super::warroom::card_dimmed(state, t)),
+        Anchor::Handoff(k) => j
+            .handoff(k)
+            .is_some_and(|h| super::warroom::handoff_dimmed(state, h)),
+        Anchor::Cell(s, d) => {
+            super::present::current_stage(state).is_some_and(|p| p != s)
+                || state.warroom.focus.as_ref().is_some_and(|f| f != d)
+        }
+        Anchor::Journey => false,
+    }
+}
+
 /// Draw the sticky notes on the canvas.
 pub fn paint(painter: &egui::Painter, state: &AppState) {
     let cam = &state.camera;
     let z = cam.zoom;
-    let mut per_anchor: std::collections::BTreeMap<&Anchor, usize> = Default::default();
+    let rects: std::collections::BTreeMap<&NoteId, &WRect> = state
+        .derived
+        .note_rects
+        .iter()
+        .map(|(id, r)| (id, r))
+        .collect();
     for note in state.journey().notes() {
-        let k = per_anchor.entry(&note.anchor).or_default();
-        let stack = *k as f32;
-        *k += 1;
-        let Some((x, y)) = anchor_spot(state, &note.anchor) else {
+        let Some(w) = rects.get(&note.id) else {
             continue;
         };
-        let w = WRect::new(x + stack * 14.0, y + stack * 10.0, 120.0, 64.0);
-        let r = cam.rect_to_screen(&w);
+        if state.warroom.notes.editing.as_ref() == Some(&note.id) {
+            continue; // drawn by the editor
+        }
+        let r = cam.rect_to_screen(w);
         if !r.intersects(cam.rect) {
             continue;
         }
-        let fill = Color32::from_rgb(note.color.0, note.color.1, note.color.2);
+        let dim = if note_dimmed(state, note) { 0.3 } else { 1.0 };
+        let fill = Color32::from_rgb(note.color.0, note.color.1, note.color.2).gamma_multiply(dim);
         painter.rect_filled(
             r.translate(vec2(2.0, 2.0)),
             2.0,
-            Color32::from_black_alpha(50),
+            Color32::from_black_alpha((50.0 * dim) as u8),
         );
         painter.rect_filled(r, 2.0, fill);
         painter.rect_stroke(
@@ -378,26 +480,118 @@ pub fn paint(painter: &egui::Painter, state: &AppState) {
         if fs < 5.0 {
             continue;
         }
+        let ink = Color32::from_gray(20).gamma_multiply(dim);
         let clip = painter.with_clip_rect(r.shrink(2.0).intersect(painter.clip_rect()));
-        let galley = painter.layout(
+        // The text wraps inside the note and stops (…) above the author line.
+        let author_h = if note.author.is_empty() {
+            0.0
+        } else {
+            fs * 0.85 * 1.3
+        };
+        let text_h = r.height() - 5.0 * z - author_h;
+        let max_rows = ((text_h / (fs * 1.25)).floor() as usize).max(1);
+        let mut job = egui::text::LayoutJob::simple(
             note.text.clone(),
             FontId::proportional(fs),
-            Color32::from_gray(20),
+            ink,
             r.width() - 8.0 * z,
         );
-        clip.galley(
-            r.min + vec2(4.0 * z, 3.0 * z),
-            galley,
-            Color32::from_gray(20),
-        );
+        job.wrap.max_rows = max_rows;
+        job.wrap.overflow_character = Some('…');
+        let galley = painter.layout_job(job);
+        clip.galley(r.min + vec2(4.0 * z, 3.0 * z), galley, ink);
         if !note.author.is_empty() {
             clip.text(
                 r.right_bottom() + vec2(-4.0 * z, -2.0 * z),
                 Align2::RIGHT_BOTTOM,
                 format!("— {}", note.author),
                 FontId::proportional(fs * 0.85),
-                Color32::from_gray(70),
+                Color32::from_gray(70).gamma_multiply(dim),
             );
         }
+    }
+}
+
+/// The note being written on the map (presentation mode): a text field over the
+/// note that keeps the keyboard until Escape, Ctrl+Enter or a click elsewhere.
+pub fn map_editor(ui: &mut egui::Ui, state: &mut AppState) {
+    let Some(id) = state.warroom.notes.editing.clone() else {
+        return;
+    };
+    let Some(note) = state.journey().note(&id).cloned() else {
+        state.warroom.notes.editing = None;
+        return;
+    };
+    let cam = &state.camera;
+    let at = state
+        .derived
+        .note_rects
+        .iter()
+        .find(|(n, _)| *n == id)
+        .map_or(cam.rect.center(), |(_, w)| cam.rect_to_screen(w).min);
+    let size = vec2(280.0, 120.0);
+    let min = egui::pos2(
+        at.x.clamp(
+            cam.rect.left(),
+            (cam.rect.right() - size.x).max(cam.rect.left()),
+        ),
+        at.y.clamp(
+            cam.rect.top(),
+            (cam.rect.bottom() - size.y).max(cam.rect.top()),
+        ),
+    );
+    let r = egui::Rect::from_min_size(min, size);
+    let (escape, ctrl_enter, click_outside) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Escape),
+            i.modifiers.command && i.key_pressed(egui::Key::Enter),
+            i.pointer.any_pressed() && i.pointer.interact_pos().is_some_and(|p| !r.contains(p)),
+        )
+    });
+    let fill = Color32::from_rgb(note.color.0, note.color.1, note.color.2);
+    let ink = Color32::from_gray(20);
+    let edit_id = ui.scope_id().with(("note-on-map", &id));
+    if escape || ctrl_enter || click_outside {
+        state.warroom.notes.editing = None;
+        ui.memory_mut(|m| m.surrender_focus(edit_id));
+        return;
+    }
+    ui.memory_mut(|m| m.request_focus(edit_id));
+    let mut text = note.text.clone();
+    let mut changed = false;
+    ui.scope_builder(egui::UiBuilder::new().max_rect(r), |ui| {
+        egui::Frame::new()
+            .fill(fill)
+            .corner_radius(3.0)
+            .inner_margin(6.0)
+            .stroke(Stroke::new(2.0, fill.gamma_multiply(0.6)))
+            .show(ui, |ui| {
+                ui.visuals_mut().extreme_bg_color = fill;
+                ui.visuals_mut().override_text_color = Some(ink);
+                let resp = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut text)
+                            .id(edit_id)
+                            .hint_text("What was said (Esc when done)")
+                            .desired_rows(3)
+                            .desired_width(size.x - 12.0)
+                            .frame(egui::Frame::NONE)
+                            .text_color(ink),
+                    )
+                    .accessible_name("Note text");
+                changed = resp.changed();
+                if !note.author.is_empty() {
+                    ui.label(
+                        RichText::new(format!("— {}", note.author))
+                            .small()
+                            .color(ink),
+                    );
+                }
+            });
+    });
+    if changed {
+        let mut n = note;
+        n.text = text;
+        edit_note(state, n, "Edit note", true);
     }
 }

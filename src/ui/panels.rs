@@ -307,6 +307,25 @@ fn gaps_tab(ui: &mut egui::Ui, state: &mut AppState) {
     }
 }
 
+/// A stage or department just added, whose name field takes the keyboard (named in place).
+#[derive(Clone, Debug, PartialEq)]
+pub enum NewName {
+    Stage(crate::model::StageId),
+    Department(crate::model::DepartmentId),
+}
+
+/// Put the keyboard in the text field `id` (before it is drawn, so this frame's
+/// typing goes into it) with its whole text selected, so typing replaces it.
+fn focus_and_select(ui: &mut egui::Ui, id: egui::Id, text: &str) {
+    ui.memory_mut(|m| m.request_focus(id));
+    let mut st = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+    st.cursor.set_char_range(Some(egui::text::CCursorRange::two(
+        egui::text::CCursor::new(0),
+        egui::text::CCursor::new(text.chars().count()),
+    )));
+    st.store(ui.ctx(), id);
+}
+
 fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
     let j = state.doc.journey();
     let mut actions = Vec::new();
@@ -319,8 +338,17 @@ fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
             .count();
         ui.horizontal(|ui| {
             let mut name = s.name.clone();
+            let field = ui.scope_id().with(("stage-name", &s.id));
+            if state.name_new.as_ref() == Some(&NewName::Stage(s.id.clone())) {
+                focus_and_select(ui, field, &name);
+                state.name_new = None;
+            }
             if ui
-                .add(egui::TextEdit::singleline(&mut name).desired_width(140.0))
+                .add(
+                    egui::TextEdit::singleline(&mut name)
+                        .id(field)
+                        .desired_width(140.0),
+                )
                 .accessible_name(format!("Stage {} name", i + 1))
                 .changed()
             {
@@ -407,8 +435,17 @@ fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
                 });
             }
             let mut name = d.name.clone();
+            let field = ui.scope_id().with(("department-name", &d.id));
+            if state.name_new.as_ref() == Some(&NewName::Department(d.id.clone())) {
+                focus_and_select(ui, field, &name);
+                state.name_new = None;
+            }
             if ui
-                .add(egui::TextEdit::singleline(&mut name).desired_width(120.0))
+                .add(
+                    egui::TextEdit::singleline(&mut name)
+                        .id(field)
+                        .desired_width(120.0),
+                )
                 .accessible_name(format!("Department {} name", i + 1))
                 .changed()
             {

@@ -154,7 +154,7 @@ pub fn handoff_dimmed(state: &AppState, h: &Handoff) -> bool {
 /// Keys handled before the command shortcuts: the presentation keys (arrows, Page
 /// Up/Down, Esc) and the department number keys (1-9, 0 clears).
 pub fn before_shortcuts(ctx: &egui::Context, state: &mut AppState) {
-    if state.dialog.is_some() || state.palette.open || ctx.egui_wants_keyboard_input() {
+    if state.dialog.is_some() || state.palette.open || state.keyboard_taken(ctx) {
         return;
     }
     present::read_keys(ctx, state);
