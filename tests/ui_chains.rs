@@ -1,0 +1,56 @@
+//! Issue #21, finding 1: the app opens a long chain and a long cycle (valid files)
+//! without overflowing its stack. The UI runs on a thread with a 1 MiB stack, so a
+//! walk that recursed once per touchpoint would die long before 5,000.
+
+mod common;
+use common::*;
+use touchpoint::ui::AppState;
+
+fn chain(n: usize, cycle: bool) -> touchpoint::model::Journey {
+    // Spread over 20 stages and 10 departments: one crowded cell is another matter
+    // (issue #21, finding 6), not this test's.
+    let mut s = String::from("(title: \"Chain\", stages: [");
+    for k in 0..20 {
+        s.push_str(&format!("(id: \"s{k}\", name: \"S{k}\"),"));
+    }
+    s.push_str("], departments: [");
+    for k in 0..10 {
+        s.push_str(&format!("(id: \"d{k}\", name: \"D{k}\"),"));
+    }
+    s.push_str("], touchpoints: [");
+    for i in 0..n {
+        s.push_str(&format!(
+            "(id: \"t{i:06}\", name: \"Step {i}\", stage: \"s{}\", owner: \"d{}\"),",
+            i * 20 / n,
+            i % 10
+        ));
+    }
+    s.push_str("], handoffs: [");
+    for i in 1..n {
+        s.push_str(&format!("(from: \"t{:06}\", to: \"t{i:06}\"),", i - 1));
+    }
+    if cycle {
+        s.push_str(&format!("(from: \"t{:06}\", to: \"t000000\"),", n - 1));
+    }
+    s.push_str("])");
+    touchpoint::io::load_str("chain.journey.ron", &s).expect("a valid chain")
+}
+
+#[test]
+fn the_app_opens_a_long_chain_and_cycle() {
+    for cycle in [false, true] {
+        let cards = std::thread::Builder::new()
+            .stack_size(1024 * 1024)
+            .spawn(move || {
+                let mut h = harness(AppState::with_journey(chain(5_000, cycle)));
+                // Zoomed out to fit 5,000 cards the canvas draws shapes, not labelled
+                // cards: what matters is that frames run with the analysis and layout.
+                h.run_steps(5);
+                h.state().journey().touchpoint_count()
+            })
+            .unwrap()
+            .join()
+            .expect("the app drew the journey");
+        assert_eq!(cards, 5_000, "cycle = {cycle}");
+    }
+}
