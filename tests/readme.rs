@@ -39,6 +39,8 @@ fn every_documented_subcommand_exists() {
         "portfolio",
         "compare",
         "present",
+        "drivers",
+        "whatif",
         "recover",
     ] {
         assert!(
