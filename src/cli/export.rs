@@ -32,9 +32,13 @@ pub struct ExportArgs {
     /// Diagrams and reports: leave out the gap badges (watermelon, split, drop...).
     #[arg(long)]
     pub no_gaps: bool,
-    /// Reports (md, html): compare with this journey (e.g. the to-be).
+    /// Reports (md, html, pdf with --report): compare with this journey (e.g. the to-be).
     #[arg(long)]
     pub compare: Option<PathBuf>,
+    /// PDF: the whole report (headline figures, map, ranked gaps, handoff matrix,
+    /// departments, notes and actions, comparison) instead of the map alone.
+    #[arg(long)]
+    pub report: bool,
     /// PDF: paper size, a4 or a3 (landscape).
     #[arg(long, value_parser = parse_paper, default_value = "a4")]
     pub paper: crate::export::pdf::Paper,
@@ -128,11 +132,19 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             format.name()
         );
     }
-    let compares = matches!(format, ExportFormat::Markdown | ExportFormat::Html);
+    let pdf_report = format == ExportFormat::Pdf && args.report;
+    if args.report && format != ExportFormat::Pdf {
+        let _ = writeln!(
+            err,
+            "note: --report applies to pdf (md and html are always reports); ignored for {}",
+            format.name()
+        );
+    }
+    let compares = pdf_report || matches!(format, ExportFormat::Markdown | ExportFormat::Html);
     if !compares && args.compare.is_some() {
         let _ = writeln!(
             err,
-            "note: --compare applies to the md and html reports; ignored for {}",
+            "note: --compare applies to the reports (md, html, pdf --report); ignored for {}",
             format.name()
         );
     }
@@ -159,11 +171,17 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     } else {
         crate::export::pdf::PageLayout::Auto
     };
-    options.date = Some(
-        args.date
-            .clone()
-            .unwrap_or_else(crate::export::diagram::today),
-    );
+    options.report = pdf_report;
+    // The PDF report is the same bytes for the same journey: dated only when asked.
+    options.date = if pdf_report {
+        args.date.clone()
+    } else {
+        Some(
+            args.date
+                .clone()
+                .unwrap_or_else(crate::export::diagram::today),
+        )
+    };
     if format == ExportFormat::Markdown && !to_stdout {
         options.map_name = crate::export::artifact_path(&args.output, Some(".svg"), "svg")
             .file_name()

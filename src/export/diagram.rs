@@ -3,6 +3,7 @@
 
 use super::pdf::{PdfOptions, render_pdf};
 use super::raster::render_png;
+use super::report_pdf::{ReportPdfOptions, render_report_pdf};
 use super::svg::{SvgOptions, write_svg, write_svg_with};
 use super::{Artifact, ExportError, ExportFormat, ExportOptions};
 use crate::analysis::{Analysis, AnalysisConfig, analyze, diff};
@@ -87,6 +88,9 @@ pub fn export_diagram(
                 summary,
             }])
         }
+        ExportFormat::Pdf if options.report => {
+            report(journey, &analysis, &scene, &scene_options, &config, options)
+        }
         ExportFormat::Pdf => {
             let pdf = render_pdf(
                 &scene,
@@ -168,6 +172,28 @@ fn report(
             ""
         }
     );
+    if options.format == ExportFormat::Pdf {
+        let mut maps = vec![scene];
+        if let Some((_, _, _, s)) = &to_be {
+            maps.push(s);
+        }
+        let pdf = render_report_pdf(
+            journey,
+            analysis,
+            &maps,
+            &report_options,
+            &ReportPdfOptions {
+                paper: options.paper,
+                map_layout: options.pages,
+            },
+        )
+        .map_err(|e| ExportError::Invalid(e.to_string()))?;
+        return Ok(vec![Artifact {
+            suffix: None,
+            summary: format!("{summary}; {} pages", pdf.pages),
+            bytes: pdf.bytes,
+        }]);
+    }
     if html {
         let text = report_html(
             journey,

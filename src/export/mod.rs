@@ -13,7 +13,9 @@ pub mod dot;
 pub mod fonts;
 pub mod mermaid;
 pub mod pdf;
+pub mod pdf_canon;
 pub mod raster;
+pub mod report_pdf;
 pub mod svg;
 
 use crate::model::{Journey, Touchpoint};
@@ -134,6 +136,9 @@ pub struct ExportOptions {
     pub paper: pdf::Paper,
     /// PDF: one page or several.
     pub pages: pdf::PageLayout,
+    /// PDF: the whole report (title page, map, gaps, matrix, departments, comparison)
+    /// instead of the map alone.
+    pub report: bool,
     /// Markdown: file name of the map's SVG written next to the report (an artifact
     /// with suffix `.svg`); `None` writes no map.
     pub map_name: Option<String>,
@@ -152,6 +157,7 @@ impl ExportOptions {
             date: None,
             paper: pdf::Paper::A4,
             pages: pdf::PageLayout::Auto,
+            report: false,
             map_name: None,
         }
     }

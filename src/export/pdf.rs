@@ -98,6 +98,62 @@ pub fn plan_pages(w: f32, h: f32, options: &PdfOptions) -> (f32, usize, usize) {
     }
 }
 
+/// One landscape page of a map: where the map (an XObject of 1 x 1 point, as svg2pdf
+/// writes it) is placed and clipped.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapTile {
+    pub paper: Paper,
+    /// Points on paper per point of the map.
+    pub scale: f32,
+    pub row: usize,
+    pub col: usize,
+    pub rows: usize,
+    pub cols: usize,
+    /// The map's size in points.
+    pub map: (f32, f32),
+}
+
+impl MapTile {
+    /// Draw the map XObject `name` for this tile (centred when it fits one page).
+    pub fn write(&self, content: &mut Content, name: Name<'_>) {
+        let (pw, ph) = self.paper.size();
+        let (tw, th) = (pw - 2.0 * MARGIN, ph - 2.0 * MARGIN - FOOTER);
+        let (sw, sh) = (self.map.0 * self.scale, self.map.1 * self.scale);
+        content.save_state();
+        if self.rows * self.cols == 1 {
+            let ox = (pw - sw) / 2.0;
+            let oy = (ph - FOOTER - sh) / 2.0 + FOOTER;
+            content.transform([sw, 0.0, 0.0, sh, ox, oy]);
+        } else {
+            content.rect(MARGIN, MARGIN + FOOTER, tw, th);
+            content.clip_nonzero();
+            content.end_path();
+            // The map's top left corner, shifted by the tiles before this one.
+            let left = MARGIN - self.col as f32 * tw;
+            let top = ph - MARGIN + self.row as f32 * th;
+            content.transform([sw, 0.0, 0.0, sh, left, top - sh]);
+        }
+        content.x_object(name);
+        content.restore_state();
+    }
+}
+
+/// The pages of a `w` x `h` map, left to right, top to bottom.
+pub fn map_tiles(w: f32, h: f32, options: &PdfOptions) -> Vec<MapTile> {
+    let (scale, cols, rows) = plan_pages(w, h, options);
+    (0..cols * rows)
+        .map(|k| MapTile {
+            paper: options.paper,
+            scale,
+            row: k / cols,
+            col: k % cols,
+            rows,
+            cols,
+            map: (w, h),
+        })
+        .collect()
+}
+
 /// Render `scene` to PDF.
 pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderError> {
     let svg = write_svg(scene);
@@ -106,6 +162,7 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
     let (w, h) = (tree.size().width(), tree.size().height());
     let (svg_chunk, svg_ref) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
         .map_err(|e| RenderError::Pdf(e.to_string()))?;
+    let (svg_chunk, svg_ref) = super::pdf_canon::canonical_chunk(&svg_chunk, svg_ref);
     drop(tree);
 
     let mut next = Ref::new(1);
@@ -119,7 +176,6 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
 
     let (scale, cols, rows) = plan_pages(w, h, options);
     let (pw, ph) = options.paper.size();
-    let (tw, th) = (pw - 2.0 * MARGIN, ph - 2.0 * MARGIN - FOOTER);
     let count = cols * rows;
     let pages: Vec<(Ref, Ref)> = (0..count).map(|_| (next.bump(), next.bump())).collect();
 
@@ -138,27 +194,11 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
         }
     }
 
-    let (sw, sh) = (w * scale, h * scale);
-    for (k, (page_ref, content_ref)) in pages.iter().enumerate() {
-        let (row, col) = (k / cols, k % cols);
+    let tiles = map_tiles(w, h, options);
+    for (k, ((page_ref, content_ref), tile)) in pages.iter().zip(&tiles).enumerate() {
+        let (row, col) = (tile.row, tile.col);
         let mut content = Content::new();
-        content.save_state();
-        if count == 1 {
-            // Centred on the page.
-            let ox = (pw - sw) / 2.0;
-            let oy = (ph - FOOTER - sh) / 2.0 + FOOTER;
-            content.transform([sw, 0.0, 0.0, sh, ox, oy]);
-        } else {
-            content.rect(MARGIN, MARGIN + FOOTER, tw, th);
-            content.clip_nonzero();
-            content.end_path();
-            // The map's top left corner, shifted by the tiles before this one.
-            let left = MARGIN - col as f32 * tw;
-            let top = ph - MARGIN + row as f32 * th;
-            content.transform([sw, 0.0, 0.0, sh, left, top - sh]);
-        }
-        content.x_object(Name(b"M"));
-        content.restore_state();
+        tile.write(&mut content, Name(b"M"));
         let label = if count == 1 {
             format!("Scale {:.0}%", scale * 100.0)
         } else {

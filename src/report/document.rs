@@ -38,9 +38,20 @@ pub struct Comparison<'a> {
     pub svg_name: String,
 }
 
-/// One part of a report.
+/// What a table holds, for its presentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TableKind {
+    Plain,
+    /// The ranked gaps: each row is about a place on the map (the PDF report links
+    /// it to the map page).
+    Gaps,
+    /// The department x department matrix: many columns, headers printed upright.
+    Matrix,
+}
+
+/// One part of a report (also typeset into the PDF report by `report_pdf`).
 #[derive(Clone, Debug, PartialEq)]
-enum Block {
+pub(crate) enum Block {
     Title(String),
     Heading(String),
     SubHeading(String),
@@ -50,16 +61,17 @@ enum Block {
     Table {
         head: Vec<String>,
         rows: Vec<Vec<Cell>>,
+        kind: TableKind,
     },
     /// The as-is map (0) or the to-be map (1).
     Diagram(usize),
 }
 
 #[derive(Clone, Debug, PartialEq)]
-struct Cell {
-    text: String,
+pub(crate) struct Cell {
+    pub(crate) text: String,
     /// A CSS class for HTML (severity colours, numbers).
-    class: &'static str,
+    pub(crate) class: &'static str,
 }
 
 fn cell(text: impl Into<String>) -> Cell {
@@ -267,6 +279,7 @@ fn gaps_table(journey: &Journey, a: &Analysis) -> Vec<Block> {
             .map(str::to_owned)
             .to_vec(),
         rows,
+        kind: TableKind::Gaps,
     }];
     if a.gaps.len() > MAX_GAPS {
         out.push(Block::Para(format!(
@@ -328,7 +341,11 @@ fn matrix_table(a: &Analysis) -> Vec<Block> {
              boundary."
                 .into(),
         ),
-        Block::Table { head, rows },
+        Block::Table {
+            head,
+            rows,
+            kind: TableKind::Matrix,
+        },
     ]
 }
 
@@ -541,6 +558,7 @@ fn comparison_blocks(journey: &Journey, c: &Comparison<'_>) -> Vec<Block> {
                 .map(str::to_owned)
                 .to_vec(),
             rows,
+            kind: TableKind::Plain,
         },
     ];
     let removed: Vec<&TouchpointId> = d.touchpoints_removed.iter().collect();
@@ -589,7 +607,7 @@ fn fmt_ratio(r: f64) -> String {
     }
 }
 
-fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_>) -> Vec<Block> {
+pub(crate) fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_>) -> Vec<Block> {
     let meta = journey.meta();
     let mut title = clean_text(&meta.title);
     if title.is_empty() {
@@ -634,6 +652,7 @@ fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_>) -> Vec<B
     out.push(Block::Table {
         head: vec!["Figure".into(), "Value".into()],
         rows: headline_rows(a),
+        kind: TableKind::Plain,
     });
     out.push(Block::Heading("Journey map".into()));
     out.push(Block::Diagram(0));
@@ -690,7 +709,7 @@ pub fn report_markdown(journey: &Journey, a: &Analysis, options: &ReportOptions<
                 }
                 s.push('\n');
             }
-            Block::Table { head, rows } => {
+            Block::Table { head, rows, .. } => {
                 s.push('|');
                 for h in &head {
                     let _ = write!(s, " {} |", md(h));
@@ -738,18 +757,61 @@ pub fn report_markdown(journey: &Journey, a: &Analysis, options: &ReportOptions<
 /// The Content-Security-Policy of the HTML report: nothing loads, nothing runs.
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-const STYLE: &str = "body{font-family:'DejaVu Sans','Droid Sans Fallback',system-ui,sans-serif;\
+const STYLE: &str = "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\
+body{font-family:'DejaVu Sans','Droid Sans Fallback',system-ui,sans-serif;\
 color:#1f2328;background:#fff;margin:2rem auto;max-width:1280px;padding:0 1rem;line-height:1.45}\
 h1{font-size:1.7rem;margin-bottom:.3rem}h2{margin-top:2.2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}\
-table{border-collapse:collapse;margin:.8rem 0;font-size:.92rem}\
-th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}\
-th{background:#f3f4f6}td.num{text-align:right;white-space:nowrap}td.cross{background:#fff1e6}\
+table{border-collapse:collapse;margin:.8rem 0;font-size:.92rem;max-width:100%}\
+th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}\
+th{background:#f3f4f6}td.num{text-align:right}td.cross{background:#fff1e6}\
 td.rowhead{font-weight:bold;background:#f6f8fa}\
 td.sev{font-weight:bold;text-transform:uppercase;font-size:.8rem;white-space:nowrap}\
 td.critical{background:#b42318;color:#fff}td.high{background:#e5533d;color:#fff}\
 td.medium{background:#f5b83d}td.low{background:#fbe7a1}td.info{background:#e8ecf0}\
-ul{padding-left:1.2rem}.map{overflow:auto;border:1px solid #d0d7de;margin:1rem 0}\
-.map svg{display:block;height:auto}";
+ul{padding-left:1.2rem}\
+table.matrix th:not(:first-child){writing-mode:vertical-rl;transform:rotate(180deg);\
+vertical-align:bottom;text-align:left;white-space:nowrap;max-height:11rem;overflow:hidden}\
+table.matrix td,table.matrix th{overflow-wrap:anywhere}\
+.map{border:1px solid #d0d7de;margin:.4rem 0 1rem}\
+.map svg{display:block;width:100%;height:auto}\
+.full{position:absolute;opacity:0;width:1px;height:1px}\
+.full+label{display:inline-block;cursor:pointer;font-size:.85rem;color:#0969da;margin-top:.4rem}\
+.full+label::before{content:'\\2922  Show the map at full size'}\
+.full:checked+label::before{content:'\\2921  Fit the map to the page'}\
+.full:focus-visible+label{outline:2px solid #0969da}\
+.full:checked+label+.map{overflow:auto;max-height:90vh}\
+.full:checked+label+.map svg{width:auto;max-width:none}\
+@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}\
+h2,h3{break-after:avoid}tr,li,p{break-inside:avoid}thead{display:table-header-group}\
+table{width:100%}.full,.full+label{display:none}\
+section.mappage{page:map;break-before:page;break-after:page;break-inside:avoid}\
+section.mappage h2{margin-top:0}\
+.map{border:0;margin:0}.map svg{width:100%;height:auto;max-height:165mm}}\
+@page{size:A4;margin:16mm 12mm 16mm 12mm}\
+@page map{size:A4 landscape;margin:10mm 10mm 12mm 10mm}";
+
+/// The running header and page numbers of the printed report (CSS `@page` margin
+/// boxes), with the title as a CSS string.
+fn print_style(title: &str) -> String {
+    let mut t = String::with_capacity(title.len() + 2);
+    for c in clean_text(title).chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => {
+                let _ = write!(t, "\\{:x} ", u32::from(c));
+            }
+            c => t.push(c),
+        }
+    }
+    let mut s = String::new();
+    for page in ["", " map"] {
+        let _ = write!(
+            s,
+            "@page{page}{{@top-left{{content:\"{t}\";font:8pt 'DejaVu Sans','Droid Sans Fallback',sans-serif;color:#57606a}}\
+@bottom-right{{content:\"Page \" counter(page) \" of \" counter(pages);font:8pt 'DejaVu Sans',sans-serif;color:#57606a}}}}"
+        );
+    }
+    s
+}
 
 /// The HTML report: one self-contained XHTML-compatible file with `svg` (and the
 /// to-be map's `to_be_svg`) inlined.
@@ -779,9 +841,22 @@ pub fn report_html(
     );
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
     let _ = writeln!(s, "<title>{}</title>", escape(&title));
-    let _ = writeln!(s, "<style>{STYLE}</style>\n</head>\n<body>");
-    for b in blocks {
+    let _ = writeln!(
+        s,
+        "<style>{STYLE}{}</style>\n</head>\n<body>",
+        print_style(&title)
+    );
+    let mut open_map_section = false;
+    let mut blocks = blocks.into_iter().peekable();
+    while let Some(b) = blocks.next() {
         match b {
+            // A map and its heading print on a landscape page of their own.
+            Block::Heading(t) | Block::SubHeading(t)
+                if matches!(blocks.peek(), Some(Block::Diagram(_))) =>
+            {
+                open_map_section = true;
+                let _ = writeln!(s, "<section class=\"mappage\">\n<h2>{}</h2>", escape(&t));
+            }
             Block::Title(t) => {
                 let _ = writeln!(s, "<h1>{}</h1>", escape(&t));
             }
@@ -806,8 +881,12 @@ pub fn report_html(
                 }
                 s.push_str("</ul>\n");
             }
-            Block::Table { head, rows } => {
-                s.push_str("<table>\n<thead><tr>");
+            Block::Table { head, rows, kind } => {
+                s.push_str(match kind {
+                    TableKind::Matrix => "<table class=\"matrix\">\n<thead><tr>",
+                    TableKind::Gaps => "<table class=\"gaps\">\n<thead><tr>",
+                    TableKind::Plain => "<table>\n<thead><tr>",
+                });
                 for h in &head {
                     let _ = write!(s, "<th>{}</th>", escape(h));
                 }
@@ -828,9 +907,16 @@ pub fn report_html(
             Block::Diagram(i) => {
                 let doc = if i == 0 { Some(svg) } else { to_be_svg };
                 if let Some(doc) = doc {
-                    s.push_str("<div class=\"map\">\n");
+                    let _ = write!(
+                        s,
+                        "<input type=\"checkbox\" class=\"full\" id=\"full-map-{i}\"/>\
+                         <label for=\"full-map-{i}\"></label>\n<div class=\"map\">\n"
+                    );
                     s.push_str(strip_xml_declaration(doc));
                     s.push_str("</div>\n");
+                }
+                if std::mem::take(&mut open_map_section) {
+                    s.push_str("</section>\n");
                 }
             }
         }
