@@ -131,6 +131,15 @@ fn pdf_report_of_every_sample_reads_back_with_figures_gaps_and_stages_in_embedde
             );
         }
         assert!(folded.contains("Departments"), "{name}");
+        // The war room's notes and actions.
+        for n in journey.notes().take(3) {
+            let start = words(&n.text, 3);
+            assert!(folded.contains(&start), "{name}: note `{start}` missing");
+        }
+        for x in journey.actions().take(3) {
+            let start = words(&x.what, 3);
+            assert!(folded.contains(&start), "{name}: action `{start}` missing");
+        }
         assert!(
             folded.contains(&format!("Page 1 of {}", pages(&pdf))),
             "{name}: page numbers"

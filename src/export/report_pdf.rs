@@ -160,7 +160,7 @@ impl Typesetter {
 
     fn heading(&mut self, text: &str, size: f32, rule: bool) {
         // Keep a heading with at least a few lines of what follows.
-        self.need(size * LEADING + 6.0 * BODY * LEADING);
+        self.need(size * LEADING + 10.0 * BODY * LEADING);
         if self.y > MARGIN {
             self.y += size * 0.8;
         }

@@ -9,7 +9,7 @@
 
 use super::escape::{md, md_line, xml as escape};
 use crate::analysis::{Analysis, GapKind, JourneyDiff, fmt_count, fmt_hours, fmt_score, fmt_share};
-use crate::model::{DepartmentId, Journey, TouchpointId, fmt_num};
+use crate::model::{Anchor, DepartmentId, Journey, TouchpointId, fmt_num};
 use crate::scene::clean_text;
 use std::fmt::Write as _;
 
@@ -607,6 +607,75 @@ fn fmt_ratio(r: f64) -> String {
     }
 }
 
+/// Where a note or an action is attached, in words.
+fn anchor_text(journey: &Journey, anchor: &Anchor) -> String {
+    match anchor {
+        Anchor::Journey => "The whole journey".to_owned(),
+        Anchor::Touchpoint(t) => tp_name(journey, t),
+        Anchor::Handoff(k) => format!(
+            "{} -> {}",
+            tp_name(journey, &k.from),
+            tp_name(journey, &k.to)
+        ),
+        Anchor::Cell(s, d) => format!(
+            "{} / {}",
+            journey
+                .stage(s)
+                .map_or_else(|| clean_text(&s.0), |x| clean_text(&x.name)),
+            dept_name(journey, Some(d))
+        ),
+    }
+}
+
+/// The war room's sticky notes and improvement actions.
+fn workshop_blocks(journey: &Journey) -> Vec<Block> {
+    let notes: Vec<Vec<Cell>> = journey
+        .notes()
+        .map(|n| {
+            vec![
+                cell(clean_text(&n.text)),
+                cell(clean_text(&n.author)),
+                cell(anchor_text(journey, &n.anchor)),
+            ]
+        })
+        .collect();
+    let actions: Vec<Vec<Cell>> = journey
+        .actions()
+        .map(|x| {
+            vec![
+                cell(clean_text(&x.what)),
+                cell(clean_text(&x.owner)),
+                cell(clean_text(&x.due)),
+                cell(x.status.label()),
+                cell(anchor_text(journey, &x.anchor)),
+            ]
+        })
+        .collect();
+    if notes.is_empty() && actions.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Block::Heading("Workshop notes and actions".into())];
+    if !notes.is_empty() {
+        out.push(Block::SubHeading(format!("Notes ({})", notes.len())));
+        out.push(Block::Table {
+            head: ["Note", "Author", "On"].map(str::to_owned).to_vec(),
+            rows: notes,
+            kind: TableKind::Plain,
+        });
+    }
+    if !actions.is_empty() {
+        out.push(Block::SubHeading(format!("Actions ({})", actions.len())));
+        out.push(Block::Table {
+            head: ["Action", "Owner", "Due", "Status", "On"]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: actions,
+            kind: TableKind::Plain,
+        });
+    }
+    out
+}
+
 pub(crate) fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_>) -> Vec<Block> {
     let meta = journey.meta();
     let mut title = clean_text(&meta.title);
@@ -662,6 +731,7 @@ pub(crate) fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_
     out.extend(matrix_table(a));
     out.push(Block::Heading("Departments".into()));
     out.extend(department_sections(journey, a));
+    out.extend(workshop_blocks(journey));
     if let Some(c) = &options.compare {
         out.push(Block::Heading("As-is vs to-be".into()));
         out.extend(comparison_blocks(journey, c));
