@@ -124,9 +124,7 @@ fn references(dict: &[u8]) -> Vec<(usize, usize, i32)> {
             j += 1;
         }
         if dict.get(j..j + 4) == Some(b" 0 R")
-            && dict
-                .get(j + 4)
-                .is_none_or(|b| !b.is_ascii_alphanumeric())
+            && dict.get(j + 4).is_none_or(|b| !b.is_ascii_alphanumeric())
             && let Some(n) = std::str::from_utf8(dict.get(i..j).unwrap_or_default())
                 .ok()
                 .and_then(|s| s.parse::<i32>().ok())
@@ -199,7 +197,8 @@ fn canonical(chunk: &Chunk, root: Ref) -> Option<(Chunk, Ref)> {
             last = e;
         }
         patched.extend_from_slice(body.get(last..)?);
-        out.indirect(Ref::new(*number.get(&id)?)).primitive(Raw(patched));
+        out.indirect(Ref::new(*number.get(&id)?))
+            .primitive(Raw(patched));
     }
     Some((out, Ref::new(1)))
 }

@@ -9,15 +9,15 @@
 //! depends on the clock (the date is printed only when the options carry one).
 
 use super::fonts;
-use super::pdf_canon::canonical_chunk;
 use super::pdf::{MapTile, PageLayout, Paper, PdfDoc, PdfOptions, map_tiles};
+use super::pdf_canon::canonical_chunk;
 use super::raster::RenderError;
-use crate::report::document::{Block, Cell, ReportOptions, TableKind, blocks};
-use crate::scene::{Color, Detail, Item, Scene, TextAnchor, clean_text, text_width, wrap_text};
 use super::svg::write_svg;
 use crate::analysis::Analysis;
 use crate::layout::Rect;
 use crate::model::Journey;
+use crate::report::document::{Block, Cell, ReportOptions, TableKind, blocks};
+use crate::scene::{Color, Detail, Item, Scene, TextAnchor, clean_text, text_width, wrap_text};
 use pdf_writer::types::{ActionType, AnnotationType};
 use pdf_writer::{Chunk, Content, Finish, Name, Pdf, Rect as PdfRect, Ref, TextStr};
 use std::collections::BTreeMap;
@@ -444,11 +444,7 @@ fn page_scene(title: &str, size: (f32, f32), items: Vec<Item>, white: bool) -> S
     Scene {
         title: title.to_owned(),
         bounds: Rect::new(0.0, 0.0, size.0, size.1),
-        background_color: if white {
-            WHITE
-        } else {
-            WHITE.with_alpha(0)
-        },
+        background_color: if white { WHITE } else { WHITE.with_alpha(0) },
         background: items,
         ..Scene::default()
     }
@@ -524,7 +520,12 @@ pub fn render_report_pdf(
             Page::Text { items, links } => {
                 let mut all = items.clone();
                 all.extend(footer_items(&title, k, n, portrait, MARGIN));
-                (portrait, page_scene(&title, portrait, all, true), links.as_slice(), None)
+                (
+                    portrait,
+                    page_scene(&title, portrait, all, true),
+                    links.as_slice(),
+                    None,
+                )
             }
             Page::Map { diagram, tile } => {
                 let footer = footer_items(&title, k, n, landscape, 24.0);
@@ -557,7 +558,12 @@ pub fn render_report_pdf(
             let mut a = pdf.annotation(*aref);
             a.subtype(AnnotationType::Link);
             // PDF y grows upwards.
-            a.rect(PdfRect::new(r.x, size.1 - r.y - r.h, r.x + r.w, size.1 - r.y));
+            a.rect(PdfRect::new(
+                r.x,
+                size.1 - r.y - r.h,
+                r.x + r.w,
+                size.1 - r.y,
+            ));
             a.border(0.0, 0.0, 0.0, None);
             a.action()
                 .action_type(ActionType::GoTo)
