@@ -1,0 +1,231 @@
+//! The shape of the code, checked: a lower layer never names a higher one.
+//!
+//! Data flows one way: `model` -> `io`, `edit`/`history` -> `analysis` -> `layout` ->
+//! `scene` -> `report` -> `export` and `ui`; `cli` on top (see ARCHITECTURE.md). This
+//! test reads every library source file (comments and `#[cfg(test)]` modules left out)
+//! and fails when a module names a module of a higher layer (`crate::ui` in `scene`,
+//! say), when anything outside `ui` names egui or eframe, or anything outside `cli`
+//! (and `main.rs`) names clap.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Every top-level module of the library and its layer: a module may name modules of
+/// its own layer or below, never above.
+const LAYERS: &[(&str, u8)] = &[
+    ("model", 0),
+    ("edit", 1),
+    ("history", 1),
+    ("io", 1),
+    ("generate", 1),
+    ("samples", 1),
+    ("analysis", 2),
+    ("layout", 3),
+    ("scene", 4),
+    ("report", 5),
+    ("import", 5),
+    ("evidence", 5),
+    ("portfolio", 5),
+    ("recovery", 5),
+    ("workshop", 5),
+    ("export", 6),
+    ("ui", 7),
+    ("cli", 8),
+];
+
+fn layer(module: &str) -> Option<u8> {
+    LAYERS.iter().find(|(m, _)| *m == module).map(|(_, l)| *l)
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap_or_else(|e| panic!("{e}")).path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// The code of a file without comments and without its `#[cfg(test)]` modules (a
+/// unit test may name anything) and without string literals' contents.
+fn library_code(text: &str) -> String {
+    let mut out = String::new();
+    let mut skip_depth: Option<i32> = None;
+    let mut depth = 0i32;
+    let mut pending_test = false;
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or("");
+        let trimmed = code.trim();
+        if skip_depth.is_none() && trimmed == "#[cfg(test)]" {
+            pending_test = true;
+            continue;
+        }
+        let opens = code.matches('{').count() as i32;
+        let closes = code.matches('}').count() as i32;
+        if pending_test {
+            pending_test = false;
+            if trimmed.starts_with("mod ") && trimmed.ends_with(';') {
+                continue;
+            }
+            if trimmed.starts_with("mod ") || trimmed.starts_with("pub mod ") {
+                skip_depth = Some(depth);
+            }
+        }
+        depth += opens - closes;
+        if let Some(d) = skip_depth {
+            if depth <= d {
+                skip_depth = None;
+            }
+            continue;
+        }
+        out.push_str(code);
+        out.push('\n');
+    }
+    out
+}
+
+/// The top-level crate modules a piece of code names: `crate::x`, `crate::{x, y}`.
+fn named_modules(code: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = code;
+    while let Some(i) = rest.find("crate::") {
+        let before = rest[..i].chars().last();
+        rest = &rest[i + "crate::".len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue; // `touchpoint_crate::`, not ours
+        }
+        if let Some(inner) = rest.strip_prefix('{') {
+            // A group: every top-level name inside the braces.
+            let mut level = 0;
+            let mut item = String::new();
+            for c in inner.chars() {
+                match c {
+                    '{' => level += 1,
+                    '}' if level == 0 => break,
+                    '}' => level -= 1,
+                    _ => {}
+                }
+                if level == 0 && c == ',' {
+                    names.push(first_ident(&item));
+                    item.clear();
+                } else {
+                    item.push(c);
+                }
+            }
+            names.push(first_ident(&item));
+        } else {
+            names.push(first_ident(rest));
+        }
+    }
+    names.retain(|n| !n.is_empty() && n != "self");
+    names
+}
+
+fn first_ident(s: &str) -> String {
+    s.trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect()
+}
+
+fn names_crate(code: &str, krate: &str) -> bool {
+    code.match_indices(krate).any(|(i, _)| {
+        let before = code[..i].chars().last();
+        let after = code[i + krate.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            && matches!(after, Some(':') | Some(';') | Some(','))
+    })
+}
+
+fn sources() -> BTreeMap<String, (String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let mut out = BTreeMap::new();
+    for f in files {
+        let rel = f
+            .strip_prefix(&root)
+            .unwrap_or(&f)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel.ends_with("/tests.rs") {
+            continue; // a unit-test module of its own
+        }
+        let module = rel.split(['/', '.']).next().unwrap_or_default().to_owned();
+        let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        out.insert(rel, (module, library_code(&text)));
+    }
+    out
+}
+
+#[test]
+fn every_module_has_a_layer() {
+    for (file, (module, _)) in sources() {
+        if matches!(module.as_str(), "lib" | "main") {
+            continue;
+        }
+        assert!(
+            layer(&module).is_some(),
+            "src/{file}: module `{module}` has no layer in tests/architecture.rs (and ARCHITECTURE.md)"
+        );
+    }
+}
+
+#[test]
+fn no_module_names_a_higher_layer() {
+    let mut problems = Vec::new();
+    for (file, (module, code)) in sources() {
+        let Some(own) = layer(&module) else { continue };
+        for named in named_modules(&code) {
+            match layer(&named) {
+                Some(l) if l > own => problems.push(format!(
+                    "src/{file}: `{module}` (layer {own}) names `crate::{named}` (layer {l})"
+                )),
+                _ => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_named_rules_hold() {
+    let mut problems = Vec::new();
+    for (file, (module, code)) in sources() {
+        let names = named_modules(&code);
+        if module == "model"
+            && let Some(n) = names.iter().find(|n| *n != "model")
+        {
+            problems.push(format!("src/{file}: model names crate::{n}"));
+        }
+        if module == "scene"
+            && let Some(n) = names.iter().find(|n| *n == "ui" || *n == "export")
+        {
+            problems.push(format!("src/{file}: scene names crate::{n}"));
+        }
+        if module != "ui" && (names_crate(&code, "egui") || names_crate(&code, "eframe")) {
+            problems.push(format!("src/{file}: names egui outside src/ui"));
+        }
+        if !matches!(module.as_str(), "cli" | "main") && names_crate(&code, "clap") {
+            problems.push(format!("src/{file}: names clap outside src/cli"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_checker_sees_what_it_should() {
+    let code = library_code(
+        "use crate::{model::Journey, ui::App};\n// crate::cli in a comment\nfn f() { crate::export::svg(); egui::Ui::new(); }\n#[cfg(test)]\nmod tests {\n    use crate::cli::run;\n}\n",
+    );
+    assert_eq!(named_modules(&code), ["model", "ui", "export"]);
+    assert!(names_crate(&code, "egui"));
+    assert!(!names_crate(&code, "clap"));
+    assert!(!names_crate("let my_egui = 1;", "egui"));
+}
