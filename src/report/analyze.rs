@@ -3,6 +3,7 @@
 
 use crate::analysis::fmt::{fmt_count, fmt_hours, fmt_score, fmt_share, one_decimal};
 use crate::analysis::{Analysis, JourneyDiff, PathStats, Severity};
+use super::escape::md;
 use crate::model::TouchpointId;
 use std::fmt::Write as _;
 
@@ -438,12 +439,6 @@ pub fn report_text(a: &Analysis) -> String {
     s
 }
 
-/// Escape text for a Markdown table cell.
-fn md(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
-}
 
 /// A Markdown report that pastes into a wiki.
 pub fn report_markdown(a: &Analysis) -> String {
@@ -764,4 +759,25 @@ pub fn diff_markdown(d: &JourneyDiff) -> String {
     }
     let _ = writeln!(s, "\nTouchpoints unchanged: {}", d.touchpoints_unchanged);
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{AnalysisConfig, analyze};
+    use crate::model::{Journey, Touchpoint};
+
+    #[test]
+    fn markdown_neutralises_html_and_markdown_in_names() {
+        let mut j = Journey::new("<script>alert(1)</script> *move*");
+        let _ = j.add_touchpoint(Touchpoint::new("a", "[link](javascript:x) | pipe"));
+        let md = report_markdown(&analyze(&j, &AnalysisConfig::default()));
+        assert!(!md.contains("<script>"), "{md}");
+        assert!(
+            md.starts_with("# Gap analysis: &lt;script&gt;alert(1)&lt;/script&gt; \\*move\\*\n"),
+            "{md}"
+        );
+        assert!(!md.contains("[link]("), "{md}");
+        assert!(!md.contains(" | pipe"), "{md}");
+    }
 }
