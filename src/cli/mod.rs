@@ -168,7 +168,8 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         edits: usize,
     },
-    /// Test hook: make one unsaved edit and panic.
+    /// Test hook: make one unsaved edit and panic (debug builds only).
+    #[cfg(debug_assertions)]
     #[command(hide = true)]
     PanicTest {
         #[arg(long)]
@@ -239,6 +240,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
         Command::AutosaveTest { journey, edits } => {
             recover::autosave_test(&journey, edits, out, err)
         }
+        #[cfg(debug_assertions)]
         Command::PanicTest { journey } => recover::panic_test(journey.as_deref(), err),
     };
     ExitCode::from(code)

@@ -2,7 +2,6 @@
 //! crash the app on purpose (`autosave-test`, `panic-test`).
 
 use crate::edit::Edit;
-use crate::history::Document;
 use crate::model::{Journey, JourneyMeta};
 use crate::recovery::{Autosaver, OpenFile, RecoveryStore, format_utc};
 use std::io::Write;
@@ -188,10 +187,11 @@ pub fn autosave_test(path: &Path, edits: usize, out: &mut dyn Write, err: &mut d
 
 /// Hidden: start the autosaver and the panic hook, make one edit, and panic at
 /// once (before the autosaver's own write is due).
+#[cfg(debug_assertions)]
 pub fn panic_test(path: Option<&Path>, err: &mut dyn Write) -> u8 {
     let (mut doc, file) = match path.map(OpenFile::open) {
         None => (
-            Document::new(Journey::starter("Panic test")),
+            crate::history::Document::new(Journey::starter("Panic test")),
             OpenFile::untitled(),
         ),
         Some(Ok(x)) => x,
