@@ -1,9 +1,9 @@
 //! Reports of an [`Analysis`] and a [`JourneyDiff`]: a terminal text report, a
 //! Markdown report for a wiki, JSON for scripts.
 
+use super::escape::md;
 use crate::analysis::fmt::{fmt_count, fmt_hours, fmt_score, fmt_share, one_decimal};
 use crate::analysis::{Analysis, JourneyDiff, PathStats, Severity};
-use super::escape::md;
 use crate::model::TouchpointId;
 use std::fmt::Write as _;
 
@@ -438,7 +438,6 @@ pub fn report_text(a: &Analysis) -> String {
     }
     s
 }
-
 
 /// A Markdown report that pastes into a wiki.
 pub fn report_markdown(a: &Analysis) -> String {
