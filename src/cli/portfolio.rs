@@ -66,7 +66,8 @@ mod tests {
                 &mut out,
                 &mut err
             ),
-            2
+            1,
+            "a folder that cannot be read is an unreadable input (exit 1), not a usage error"
         );
         assert!(String::from_utf8_lossy(&err).contains("cannot read folder"));
     }
