@@ -42,6 +42,9 @@ fn every_documented_subcommand_exists() {
         "drivers",
         "whatif",
         "recover",
+        "mine",
+        "measure",
+        "generate-log",
     ] {
         assert!(
             text.contains(&format!("`touchpoint {sub}")),

@@ -6,6 +6,8 @@ mod export;
 mod fmt;
 mod generate;
 mod import;
+mod measure;
+mod mine;
 mod portfolio;
 pub mod recover;
 mod validate;
@@ -160,6 +162,14 @@ pub enum Command {
         #[arg(long, requires = "id", conflicts_with = "output")]
         discard: bool,
     },
+    /// Mine the as-is journey from an event log (CSV or XES): touchpoints, handoffs with their
+    /// counts and queue times, and a report of paths, elapsed times and where cases end.
+    Mine(mine::MineArgs),
+    /// Hold a drawn journey against an event log: unmapped activities, hidden and unseen
+    /// handoffs, figures more than 20% off. Exit 1 when hidden or unseen handoffs exist.
+    Measure(measure::MeasureArgs),
+    /// Simulate cases through a journey and write them as an event log (CSV, or XES for `.xes`).
+    GenerateLog(mine::GenerateLogArgs),
     /// Test hook: load JOURNEY, make EDITS renames, autosave, then wait to be killed.
     #[command(hide = true)]
     AutosaveTest {
@@ -207,6 +217,9 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
         Command::Import(args) => cli_import(&args, out, err),
         Command::Drivers(args) => cli_drivers(&args, out, err),
         Command::Whatif(args) => cli_whatif(&args, out, err),
+        Command::Mine(args) => mine::cli_mine(&args, out, err),
+        Command::Measure(args) => measure::cli_measure(&args, out, err),
+        Command::GenerateLog(args) => mine::cli_generate_log(&args, out, err),
         Command::Export(args) => cli_export(&args, out, err),
         Command::Analyze {
             file,

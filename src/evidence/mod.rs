@@ -3,6 +3,7 @@
 //! `import`: no egui, no clap.
 
 pub mod drivers;
+pub mod eventlog;
 pub mod respondents;
 pub mod scale;
 pub mod table;
