@@ -7,6 +7,8 @@
 //!   2 = medium, 3-4 = high, 5-6 = critical;
 //! - watermelon: high; rework loop: high when the customer takes part, else medium;
 //! - split opinion: medium; hot spot: medium (ranked by impact);
+//! - getting worse (the survey trend's mean falls by 1 point or more from the first period
+//!   to the last, 30+ answers in each): medium, high at 2 points;
 //! - satisfaction drop inside one department: high at twice `drop_points`, else medium;
 //! - silent wait: medium, high at twice `silent_run_handoffs`;
 //! - no owner: high when the customer sees the touchpoint, else medium;
@@ -126,6 +128,7 @@ pub(crate) fn fill(ctx: &Ctx, config: &AnalysisConfig, analysis: &mut Analysis, 
     };
     handoff_gaps(&mut b, config);
     touchpoint_gaps(&mut b, analysis, d);
+    worsening_gaps(&mut b);
     loop_gaps(&mut b, analysis, d);
     let mut silent_seen = Vec::new();
     for path in [&analysis.paths.longest, &analysis.paths.typical]
@@ -405,6 +408,38 @@ fn touchpoint_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
             GapKind::HotSpot,
             Severity::Medium,
             hs.impact,
+            explanation,
+        );
+    }
+}
+
+fn worsening_gaps(b: &mut Builder) {
+    let ctx = b.ctx;
+    for (i, tp) in ctx.tps.iter().enumerate() {
+        let Some((first, last)) = super::worsening(&tp.trend) else {
+            continue;
+        };
+        let fall = first.mean - last.mean;
+        let explanation = format!(
+            "{} ({}): getting worse, mean {} in {} -> {} in {} ({} and {} answers)",
+            b.name(i),
+            b.owner(i),
+            fmt_score(first.mean),
+            first.period,
+            fmt_score(last.mean),
+            last.period,
+            fmt_count(first.responses),
+            fmt_count(last.responses)
+        );
+        b.touchpoint_gap(
+            i,
+            GapKind::GettingWorse,
+            if fall >= 2.0 {
+                Severity::High
+            } else {
+                Severity::Medium
+            },
+            fall,
             explanation,
         );
     }

@@ -57,7 +57,7 @@ pub use diff::{FigureComparison, HandoffChange, JourneyDiff, TouchpointChange, d
 pub use fmt::{fmt_count, fmt_hours, fmt_score, fmt_share};
 pub use scores::{detractors_promoters, is_split};
 
-use crate::model::{DepartmentId, HandoffKey, Journey, StageId, TouchpointId};
+use crate::model::{DepartmentId, HandoffKey, Journey, StageId, TouchpointId, TrendPoint};
 use serde::Serialize;
 
 /// Version of the JSON shape of [`Analysis`] and [`JourneyDiff`]. Bumped on any
@@ -174,6 +174,8 @@ pub enum GapKind {
     SplitOpinion,
     /// Low score and high volume.
     HotSpot,
+    /// The survey trend's mean falls by 1 point or more from its first period to its last.
+    GettingWorse,
     /// A cycle of handoffs: the customer comes back, work is redone.
     ReworkLoop,
     /// A long run of internal handoffs during which the customer hears nothing.
@@ -208,6 +210,7 @@ impl GapKind {
             GapKind::Watermelon => "watermelon",
             GapKind::SplitOpinion => "split opinion",
             GapKind::HotSpot => "hot spot",
+            GapKind::GettingWorse => "getting worse",
             GapKind::ReworkLoop => "rework loop",
             GapKind::SilentWait => "silent wait",
             GapKind::NoOwner => "no owner",
@@ -620,6 +623,21 @@ impl Analysis {
 
 /// Touchpoint ids in journey order: stage order, then topological order of the
 /// handoff graph ignoring back edges, then id.
+/// Answers needed in both the first and the last period of a trend for a change to count.
+pub const TREND_MIN_RESPONSES: u64 = 30;
+
+/// Whether a touchpoint's survey trend gets worse: its mean falls by 1 point or more from
+/// the first period to the last, with [`TREND_MIN_RESPONSES`] answers or more in each.
+/// Returns (first, last).
+pub fn worsening(trend: &[TrendPoint]) -> Option<(&TrendPoint, &TrendPoint)> {
+    let (first, last) = (trend.first()?, trend.last()?);
+    (trend.len() >= 2
+        && first.responses >= TREND_MIN_RESPONSES
+        && last.responses >= TREND_MIN_RESPONSES
+        && first.mean - last.mean >= 1.0)
+        .then_some((first, last))
+}
+
 pub fn journey_order(journey: &Journey) -> Vec<TouchpointId> {
     let ctx = graph::Ctx::new(journey);
     ctx.order.iter().map(|&i| ctx.id(i)).collect()

@@ -4,6 +4,7 @@
 
 pub mod drivers;
 pub mod eventlog;
+pub mod feedback;
 pub mod respondents;
 pub mod scale;
 pub mod table;

@@ -331,6 +331,42 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         for (k, pain) in t.pains.iter().enumerate() {
             c.text(|| p(&format!("pains[{k}]")), "a pain point", pain);
         }
+        c.count(|| p("themes"), "themes", t.themes.len(), MAX_ITEMS);
+        c.count(|| p("trend"), "trend periods", t.trend.len(), MAX_ITEMS);
+        for (k, th) in t.themes.iter().enumerate() {
+            c.count(
+                || p(&format!("themes[{k}].terms")),
+                "theme terms",
+                th.terms.len(),
+                MAX_ITEMS,
+            );
+            c.count(
+                || p(&format!("themes[{k}].quotes")),
+                "quotes",
+                th.quotes.len(),
+                MAX_ITEMS,
+            );
+            for (q, term) in th.terms.iter().enumerate() {
+                c.text(
+                    || p(&format!("themes[{k}].terms[{q}]")),
+                    "a theme term",
+                    term,
+                );
+            }
+            for (q, quote) in th.quotes.iter().enumerate() {
+                c.text(|| p(&format!("themes[{k}].quotes[{q}]")), "a quote", quote);
+            }
+        }
+        for (k, tp) in t.trend.iter().enumerate() {
+            c.text(|| p(&format!("trend[{k}].period")), "a period", &tp.period);
+            c.number(
+                p(&format!("trend[{k}].mean")),
+                "a mean score",
+                tp.mean,
+                0.0,
+                10.0,
+            );
+        }
         if let Some(s) = &t.scores {
             match (&s.histogram, s.mean) {
                 (Some(_), Some(_)) => c.push(
@@ -798,6 +834,26 @@ pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
             handling_minutes: t.handling_minutes,
             handling_source: source_from(t.handling_source),
             pains: t.pains,
+            themes: t
+                .themes
+                .into_iter()
+                .map(|th| CommentTheme {
+                    terms: th.terms,
+                    count: th.count,
+                    detractors: th.detractors,
+                    promoters: th.promoters,
+                    quotes: th.quotes,
+                })
+                .collect(),
+            trend: t
+                .trend
+                .into_iter()
+                .map(|p| TrendPoint {
+                    period: p.period,
+                    mean: p.mean,
+                    responses: p.responses,
+                })
+                .collect(),
             notes: t.notes,
             order: t.order,
         };
@@ -961,6 +1017,26 @@ pub fn touchpoint_dto(t: &Touchpoint) -> TouchpointDto {
         handling_minutes: t.handling_minutes,
         handling_source: source_dto(&t.handling_source),
         pains: t.pains.clone(),
+        themes: t
+            .themes
+            .iter()
+            .map(|th| ThemeDto {
+                terms: th.terms.clone(),
+                count: th.count,
+                detractors: th.detractors,
+                promoters: th.promoters,
+                quotes: th.quotes.clone(),
+            })
+            .collect(),
+        trend: t
+            .trend
+            .iter()
+            .map(|p| TrendDto {
+                period: p.period.clone(),
+                mean: p.mean,
+                responses: p.responses,
+            })
+            .collect(),
         notes: t.notes.clone(),
         order: t.order,
     }

@@ -136,10 +136,40 @@ pub struct TouchpointDto {
     pub handling_source: Option<SourceDto>,
     #[serde(default, skip_serializing_if = "is_default")]
     pub pains: Vec<String>,
+    /// Themes of the customers' comments (`touchpoint feedback`), most commented first.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub themes: Vec<ThemeDto>,
+    /// Mean score and responses per period, oldest first.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub trend: Vec<TrendDto>,
     #[serde(default, skip_serializing_if = "is_default")]
     pub notes: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i32>,
+}
+
+/// A theme of comments: `(terms: ["late", "technician"], count: 120, detractors: 100,
+/// promoters: 3, quotes: ["..."])`.
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeDto {
+    pub terms: Vec<String>,
+    pub count: u64,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub detractors: u64,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub promoters: u64,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub quotes: Vec<String>,
+}
+
+/// One period of a trend: `(period: "2026-03", mean: 6.4, responses: 212)`.
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TrendDto {
+    pub period: String,
+    pub mean: f64,
+    pub responses: u64,
 }
 
 #[derive(Serialize, Deserialize, Debug, Default, PartialEq)]

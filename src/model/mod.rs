@@ -1,5 +1,6 @@
 //! The journey document: pure data and its invariants. No egui, no I/O.
 
+mod feedback;
 mod handoff;
 mod ids;
 mod journey;
@@ -10,6 +11,7 @@ mod score;
 mod source;
 mod touchpoint;
 
+pub use feedback::{CommentTheme, TrendPoint};
 pub use handoff::{Handoff, HandoffKey};
 pub use ids::{DepartmentId, NoteId, StageId, TouchpointId, fresh_id, is_valid_id, slugify};
 pub use journey::{

@@ -1,3 +1,4 @@
+use super::feedback::{CommentTheme, TrendPoint};
 use super::ids::{DepartmentId, StageId, TouchpointId};
 use super::metric::Metric;
 use super::score::Satisfaction;
@@ -185,6 +186,10 @@ pub struct Touchpoint {
     pub handling_source: Source,
     /// Pain points and evidence: verbatim quotes, complaint counts.
     pub pains: Vec<String>,
+    /// Themes of the customers' comments (from survey answers), most commented first.
+    pub themes: Vec<CommentTheme>,
+    /// Mean score and responses per period (from dated survey answers), oldest first.
+    pub trend: Vec<TrendPoint>,
     pub notes: String,
     /// Manual order inside its (stage, owner) cell; lower first. `None` = automatic.
     pub order: Option<i32>,

@@ -455,6 +455,7 @@ fn department_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
                             GapKind::Watermelon
                                 | GapKind::SplitOpinion
                                 | GapKind::HotSpot
+                                | GapKind::GettingWorse
                                 | GapKind::SatisfactionDrop
                                 | GapKind::ReworkLoop
                         )

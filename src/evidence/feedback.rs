@@ -1,0 +1,847 @@
+//! Survey answers and comments per touchpoint: histograms, means, NPS, themes and trends.
+//!
+//! One row per answer: touchpoint (id or name, case-insensitive), score, comment; optionally
+//! date, channel, segment and respondent. Rows are streamed; what is kept per answer is its
+//! touchpoint, score, date and words (plus the comment text, cut at [`MAX_KEPT_COMMENT`]
+//! bytes, for quotes). Every row that cannot be used is reported with its `file:line`.
+
+use super::scale::{Answer, Scale, ScaleDetector, ScoreError, parse_answer};
+use super::table::{ColumnRef, Date, Field, Row, TableReader, find_header};
+use super::text;
+use super::themes::{Doc, FoundTheme, Vocabulary, find_themes};
+use crate::import::ImportProblem;
+use crate::model::{CommentTheme, Journey, Satisfaction, TouchpointId, TrendPoint, slugify};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+
+/// The fields of an answers table, in this order (see [`FIELDS`]).
+pub const F_TOUCHPOINT: usize = 0;
+pub const F_SCORE: usize = 1;
+pub const F_COMMENT: usize = 2;
+pub const F_DATE: usize = 3;
+pub const F_CHANNEL: usize = 4;
+pub const F_SEGMENT: usize = 5;
+pub const F_RESPONDENT: usize = 6;
+
+/// Column names (normalised) for each field, in order of preference.
+pub const FIELDS: [Field; 7] = [
+    Field {
+        key: "touchpoint",
+        synonyms: &[
+            "touchpoint",
+            "touchpoint_id",
+            "touchpoint_name",
+            "step",
+            "interaction",
+            "moment",
+            "id",
+            "name",
+            "触点",
+            "环节",
+        ],
+        required: true,
+    },
+    Field {
+        key: "score",
+        synonyms: &[
+            "score",
+            "rating",
+            "csat",
+            "nps",
+            "ltr",
+            "satisfaction",
+            "likelihood_to_recommend",
+            "stars",
+            "评分",
+            "分数",
+            "满意度",
+        ],
+        required: true,
+    },
+    Field {
+        key: "comment",
+        synonyms: &[
+            "comment", "comments", "verbatim", "feedback", "text", "answer", "remarks", "评论",
+            "评价", "意见",
+        ],
+        required: false,
+    },
+    Field {
+        key: "date",
+        synonyms: &[
+            "date",
+            "submitted",
+            "submitted_at",
+            "submission_date",
+            "response_date",
+            "created",
+            "created_at",
+            "timestamp",
+            "time",
+            "日期",
+            "时间",
+        ],
+        required: false,
+    },
+    Field {
+        key: "channel",
+        synonyms: &["channel", "medium", "source", "渠道"],
+        required: false,
+    },
+    Field {
+        key: "segment",
+        synonyms: &["segment", "customer_segment", "group", "细分"],
+        required: false,
+    },
+    Field {
+        key: "respondent",
+        synonyms: &[
+            "respondent",
+            "respondent_id",
+            "customer",
+            "customer_id",
+            "response_id",
+            "客户",
+        ],
+        required: false,
+    },
+];
+
+/// Longest comment text kept for quotes (bytes; cut at a character boundary).
+pub const MAX_KEPT_COMMENT: usize = 600;
+/// Most problems listed; the rest are counted.
+pub const MAX_PROBLEMS: usize = 200;
+/// Themes kept per touchpoint.
+pub const MAX_THEMES: usize = 6;
+
+/// How answers are grouped in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum PeriodKind {
+    /// ISO weeks: `2026-W05`.
+    Week,
+    /// Calendar months: `2026-03`.
+    #[default]
+    Month,
+    /// Quarters: `2026-Q1`.
+    Quarter,
+}
+
+impl PeriodKind {
+    pub fn parse(text: &str) -> Option<PeriodKind> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "week" | "weeks" | "weekly" | "w" => Some(PeriodKind::Week),
+            "month" | "months" | "monthly" | "m" => Some(PeriodKind::Month),
+            "quarter" | "quarters" | "quarterly" | "q" => Some(PeriodKind::Quarter),
+            _ => None,
+        }
+    }
+
+    /// A sortable number for the period holding `d`.
+    fn key(self, d: Date) -> i64 {
+        match self {
+            PeriodKind::Week => {
+                let (y, w) = d.iso_week();
+                i64::from(y) * 100 + i64::from(w)
+            }
+            PeriodKind::Month => i64::from(d.year) * 100 + i64::from(d.month),
+            PeriodKind::Quarter => i64::from(d.year) * 10 + i64::from((d.month - 1) / 3 + 1),
+        }
+    }
+
+    /// The label of a key from [`PeriodKind::key`].
+    fn label(self, key: i64) -> String {
+        match self {
+            PeriodKind::Week => format!("{:04}-W{:02}", key / 100, key % 100),
+            PeriodKind::Month => format!("{:04}-{:02}", key / 100, key % 100),
+            PeriodKind::Quarter => format!("{:04}-Q{}", key / 10, key % 10),
+        }
+    }
+}
+
+/// Whether the answers replace a touchpoint's typed histogram or are added to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum Mode {
+    #[default]
+    Replace,
+    Merge,
+}
+
+/// A rule that gives a touchpoint to a row without one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// Keywords (lower-case); any one found in the comment matches.
+    pub keywords: Vec<String>,
+    /// A channel (lower-case); matches the row's channel cell.
+    pub channel: Option<String>,
+    pub touchpoint: TouchpointId,
+    /// The rule's line in its file.
+    pub line: usize,
+}
+
+/// Read a rules file: one rule a line, `KEYWORD[, KEYWORD...] -> TOUCHPOINT` or
+/// `channel: NAME -> TOUCHPOINT` (id or name); `#` starts a comment; first match wins.
+pub fn parse_rules(name: &str, text: &str, journey: &Journey) -> (Vec<Rule>, Vec<ImportProblem>) {
+    let matcher = Matcher::new(journey);
+    let mut rules = Vec::new();
+    let mut problems = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let l = raw.split('#').next().unwrap_or_default().trim();
+        if l.is_empty() {
+            continue;
+        }
+        let Some((left, right)) = l.rsplit_once("->") else {
+            problems.push(ImportProblem {
+                file: name.to_owned(),
+                line: Some(line),
+                message:
+                    "a rule is `keyword, keyword -> touchpoint` or `channel: Phone -> touchpoint`"
+                        .into(),
+            });
+            continue;
+        };
+        let Some(tp) = matcher.find_slow(right.trim()) else {
+            problems.push(ImportProblem {
+                file: name.to_owned(),
+                line: Some(line),
+                message: format!("there is no touchpoint {:?}; rule ignored", right.trim()),
+            });
+            continue;
+        };
+        let left = left.trim();
+        let (keywords, channel) = match left.get(..8).filter(|p| p.eq_ignore_ascii_case("channel:"))
+        {
+            Some(_) => (
+                Vec::new(),
+                Some(left.get(8..).unwrap_or_default().trim().to_lowercase()),
+            ),
+            None => (
+                left.split(',')
+                    .map(|k| k.trim().to_lowercase())
+                    .filter(|k| !k.is_empty())
+                    .collect(),
+                None,
+            ),
+        };
+        if keywords.is_empty() && channel.as_deref().is_none_or(str::is_empty) {
+            problems.push(ImportProblem {
+                file: name.to_owned(),
+                line: Some(line),
+                message: "the rule has no keyword or channel; ignored".into(),
+            });
+            continue;
+        }
+        rules.push(Rule {
+            keywords,
+            channel,
+            touchpoint: matcher.id(tp).clone(),
+            line,
+        });
+    }
+    (rules, problems)
+}
+
+/// What `read_feedback` is told.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The answers' scale; detected per file when `None`.
+    pub scale: Option<Scale>,
+    pub period: PeriodKind,
+    /// Columns named explicitly: (field index, column).
+    pub columns: Vec<(usize, ColumnRef)>,
+    pub rules: Vec<Rule>,
+}
+
+/// A row whose touchpoint is not in the journey (or that has none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unmatched {
+    pub file: String,
+    pub line: usize,
+    /// The value that did not match (empty when the row has none).
+    pub touchpoint: String,
+}
+
+/// One input's scale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileScale {
+    pub file: String,
+    pub scale: Scale,
+    /// Detected from the values (not given).
+    pub detected: bool,
+}
+
+/// What the answers say about one touchpoint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TouchpointFeedback {
+    pub id: TouchpointId,
+    pub name: String,
+    /// Usable answers (with a score on the scale).
+    pub responses: u64,
+    /// Mean on 0-10, from the answers themselves.
+    pub mean: f64,
+    /// Responses per 0-10 point. Exact when every answer was on 0-10 (`exact`); otherwise
+    /// answers mapped onto 0-10 are rounded half up to a point (and the mean does not come
+    /// from this histogram).
+    pub histogram: [u64; 11],
+    pub exact: bool,
+    /// Net promoter score (promoters 9-10 minus detractors 0-6, in % of answers); only when
+    /// every answer was on 0-10.
+    pub nps: Option<f64>,
+    /// Comments (non-empty) given with the answers.
+    pub comments: u64,
+    pub themes: Vec<FoundTheme>,
+    /// Mean and responses per period (answers with a readable date), oldest first.
+    pub trend: Vec<TrendPoint>,
+    /// The first and last date of its answers.
+    pub period: Option<(Date, Date)>,
+    /// The inputs its answers came from, in input order.
+    pub files: Vec<String>,
+    /// The satisfaction before (as typed in the journey).
+    pub old: Option<Satisfaction>,
+}
+
+impl TouchpointFeedback {
+    /// The satisfaction these answers give on their own.
+    pub fn satisfaction(&self) -> Satisfaction {
+        if self.exact {
+            Satisfaction::Histogram(self.histogram.map(|c| u32::try_from(c).unwrap_or(u32::MAX)))
+        } else {
+            Satisfaction::Summary {
+                mean: self.mean,
+                responses: u32::try_from(self.responses).unwrap_or(u32::MAX),
+            }
+        }
+    }
+
+    /// The satisfaction after `mode`: the answers alone, or added to the typed one.
+    pub fn merged(&self, mode: Mode) -> Satisfaction {
+        let new = self.satisfaction();
+        match (mode, &self.old) {
+            (Mode::Replace, _) | (Mode::Merge, None) => new,
+            (Mode::Merge, Some(Satisfaction::Histogram(old))) if self.exact => {
+                let mut h = *old;
+                for (a, b) in h.iter_mut().zip(self.histogram) {
+                    *a = a.saturating_add(u32::try_from(b).unwrap_or(u32::MAX));
+                }
+                Satisfaction::Histogram(h)
+            }
+            (Mode::Merge, Some(old)) => {
+                let (on, nn) = (old.responses() as f64, self.responses as f64);
+                let om = old.mean().unwrap_or(0.0);
+                let total = on + nn;
+                let mean = if total > 0.0 {
+                    (om * on + self.mean * nn) / total
+                } else {
+                    self.mean
+                };
+                Satisfaction::Summary {
+                    mean,
+                    responses: u32::try_from(old.responses() + self.responses).unwrap_or(u32::MAX),
+                }
+            }
+        }
+    }
+
+    /// The model's themes.
+    pub fn model_themes(&self) -> Vec<CommentTheme> {
+        self.themes
+            .iter()
+            .map(|t| CommentTheme {
+                terms: t.terms.clone(),
+                count: t.count,
+                detractors: t.detractors,
+                promoters: t.promoters,
+                quotes: t.quotes.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Everything read from the inputs.
+#[derive(Clone, Debug, Default)]
+pub struct Feedback {
+    /// Data rows read (below the header rows).
+    pub rows: u64,
+    /// Rows matched to a touchpoint.
+    pub matched: u64,
+    /// Every row not matched to a touchpoint, in input order.
+    pub unmatched: Vec<Unmatched>,
+    /// Other problems (scores, dates, encodings, headers), at most [`MAX_PROBLEMS`].
+    pub problems: Vec<ImportProblem>,
+    /// Problems not listed.
+    pub more_problems: usize,
+    pub scales: Vec<FileScale>,
+    /// Touchpoints with at least one usable answer or comment, in the journey's id order.
+    pub touchpoints: Vec<TouchpointFeedback>,
+}
+
+impl Feedback {
+    /// Usable answers in all.
+    pub fn responses(&self) -> u64 {
+        self.touchpoints.iter().map(|t| t.responses).sum()
+    }
+
+    fn problem(&mut self, p: ImportProblem) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(p);
+        } else {
+            self.more_problems += 1;
+        }
+    }
+
+    /// Apply to a journey: each touchpoint's satisfaction (by `mode`), themes, trend and the
+    /// source of its score. Returns the touchpoints changed.
+    pub fn apply(&self, journey: &mut Journey, mode: Mode) -> usize {
+        let mut changed = 0;
+        for f in &self.touchpoints {
+            let Some(mut tp) = journey.touchpoint(&f.id).cloned() else {
+                continue;
+            };
+            if f.responses > 0 {
+                tp.satisfaction = Some(f.merged(mode));
+            }
+            tp.themes = f.model_themes();
+            tp.trend = f.trend.clone();
+            if journey.update_touchpoint(tp).is_ok() {
+                changed += 1;
+            }
+        }
+        changed
+    }
+}
+
+/// Matches a cell to a touchpoint: id, then id or name case-insensitively, then the
+/// cell's slug as an id.
+struct Matcher {
+    ids: Vec<TouchpointId>,
+    by_key: FxHashMap<String, u32>,
+    cache: FxHashMap<Box<str>, Option<u32>>,
+}
+
+impl Matcher {
+    fn new(journey: &Journey) -> Matcher {
+        let mut ids = Vec::new();
+        let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
+        for (i, tp) in journey.touchpoints().enumerate() {
+            ids.push(tp.id.clone());
+            let i = i as u32;
+            by_key.insert(tp.id.0.clone(), i);
+        }
+        for (i, tp) in journey.touchpoints().enumerate() {
+            let i = i as u32;
+            by_key.entry(tp.id.0.to_lowercase()).or_insert(i);
+        }
+        for (i, tp) in journey.touchpoints().enumerate() {
+            let i = i as u32;
+            by_key.entry(tp.name.trim().to_lowercase()).or_insert(i);
+        }
+        Matcher {
+            ids,
+            by_key,
+            cache: FxHashMap::default(),
+        }
+    }
+
+    fn find_slow(&self, cell: &str) -> Option<u32> {
+        let c = cell.trim();
+        if c.is_empty() {
+            return None;
+        }
+        self.by_key
+            .get(c)
+            .or_else(|| self.by_key.get(&c.to_lowercase()))
+            .or_else(|| self.by_key.get(&slugify(c, "")))
+            .copied()
+    }
+
+    fn find(&mut self, cell: &str) -> Option<u32> {
+        if let Some(hit) = self.cache.get(cell) {
+            return *hit;
+        }
+        let found = self.find_slow(cell);
+        if self.cache.len() < 1_000_000 {
+            self.cache.insert(cell.into(), found);
+        }
+        found
+    }
+
+    fn id(&self, i: u32) -> &TouchpointId {
+        static NONE: std::sync::OnceLock<TouchpointId> = std::sync::OnceLock::new();
+        self.ids
+            .get(i as usize)
+            .unwrap_or_else(|| NONE.get_or_init(|| TouchpointId::new("")))
+    }
+}
+
+/// One answer as kept while reading.
+#[derive(Clone, Copy)]
+struct Kept {
+    tp: u32,
+    file: u16,
+    line: u32,
+    /// Parsed score (`NaN` = none or unreadable, already reported).
+    value: f32,
+    /// The answer's own scale (`u8::MAX` = none).
+    own: u8,
+    /// Days since 1970 (`i32::MIN` = no date).
+    day: i32,
+    tok_start: usize,
+    tok_end: usize,
+    /// Index into the comment spans (`u32::MAX` = no comment).
+    comment: u32,
+}
+
+/// Read answers from tables and measure each touchpoint. `inputs` are opened readers.
+/// Never panics; every unusable row is reported.
+pub fn read_feedback(journey: &Journey, inputs: Vec<TableReader>, options: &Options) -> Feedback {
+    let mut out = Feedback::default();
+    let mut matcher = Matcher::new(journey);
+    let mut fields = FIELDS;
+    if !options.rules.is_empty() {
+        fields[F_TOUCHPOINT].required = false;
+    }
+    let mut kept: Vec<Kept> = Vec::new();
+    let mut tokens: Vec<u32> = Vec::new();
+    let mut vocab = Vocabulary::default();
+    let mut texts = String::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut files: Vec<String> = Vec::new();
+    let mut detectors: Vec<ScaleDetector> = Vec::new();
+    let mut buf = String::new();
+    let mut lower = String::new();
+    let mut row = Row::default();
+    let mut raw_problems: Vec<ImportProblem> = Vec::new();
+    for mut reader in inputs {
+        let file = reader.name().to_owned();
+        let fi = u16::try_from(files.len()).unwrap_or(u16::MAX);
+        files.push(file.clone());
+        detectors.push(ScaleDetector::new());
+        let cols = match find_header(&mut reader, &fields, &options.columns, &mut raw_problems) {
+            Ok(c) => c,
+            Err(p) => {
+                raw_problems.push(p);
+                for p in raw_problems.drain(..) {
+                    out.problem(p);
+                }
+                continue;
+            }
+        };
+        let (c_tp, c_score, c_comment, c_date, c_channel) = (
+            cols.of(F_TOUCHPOINT),
+            cols.of(F_SCORE),
+            cols.of(F_COMMENT),
+            cols.of(F_DATE),
+            cols.of(F_CHANNEL),
+        );
+        for p in raw_problems.drain(..) {
+            out.problem(p);
+        }
+        while reader.next_row(&mut row, &mut raw_problems) {
+            for p in raw_problems.drain(..) {
+                out.problem(p);
+            }
+            out.rows += 1;
+            let line = row.line();
+            let tp_cell = row.get(c_tp);
+            let comment = row.get(c_comment);
+            let mut tp = matcher.find(tp_cell);
+            if tp.is_none() && tp_cell.is_empty() && !options.rules.is_empty() {
+                lower.clear();
+                lower.push_str(&comment.to_lowercase());
+                let channel = row.get(c_channel).to_lowercase();
+                tp = options.rules.iter().find_map(|r| {
+                    let hit = r.channel.as_ref().is_some_and(|c| *c == channel)
+                        || r.keywords.iter().any(|k| lower.contains(k.as_str()));
+                    if hit {
+                        matcher.find_slow(&r.touchpoint.0)
+                    } else {
+                        None
+                    }
+                });
+            }
+            let Some(tp) = tp else {
+                out.unmatched.push(Unmatched {
+                    file: file.clone(),
+                    line,
+                    touchpoint: tp_cell.to_owned(),
+                });
+                continue;
+            };
+            out.matched += 1;
+            let score_text = row.get(c_score);
+            let (value, own) = match parse_answer(score_text) {
+                Ok(a) => {
+                    if let Some(d) = detectors.last_mut() {
+                        d.feed_answer(a);
+                    }
+                    (
+                        a.value as f32,
+                        a.scale
+                            .and_then(|s| Scale::ALL.iter().position(|x| *x == s))
+                            .map_or(u8::MAX, |i| i as u8),
+                    )
+                }
+                Err(e) => {
+                    let msg = match e {
+                        ScoreError::Empty if !comment.is_empty() => {
+                            "no score; the comment is still used for themes".to_owned()
+                        }
+                        e => format!("{e}; the answer is left out"),
+                    };
+                    out.problem(ImportProblem {
+                        file: file.clone(),
+                        line: Some(line),
+                        message: msg,
+                    });
+                    (f32::NAN, u8::MAX)
+                }
+            };
+            let date_text = row.get(c_date);
+            let day = if date_text.is_empty() {
+                i32::MIN
+            } else {
+                match Date::parse(date_text) {
+                    Some(d) => i32::try_from(d.days()).unwrap_or(i32::MIN),
+                    None => {
+                        out.problem(ImportProblem {
+                            file: file.clone(),
+                            line: Some(line),
+                            message: format!(
+                                "the date {date_text:?} is not readable (use 2026-03-14); the answer counts, outside the trend"
+                            ),
+                        });
+                        i32::MIN
+                    }
+                }
+            };
+            let tok_start = tokens.len();
+            let mut comment_ix = u32::MAX;
+            if !comment.is_empty() {
+                text::words(comment, &mut buf, |w| tokens.push(vocab.intern(w)));
+                if let Some(t) = tokens.get_mut(tok_start..) {
+                    t.sort_unstable();
+                }
+                let mut end = comment.len().min(MAX_KEPT_COMMENT);
+                while !comment.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let s = texts.len();
+                texts.push_str(comment.get(..end).unwrap_or_default());
+                comment_ix = u32::try_from(spans.len()).unwrap_or(u32::MAX);
+                spans.push((s, texts.len()));
+            }
+            kept.push(Kept {
+                tp,
+                file: fi,
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                value,
+                own,
+                day,
+                tok_start,
+                tok_end: tokens.len(),
+                comment: comment_ix,
+            });
+        }
+        for p in raw_problems.drain(..) {
+            out.problem(p);
+        }
+    }
+    // Scales.
+    let scales: Vec<Scale> = detectors
+        .iter()
+        .map(|d| options.scale.unwrap_or_else(|| d.scale()))
+        .collect();
+    out.scales = files
+        .iter()
+        .zip(&scales)
+        .map(|(f, s)| FileScale {
+            file: f.clone(),
+            scale: *s,
+            detected: options.scale.is_none(),
+        })
+        .collect();
+    // Per-touchpoint accumulation.
+    let n_tp = matcher.ids.len();
+    #[derive(Clone, Default)]
+    struct Acc {
+        hist: [u64; 11],
+        n: u64,
+        sum: f64,
+        non_native: u64,
+        comments: u64,
+        first: Option<i32>,
+        last: Option<i32>,
+        files: Vec<u16>,
+        used: bool,
+    }
+    let mut acc: Vec<Acc> = vec![Acc::default(); n_tp];
+    let mut trend: BTreeMap<(u32, i64), (f64, u64)> = BTreeMap::new();
+    let mut docs: Vec<Vec<Doc>> = vec![Vec::new(); n_tp];
+    for k in &kept {
+        let scale = scales
+            .get(usize::from(k.file))
+            .copied()
+            .unwrap_or(Scale::ZeroToTen);
+        let mut score10 = f32::NAN;
+        if k.value.is_finite() {
+            let answer = Answer {
+                value: f64::from(k.value),
+                scale: Scale::ALL.get(usize::from(k.own)).copied(),
+            };
+            let shown = match answer.scale {
+                Some(Scale::Stars) => format!("{} stars", k.value),
+                Some(s) => format!("{}/{}", k.value, s.bounds().1),
+                None => format!("{}", k.value),
+            };
+            match scale.check_answer(answer, &shown) {
+                Ok(v) => {
+                    let v10 = scale.to_ten(v);
+                    score10 = v10 as f32;
+                    let Some(a) = acc.get_mut(k.tp as usize) else {
+                        continue;
+                    };
+                    a.n += 1;
+                    a.sum += v10;
+                    let point = (v10 + 0.5).floor().clamp(0.0, 10.0) as usize;
+                    if let Some(h) = a.hist.get_mut(point) {
+                        *h += 1;
+                    }
+                    if !scale.is_native() {
+                        a.non_native += 1;
+                    }
+                    if k.day != i32::MIN {
+                        a.first = Some(a.first.map_or(k.day, |f| f.min(k.day)));
+                        a.last = Some(a.last.map_or(k.day, |f| f.max(k.day)));
+                        let d = Date::from_days(i64::from(k.day));
+                        let e = trend
+                            .entry((k.tp, options.period.key(d)))
+                            .or_insert((0.0, 0));
+                        e.0 += v10;
+                        e.1 += 1;
+                    }
+                    if !a.files.contains(&k.file) {
+                        a.files.push(k.file);
+                    }
+                    a.used = true;
+                }
+                Err(e) => {
+                    let file = files.get(usize::from(k.file)).cloned().unwrap_or_default();
+                    out.problem(ImportProblem {
+                        file,
+                        line: Some(k.line as usize),
+                        message: format!("{e}; the answer is left out"),
+                    });
+                }
+            }
+        }
+        if k.comment != u32::MAX {
+            if let Some(a) = acc.get_mut(k.tp as usize) {
+                a.comments += 1;
+                a.used = true;
+                if !a.files.contains(&k.file) {
+                    a.files.push(k.file);
+                }
+            }
+            if let Some(list) = docs.get_mut(k.tp as usize) {
+                list.push(Doc {
+                    start: k.tok_start,
+                    end: k.tok_end,
+                    score: score10,
+                    text: k.comment as usize,
+                });
+            }
+        }
+    }
+    drop(kept);
+    // Themes, in parallel over touchpoints (two workers).
+    let text_of = |i: usize| -> String {
+        spans
+            .get(i)
+            .and_then(|&(s, e)| texts.get(s..e))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let order: Vec<usize> = (0..n_tp)
+        .filter(|&i| docs.get(i).is_some_and(|d| !d.is_empty()))
+        .collect();
+    let mut themes: Vec<Vec<FoundTheme>> = vec![Vec::new(); n_tp];
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 4);
+    let results: Vec<(usize, Vec<FoundTheme>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                let order = &order;
+                let docs = &docs;
+                let tokens = &tokens;
+                let vocab = &vocab;
+                let text_of = &text_of;
+                s.spawn(move || {
+                    let mut mine = Vec::new();
+                    for (j, &i) in order.iter().enumerate() {
+                        if j % workers != w {
+                            continue;
+                        }
+                        let d = docs.get(i).map(Vec::as_slice).unwrap_or_default();
+                        mine.push((i, find_themes(d, tokens, vocab, text_of, MAX_THEMES)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    for (i, t) in results {
+        if let Some(slot) = themes.get_mut(i) {
+            *slot = t;
+        }
+    }
+    // Results in the journey's id order.
+    let tps: Vec<_> = journey.touchpoints().collect();
+    for (i, a) in acc.iter().enumerate() {
+        if !a.used {
+            continue;
+        }
+        let Some(tp) = tps.get(i) else { continue };
+        let exact = a.non_native == 0;
+        let nps = (exact && a.n > 0).then(|| {
+            let promoters = a.hist.get(9..).map_or(0, |h| h.iter().sum::<u64>());
+            let detractors = a.hist.get(..7).map_or(0, |h| h.iter().sum::<u64>());
+            (promoters as f64 - detractors as f64) / a.n as f64 * 100.0
+        });
+        let t: Vec<TrendPoint> = trend
+            .range((i as u32, i64::MIN)..=(i as u32, i64::MAX))
+            .map(|(&(_, key), &(sum, n))| TrendPoint {
+                period: options.period.label(key),
+                mean: sum / n as f64,
+                responses: n,
+            })
+            .collect();
+        out.touchpoints.push(TouchpointFeedback {
+            id: tp.id.clone(),
+            name: tp.name.clone(),
+            responses: a.n,
+            mean: if a.n > 0 { a.sum / a.n as f64 } else { 0.0 },
+            histogram: a.hist,
+            exact,
+            nps,
+            comments: a.comments,
+            themes: themes.get_mut(i).map(std::mem::take).unwrap_or_default(),
+            trend: t,
+            period: a
+                .first
+                .zip(a.last)
+                .map(|(f, l)| (Date::from_days(i64::from(f)), Date::from_days(i64::from(l)))),
+            files: a
+                .files
+                .iter()
+                .filter_map(|&f| files.get(usize::from(f)).cloned())
+                .collect(),
+            old: tp.satisfaction.clone(),
+        });
+    }
+    out
+}
