@@ -3,6 +3,7 @@
 mod analyze;
 mod drivers;
 mod export;
+mod feedback;
 mod fmt;
 mod generate;
 mod import;
@@ -17,6 +18,7 @@ mod whatif;
 pub use analyze::{cli_analyze, cli_diff};
 pub use drivers::{ColumnArgs, DriversArgs, cli_drivers};
 pub use export::{ExportArgs, cli_export};
+pub use feedback::{FeedbackArgs, cli_feedback};
 pub use import::{ImportArgs, cli_import};
 pub use portfolio::cli_portfolio;
 pub use recover::RecoverArgs;
@@ -135,6 +137,9 @@ pub enum Command {
     /// changes (cut waits, remove handoffs, merge touchpoints, handling time) through
     /// the journey analysis, before and after with ratios.
     Whatif(WhatifArgs),
+    /// Put survey answers and comments (CSV or .xlsx, one row per answer) on a journey's
+    /// touchpoints: histograms, means, NPS, comment themes with quotes, trends per period.
+    Feedback(FeedbackArgs),
     /// Export a journey: the map as svg, png or pdf; a report as md or html (with --compare
     /// TO_BE for as-is vs to-be); csv (tables), mermaid (a `journey` diagram), dot (Graphviz).
     Export(ExportArgs),
@@ -221,6 +226,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
         Command::Measure(args) => measure::cli_measure(&args, out, err),
         Command::GenerateLog(args) => mine::cli_generate_log(&args, out, err),
         Command::Export(args) => cli_export(&args, out, err),
+        Command::Feedback(args) => cli_feedback(&args, out, err),
         Command::Analyze {
             file,
             format,

@@ -10,7 +10,10 @@ use super::table::{ColumnRef, Date, Field, Row, TableReader, find_header};
 use super::text;
 use super::themes::{Doc, FoundTheme, Vocabulary, find_themes};
 use crate::import::ImportProblem;
-use crate::model::{CommentTheme, Journey, Satisfaction, TouchpointId, TrendPoint, slugify};
+use crate::model::{
+    CommentTheme, Journey, Period, Satisfaction, Source, SourceKind, TouchpointId, TrendPoint,
+    slugify,
+};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -398,7 +401,17 @@ impl Feedback {
                 continue;
             };
             if f.responses > 0 {
-                tp.satisfaction = Some(f.merged(mode));
+                let merged = f.merged(mode);
+                tp.satisfaction_source = Source {
+                    kind: SourceKind::Survey,
+                    file: Some(f.files.join(", ")),
+                    period: f.period.map(|(from, to)| Period {
+                        from: from.iso(),
+                        to: to.iso(),
+                    }),
+                    count: Some(merged.responses()),
+                };
+                tp.satisfaction = Some(merged);
             }
             tp.themes = f.model_themes();
             tp.trend = f.trend.clone();

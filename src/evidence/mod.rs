@@ -6,6 +6,7 @@ pub mod drivers;
 pub mod eventlog;
 pub mod feedback;
 pub mod respondents;
+pub mod report;
 pub mod scale;
 pub mod table;
 pub mod text;

@@ -219,8 +219,8 @@ pub fn find_themes(
     let mut detractors = vec![0u64; nt];
     let mut promoters = vec![0u64; nt];
     let mut within = vec![0u64; k];
-    // (score for quoting, text length, doc index) per theme, best first, a few kept.
-    let mut best: Vec<Vec<(f64, usize, usize)>> = vec![Vec::new(); nt];
+    // (score for quoting, words, doc index, quote) per theme, best first.
+    let mut best: Vec<Vec<(f64, usize, usize, String)>> = vec![Vec::new(); nt];
     let mut weights: Vec<(usize, f64)> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         fill_local(d, &mut local);
@@ -268,14 +268,17 @@ pub fn find_themes(
         let len = d.end - d.start;
         let quality = pick.1 / (len as f64).sqrt();
         if let Some(list) = best.get_mut(t) {
-            let entry = (quality, len, di);
             let pos = list
                 .iter()
                 .position(|e| quality > e.0 || (quality == e.0 && (len, di) < (e.1, e.2)))
                 .unwrap_or(list.len());
-            if pos < 8 {
-                list.insert(pos, entry);
-                list.truncate(8);
+            if pos < MAX_QUOTES {
+                // Distinct texts only (surveys repeat short answers word for word).
+                let quote = clip_quote(&text_of(d.text));
+                if !quote.is_empty() && !list.iter().any(|e| e.3 == quote) {
+                    list.insert(pos, (quality, len, di, quote));
+                    list.truncate(MAX_QUOTES);
+                }
             }
         }
     }
@@ -308,17 +311,10 @@ pub fn find_themes(
             .take(3)
             .filter_map(|&i| cands.get(i).map(|x| vocab.word(x.0).to_owned()))
             .collect();
-        let mut quotes: Vec<String> = Vec::new();
-        for &(_, _, di) in best.get(t).map(Vec::as_slice).unwrap_or_default() {
-            let Some(d) = docs.get(di) else { continue };
-            let q = clip_quote(&text_of(d.text));
-            if !q.is_empty() && !quotes.contains(&q) {
-                quotes.push(q);
-            }
-            if quotes.len() >= MAX_QUOTES {
-                break;
-            }
-        }
+        let quotes: Vec<String> = best
+            .get_mut(t)
+            .map(|l| l.drain(..).map(|e| e.3).collect())
+            .unwrap_or_default();
         out.push(FoundTheme {
             terms,
             count: c,

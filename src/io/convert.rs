@@ -300,6 +300,7 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         if let Some(h) = t.handling_minutes {
             c.number(p("handling_minutes"), "handling time", h, 0.0, f64::MAX);
         }
+        c.source(|| p("scores_source"), t.scores_source.as_ref());
         c.source(|| p("volume_source"), t.volume_source.as_ref());
         c.source(|| p("handling_source"), t.handling_source.as_ref());
         c.count(|| p("metrics"), "metrics", t.metrics.len(), MAX_ITEMS);
@@ -830,6 +831,7 @@ pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
                 .collect(),
             satisfaction,
             volume: t.volume,
+            satisfaction_source: source_from(t.scores_source),
             volume_source: source_from(t.volume_source),
             handling_minutes: t.handling_minutes,
             handling_source: source_from(t.handling_source),
@@ -1013,6 +1015,7 @@ pub fn touchpoint_dto(t: &Touchpoint) -> TouchpointDto {
             },
         }),
         volume: t.volume,
+        scores_source: source_dto(&t.satisfaction_source),
         volume_source: source_dto(&t.volume_source),
         handling_minutes: t.handling_minutes,
         handling_source: source_dto(&t.handling_source),

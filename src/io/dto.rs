@@ -124,6 +124,9 @@ pub struct TouchpointDto {
     pub metrics: Vec<MetricDto>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scores: Option<ScoresDto>,
+    /// Where `scores` came from; omitted = typed by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scores_source: Option<SourceDto>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume: Option<u64>,
     /// Where `volume` came from; omitted = typed by hand.

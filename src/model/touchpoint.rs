@@ -176,6 +176,8 @@ pub struct Touchpoint {
     pub layer: Layer,
     pub metrics: Vec<Metric>,
     pub satisfaction: Option<Satisfaction>,
+    /// Where `satisfaction` came from (typed by default; a survey after `touchpoint feedback`).
+    pub satisfaction_source: Source,
     /// Customers reaching this touchpoint (per period).
     pub volume: Option<u64>,
     /// Where `volume` came from (typed by default).
