@@ -173,5 +173,12 @@ pub fn cli_feedback(args: &FeedbackArgs, out: &mut dyn Write, err: &mut dyn Writ
         Mode::Replace
     };
     feedback.apply(&mut journey, mode);
-    crate::io::write_journey(&journey, output, out, err)
+    if to_stdout {
+        return crate::io::write_journey(&journey, output, out, err);
+    }
+    // The report is on standard output: the "written" line goes to standard error.
+    let mut note = Vec::new();
+    let code = crate::io::write_journey(&journey, output, &mut note, err);
+    let _ = err.write_all(&note);
+    code
 }

@@ -512,6 +512,91 @@ fn department_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
     out
 }
 
+/// Per touchpoint with survey evidence, in journey order: where its score came from, its
+/// trend, and the themes of its comments with counts and quotes.
+fn voice_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
+    let mut out = Vec::new();
+    for id in &a.journey_order {
+        let Some(tp) = journey.touchpoint(id) else {
+            continue;
+        };
+        if tp.themes.is_empty() && tp.trend.is_empty() {
+            continue;
+        }
+        out.push(Block::SubHeading(tp_name(journey, id)));
+        let mut about = Vec::new();
+        if tp.satisfaction_source.kind.is_measured() {
+            about.push((
+                "Score from".to_owned(),
+                clean_text(&tp.satisfaction_source.describe()),
+            ));
+        }
+        if !tp.trend.is_empty() {
+            let points: Vec<String> = tp
+                .trend
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {} ({})",
+                        clean_text(&p.period),
+                        crate::analysis::fmt_score(p.mean),
+                        p.responses
+                    )
+                })
+                .collect();
+            let worse = if crate::analysis::worsening(&tp.trend).is_some() {
+                ", getting worse"
+            } else {
+                ""
+            };
+            about.push(("Trend".to_owned(), format!("{}{worse}", points.join(", "))));
+        }
+        if !about.is_empty() {
+            out.push(Block::List(about));
+        }
+        if !tp.themes.is_empty() {
+            let rows = tp
+                .themes
+                .iter()
+                .map(|th| {
+                    let share = |n: u64| {
+                        if th.count == 0 {
+                            "0%".to_owned()
+                        } else {
+                            format!("{:.0}%", n as f64 / th.count as f64 * 100.0)
+                        }
+                    };
+                    vec![
+                        cell(clean_text(&th.terms.join(" / "))),
+                        num_cell(th.count.to_string()),
+                        num_cell(share(th.detractors)),
+                        num_cell(share(th.promoters)),
+                        cell(
+                            th.quotes
+                                .iter()
+                                .map(|q| format!("\u{201c}{}\u{201d}", clean_text(q)))
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        ),
+                    ]
+                })
+                .collect();
+            out.push(Block::Table {
+                head: vec![
+                    "Theme".into(),
+                    "Comments".into(),
+                    "Detractors".into(),
+                    "Promoters".into(),
+                    "Quotes".into(),
+                ],
+                rows,
+                kind: TableKind::Plain,
+            });
+        }
+    }
+    out
+}
+
 fn figure_value(key: &str, v: Option<f64>) -> String {
     match v {
         None => "-".into(),
@@ -732,6 +817,11 @@ pub(crate) fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_
     out.extend(matrix_table(a));
     out.push(Block::Heading("Departments".into()));
     out.extend(department_sections(journey, a));
+    let voice = voice_sections(journey, a);
+    if !voice.is_empty() {
+        out.push(Block::Heading("Voice of the customer".into()));
+        out.extend(voice);
+    }
     out.extend(workshop_blocks(journey));
     if let Some(c) = &options.compare {
         out.push(Block::Heading("As-is vs to-be".into()));
