@@ -575,10 +575,18 @@ fn cli_json_report_and_written_journey() {
     // The HTML and Markdown reports show themes and quotes, the hostile comment escaped.
     for (name, raw) in [("r.html", "<script>"), ("r.md", "<script>")] {
         let e = touchpoint_cli(&["export", "out.journey.ron", "-o", name], dir.path());
-        assert_eq!(e.status.code(), Some(0), "{}", String::from_utf8_lossy(&e.stderr));
+        assert_eq!(
+            e.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&e.stderr)
+        );
         let body = std::fs::read_to_string(dir.path().join(name)).unwrap();
         assert!(body.contains("Voice of the customer"), "{name}");
-        assert!(body.contains("technician") || body.contains("appointment"), "{name}");
+        assert!(
+            body.contains("technician") || body.contains("appointment"),
+            "{name}"
+        );
         assert!(body.contains("getting worse"), "{name}");
         assert!(!body.contains(raw), "{name} escapes quotes");
     }
