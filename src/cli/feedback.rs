@@ -1,6 +1,6 @@
 //! `touchpoint feedback`: survey answers and comments onto a journey's touchpoints.
 
-use crate::analysis::ReportFormat;
+use crate::report::ReportFormat;
 use crate::evidence::feedback::{
     F_CHANNEL, F_COMMENT, F_DATE, F_RESPONDENT, F_SCORE, F_SEGMENT, F_TOUCHPOINT, Mode, Options,
     PeriodKind, parse_rules, read_feedback,

@@ -5,8 +5,8 @@
 pub mod drivers;
 pub mod eventlog;
 pub mod feedback;
-pub mod respondents;
 pub mod report;
+pub mod respondents;
 pub mod scale;
 pub mod table;
 pub mod text;

@@ -2,7 +2,7 @@
 
 use super::feedback::{Feedback, TouchpointFeedback};
 use crate::analysis::{fmt_score, worsening};
-use crate::export::report::{md, md_line};
+use crate::report::escape::{md, md_line};
 use serde_json::{Value, json};
 use std::fmt::Write;
 
