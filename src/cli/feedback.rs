@@ -1,6 +1,5 @@
 //! `touchpoint feedback`: survey answers and comments onto a journey's touchpoints.
 
-use crate::report::ReportFormat;
 use crate::evidence::feedback::{
     F_CHANNEL, F_COMMENT, F_DATE, F_RESPONDENT, F_SCORE, F_SEGMENT, F_TOUCHPOINT, Mode, Options,
     PeriodKind, parse_rules, read_feedback,
@@ -8,6 +7,7 @@ use crate::evidence::feedback::{
 use crate::evidence::report;
 use crate::evidence::scale::Scale;
 use crate::evidence::table::{ColumnRef, TableReader};
+use crate::report::ReportFormat;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
