@@ -15,6 +15,7 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod portfolio;
+pub mod progress;
 pub mod recovery;
 pub mod report;
 pub mod samples;

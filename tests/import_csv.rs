@@ -481,3 +481,36 @@ fn over_long_texts_are_cut_to_the_file_limit() {
     let text = touchpoint::io::to_ron_string(&r.journey);
     assert_eq!(touchpoint::io::load_str("x", &text).unwrap(), r.journey);
 }
+
+/// Issue 14, item 5: `Phase;Step;Team` used to import nothing (Step was a second stage
+/// column and there was no name column). Step is now the name, and the CLI says so.
+#[test]
+fn phase_step_team_headers_import_with_a_stated_assumption() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("steps.csv");
+    std::fs::write(
+        &input,
+        "Phase;Step;Team\nNotify;Customer reports the move;Contact centre\nNotify;Identity check;Contact centre\nStop old;Final meter read;Field operations\n",
+    )
+    .unwrap();
+    let output = dir.path().join("steps.journey.ron");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .arg("import")
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "assumed: column 2 \"Step\" is read as the touchpoint name, since column 1 \"Phase\" is already the stage"
+        ),
+        "{stderr}"
+    );
+    let j = touchpoint::io::load_file(&output).unwrap();
+    assert_eq!(j.touchpoint_count(), 3);
+    assert_eq!(j.stages().len(), 2);
+    assert!(j.touchpoints().any(|t| t.name == "Final meter read"));
+}

@@ -103,6 +103,9 @@ pub fn cli_import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         let problems = crate::import::csv::merge_handoffs(&mut result.journey, &extra_name, &text);
         result.problems.extend(problems);
     }
+    for a in &result.assumptions {
+        let _ = writeln!(err, "{name}: assumed: {a}");
+    }
     for p in &result.problems {
         let _ = writeln!(err, "{p}");
     }

@@ -12,6 +12,7 @@
 //!   (an edge list); its touchpoints are created from the ids and names it mentions.
 
 use super::build::{Builder, DeptSpec, NameIndex, Problems};
+use super::preview::PreviewColumn;
 use super::{ImportError, ImportProblem, ImportResult, MAX_ROWS, title_from_name};
 use crate::model::Channel;
 use crate::model::{
@@ -234,6 +235,131 @@ impl Col {
             Col::Hist(k) if *k <= 10 => 28 + k,
             Col::Hist(_) | Col::Metric(_) | Col::Derived => return None,
         })
+    }
+}
+
+/// The meaning key that ignores a column (import preview).
+pub const IGNORE: &str = "ignore";
+
+/// The single-field meanings a column can be given: (key, label), in the order the
+/// import preview offers them. Metric columns keep their header's definition (`metric`).
+const MEANINGS: [(&str, &str); 28] = [
+    ("id", "touchpoint id"),
+    ("name", "touchpoint name"),
+    ("description", "description"),
+    ("stage", "stage"),
+    ("stage_id", "stage id"),
+    ("owner", "department"),
+    ("owner_id", "department id"),
+    ("owner_color", "department colour"),
+    ("owner_kind", "department kind"),
+    ("channel", "channel"),
+    ("layer", "layer"),
+    ("volume", "volume"),
+    ("handling_minutes", "handling time (min)"),
+    ("satisfaction", "satisfaction mean"),
+    ("responses", "responses"),
+    ("pains", "pain points"),
+    ("notes", "notes"),
+    ("order", "order in cell"),
+    ("next", "next touchpoints"),
+    ("from", "handoff from (id)"),
+    ("to", "handoff to (id)"),
+    ("from_name", "handoff from (name)"),
+    ("to_name", "handoff to (name)"),
+    ("from_owner", "from department"),
+    ("to_owner", "to department"),
+    ("label", "handoff label"),
+    ("wait_hours", "queue time (h)"),
+    ("failure_rate", "failure rate"),
+];
+
+/// Every meaning the import preview offers for a CSV column: (key, label), `ignore` first.
+pub fn meanings() -> Vec<(String, String)> {
+    let mut out = vec![(IGNORE.to_owned(), "(ignored)".to_owned())];
+    out.extend(MEANINGS.iter().map(|(k, l)| ((*k).to_owned(), (*l).to_owned())));
+    out.extend((0..=10).map(|k| (format!("score_{k}"), format!("responses scoring {k}"))));
+    out.push(("metric".to_owned(), "metric (as its header says)".to_owned()));
+    out
+}
+
+impl Col {
+    /// The key of this meaning (see [`meanings`]).
+    fn key(&self) -> String {
+        match self {
+            Col::Hist(k) => format!("score_{k}"),
+            Col::Metric(_) => "metric".to_owned(),
+            Col::Derived => IGNORE.to_owned(),
+            c => MEANINGS
+                .iter()
+                .find(|(k, _)| Col::from_key(k).as_ref() == Some(c))
+                .map_or_else(|| IGNORE.to_owned(), |(k, _)| (*k).to_owned()),
+        }
+    }
+
+    /// A label for messages and the preview.
+    fn label(&self) -> &'static str {
+        match self {
+            Col::Hist(_) => "response count of one score",
+            Col::Metric(_) => "metric",
+            Col::Derived => "derived column",
+            c => {
+                let key = c.key();
+                MEANINGS
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map_or("column", |(_, l)| l)
+            }
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Col> {
+        if let Some(k) = key.strip_prefix("score_").and_then(|k| k.parse::<usize>().ok()) {
+            return (k <= 10).then_some(Col::Hist(k));
+        }
+        Some(match key {
+            "id" => Col::Id,
+            "name" => Col::Name,
+            "description" => Col::Description,
+            "stage" => Col::Stage,
+            "stage_id" => Col::StageId,
+            "owner" => Col::Owner,
+            "owner_id" => Col::OwnerId,
+            "owner_color" => Col::OwnerColor,
+            "owner_kind" => Col::OwnerKind,
+            "channel" => Col::Channel,
+            "layer" => Col::Layer,
+            "volume" => Col::Volume,
+            "handling_minutes" => Col::Handling,
+            "satisfaction" => Col::Score,
+            "responses" => Col::Responses,
+            "pains" => Col::Pains,
+            "notes" => Col::Notes,
+            "order" => Col::Order,
+            "next" => Col::Next,
+            "from" => Col::From,
+            "to" => Col::To,
+            "from_name" => Col::FromName,
+            "to_name" => Col::ToName,
+            "from_owner" => Col::FromOwner,
+            "to_owner" => Col::ToOwner,
+            "label" => Col::Label,
+            "wait_hours" => Col::Wait,
+            "failure_rate" => Col::Failure,
+            _ => return None,
+        })
+    }
+}
+
+/// Other plausible meanings of a header, after the one [`column_for`] gives: used when
+/// two columns claim one meaning and another is free (a `Step` beside a `Phase` is the
+/// touchpoint name; a `Comments` beside `Notes` holds the pain points).
+fn alternatives(header: &str) -> Vec<Col> {
+    match normalise(header).as_str() {
+        "step" | "steps" | "step_name" => vec![Col::Name],
+        "description" | "details" | "desc" => vec![Col::Notes],
+        "comments" | "comment" | "remarks" => vec![Col::Pains],
+        _ => Vec::new(),
     }
 }
 
@@ -490,55 +616,159 @@ struct Header {
     cols: Vec<Option<Col>>,
     /// Column index of each single-field column, by [`Col::slot`].
     slots: [Option<usize>; SLOTS],
+    /// What was assumed to resolve ambiguous headers (shown to the user).
+    assumptions: Vec<String>,
 }
 
+/// What the user chose for a column in the import preview: by column index (0-based),
+/// a meaning key of [`meanings`] or `"ignore"`. Columns not listed keep the meaning
+/// read from their header.
+pub type ColumnChoices = BTreeMap<usize, String>;
+
 impl Header {
-    fn read(row: &Row, problems: &mut Problems) -> Header {
-        let mut cols: Vec<Option<Col>> = Vec::new();
-        let mut slots = [None; SLOTS];
-        for i in 0..row.len().min(MAX_COLUMNS) {
+    fn read(row: &Row, choices: &ColumnChoices, problems: &mut Problems) -> Header {
+        let n = row.len().min(MAX_COLUMNS);
+        // Each column's candidate meanings, most plausible first; `forced` = chosen by the user.
+        let mut candidates: Vec<Vec<Col>> = Vec::with_capacity(n);
+        let mut forced = vec![false; n];
+        let mut notes: Vec<(usize, String)> = Vec::new();
+        for i in 0..n {
             let h = row.cell(i);
-            let col = match column_for(h) {
-                Some(Ok(c)) => Some(c),
+            if let Some(key) = choices.get(&i) {
+                forced[i] = true;
+                candidates.push(if key == IGNORE {
+                    Vec::new()
+                } else {
+                    match Col::from_key(key) {
+                        Some(c) => vec![c],
+                        // A metric keeps the definition its header gives.
+                        None if key == "metric" => match column_for(h) {
+                            Some(Ok(c @ Col::Metric(_))) => vec![c],
+                            _ => Vec::new(),
+                        },
+                        None => Vec::new(),
+                    }
+                });
+                continue;
+            }
+            candidates.push(match column_for(h) {
+                Some(Ok(c)) => {
+                    let mut list = vec![c];
+                    list.extend(alternatives(h));
+                    list
+                }
                 Some(Err(e)) => {
-                    problems.at(row.line, format!("column {} {h:?}: {e}; ignored", i + 1));
-                    None
+                    notes.push((i, format!("column {} {h:?}: {e}; ignored", i + 1)));
+                    Vec::new()
                 }
                 None => {
                     if !h.is_empty() {
-                        problems.at(
-                            row.line,
+                        notes.push((
+                            i,
                             format!("column {} {h:?} is not a known column; ignored", i + 1),
-                        );
+                        ));
                     }
-                    None
+                    Vec::new()
                 }
-            };
-            let col = match col {
-                Some(c) => match c.slot() {
-                    Some(slot) => match slots.get_mut(slot) {
-                        Some(entry @ None) => {
-                            *entry = Some(i);
-                            Some(c)
-                        }
-                        _ => {
-                            problems.at(
-                                row.line,
-                                format!(
-                                    "column {} {h:?} repeats an earlier column with the same meaning; ignored",
-                                    i + 1
-                                ),
-                            );
-                            None
-                        }
-                    },
-                    None => Some(c),
-                },
-                None => None,
-            };
-            cols.push(col);
+            });
         }
-        Header { cols, slots }
+        let mut cols: Vec<Option<Col>> = vec![None; n];
+        let mut slots = [None; SLOTS];
+        let mut assumptions = Vec::new();
+        // Columns the user chose first, then the headers in order: the first claim wins.
+        let mut duplicates = Vec::new();
+        let order: Vec<usize> = (0..n)
+            .filter(|&i| forced[i])
+            .chain((0..n).filter(|&i| !forced[i]))
+            .collect();
+        for i in order {
+            let Some(c) = candidates.get(i).and_then(|l| l.first()).cloned() else {
+                continue;
+            };
+            match c.slot() {
+                Some(slot) => match slots.get_mut(slot) {
+                    Some(entry @ None) => {
+                        *entry = Some(i);
+                        cols[i] = Some(c);
+                    }
+                    _ => duplicates.push((i, slot)),
+                },
+                None => cols[i] = Some(c),
+            }
+        }
+        // Two columns claim one meaning: when another meaning is free, give it to the
+        // column for which it is plausible (`Phase;Step;Team`: Step is the name).
+        for (d, slot) in duplicates {
+            let h = row.cell(d);
+            let free = |c: &Col, slots: &[Option<usize>; SLOTS]| {
+                c.slot().is_some_and(|s| slots.get(s).is_some_and(Option::is_none))
+            };
+            let mine = candidates.get(d).map(|l| &l[1..]).unwrap_or_default();
+            if let Some(alt) = mine.iter().find(|c| free(c, &slots)).cloned() {
+                if let Some(s) = alt.slot().and_then(|s| slots.get_mut(s)) {
+                    *s = Some(d);
+                }
+                let winner = slots.get(slot).copied().flatten();
+                assumptions.push(format!(
+                    "column {} {h:?} is read as the {}, since column {} {:?} is already the {}",
+                    d + 1,
+                    alt.label(),
+                    winner.map_or(0, |w| w + 1),
+                    winner.map_or("", |w| row.cell(w)),
+                    candidates.get(d).and_then(|l| l.first()).map_or("", Col::label),
+                ));
+                cols[d] = Some(alt);
+                continue;
+            }
+            let winner = slots.get(slot).copied().flatten();
+            let moved = winner.filter(|&w| !forced[w]).and_then(|w| {
+                let theirs = candidates.get(w).map(|l| &l[1..]).unwrap_or_default();
+                theirs
+                    .iter()
+                    .find(|c| free(c, &slots))
+                    .cloned()
+                    .map(|alt| (w, alt))
+            });
+            if let Some((w, alt)) = moved {
+                if let Some(s) = alt.slot().and_then(|s| slots.get_mut(s)) {
+                    *s = Some(w);
+                }
+                if let Some(s) = slots.get_mut(slot) {
+                    *s = Some(d);
+                }
+                let meaning = candidates
+                    .get(d)
+                    .and_then(|l| l.first())
+                    .map_or("", Col::label);
+                assumptions.push(format!(
+                    "column {} {:?} is read as the {}, since column {} {h:?} is the {meaning}",
+                    w + 1,
+                    row.cell(w),
+                    alt.label(),
+                    d + 1,
+                ));
+                cols[d] = candidates.get(d).and_then(|l| l.first()).cloned();
+                cols[w] = Some(alt);
+                continue;
+            }
+            notes.push((
+                d,
+                format!(
+                    "column {} {h:?} repeats an earlier column with the same meaning; ignored",
+                    d + 1
+                ),
+            ));
+        }
+        // In column order, as the header reads.
+        notes.sort_by_key(|(i, _)| *i);
+        for (_, note) in notes {
+            problems.at(row.line, note);
+        }
+        Header {
+            cols,
+            slots,
+            assumptions,
+        }
     }
 
     fn has(&self, col: &Col) -> bool {
@@ -567,23 +797,73 @@ impl<'a> Cells<'a> {
 
 /// Import a CSV text (a touchpoints table or a handoff table).
 pub fn import(name: &str, text: &str) -> Result<ImportResult, ImportError> {
+    import_with(name, text, &ColumnChoices::new(), &crate::progress::Unattended).result
+}
+
+/// What [`import_with`] read: the result, and each column with the meaning it was given
+/// (for the import preview).
+pub struct CsvOutcome {
+    pub result: Result<ImportResult, ImportError>,
+    pub columns: Vec<PreviewColumn>,
+    /// How ambiguous headers were resolved ("column 2 \"Step\" is read as the touchpoint name...").
+    pub assumptions: Vec<String>,
+}
+
+/// Import a CSV text with the meanings the user chose for some columns, reporting
+/// progress row by row (a `false` from `progress` stops the import: nothing is returned).
+pub fn import_with(
+    name: &str,
+    text: &str,
+    choices: &ColumnChoices,
+    progress: &dyn crate::progress::Progress,
+) -> CsvOutcome {
     let mut problems = Problems::new(name);
     let rows = read_rows(text, &mut problems);
+    let outcome = |result, columns, assumptions| CsvOutcome {
+        result,
+        columns,
+        assumptions,
+    };
     let Some((head, body)) = rows.split_first() else {
         problems.general("the table is empty: no header row");
-        return Err(fail(name, problems));
+        return outcome(Err(fail(name, problems)), Vec::new(), Vec::new());
     };
     if normalise(head.cell(0)) == "from_to" {
         problems.at(
             head.line,
             "this is a department x department handoff matrix; it has no touchpoints. Import the touchpoints table instead",
         );
-        return Err(fail(name, problems));
+        return outcome(Err(fail(name, problems)), Vec::new(), Vec::new());
     }
-    let header = Header::read(head, &mut problems);
+    let header = Header::read(head, choices, &mut problems);
+    let columns: Vec<PreviewColumn> = (0..head.len().min(MAX_COLUMNS))
+        .map(|i| PreviewColumn {
+            index: i,
+            header: head.cell(i).to_owned(),
+            sample: body
+                .iter()
+                .map(|r| r.cell(i))
+                .find(|c| !c.is_empty())
+                .map(|c| c.chars().take(40).collect())
+                .unwrap_or_default(),
+            meaning: header
+                .cols
+                .get(i)
+                .and_then(Option::as_ref)
+                .map_or_else(|| IGNORE.to_owned(), Col::key),
+            chosen: choices.contains_key(&i),
+        })
+        .collect();
+    let assumptions = header.assumptions.clone();
     let mut b = Builder::new(&title_from_name(name));
     if header.has(&Col::Name) || header.has(&Col::Id) {
-        touchpoints_table(&mut b, &header, body, &mut problems);
+        if touchpoints_table(&mut b, &header, body, &mut problems, progress).is_err() {
+            return outcome(
+                Err(fail_with(name, "cancelled")),
+                columns,
+                assumptions,
+            );
+        }
     } else if header.has(&Col::From) && header.has(&Col::To) {
         handoff_rows(&mut Target::Build(&mut b), &header, body, &mut problems);
     } else {
@@ -596,12 +876,20 @@ pub fn import(name: &str, text: &str) -> Result<ImportResult, ImportError> {
         if problems.is_empty() {
             problems.general("no touchpoint rows below the header");
         }
-        return Err(fail(name, problems));
+        return outcome(Err(fail(name, problems)), columns, assumptions);
     }
-    Ok(ImportResult {
+    let result = Ok(ImportResult {
         journey: b.journey,
         problems: problems.finish(),
-    })
+        assumptions: assumptions.clone(),
+    });
+    outcome(result, columns, assumptions)
+}
+
+fn fail_with(name: &str, message: &str) -> ImportError {
+    let mut problems = Problems::new(name);
+    problems.general(message);
+    fail(name, problems)
 }
 
 fn fail(name: &str, problems: Problems) -> ImportError {
@@ -612,14 +900,23 @@ fn fail(name: &str, problems: Problems) -> ImportError {
 }
 
 /// Read a touchpoints table.
-fn touchpoints_table(b: &mut Builder, header: &Header, body: &[Row], problems: &mut Problems) {
+fn touchpoints_table(
+    b: &mut Builder,
+    header: &Header,
+    body: &[Row],
+    problems: &mut Problems,
+    progress: &dyn crate::progress::Progress,
+) -> Result<(), crate::progress::Cancelled> {
     // Original id -> imported id, and name -> imported id, to resolve `next`.
     let mut by_given_id: BTreeMap<String, TouchpointId> = BTreeMap::new();
     let mut by_name: BTreeMap<String, TouchpointId> = BTreeMap::new();
     let mut by_name_lower: BTreeMap<String, TouchpointId> = BTreeMap::new();
     let mut imported: Vec<(usize, TouchpointId, &str)> = Vec::new();
     let next_col = header.has(&Col::Next);
-    for row in body {
+    for (k, row) in body.iter().enumerate() {
+        if k % 512 == 0 {
+            crate::progress::step(progress, k as f32 / body.len().max(1) as f32)?;
+        }
         let cells = Cells { header, row };
         let line = row.line;
         let given_id = cells.get(&Col::Id);
@@ -725,6 +1022,7 @@ fn touchpoints_table(b: &mut Builder, header: &Header, body: &[Row], problems: &
             }
         }
     }
+    Ok(())
 }
 
 /// `a; b` -> ["a", "b"]; also newlines, commas and `|` separate.
@@ -1125,7 +1423,7 @@ pub fn merge_handoffs(journey: &mut Journey, name: &str, text: &str) -> Vec<Impo
         problems.general("the table is empty: no header row");
         return problems.finish();
     };
-    let header = Header::read(head, &mut problems);
+    let header = Header::read(head, &ColumnChoices::new(), &mut problems);
     if !(header.has(&Col::From) && header.has(&Col::To)) {
         problems.at(
             head.line,

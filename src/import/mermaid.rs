@@ -609,6 +609,7 @@ fn finish(name: &str, mut st: State) -> Result<ImportResult, ImportError> {
     Ok(ImportResult {
         journey: st.b.journey,
         problems: st.problems.finish(),
+        assumptions: Vec::new(),
     })
 }
 

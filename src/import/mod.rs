@@ -8,6 +8,7 @@
 mod build;
 pub mod csv;
 pub mod mermaid;
+pub mod preview;
 
 use crate::model::Journey;
 use std::path::Path;
@@ -74,6 +75,8 @@ pub struct ImportResult {
     pub journey: Journey,
     /// Rows or lines not (fully) imported, in input order. Empty when all was read.
     pub problems: Vec<ImportProblem>,
+    /// What was assumed to read ambiguous headers (one sentence each).
+    pub assumptions: Vec<String>,
 }
 
 /// Nothing usable could be imported (or the input is over a limit).
