@@ -45,8 +45,20 @@ pub fn export_diagram(
     journey: &Journey,
     options: &ExportOptions,
 ) -> Result<Vec<Artifact>, ExportError> {
+    export_diagram_with(journey, options, &crate::progress::Unattended)
+}
+
+/// [`export_diagram`] with progress: analysis, then the drawing, then the writer.
+pub fn export_diagram_with(
+    journey: &Journey,
+    options: &ExportOptions,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Vec<Artifact>, ExportError> {
+    use crate::progress::step;
     let config = AnalysisConfig::default();
+    step(progress, 0.05)?;
     let analysis = analyze(journey, &config);
+    step(progress, 0.2)?;
     let scene_options = SceneOptions {
         theme: theme(options)?,
         show_gaps: !options.no_gaps,
@@ -54,6 +66,7 @@ pub fn export_diagram(
         ..Default::default()
     };
     let scene = scene_for(journey, &analysis, &scene_options);
+    step(progress, 0.4)?;
     let invalid = |e: super::raster::RenderError| ExportError::Invalid(e.to_string());
     match options.format {
         ExportFormat::Svg => {

@@ -180,11 +180,31 @@ pub struct Artifact {
 pub enum ExportError {
     #[error("{0}")]
     Invalid(String),
+    /// Stopped through the progress callback; nothing was made.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+impl From<crate::progress::Cancelled> for ExportError {
+    fn from(_: crate::progress::Cancelled) -> Self {
+        ExportError::Cancelled
+    }
 }
 
 /// Make the outputs of an export.
 pub fn export(journey: &Journey, options: &ExportOptions) -> Result<Vec<Artifact>, ExportError> {
-    match options.format {
+    export_with(journey, options, &crate::progress::Unattended)
+}
+
+/// [`export`], telling `progress` how far it is (analysis, drawing, rendering); a `false`
+/// answer stops it with [`ExportError::Cancelled`].
+pub fn export_with(
+    journey: &Journey,
+    options: &ExportOptions,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Vec<Artifact>, ExportError> {
+    crate::progress::step(progress, 0.0)?;
+    let out = match options.format {
         ExportFormat::Csv => Ok(csv::export(journey, options.table, options.bom)),
         ExportFormat::Mermaid => Ok(vec![Artifact {
             suffix: None,
@@ -204,8 +224,10 @@ pub fn export(journey: &Journey, options: &ExportOptions) -> Result<Vec<Artifact
         | ExportFormat::Png
         | ExportFormat::Pdf
         | ExportFormat::Markdown
-        | ExportFormat::Html => diagram::export_diagram(journey, options),
-    }
+        | ExportFormat::Html => diagram::export_diagram_with(journey, options, progress),
+    }?;
+    crate::progress::step(progress, 1.0)?;
+    Ok(out)
 }
 
 /// The path of an artifact: `out.csv` + `touchpoints` -> `out.touchpoints.csv`; an output
