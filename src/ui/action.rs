@@ -14,6 +14,8 @@ use std::path::PathBuf;
 pub enum Command {
     New,
     Open,
+    Import,
+    Export,
     Save,
     SaveAs,
     OpenSample,
@@ -122,9 +124,11 @@ const CMD_ALT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 55] = [
+    pub const ALL: [Command; 57] = [
         Command::New,
         Command::Open,
+        Command::Import,
+        Command::Export,
         Command::Save,
         Command::SaveAs,
         Command::OpenSample,
@@ -184,6 +188,8 @@ impl Command {
         match self {
             Command::New => "New journey",
             Command::Open => "Open…",
+            Command::Import => "Import…",
+            Command::Export => "Export…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::OpenSample => "Open the move-address sample",
@@ -243,7 +249,7 @@ impl Command {
     pub fn menu(self) -> Menu {
         use Command::*;
         match self {
-            New | Open | Save | SaveAs | OpenSample | Quit => Menu::File,
+            New | Open | Import | Export | Save | SaveAs | OpenSample | Quit => Menu::File,
             Undo | Redo | Cut | Copy | Paste | Duplicate | Delete | SelectAll | ClearSelection
             | Rename | AddTouchpoint | AddStage | AddDepartment | MoveLeft | MoveRight | MoveUp
             | MoveDown => Menu::Edit,
@@ -299,6 +305,8 @@ impl Command {
         match self {
             New => vec![sc(CMD, Key::N)],
             Open => vec![sc(CMD, Key::O)],
+            Import => vec![sc(CMD, Key::I)],
+            Export => vec![sc(CMD, Key::E)],
             Save => vec![sc(CMD, Key::S)],
             SaveAs => vec![sc(CMD_SHIFT, Key::S)],
             Quit => vec![sc(CMD, Key::Q)],
@@ -346,6 +354,8 @@ impl Command {
             self,
             Command::New
                 | Command::Open
+                | Command::Import
+                | Command::Export
                 | Command::Save
                 | Command::SaveAs
                 | Command::Quit
@@ -390,6 +400,8 @@ pub enum AfterGuard {
     /// Open a file (`None` = ask with a file dialog).
     Open(Option<PathBuf>),
     OpenSample,
+    /// Replace the journey with the one the import preview accepted.
+    Import,
     Quit,
 }
 
@@ -431,6 +443,8 @@ pub enum Action {
     OpenPath(PathBuf),
     /// Continue what an unsaved-changes question was asked for.
     Proceed(AfterGuard),
+    /// Ask the unsaved-changes question (when there are any), then do this.
+    Guarded(AfterGuard),
     /// Save, and only when that worked, continue.
     SaveThen(AfterGuard),
     /// Paste this clipboard text.

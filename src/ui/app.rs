@@ -106,6 +106,10 @@ pub struct AppState {
     pub warroom: super::warroom::WarRoom,
     /// Autosave and recovery, external-change checks, safe saving.
     pub reliability: super::recovery_dialog::Reliability,
+    /// File > Export… (options, preview, the export running on a worker).
+    pub export: super::export_dialog::ExportDialog,
+    /// File > Import… and dropped files: the import preview.
+    pub import: super::import_dialog::ImportDialog,
     last_title: String,
     applied_theme: Option<(ThemePref, u32)>,
 }
@@ -138,6 +142,8 @@ impl AppState {
             reliability: super::recovery_dialog::Reliability::without_autosave(
                 crate::recovery::OpenFile::untitled(),
             ),
+            export: Default::default(),
+            import: Default::default(),
             last_title: String::new(),
             applied_theme: None,
         }
@@ -305,6 +311,15 @@ impl AppState {
                     })
                 }
             },
+            AfterGuard::Import => {
+                if let Some(j) = self.import.take_accepted() {
+                    let n = j.touchpoint_count();
+                    self.replace_document(Document::new_unsaved(j), None);
+                    self.reliability
+                        .document_replaced(crate::recovery::OpenFile::untitled());
+                    self.status = format!("Imported {n} touchpoints (not saved yet)");
+                }
+            }
             AfterGuard::Quit => {
                 self.allow_close = true;
                 self.quit_requested = true;
@@ -358,6 +373,9 @@ impl AppState {
             });
         search::show(&ctx, self);
         palette::show(&ctx, self);
+        super::import_dialog::dropped_files(&ctx, self);
+        super::export_dialog::show(&ctx, self);
+        super::import_dialog::show(&ctx, self);
         super::warroom::windows(&ctx, self);
         if let Some(dialog) = self.dialog.take() {
             let (keep, actions) = dialogs::show(&ctx, dialog, self.journey());
@@ -562,6 +580,7 @@ impl AppState {
                 }
             }
             Action::OpenPath(p) => self.guard(AfterGuard::Open(Some(p))),
+            Action::Guarded(next) => self.guard(next),
             Action::Proceed(next) => {
                 if next == AfterGuard::Quit {
                     self.allow_close = true;
@@ -607,6 +626,8 @@ impl AppState {
         match c {
             Command::New => self.guard(AfterGuard::New),
             Command::Open => self.guard(AfterGuard::Open(None)),
+            Command::Import => super::import_dialog::choose(ctx, self),
+            Command::Export => super::export_dialog::open(self),
             Command::OpenSample => self.guard(AfterGuard::OpenSample),
             Command::Save => {
                 self.save_or_ask();

@@ -226,6 +226,10 @@ pub struct CanvasState {
     pub card_nodes: usize,
     /// How many cards the last frame painted (culling check).
     pub painted_cards: usize,
+    /// Handoff label items painted in the last frame (queue time, failure rate, DROP).
+    pub painted_labels: usize,
+    /// The handoff under the pointer (its route is highlighted, a tooltip explains it).
+    pub hovered_handoff: Option<HandoffKey>,
 }
 
 /// Colours of the canvas for the current theme.
@@ -696,6 +700,7 @@ fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
     let scene = &state.derived.scene;
     let stats = super::scene_paint::paint_scene(painter, cam, scene);
     state.canvas.painted_cards = stats.cards;
+    state.canvas.painted_labels = stats.labels;
     let z = cam.zoom;
 
     // Selection: an outline around selected cards, the selected handoff's line and ends.
@@ -713,34 +718,12 @@ fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
             );
         }
     }
-    if let Some(k) = &state.selection.handoff
-        && let Some(e) = scene.edge(k)
-    {
-        for it in &e.items {
-            if let crate::scene::Item::Line { points, .. } = it {
-                let pts: Vec<Pos2> = points.iter().map(|&(x, y)| cam.to_screen(x, y)).collect();
-                painter.add(egui::Shape::line(
-                    pts,
-                    Stroke::new(4.0, pal.select.gamma_multiply(0.6)),
-                ));
-                break;
-            }
-        }
-        if let Some((a, b)) = super::scene_paint::edge_ends(scene, k) {
-            painter.circle(
-                cam.to_screen(a.0, a.1),
-                6.0,
-                pal.select,
-                Stroke::new(2.0, Color32::WHITE),
-            );
-            painter.circle(
-                cam.to_screen(b.0, b.1),
-                6.0,
-                pal.select,
-                Stroke::new(2.0, Color32::WHITE),
-            );
-        }
-    }
+    // The selected and the hovered handoff: the whole route, and a tooltip.
+    let dragging = state.canvas.drag != Drag::None;
+    super::handoff_hover::paint(painter, state, pal.select, dragging);
+    let cam = &state.camera;
+    let layout = &state.derived.layout;
+    let z = cam.zoom;
 
     // Connect handles on the hovered or selected single card.
     if z * 200.0 >= 60.0 {

@@ -3,7 +3,7 @@
 
 use super::action::{Action, AfterGuard, Command};
 use crate::model::{DepartmentId, Journey, StageId};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Native open/save pickers.
 pub trait FileDialogs {
@@ -12,6 +12,14 @@ pub trait FileDialogs {
     /// A folder (the journey portfolio); `None` when cancelled or unsupported.
     fn pick_folder(&self) -> Option<PathBuf> {
         None
+    }
+    /// Where to write an export, starting in `folder`, for files ending in `.ext`.
+    fn save_export(&self, _folder: Option<&Path>, suggested_name: &str, _ext: &str) -> Option<PathBuf> {
+        self.save_file(suggested_name)
+    }
+    /// A file to import (CSV, Mermaid), starting in `folder`.
+    fn open_import(&self, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.open_file()
     }
 }
 
@@ -39,6 +47,28 @@ impl FileDialogs for NativeDialogs {
         rfd::FileDialog::new()
             .set_title("Open a folder of journeys")
             .pick_folder()
+    }
+
+    fn save_export(&self, folder: Option<&Path>, suggested_name: &str, ext: &str) -> Option<PathBuf> {
+        let mut d = rfd::FileDialog::new()
+            .set_title("Export")
+            .set_file_name(suggested_name)
+            .add_filter(ext.to_ascii_uppercase(), &[ext]);
+        if let Some(f) = folder.filter(|f| f.is_dir()) {
+            d = d.set_directory(f);
+        }
+        d.save_file()
+    }
+
+    fn open_import(&self, folder: Option<&Path>) -> Option<PathBuf> {
+        let mut d = rfd::FileDialog::new()
+            .set_title("Import")
+            .add_filter("CSV or Mermaid", &["csv", "tsv", "txt", "mmd", "mermaid", "md"])
+            .add_filter("All files", &["*"]);
+        if let Some(f) = folder.filter(|f| f.is_dir()) {
+            d = d.set_directory(f);
+        }
+        d.pick_file()
     }
 }
 

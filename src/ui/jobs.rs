@@ -130,7 +130,7 @@ pub fn progress_window<T: Send + 'static>(ctx: &egui::Context, job: &Job<T>) -> 
         return false;
     }
     egui::Window::new("Working")
-        .id(egui::Id::new("touchpoint-job-progress"))
+        .id(egui::Id::unique("touchpoint-job-progress"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -48.0])

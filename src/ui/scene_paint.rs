@@ -22,6 +22,8 @@ pub struct PaintStats {
     pub cards: usize,
     pub edges: usize,
     pub items: usize,
+    /// Handoff label items drawn (queue time, failure rate, DROP and other badges).
+    pub labels: usize,
 }
 
 fn item_bbox(item: &Item) -> Option<WRect> {
@@ -196,6 +198,20 @@ pub fn paint_scene(painter: &egui::Painter, cam: &Camera, scene: &Scene) -> Pain
         }
         for it in &c.items {
             item(it, &mut stats);
+        }
+    }
+    // Handoff labels (queue time, failure rate, DROP...) over the cards, as the exports
+    // draw them. Level of detail: text too small to read is left out by `paint_item`,
+    // the coloured pills stay as shapes.
+    for e in &scene.edges {
+        if !e.bbox.intersects(&view) {
+            continue;
+        }
+        for it in &e.labels {
+            if item_bbox(it).is_none_or(|b| b.intersects(&view)) && paint_item(painter, cam, it) {
+                stats.items += 1;
+                stats.labels += 1;
+            }
         }
     }
     for it in &scene.overlay {

@@ -36,6 +36,11 @@ pub struct Settings {
     pub theme: ThemePref,
     /// Keep `NAME.journey.ron.bak` of the previous version on every save.
     pub backup_on_save: bool,
+    /// File > Export…: the folder and format (`--format` name) used last.
+    pub export_folder: Option<PathBuf>,
+    pub export_format: Option<String>,
+    /// File > Import…: the folder used last.
+    pub import_folder: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -45,6 +50,9 @@ impl Default for Settings {
             ui_scale: 1.0,
             theme: ThemePref::System,
             backup_on_save: false,
+            export_folder: None,
+            export_format: None,
+            import_folder: None,
         }
     }
 }

@@ -1,0 +1,457 @@
+//! File > Export…: every format of `touchpoint export` with its options, a preview of
+//! the map as the export draws it, and the last folder and format remembered. The
+//! export itself (and the preview's drawing) run on worker threads (`jobs.rs`), with a
+//! progress bar and Cancel, so the window never freezes on a big journey.
+
+use super::AppState;
+use super::canvas::Camera;
+use super::jobs::{Job, Poll};
+use crate::export::csv::CsvTable;
+use crate::export::pdf::{PageLayout, Paper};
+use crate::scene::{Scene, SceneOptions, Theme};
+use crate::export::{ExportError, ExportFormat, ExportOptions, artifact_path, export_with};
+use crate::model::Journey;
+use std::path::PathBuf;
+
+/// What an export job gives: the lines written (`path: summary`), or why it failed.
+pub type ExportOutcome = Result<Vec<String>, String>;
+
+/// The preview's key: document version (identity + revision), theme, gaps.
+type PreviewKey = (crate::history::Version, bool, bool);
+
+/// The export dialog's state; its options live on between openings in a session, the
+/// format and folder also between sessions (settings).
+pub struct ExportDialog {
+    pub open: bool,
+    pub format: ExportFormat,
+    pub dark: bool,
+    pub gaps: bool,
+    pub paper: Paper,
+    pub pages: PageLayout,
+    pub scale: f32,
+    pub table: Option<CsvTable>,
+    pub bom: bool,
+    /// Reports: compare with this journey (the to-be).
+    pub compare: Option<PathBuf>,
+    /// The export running on a worker.
+    pub job: Option<Job<ExportOutcome>>,
+    /// The last export's outcome, shown in the dialog and the status line.
+    pub last: Option<ExportOutcome>,
+    preview_job: Option<(PreviewKey, Job<Scene>)>,
+    preview: Option<(PreviewKey, Scene)>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        ExportDialog {
+            open: false,
+            format: ExportFormat::Png,
+            dark: false,
+            gaps: true,
+            paper: Paper::A4,
+            pages: PageLayout::Auto,
+            scale: 1.0,
+            table: None,
+            bom: false,
+            compare: None,
+            job: None,
+            last: None,
+            preview_job: None,
+            preview: None,
+        }
+    }
+}
+
+/// The name shown for a format.
+pub fn format_label(f: ExportFormat) -> &'static str {
+    match f {
+        ExportFormat::Svg => "SVG drawing (.svg)",
+        ExportFormat::Png => "PNG image (.png)",
+        ExportFormat::Pdf => "PDF document (.pdf)",
+        ExportFormat::Csv => "CSV tables (.csv)",
+        ExportFormat::Markdown => "Markdown report (.md)",
+        ExportFormat::Html => "HTML report (.html)",
+        ExportFormat::Mermaid => "Mermaid journey (.mmd)",
+        ExportFormat::Dot => "Graphviz DOT (.dot)",
+    }
+}
+
+fn draws_map(f: ExportFormat) -> bool {
+    matches!(
+        f,
+        ExportFormat::Svg
+            | ExportFormat::Png
+            | ExportFormat::Pdf
+            | ExportFormat::Markdown
+            | ExportFormat::Html
+    )
+}
+
+impl ExportDialog {
+    /// Open the dialog on the last format used (settings).
+    pub fn open(&mut self, remembered: Option<&str>) {
+        self.open = true;
+        self.last = None;
+        if let Some(f) = remembered.and_then(|n| ExportFormat::ALL.into_iter().find(|f| f.name() == n))
+        {
+            self.format = f;
+        }
+    }
+
+    /// The options of an export as chosen in the dialog (without the compared journey).
+    pub fn options(&self) -> ExportOptions {
+        let mut o = ExportOptions::new(self.format);
+        o.theme = Some(if self.dark { "dark" } else { "light" }.to_owned());
+        o.no_gaps = !self.gaps;
+        o.paper = self.paper;
+        o.pages = self.pages;
+        o.scale = self.scale;
+        o.table = self.table;
+        o.bom = self.bom;
+        o.date = Some(crate::export::diagram::today());
+        o
+    }
+
+    /// Is an export running?
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Has the preview of the current options been drawn?
+    pub fn preview_ready(&self) -> bool {
+        self.preview.is_some() && self.preview_job.is_none()
+    }
+
+    /// Start exporting `journey` to `path` on a worker thread.
+    pub fn start(&mut self, ctx: Option<egui::Context>, journey: Journey, path: PathBuf) {
+        let mut options = self.options();
+        if self.format == ExportFormat::Markdown {
+            options.map_name = artifact_path(&path, Some(".svg"), "svg")
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+        }
+        let compare = self
+            .compare
+            .clone()
+            .filter(|_| matches!(self.format, ExportFormat::Markdown | ExportFormat::Html));
+        let format = self.format;
+        let label = format!("Exporting {}", path.display());
+        self.job = Some(Job::spawn(label, ctx, move |progress| {
+            export_to(&journey, options, compare, &path, format, progress)
+        }));
+    }
+}
+
+/// The export job's work: load the compared journey, export, write each output
+/// atomically. `None` when cancelled (nothing written).
+fn export_to(
+    journey: &Journey,
+    mut options: ExportOptions,
+    compare: Option<PathBuf>,
+    path: &std::path::Path,
+    format: ExportFormat,
+    progress: &dyn crate::progress::Progress,
+) -> Option<ExportOutcome> {
+    if let Some(c) = compare {
+        match crate::io::load_file(&c) {
+            Ok(j) => options.compare = Some(j),
+            Err(e) => return Some(Err(e.lines().join("\n"))),
+        }
+    }
+    let artifacts = match export_with(journey, &options, progress) {
+        Ok(a) => a,
+        Err(ExportError::Cancelled) => return None,
+        Err(e) => return Some(Err(e.to_string())),
+    };
+    if !progress.update(0.98) {
+        return None;
+    }
+    let mut lines = Vec::new();
+    for a in &artifacts {
+        let p = artifact_path(path, a.suffix, format.extension());
+        if let Err(e) = crate::io::save_bytes_atomic(&crate::io::RealFs, &p, &a.bytes) {
+            return Some(Err(e.to_string()));
+        }
+        lines.push(format!("{}: {}", p.display(), a.summary));
+    }
+    Some(Ok(lines))
+}
+
+/// File > Export…: open the dialog.
+pub fn open(state: &mut AppState) {
+    let remembered = state.settings.export_format.clone();
+    state.export.open(remembered.as_deref());
+}
+
+/// Draw the dialog and the progress of a running export; collect finished work.
+pub fn show(ctx: &egui::Context, state: &mut AppState) {
+    poll(ctx, state);
+    if !state.export.open {
+        return;
+    }
+    let mut open = true;
+    let mut go = false;
+    egui::Window::new("Export")
+        .id(egui::Id::unique("touchpoint-export"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(640.0)
+        .show(ctx, |ui| {
+            ui.horizontal_top(|ui| {
+                ui.vertical(|ui| {
+                    ui.set_width(300.0);
+                    go = form(ui, state);
+                });
+                ui.separator();
+                ui.vertical(|ui| preview(ui, state));
+            });
+        });
+    if !open {
+        state.export.open = false;
+    }
+    if go {
+        ask_and_start(ctx, state);
+    }
+}
+
+fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
+    let d = &mut state.export;
+    egui::Grid::new("export-options")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Format");
+            egui::ComboBox::from_id_salt("export-format")
+                .selected_text(format_label(d.format))
+                .width(200.0)
+                .show_ui(ui, |ui| {
+                    for f in ExportFormat::ALL {
+                        ui.selectable_value(&mut d.format, f, format_label(f));
+                    }
+                });
+            ui.end_row();
+            if draws_map(d.format) {
+                ui.label("Theme");
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut d.dark, false, "Light");
+                    ui.selectable_value(&mut d.dark, true, "Dark");
+                });
+                ui.end_row();
+                ui.label("Gaps");
+                ui.checkbox(&mut d.gaps, "Gap badges on the map");
+                ui.end_row();
+            }
+            if matches!(d.format, ExportFormat::Png | ExportFormat::Svg) {
+                ui.label("Scale");
+                ui.add(egui::Slider::new(&mut d.scale, 0.5..=4.0).step_by(0.25).suffix("×"));
+                ui.end_row();
+            }
+            if d.format == ExportFormat::Pdf {
+                ui.label("Paper");
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut d.paper, Paper::A4, "A4");
+                    ui.selectable_value(&mut d.paper, Paper::A3, "A3");
+                });
+                ui.end_row();
+                ui.label("Pages");
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut d.pages, PageLayout::Auto, "Auto");
+                    ui.selectable_value(&mut d.pages, PageLayout::Fit, "Fit on one page");
+                    ui.selectable_value(&mut d.pages, PageLayout::Pages, "Pages");
+                });
+                ui.end_row();
+            }
+            if d.format == ExportFormat::Csv {
+                ui.label("Table");
+                egui::ComboBox::from_id_salt("export-table")
+                    .selected_text(d.table.map_or("All three tables", CsvTable::name))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut d.table, None, "All three tables");
+                        for t in [CsvTable::Touchpoints, CsvTable::Handoffs, CsvTable::Matrix] {
+                            ui.selectable_value(&mut d.table, Some(t), t.name());
+                        }
+                    });
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(&mut d.bom, "Byte-order mark (older spreadsheets)");
+                ui.end_row();
+            }
+        });
+    if matches!(d.format, ExportFormat::Markdown | ExportFormat::Html) {
+        ui.add_space(4.0);
+        ui.label("Compare with a to-be journey:");
+        let shown = d
+            .compare
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| "(none)".to_owned(), |n| n.to_string_lossy().into_owned());
+        ui.horizontal(|ui| {
+            ui.label(shown);
+            if ui.button("Choose…").clicked() {
+                d.compare = state.file_dialogs.open_file().or(d.compare.take());
+            }
+            if d.compare.is_some() && ui.button("Clear").clicked() {
+                d.compare = None;
+            }
+        });
+    }
+    ui.add_space(8.0);
+    if let Some(folder) = &state.settings.export_folder {
+        ui.weak(format!("Folder: {}", folder.display()));
+    }
+    let busy = state.export.busy();
+    let go = ui
+        .add_enabled(!busy, egui::Button::new("Export…"))
+        .on_hover_text("Choose where to write the file, then export")
+        .clicked();
+    match &state.export.last {
+        Some(Ok(lines)) => {
+            for l in lines {
+                ui.label(format!("Written {l}"));
+            }
+        }
+        Some(Err(e)) => {
+            ui.colored_label(ui.visuals().error_fg_color, format!("Not exported: {e}"));
+        }
+        None => {}
+    }
+    go
+}
+
+/// The map as this export draws it, fitted into a small frame.
+fn preview(ui: &mut egui::Ui, state: &mut AppState) {
+    ui.label("Preview");
+    let size = egui::vec2(320.0, 220.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let version = state.doc.version();
+    let d = &mut state.export;
+    if !draws_map(d.format) {
+        painter.rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "A text format: no map",
+            egui::FontId::proportional(13.0),
+            ui.visuals().weak_text_color(),
+        );
+        return;
+    }
+    let key: PreviewKey = (version, d.dark, d.gaps);
+    let current = d.preview.as_ref().is_some_and(|(k, _)| *k == key);
+    let building = d.preview_job.as_ref().is_some_and(|(k, _)| *k == key);
+    if !current && !building {
+        let journey = state.doc.journey().clone();
+        let options = SceneOptions {
+            theme: if d.dark { Theme::Dark } else { Theme::Light },
+            show_gaps: d.gaps,
+            date: Some(crate::export::diagram::today()),
+            ..SceneOptions::default()
+        };
+        let ctx = ui.ctx().clone();
+        d.preview_job = Some((
+            key,
+            Job::spawn("Drawing the preview", Some(ctx), move |p| {
+                let analysis = crate::analysis::analyze(
+                    &journey,
+                    &crate::analysis::AnalysisConfig::default(),
+                );
+                if !p.update(0.5) {
+                    return None;
+                }
+                Some(crate::export::diagram::scene_for(&journey, &analysis, &options))
+            }),
+        ));
+    }
+    match &d.preview {
+        Some((_, scene)) => {
+            let b = scene.bounds;
+            let zoom = (size.x / b.w.max(1.0)).min(size.y / b.h.max(1.0));
+            let mut cam = Camera::default();
+            cam.zoom = zoom;
+            cam.rect = rect;
+            cam.pan = (size - egui::vec2(b.w, b.h) * zoom) / 2.0 - egui::vec2(b.x, b.y) * zoom;
+            painter.rect_filled(rect, 0.0, super::scene_paint::color(scene.background_color));
+            super::scene_paint::paint_scene(&painter, &cam, scene);
+            if !current {
+                painter.text(
+                    rect.right_bottom() - egui::vec2(6.0, 6.0),
+                    egui::Align2::RIGHT_BOTTOM,
+                    "updating…",
+                    egui::FontId::proportional(11.0),
+                    ui.visuals().weak_text_color(),
+                );
+            }
+        }
+        None => {
+            painter.rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drawing the preview…",
+                egui::FontId::proportional(13.0),
+                ui.visuals().weak_text_color(),
+            );
+        }
+    }
+}
+
+/// Ask where to write (in the last folder), remember folder and format, start the job.
+fn ask_and_start(ctx: &egui::Context, state: &mut AppState) {
+    let format = state.export.format;
+    let stem = crate::model::slugify(state.journey().title(), "journey");
+    let suggested = format!("{stem}.{}", format.extension());
+    let folder = state.settings.export_folder.clone();
+    let Some(path) =
+        state
+            .file_dialogs
+            .save_export(folder.as_deref(), &suggested, format.extension())
+    else {
+        return;
+    };
+    state.settings.export_folder = path.parent().map(std::path::Path::to_path_buf);
+    state.settings.export_format = Some(format.name().to_owned());
+    state.persist_settings();
+    let journey = state.journey().clone();
+    state.export.start(Some(ctx.clone()), journey, path);
+}
+
+/// Collect finished work and show the progress of a running export.
+fn poll(ctx: &egui::Context, state: &mut AppState) {
+    let d = &mut state.export;
+    if let Some((key, job)) = &d.preview_job {
+        match job.poll() {
+            Poll::Running => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+            Poll::Done(scene) => {
+                d.preview = Some((*key, scene));
+                d.preview_job = None;
+            }
+            Poll::Stopped => d.preview_job = None,
+        }
+    }
+    let Some(job) = &d.job else {
+        return;
+    };
+    match job.poll() {
+        Poll::Running => {
+            if super::jobs::progress_window(ctx, job) {
+                job.cancel();
+                d.job = None;
+                state.status = "Export cancelled; nothing written".into();
+            }
+        }
+        Poll::Done(outcome) => {
+            state.status = match &outcome {
+                Ok(lines) => format!("Exported {}", lines.join("; ")),
+                Err(e) => format!("Export failed: {e}"),
+            };
+            d.last = Some(outcome);
+            d.job = None;
+        }
+        Poll::Stopped => {
+            d.job = None;
+            state.status = "Export cancelled; nothing written".into();
+        }
+    }
+}

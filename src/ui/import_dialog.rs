@@ -1,0 +1,347 @@
+//! File > Import… (and a CSV or Mermaid file dropped on the window): a preview of what
+//! the import gives before anything is created. Each detected column with the meaning
+//! it was given, changeable with a dropdown; the lines that could not be read, with
+//! their line numbers; what was assumed; the touchpoint, handoff and stage counts.
+//!
+//! Generic over [`ImportPreview`] (columns with meanings + problems + counts), so the
+//! evidence importers can reuse it. Reading and previewing run on a worker (`jobs.rs`).
+
+use super::AppState;
+use super::action::{Action, AfterGuard};
+use super::jobs::{Job, Poll};
+use crate::import::ImportFormat;
+use crate::import::csv::ColumnChoices;
+use crate::import::preview::{ImportPreview, preview};
+use crate::model::Journey;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A file being imported: its bytes (kept to re-preview when a meaning changes).
+struct Source {
+    path: PathBuf,
+    format: ImportFormat,
+    bytes: Arc<Vec<u8>>,
+}
+
+type PreviewJob = Job<Result<(Arc<Vec<u8>>, ImportPreview), String>>;
+
+/// The import dialog's state.
+#[derive(Default)]
+pub struct ImportDialog {
+    source: Option<Source>,
+    /// The meanings the user chose, by column.
+    pub choices: ColumnChoices,
+    /// The preview on screen (also while a new one is being made).
+    pub preview: Option<ImportPreview>,
+    job: Option<PreviewJob>,
+    /// An error reading the file.
+    pub error: Option<String>,
+    /// The journey accepted with "Import", waiting for the unsaved-changes question.
+    accepted: Option<Journey>,
+}
+
+impl ImportDialog {
+    pub fn is_open(&self) -> bool {
+        self.source.is_some() || self.error.is_some()
+    }
+
+    /// Is a read or preview running?
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The journey "Import" accepted (taken once).
+    pub fn take_accepted(&mut self) -> Option<Journey> {
+        self.accepted.take()
+    }
+
+    fn close(&mut self) {
+        if let Some(j) = self.job.take() {
+            j.cancel();
+        }
+        self.source = None;
+        self.preview = None;
+        self.error = None;
+        self.choices.clear();
+    }
+
+    /// Start importing `path`: read and preview it on a worker.
+    pub fn start(&mut self, ctx: Option<egui::Context>, path: &Path) {
+        self.close();
+        let Some(format) = ImportFormat::from_path(path) else {
+            self.error = Some(format!(
+                "{}: not a file Touchpoint can import (CSV: .csv .tsv .txt; Mermaid: .mmd .mermaid .md)",
+                path.display()
+            ));
+            return;
+        };
+        let owned = path.to_path_buf();
+        let name = display_name(path);
+        self.job = Some(Job::spawn(
+            format!("Reading {name}"),
+            ctx,
+            move |progress| {
+                let bytes = match read(&owned) {
+                    Ok(b) => Arc::new(b),
+                    Err(e) => return Some(Err(e)),
+                };
+                let p = preview(&name, &bytes, format, &ColumnChoices::new(), progress)?;
+                Some(Ok((bytes, p)))
+            },
+        ));
+        self.source = Some(Source {
+            path: path.to_path_buf(),
+            format,
+            bytes: Arc::new(Vec::new()),
+        });
+    }
+
+    /// Preview again with the meanings chosen now.
+    fn repreview(&mut self, ctx: Option<egui::Context>) {
+        let Some(src) = &self.source else {
+            return;
+        };
+        if let Some(j) = self.job.take() {
+            j.cancel();
+        }
+        let bytes = src.bytes.clone();
+        let format = src.format;
+        let name = display_name(&src.path);
+        let choices = self.choices.clone();
+        self.job = Some(Job::spawn(
+            format!("Reading {name}"),
+            ctx,
+            move |progress| {
+                let p = preview(&name, &bytes, format, &choices, progress)?;
+                Some(Ok((bytes, p)))
+            },
+        ));
+    }
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    if meta.is_dir() {
+        return Err(format!("{shown}: is a folder, not a file"));
+    }
+    if meta.len() > crate::import::MAX_IMPORT_BYTES as u64 {
+        return Err(format!(
+            "{shown}: the file is {} bytes; the limit is {}",
+            meta.len(),
+            crate::import::MAX_IMPORT_BYTES
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))
+}
+
+/// File > Import…: choose a file (in the last import folder) and preview it.
+pub fn choose(ctx: &egui::Context, state: &mut AppState) {
+    let folder = state.settings.import_folder.clone();
+    if let Some(path) = state.file_dialogs.open_import(folder.as_deref()) {
+        start(ctx, state, &path);
+    }
+}
+
+/// Preview the import of `path`, remembering its folder.
+pub fn start(ctx: &egui::Context, state: &mut AppState, path: &Path) {
+    state.settings.import_folder = path.parent().map(Path::to_path_buf);
+    state.persist_settings();
+    state.import.start(Some(ctx.clone()), path);
+}
+
+/// Files dropped on the window: a journey opens (after the unsaved-changes question),
+/// a CSV or Mermaid file starts its import preview.
+pub fn dropped_files(ctx: &egui::Context, state: &mut AppState) {
+    let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+    for f in dropped {
+        let path = f.path().to_path_buf();
+        if path.as_os_str().is_empty() {
+            continue;
+        }
+        let name = path.to_string_lossy().to_ascii_lowercase();
+        if name.ends_with(".ron") {
+            state.queue(Action::OpenPath(path));
+        } else {
+            start(ctx, state, &path);
+        }
+        // One file at a time: the first one wins.
+        break;
+    }
+}
+
+/// Draw the preview dialog; collect finished previews.
+pub fn show(ctx: &egui::Context, state: &mut AppState) {
+    poll(ctx, state);
+    if !state.import.is_open() {
+        return;
+    }
+    let mut open = true;
+    let mut accept = false;
+    let mut changed = false;
+    egui::Window::new("Import preview")
+        .id(egui::Id::unique("touchpoint-import"))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(680.0)
+        .max_height(ctx.content_rect().height() * 0.85)
+        .show(ctx, |ui| {
+            let d = &mut state.import;
+            if let Some(e) = &d.error {
+                ui.colored_label(ui.visuals().error_fg_color, e.as_str());
+                return;
+            }
+            let Some(p) = &d.preview else {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Reading the file…");
+                });
+                return;
+            };
+            let busy = d.job.is_some();
+            let mut chosen_now: Vec<(usize, String)> = Vec::new();
+            let mut cancel = false;
+            ui.horizontal(|ui| {
+                ui.strong(p.name.as_str());
+                ui.label(format!("({})", p.format));
+                if busy {
+                    ui.spinner();
+                    ui.weak("updating…");
+                }
+            });
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} touchpoints · {} handoffs · {} stages · {} departments",
+                    p.count("touchpoints"),
+                    p.count("handoffs"),
+                    p.count("stages"),
+                    p.count("departments")
+                ))
+                .heading(),
+            );
+            for a in &p.assumptions {
+                ui.label(format!("Assumed: {a}"));
+            }
+            if !p.columns.is_empty() {
+                ui.add_space(6.0);
+                ui.strong("Columns");
+                egui::ScrollArea::vertical()
+                    .id_salt("import-columns")
+                    .max_height(260.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new("import-columns-grid")
+                            .striped(true)
+                            .num_columns(3)
+                            .show(ui, |ui| {
+                                ui.weak("Header");
+                                ui.weak("First value");
+                                ui.weak("Read as");
+                                ui.end_row();
+                                for c in &p.columns {
+                                    ui.label(c.header.as_str());
+                                    ui.weak(c.sample.as_str());
+                                    let mut chosen = c.meaning.clone();
+                                    egui::ComboBox::from_id_salt(("import-meaning", c.index))
+                                        .selected_text(p.meaning_label(&c.meaning))
+                                        .width(200.0)
+                                        .show_ui(ui, |ui| {
+                                            for (k, l) in &p.meanings {
+                                                ui.selectable_value(&mut chosen, k.clone(), l);
+                                            }
+                                        });
+                                    if chosen != c.meaning {
+                                        chosen_now.push((c.index, chosen));
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                    });
+            }
+            ui.add_space(6.0);
+            if p.problems.is_empty() {
+                ui.label("Every line was read.");
+            } else {
+                ui.strong(format!("Lines not (fully) read: {}", p.problems.len()));
+                egui::ScrollArea::vertical()
+                    .id_salt("import-problems")
+                    .max_height(160.0)
+                    .show(ui, |ui| {
+                        for pr in &p.problems {
+                            let line = pr.line.map_or_else(|| "file".to_owned(), |l| format!("line {l}"));
+                            ui.label(format!("{line}: {}", pr.message));
+                        }
+                    });
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let can = p.journey.is_some() && !busy;
+                if ui
+                    .add_enabled(can, egui::Button::new("Import"))
+                    .on_disabled_hover_text("Nothing usable yet: give a column the touchpoint name")
+                    .clicked()
+                {
+                    accept = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    cancel = true;
+                }
+            });
+            if cancel {
+                d.close();
+            }
+            for (i, k) in chosen_now {
+                d.choices.insert(i, k);
+                changed = true;
+            }
+        });
+    if !open {
+        state.import.close();
+    }
+    if changed {
+        state.import.repreview(Some(ctx.clone()));
+    }
+    if accept {
+        let journey = state.import.preview.as_mut().and_then(|p| p.journey.take());
+        state.import.close();
+        if let Some(j) = journey {
+            state.import.accepted = Some(j);
+            state.queue(Action::Guarded(AfterGuard::Import));
+        }
+    }
+}
+
+fn poll(ctx: &egui::Context, state: &mut AppState) {
+    let d = &mut state.import;
+    let Some(job) = &d.job else {
+        return;
+    };
+    match job.poll() {
+        Poll::Running => {
+            // Show the bar only for the first read (a re-preview keeps the dialog).
+            if d.preview.is_none() && super::jobs::progress_window(ctx, job) {
+                d.close();
+                state.status = "Import cancelled".into();
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            }
+        }
+        Poll::Done(Ok((bytes, p))) => {
+            if let Some(src) = &mut d.source {
+                src.bytes = bytes;
+            }
+            d.preview = Some(p);
+            d.job = None;
+        }
+        Poll::Done(Err(e)) => {
+            d.job = None;
+            d.source = None;
+            d.error = Some(e);
+        }
+        Poll::Stopped => d.job = None,
+    }
+}
