@@ -277,9 +277,16 @@ const MEANINGS: [(&str, &str); 28] = [
 /// Every meaning the import preview offers for a CSV column: (key, label), `ignore` first.
 pub fn meanings() -> Vec<(String, String)> {
     let mut out = vec![(IGNORE.to_owned(), "(ignored)".to_owned())];
-    out.extend(MEANINGS.iter().map(|(k, l)| ((*k).to_owned(), (*l).to_owned())));
+    out.extend(
+        MEANINGS
+            .iter()
+            .map(|(k, l)| ((*k).to_owned(), (*l).to_owned())),
+    );
     out.extend((0..=10).map(|k| (format!("score_{k}"), format!("responses scoring {k}"))));
-    out.push(("metric".to_owned(), "metric (as its header says)".to_owned()));
+    out.push((
+        "metric".to_owned(),
+        "metric (as its header says)".to_owned(),
+    ));
     out
 }
 
@@ -314,7 +321,10 @@ impl Col {
     }
 
     fn from_key(key: &str) -> Option<Col> {
-        if let Some(k) = key.strip_prefix("score_").and_then(|k| k.parse::<usize>().ok()) {
+        if let Some(k) = key
+            .strip_prefix("score_")
+            .and_then(|k| k.parse::<usize>().ok())
+        {
             return (k <= 10).then_some(Col::Hist(k));
         }
         Some(match key {
@@ -701,7 +711,8 @@ impl Header {
         for (d, slot) in duplicates {
             let h = row.cell(d);
             let free = |c: &Col, slots: &[Option<usize>; SLOTS]| {
-                c.slot().is_some_and(|s| slots.get(s).is_some_and(Option::is_none))
+                c.slot()
+                    .is_some_and(|s| slots.get(s).is_some_and(Option::is_none))
             };
             let mine = candidates.get(d).map(|l| &l[1..]).unwrap_or_default();
             if let Some(alt) = mine.iter().find(|c| free(c, &slots)).cloned() {
@@ -715,7 +726,10 @@ impl Header {
                     alt.label(),
                     winner.map_or(0, |w| w + 1),
                     winner.map_or("", |w| row.cell(w)),
-                    candidates.get(d).and_then(|l| l.first()).map_or("", Col::label),
+                    candidates
+                        .get(d)
+                        .and_then(|l| l.first())
+                        .map_or("", Col::label),
                 ));
                 cols[d] = Some(alt);
                 continue;
@@ -797,7 +811,13 @@ impl<'a> Cells<'a> {
 
 /// Import a CSV text (a touchpoints table or a handoff table).
 pub fn import(name: &str, text: &str) -> Result<ImportResult, ImportError> {
-    import_with(name, text, &ColumnChoices::new(), &crate::progress::Unattended).result
+    import_with(
+        name,
+        text,
+        &ColumnChoices::new(),
+        &crate::progress::Unattended,
+    )
+    .result
 }
 
 /// What [`import_with`] read: the result, and each column with the meaning it was given
@@ -858,11 +878,7 @@ pub fn import_with(
     let mut b = Builder::new(&title_from_name(name));
     if header.has(&Col::Name) || header.has(&Col::Id) {
         if touchpoints_table(&mut b, &header, body, &mut problems, progress).is_err() {
-            return outcome(
-                Err(fail_with(name, "cancelled")),
-                columns,
-                assumptions,
-            );
+            return outcome(Err(fail_with(name, "cancelled")), columns, assumptions);
         }
     } else if header.has(&Col::From) && header.has(&Col::To) {
         handoff_rows(&mut Target::Build(&mut b), &header, body, &mut problems);

@@ -171,17 +171,20 @@ mod tests {
             ]
         );
         let j = p.journey.unwrap();
-        assert!(
-            j.touchpoints()
-                .any(|t| t.name == "Final meter read")
-        );
+        assert!(j.touchpoints().any(|t| t.name == "Final meter read"));
     }
 
     #[test]
     fn the_step_column_first_also_resolves() {
         let text = "Step;Phase;Team\nCustomer reports the move;Notify;Contact centre\n";
-        let p = preview("s.csv", text.as_bytes(), ImportFormat::Csv, &Default::default(), &Unattended)
-            .unwrap();
+        let p = preview(
+            "s.csv",
+            text.as_bytes(),
+            ImportFormat::Csv,
+            &Default::default(),
+            &Unattended,
+        )
+        .unwrap();
         let meanings: Vec<&str> = p.columns.iter().map(|c| c.meaning.as_str()).collect();
         assert_eq!(meanings, ["name", "stage", "owner"]);
         assert_eq!(p.count("touchpoints"), 1);
@@ -195,8 +198,14 @@ mod tests {
         let choices: csv::ColumnChoices = [(1, "owner".to_owned()), (2, "ignore".to_owned())]
             .into_iter()
             .collect();
-        let p = preview("c.csv", text.as_bytes(), ImportFormat::Csv, &choices, &Unattended)
-            .unwrap();
+        let p = preview(
+            "c.csv",
+            text.as_bytes(),
+            ImportFormat::Csv,
+            &choices,
+            &Unattended,
+        )
+        .unwrap();
         let meanings: Vec<&str> = p.columns.iter().map(|c| c.meaning.as_str()).collect();
         assert_eq!(meanings, ["name", "owner", "ignore"]);
         assert!(p.columns[1].chosen && !p.columns[0].chosen);
@@ -205,8 +214,14 @@ mod tests {
         let names: Vec<&str> = j.departments().iter().map(|d| d.name.as_str()).collect();
         assert!(names.contains(&"S1") && names.contains(&"S2"), "{names:?}");
         let bad = "name;volume\nA;12\nB;lots\n";
-        let p = preview("b.csv", bad.as_bytes(), ImportFormat::Csv, &Default::default(), &Unattended)
-            .unwrap();
+        let p = preview(
+            "b.csv",
+            bad.as_bytes(),
+            ImportFormat::Csv,
+            &Default::default(),
+            &Unattended,
+        )
+        .unwrap();
         assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
         assert_eq!(p.problems[0].line, Some(3));
     }
@@ -215,16 +230,28 @@ mod tests {
     fn cancelling_stops_the_preview() {
         let stop = |_: f32| false;
         assert!(
-            preview("c.csv", PHASE_STEP.as_bytes(), ImportFormat::Csv, &Default::default(), &stop)
-                .is_none()
+            preview(
+                "c.csv",
+                PHASE_STEP.as_bytes(),
+                ImportFormat::Csv,
+                &Default::default(),
+                &stop
+            )
+            .is_none()
         );
     }
 
     #[test]
     fn mermaid_previews_counts_without_columns() {
         let text = "journey\n  title Fibre\n  section Sign up\n    Order: 3: Customer\n    Check: 2: Back office\n";
-        let p = preview("f.mmd", text.as_bytes(), ImportFormat::Mermaid, &Default::default(), &Unattended)
-            .unwrap();
+        let p = preview(
+            "f.mmd",
+            text.as_bytes(),
+            ImportFormat::Mermaid,
+            &Default::default(),
+            &Unattended,
+        )
+        .unwrap();
         assert!(p.columns.is_empty());
         assert_eq!(p.count("touchpoints"), 2, "{:?}", p.problems);
         assert_eq!(p.count("stages"), 1);

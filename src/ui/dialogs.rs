@@ -14,7 +14,12 @@ pub trait FileDialogs {
         None
     }
     /// Where to write an export, starting in `folder`, for files ending in `.ext`.
-    fn save_export(&self, _folder: Option<&Path>, suggested_name: &str, _ext: &str) -> Option<PathBuf> {
+    fn save_export(
+        &self,
+        _folder: Option<&Path>,
+        suggested_name: &str,
+        _ext: &str,
+    ) -> Option<PathBuf> {
         self.save_file(suggested_name)
     }
     /// A file to import (CSV, Mermaid), starting in `folder`.
@@ -49,7 +54,12 @@ impl FileDialogs for NativeDialogs {
             .pick_folder()
     }
 
-    fn save_export(&self, folder: Option<&Path>, suggested_name: &str, ext: &str) -> Option<PathBuf> {
+    fn save_export(
+        &self,
+        folder: Option<&Path>,
+        suggested_name: &str,
+        ext: &str,
+    ) -> Option<PathBuf> {
         let mut d = rfd::FileDialog::new()
             .set_title("Export")
             .set_file_name(suggested_name)
@@ -63,7 +73,10 @@ impl FileDialogs for NativeDialogs {
     fn open_import(&self, folder: Option<&Path>) -> Option<PathBuf> {
         let mut d = rfd::FileDialog::new()
             .set_title("Import")
-            .add_filter("CSV or Mermaid", &["csv", "tsv", "txt", "mmd", "mermaid", "md"])
+            .add_filter(
+                "CSV or Mermaid",
+                &["csv", "tsv", "txt", "mmd", "mermaid", "md"],
+            )
             .add_filter("All files", &["*"]);
         if let Some(f) = folder.filter(|f| f.is_dir()) {
             d = d.set_directory(f);

@@ -8,9 +8,9 @@ use super::canvas::Camera;
 use super::jobs::{Job, Poll};
 use crate::export::csv::CsvTable;
 use crate::export::pdf::{PageLayout, Paper};
-use crate::scene::{Scene, SceneOptions, Theme};
 use crate::export::{ExportError, ExportFormat, ExportOptions, artifact_path, export_with};
 use crate::model::Journey;
+use crate::scene::{Scene, SceneOptions, Theme};
 use std::path::PathBuf;
 
 /// What an export job gives: the lines written (`path: summary`), or why it failed.
@@ -92,7 +92,8 @@ impl ExportDialog {
     pub fn open(&mut self, remembered: Option<&str>) {
         self.open = true;
         self.last = None;
-        if let Some(f) = remembered.and_then(|n| ExportFormat::ALL.into_iter().find(|f| f.name() == n))
+        if let Some(f) =
+            remembered.and_then(|n| ExportFormat::ALL.into_iter().find(|f| f.name() == n))
         {
             self.format = f;
         }
@@ -244,7 +245,11 @@ fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
             }
             if matches!(d.format, ExportFormat::Png | ExportFormat::Svg) {
                 ui.label("Scale");
-                ui.add(egui::Slider::new(&mut d.scale, 0.5..=4.0).step_by(0.25).suffix("×"));
+                ui.add(
+                    egui::Slider::new(&mut d.scale, 0.5..=4.0)
+                        .step_by(0.25)
+                        .suffix("×"),
+                );
                 ui.end_row();
             }
             if d.format == ExportFormat::Pdf {
@@ -353,14 +358,14 @@ fn preview(ui: &mut egui::Ui, state: &mut AppState) {
         d.preview_job = Some((
             key,
             Job::spawn("Drawing the preview", Some(ctx), move |p| {
-                let analysis = crate::analysis::analyze(
-                    &journey,
-                    &crate::analysis::AnalysisConfig::default(),
-                );
+                let analysis =
+                    crate::analysis::analyze(&journey, &crate::analysis::AnalysisConfig::default());
                 if !p.update(0.5) {
                     return None;
                 }
-                Some(crate::export::diagram::scene_for(&journey, &analysis, &options))
+                Some(crate::export::diagram::scene_for(
+                    &journey, &analysis, &options,
+                ))
             }),
         ));
     }

@@ -5,8 +5,8 @@
 
 use super::AppState;
 use super::canvas::Camera;
-use crate::scene::{Item, Scene};
 use crate::model::{HandoffKey, Journey};
+use crate::scene::{Item, Scene};
 use egui::{Color32, Pos2, Stroke};
 
 /// The handoff under `pointer` (not over a card), if any.

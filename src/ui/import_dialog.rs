@@ -120,8 +120,10 @@ impl ImportDialog {
 }
 
 fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
@@ -272,7 +274,9 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                     .max_height(160.0)
                     .show(ui, |ui| {
                         for pr in &p.problems {
-                            let line = pr.line.map_or_else(|| "file".to_owned(), |l| format!("line {l}"));
+                            let line = pr
+                                .line
+                                .map_or_else(|| "file".to_owned(), |l| format!("line {l}"));
                             ui.label(format!("{line}: {}", pr.message));
                         }
                     });

@@ -70,9 +70,8 @@ impl<T: Send + 'static> Job<T> {
                     ctx.request_repaint();
                 }
             });
-        if spawned.is_err() {
-            // No thread: the channel's sender is gone, so the first poll says Stopped.
-        }
+        // No thread: the channel's sender is gone, so the first poll says Stopped.
+        drop(spawned);
         Job {
             label: label.into(),
             rx,

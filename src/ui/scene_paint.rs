@@ -12,6 +12,9 @@ use egui::{Align2, Color32, FontId, Pos2, Shape, Stroke, StrokeKind};
 /// Smallest on-screen text size drawn for card and edge text.
 pub const MIN_TEXT_PX: f32 = 5.0;
 
+/// Below this zoom, handoff labels are drawn as their coloured pills without text.
+pub const LABEL_TEXT_MIN_ZOOM: f32 = 0.45;
+
 pub fn color(c: Color) -> Color32 {
     Color32::from_rgba_unmultiplied(c.r, c.g, c.b, c.a)
 }
@@ -201,13 +204,17 @@ pub fn paint_scene(painter: &egui::Painter, cam: &Camera, scene: &Scene) -> Pain
         }
     }
     // Handoff labels (queue time, failure rate, DROP...) over the cards, as the exports
-    // draw them. Level of detail: text too small to read is left out by `paint_item`,
-    // the coloured pills stay as shapes.
+    // draw them. Level of detail: zoomed out, their text is left out and the coloured
+    // pills stay as shapes.
+    let small_labels = cam.zoom < LABEL_TEXT_MIN_ZOOM;
     for e in &scene.edges {
         if !e.bbox.intersects(&view) {
             continue;
         }
         for it in &e.labels {
+            if small_labels && matches!(it, Item::Text { .. }) {
+                continue;
+            }
             if item_bbox(it).is_none_or(|b| b.intersects(&view)) && paint_item(painter, cam, it) {
                 stats.items += 1;
                 stats.labels += 1;
