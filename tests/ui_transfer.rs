@@ -79,6 +79,36 @@ fn export_dialog_writes_the_chosen_format_and_remembers_format_and_folder() {
     );
 }
 
+#[test]
+fn export_dialog_writes_the_whole_report_as_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.pdf");
+    let state = with_dialogs(AppState::with_journey(fixture()), None, Some(out.clone()));
+    let mut h = harness(state);
+    h.state_mut().queue_command(Command::Export);
+    h.run_ok();
+    h.run_steps(4);
+    h.get_by_value("PNG image (.png)").click();
+    h.run_ok();
+    h.get_by_label("PDF document (.pdf)").click();
+    h.run_ok();
+    h.get_by_label("Whole report (figures, gaps, matrix, departments, notes)")
+        .click();
+    h.run_ok();
+    // The report can be compared with a to-be, as on the command line.
+    assert!(h.query_by_label("Compare with a to-be journey:").is_some());
+    wait_until(&mut h, 60, |s| s.export.preview_ready());
+    h.get_by_label("Export…").click();
+    h.run_ok();
+    wait_until(&mut h, 120, |s| !s.export.busy());
+    let bytes = std::fs::read(&out).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF"));
+    // A report, not the map alone: several pages and a link from each gap to the map.
+    let pages = bytes.windows(11).filter(|w| w == b"/Type /Page").count();
+    assert!(pages >= 3, "{pages} pages");
+    assert!(bytes.windows(13).any(|w| w == b"/Subtype /Lin"));
+}
+
 const PHASE_STEP: &str = "Phase;Step;Team;Channel\n\
     Notify;Customer reports the move;Contact centre;phone\n\
     Notify;Identity check;Contact centre;phone\n\

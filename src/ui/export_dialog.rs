@@ -31,6 +31,9 @@ pub struct ExportDialog {
     pub scale: f32,
     pub table: Option<CsvTable>,
     pub bom: bool,
+    /// PDF: the whole report (figures, map, gaps, matrix, departments, notes) instead of
+    /// the map alone.
+    pub report: bool,
     /// Reports: compare with this journey (the to-be).
     pub compare: Option<PathBuf>,
     /// The export running on a worker.
@@ -53,6 +56,7 @@ impl Default for ExportDialog {
             scale: 1.0,
             table: None,
             bom: false,
+            report: false,
             compare: None,
             job: None,
             last: None,
@@ -109,7 +113,9 @@ impl ExportDialog {
         o.scale = self.scale;
         o.table = self.table;
         o.bom = self.bom;
-        o.date = Some(crate::export::diagram::today());
+        o.report = self.report && self.format == ExportFormat::Pdf;
+        // The PDF report is the same bytes for the same journey (as on the command line).
+        o.date = (!o.report).then(crate::export::diagram::today);
         o
     }
 
@@ -253,6 +259,12 @@ fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
                 ui.end_row();
             }
             if d.format == ExportFormat::Pdf {
+                ui.label("Contents");
+                ui.checkbox(
+                    &mut d.report,
+                    "Whole report (figures, gaps, matrix, departments, notes)",
+                );
+                ui.end_row();
                 ui.label("Paper");
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut d.paper, Paper::A4, "A4");
@@ -283,7 +295,9 @@ fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
                 ui.end_row();
             }
         });
-    if matches!(d.format, ExportFormat::Markdown | ExportFormat::Html) {
+    if matches!(d.format, ExportFormat::Markdown | ExportFormat::Html)
+        || (d.format == ExportFormat::Pdf && d.report)
+    {
         ui.add_space(4.0);
         ui.label("Compare with a to-be journey:");
         let shown = d
