@@ -19,6 +19,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("io", 1),
     ("generate", 1),
     ("samples", 1),
+    ("progress", 1),
     ("analysis", 2),
     ("layout", 3),
     ("scene", 4),

@@ -642,10 +642,10 @@ impl Header {
         let mut candidates: Vec<Vec<Col>> = Vec::with_capacity(n);
         let mut forced = vec![false; n];
         let mut notes: Vec<(usize, String)> = Vec::new();
-        for i in 0..n {
+        for (i, chosen) in forced.iter_mut().enumerate() {
             let h = row.cell(i);
             if let Some(key) = choices.get(&i) {
-                forced[i] = true;
+                *chosen = true;
                 candidates.push(if key == IGNORE {
                     Vec::new()
                 } else {
