@@ -569,23 +569,9 @@ pub fn detect_separator(head: &[u8]) -> (u8, usize) {
     (seps[best], 0)
 }
 
-/// Lower-case; runs of anything but letters and digits become one `_`; trimmed.
-pub fn normalise(header: &str) -> String {
-    let mut out = String::new();
-    let mut gap = false;
-    for c in header.chars() {
-        if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push('_');
-            }
-            gap = false;
-            out.extend(c.to_lowercase());
-        } else {
-            gap = true;
-        }
-    }
-    out
-}
+/// Lower-case; runs of anything but letters and digits become one `_`; trimmed: the
+/// journey importer's header rule, so both readers match headers alike.
+pub use crate::import::csv::normalise;
 
 /// A field a table may hold, with the header names that mean it (already normalised:
 /// lower-case, `_` between words).

@@ -373,8 +373,9 @@ fn alternatives(header: &str) -> Vec<Col> {
     }
 }
 
-/// Lower-case, runs of anything but letters and digits become `_`, trimmed.
-fn normalise(header: &str) -> String {
+/// Lower-case, runs of anything but letters and digits become `_`, trimmed (also the
+/// header rule of `evidence::table`).
+pub fn normalise(header: &str) -> String {
     let mut out = String::new();
     let mut gap = false;
     for c in header.chars() {
