@@ -10,6 +10,7 @@ pub mod evidence;
 pub mod export;
 pub mod generate;
 pub mod history;
+pub mod i18n;
 pub mod import;
 pub mod io;
 pub mod layout;

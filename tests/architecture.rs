@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 /// its own layer or below, never above.
 const LAYERS: &[(&str, u8)] = &[
     ("model", 0),
+    ("i18n", 0),
     ("edit", 1),
     ("history", 1),
     ("io", 1),

@@ -1,0 +1,1 @@
+# CLI human output (issue 20, CLI side).

@@ -1,0 +1,1 @@
+# Reports and exports: legend, title block, Markdown/HTML/CSV/PDF (issue 20, report side).

@@ -1,0 +1,479 @@
+//! Interface languages: every string a person reads comes from here.
+//!
+//! Messages are [Project Fluent](https://projectfluent.org) files embedded at compile
+//! time, one folder per language under `i18n/` (`i18n/en/`, `i18n/zh-CN/`), several
+//! `.ftl` files in each (`core.ftl`, `ui.ftl`, `report.ftl`, `cli.ftl`); `build.rs`
+//! lists the folders, so adding a language is dropping in one folder. Plurals and
+//! variables are Fluent's (`fluent-bundle`), without bidi isolation marks.
+//!
+//! The current language is per thread and English on every thread until set
+//! ([`set_current`]): the app sets it at the start of every frame from its settings,
+//! a worker job sets the one it captured, the CLI sets it from `--lang` or the
+//! environment. Tests running in parallel threads never see each other's language.
+//!
+//! A message missing from a language falls back to English, then to its id. A file
+//! that does not parse keeps what parsed; the broken messages fall back to English,
+//! with a warning on stderr (never a crash). A bottom layer: names nothing of ours.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+use unic_langid::LanguageIdentifier;
+
+mod files {
+    include!(concat!(env!("OUT_DIR"), "/i18n_files.rs"));
+}
+
+/// `tr!("menu-file")`, `tr!("n-touchpoints", count = n)`: the message in the
+/// current language, variables by name.
+#[macro_export]
+macro_rules! tr {
+    ($id:expr) => {
+        $crate::i18n::tr($id)
+    };
+    ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::tr_args(
+            $id,
+            &[$((stringify!($name), $crate::i18n::Arg::from($value))),+],
+        )
+    };
+}
+pub use crate::tr;
+
+/// The tag of the fallback language, always present.
+const ENGLISH: &str = "en";
+/// The tag of the pseudo-locale (English messages with accented letters in
+/// brackets): renders a screen so that any string not going through here shows.
+const PSEUDO: &str = "en-XA";
+
+/// An interface language: one of the embedded folders (or the test pseudo-locale).
+/// Serialised as its tag, `"en"`, `"zh-CN"`.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Lang {
+    tag: &'static str,
+}
+
+impl Lang {
+    /// English, the fallback for every missing message.
+    pub fn english() -> Lang {
+        Lang { tag: ENGLISH }
+    }
+
+    /// The pseudo-locale: English text with every letter accented, in `［…］`.
+    /// Not in [`available`]; for tests that look for strings not translated.
+    pub fn pseudo() -> Lang {
+        Lang { tag: PSEUDO }
+    }
+
+    /// The tag, as in the folder name: `en`, `zh-CN`.
+    pub fn tag(&self) -> &'static str {
+        self.tag
+    }
+
+    /// An available language for a locale name as systems and people write it:
+    /// `zh`, `zh-CN`, `zh_CN.UTF-8`, `zh-Hans`, `en_US.UTF-8`, `EN`. The exact
+    /// language (with script and region) first, then the same language; `None` for
+    /// `C`, `POSIX`, empty or a language not available.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim();
+        let s = s.split(['.', '@']).next().unwrap_or("").replace('_', "-");
+        if s.is_empty() || s.eq_ignore_ascii_case("c") || s.eq_ignore_ascii_case("posix") {
+            return None;
+        }
+        let wanted: LanguageIdentifier = s.parse().ok()?;
+        let langs = available();
+        let parsed: Vec<(Lang, LanguageIdentifier)> = langs
+            .into_iter()
+            .filter_map(|l| l.tag.parse().ok().map(|id| (l, id)))
+            .collect();
+        if let Some((l, _)) = parsed.iter().find(|(_, id)| *id == wanted) {
+            return Some(l.clone());
+        }
+        parsed
+            .into_iter()
+            .find(|(_, id)| id.language == wanted.language)
+            .map(|(l, _)| l)
+    }
+
+    /// The language's name in itself ("English", "简体中文"), for the language menu.
+    pub fn native_name(&self) -> String {
+        let cat = catalog();
+        cat.index_of(self.tag)
+            .and_then(|i| cat.format(i, "language-name", None))
+            .unwrap_or_else(|| self.tag.to_owned())
+    }
+}
+
+impl Default for Lang {
+    fn default() -> Self {
+        Lang::english()
+    }
+}
+
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.tag)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Lang::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown language \"{s}\"")))
+    }
+}
+
+/// Every embedded language, English first.
+pub fn available() -> Vec<Lang> {
+    catalog()
+        .entries
+        .iter()
+        .filter(|e| e.tag != PSEUDO)
+        .map(|e| Lang { tag: e.tag })
+        .collect()
+}
+
+/// The system's interface language (`sys-locale`), when one is available.
+pub fn system() -> Option<Lang> {
+    sys_locale::get_locale().and_then(|l| Lang::parse(&l))
+}
+
+/// The language the environment asks for, POSIX order: the first non-empty of
+/// `LC_ALL`, `LC_MESSAGES`, `LANG`; `None` when that is `C` or not available.
+pub fn from_env() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.trim().is_empty())
+        .and_then(|v| Lang::parse(&v))
+}
+
+thread_local! {
+    /// Index into the catalog's entries; 0 is English.
+    static CURRENT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Make `lang` this thread's language (other threads keep theirs).
+pub fn set_current(lang: &Lang) {
+    let i = catalog().index_of(lang.tag).unwrap_or(0);
+    CURRENT.with(|c| c.set(i));
+}
+
+/// This thread's language; English until [`set_current`].
+pub fn current() -> Lang {
+    let cat = catalog();
+    let i = CURRENT.with(|c| c.get());
+    Lang {
+        tag: cat.entries.get(i).map(|e| e.tag).unwrap_or(ENGLISH),
+    }
+}
+
+/// Run `f` with this thread's language set to `lang`, then put the previous one back.
+pub fn with_lang<R>(lang: &Lang, f: impl FnOnce() -> R) -> R {
+    let before = CURRENT.with(|c| c.get());
+    set_current(lang);
+    let r = f();
+    CURRENT.with(|c| c.set(before));
+    r
+}
+
+/// A value for a message variable.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Str(String),
+    Int(i64),
+    Float(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Str(s.to_owned())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Str(s)
+    }
+}
+impl From<&String> for Arg {
+    fn from(s: &String) -> Self {
+        Arg::Str(s.clone())
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+impl From<u32> for Arg {
+    fn from(n: u32) -> Self {
+        Arg::Int(i64::from(n))
+    }
+}
+impl From<i32> for Arg {
+    fn from(n: i32) -> Self {
+        Arg::Int(i64::from(n))
+    }
+}
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Int(n)
+    }
+}
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Arg::Float(n)
+    }
+}
+impl From<f32> for Arg {
+    fn from(n: f32) -> Self {
+        Arg::Float(f64::from(n))
+    }
+}
+
+impl Arg {
+    fn value(&self) -> FluentValue<'_> {
+        match self {
+            Arg::Str(s) => FluentValue::from(s.as_str()),
+            Arg::Int(n) => FluentValue::from(*n),
+            Arg::Float(n) => FluentValue::from(*n),
+        }
+    }
+}
+
+/// The message `id` in this thread's language (English when missing there; the id
+/// itself when missing everywhere).
+pub fn tr(id: &str) -> String {
+    tr_args(id, &[])
+}
+
+/// The message `id` with variables: `tr_args("n-touchpoints", &[("count", 3.into())])`.
+pub fn tr_args(id: &str, args: &[(&str, Arg)]) -> String {
+    let cat = catalog();
+    let i = CURRENT.with(|c| c.get());
+    let fargs = if args.is_empty() {
+        None
+    } else {
+        let mut a = FluentArgs::with_capacity(args.len());
+        for (k, v) in args {
+            a.set(*k, v.value());
+        }
+        Some(a)
+    };
+    let text = cat
+        .format(i, id, fargs.as_ref())
+        .or_else(|| cat.format(0, id, fargs.as_ref()));
+    match text {
+        Some(t) if cat.entries.get(i).is_some_and(|e| e.tag == PSEUDO) => format!("［{t}］"),
+        Some(t) => t,
+        None => {
+            missing_once(id);
+            id.to_owned()
+        }
+    }
+}
+
+/// Whether `id` is a message of `lang` (not counting the English fallback).
+pub fn has_message(lang: &Lang, id: &str) -> bool {
+    let cat = catalog();
+    cat.index_of(lang.tag)
+        .and_then(|i| cat.entries.get(i))
+        .is_some_and(|e| e.ids.contains(id))
+}
+
+/// Every message id of `lang`.
+pub fn message_ids(lang: &Lang) -> BTreeSet<String> {
+    let cat = catalog();
+    cat.index_of(lang.tag)
+        .and_then(|i| cat.entries.get(i))
+        .map(|e| e.ids.clone())
+        .unwrap_or_default()
+}
+
+/// What keeps the languages from being complete: `"zh-CN lacks menu-file"`, `"en
+/// lacks foo"` for every id some language has and another lacks, and every
+/// warning from reading the files. Empty when every language is complete.
+pub fn completeness_problems() -> Vec<String> {
+    let cat = catalog();
+    let mut out = cat.warnings.clone();
+    out.extend(cat.missing());
+    out
+}
+
+/// Warnings from reading the embedded files (a file that did not parse, a message
+/// defined twice). Empty for good files.
+pub fn warnings() -> Vec<String> {
+    catalog().warnings.clone()
+}
+
+#[cfg(debug_assertions)]
+fn missing_once(id: &str) {
+    use std::sync::Mutex;
+    static SEEN: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+    if let Ok(mut seen) = SEEN.lock()
+        && seen.insert(id.to_owned())
+    {
+        eprintln!("touchpoint: no message \"{id}\" in any language");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn missing_once(_id: &str) {}
+
+struct Entry {
+    tag: &'static str,
+    bundle: FluentBundle<FluentResource>,
+    ids: BTreeSet<String>,
+}
+
+/// Every language's bundle, built once from the embedded files.
+struct Catalog {
+    entries: Vec<Entry>,
+    warnings: Vec<String>,
+}
+
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let cat = Catalog::build(files::FILES);
+        for w in &cat.warnings {
+            eprintln!("touchpoint: {w}");
+        }
+        cat
+    })
+}
+
+/// Accented letters for the pseudo-locale.
+fn pseudo_text(s: &str) -> Cow<'_, str> {
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                'a' => 'á',
+                'e' => 'é',
+                'i' => 'í',
+                'o' => 'ó',
+                'u' => 'ú',
+                'c' => 'ç',
+                'n' => 'ñ',
+                'A' => 'Å',
+                'E' => 'É',
+                'I' => 'Í',
+                'O' => 'Ø',
+                'U' => 'Ü',
+                'C' => 'Ç',
+                'N' => 'Ñ',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+impl Catalog {
+    /// Bundles for `(tag, [(file name, text)])`; English first, whether given or not,
+    /// then the pseudo-locale built from English. Problems become warnings.
+    fn build(files: &[(&'static str, &[(&str, &str)])]) -> Catalog {
+        let mut warnings = Vec::new();
+        let mut entries = Vec::new();
+        let english: &[(&str, &str)] = files
+            .iter()
+            .find(|(t, _)| *t == ENGLISH)
+            .map(|(_, f)| *f)
+            .unwrap_or(&[]);
+        entries.push(Self::entry(ENGLISH, english, &mut warnings, false));
+        for (tag, fs) in files {
+            if *tag == ENGLISH || *tag == PSEUDO {
+                continue;
+            }
+            entries.push(Self::entry(tag, fs, &mut warnings, false));
+        }
+        entries.push(Self::entry(PSEUDO, english, &mut Vec::new(), true));
+        Catalog { entries, warnings }
+    }
+
+    fn entry(
+        tag: &'static str,
+        files: &[(&str, &str)],
+        warnings: &mut Vec<String>,
+        pseudo: bool,
+    ) -> Entry {
+        let id: LanguageIdentifier = tag.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        bundle.set_use_isolating(false);
+        if pseudo {
+            bundle.set_transform(Some(pseudo_text));
+        }
+        let mut ids = BTreeSet::new();
+        for (name, text) in files {
+            let res = match FluentResource::try_new((*text).to_owned()) {
+                Ok(r) => r,
+                Err((r, errors)) => {
+                    for e in errors {
+                        let (line, col) = line_col(text, e.pos.start);
+                        warnings.push(format!(
+                            "i18n/{tag}/{name}:{line}:{col}: {}; those messages fall back to English",
+                            e.kind
+                        ));
+                    }
+                    r
+                }
+            };
+            for entry in res.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry
+                    && m.value.is_some()
+                {
+                    ids.insert(m.id.name.to_owned());
+                }
+            }
+            if let Err(errors) = bundle.add_resource(res) {
+                for e in errors {
+                    warnings.push(format!("i18n/{tag}/{name}: {e}"));
+                }
+            }
+        }
+        Entry { tag, bundle, ids }
+    }
+
+    fn index_of(&self, tag: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.tag == tag)
+    }
+
+    /// The message formatted in entry `i`, `None` when it has no such message.
+    fn format(&self, i: usize, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let bundle = &self.entries.get(i)?.bundle;
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
+    }
+
+    fn missing(&self) -> Vec<String> {
+        let real: Vec<&Entry> = self.entries.iter().filter(|e| e.tag != PSEUDO).collect();
+        let all: BTreeSet<&String> = real.iter().flat_map(|e| e.ids.iter()).collect();
+        let mut out = Vec::new();
+        for e in &real {
+            for id in &all {
+                if !e.ids.contains(*id) {
+                    out.push(format!("{} lacks {id}", e.tag));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, pos: usize) -> (usize, usize) {
+    let before = text.get(..pos.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,141 @@
+use super::*;
+
+fn zh() -> Lang {
+    Lang::parse("zh-CN").expect("zh-CN is embedded")
+}
+
+#[test]
+fn english_by_default_on_every_thread() {
+    assert_eq!(current(), Lang::english());
+    set_current(&zh());
+    assert_eq!(current(), zh());
+    let other =
+        std::thread::spawn(|| (current(), tr_args("n-touchpoints", &[("count", 2.into())])))
+            .join()
+            .expect("thread");
+    assert_eq!(other.0, Lang::english());
+    assert_eq!(other.1, "2 touchpoints");
+    set_current(&Lang::english());
+}
+
+#[test]
+fn plurals_and_variables_come_from_fluent() {
+    with_lang(&Lang::english(), || {
+        assert_eq!(tr!("n-touchpoints", count = 1usize), "1 touchpoint");
+        assert_eq!(tr!("n-touchpoints", count = 19usize), "19 touchpoints");
+        assert_eq!(tr!("n-handoffs", count = 1i64), "1 handoff");
+    });
+    with_lang(&zh(), || {
+        assert_eq!(tr!("n-touchpoints", count = 19usize), "19 个触点");
+        assert_eq!(tr!("language-name"), "简体中文");
+    });
+    // No bidi isolation marks around variables.
+    assert!(!tr!("n-touchpoints", count = 3usize).contains('\u{2068}'));
+}
+
+#[test]
+fn missing_message_falls_back_to_english_then_the_id() {
+    with_lang(&zh(), || {
+        assert_eq!(tr("no-such-message-anywhere"), "no-such-message-anywhere");
+    });
+    let cat = Catalog::build(&[
+        ("en", &[("core.ftl", "only-en = Only English\n")]),
+        ("zh-CN", &[("core.ftl", "\n")]),
+    ]);
+    let zi = cat.index_of("zh-CN").expect("zh");
+    assert_eq!(cat.format(zi, "only-en", None), None);
+    assert_eq!(
+        cat.format(0, "only-en", None).as_deref(),
+        Some("Only English")
+    );
+    assert_eq!(cat.missing(), vec!["zh-CN lacks only-en".to_owned()]);
+}
+
+#[test]
+fn malformed_file_keeps_what_parsed_and_warns() {
+    let cat = Catalog::build(&[
+        ("en", &[("ui.ftl", "menu-file = File\nmenu-edit = Edit\n")]),
+        (
+            "zh-CN",
+            &[(
+                "ui.ftl",
+                "menu-file = 文件\nmenu-edit = { 编辑\n   ]]] broken\n",
+            )],
+        ),
+    ]);
+    assert!(!cat.warnings.is_empty(), "a warning for the broken file");
+    assert!(
+        cat.warnings[0].starts_with("i18n/zh-CN/ui.ftl:2:"),
+        "{:?}",
+        cat.warnings
+    );
+    let zi = cat.index_of("zh-CN").expect("zh");
+    assert_eq!(cat.format(zi, "menu-file", None).as_deref(), Some("文件"));
+    // The broken message is not in zh-CN: the lookup falls back to English.
+    assert_eq!(cat.format(zi, "menu-edit", None), None);
+    assert_eq!(cat.format(0, "menu-edit", None).as_deref(), Some("Edit"));
+    // A file that is nothing but junk: no crash, no messages, a warning.
+    let cat = Catalog::build(&[
+        ("en", &[("a.ftl", "menu = A\n")]),
+        ("de", &[("a.ftl", "{{{{ \u{0} ]]")]),
+    ]);
+    assert!(!cat.warnings.is_empty());
+    assert_eq!(
+        cat.format(cat.index_of("de").expect("de"), "menu", None),
+        None
+    );
+}
+
+#[test]
+fn parse_accepts_system_spellings() {
+    for s in [
+        "zh",
+        "zh-CN",
+        "zh_CN.UTF-8",
+        "zh_CN",
+        "zh-Hans",
+        "zh-Hans-CN",
+        "ZH-cn",
+        "zh_TW.UTF-8",
+    ] {
+        assert_eq!(Lang::parse(s), Some(zh()), "{s}");
+    }
+    for s in ["en", "en_US.UTF-8", "en-GB", "en_US@euro", "EN"] {
+        assert_eq!(Lang::parse(s), Some(Lang::english()), "{s}");
+    }
+    for s in ["", "C", "POSIX", "C.UTF-8", "xx-YY", "not a locale"] {
+        assert_eq!(Lang::parse(s), None, "{s}");
+    }
+}
+
+#[test]
+fn available_and_native_names() {
+    let langs = available();
+    assert_eq!(langs.first(), Some(&Lang::english()));
+    assert!(langs.contains(&zh()));
+    assert!(!langs.contains(&Lang::pseudo()));
+    assert_eq!(Lang::english().native_name(), "English");
+    assert_eq!(zh().native_name(), "简体中文");
+}
+
+#[test]
+fn serde_uses_the_tag() {
+    assert_eq!(serde_json::to_string(&zh()).expect("json"), "\"zh-CN\"");
+    let back: Lang = serde_json::from_str("\"zh-CN\"").expect("json");
+    assert_eq!(back, zh());
+    assert!(serde_json::from_str::<Lang>("\"xx\"").is_err());
+}
+
+#[test]
+fn pseudo_locale_marks_every_message() {
+    with_lang(&Lang::pseudo(), || {
+        let t = tr!("n-touchpoints", count = 2usize);
+        assert_eq!(t, "［2 tóúçhpóíñts］");
+    });
+}
+
+#[test]
+fn every_language_has_every_message() {
+    let problems = completeness_problems();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
