@@ -566,3 +566,65 @@ fn cli_writes_every_diagram_and_report_format() {
         .is_err()
     );
 }
+
+/// One definition of cross-department everywhere (issue 14, item 9): the analysis figure,
+/// the handoff list, the gap list, the drawing, the title block of a map exported without
+/// analysis and the text report all count the same handoffs, on every sample. A handoff
+/// with the customer at one end is a customer interaction, never cross-department.
+#[test]
+fn every_sample_counts_cross_department_handoffs_one_way_everywhere() {
+    use touchpoint::analysis::{GapKind, HandoffKind};
+    for (name, _) in touchpoint::samples::SAMPLES {
+        let j = sample(name);
+        let a = analyze(&j, &AnalysisConfig::default());
+        let h = &a.headline;
+        let listed: Vec<_> = a.handoffs.iter().filter(|x| x.cross_department).collect();
+        assert_eq!(listed.len(), h.cross_department_handoffs, "{name}");
+        assert_eq!(
+            h.internal_cross_department_handoffs, h.cross_department_handoffs,
+            "{name}"
+        );
+        assert!(
+            listed.iter().all(|x| x.kind == HandoffKind::Internal),
+            "{name}: a customer interaction counted as cross-department"
+        );
+        assert!(h.cross_department_handoffs <= h.internal_handoffs, "{name}");
+        // Every broken-handoff gap sits on a cross-department handoff.
+        for g in a
+            .gaps
+            .iter()
+            .filter(|g| g.kind == GapKind::CrossDepartmentHandoff)
+        {
+            for r in &g.handoffs {
+                assert!(
+                    listed.iter().any(|x| x.from == r.from && x.to == r.to),
+                    "{name}: gap on a handoff that does not cross: {r:?}"
+                );
+            }
+        }
+        // The drawing: thick orange lines, plus the cross-department ones drawn as rework loops.
+        let svg = text(export_one(&j, &options(ExportFormat::Svg)));
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let drawn = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("handoff cross-department"))
+            .count();
+        let looped = listed.iter().filter(|x| x.back_edge).count();
+        assert_eq!(
+            drawn + looped,
+            h.cross_department_handoffs,
+            "{name}: drawing"
+        );
+        // A map without analysis counts the same in its title block.
+        let basic = touchpoint::scene::basic_headline(&j);
+        let figure = basic
+            .iter()
+            .find(|(k, _)| k == "cross-department handoffs")
+            .map(|(_, v)| v.clone());
+        assert_eq!(
+            figure,
+            Some(h.cross_department_handoffs.to_string()),
+            "{name}: title block"
+        );
+    }
+}

@@ -19,9 +19,13 @@ pub(crate) fn kind(ctx: &Ctx, e: &Edge) -> HandoffKind {
     }
 }
 
-/// Both ends owned and the owners differ.
+/// The one definition of a cross-department handoff, used by the figures, the gaps, the
+/// reports and the drawing (`scene::EdgeKind::CrossDepartment`): both ends are owned by
+/// company departments (internal or partner) and the two departments differ. A handoff with
+/// the customer at one end is a customer interaction, never cross-department; one with an
+/// unowned end is unowned.
 pub(crate) fn cross_department(ctx: &Ctx, e: &Edge) -> bool {
-    matches!((ctx.owner[e.from], ctx.owner[e.to]), (Some(a), Some(b)) if a != b)
+    matches!((ctx.side[e.from], ctx.side[e.to]), (Side::Company(a), Side::Company(b)) if a != b)
 }
 
 fn share(part: usize, whole: usize) -> f64 {

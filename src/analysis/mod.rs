@@ -270,11 +270,14 @@ pub struct Headline {
     pub handoffs: usize,
     pub customer_interactions: usize,
     pub internal_handoffs: usize,
-    /// Handoffs whose ends have different owners (both owned), any kind.
+    /// Cross-department handoffs: both ends owned by company departments (internal or
+    /// partner) that differ. A customer interaction never is one. The one definition used
+    /// by the figures, the gaps, the reports and the drawing.
     pub cross_department_handoffs: usize,
     /// `cross_department_handoffs / handoffs` (0 without handoffs).
     pub cross_department_share: f64,
-    /// Internal handoffs whose ends have different owners.
+    /// The same count as `cross_department_handoffs` (every cross-department handoff is
+    /// internal); kept so JSON readers of schema 1 keep working.
     pub internal_cross_department_handoffs: usize,
     /// `internal_cross_department_handoffs / internal_handoffs` (0 without any).
     pub internal_cross_department_share: f64,

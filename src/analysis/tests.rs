@@ -118,9 +118,11 @@ fn handoffs_are_classified_and_counted() {
     assert_eq!(h.handoffs, 5);
     assert_eq!(h.customer_interactions, 2);
     assert_eq!(h.internal_handoffs, 3);
-    assert_eq!(h.cross_department_handoffs, 4);
+    // One definition: the customer's handoffs (c1->a, d->c2) are customer interactions,
+    // never cross-department; only a->b and b->d cross.
+    assert_eq!(h.cross_department_handoffs, 2);
     assert_eq!(h.internal_cross_department_handoffs, 2);
-    assert!((h.cross_department_share - 0.8).abs() < 1e-9);
+    assert!((h.cross_department_share - 0.4).abs() < 1e-9);
     assert!((h.internal_cross_department_share - 2.0 / 3.0).abs() < 1e-9);
     assert!((h.wait_hours - 74.0).abs() < 1e-9);
     let kinds: Vec<HandoffKind> = a.handoffs.iter().map(|x| x.kind).collect();
@@ -771,12 +773,12 @@ fn text_and_markdown_reports_show_the_figures() {
     assert_eq!(row(&text, "Touchpoints"), Some("5"));
     assert_eq!(
         row(&text, "Cross-department"),
-        Some("4 of 4 handoffs (100%); 2 of 2 internal handoffs (100%)")
+        Some("2 of 2 internal handoffs (100%); 2 of 4 handoffs in all")
     );
     assert_eq!(
         row(&text, "Elapsed time"),
         Some(
-            "3 days along the longest path (5 touchpoints, 4 handoffs, 4 cross-department, 4 department changes; handling 0 min, queue 3 days)"
+            "3 days along the longest path (5 touchpoints, 4 handoffs, 2 cross-department, 4 department changes; handling 0 min, queue 3 days)"
         )
     );
     assert_eq!(

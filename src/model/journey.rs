@@ -189,6 +189,23 @@ impl Journey {
             .is_some_and(|d| d.kind == DepartmentKind::Customer)
     }
 
+    /// Does the handoff from `from` to `to` cross a department boundary? The one
+    /// definition used by the figures, the gaps, the reports, the canvas and the exports:
+    /// both ends are owned by company departments (internal or partner) and those differ.
+    /// A handoff with the customer at one end is a customer interaction, never
+    /// cross-department; one with an unowned end is unowned.
+    pub fn crosses_departments(&self, from: &TouchpointId, to: &TouchpointId) -> bool {
+        let company = |id: &TouchpointId| {
+            self.touchpoint(id)
+                .and_then(|t| t.owner.as_ref())
+                .filter(|d| {
+                    self.department(d)
+                        .is_some_and(|d| d.kind != DepartmentKind::Customer)
+                })
+        };
+        matches!((company(from), company(to)), (Some(a), Some(b)) if a != b)
+    }
+
     pub fn touchpoint_count(&self) -> usize {
         self.index.len()
     }

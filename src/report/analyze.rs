@@ -92,13 +92,12 @@ fn headline_rows(a: &Analysis) -> Vec<(String, String)> {
         (
             "Cross-department".to_owned(),
             format!(
-                "{} of {} handoffs ({}); {} of {} internal handoffs ({})",
+                "{} of {} internal handoffs ({}); {} of {} handoffs in all",
                 h.cross_department_handoffs,
-                h.handoffs,
-                fmt_share(h.cross_department_share),
-                h.internal_cross_department_handoffs,
                 h.internal_handoffs,
-                fmt_share(h.internal_cross_department_share)
+                fmt_share(h.internal_cross_department_share),
+                h.cross_department_handoffs,
+                h.handoffs
             ),
         ),
         (

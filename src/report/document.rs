@@ -130,17 +130,8 @@ fn headline_rows(a: &Analysis) -> Vec<Vec<Cell>> {
         vec![
             cell("Cross-department handoffs"),
             num_cell(format!(
-                "{} of {} ({})",
-                h.cross_department_handoffs,
-                h.handoffs,
-                fmt_share(h.cross_department_share)
-            )),
-        ],
-        vec![
-            cell("Internal cross-department handoffs"),
-            num_cell(format!(
                 "{} of {} internal ({})",
-                h.internal_cross_department_handoffs,
+                h.cross_department_handoffs,
                 h.internal_handoffs,
                 fmt_share(h.internal_cross_department_share)
             )),

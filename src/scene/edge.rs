@@ -39,16 +39,10 @@ pub(super) fn edge_kind_no_loop(journey: &Journey, h: &Handoff) -> EdgeKind {
     let b = owner_of(journey, &h.to);
     if a == b && a.is_some() {
         EdgeKind::SameDepartment
-    } else if a.is_none()
-        || b.is_none()
-        || journey.is_customer(a)
-        || journey.is_customer(b)
-        || a.and_then(|d| journey.department(d)).is_none()
-        || b.and_then(|d| journey.department(d)).is_none()
-    {
-        EdgeKind::CustomerFacing
-    } else {
+    } else if journey.crosses_departments(&h.from, &h.to) {
         EdgeKind::CrossDepartment
+    } else {
+        EdgeKind::CustomerFacing
     }
 }
 

@@ -353,8 +353,7 @@ fn side(ui: &mut egui::Ui, heading: &str, j: &Journey, d: &JourneyDiff, as_is: b
     ui.add_space(6.0);
     ui.label(RichText::new(format!("{} handoff(s) {verb}", hs.len())).strong());
     for h in hs {
-        let owner = |id: &TouchpointId| j.touchpoint(id).and_then(|t| t.owner.clone());
-        let cross = owner(&h.from) != owner(&h.to);
+        let cross = j.crosses_departments(&h.from, &h.to);
         let text = format!(
             "{} -> {}{}",
             name(j, &h.from),

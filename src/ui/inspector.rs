@@ -811,7 +811,7 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
     };
     let name = |id: &TouchpointId| j.touchpoint(id).map_or(id.0.clone(), |t| t.name.clone());
     let owner = |id: &TouchpointId| j.touchpoint(id).and_then(|t| t.owner.clone());
-    let cross = owner(&key.from) != owner(&key.to);
+    let cross = j.crosses_departments(&key.from, &key.to);
     ui.label(RichText::new("Handoff").small());
     ui.label(RichText::new(format!("{}  to  {}", name(&key.from), name(&key.to))).strong());
     ui.label(format!(
