@@ -303,3 +303,52 @@ fn the_journey_meta_is_edited_in_the_inspector_when_nothing_is_selected() {
     assert_eq!(m.outcomes[0].value, 62.5);
     assert_eq!(m.outcomes[0].unit, "%");
 }
+
+#[test]
+fn choosing_mean_only_invents_no_score() {
+    use touchpoint::analysis::{AnalysisConfig, GapKind, analyze};
+    use touchpoint::model::Satisfaction;
+    let mut j = as_is();
+    // A touchpoint with a metric target but no score yet.
+    let id = j
+        .touchpoints()
+        .find(|t| t.metrics.iter().any(|m| m.target.is_some()))
+        .map(|t| t.id.clone())
+        .expect("a measured touchpoint");
+    let name = j.touchpoint(&id).unwrap().name.clone();
+    let mut t = j.touchpoint(&id).unwrap().clone();
+    t.satisfaction = None;
+    j.update_touchpoint(t).unwrap();
+    let mut h = harness(AppState::with_journey(j));
+    h.get_by_label(&name).click();
+    h.run_ok();
+    h.get_by_label("mean only").click();
+    h.run_ok();
+    let t = h.state().journey().touchpoint(&id).unwrap().clone();
+    assert_eq!(t.satisfaction, None, "no mean of 5 with 0 responses");
+    let a = analyze(h.state().journey(), &AnalysisConfig::default());
+    assert!(
+        !a.gaps
+            .iter()
+            .any(|g| g.kind == GapKind::Watermelon && g.touchpoints.contains(&id)),
+        "an empty score raises no watermelon"
+    );
+    // The fields are there, empty; typing a mean stores it, with the typed responses.
+    h.get_by_label("Responses").focus();
+    h.run_ok();
+    type_keys(&mut h, "40");
+    assert_eq!(
+        h.state().journey().touchpoint(&id).unwrap().satisfaction,
+        None
+    );
+    h.get_by_label("Mean score").focus();
+    h.run_ok();
+    type_keys(&mut h, "3");
+    assert_eq!(
+        h.state().journey().touchpoint(&id).unwrap().satisfaction,
+        Some(Satisfaction::Summary {
+            mean: 3.0,
+            responses: 40
+        })
+    );
+}

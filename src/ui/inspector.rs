@@ -42,6 +42,9 @@ struct Draft {
     mean: String,
     responses: String,
     pains: Vec<String>,
+    /// "mean only" was chosen for a touchpoint without a score: the fields show, empty,
+    /// and nothing is stored until a mean is typed (a score is never invented).
+    mean_only_pending: bool,
     notes: String,
     label: String,
     wait: String,
@@ -581,6 +584,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     ui.add_space(6.0);
     ui.label(RichText::new("Satisfaction (0-10)").strong());
     let mode = match &t.satisfaction {
+        None if d.mean_only_pending => 2,
         None => 0,
         Some(Satisfaction::Histogram(_)) => 1,
         Some(Satisfaction::Summary { .. }) => 2,
@@ -592,15 +596,26 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         ui.radio_value(&mut new_mode, 2, "mean only");
     });
     if new_mode != mode {
+        let before = t.satisfaction.clone();
+        d.mean_only_pending = false;
         t.satisfaction = match new_mode {
             1 => Some(Satisfaction::Histogram([0; 11])),
-            2 => Some(Satisfaction::Summary {
-                mean: t.mean_score().unwrap_or(5.0),
-                responses: u32::try_from(
-                    t.satisfaction.as_ref().map_or(0, Satisfaction::responses),
-                )
-                .unwrap_or(u32::MAX),
-            }),
+            // Keep a mean that exists; never invent one.
+            2 => match t.mean_score() {
+                Some(mean) => Some(Satisfaction::Summary {
+                    mean,
+                    responses: u32::try_from(
+                        t.satisfaction.as_ref().map_or(0, Satisfaction::responses),
+                    )
+                    .unwrap_or(u32::MAX),
+                }),
+                None => {
+                    d.mean_only_pending = true;
+                    d.mean.clear();
+                    d.responses.clear();
+                    None
+                }
+            },
             _ => None,
         };
         match &t.satisfaction {
@@ -615,7 +630,35 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
             }
             None => {}
         }
-        changed = Some("satisfaction");
+        if t.satisfaction != before {
+            changed = Some("satisfaction");
+        }
+    }
+    if t.satisfaction.is_none() && d.mean_only_pending {
+        ui.horizontal(|ui| {
+            ui.label("mean");
+            if named_field(ui, "Mean score", &mut d.mean, 60.0) && !d.mean.trim().is_empty() {
+                match parse_num("Mean score", &d.mean) {
+                    Ok(v) if (0.0..=10.0).contains(&v) => {
+                        let responses = parse_count("Responses", &d.responses)
+                            .ok()
+                            .flatten()
+                            .map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX));
+                        t.satisfaction = Some(Satisfaction::Summary { mean: v, responses });
+                        changed = Some("satisfaction");
+                    }
+                    Ok(_) => refused = Some("Mean score must be between 0 and 10".into()),
+                    Err(e) => refused = Some(e),
+                }
+            }
+            ui.label("responses");
+            named_field(ui, "Responses", &mut d.responses, 70.0);
+        });
+        ui.label(
+            RichText::new("No score until a mean is typed.")
+                .small()
+                .weak(),
+        );
     }
     match &mut t.satisfaction {
         Some(Satisfaction::Histogram(h)) => {
