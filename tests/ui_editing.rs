@@ -535,7 +535,7 @@ fn the_palette_lists_every_command_and_runs_one() {
     type_text(&mut h, "matrix");
     press(&mut h, Key::Enter);
     assert!(h.state().view.matrix);
-    h.get_by_label("Field operations to Billing: 1 handoffs");
+    h.get_by_label("Field operations to Billing: 1 handoff");
     // Every command is in the palette list with no query.
     assert_eq!(
         touchpoint::ui::palette::matches("").len(),

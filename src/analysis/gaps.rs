@@ -23,6 +23,7 @@ use super::fmt::{fmt_count, fmt_hours, fmt_score, fmt_share};
 use super::graph::{Ctx, Side};
 use super::handoffs::cross_department;
 use super::{Analysis, AnalysisConfig, Gap, GapKind, HandoffRef, PathStats, Severity};
+use crate::i18n::tr;
 use crate::model::TouchpointId;
 
 struct Builder<'c, 'a> {
@@ -65,7 +66,7 @@ impl Builder<'_, '_> {
     fn owner(&self, i: usize) -> String {
         match self.ctx.owner[i] {
             Some(_) => self.ctx.owner_name(i),
-            None => "no owner".to_owned(),
+            None => tr("gap-no-owner-name"),
         }
     }
 
@@ -219,7 +220,7 @@ fn handoff_gaps(b: &mut Builder, config: &AnalysisConfig) {
                 } else {
                     1
                 };
-                parts.push(format!("{} queue", fmt_hours(wait)));
+                parts.push(tr!("gap-part-queue", time = fmt_hours(wait)));
             }
             if fail >= config.lossy_handoff_rate && fail > 0.0 {
                 points += if fail >= 2.5 * config.lossy_handoff_rate {
@@ -227,25 +228,25 @@ fn handoff_gaps(b: &mut Builder, config: &AnalysisConfig) {
                 } else {
                     1
                 };
-                parts.push(format!("{} information loss", fmt_share(fail)));
+                parts.push(tr!("gap-part-loss", share = fmt_share(fail)));
             }
             if let Some((x, y, d)) = drop {
                 points += if d >= 2.0 * config.drop_points { 2 } else { 1 };
-                parts.push(format!(
-                    "satisfaction drops {} -> {}",
-                    fmt_score(x),
-                    fmt_score(y)
+                parts.push(tr!(
+                    "gap-part-drop",
+                    before = fmt_score(x),
+                    after = fmt_score(y)
                 ));
             }
             if let Some(severity) = severity_from_points(points) {
                 b.edge_flags[k].push(GapKind::CrossDepartmentHandoff);
-                let explanation = format!(
-                    "{} -> {}: {} ({} -> {})",
-                    ctx.owner_name(e.from),
-                    ctx.owner_name(e.to),
-                    parts.join(", "),
-                    b.name(e.from),
-                    b.name(e.to)
+                let explanation = tr!(
+                    "gap-cross-department",
+                    from_owner = ctx.owner_name(e.from),
+                    to_owner = ctx.owner_name(e.to),
+                    what = parts.join(&tr("gap-list-sep")),
+                    from = b.name(e.from),
+                    to = b.name(e.to)
                 );
                 b.push(
                     Gap {
@@ -261,13 +262,13 @@ fn handoff_gaps(b: &mut Builder, config: &AnalysisConfig) {
                 );
             }
         } else if let Some((x, y, d)) = drop {
-            let explanation = format!(
-                "{} -> {}: satisfaction drops {} -> {} ({})",
-                b.name(e.from),
-                b.name(e.to),
-                fmt_score(x),
-                fmt_score(y),
-                b.owner(e.to)
+            let explanation = tr!(
+                "gap-satisfaction-drop",
+                from = b.name(e.from),
+                to = b.name(e.to),
+                before = fmt_score(x),
+                after = fmt_score(y),
+                owner = b.owner(e.to)
             );
             b.push(
                 Gap {
@@ -301,9 +302,9 @@ fn key_driver_gaps(b: &mut Builder, analysis: &mut Analysis) {
     let avg_importance = 1.0 / k as f64;
     let avg_mean = kd.touchpoints.iter().map(|t| t.mean).sum::<f64>() / k as f64;
     let what = if kd.column.trim().is_empty() {
-        "overall satisfaction".to_owned()
+        tr("gap-overall-satisfaction")
     } else {
-        format!("\"{}\"", kd.column.trim())
+        tr!("gap-quoted", text = kd.column.trim())
     };
     let mut count = 0;
     for t in &kd.touchpoints {
@@ -319,14 +320,15 @@ fn key_driver_gaps(b: &mut Builder, analysis: &mut Analysis) {
         } else {
             Severity::Medium
         };
-        let explanation = format!(
-            "{} ({}): key driver, {} of what explains {what} ({} respondents), mean {} against {} on average: fixing it moves {what} most",
-            b.name(i),
-            b.owner(i),
-            fmt_share(t.importance),
-            fmt_count(kd.respondents),
-            fmt_score(t.mean),
-            fmt_score(avg_mean)
+        let explanation = tr!(
+            "gap-key-driver",
+            name = b.name(i),
+            owner = b.owner(i),
+            share = fmt_share(t.importance),
+            what = what.as_str(),
+            respondents = fmt_count(kd.respondents),
+            mean = fmt_score(t.mean),
+            average = fmt_score(avg_mean)
         );
         b.touchpoint_gap(
             i,
@@ -345,17 +347,17 @@ fn touchpoint_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
         let mean = w.mean.unwrap_or(5.0);
         let mut said = Vec::new();
         if let Some(m) = w.mean {
-            said.push(format!("satisfaction {}", fmt_score(m)));
+            said.push(tr!("gap-part-satisfaction", score = fmt_score(m)));
         }
         if let Some(d) = w.detractor_share {
-            said.push(format!("{} detractors", fmt_share(d)));
+            said.push(tr!("gap-part-detractors", share = fmt_share(d)));
         }
-        let explanation = format!(
-            "{} ({}): every target met ({}) but {}",
-            b.name(i),
-            b.owner(i),
-            w.metrics.join("; "),
-            said.join(", ")
+        let explanation = tr!(
+            "gap-watermelon",
+            name = b.name(i),
+            owner = b.owner(i),
+            metrics = w.metrics.join("; "),
+            said = said.join(&tr("gap-list-sep"))
         );
         b.touchpoint_gap(
             i,
@@ -378,13 +380,13 @@ fn touchpoint_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
         let high: u64 = h.iter().skip(7).map(|&c| u64::from(c)).sum();
         let share = |x: u64| if n == 0 { 0.0 } else { x as f64 / n as f64 };
         let mean = b.ctx.mean[i].unwrap_or(0.0);
-        let explanation = format!(
-            "{} ({}): split opinion, {} score 0-3 and {} score 7-10; the mean {} hides two groups",
-            b.name(i),
-            b.owner(i),
-            fmt_share(share(low)),
-            fmt_share(share(high)),
-            fmt_score(mean)
+        let explanation = tr!(
+            "gap-split-opinion",
+            name = b.name(i),
+            owner = b.owner(i),
+            low = fmt_share(share(low)),
+            high = fmt_share(share(high)),
+            mean = fmt_score(mean)
         );
         b.touchpoint_gap(
             i,
@@ -395,13 +397,13 @@ fn touchpoint_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
         );
     }
     for (hs, &i) in analysis.hot_spots.iter().zip(&d.hot_spots) {
-        let explanation = format!(
-            "{} ({}): mean {} over {} customers, about {} dissatisfied",
-            b.name(i),
-            b.owner(i),
-            fmt_score(hs.mean),
-            fmt_count(hs.volume),
-            fmt_count(hs.impact.round() as u64)
+        let explanation = tr!(
+            "gap-hot-spot",
+            name = b.name(i),
+            owner = b.owner(i),
+            mean = fmt_score(hs.mean),
+            volume = fmt_count(hs.volume),
+            dissatisfied = fmt_count(hs.impact.round() as u64)
         );
         b.touchpoint_gap(
             i,
@@ -420,16 +422,16 @@ fn worsening_gaps(b: &mut Builder) {
             continue;
         };
         let fall = first.mean - last.mean;
-        let explanation = format!(
-            "{} ({}): getting worse, mean {} in {} -> {} in {} ({} and {} answers)",
-            b.name(i),
-            b.owner(i),
-            fmt_score(first.mean),
-            first.period,
-            fmt_score(last.mean),
-            last.period,
-            fmt_count(first.responses),
-            fmt_count(last.responses)
+        let explanation = tr!(
+            "gap-getting-worse",
+            name = b.name(i),
+            owner = b.owner(i),
+            first = fmt_score(first.mean),
+            first_period = first.period.to_string(),
+            last = fmt_score(last.mean),
+            last_period = last.period.to_string(),
+            first_answers = fmt_count(first.responses),
+            last_answers = fmt_count(last.responses)
         );
         b.touchpoint_gap(
             i,
@@ -467,7 +469,7 @@ fn loop_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
             .map(|&i| b.name(i).to_owned())
             .collect();
         if members.len() > 6 {
-            names.push(format!("... ({} touchpoints)", members.len()));
+            names.push(tr!("gap-loop-more", count = members.len()));
         }
         let owners: Vec<String> = l
             .owners
@@ -478,7 +480,7 @@ fn loop_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
             .back_handoffs
             .first()
             .and_then(|h| Some((b.dense(&h.from)?, b.dense(&h.to)?)))
-            .map(|(f, t)| format!("; {} goes back to {}", b.name(f), b.name(t)))
+            .map(|(f, t)| tr!("gap-loop-back", from = b.name(f), to = b.name(t)))
             .unwrap_or_default();
         let loop_key = (
             members.first().copied().unwrap_or(usize::MAX),
@@ -495,10 +497,11 @@ fn loop_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
                 touchpoints: l.touchpoints.clone(),
                 handoffs: l.back_handoffs.clone(),
                 owners: l.owners.iter().cloned().map(Some).collect(),
-                explanation: format!(
-                    "Rework loop through {} ({}){back}",
-                    names.join(" -> "),
-                    owners.join(", ")
+                explanation: tr!(
+                    "gap-rework-loop",
+                    names = names.join(" -> "),
+                    owners = owners.join(&tr("gap-list-sep")),
+                    back = back
                 ),
                 weight: members.len() as f64,
             },
@@ -552,12 +555,12 @@ fn silent_gap(
             touchpoints: run.touchpoints.clone(),
             handoffs: Vec::new(),
             owners,
-            explanation: format!(
-                "The customer hears nothing for {} internal handoffs ({}) from {} to {}",
-                run.handoffs,
-                fmt_hours(run.hours),
-                b.name(first),
-                b.name(last)
+            explanation: tr!(
+                "gap-silent-wait",
+                count = run.handoffs,
+                time = fmt_hours(run.hours),
+                from = b.name(first),
+                to = b.name(last)
             ),
             weight: run.hours,
         },
@@ -570,15 +573,11 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
     let ctx = b.ctx;
     for &i in &d.no_owner {
         let visible = ctx.visible(i);
-        let explanation = format!(
-            "{}: no department owns it{}",
-            b.name(i),
-            if visible {
-                " although customers meet it"
-            } else {
-                ""
-            }
-        );
+        let explanation = if visible {
+            tr!("gap-no-owner-visible", name = b.name(i))
+        } else {
+            tr!("gap-no-owner", name = b.name(i))
+        };
         let severity = if visible {
             Severity::High
         } else {
@@ -594,15 +593,13 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
         });
         let who = b.owner(i);
         let explanation = if hands_over {
-            format!(
-                "{} ({who}): not measured (no metric with a target), yet it hands work to another department",
-                b.name(i)
+            tr!(
+                "gap-unmeasured-hands-over",
+                name = b.name(i),
+                owner = who.as_str()
             )
         } else {
-            format!(
-                "{} ({who}): not measured (no metric with a target)",
-                b.name(i)
-            )
+            tr!("gap-unmeasured", name = b.name(i), owner = who.as_str())
         };
         let severity = if hands_over {
             Severity::Medium
@@ -619,21 +616,15 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
         b.flag(i, GapKind::NoStage);
     }
     for &i in &d.unreachable {
-        let explanation = format!(
-            "{}: no path from the start of the journey reaches it",
-            b.name(i)
-        );
+        let explanation = tr!("gap-unreachable", name = b.name(i));
         b.touchpoint_gap(i, GapKind::Unreachable, Severity::Medium, 0.0, explanation);
     }
     for &i in &d.disconnected {
-        let explanation = format!("{}: no handoff arrives or leaves", b.name(i));
+        let explanation = tr!("gap-disconnected", name = b.name(i));
         b.touchpoint_gap(i, GapKind::Disconnected, Severity::Low, 0.0, explanation);
     }
     for &i in &d.dead_ends {
-        let explanation = format!(
-            "{}: work arrives here and goes nowhere before the journey's last stage",
-            b.name(i)
-        );
+        let explanation = tr!("gap-dead-end", name = b.name(i));
         b.touchpoint_gap(i, GapKind::DeadEnd, Severity::Medium, 0.0, explanation);
     }
     for d in &c.idle_departments {
@@ -644,9 +635,9 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
                 touchpoints: Vec::new(),
                 handoffs: Vec::new(),
                 owners: vec![Some(d.clone())],
-                explanation: format!(
-                    "{}: owns no touchpoint",
-                    ctx.journey.department_name(Some(d))
+                explanation: tr!(
+                    "gap-idle-department",
+                    name = ctx.journey.department_name(Some(d))
                 ),
                 weight: 0.0,
             },

@@ -143,6 +143,20 @@ impl Severity {
     }
 }
 
+impl Severity {
+    /// The severity's name in the current language ("high", "高"); `key()` and
+    /// `Display` stay the stable machine names.
+    pub fn label(self) -> String {
+        crate::i18n::tr(match self {
+            Severity::Info => "severity-info",
+            Severity::Low => "severity-low",
+            Severity::Medium => "severity-medium",
+            Severity::High => "severity-high",
+            Severity::Critical => "severity-critical",
+        })
+    }
+}
+
 impl std::fmt::Display for Severity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.key())
@@ -202,26 +216,32 @@ pub enum GapKind {
 }
 
 impl GapKind {
-    /// A short human label ("watermelon", "no owner").
-    pub fn label(self) -> &'static str {
+    /// A short human label in the current language ("watermelon", "no owner";
+    /// "西瓜（外绿内红）"). JSON uses the serde name, never this.
+    pub fn label(self) -> String {
+        crate::i18n::tr(self.message_id())
+    }
+
+    /// The message id of the label (`gap-kind-watermelon`).
+    pub fn message_id(self) -> &'static str {
         match self {
-            GapKind::CrossDepartmentHandoff => "cross-department handoff",
-            GapKind::SatisfactionDrop => "satisfaction drop",
-            GapKind::Watermelon => "watermelon",
-            GapKind::SplitOpinion => "split opinion",
-            GapKind::HotSpot => "hot spot",
-            GapKind::GettingWorse => "getting worse",
-            GapKind::ReworkLoop => "rework loop",
-            GapKind::SilentWait => "silent wait",
-            GapKind::NoOwner => "no owner",
-            GapKind::Unmeasured => "unmeasured",
-            GapKind::NoScore => "no score",
-            GapKind::NoStage => "no stage",
-            GapKind::Unreachable => "unreachable",
-            GapKind::Disconnected => "disconnected",
-            GapKind::DeadEnd => "dead end",
-            GapKind::IdleDepartment => "department owns nothing",
-            GapKind::KeyDriver => "key driver",
+            GapKind::CrossDepartmentHandoff => "gap-kind-cross-department-handoff",
+            GapKind::SatisfactionDrop => "gap-kind-satisfaction-drop",
+            GapKind::Watermelon => "gap-kind-watermelon",
+            GapKind::SplitOpinion => "gap-kind-split-opinion",
+            GapKind::HotSpot => "gap-kind-hot-spot",
+            GapKind::GettingWorse => "gap-kind-getting-worse",
+            GapKind::ReworkLoop => "gap-kind-rework-loop",
+            GapKind::SilentWait => "gap-kind-silent-wait",
+            GapKind::NoOwner => "gap-kind-no-owner",
+            GapKind::Unmeasured => "gap-kind-unmeasured",
+            GapKind::NoScore => "gap-kind-no-score",
+            GapKind::NoStage => "gap-kind-no-stage",
+            GapKind::Unreachable => "gap-kind-unreachable",
+            GapKind::Disconnected => "gap-kind-disconnected",
+            GapKind::DeadEnd => "gap-kind-dead-end",
+            GapKind::IdleDepartment => "gap-kind-idle-department",
+            GapKind::KeyDriver => "gap-kind-key-driver",
         }
     }
 }

@@ -529,7 +529,7 @@ pub fn report_markdown(a: &Analysis) -> String {
         );
         for (p, m) in scored {
             let t = a.touchpoint(&p.id);
-            let flags: Vec<&str> = t
+            let flags: Vec<String> = t
                 .map(|t| t.flags.iter().map(|f| f.label()).collect())
                 .unwrap_or_default();
             let _ = writeln!(

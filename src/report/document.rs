@@ -434,10 +434,10 @@ fn department_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
             },
         ));
         // Where customers suffer: low scores and flagged touchpoints, worst first.
-        let mut suffer: Vec<(&crate::analysis::TouchpointStats, Vec<&str>)> = owned
+        let mut suffer: Vec<(&crate::analysis::TouchpointStats, Vec<String>)> = owned
             .iter()
             .filter_map(|t| {
-                let flags: Vec<&str> = t
+                let flags: Vec<String> = t
                     .flags
                     .iter()
                     .filter(|f| {

@@ -4,6 +4,7 @@
 //! frame and applied at the end of it (see `AppState::apply_action`).
 
 use crate::edit::Edit;
+use crate::i18n::tr;
 use crate::layout::LaneMode;
 use crate::model::{DepartmentId, HandoffKey, StageId, TouchpointId};
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -91,14 +92,14 @@ impl Menu {
         Menu::Help,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Menu::File => "File",
-            Menu::Edit => "Edit",
-            Menu::View => "View",
-            Menu::Workshop => "Workshop",
-            Menu::Help => "Help",
-        }
+    pub fn label(self) -> String {
+        tr(match self {
+            Menu::File => "menu-file",
+            Menu::Edit => "menu-edit",
+            Menu::View => "menu-view",
+            Menu::Workshop => "menu-workshop",
+            Menu::Help => "menu-help",
+        })
     }
 }
 
@@ -184,66 +185,72 @@ impl Command {
         Command::Portfolio,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// The message id of the command's name (`cmd-new`, `cmd-save-as`).
+    pub fn message_id(self) -> &'static str {
         match self {
-            Command::New => "New journey",
-            Command::Open => "Open…",
-            Command::Import => "Import…",
-            Command::Export => "Export…",
-            Command::Save => "Save",
-            Command::SaveAs => "Save as…",
-            Command::OpenSample => "Open the move-address sample",
-            Command::Quit => "Quit",
-            Command::Undo => "Undo",
-            Command::Redo => "Redo",
-            Command::Cut => "Cut",
-            Command::Copy => "Copy",
-            Command::Paste => "Paste",
-            Command::Duplicate => "Duplicate",
-            Command::Delete => "Delete",
-            Command::SelectAll => "Select all",
-            Command::ClearSelection => "Clear selection",
-            Command::Rename => "Rename touchpoint",
-            Command::AddTouchpoint => "Add touchpoint",
-            Command::AddStage => "Add stage",
-            Command::AddDepartment => "Add department",
-            Command::MoveLeft => "Move to previous stage",
-            Command::MoveRight => "Move to next stage",
-            Command::MoveUp => "Move to lane above",
-            Command::MoveDown => "Move to lane below",
-            Command::Fit => "Fit journey to window",
-            Command::ZoomIn => "Zoom in",
-            Command::ZoomOut => "Zoom out",
-            Command::ZoomReset => "Zoom 100%",
-            Command::ToggleGaps => "Gap overlay",
-            Command::ToggleLaneMode => "Blueprint layers (instead of departments)",
-            Command::ToggleMatrix => "Department handoff matrix",
-            Command::ToggleMinimap => "Minimap",
-            Command::ToggleLeftPanel => "Gaps and structure panel",
-            Command::ToggleInspector => "Inspector panel",
-            Command::Search => "Find touchpoint…",
-            Command::Palette => "Command palette…",
-            Command::FullScreen => "Full screen",
-            Command::UiScaleUp => "Larger UI (projector)",
-            Command::UiScaleDown => "Smaller UI",
-            Command::UiScaleReset => "Normal UI size",
-            Command::ThemeSystem => "Theme: follow system",
-            Command::ThemeLight => "Theme: light",
-            Command::ThemeDark => "Theme: dark",
-            Command::Shortcuts => "Keyboard shortcuts",
-            Command::About => "About Touchpoint",
-            Command::Present => "Present",
-            Command::AddNote => "Add sticky note",
-            Command::AddAction => "Add improvement action",
-            Command::ToggleWarRoomPanel => "Notes and actions panel",
-            Command::ToggleNotes => "Show notes on the map",
-            Command::DepartmentFocus => "Department focus: next department",
-            Command::ToggleTimer => "Session timer",
-            Command::SaveAsToBe => "Save as to-be…",
-            Command::Compare => "Compare as-is / to-be…",
-            Command::ExportComparison => "Export comparison…",
-            Command::Portfolio => "Journey portfolio…",
+            Command::New => "cmd-new",
+            Command::Open => "cmd-open",
+            Command::Import => "cmd-import",
+            Command::Export => "cmd-export",
+            Command::Save => "cmd-save",
+            Command::SaveAs => "cmd-save-as",
+            Command::OpenSample => "cmd-open-sample",
+            Command::Quit => "cmd-quit",
+            Command::Undo => "cmd-undo",
+            Command::Redo => "cmd-redo",
+            Command::Cut => "cmd-cut",
+            Command::Copy => "cmd-copy",
+            Command::Paste => "cmd-paste",
+            Command::Duplicate => "cmd-duplicate",
+            Command::Delete => "cmd-delete",
+            Command::SelectAll => "cmd-select-all",
+            Command::ClearSelection => "cmd-clear-selection",
+            Command::Rename => "cmd-rename",
+            Command::AddTouchpoint => "cmd-add-touchpoint",
+            Command::AddStage => "cmd-add-stage",
+            Command::AddDepartment => "cmd-add-department",
+            Command::MoveLeft => "cmd-move-left",
+            Command::MoveRight => "cmd-move-right",
+            Command::MoveUp => "cmd-move-up",
+            Command::MoveDown => "cmd-move-down",
+            Command::Fit => "cmd-fit",
+            Command::ZoomIn => "cmd-zoom-in",
+            Command::ZoomOut => "cmd-zoom-out",
+            Command::ZoomReset => "cmd-zoom-reset",
+            Command::ToggleGaps => "cmd-toggle-gaps",
+            Command::ToggleLaneMode => "cmd-toggle-lane-mode",
+            Command::ToggleMatrix => "cmd-toggle-matrix",
+            Command::ToggleMinimap => "cmd-toggle-minimap",
+            Command::ToggleLeftPanel => "cmd-toggle-left-panel",
+            Command::ToggleInspector => "cmd-toggle-inspector",
+            Command::Search => "cmd-search",
+            Command::Palette => "cmd-palette",
+            Command::FullScreen => "cmd-full-screen",
+            Command::UiScaleUp => "cmd-ui-scale-up",
+            Command::UiScaleDown => "cmd-ui-scale-down",
+            Command::UiScaleReset => "cmd-ui-scale-reset",
+            Command::ThemeSystem => "cmd-theme-system",
+            Command::ThemeLight => "cmd-theme-light",
+            Command::ThemeDark => "cmd-theme-dark",
+            Command::Shortcuts => "cmd-shortcuts",
+            Command::About => "cmd-about",
+            Command::Present => "cmd-present",
+            Command::AddNote => "cmd-add-note",
+            Command::AddAction => "cmd-add-action",
+            Command::ToggleWarRoomPanel => "cmd-toggle-war-room-panel",
+            Command::ToggleNotes => "cmd-toggle-notes",
+            Command::DepartmentFocus => "cmd-department-focus",
+            Command::ToggleTimer => "cmd-toggle-timer",
+            Command::SaveAsToBe => "cmd-save-as-to-be",
+            Command::Compare => "cmd-compare",
+            Command::ExportComparison => "cmd-export-comparison",
+            Command::Portfolio => "cmd-portfolio",
         }
+    }
+
+    /// The command's name in the current language.
+    pub fn label(self) -> String {
+        tr(self.message_id())
     }
 
     pub fn menu(self) -> Menu {
@@ -460,4 +467,6 @@ pub enum Action {
     },
     SetLaneMode(LaneMode),
     SetUiScale(f32),
+    /// View > Language: switch now and remember it in the settings.
+    SetLanguage(crate::i18n::Lang),
 }

@@ -11,6 +11,7 @@ use super::settings::{Settings, ThemePref, UI_SCALES};
 use super::{clipboard, inspector, palette, panels, search};
 use crate::edit::Edit;
 use crate::history::Document;
+use crate::i18n::{Lang, tr};
 use crate::layout::{LaneKey, LaneMode};
 use crate::model::{
     Department, DepartmentId, DepartmentKind, HandoffKey, Journey, Layer, Rgb, Stage, StageId,
@@ -110,6 +111,9 @@ pub struct AppState {
     pub export: super::export_dialog::ExportDialog,
     /// File > Import… and dropped files: the import preview.
     pub import: super::import_dialog::ImportDialog,
+    /// The system's language (`sys-locale`), used until View > Language is chosen;
+    /// `None` in tests (English).
+    pub system_language: Option<Lang>,
     last_title: String,
     applied_theme: Option<(ThemePref, u32)>,
 }
@@ -144,6 +148,7 @@ impl AppState {
             ),
             export: Default::default(),
             import: Default::default(),
+            system_language: None,
             last_title: String::new(),
             applied_theme: None,
         }
@@ -158,6 +163,15 @@ impl AppState {
     pub fn use_settings_file(&mut self, path: PathBuf) {
         self.settings = Settings::load(&path);
         self.settings_path = Some(path);
+    }
+
+    /// The interface language: View > Language, else the system's, else English.
+    pub fn language(&self) -> Lang {
+        self.settings
+            .language
+            .clone()
+            .or_else(|| self.system_language.clone())
+            .unwrap_or_default()
     }
 
     pub fn journey(&self) -> &Journey {
@@ -176,7 +190,7 @@ impl AppState {
     /// The window title: journey, file name and a dirty marker.
     pub fn title(&self) -> String {
         let file = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || "not saved".to_owned(),
+            || tr("title-not-saved"),
             |f| f.to_string_lossy().into_owned(),
         );
         let dirty = if self.doc.is_dirty() { "● " } else { "" };
@@ -194,11 +208,11 @@ impl AppState {
                 self.reliability.document_replaced(file);
                 self.settings.add_recent(path);
                 self.persist_settings();
-                self.status = format!("Opened {}", path.display());
+                self.status = tr!("status-opened", path = path.display().to_string());
                 Ok(())
             }
             Err(e) => {
-                self.status = format!("Could not open {}", path.display());
+                self.status = tr!("status-could-not-open", path = path.display().to_string());
                 self.dialog = Some(Dialog::LoadError {
                     file: path.display().to_string(),
                     lines: e.lines(),
@@ -226,10 +240,10 @@ impl AppState {
             self.path = Some(path.to_path_buf());
             self.settings.add_recent(path);
             self.persist_settings();
-            self.status = format!("Saved {}", path.display());
+            self.status = tr!("status-saved", path = path.display().to_string());
             Ok(())
         } else {
-            let msg = format!("Not saved: {}", path.display());
+            let msg = tr!("status-not-saved", path = path.display().to_string());
             self.status.clone_from(&msg);
             Err(msg)
         }
@@ -237,10 +251,13 @@ impl AppState {
 
     /// Start over on a new journey (no question asked: callers ask first).
     pub fn new_journey(&mut self) {
-        self.replace_document(Document::new_unsaved(Journey::neutral("New journey")), None);
+        self.replace_document(
+            Document::new_unsaved(Journey::neutral(&tr("new-journey-title"))),
+            None,
+        );
         self.reliability
             .document_replaced(crate::recovery::OpenFile::untitled());
-        self.status = "New journey: double-click an empty cell to add a touchpoint".into();
+        self.status = tr("status-new-journey");
     }
 
     fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {
@@ -257,7 +274,7 @@ impl AppState {
         if let Some(p) = &self.settings_path
             && let Err(e) = self.settings.save(p)
         {
-            self.status = format!("Could not save settings: {e}");
+            self.status = tr!("status-settings-not-saved", error = e.to_string());
         }
     }
 
@@ -302,7 +319,7 @@ impl AppState {
                     self.replace_document(Document::new(j), None);
                     self.reliability
                         .document_replaced(crate::recovery::OpenFile::untitled());
-                    self.status = "Opened the bundled move-address journey".into();
+                    self.status = tr("status-opened-sample");
                 }
                 Err(e) => {
                     self.dialog = Some(Dialog::LoadError {
@@ -317,7 +334,7 @@ impl AppState {
                     self.replace_document(Document::new_unsaved(j), None);
                     self.reliability
                         .document_replaced(crate::recovery::OpenFile::untitled());
-                    self.status = format!("Imported {n} touchpoints (not saved yet)");
+                    self.status = tr!("status-imported", count = n);
                 }
             }
             AfterGuard::Quit => {
@@ -335,6 +352,8 @@ impl AppState {
     /// and directly by tests (egui_kittest) and benchmarks.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // Every string this frame draws is in the chosen language (this thread only).
+        crate::i18n::set_current(&self.language());
         self.apply_theme(&ctx);
         self.intercept_close(&ctx);
         super::warroom::before_shortcuts(&ctx, self);
@@ -412,7 +431,7 @@ impl AppState {
                 Follow::Replace(doc) => {
                     let path = self.reliability.file.path.clone();
                     self.replace_document(*doc, path);
-                    self.status = "Restored".into();
+                    self.status = tr("status-restored");
                 }
                 Follow::AskSaveAs => {
                     self.save_as();
@@ -595,17 +614,24 @@ impl AppState {
             Action::PasteText(text) => self.paste(&text),
             Action::RemoveStage { id, move_to } => {
                 let edit = Edit::remove_stage(self.journey(), &id, move_to.as_ref());
-                self.edit("Delete stage", edit, None);
+                self.edit(&tr("undo-delete-stage"), edit, None);
             }
             Action::RemoveDepartment { id, move_to } => {
                 let edit = Edit::remove_department(self.journey(), &id, move_to.as_ref());
-                self.edit("Delete department", edit, None);
+                self.edit(&tr("undo-delete-department"), edit, None);
             }
             Action::SetLaneMode(mode) => {
                 self.view.lane_mode = mode;
             }
             Action::SetUiScale(s) => {
                 self.settings.ui_scale = s.clamp(0.5, 3.0);
+                self.persist_settings();
+            }
+            Action::SetLanguage(lang) => {
+                // Instantly: this frame's remaining strings and every later one.
+                crate::i18n::set_current(&lang);
+                self.status = tr!("status-language", name = lang.native_name());
+                self.settings.language = Some(lang);
                 self.persist_settings();
             }
         }
@@ -618,7 +644,7 @@ impl AppState {
         }
         match self.doc.apply_merging(label, edit, merge) {
             Ok(()) => self.status = label.to_owned(),
-            Err(e) => self.status = format!("{label} refused: {e}"),
+            Err(e) => self.status = tr!("status-refused", what = label, error = e.to_string()),
         }
     }
 
@@ -639,15 +665,15 @@ impl AppState {
             Command::Undo => {
                 self.doc.seal();
                 match self.doc.undo() {
-                    Ok(Some(l)) => self.status = format!("Undid: {l}"),
-                    Ok(None) => self.status = "Nothing to undo".into(),
-                    Err(e) => self.status = format!("Undo failed: {e}"),
+                    Ok(Some(l)) => self.status = tr!("status-undid", what = l),
+                    Ok(None) => self.status = tr("status-nothing-to-undo"),
+                    Err(e) => self.status = tr!("status-undo-failed", error = e.to_string()),
                 }
             }
             Command::Redo => match self.doc.redo() {
-                Ok(Some(l)) => self.status = format!("Redid: {l}"),
-                Ok(None) => self.status = "Nothing to redo".into(),
-                Err(e) => self.status = format!("Redo failed: {e}"),
+                Ok(Some(l)) => self.status = tr!("status-redid", what = l),
+                Ok(None) => self.status = tr("status-nothing-to-redo"),
+                Err(e) => self.status = tr!("status-redo-failed", error = e.to_string()),
             },
             Command::Copy | Command::Cut => {
                 let frag = clipboard::copy(self.journey(), &self.selection.touchpoints);
@@ -658,9 +684,9 @@ impl AppState {
                     if c == Command::Cut {
                         let edit =
                             Edit::remove_touchpoints(self.journey(), &self.selection.touchpoints);
-                        self.edit(&format!("Cut {n} touchpoint(s)"), edit, None);
+                        self.edit(&tr!("undo-cut", count = n), edit, None);
                     } else {
-                        self.status = format!("Copied {n} touchpoint(s)");
+                        self.status = tr!("status-copied", count = n);
                     }
                 }
             }
@@ -744,7 +770,7 @@ impl AppState {
                 };
                 if let Some(s) = next {
                     self.apply_action(ctx, Action::SetUiScale(s));
-                    self.status = format!("UI scale {:.0}%", s * 100.0);
+                    self.status = tr!("status-ui-scale", percent = format!("{:.0}", s * 100.0));
                 }
             }
             Command::ThemeSystem | Command::ThemeLight | Command::ThemeDark => {
@@ -800,14 +826,14 @@ impl AppState {
     pub fn command_label(&self, c: Command) -> String {
         match c {
             Command::Undo => match self.doc.undo_label() {
-                Some(l) => format!("Undo {l}"),
-                None => "Undo".into(),
+                Some(l) => tr!("cmd-undo-what", what = l),
+                None => c.label(),
             },
             Command::Redo => match self.doc.redo_label() {
-                Some(l) => format!("Redo {l}"),
-                None => "Redo".into(),
+                Some(l) => tr!("cmd-redo-what", what = l),
+                None => c.label(),
             },
-            _ => c.label().to_owned(),
+            _ => c.label(),
         }
     }
 
@@ -880,7 +906,7 @@ impl AppState {
         }
         let before = self.doc.version();
         self.edit(
-            &format!("Add touchpoint “{name}”"),
+            &tr!("undo-add-touchpoint", name = name),
             Edit::Batch(edits),
             None,
         );
@@ -898,13 +924,13 @@ impl AppState {
     fn delete_selection(&mut self) {
         if let Some(key) = self.selection.handoff.clone() {
             let edit = Edit::remove_handoff(self.journey(), &key);
-            self.edit("Delete handoff", edit, None);
+            self.edit(&tr("undo-delete-handoff"), edit, None);
             self.selection.handoff = None;
         }
         if !self.selection.touchpoints.is_empty() {
             let n = self.selection.touchpoints.len();
             let edit = Edit::remove_touchpoints(self.journey(), &self.selection.touchpoints);
-            self.edit(&format!("Delete {n} touchpoint(s)"), edit, None);
+            self.edit(&tr!("undo-delete-touchpoints", count = n), edit, None);
             self.selection.touchpoints.clear();
         }
     }
@@ -919,7 +945,7 @@ impl AppState {
             Ok((edit, ids)) => {
                 let n = ids.len();
                 let before = self.doc.version();
-                self.edit(&format!("Paste {n} touchpoint(s)"), edit, None);
+                self.edit(&tr!("undo-paste", count = n), edit, None);
                 if self.doc.version() != before {
                     self.selection = Selection {
                         touchpoints: ids.into_iter().collect(),
@@ -927,7 +953,7 @@ impl AppState {
                     };
                 }
             }
-            Err(e) => self.status = format!("Nothing pasted: {e}"),
+            Err(e) => self.status = tr!("status-nothing-pasted", error = e.to_string()),
         }
     }
 
@@ -935,7 +961,7 @@ impl AppState {
     pub fn move_selection(&mut self, dx: i32, dy: i32) {
         let ids: Vec<TouchpointId> = self.selection.touchpoints.iter().cloned().collect();
         if let Some(edit) = self.move_edit(&ids, dx, dy) {
-            self.edit("Move touchpoints", edit, None);
+            self.edit(&tr("undo-move-touchpoints"), edit, None);
         }
     }
 
@@ -986,8 +1012,12 @@ impl AppState {
             .and_then(|t| t.stage.as_ref())
             .and_then(|s| j.stage_index(s))
             .map_or(j.stages().len(), |i| i + 1);
-        let stage = Stage::new(id.clone(), format!("Stage {n}"));
-        self.edit("Add stage", Edit::InsertStage { index, stage }, None);
+        let stage = Stage::new(id.clone(), tr!("new-stage-name", n = n));
+        self.edit(
+            &tr("undo-add-stage"),
+            Edit::InsertStage { index, stage },
+            None,
+        );
         let id = StageId::new(id);
         if self.journey().stage(&id).is_some() {
             // Named in place: the Structure tab opens with the new name selected.
@@ -1006,12 +1036,12 @@ impl AppState {
         let id = DepartmentId::new(id);
         let department = Department {
             id: id.clone(),
-            name: format!("Department {}", n + 1),
+            name: tr!("new-department-name", n = n + 1),
             color: Rgb::palette(n),
             kind: DepartmentKind::Internal,
         };
         self.edit(
-            "Add department",
+            &tr("undo-add-department"),
             Edit::InsertDepartment {
                 index: n,
                 department,

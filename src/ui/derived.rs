@@ -20,7 +20,8 @@ use std::collections::BTreeMap;
 #[derive(Default)]
 pub struct Derived {
     layout_key: Option<(Version, LaneMode)>,
-    analysis_key: Option<Version>,
+    /// Keyed by the language too: gap explanations are text in the current language.
+    analysis_key: Option<(Version, crate::i18n::Lang)>,
     /// How many times the layout or analysis was recomputed (tests check it is not per frame).
     pub computations: u64,
     pub layout: Layout,
@@ -58,8 +59,10 @@ impl Derived {
         // Keyed by the document's identity too: a new or opened document restarts
         // its revision at 0, and must never be shown with the previous one's results.
         let rev = doc.version();
-        if self.analysis_key != Some(rev) {
-            self.analysis_key = Some(rev);
+        let lang = crate::i18n::current();
+        let analysis_changed = self.analysis_key.as_ref() != Some(&(rev, lang.clone()));
+        if analysis_changed {
+            self.analysis_key = Some((rev, lang));
             self.computations += 1;
             let a = analyze(doc.journey(), &self.config);
             self.touchpoint_gaps.clear();
@@ -94,7 +97,7 @@ impl Derived {
             self.note_rects = super::notes::place_notes(doc.journey(), &self.layout);
         }
         let key = (rev, mode, gaps, dark, self.focus.clone());
-        if self.scene_key.as_ref() != Some(&key) {
+        if analysis_changed || self.scene_key.as_ref() != Some(&key) {
             self.scene_key = Some(key);
             self.computations += 1;
             let options = SceneOptions {

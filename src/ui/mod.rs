@@ -110,6 +110,9 @@ pub fn run_with(
             if let Some(p) = settings::Settings::default_path() {
                 state.use_settings_file(p);
             }
+            // First start (no language chosen yet): follow the system locale.
+            state.system_language = crate::i18n::system();
+            crate::i18n::set_current(&state.language());
             match &file {
                 Some(path) => {
                     // A load error shows in a dialog over an empty journey.

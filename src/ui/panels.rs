@@ -6,6 +6,7 @@ use super::app::AppState;
 use super::dialogs::Dialog;
 use crate::analysis::Severity;
 use crate::edit::Edit;
+use crate::i18n::tr;
 use crate::layout::LaneMode;
 use crate::model::{DepartmentKind, Rgb};
 use egui::RichText;
@@ -42,6 +43,10 @@ pub fn top_bar(ui: &mut egui::Ui, state: &mut AppState) {
                             safety_menu(ui, state);
                         }
                     }
+                    if menu == Menu::View {
+                        ui.separator();
+                        language_menu(ui, state);
+                    }
                 });
             }
         });
@@ -49,37 +54,61 @@ pub fn top_bar(ui: &mut egui::Ui, state: &mut AppState) {
     egui::Panel::top("toolbar").show(ui, |ui| {
         ui.add_space(2.0);
         ui.horizontal(|ui| {
-            tool(ui, state, "New", Command::New);
-            tool(ui, state, "Open", Command::Open);
-            tool(ui, state, "Save", Command::Save);
+            tool(ui, state, &tr("tool-new"), Command::New);
+            tool(ui, state, &tr("tool-open"), Command::Open);
+            tool(ui, state, &tr("tool-save"), Command::Save);
             ui.separator();
-            tool(ui, state, "Undo", Command::Undo);
-            tool(ui, state, "Redo", Command::Redo);
+            tool(ui, state, &tr("tool-undo"), Command::Undo);
+            tool(ui, state, &tr("tool-redo"), Command::Redo);
             ui.separator();
-            tool(ui, state, "+ Touchpoint", Command::AddTouchpoint);
-            tool(ui, state, "+ Stage", Command::AddStage);
-            tool(ui, state, "+ Department", Command::AddDepartment);
+            tool(
+                ui,
+                state,
+                &tr("tool-add-touchpoint"),
+                Command::AddTouchpoint,
+            );
+            tool(ui, state, &tr("tool-add-stage"), Command::AddStage);
+            tool(
+                ui,
+                state,
+                &tr("tool-add-department"),
+                Command::AddDepartment,
+            );
             ui.separator();
-            tool(ui, state, "Fit", Command::Fit);
+            tool(ui, state, &tr("tool-fit"), Command::Fit);
             tool(ui, state, "-", Command::ZoomOut);
             let zoom = format!("{:.0}%", state.camera.zoom * 100.0);
             if ui
                 .button(zoom)
-                .on_hover_text("Zoom 100% (Ctrl+0)")
+                .on_hover_text(tr("tool-zoom-reset-tip"))
                 .clicked()
             {
                 state.queue_command(Command::ZoomReset);
             }
             tool(ui, state, "+", Command::ZoomIn);
             ui.separator();
-            tool(ui, state, "Gap overlay", Command::ToggleGaps);
-            tool(ui, state, "Layers", Command::ToggleLaneMode);
-            tool(ui, state, "Matrix", Command::ToggleMatrix);
+            tool(ui, state, &tr("tool-gaps"), Command::ToggleGaps);
+            tool(ui, state, &tr("tool-layers"), Command::ToggleLaneMode);
+            tool(ui, state, &tr("tool-matrix"), Command::ToggleMatrix);
             ui.separator();
-            tool(ui, state, "Find", Command::Search);
-            tool(ui, state, "Commands", Command::Palette);
+            tool(ui, state, &tr("tool-find"), Command::Search);
+            tool(ui, state, &tr("tool-commands"), Command::Palette);
         });
         ui.add_space(2.0);
+    });
+}
+
+/// View > Language: every available language by its own name; switches at once.
+fn language_menu(ui: &mut egui::Ui, state: &mut AppState) {
+    let current = state.language();
+    ui.menu_button(tr("menu-language"), |ui| {
+        for lang in crate::i18n::available() {
+            let on = lang == current;
+            if ui.radio(on, lang.native_name()).clicked() {
+                state.queue(Action::SetLanguage(lang));
+                ui.close();
+            }
+        }
     });
 }
 
@@ -109,14 +138,14 @@ fn tool(ui: &mut egui::Ui, state: &mut AppState, text: &str, c: Command) {
 fn safety_menu(ui: &mut egui::Ui, state: &mut AppState) {
     let mut backup = state.settings.backup_on_save;
     if ui
-        .checkbox(&mut backup, "Keep a backup (.bak) on save")
-        .on_hover_text("Before each save, copy the previous version to NAME.journey.ron.bak")
+        .checkbox(&mut backup, tr("menu-backup-on-save"))
+        .on_hover_text(tr("menu-backup-on-save-tip"))
         .changed()
     {
         state.settings.backup_on_save = backup;
         state.persist_settings();
     }
-    if ui.button("Recovered journeys...").clicked() {
+    if ui.button(tr("menu-recovered")).clicked() {
         state.reliability.show_recovered();
         ui.close();
     }
@@ -125,7 +154,7 @@ fn safety_menu(ui: &mut egui::Ui, state: &mut AppState) {
 fn recent_menu(ui: &mut egui::Ui, state: &mut AppState) {
     let recent = state.settings.recent.clone();
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
-        ui.menu_button("Open recent", |ui| {
+        ui.menu_button(tr("menu-open-recent"), |ui| {
             for p in recent {
                 let label = p.display().to_string();
                 if ui.button(label).clicked() {
@@ -143,26 +172,29 @@ pub fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
             let j = state.doc.journey();
             ui.label(RichText::new(&state.status).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(format!("zoom {:.0}%", state.camera.zoom * 100.0));
+                ui.label(tr!(
+                    "status-zoom",
+                    percent = format!("{:.0}", state.camera.zoom * 100.0)
+                ));
                 ui.separator();
                 let sel = state.selection.touchpoints.len();
                 if sel > 0 {
-                    ui.label(format!("{sel} selected"));
+                    ui.label(tr!("status-selected", count = sel));
                     ui.separator();
                 }
-                ui.label(format!(
-                    "{} touchpoints · {} handoffs",
-                    j.touchpoint_count(),
-                    j.handoff_count()
+                ui.label(tr!(
+                    "status-counts",
+                    touchpoints = j.touchpoint_count(),
+                    handoffs = j.handoff_count()
                 ));
                 ui.separator();
                 if state.doc.is_dirty() {
                     ui.label(
-                        RichText::new("unsaved changes")
+                        RichText::new(tr("status-unsaved"))
                             .color(egui::Color32::from_rgb(220, 140, 20)),
                     );
                 } else {
-                    ui.label("saved");
+                    ui.label(tr("status-saved-state"));
                 }
             });
         });
@@ -187,12 +219,12 @@ pub fn left_panel(ui: &mut egui::Ui, state: &mut AppState) {
                 ui.selectable_value(
                     &mut state.left_tab,
                     LeftTab::Gaps,
-                    RichText::new("Gaps").heading(),
+                    RichText::new(tr("tab-gaps")).heading(),
                 );
                 ui.selectable_value(
                     &mut state.left_tab,
                     LeftTab::Structure,
-                    RichText::new("Structure").heading(),
+                    RichText::new(tr("tab-structure")).heading(),
                 );
             });
             ui.separator();
@@ -207,10 +239,15 @@ pub fn left_panel(ui: &mut egui::Ui, state: &mut AppState) {
 
 fn fmt_hours(h: f64) -> String {
     if h >= 48.0 {
-        format!("{:.1} days", h / 24.0)
+        tr!("duration-days", days = format!("{:.1}", h / 24.0))
     } else {
-        format!("{} h", crate::model::fmt_num(h))
+        tr!("duration-hours", hours = crate::model::fmt_num(h))
     }
+}
+
+/// A severity's name in the current language ("high", "高").
+pub fn severity_name(s: Severity) -> String {
+    s.label()
 }
 
 /// Colour for a gap severity.
@@ -235,31 +272,34 @@ fn gaps_tab(ui: &mut egui::Ui, state: &mut AppState) {
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            let mut row = |value: String, what: &str| {
+            let mut row = |value: String, what: String| {
                 ui.label(RichText::new(value).size(20.0).strong());
                 ui.label(what);
                 ui.end_row();
             };
-            row(h.touchpoints.to_string(), "touchpoints");
-            row(h.internal_handoffs.to_string(), "internal handoffs");
+            row(h.touchpoints.to_string(), tr("headline-touchpoints"));
+            row(
+                h.internal_handoffs.to_string(),
+                tr("headline-internal-handoffs"),
+            );
             row(
                 h.cross_department_handoffs.to_string(),
-                "cross-department handoffs",
+                tr("headline-cross-department-handoffs"),
             );
-            row(fmt_hours(h.elapsed_hours), "end-to-end elapsed time");
+            row(fmt_hours(h.elapsed_hours), tr("headline-elapsed"));
             row(
                 h.mean_satisfaction
                     .map_or_else(|| "–".into(), |m| format!("{m:.1} / 10")),
-                "mean satisfaction",
+                tr("headline-mean-satisfaction"),
             );
-            row(a.gaps.len().to_string(), "gaps found");
+            row(a.gaps.len().to_string(), tr("headline-gaps-found"));
         });
     ui.add_space(6.0);
-    let show_matrix = ui.button("Department handoff matrix").clicked();
+    let show_matrix = ui.button(tr("cmd-toggle-matrix")).clicked();
     ui.separator();
-    ui.label(RichText::new("Ranked gaps").strong());
+    ui.label(RichText::new(tr("gaps-ranked")).strong());
     if a.gaps.is_empty() {
-        ui.label("No gaps found.");
+        ui.label(tr("gaps-none"));
     }
     let mut chosen = None;
     for (i, g) in a.gaps.iter().enumerate().take(200) {
@@ -267,7 +307,7 @@ fn gaps_tab(ui: &mut egui::Ui, state: &mut AppState) {
         let text = format!("{}. {}", i + 1, g.explanation);
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(format!(" {} ", g.severity.key()))
+                RichText::new(format!(" {} ", severity_name(g.severity)))
                     .small()
                     .color(egui::Color32::WHITE)
                     .background_color(color),
@@ -329,7 +369,7 @@ fn focus_and_select(ui: &mut egui::Ui, id: egui::Id, text: &str) {
 fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
     let j = state.doc.journey();
     let mut actions = Vec::new();
-    ui.label(RichText::new("Stages").strong());
+    ui.label(RichText::new(tr("structure-stages")).strong());
     let n = j.stages().len();
     for (i, s) in j.stages().iter().enumerate() {
         let count = j
@@ -349,44 +389,44 @@ fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
                         .id(field)
                         .desired_width(140.0),
                 )
-                .accessible_name(format!("Stage {} name", i + 1))
+                .accessible_name(tr!("structure-stage-name", n = i + 1))
                 .changed()
             {
                 let mut s2 = s.clone();
                 s2.name = name;
                 actions.push(Action::Edit {
-                    label: "Rename stage".into(),
+                    label: tr("undo-rename-stage"),
                     edit: Edit::UpdateStage(s2),
                     merge: Some(format!("stage:{}", s.id)),
                 });
             }
             ui.label(RichText::new(count.to_string()).small());
             if ui
-                .add_enabled(i > 0, egui::Button::new("Up").small())
-                .on_hover_text("Move left")
+                .add_enabled(i > 0, egui::Button::new(tr("structure-up")).small())
+                .on_hover_text(tr("structure-move-left"))
                 .clicked()
             {
                 actions.push(Action::Edit {
-                    label: "Move stage".into(),
+                    label: tr("undo-move-stage"),
                     edit: Edit::MoveStage { from: i, to: i - 1 },
                     merge: None,
                 });
             }
             if ui
-                .add_enabled(i + 1 < n, egui::Button::new("Down").small())
-                .on_hover_text("Move right")
+                .add_enabled(i + 1 < n, egui::Button::new(tr("structure-down")).small())
+                .on_hover_text(tr("structure-move-right"))
                 .clicked()
             {
                 actions.push(Action::Edit {
-                    label: "Move stage".into(),
+                    label: tr("undo-move-stage"),
                     edit: Edit::MoveStage { from: i, to: i + 1 },
                     merge: None,
                 });
             }
             if ui
                 .small_button("×")
-                .accessible_name(format!("Delete stage {}", s.name))
-                .on_hover_text("Delete stage")
+                .accessible_name(tr!("structure-delete-stage-named", name = &s.name))
+                .on_hover_text(tr("undo-delete-stage"))
                 .clicked()
             {
                 if count == 0 {
@@ -407,11 +447,11 @@ fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
             }
         });
     }
-    if ui.button("+ Add stage").clicked() {
+    if ui.button(tr("structure-add-stage")).clicked() {
         actions.push(Action::Command(Command::AddStage));
     }
     ui.add_space(10.0);
-    ui.label(RichText::new("Departments (swimlanes)").strong());
+    ui.label(RichText::new(tr("structure-departments")).strong());
     let n = j.departments().len();
     let customers = j
         .departments()
@@ -429,7 +469,7 @@ fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
                 let mut d2 = d.clone();
                 d2.color = Rgb(c[0], c[1], c[2]);
                 actions.push(Action::Edit {
-                    label: "Recolour department".into(),
+                    label: tr("undo-recolour-department"),
                     edit: Edit::UpdateDepartment(d2),
                     merge: Some(format!("dept-colour:{}", d.id)),
                 });
@@ -446,36 +486,36 @@ fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
                         .id(field)
                         .desired_width(120.0),
                 )
-                .accessible_name(format!("Department {} name", i + 1))
+                .accessible_name(tr!("structure-department-name", n = i + 1))
                 .changed()
             {
                 let mut d2 = d.clone();
                 d2.name = name;
                 actions.push(Action::Edit {
-                    label: "Rename department".into(),
+                    label: tr("undo-rename-department"),
                     edit: Edit::UpdateDepartment(d2),
                     merge: Some(format!("dept:{}", d.id)),
                 });
             }
             ui.label(RichText::new(count.to_string()).small());
             if ui
-                .add_enabled(i > 0, egui::Button::new("Up").small())
-                .on_hover_text("Move up")
+                .add_enabled(i > 0, egui::Button::new(tr("structure-up")).small())
+                .on_hover_text(tr("structure-move-up"))
                 .clicked()
             {
                 actions.push(Action::Edit {
-                    label: "Move department".into(),
+                    label: tr("undo-move-department"),
                     edit: Edit::MoveDepartment { from: i, to: i - 1 },
                     merge: None,
                 });
             }
             if ui
-                .add_enabled(i + 1 < n, egui::Button::new("Down").small())
-                .on_hover_text("Move down")
+                .add_enabled(i + 1 < n, egui::Button::new(tr("structure-down")).small())
+                .on_hover_text(tr("structure-move-down"))
                 .clicked()
             {
                 actions.push(Action::Edit {
-                    label: "Move department".into(),
+                    label: tr("undo-move-department"),
                     edit: Edit::MoveDepartment { from: i, to: i + 1 },
                     merge: None,
                 });
@@ -483,11 +523,11 @@ fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
             let last_customer = d.kind == DepartmentKind::Customer && customers <= 1;
             if ui
                 .add_enabled(!last_customer, egui::Button::new("×").small())
-                .accessible_name(format!("Delete department {}", d.name))
+                .accessible_name(tr!("structure-delete-department-named", name = &d.name))
                 .on_hover_text(if last_customer {
-                    "The Customer lane always exists"
+                    tr("structure-customer-lane-stays")
                 } else {
-                    "Delete department"
+                    tr("undo-delete-department")
                 })
                 .clicked()
             {
@@ -505,15 +545,15 @@ fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
             }
         });
     }
-    if ui.button("+ Add department").clicked() {
+    if ui.button(tr("structure-add-department")).clicked() {
         actions.push(Action::Command(Command::AddDepartment));
     }
     ui.add_space(10.0);
-    ui.label(RichText::new("Lanes").strong());
+    ui.label(RichText::new(tr("structure-lanes")).strong());
     ui.horizontal(|ui| {
         let mut mode = state.view.lane_mode;
-        ui.radio_value(&mut mode, LaneMode::Departments, "Departments");
-        ui.radio_value(&mut mode, LaneMode::Layers, "Blueprint layers");
+        ui.radio_value(&mut mode, LaneMode::Departments, tr("lanes-departments"));
+        ui.radio_value(&mut mode, LaneMode::Layers, tr("lanes-layers"));
         if mode != state.view.lane_mode {
             actions.push(Action::SetLaneMode(mode));
         }
@@ -526,54 +566,99 @@ fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
 pub fn matrix_view(ui: &mut egui::Ui, state: &mut AppState) {
     egui::Frame::central_panel(ui.style()).show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.heading("Department handoff matrix");
-            if ui.button("Back to the map").clicked() {
+            ui.heading(tr("cmd-toggle-matrix"));
+            if ui.button(tr("matrix-back")).clicked() {
                 state.queue_command(Command::ToggleMatrix);
             }
         });
-        ui.label("Each row hands off to each column. Off the diagonal: the journey crosses a department boundary.");
+        ui.label(tr("matrix-explain"));
         ui.add_space(8.0);
-        let Some(a) = state.derived.analysis.as_ref() else { return };
+        let Some(a) = state.derived.analysis.as_ref() else {
+            return;
+        };
         let m = &a.matrix;
-        let max = m.cells.iter().flatten().map(|c| c.handoffs).max().unwrap_or(0).max(1);
+        let max = m
+            .cells
+            .iter()
+            .flatten()
+            .map(|c| c.handoffs)
+            .max()
+            .unwrap_or(0)
+            .max(1);
         let dark = ui.visuals().dark_mode;
         egui::ScrollArea::both().show(ui, |ui| {
-            egui::Grid::new("matrix").spacing([3.0, 3.0]).show(ui, |ui| {
-                ui.label(RichText::new("from \\ to").small());
-                for name in &m.names {
-                    ui.label(RichText::new(name).strong());
-                }
-                ui.end_row();
-                for (r, row) in m.cells.iter().enumerate() {
-                    ui.label(RichText::new(m.names.get(r).map_or("", String::as_str)).strong());
-                    for (c, cell) in row.iter().enumerate() {
-                        let t = cell.handoffs as f32 / max as f32;
-                        let base = if r == c { egui::Color32::from_rgb(90, 130, 200) } else { egui::Color32::from_rgb(220, 70, 40) };
-                        let bg = if cell.handoffs == 0 {
-                            if dark { egui::Color32::from_gray(40) } else { egui::Color32::from_gray(238) }
-                        } else {
-                            base.gamma_multiply(0.25 + 0.75 * t)
-                        };
-                        let (rect, resp) = ui.allocate_exact_size(egui::vec2(96.0, 52.0), egui::Sense::hover());
-                        ui.painter().rect_filled(rect, 4.0, bg);
-                        let fg = if cell.handoffs > 0 && t > 0.4 { egui::Color32::WHITE } else { ui.visuals().text_color() };
-                        if cell.handoffs > 0 {
-                            ui.painter().text(rect.center() - egui::vec2(0.0, 8.0), egui::Align2::CENTER_CENTER, cell.handoffs.to_string(), egui::FontId::proportional(18.0), fg);
-                            ui.painter().text(rect.center() + egui::vec2(0.0, 12.0), egui::Align2::CENTER_CENTER, fmt_hours(cell.wait_hours), egui::FontId::proportional(11.0), fg);
-                        }
-                        let from = m.names.get(r).cloned().unwrap_or_default();
-                        let to = m.names.get(c).cloned().unwrap_or_default();
-                        let label = format!("{from} to {to}: {} handoffs", cell.handoffs);
-                        let resp = resp.accessible_name(label.clone());
-                        resp.on_hover_text(format!(
-                            "{label}, queue {}{}",
-                            fmt_hours(cell.wait_hours),
-                            cell.mean_failure_rate.map_or(String::new(), |f| format!(", failure {:.0}%", f * 100.0))
-                        ));
+            egui::Grid::new("matrix")
+                .spacing([3.0, 3.0])
+                .show(ui, |ui| {
+                    ui.label(RichText::new(tr("matrix-corner")).small());
+                    for name in &m.names {
+                        ui.label(RichText::new(name).strong());
                     }
                     ui.end_row();
-                }
-            });
+                    for (r, row) in m.cells.iter().enumerate() {
+                        ui.label(RichText::new(m.names.get(r).map_or("", String::as_str)).strong());
+                        for (c, cell) in row.iter().enumerate() {
+                            let t = cell.handoffs as f32 / max as f32;
+                            let base = if r == c {
+                                egui::Color32::from_rgb(90, 130, 200)
+                            } else {
+                                egui::Color32::from_rgb(220, 70, 40)
+                            };
+                            let bg = if cell.handoffs == 0 {
+                                if dark {
+                                    egui::Color32::from_gray(40)
+                                } else {
+                                    egui::Color32::from_gray(238)
+                                }
+                            } else {
+                                base.gamma_multiply(0.25 + 0.75 * t)
+                            };
+                            let (rect, resp) = ui
+                                .allocate_exact_size(egui::vec2(96.0, 52.0), egui::Sense::hover());
+                            ui.painter().rect_filled(rect, 4.0, bg);
+                            let fg = if cell.handoffs > 0 && t > 0.4 {
+                                egui::Color32::WHITE
+                            } else {
+                                ui.visuals().text_color()
+                            };
+                            if cell.handoffs > 0 {
+                                ui.painter().text(
+                                    rect.center() - egui::vec2(0.0, 8.0),
+                                    egui::Align2::CENTER_CENTER,
+                                    cell.handoffs.to_string(),
+                                    egui::FontId::proportional(18.0),
+                                    fg,
+                                );
+                                ui.painter().text(
+                                    rect.center() + egui::vec2(0.0, 12.0),
+                                    egui::Align2::CENTER_CENTER,
+                                    fmt_hours(cell.wait_hours),
+                                    egui::FontId::proportional(11.0),
+                                    fg,
+                                );
+                            }
+                            let from = m.names.get(r).cloned().unwrap_or_default();
+                            let to = m.names.get(c).cloned().unwrap_or_default();
+                            let label =
+                                tr!("matrix-cell", from = from, to = to, count = cell.handoffs);
+                            let resp = resp.accessible_name(label.clone());
+                            resp.on_hover_text(match cell.mean_failure_rate {
+                                Some(f) => tr!(
+                                    "matrix-cell-tip-failure",
+                                    cell = label,
+                                    queue = fmt_hours(cell.wait_hours),
+                                    failure = format!("{:.0}", f * 100.0)
+                                ),
+                                None => tr!(
+                                    "matrix-cell-tip",
+                                    cell = label,
+                                    queue = fmt_hours(cell.wait_hours)
+                                ),
+                            });
+                        }
+                        ui.end_row();
+                    }
+                });
         });
     });
 }

@@ -1,6 +1,7 @@
-//! Small persistent settings: recent files, UI scale, theme. Stored as RON in the
+//! Small persistent settings: recent files, UI scale, theme, interface language. Stored as RON in the
 //! platform config directory (`directories`); a missing or corrupt file gives defaults.
 
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -17,12 +18,12 @@ pub enum ThemePref {
 }
 
 impl ThemePref {
-    pub fn label(self) -> &'static str {
-        match self {
-            ThemePref::System => "Follow system",
-            ThemePref::Light => "Light",
-            ThemePref::Dark => "Dark",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::tr(match self {
+            ThemePref::System => "theme-system",
+            ThemePref::Light => "theme-light",
+            ThemePref::Dark => "theme-dark",
+        })
     }
 }
 
@@ -41,6 +42,17 @@ pub struct Settings {
     pub export_format: Option<String>,
     /// File > Import…: the folder used last.
     pub import_folder: Option<PathBuf>,
+    /// View > Language (`"en"`, `"zh-CN"`); `None` until chosen: the app then
+    /// follows the system locale. An unknown tag reads as `None`.
+    #[serde(deserialize_with = "lenient_lang")]
+    pub language: Option<Lang>,
+}
+
+/// A language tag that is not (or no longer) available reads as "not chosen"
+/// instead of making the whole settings file unreadable.
+fn lenient_lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+    let tag: Option<String> = Option::deserialize(d)?;
+    Ok(tag.and_then(|t| Lang::parse(&t)))
 }
 
 impl Default for Settings {
@@ -53,6 +65,7 @@ impl Default for Settings {
             export_folder: None,
             export_format: None,
             import_folder: None,
+            language: None,
         }
     }
 }
@@ -134,5 +147,25 @@ mod tests {
         assert_eq!(back.recent[0], PathBuf::from("/tmp/3.journey.ron"));
         assert_eq!(back.recent[1], PathBuf::from("/tmp/14.journey.ron"));
         assert_eq!(back.ui_scale, 1.5);
+    }
+
+    #[test]
+    fn language_round_trips_and_an_unknown_one_reads_as_unset() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        let mut s = Settings::default();
+        s.ui_scale = 1.5;
+        s.language = Lang::parse("zh-CN");
+        s.save(&path).unwrap();
+        let back = Settings::load(&path);
+        assert_eq!(back.language, Lang::parse("zh-CN"));
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("\"zh-CN\"")
+        );
+        std::fs::write(&path, "(ui_scale: 1.5, language: Some(\"xx-YY\"))").unwrap();
+        let back = Settings::load(&path);
+        assert_eq!((back.language, back.ui_scale), (None, 1.5));
     }
 }
