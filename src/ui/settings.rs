@@ -153,9 +153,11 @@ mod tests {
     fn language_round_trips_and_an_unknown_one_reads_as_unset() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("settings.ron");
-        let mut s = Settings::default();
-        s.ui_scale = 1.5;
-        s.language = Lang::parse("zh-CN");
+        let s = Settings {
+            ui_scale: 1.5,
+            language: Lang::parse("zh-CN"),
+            ..Settings::default()
+        };
         s.save(&path).unwrap();
         let back = Settings::load(&path);
         assert_eq!(back.language, Lang::parse("zh-CN"));
