@@ -23,6 +23,8 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use unic_langid::LanguageIdentifier;
 
+pub mod format;
+
 mod files {
     include!(concat!(env!("OUT_DIR"), "/i18n_files.rs"));
 }
