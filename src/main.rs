@@ -31,6 +31,9 @@ fn main() -> ExitCode {
         Some(command) => {
             let mut out = std::io::stdout().lock();
             let mut err = std::io::stderr().lock();
+            if let Err(code) = touchpoint::cli::set_lang(cli.lang.as_deref(), &mut err) {
+                return code;
+            }
             return touchpoint::cli::run(command, &mut out, &mut err);
         }
     };

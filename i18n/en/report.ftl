@@ -1,1 +1,231 @@
-# Reports and exports: legend, title block, Markdown/HTML/CSV/PDF (issue 20, report side).
+# Reports: `touchpoint analyze` and `touchpoint diff` (src/report/analyze.rs), the
+# Markdown/HTML/PDF report (src/report/document.rs, src/export/report_pdf.rs).
+
+## analyze: text and Markdown
+an-and-more = ... and { $count } more
+an-list-separator = { ", " }
+an-path-longest = { $elapsed } along the longest path ({ $touchpoints } touchpoints, { $handoffs } handoffs, { $cross } cross-department, { $changes } department changes; handling { $handling }, queue { $queue })
+an-path-typical = { $elapsed } along the typical path ({ $touchpoints } touchpoints, { $handoffs } handoffs, { $cross } cross-department, { $changes } department changes; handling { $handling }, queue { $queue })
+an-touchpoints = Touchpoints
+an-handoffs = Handoffs
+an-handoffs-value = { $handoffs } ({ $customer } customer { $customer ->
+    [one] interaction
+   *[other] interactions
+}, { $internal } internal)
+an-cross-department = Cross-department
+an-cross-department-value = { $cross } of { $internal } internal handoffs ({ $internal_share }); { $cross } of { $handoffs } handoffs in all
+an-departments-involved = Departments involved
+an-handling-time = Handling time
+an-handling-time-value = { $hours } (all touchpoints)
+an-elapsed-time = Elapsed time
+an-typical-path = Typical path
+an-silent = Customer hears nothing
+an-silent-value = { $handoffs } internal handoffs in a row ({ $hours }) on the typical path
+an-paths = Paths
+an-paths-value = { $count } from { $entries } { $entries ->
+    [one] entry
+   *[other] entries
+} to { $ends } { $ends ->
+    [one] end
+   *[other] ends
+}
+an-paths-saturated = more than 1.8 x 10^19
+an-mean-satisfaction = Mean satisfaction
+an-mean-satisfaction-value = { $mean } ({ $scored } of { $touchpoints } touchpoints scored, { $responses } responses)
+an-mean-satisfaction-detractors = { $mean } ({ $scored } of { $touchpoints } touchpoints scored, { $responses } responses, { $detractors } detractors)
+an-no-scores = no scores
+an-funnel = Funnel
+an-funnel-end = , { $share } reach the end
+an-funnel-holds = the volume holds from { $base }{ $end }
+an-funnel-conversion = conversion { $share } ({ $converted } of { $base }){ $end }
+an-gaps = Gaps
+an-gaps-none = none
+an-severity-count = { $count } { $severity }
+an-matrix-title = Handoff matrix (rows: from department, columns: to department; handoff counts)
+an-between-title = Between departments (handoffs, summed queue, mean failure rate)
+an-between-queue = , { $hours } queue
+an-between-failure = , { $share } failure
+an-more-pairs = ... and { $count } more department pairs
+an-top-gaps = Top gaps
+an-more-gaps = ... and { $count } more (use --format markdown or json for all)
+an-watermelons = Watermelons
+an-split-opinions = Split opinions
+an-drops = Satisfaction drops
+an-hot-spots = Hot spots
+an-rework-loops = Rework loops
+an-no-owner = No owner
+an-unmeasured = Unmeasured
+an-no-score = No score
+an-no-stage = No stage
+an-unreachable = Unreachable
+an-disconnected = Disconnected
+an-dead-ends = Dead ends
+an-idle-departments = Departments owning nothing
+an-md-title = Gap analysis: { $title }
+an-md-figure = Figure
+an-md-value = Value
+an-md-matrix = Handoff matrix
+an-md-matrix-about = Rows: from department; columns: to department. Each cell: handoffs / summed queue / mean failure rate.
+an-md-from-to = from \ to
+an-md-severity = Severity
+an-md-kind = Kind
+an-md-gap = Gap
+an-md-more-gaps = ... and { $count } more gaps.
+an-md-emotion-curve = Emotion curve
+an-md-touchpoint = Touchpoint
+an-md-mean = Mean
+an-md-responses = Responses
+an-md-detractors = Detractors
+an-md-flags = Flags
+an-md-funnel = Funnel (typical path)
+an-md-volume = Volume
+an-md-drop-off = Drop-off
+an-md-of-first = Of first
+an-md-of-base = Of base
+an-md-base = (base)
+an-md-converted = (converted)
+an-md-completeness = Completeness
+an-md-unmeasured = Unmeasured (no metric with a target)
+an-md-nothing-missing = Nothing missing.
+
+## diff
+an-diff-as-is = as-is
+an-diff-to-be = to-be
+an-diff-ratio = ratio
+an-diff-row = { $label }: { $value }
+an-md-as-is = As-is
+an-md-to-be = To-be
+an-md-ratio = Ratio (as-is / to-be)
+an-md-changes = Changes
+an-tp-removed = Touchpoints removed ({ $count })
+an-tp-added = Touchpoints added ({ $count })
+an-tp-changed = Touchpoints changed ({ $count })
+an-ho-removed = Handoffs removed ({ $count })
+an-ho-added = Handoffs added ({ $count })
+an-ho-changed = Handoffs changed ({ $count })
+an-tp-unchanged = Touchpoints unchanged: { $count }
+figure-touchpoints = Touchpoints
+figure-handoffs = Handoffs
+figure-internal-handoffs = Internal handoffs
+figure-cross-department-handoffs = Cross-department handoffs
+figure-handling-hours = Handling time
+figure-elapsed-hours = Elapsed time (longest path)
+figure-mean-satisfaction = Mean satisfaction
+
+## The Markdown/HTML/PDF report (src/report/document.rs)
+doc-and-more = and { $count } more
+doc-touchpoints = Touchpoints
+doc-handoffs = Handoffs
+doc-handoffs-value = { $handoffs } ({ $customer } with the customer, { $internal } internal)
+doc-cross-department = Cross-department handoffs
+doc-cross-department-value = { $cross } of { $internal } internal ({ $share })
+doc-departments-involved = Departments involved
+doc-elapsed = Elapsed time, end to end
+doc-elapsed-value = { $hours } (longest path, { $handoffs } { $handoffs ->
+    [one] handoff
+   *[other] handoffs
+})
+doc-elapsed-typical = Elapsed time, typical path
+doc-handling = Staff handling time
+doc-queue = Queue time (all handoffs)
+doc-mean = Mean satisfaction (0-10)
+doc-mean-value = { $mean } ({ $scored } scored touchpoints, { $responses } responses)
+doc-mean-value-detractors = { $mean } ({ $scored } scored touchpoints, { $responses } responses, { $detractors } detractors)
+doc-watermelons = Watermelons
+doc-split-opinions = Split opinions
+doc-drops = Satisfaction drops
+doc-hot-spots = Hot spots (low score, high volume)
+doc-rework-loops = Rework loops
+doc-gaps = Gaps
+doc-gaps-value = { $critical } critical, { $high } high, { $medium } medium, { $low } low, { $info } info
+doc-no-gaps = No gaps found.
+doc-col-severity = Severity
+doc-col-gap = Gap
+doc-col-where = Where (owners)
+doc-col-why = Why it matters
+doc-more-gaps = And { $count } more gaps of lower rank (see `touchpoint analyze`).
+doc-no-handoffs = No handoffs.
+doc-from-to = from \ to
+doc-matrix-about = Rows: the department handing off; columns: the department receiving. Each cell: handoffs (summed queue time). Off the diagonal, the work crosses a department boundary.
+doc-owns = Owns
+doc-owns-nothing = no touchpoint
+doc-owns-value = { $count } { $count ->
+    [one] touchpoint
+   *[other] touchpoints
+}: { $names }
+doc-department-queue = { $department } ({ $count }, { $hours } queue)
+doc-department-count = { $department } ({ $count })
+doc-hands-off = Hands off
+doc-hands-off-nothing = nothing to other departments
+doc-hands-off-value = { $count } { $count ->
+    [one] handoff
+   *[other] handoffs
+} to other departments: { $departments }
+doc-receives = Receives
+doc-receives-nothing = nothing from other departments
+doc-receives-value = { $count } { $count ->
+    [one] handoff
+   *[other] handoffs
+} from other departments: { $departments }
+doc-suffer = Where customers suffer
+doc-suffer-nothing = no low score or flag
+doc-mean-of = mean { $mean }
+doc-gaps-involved = Gaps involved in
+doc-gaps-involved-value = { $count } ({ $serious } high or critical)
+doc-score-from = Score from
+doc-trend = Trend
+doc-trend-worse = { $points }, getting worse
+doc-col-theme = Theme
+doc-col-comments = Comments
+doc-col-detractors = Detractors
+doc-col-promoters = Promoters
+doc-col-quotes = Quotes
+doc-times-less = { $ratio } times less
+doc-times-more = { $ratio } times more
+doc-compare-titles = As-is: { $as_is }. To-be: { $to_be }.
+doc-col-figure = Figure
+doc-col-value = Value
+doc-col-as-is = As-is
+doc-col-to-be = To-be
+doc-col-change = Change
+doc-tp-changed = Touchpoints changed
+doc-tp-changed-value = { $changed }; { $unchanged } unchanged
+doc-handoffs-changes = { $removed } removed, { $added } added, { $changed } changed
+doc-to-be-map = To-be map
+doc-whole-journey = The whole journey
+doc-status-Open = Open
+doc-status-InProgress = In progress
+doc-status-Done = Done
+doc-workshop = Workshop notes and actions
+doc-notes = Notes ({ $count })
+doc-actions = Actions ({ $count })
+doc-col-note = Note
+doc-col-author = Author
+doc-col-on = On
+doc-col-action = Action
+doc-col-owner = Owner
+doc-col-due = Due
+doc-col-status = Status
+doc-journey-owner = Journey owner
+doc-journey-owner-nobody = nobody owns the whole journey
+doc-exported = Exported
+doc-headline = Headline figures
+doc-journey-map = Journey map
+doc-gaps-worst-first = Gaps, worst first
+doc-matrix = Handoff matrix
+doc-departments = Departments
+doc-voice = Voice of the customer
+doc-as-is-vs-to-be = As-is vs to-be
+doc-map-full-size = Show the map at full size
+doc-map-fit = Fit the map to the page
+doc-page-of = Page { $page } of { $pages }
+
+## The PDF report (src/export/report_pdf.rs)
+pdf-map-next-page = { $pages ->
+    [one] The map on the next page.
+   *[other] The map on the next pages.
+}
+pdf-to-be-map-next-page = { $pages ->
+    [one] The to-be map on the next page.
+   *[other] The to-be map on the next pages.
+}

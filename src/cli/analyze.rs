@@ -1,6 +1,7 @@
 //! `touchpoint analyze` and `touchpoint diff`.
 
 use crate::analysis::{AnalysisConfig, Severity, analyze, diff};
+use crate::i18n::tr_args;
 use crate::report::{
     ReportFormat, diff_markdown, diff_text, report_json, report_markdown, report_text,
 };
@@ -34,7 +35,8 @@ pub fn cli_analyze(
         if !d.is_finite() || d <= 0.0 || d > 10.0 {
             let _ = writeln!(
                 err,
-                "--drop must be a number of points between 0 and 10, not {d}"
+                "{}",
+                tr_args("cli-analyze-bad-drop", &[("value", d.to_string().into())])
             );
             return 2;
         }
@@ -55,9 +57,15 @@ pub fn cli_analyze(
         if n > 0 {
             let _ = writeln!(
                 err,
-                "{}: {n} gap{} at or above {level}",
-                file.display(),
-                if n == 1 { "" } else { "s" }
+                "{}",
+                tr_args(
+                    "cli-analyze-fail-on",
+                    &[
+                        ("file", file.display().to_string().into()),
+                        ("count", n.into()),
+                        ("severity", level.label().into()),
+                    ],
+                )
             );
             return 1;
         }

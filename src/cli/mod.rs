@@ -24,6 +24,7 @@ pub use portfolio::cli_portfolio;
 pub use recover::RecoverArgs;
 pub use whatif::{WhatifArgs, cli_whatif};
 
+use crate::i18n::{self, Lang, tr_args};
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,6 +44,11 @@ use std::process::ExitCode;
 pub struct Cli {
     /// A `*.journey.ron` file to open in the app.
     pub file: Option<PathBuf>,
+    /// Language of the human output (reports, maps, messages): `en` or `zh-CN`
+    /// (`zh`, `zh_CN.UTF-8` also work). Default: LC_ALL, LC_MESSAGES or LANG, else English.
+    /// JSON, CSV headers and exit codes never change with the language.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -192,8 +198,76 @@ pub enum Command {
     },
 }
 
-/// Run a subcommand; `None` means "open the app".
+/// The language of the command line's human output: `--lang` when given, else the
+/// environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English. An unknown `--lang` is
+/// an error naming the languages there are.
+pub fn choose_lang(flag: Option<&str>) -> Result<Lang, String> {
+    match flag {
+        Some(text) => Lang::parse(text).ok_or_else(|| {
+            let tags: Vec<&str> = i18n::available().iter().map(Lang::tag).collect();
+            tr_args(
+                "cli-unknown-lang",
+                &[("lang", text.into()), ("available", tags.join(", ").into())],
+            )
+        }),
+        None => Ok(i18n::from_env().unwrap_or_default()),
+    }
+}
+
+/// Set this thread's language for a command line (see [`choose_lang`]); on an unknown
+/// `--lang` write why to `err` and return the usage exit code (2).
+pub fn set_lang(flag: Option<&str>, err: &mut dyn Write) -> Result<(), ExitCode> {
+    match choose_lang(flag) {
+        Ok(lang) => {
+            i18n::set_current(&lang);
+            Ok(())
+        }
+        Err(message) => {
+            let _ = writeln!(err, "touchpoint: {message}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// Does the command write machine output (JSON)? That is written in English whatever
+/// the language, so scripts read the same keys and values everywhere.
+fn machine_output(command: &Command) -> bool {
+    use crate::report::ReportFormat::Json;
+    matches!(
+        command,
+        Command::Analyze { format: Json, .. }
+            | Command::Diff { format: Json, .. }
+            | Command::Portfolio { format: Json, .. }
+    )
+}
+
+/// Is the command's human output translated? The others still write English
+/// sentences, so they run in English rather than mix English words with translated
+/// numbers and units.
+fn translated(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Validate { .. }
+            | Command::Analyze { .. }
+            | Command::Diff { .. }
+            | Command::Export(_)
+            | Command::Open { .. }
+            | Command::Compare { .. }
+            | Command::Present { .. }
+    )
+}
+
+/// Run a subcommand; `None` means "open the app". Human output is in this thread's
+/// language ([`set_lang`]) for the commands translated so far (validate, analyze, diff,
+/// export), in English for the others; JSON is always in English.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    if machine_output(&command) || !translated(&command) {
+        return i18n::with_lang(&Lang::english(), || dispatch(command, out, err));
+    }
+    dispatch(command, out, err)
+}
+
+fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let code = match command {
         Command::Open { .. } | Command::Compare { .. } | Command::Present { .. } => 0,
         Command::Portfolio { dir, format } => cli_portfolio(&dir, format, out, err),

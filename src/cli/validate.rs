@@ -1,6 +1,7 @@
 //! `touchpoint validate`.
 
 use super::file_label;
+use crate::i18n::tr_args;
 use crate::io;
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,11 +16,17 @@ pub fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> 
                     .map_or_else(|| file_label(f), |n| n.to_string_lossy().into_owned());
                 let _ = writeln!(
                     out,
-                    "{name}: {} touchpoints, {} handoffs, {} stages, {} departments",
-                    j.touchpoint_count(),
-                    j.handoff_count(),
-                    j.stages().len(),
-                    j.departments().len()
+                    "{}",
+                    tr_args(
+                        "cli-validate-ok",
+                        &[
+                            ("file", name.into()),
+                            ("touchpoints", j.touchpoint_count().into()),
+                            ("handoffs", j.handoff_count().into()),
+                            ("stages", j.stages().len().into()),
+                            ("departments", j.departments().len().into()),
+                        ],
+                    )
                 );
             }
             Err(e) => {

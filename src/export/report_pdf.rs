@@ -14,6 +14,7 @@ use super::pdf_canon::canonical_chunk;
 use super::raster::RenderError;
 use super::svg::write_svg;
 use crate::analysis::Analysis;
+use crate::i18n::tr_args;
 use crate::layout::Rect;
 use crate::model::Journey;
 use crate::report::document::{Block, Cell, ReportOptions, TableKind, blocks};
@@ -369,15 +370,15 @@ fn typeset(
                     paper: options.paper,
                     layout: options.map_layout,
                 };
+                let pages = map_tiles(*w, *h, &pdf).len();
                 t.lines(
-                    &format!(
-                        "{} on the next page{}.",
-                        if *i == 0 { "The map" } else { "The to-be map" },
-                        if map_tiles(*w, *h, &pdf).len() > 1 {
-                            "s"
+                    &tr_args(
+                        if *i == 0 {
+                            "pdf-map-next-page"
                         } else {
-                            ""
-                        }
+                            "pdf-to-be-map-next-page"
+                        },
+                        &[("pages", pages.into())],
                     ),
                     BODY,
                     false,
@@ -407,7 +408,10 @@ fn page_chunk(scene: &Scene) -> Result<(Chunk, Ref), RenderError> {
 
 fn footer_items(title: &str, k: usize, n: usize, (w, h): (f32, f32), margin: f32) -> Vec<Item> {
     let y = h - margin / 2.0 - 4.0;
-    let page = format!("Page {} of {}", k + 1, n);
+    let page = tr_args(
+        "doc-page-of",
+        &[("page", (k + 1).into()), ("pages", n.into())],
+    );
     let room = w - 2.0 * margin - text_width(&page, 8.0, false) - 16.0;
     vec![
         Item::Line {

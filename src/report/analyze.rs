@@ -2,8 +2,12 @@
 //! Markdown report for a wiki, JSON for scripts.
 
 use super::escape::md;
-use crate::analysis::fmt::{fmt_count, fmt_hours, fmt_score, fmt_share, one_decimal};
 use crate::analysis::{Analysis, JourneyDiff, PathStats, Severity};
+use crate::i18n::format::{
+    count as fmt_count, hours as fmt_hours, one_decimal, ratio as fmt_ratio, score as fmt_score,
+    share as fmt_share,
+};
+use crate::i18n::{Arg, tr, tr_args};
 use crate::model::TouchpointId;
 use std::fmt::Write as _;
 
@@ -51,114 +55,133 @@ fn names(a: &Analysis, ids: &[TouchpointId]) -> String {
         .collect();
     let more;
     if ids.len() > LIST_ITEMS {
-        more = format!("... and {} more", ids.len() - LIST_ITEMS);
+        more = tr_args("an-and-more", &[("count", (ids.len() - LIST_ITEMS).into())]);
         parts.push(&more);
     }
     parts.join(", ")
 }
 
-fn path_line(p: &PathStats, along: &str) -> String {
-    format!(
-        "{} along the {along} ({} touchpoints, {} handoffs, {} cross-department, {} department changes; handling {}, queue {})",
-        fmt_hours(p.elapsed_hours),
-        p.touchpoints.len(),
-        p.handoffs,
-        p.cross_department_handoffs,
-        p.department_changes,
-        fmt_hours(p.handling_hours),
-        fmt_hours(p.wait_hours)
+/// `id` is `an-path-longest` or `an-path-typical`.
+fn path_line(p: &PathStats, id: &str) -> String {
+    tr_args(
+        id,
+        &[
+            ("elapsed", fmt_hours(p.elapsed_hours).into()),
+            ("touchpoints", p.touchpoints.len().into()),
+            ("handoffs", p.handoffs.into()),
+            ("cross", p.cross_department_handoffs.into()),
+            ("changes", p.department_changes.into()),
+            ("handling", fmt_hours(p.handling_hours).into()),
+            ("queue", fmt_hours(p.wait_hours).into()),
+        ],
     )
+}
+
+/// The severity's name in the current language ("high", "高").
+fn severity_name(s: Severity) -> String {
+    s.label()
 }
 
 /// The headline figures as (label, value) rows, shared by text and Markdown.
 fn headline_rows(a: &Analysis) -> Vec<(String, String)> {
     let h = &a.headline;
     let mut rows = vec![
-        ("Touchpoints".to_owned(), h.touchpoints.to_string()),
+        (tr("an-touchpoints"), h.touchpoints.to_string()),
         (
-            "Handoffs".to_owned(),
-            format!(
-                "{} ({} customer interaction{}, {} internal)",
-                h.handoffs,
-                h.customer_interactions,
-                if h.customer_interactions == 1 {
-                    ""
-                } else {
-                    "s"
-                },
-                h.internal_handoffs
+            tr("an-handoffs"),
+            tr_args(
+                "an-handoffs-value",
+                &[
+                    ("handoffs", h.handoffs.into()),
+                    ("customer", h.customer_interactions.into()),
+                    ("internal", h.internal_handoffs.into()),
+                ],
             ),
         ),
         (
-            "Cross-department".to_owned(),
-            format!(
-                "{} of {} internal handoffs ({}); {} of {} handoffs in all",
-                h.cross_department_handoffs,
-                h.internal_handoffs,
-                fmt_share(h.internal_cross_department_share),
-                h.cross_department_handoffs,
-                h.handoffs
+            tr("an-cross-department"),
+            tr_args(
+                "an-cross-department-value",
+                &[
+                    ("cross", h.cross_department_handoffs.into()),
+                    ("internal", h.internal_handoffs.into()),
+                    (
+                        "internal_share",
+                        fmt_share(h.internal_cross_department_share).into(),
+                    ),
+                    ("handoffs", h.handoffs.into()),
+                ],
             ),
         ),
         (
-            "Departments involved".to_owned(),
+            tr("an-departments-involved"),
             h.departments_involved.to_string(),
         ),
         (
-            "Handling time".to_owned(),
-            format!("{} (all touchpoints)", fmt_hours(h.handling_hours)),
+            tr("an-handling-time"),
+            tr_args(
+                "an-handling-time-value",
+                &[("hours", fmt_hours(h.handling_hours).into())],
+            ),
         ),
     ];
     if let Some(p) = &a.paths.longest {
-        rows.push(("Elapsed time".to_owned(), path_line(p, "longest path")));
+        rows.push((tr("an-elapsed-time"), path_line(p, "an-path-longest")));
     }
     if let Some(p) = &a.paths.typical {
-        rows.push(("Typical path".to_owned(), path_line(p, "typical path")));
+        rows.push((tr("an-typical-path"), path_line(p, "an-path-typical")));
         let run = &p.longest_silent_run;
         if run.handoffs > 0 {
             rows.push((
-                "Customer hears nothing".to_owned(),
-                format!(
-                    "{} internal handoffs in a row ({}) on the typical path",
-                    run.handoffs,
-                    fmt_hours(run.hours)
+                tr("an-silent"),
+                tr_args(
+                    "an-silent-value",
+                    &[
+                        ("handoffs", run.handoffs.into()),
+                        ("hours", fmt_hours(run.hours).into()),
+                    ],
                 ),
             ));
         }
     }
     rows.push((
-        "Paths".to_owned(),
-        format!(
-            "{} from {} entr{} to {} end{}",
-            if a.paths.saturated {
-                "more than 1.8 x 10^19".to_owned()
-            } else {
-                fmt_count(a.paths.count)
-            },
-            a.paths.entries.len(),
-            if a.paths.entries.len() == 1 {
-                "y"
-            } else {
-                "ies"
-            },
-            a.paths.ends.len(),
-            if a.paths.ends.len() == 1 { "" } else { "s" }
+        tr("an-paths"),
+        tr_args(
+            "an-paths-value",
+            &[
+                (
+                    "count",
+                    if a.paths.saturated {
+                        tr("an-paths-saturated")
+                    } else {
+                        fmt_count(a.paths.count)
+                    }
+                    .into(),
+                ),
+                ("entries", a.paths.entries.len().into()),
+                ("ends", a.paths.ends.len().into()),
+            ],
         ),
     ));
     rows.push((
-        "Mean satisfaction".to_owned(),
+        tr("an-mean-satisfaction"),
         match h.mean_satisfaction {
-            Some(m) => format!(
-                "{} ({} of {} touchpoints scored, {} responses{})",
-                fmt_score(m),
-                h.scored_touchpoints,
-                h.touchpoints,
-                fmt_count(h.responses),
-                h.detractor_share
-                    .map(|d| format!(", {} detractors", fmt_share(d)))
-                    .unwrap_or_default()
-            ),
-            None => "no scores".to_owned(),
+            Some(m) => {
+                let mut args: Vec<(&str, Arg)> = vec![
+                    ("mean", fmt_score(m).into()),
+                    ("scored", h.scored_touchpoints.into()),
+                    ("touchpoints", h.touchpoints.into()),
+                    ("responses", fmt_count(h.responses).into()),
+                ];
+                match h.detractor_share {
+                    Some(d) => {
+                        args.push(("detractors", fmt_share(d).into()));
+                        tr_args("an-mean-satisfaction-detractors", &args)
+                    }
+                    None => tr_args("an-mean-satisfaction-value", &args),
+                }
+            }
+            None => tr("an-no-scores"),
         },
     ));
     let f = &a.funnel;
@@ -166,34 +189,45 @@ fn headline_rows(a: &Analysis) -> Vec<(String, String)> {
         let end = f
             .completion
             .filter(|_| f.steps.last().is_some_and(|s| &s.id != conv))
-            .map(|e| format!(", {} reach the end", fmt_share(e)))
+            .map(|e| tr_args("an-funnel-end", &[("share", fmt_share(e).into())]))
             .unwrap_or_default();
         let text = if base == conv {
-            format!("the volume holds from {}{end}", tp_name(a, base))
+            tr_args(
+                "an-funnel-holds",
+                &[("base", tp_name(a, base).into()), ("end", end.into())],
+            )
         } else {
-            format!(
-                "conversion {} ({} of {}){end}",
-                fmt_share(c),
-                tp_name(a, conv),
-                tp_name(a, base)
+            tr_args(
+                "an-funnel-conversion",
+                &[
+                    ("share", fmt_share(c).into()),
+                    ("converted", tp_name(a, conv).into()),
+                    ("base", tp_name(a, base).into()),
+                    ("end", end.into()),
+                ],
             )
         };
-        rows.push(("Funnel".to_owned(), text));
+        rows.push((tr("an-funnel"), text));
     }
     let sev: Vec<String> = Severity::ALL
         .iter()
         .rev()
         .filter_map(|s| {
             let n = h.gaps_by_severity.get(*s as usize).copied().unwrap_or(0);
-            (n > 0).then(|| format!("{n} {s}"))
+            (n > 0).then(|| {
+                tr_args(
+                    "an-severity-count",
+                    &[("count", n.into()), ("severity", severity_name(*s).into())],
+                )
+            })
         })
         .collect();
     rows.push((
-        "Gaps".to_owned(),
+        tr("an-gaps"),
         if sev.is_empty() {
-            "none".to_owned()
+            tr("an-gaps-none")
         } else {
-            sev.join(", ")
+            sev.join(&tr("an-list-separator"))
         },
     ));
     rows
@@ -277,8 +311,12 @@ fn pad(text: &str, columns: usize) -> String {
 
 /// The title, with the variant ("as-is") when the title does not already say it.
 fn display_title(a: &Analysis) -> String {
-    let variant = a.variant.trim();
-    if variant.is_empty() || a.title.to_lowercase().contains(&variant.to_lowercase()) {
+    let written = a.variant.trim();
+    let variant = crate::scene::variant_name(written);
+    if variant.is_empty()
+        || a.title.to_lowercase().contains(&written.to_lowercase())
+        || a.title.contains(&variant)
+    {
         a.title.clone()
     } else {
         format!("{} ({variant})", a.title)
@@ -299,10 +337,7 @@ pub fn report_text(a: &Analysis) -> String {
 
     let axes = matrix_axes(a);
     if !axes.is_empty() {
-        let _ = writeln!(
-            s,
-            "\nHandoff matrix (rows: from department, columns: to department; handoff counts)"
-        );
+        let _ = writeln!(s, "\n{}", tr("an-matrix-title"));
         let label_w = axes
             .iter()
             .filter_map(|&i| a.matrix.names.get(i))
@@ -329,44 +364,44 @@ pub fn report_text(a: &Analysis) -> String {
         }
         let lines = matrix_lines(a);
         if !lines.is_empty() {
-            let _ = writeln!(
-                s,
-                "\nBetween departments (handoffs, summed queue, mean failure rate)"
-            );
+            let _ = writeln!(s, "\n{}", tr("an-between-title"));
             for (from, to, n, wait, fail) in lines.iter().take(12) {
                 let _ = writeln!(
                     s,
                     "  {from} -> {to}: {n}{}{}",
                     if *wait > 0.0 {
-                        format!(", {} queue", fmt_hours(*wait))
+                        tr_args("an-between-queue", &[("hours", fmt_hours(*wait).into())])
                     } else {
                         String::new()
                     },
-                    fail.map(|f| format!(", {} failure", fmt_share(f)))
+                    fail.map(|f| tr_args("an-between-failure", &[("share", fmt_share(f).into())]))
                         .unwrap_or_default()
                 );
             }
             if lines.len() > 12 {
-                let _ = writeln!(s, "  ... and {} more department pairs", lines.len() - 12);
+                let _ = writeln!(
+                    s,
+                    "  {}",
+                    tr_args("an-more-pairs", &[("count", (lines.len() - 12).into())])
+                );
             }
         }
     }
 
     if !a.gaps.is_empty() {
-        let _ = writeln!(s, "\nTop gaps");
+        let _ = writeln!(s, "\n{}", tr("an-top-gaps"));
         for g in a.gaps.iter().take(TEXT_GAPS) {
-            let _ = writeln!(
-                s,
-                "  {:<8}  {}",
-                g.severity.key().to_uppercase(),
-                g.explanation
-            );
+            let sev = severity_name(g.severity).to_uppercase();
+            let _ = writeln!(s, "  {}  {}", pad(&sev, 8), g.explanation);
         }
         if a.gaps.len() > TEXT_GAPS {
             let _ = writeln!(
                 s,
-                "  ... and {} more (use --format markdown or json for all)",
-                a.gaps.len() - TEXT_GAPS
+                "  {}",
+                tr_args(
+                    "an-more-gaps",
+                    &[("count", (a.gaps.len() - TEXT_GAPS).into())]
+                )
             );
         }
     }
@@ -375,10 +410,10 @@ pub fn report_text(a: &Analysis) -> String {
     let ids = |v: &[TouchpointId]| names(a, v);
     if !a.watermelons.is_empty() {
         let v: Vec<TouchpointId> = a.watermelons.iter().map(|w| w.id.clone()).collect();
-        lists.push(("Watermelons".into(), ids(&v)));
+        lists.push((tr("an-watermelons"), ids(&v)));
     }
     if !a.split_opinions.is_empty() {
-        lists.push(("Split opinions".into(), ids(&a.split_opinions)));
+        lists.push((tr("an-split-opinions"), ids(&a.split_opinions)));
     }
     if !a.drops.is_empty() {
         let v: Vec<String> = a
@@ -395,11 +430,11 @@ pub fn report_text(a: &Analysis) -> String {
                 )
             })
             .collect();
-        lists.push(("Satisfaction drops".into(), v.join("; ")));
+        lists.push((tr("an-drops"), v.join("; ")));
     }
     if !a.hot_spots.is_empty() {
         let v: Vec<TouchpointId> = a.hot_spots.iter().map(|h| h.id.clone()).collect();
-        lists.push(("Hot spots".into(), ids(&v)));
+        lists.push((tr("an-hot-spots"), ids(&v)));
     }
     if !a.loops.is_empty() {
         let v: Vec<String> = a
@@ -408,25 +443,25 @@ pub fn report_text(a: &Analysis) -> String {
             .take(LIST_ITEMS)
             .map(|l| names(a, &l.touchpoints))
             .collect();
-        lists.push(("Rework loops".into(), v.join(" | ")));
+        lists.push((tr("an-rework-loops"), v.join(" | ")));
     }
     let c = &a.completeness;
     for (label, v) in [
-        ("No owner", &c.no_owner),
-        ("Unmeasured", &c.unmeasured),
-        ("No score", &c.no_score),
-        ("No stage", &c.no_stage),
-        ("Unreachable", &c.unreachable),
-        ("Disconnected", &c.disconnected),
-        ("Dead ends", &c.dead_ends),
+        ("an-no-owner", &c.no_owner),
+        ("an-unmeasured", &c.unmeasured),
+        ("an-no-score", &c.no_score),
+        ("an-no-stage", &c.no_stage),
+        ("an-unreachable", &c.unreachable),
+        ("an-disconnected", &c.disconnected),
+        ("an-dead-ends", &c.dead_ends),
     ] {
         if !v.is_empty() {
-            lists.push((label.into(), ids(v)));
+            lists.push((tr(label), ids(v)));
         }
     }
     if !c.idle_departments.is_empty() {
         let v: Vec<&str> = c.idle_departments.iter().map(|d| d.as_str()).collect();
-        lists.push(("Departments owning nothing".into(), v.join(", ")));
+        lists.push((tr("an-idle-departments"), v.join(", ")));
     }
     if !lists.is_empty() {
         let _ = writeln!(s);
@@ -442,8 +477,17 @@ pub fn report_text(a: &Analysis) -> String {
 pub fn report_markdown(a: &Analysis) -> String {
     let mut s = String::new();
     let title = display_title(a);
-    let _ = writeln!(s, "# Gap analysis: {}\n", md(&title));
-    let _ = writeln!(s, "| Figure | Value |\n| --- | --- |");
+    let _ = writeln!(
+        s,
+        "# {}\n",
+        md(&tr_args("an-md-title", &[("title", title.into())]))
+    );
+    let _ = writeln!(
+        s,
+        "| {} | {} |\n| --- | --- |",
+        tr("an-md-figure"),
+        tr("an-md-value")
+    );
     for (label, value) in headline_rows(a) {
         let _ = writeln!(s, "| {} | {} |", md(&label), md(&value));
     }
@@ -452,9 +496,11 @@ pub fn report_markdown(a: &Analysis) -> String {
     if !axes.is_empty() {
         let _ = writeln!(
             s,
-            "\n## Handoff matrix\n\nRows: from department; columns: to department. Each cell: handoffs / summed queue / mean failure rate.\n"
+            "\n## {}\n\n{}\n",
+            tr("an-md-matrix"),
+            tr("an-md-matrix-about")
         );
-        let _ = write!(s, "| from \\ to |");
+        let _ = write!(s, "| {} |", md(&tr("an-md-from-to")));
         for &c in &axes {
             let _ = write!(
                 s,
@@ -500,20 +546,31 @@ pub fn report_markdown(a: &Analysis) -> String {
     if !a.gaps.is_empty() {
         let _ = writeln!(
             s,
-            "\n## Gaps\n\n| # | Severity | Kind | Gap |\n| --- | --- | --- | --- |"
+            "\n## {}\n\n| # | {} | {} | {} |\n| --- | --- | --- | --- |",
+            tr("an-gaps"),
+            tr("an-md-severity"),
+            tr("an-md-kind"),
+            tr("an-md-gap")
         );
         for (k, g) in a.gaps.iter().take(MARKDOWN_GAPS).enumerate() {
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} |",
                 k + 1,
-                g.severity,
-                g.kind.label(),
+                severity_name(g.severity),
+                md(&g.kind.label()),
                 md(&g.explanation)
             );
         }
         if a.gaps.len() > MARKDOWN_GAPS {
-            let _ = writeln!(s, "\n... and {} more gaps.", a.gaps.len() - MARKDOWN_GAPS);
+            let _ = writeln!(
+                s,
+                "\n{}",
+                tr_args(
+                    "an-md-more-gaps",
+                    &[("count", (a.gaps.len() - MARKDOWN_GAPS).into())]
+                )
+            );
         }
     }
 
@@ -525,7 +582,13 @@ pub fn report_markdown(a: &Analysis) -> String {
     if !scored.is_empty() && scored.len() <= 60 {
         let _ = writeln!(
             s,
-            "\n## Emotion curve\n\n| Touchpoint | Mean | Responses | Detractors | Flags |\n| --- | --- | --- | --- | --- |"
+            "\n## {}\n\n| {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- |",
+            tr("an-md-emotion-curve"),
+            tr("an-md-touchpoint"),
+            tr("an-md-mean"),
+            tr("an-md-responses"),
+            tr("an-md-detractors"),
+            tr("an-md-flags")
         );
         for (p, m) in scored {
             let t = a.touchpoint(&p.id);
@@ -540,7 +603,7 @@ pub fn report_markdown(a: &Analysis) -> String {
                 t.map_or(0, |t| t.responses),
                 t.and_then(|t| t.detractor_share)
                     .map_or("-".to_owned(), fmt_share),
-                flags.join(", ")
+                md(&flags.join(", "))
             );
         }
     }
@@ -548,15 +611,21 @@ pub fn report_markdown(a: &Analysis) -> String {
     if !a.funnel.steps.is_empty() && a.funnel.steps.len() <= 60 {
         let _ = writeln!(
             s,
-            "\n## Funnel (typical path)\n\n| Touchpoint | Volume | Drop-off | Of first | Of base |\n| --- | --- | --- | --- | --- |"
+            "\n## {}\n\n| {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- |",
+            tr("an-md-funnel"),
+            tr("an-md-touchpoint"),
+            tr("an-md-volume"),
+            tr("an-md-drop-off"),
+            tr("an-md-of-first"),
+            tr("an-md-of-base")
         );
         for st in &a.funnel.steps {
             let mark = if a.funnel.base.as_ref() == Some(&st.id) {
-                " (base)"
+                format!(" {}", md(&tr("an-md-base")))
             } else if a.funnel.converted.as_ref() == Some(&st.id) {
-                " (converted)"
+                format!(" {}", md(&tr("an-md-converted")))
             } else {
-                ""
+                String::new()
             };
             let _ = writeln!(
                 s,
@@ -571,29 +640,40 @@ pub fn report_markdown(a: &Analysis) -> String {
     }
 
     let c = &a.completeness;
-    let _ = writeln!(s, "\n## Completeness\n");
+    let _ = writeln!(s, "\n## {}\n", tr("an-md-completeness"));
     let mut any = false;
     for (label, v) in [
-        ("No owner", &c.no_owner),
-        ("Unmeasured (no metric with a target)", &c.unmeasured),
-        ("No score", &c.no_score),
-        ("No stage", &c.no_stage),
-        ("Unreachable", &c.unreachable),
-        ("Disconnected", &c.disconnected),
-        ("Dead ends", &c.dead_ends),
+        ("an-no-owner", &c.no_owner),
+        ("an-md-unmeasured", &c.unmeasured),
+        ("an-no-score", &c.no_score),
+        ("an-no-stage", &c.no_stage),
+        ("an-unreachable", &c.unreachable),
+        ("an-disconnected", &c.disconnected),
+        ("an-dead-ends", &c.dead_ends),
     ] {
         if !v.is_empty() {
             any = true;
-            let _ = writeln!(s, "- **{label}** ({}): {}", v.len(), md(&names(a, v)));
+            let _ = writeln!(
+                s,
+                "- **{}** ({}): {}",
+                md(&tr(label)),
+                v.len(),
+                md(&names(a, v))
+            );
         }
     }
     if !c.idle_departments.is_empty() {
         any = true;
         let v: Vec<&str> = c.idle_departments.iter().map(|d| d.as_str()).collect();
-        let _ = writeln!(s, "- **Departments owning nothing**: {}", md(&v.join(", ")));
+        let _ = writeln!(
+            s,
+            "- **{}**: {}",
+            md(&tr("an-idle-departments")),
+            md(&v.join(", "))
+        );
     }
     if !any {
-        let _ = writeln!(s, "Nothing missing.");
+        let _ = writeln!(s, "{}", tr("an-md-nothing-missing"));
     }
     s
 }
@@ -604,7 +684,15 @@ pub fn report_json(a: &Analysis) -> String {
 }
 
 fn ratio_text(r: Option<f64>) -> String {
-    r.map_or("-".to_owned(), |r| format!("{}x", one_decimal(r)))
+    r.map_or("-".to_owned(), fmt_ratio)
+}
+
+/// A headline figure's name in the current language, by its key (`elapsed_hours`);
+/// the diff's own English label for a key without a message.
+pub(crate) fn figure_label(key: &str, label: &str) -> String {
+    let id = format!("figure-{}", key.replace('_', "-"));
+    let text = tr(&id);
+    if text == id { label.to_owned() } else { text }
 }
 
 fn value_text(key: &str, v: Option<f64>) -> String {
@@ -626,13 +714,19 @@ fn diff_lists(d: &JourneyDiff) -> Vec<(String, String)> {
     let mut rows = Vec::new();
     if !d.touchpoints_removed.is_empty() {
         rows.push((
-            format!("Touchpoints removed ({})", d.touchpoints_removed.len()),
+            tr_args(
+                "an-tp-removed",
+                &[("count", d.touchpoints_removed.len().into())],
+            ),
             join(&d.touchpoints_removed),
         ));
     }
     if !d.touchpoints_added.is_empty() {
         rows.push((
-            format!("Touchpoints added ({})", d.touchpoints_added.len()),
+            tr_args(
+                "an-tp-added",
+                &[("count", d.touchpoints_added.len().into())],
+            ),
             join(&d.touchpoints_added),
         ));
     }
@@ -649,7 +743,10 @@ fn diff_lists(d: &JourneyDiff) -> Vec<(String, String)> {
             })
             .collect();
         rows.push((
-            format!("Touchpoints changed ({})", d.touchpoints_changed.len()),
+            tr_args(
+                "an-tp-changed",
+                &[("count", d.touchpoints_changed.len().into())],
+            ),
             v.join("; "),
         ));
     }
@@ -661,13 +758,16 @@ fn diff_lists(d: &JourneyDiff) -> Vec<(String, String)> {
     };
     if !d.handoffs_removed.is_empty() {
         rows.push((
-            format!("Handoffs removed ({})", d.handoffs_removed.len()),
+            tr_args(
+                "an-ho-removed",
+                &[("count", d.handoffs_removed.len().into())],
+            ),
             hs(&d.handoffs_removed),
         ));
     }
     if !d.handoffs_added.is_empty() {
         rows.push((
-            format!("Handoffs added ({})", d.handoffs_added.len()),
+            tr_args("an-ho-added", &[("count", d.handoffs_added.len().into())]),
             hs(&d.handoffs_added),
         ));
     }
@@ -685,7 +785,10 @@ fn diff_lists(d: &JourneyDiff) -> Vec<(String, String)> {
             })
             .collect();
         rows.push((
-            format!("Handoffs changed ({})", d.handoffs_changed.len()),
+            tr_args(
+                "an-ho-changed",
+                &[("count", d.handoffs_changed.len().into())],
+            ),
             v.join("; "),
         ));
     }
@@ -697,35 +800,57 @@ pub fn diff_text(d: &JourneyDiff) -> String {
     let mut s = String::new();
     let title = format!("{} -> {}", d.as_is_title, d.to_be_title);
     let _ = writeln!(s, "{title}\n{}", "=".repeat(text_width(&title).max(3)));
-    let label_w = d
+    let labels: Vec<String> = d
         .figures
         .iter()
-        .map(|f| text_width(&f.label))
-        .max()
-        .unwrap_or(0);
+        .map(|f| figure_label(&f.figure, &f.label))
+        .collect();
+    let label_w = labels.iter().map(|l| text_width(l)).max().unwrap_or(0);
+    let right = |t: &str, w: usize| {
+        let mut out = " ".repeat(w.saturating_sub(text_width(t)));
+        out.push_str(t);
+        out
+    };
     let _ = writeln!(
         s,
-        "{:label_w$}  {:>12}  {:>12}  {:>8}",
-        "", "as-is", "to-be", "ratio"
+        "{}  {}  {}  {}",
+        pad("", label_w),
+        right(&tr("an-diff-as-is"), 12),
+        right(&tr("an-diff-to-be"), 12),
+        right(&tr("an-diff-ratio"), 8)
     );
-    for f in &d.figures {
+    for (f, label) in d.figures.iter().zip(&labels) {
         let _ = writeln!(
             s,
-            "{:label_w$}  {:>12}  {:>12}  {:>8}",
-            f.label,
-            value_text(&f.figure, f.as_is),
-            value_text(&f.figure, f.to_be),
-            ratio_text(f.ratio)
+            "{}  {}  {}  {}",
+            pad(label, label_w),
+            right(&value_text(&f.figure, f.as_is), 12),
+            right(&value_text(&f.figure, f.to_be), 12),
+            right(&ratio_text(f.ratio), 8)
         );
     }
     let rows = diff_lists(d);
     if !rows.is_empty() {
         let _ = writeln!(s);
         for (label, value) in rows {
-            let _ = writeln!(s, "{label}: {value}");
+            let _ = writeln!(
+                s,
+                "{}",
+                tr_args(
+                    "an-diff-row",
+                    &[("label", label.into()), ("value", value.into())]
+                )
+            );
         }
     }
-    let _ = writeln!(s, "Touchpoints unchanged: {}", d.touchpoints_unchanged);
+    let _ = writeln!(
+        s,
+        "{}",
+        tr_args(
+            "an-tp-unchanged",
+            &[("count", d.touchpoints_unchanged.into())]
+        )
+    );
     s
 }
 
@@ -734,15 +859,19 @@ pub fn diff_markdown(d: &JourneyDiff) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "# {} -> {}\n\n| Figure | As-is | To-be | Ratio (as-is / to-be) |\n| --- | --- | --- | --- |",
+        "# {} -> {}\n\n| {} | {} | {} | {} |\n| --- | --- | --- | --- |",
         md(&d.as_is_title),
-        md(&d.to_be_title)
+        md(&d.to_be_title),
+        tr("an-md-figure"),
+        tr("an-md-as-is"),
+        tr("an-md-to-be"),
+        tr("an-md-ratio")
     );
     for f in &d.figures {
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} |",
-            md(&f.label),
+            md(&figure_label(&f.figure, &f.label)),
             value_text(&f.figure, f.as_is),
             value_text(&f.figure, f.to_be),
             ratio_text(f.ratio)
@@ -750,12 +879,19 @@ pub fn diff_markdown(d: &JourneyDiff) -> String {
     }
     let rows = diff_lists(d);
     if !rows.is_empty() {
-        let _ = writeln!(s, "\n## Changes\n");
+        let _ = writeln!(s, "\n## {}\n", tr("an-md-changes"));
         for (label, value) in rows {
             let _ = writeln!(s, "- **{}**: {}", md(&label), md(&value));
         }
     }
-    let _ = writeln!(s, "\nTouchpoints unchanged: {}", d.touchpoints_unchanged);
+    let _ = writeln!(
+        s,
+        "\n{}",
+        tr_args(
+            "an-tp-unchanged",
+            &[("count", d.touchpoints_unchanged.into())]
+        )
+    );
     s
 }
 

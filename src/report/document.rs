@@ -7,8 +7,13 @@
 //! things. The HTML is one self-contained, well-formed XHTML-compatible file with a
 //! restrictive Content-Security-Policy; every user text is escaped in both formats.
 
+use super::analyze::figure_label;
 use super::escape::{md, md_line, xml as escape};
-use crate::analysis::{Analysis, GapKind, JourneyDiff, fmt_count, fmt_hours, fmt_score, fmt_share};
+use crate::analysis::{Analysis, GapKind, JourneyDiff};
+use crate::i18n::format::{
+    count as fmt_count, hours as fmt_hours, score as fmt_score, share as fmt_share,
+};
+use crate::i18n::{Arg, tr, tr_args};
 use crate::model::{Anchor, DepartmentId, Journey, TouchpointId, fmt_num};
 use crate::scene::clean_text;
 use std::fmt::Write as _;
@@ -97,7 +102,10 @@ fn tp_name(journey: &Journey, id: &TouchpointId) -> String {
 }
 
 fn dept_name(journey: &Journey, id: Option<&DepartmentId>) -> String {
-    clean_text(&journey.department_name(id))
+    match id {
+        None => tr("map-lane-unowned"),
+        Some(_) => clean_text(&journey.department_name(id)),
+    }
 }
 
 fn names_list(journey: &Journey, ids: &[&TouchpointId]) -> String {
@@ -107,88 +115,103 @@ fn names_list(journey: &Journey, ids: &[&TouchpointId]) -> String {
         .map(|id| tp_name(journey, id))
         .collect();
     if ids.len() > MAX_NAMES {
-        out.push(format!("and {} more", ids.len() - MAX_NAMES));
+        out.push(tr_args(
+            "doc-and-more",
+            &[("count", (ids.len() - MAX_NAMES).into())],
+        ));
     }
     out.join(", ")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn headline_rows(a: &Analysis) -> Vec<Vec<Cell>> {
     let h = &a.headline;
     let mut rows = vec![
-        vec![cell("Touchpoints"), num_cell(h.touchpoints.to_string())],
         vec![
-            cell("Handoffs"),
-            num_cell(format!(
-                "{} ({} with the customer, {} internal)",
-                h.handoffs, h.customer_interactions, h.internal_handoffs
+            cell(tr("doc-touchpoints")),
+            num_cell(h.touchpoints.to_string()),
+        ],
+        vec![
+            cell(tr("doc-handoffs")),
+            num_cell(tr_args(
+                "doc-handoffs-value",
+                &[
+                    ("handoffs", h.handoffs.into()),
+                    ("customer", h.customer_interactions.into()),
+                    ("internal", h.internal_handoffs.into()),
+                ],
             )),
         ],
         vec![
-            cell("Cross-department handoffs"),
-            num_cell(format!(
-                "{} of {} internal ({})",
-                h.cross_department_handoffs,
-                h.internal_handoffs,
-                fmt_share(h.internal_cross_department_share)
+            cell(tr("doc-cross-department")),
+            num_cell(tr_args(
+                "doc-cross-department-value",
+                &[
+                    ("cross", h.cross_department_handoffs.into()),
+                    ("internal", h.internal_handoffs.into()),
+                    ("share", fmt_share(h.internal_cross_department_share).into()),
+                ],
             )),
         ],
         vec![
-            cell("Departments involved"),
+            cell(tr("doc-departments-involved")),
             num_cell(h.departments_involved.to_string()),
         ],
         vec![
-            cell("Elapsed time, end to end"),
-            num_cell(format!(
-                "{} (longest path, {})",
-                fmt_hours(h.elapsed_hours),
-                plural(h.longest_path_handoffs, "handoff", "handoffs")
+            cell(tr("doc-elapsed")),
+            num_cell(tr_args(
+                "doc-elapsed-value",
+                &[
+                    ("hours", fmt_hours(h.elapsed_hours).into()),
+                    ("handoffs", h.longest_path_handoffs.into()),
+                ],
             )),
         ],
         vec![
-            cell("Elapsed time, typical path"),
+            cell(tr("doc-elapsed-typical")),
             num_cell(fmt_hours(h.typical_elapsed_hours)),
         ],
         vec![
-            cell("Staff handling time"),
+            cell(tr("doc-handling")),
             num_cell(fmt_hours(h.handling_hours)),
         ],
-        vec![
-            cell("Queue time (all handoffs)"),
-            num_cell(fmt_hours(h.wait_hours)),
-        ],
+        vec![cell(tr("doc-queue")), num_cell(fmt_hours(h.wait_hours))],
     ];
     if let Some(m) = h.mean_satisfaction {
-        let mut text = format!(
-            "{} ({} scored touchpoints, {} responses",
-            fmt_score(m),
-            h.scored_touchpoints,
-            fmt_count(h.responses)
-        );
-        if let Some(d) = h.detractor_share {
-            let _ = write!(text, ", {} detractors", fmt_share(d));
-        }
-        text.push(')');
-        rows.push(vec![cell("Mean satisfaction (0-10)"), num_cell(text)]);
+        let mut args: Vec<(&str, Arg)> = vec![
+            ("mean", fmt_score(m).into()),
+            ("scored", h.scored_touchpoints.into()),
+            ("responses", fmt_count(h.responses).into()),
+        ];
+        let text = match h.detractor_share {
+            Some(d) => {
+                args.push(("detractors", fmt_share(d).into()));
+                tr_args("doc-mean-value-detractors", &args)
+            }
+            None => tr_args("doc-mean-value", &args),
+        };
+        rows.push(vec![cell(tr("doc-mean")), num_cell(text)]);
     }
     for (label, n) in [
-        ("Watermelons", h.watermelons),
-        ("Split opinions", h.split_opinions),
-        ("Satisfaction drops", h.drops),
-        ("Hot spots (low score, high volume)", h.hot_spots),
-        ("Rework loops", h.rework_loops),
+        ("doc-watermelons", h.watermelons),
+        ("doc-split-opinions", h.split_opinions),
+        ("doc-drops", h.drops),
+        ("doc-hot-spots", h.hot_spots),
+        ("doc-rework-loops", h.rework_loops),
     ] {
-        rows.push(vec![cell(label), num_cell(n.to_string())]);
+        rows.push(vec![cell(tr(label)), num_cell(n.to_string())]);
     }
     let sev = h.gaps_by_severity;
     rows.push(vec![
-        cell("Gaps"),
-        num_cell(format!(
-            "{} critical, {} high, {} medium, {} low, {} info",
-            sev[4], sev[3], sev[2], sev[1], sev[0]
+        cell(tr("doc-gaps")),
+        num_cell(tr_args(
+            "doc-gaps-value",
+            &[
+                ("critical", sev[4].into()),
+                ("high", sev[3].into()),
+                ("medium", sev[2].into()),
+                ("low", sev[1].into()),
+                ("info", sev[0].into()),
+            ],
         )),
     ]);
     rows
@@ -213,7 +236,10 @@ fn gap_where(journey: &Journey, g: &crate::analysis::Gap) -> String {
             parts.push(names_list(journey, &ids));
         }
     } else if g.handoffs.len() > 3 {
-        parts.push(format!("and {} more", g.handoffs.len() - 3));
+        parts.push(tr_args(
+            "doc-and-more",
+            &[("count", (g.handoffs.len() - 3).into())],
+        ));
     }
     let owners: Vec<String> = g
         .owners
@@ -245,7 +271,7 @@ fn severity_class(s: crate::analysis::Severity) -> &'static str {
 
 fn gaps_table(journey: &Journey, a: &Analysis) -> Vec<Block> {
     if a.gaps.is_empty() {
-        return vec![Block::Para("No gaps found.".into())];
+        return vec![Block::Para(tr("doc-no-gaps"))];
     }
     let rows = a
         .gaps
@@ -256,7 +282,7 @@ fn gaps_table(journey: &Journey, a: &Analysis) -> Vec<Block> {
             vec![
                 num_cell((i + 1).to_string()),
                 Cell {
-                    text: g.severity.key().to_owned(),
+                    text: g.severity.label(),
                     class: severity_class(g.severity),
                 },
                 cell(g.kind.label()),
@@ -266,16 +292,20 @@ fn gaps_table(journey: &Journey, a: &Analysis) -> Vec<Block> {
         })
         .collect();
     let mut out = vec![Block::Table {
-        head: ["#", "Severity", "Gap", "Where (owners)", "Why it matters"]
-            .map(str::to_owned)
-            .to_vec(),
+        head: vec![
+            "#".to_owned(),
+            tr("doc-col-severity"),
+            tr("doc-col-gap"),
+            tr("doc-col-where"),
+            tr("doc-col-why"),
+        ],
         rows,
         kind: TableKind::Gaps,
     }];
     if a.gaps.len() > MAX_GAPS {
-        out.push(Block::Para(format!(
-            "And {} more gaps of lower rank (see `touchpoint analyze`).",
-            a.gaps.len() - MAX_GAPS
+        out.push(Block::Para(tr_args(
+            "doc-more-gaps",
+            &[("count", (a.gaps.len() - MAX_GAPS).into())],
         )));
     }
     out
@@ -295,10 +325,10 @@ fn matrix_table(a: &Analysis) -> Vec<Block> {
         })
         .collect();
     if used.is_empty() {
-        return vec![Block::Para("No handoffs.".into())];
+        return vec![Block::Para(tr("doc-no-handoffs"))];
     }
     let name = |i: usize| clean_text(m.names.get(i).map_or("", String::as_str));
-    let mut head = vec!["from \\ to".to_owned()];
+    let mut head = vec![tr("doc-from-to")];
     head.extend(used.iter().map(|&i| name(i)));
     let rows = used
         .iter()
@@ -326,12 +356,7 @@ fn matrix_table(a: &Analysis) -> Vec<Block> {
         })
         .collect();
     vec![
-        Block::Para(
-            "Rows: the department handing off; columns: the department receiving. Each cell: \
-             handoffs (summed queue time). Off the diagonal, the work crosses a department \
-             boundary."
-                .into(),
-        ),
+        Block::Para(tr("doc-matrix-about")),
         Block::Table {
             head,
             rows,
@@ -356,7 +381,7 @@ fn department_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
             a.touchpoints.iter().filter(|t| t.owner == owner).collect();
         let mut items: Vec<(String, String)> = Vec::new();
         if owned.is_empty() {
-            items.push(("Owns".into(), "no touchpoint".into()));
+            items.push((tr("doc-owns"), tr("doc-owns-nothing")));
             out.push(Block::SubHeading(name));
             out.push(Block::List(items));
             continue;
@@ -365,11 +390,13 @@ fn department_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
         by_order.sort_by_key(|t| t.order);
         let ids: Vec<&TouchpointId> = by_order.iter().map(|t| &t.id).collect();
         items.push((
-            "Owns".into(),
-            format!(
-                "{}: {}",
-                plural(owned.len(), "touchpoint", "touchpoints"),
-                names_list(journey, &ids)
+            tr("doc-owns"),
+            tr_args(
+                "doc-owns-value",
+                &[
+                    ("count", owned.len().into()),
+                    ("names", names_list(journey, &ids).into()),
+                ],
             ),
         ));
         // Hands off / receives: cross-department handoffs only.
@@ -399,9 +426,19 @@ fn department_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
             m.iter()
                 .map(|(d, (n, w))| {
                     if *w > 0.0 {
-                        format!("{d} ({n}, {} queue)", fmt_hours(*w))
+                        tr_args(
+                            "doc-department-queue",
+                            &[
+                                ("department", d.into()),
+                                ("count", (*n).into()),
+                                ("hours", fmt_hours(*w).into()),
+                            ],
+                        )
                     } else {
-                        format!("{d} ({n})")
+                        tr_args(
+                            "doc-department-count",
+                            &[("department", d.into()), ("count", (*n).into())],
+                        )
                     }
                 })
                 .collect::<Vec<_>>()
@@ -410,26 +447,30 @@ fn department_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
         let n_out: usize = out_to.values().map(|v| v.0).sum();
         let n_in: usize = in_from.values().map(|v| v.0).sum();
         items.push((
-            "Hands off".into(),
+            tr("doc-hands-off"),
             if n_out == 0 {
-                "nothing to other departments".into()
+                tr("doc-hands-off-nothing")
             } else {
-                format!(
-                    "{} to other departments: {}",
-                    plural(n_out, "handoff", "handoffs"),
-                    describe(&out_to)
+                tr_args(
+                    "doc-hands-off-value",
+                    &[
+                        ("count", n_out.into()),
+                        ("departments", describe(&out_to).into()),
+                    ],
                 )
             },
         ));
         items.push((
-            "Receives".into(),
+            tr("doc-receives"),
             if n_in == 0 {
-                "nothing from other departments".into()
+                tr("doc-receives-nothing")
             } else {
-                format!(
-                    "{} from other departments: {}",
-                    plural(n_in, "handoff", "handoffs"),
-                    describe(&in_from)
+                tr_args(
+                    "doc-receives-value",
+                    &[
+                        ("count", n_in.into()),
+                        ("departments", describe(&in_from).into()),
+                    ],
                 )
             },
         ));
@@ -464,9 +505,9 @@ fn department_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
                 .then_with(|| x.0.id.cmp(&y.0.id))
         });
         items.push((
-            "Where customers suffer".into(),
+            tr("doc-suffer"),
             if suffer.is_empty() {
-                "no low score or flag".into()
+                tr("doc-suffer-nothing")
             } else {
                 suffer
                     .iter()
@@ -475,9 +516,9 @@ fn department_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
                         let mut s = tp_name(journey, &t.id);
                         let mut why: Vec<String> = Vec::new();
                         if let Some(m) = t.mean {
-                            why.push(format!("mean {}", fmt_score(m)));
+                            why.push(tr_args("doc-mean-of", &[("mean", fmt_score(m).into())]));
                         }
-                        why.extend(flags.iter().map(|f| (*f).to_owned()));
+                        why.extend(flags.iter().cloned());
                         if !why.is_empty() {
                             let _ = write!(s, " ({})", why.join(", "));
                         }
@@ -494,8 +535,11 @@ fn department_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
             .filter(|g| g.owners.contains(&owner) && g.severity >= crate::analysis::Severity::High)
             .count();
         items.push((
-            "Gaps involved in".into(),
-            format!("{gaps} ({serious} high or critical)"),
+            tr("doc-gaps-involved"),
+            tr_args(
+                "doc-gaps-involved-value",
+                &[("count", gaps.into()), ("serious", serious.into())],
+            ),
         ));
         out.push(Block::SubHeading(name));
         out.push(Block::List(items));
@@ -518,7 +562,7 @@ fn voice_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
         let mut about = Vec::new();
         if tp.satisfaction_source.kind.is_measured() {
             about.push((
-                "Score from".to_owned(),
+                tr("doc-score-from"),
                 clean_text(&tp.satisfaction_source.describe()),
             ));
         }
@@ -530,17 +574,18 @@ fn voice_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
                     format!(
                         "{} {} ({})",
                         clean_text(&p.period),
-                        crate::analysis::fmt_score(p.mean),
+                        fmt_score(p.mean),
                         p.responses
                     )
                 })
                 .collect();
-            let worse = if crate::analysis::worsening(&tp.trend).is_some() {
-                ", getting worse"
+            let points = points.join(", ");
+            let trend = if crate::analysis::worsening(&tp.trend).is_some() {
+                tr_args("doc-trend-worse", &[("points", points.into())])
             } else {
-                ""
+                points
             };
-            about.push(("Trend".to_owned(), format!("{}{worse}", points.join(", "))));
+            about.push((tr("doc-trend"), trend));
         }
         if !about.is_empty() {
             out.push(Block::List(about));
@@ -574,11 +619,11 @@ fn voice_sections(journey: &Journey, a: &Analysis) -> Vec<Block> {
                 .collect();
             out.push(Block::Table {
                 head: vec![
-                    "Theme".into(),
-                    "Comments".into(),
-                    "Detractors".into(),
-                    "Promoters".into(),
-                    "Quotes".into(),
+                    tr("doc-col-theme"),
+                    tr("doc-col-comments"),
+                    tr("doc-col-detractors"),
+                    tr("doc-col-promoters"),
+                    tr("doc-col-quotes"),
                 ],
                 rows,
                 kind: TableKind::Plain,
@@ -612,12 +657,16 @@ fn comparison_blocks(journey: &Journey, c: &Comparison<'_>) -> Vec<Block> {
                         fmt_score(delta)
                     )
                 }
-                (_, _, Some(r)) if r >= 1.0 => format!("{} times less", fmt_ratio(r)),
-                (_, _, Some(r)) if r > 0.0 => format!("{} times more", fmt_ratio(1.0 / r)),
+                (_, _, Some(r)) if r >= 1.0 => {
+                    tr_args("doc-times-less", &[("ratio", fmt_ratio(r).into())])
+                }
+                (_, _, Some(r)) if r > 0.0 => {
+                    tr_args("doc-times-more", &[("ratio", fmt_ratio(1.0 / r).into())])
+                }
                 _ => "-".into(),
             };
             vec![
-                cell(clean_text(&f.label)),
+                cell(clean_text(&figure_label(&f.figure, &f.label))),
                 num_cell(figure_value(&f.figure, f.as_is)),
                 num_cell(figure_value(&f.figure, f.to_be)),
                 num_cell(change),
@@ -625,15 +674,20 @@ fn comparison_blocks(journey: &Journey, c: &Comparison<'_>) -> Vec<Block> {
         })
         .collect();
     let mut out = vec![
-        Block::Para(format!(
-            "As-is: {}. To-be: {}.",
-            clean_text(&d.as_is_title),
-            clean_text(&d.to_be_title)
+        Block::Para(tr_args(
+            "doc-compare-titles",
+            &[
+                ("as_is", clean_text(&d.as_is_title).into()),
+                ("to_be", clean_text(&d.to_be_title).into()),
+            ],
         )),
         Block::Table {
-            head: ["Figure", "As-is", "To-be", "Change"]
-                .map(str::to_owned)
-                .to_vec(),
+            head: vec![
+                tr("doc-col-figure"),
+                tr("doc-col-as-is"),
+                tr("doc-col-to-be"),
+                tr("doc-col-change"),
+            ],
             rows,
             kind: TableKind::Plain,
         },
@@ -643,35 +697,39 @@ fn comparison_blocks(journey: &Journey, c: &Comparison<'_>) -> Vec<Block> {
     let mut items = Vec::new();
     if !removed.is_empty() {
         items.push((
-            format!("Touchpoints removed ({})", removed.len()),
+            tr_args("an-tp-removed", &[("count", removed.len().into())]),
             names_list(journey, &removed),
         ));
     }
     if !added.is_empty() {
         items.push((
-            format!("Touchpoints added ({})", added.len()),
+            tr_args("an-tp-added", &[("count", added.len().into())]),
             names_list(c.to_be, &added),
         ));
     }
     items.push((
-        "Touchpoints changed".into(),
-        format!(
-            "{}; {} unchanged",
-            d.touchpoints_changed.len(),
-            d.touchpoints_unchanged
+        tr("doc-tp-changed"),
+        tr_args(
+            "doc-tp-changed-value",
+            &[
+                ("changed", d.touchpoints_changed.len().into()),
+                ("unchanged", d.touchpoints_unchanged.into()),
+            ],
         ),
     ));
     items.push((
-        "Handoffs".into(),
-        format!(
-            "{} removed, {} added, {} changed",
-            d.handoffs_removed.len(),
-            d.handoffs_added.len(),
-            d.handoffs_changed.len()
+        tr("doc-handoffs"),
+        tr_args(
+            "doc-handoffs-changes",
+            &[
+                ("removed", d.handoffs_removed.len().into()),
+                ("added", d.handoffs_added.len().into()),
+                ("changed", d.handoffs_changed.len().into()),
+            ],
         ),
     ));
     out.push(Block::List(items));
-    out.push(Block::SubHeading("To-be map".into()));
+    out.push(Block::SubHeading(tr("doc-to-be-map")));
     out.push(Block::Diagram(1));
     out
 }
@@ -687,7 +745,7 @@ fn fmt_ratio(r: f64) -> String {
 /// Where a note or an action is attached, in words.
 fn anchor_text(journey: &Journey, anchor: &Anchor) -> String {
     match anchor {
-        Anchor::Journey => "The whole journey".to_owned(),
+        Anchor::Journey => tr("doc-whole-journey"),
         Anchor::Touchpoint(t) => tp_name(journey, t),
         Anchor::Handoff(k) => format!(
             "{} -> {}",
@@ -723,7 +781,7 @@ fn workshop_blocks(journey: &Journey) -> Vec<Block> {
                 cell(clean_text(&x.what)),
                 cell(clean_text(&x.owner)),
                 cell(clean_text(&x.due)),
-                cell(x.status.label()),
+                cell(tr(&format!("doc-status-{:?}", x.status))),
                 cell(anchor_text(journey, &x.anchor)),
             ]
         })
@@ -731,21 +789,31 @@ fn workshop_blocks(journey: &Journey) -> Vec<Block> {
     if notes.is_empty() && actions.is_empty() {
         return Vec::new();
     }
-    let mut out = vec![Block::Heading("Workshop notes and actions".into())];
+    let mut out = vec![Block::Heading(tr("doc-workshop"))];
     if !notes.is_empty() {
-        out.push(Block::SubHeading(format!("Notes ({})", notes.len())));
+        out.push(Block::SubHeading(tr_args(
+            "doc-notes",
+            &[("count", notes.len().into())],
+        )));
         out.push(Block::Table {
-            head: ["Note", "Author", "On"].map(str::to_owned).to_vec(),
+            head: vec![tr("doc-col-note"), tr("doc-col-author"), tr("doc-col-on")],
             rows: notes,
             kind: TableKind::Plain,
         });
     }
     if !actions.is_empty() {
-        out.push(Block::SubHeading(format!("Actions ({})", actions.len())));
+        out.push(Block::SubHeading(tr_args(
+            "doc-actions",
+            &[("count", actions.len().into())],
+        )));
         out.push(Block::Table {
-            head: ["Action", "Owner", "Due", "Status", "On"]
-                .map(str::to_owned)
-                .to_vec(),
+            head: vec![
+                tr("doc-col-action"),
+                tr("doc-col-owner"),
+                tr("doc-col-due"),
+                tr("doc-col-status"),
+                tr("doc-col-on"),
+            ],
             rows: actions,
             kind: TableKind::Plain,
         });
@@ -757,10 +825,14 @@ pub(crate) fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_
     let meta = journey.meta();
     let mut title = clean_text(&meta.title);
     if title.is_empty() {
-        title = "Untitled journey".into();
+        title = tr("map-untitled");
     }
-    let variant = clean_text(&meta.variant);
-    if !variant.is_empty() && !title.to_lowercase().contains(&variant.to_lowercase()) {
+    let written = clean_text(&meta.variant);
+    let variant = crate::scene::variant_name(&written);
+    if !variant.is_empty()
+        && !title.to_lowercase().contains(&written.to_lowercase())
+        && !title.contains(&variant)
+    {
         let _ = write!(title, " ({variant})");
     }
     let mut out = vec![Block::Title(title)];
@@ -771,9 +843,9 @@ pub(crate) fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_
     let mut about = Vec::new();
     let owner = clean_text(&meta.owner);
     about.push((
-        "Journey owner".to_owned(),
+        tr("doc-journey-owner"),
         if owner.is_empty() {
-            "nobody owns the whole journey".to_owned()
+            tr("doc-journey-owner-nobody")
         } else {
             owner
         },
@@ -791,31 +863,34 @@ pub(crate) fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_
         ));
     }
     if let Some(d) = &options.date {
-        about.push(("Exported".into(), clean_text(d)));
+        about.push((
+            tr("doc-exported"),
+            crate::i18n::format::date_text(&clean_text(d)),
+        ));
     }
     out.push(Block::List(about));
-    out.push(Block::Heading("Headline figures".into()));
+    out.push(Block::Heading(tr("doc-headline")));
     out.push(Block::Table {
-        head: vec!["Figure".into(), "Value".into()],
+        head: vec![tr("doc-col-figure"), tr("doc-col-value")],
         rows: headline_rows(a),
         kind: TableKind::Plain,
     });
-    out.push(Block::Heading("Journey map".into()));
+    out.push(Block::Heading(tr("doc-journey-map")));
     out.push(Block::Diagram(0));
-    out.push(Block::Heading("Gaps, worst first".into()));
+    out.push(Block::Heading(tr("doc-gaps-worst-first")));
     out.extend(gaps_table(journey, a));
-    out.push(Block::Heading("Handoff matrix".into()));
+    out.push(Block::Heading(tr("doc-matrix")));
     out.extend(matrix_table(a));
-    out.push(Block::Heading("Departments".into()));
+    out.push(Block::Heading(tr("doc-departments")));
     out.extend(department_sections(journey, a));
     let voice = voice_sections(journey, a);
     if !voice.is_empty() {
-        out.push(Block::Heading("Voice of the customer".into()));
+        out.push(Block::Heading(tr("doc-voice")));
         out.extend(voice);
     }
     out.extend(workshop_blocks(journey));
     if let Some(c) = &options.compare {
-        out.push(Block::Heading("As-is vs to-be".into()));
+        out.push(Block::Heading(tr("doc-as-is-vs-to-be")));
         out.extend(comparison_blocks(journey, c));
     }
     out
@@ -890,7 +965,11 @@ pub fn report_markdown(journey: &Journey, a: &Analysis, options: &ReportOptions<
                     let _ = writeln!(
                         s,
                         "![{}]({})\n",
-                        if i == 0 { "Journey map" } else { "To-be map" },
+                        md(&if i == 0 {
+                            tr("doc-journey-map")
+                        } else {
+                            tr("doc-to-be-map")
+                        }),
                         url_path(name)
                     );
                 }
@@ -928,8 +1007,6 @@ table.matrix td,table.matrix th{overflow-wrap:anywhere}\
 .map svg{display:block;width:100%;height:auto}\
 .full{position:absolute;opacity:0;width:1px;height:1px}\
 .full+label{display:inline-block;cursor:pointer;font-size:.85rem;color:#0969da;margin-top:.4rem}\
-.full+label::before{content:'\\2922  Show the map at full size'}\
-.full:checked+label::before{content:'\\2921  Fit the map to the page'}\
 .full:focus-visible+label{outline:2px solid #0969da}\
 .full:checked+label+.map{overflow:auto;max-height:90vh}\
 .full:checked+label+.map svg{width:auto;max-width:none}\
@@ -942,27 +1019,52 @@ section.mappage h2{margin-top:0}\
 @page{size:A4;margin:16mm 12mm 16mm 12mm}\
 @page map{size:A4 landscape;margin:10mm 10mm 12mm 10mm}";
 
-/// The running header and page numbers of the printed report (CSS `@page` margin
-/// boxes), with the title as a CSS string.
-fn print_style(title: &str) -> String {
-    let mut t = String::with_capacity(title.len() + 2);
-    for c in clean_text(title).chars() {
+/// `text` as the inside of a CSS string ("…"): quotes, backslashes and markup
+/// characters as CSS escapes, control characters as spaces (spaces are kept: the
+/// parts of "Page N of M" keep theirs).
+fn css_string(text: &str) -> String {
+    let mut t = String::with_capacity(text.len() + 2);
+    for c in text.chars() {
         match c {
             '"' | '\\' | '<' | '>' | '&' => {
                 let _ = write!(t, "\\{:x} ", u32::from(c));
             }
+            c if c.is_control() => t.push(' '),
             c => t.push(c),
         }
     }
-    let mut s = String::new();
+    t
+}
+
+/// The words of the page: the map switch's two labels, and the running header and
+/// page numbers of the printed report (CSS `@page` margin boxes) with the title.
+fn print_style(title: &str) -> String {
+    let t = css_string(&clean_text(title));
+    let mut s = format!(
+        ".full+label::before{{content:'\\2922  ' \"{}\"}}\
+.full:checked+label::before{{content:'\\2921  ' \"{}\"}}",
+        css_string(&tr("doc-map-full-size")),
+        css_string(&tr("doc-map-fit"))
+    );
+    let (before, between, after) = page_words();
     for page in ["", " map"] {
         let _ = write!(
             s,
             "@page{page}{{@top-left{{content:\"{t}\";font:8pt 'DejaVu Sans','Droid Sans Fallback',sans-serif;color:#57606a}}\
-@bottom-right{{content:\"Page \" counter(page) \" of \" counter(pages);font:8pt 'DejaVu Sans',sans-serif;color:#57606a}}}}"
+@bottom-right{{content:\"{before}\" counter(page) \"{between}\" counter(pages) \"{after}\";font:8pt 'DejaVu Sans','Droid Sans Fallback',sans-serif;color:#57606a}}}}"
         );
     }
     s
+}
+
+/// "Page N of M" split around its two numbers, each part a CSS string's inside.
+fn page_words() -> (String, String, String) {
+    const N: &str = "\u{1}";
+    const M: &str = "\u{2}";
+    let text = tr_args("doc-page-of", &[("page", N.into()), ("pages", M.into())]);
+    let (before, rest) = text.split_once(N).unwrap_or((text.as_str(), ""));
+    let (between, after) = rest.split_once(M).unwrap_or((rest, ""));
+    (css_string(before), css_string(between), css_string(after))
 }
 
 /// The HTML report: one self-contained XHTML-compatible file with `svg` (and the
@@ -983,8 +1085,11 @@ pub fn report_html(
         })
         .unwrap_or_default();
     let mut s = String::with_capacity(svg.len() + 32_000);
-    s.push_str(
-        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n",
+    let lang = crate::i18n::current();
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{}\">\n<head>\n",
+        lang.tag()
     );
     s.push_str("<meta charset=\"utf-8\"/>\n");
     let _ = writeln!(

@@ -82,11 +82,11 @@ pub(super) fn card_group(
 
     // Channel and volume.
     let row_y = r.y + 51.0;
-    let vol = t.volume.map(|v| format!("vol {}", format_volume(v)));
+    let vol = t.volume.map(|v| f::fill("map-volume", &f::volume(v)));
     let vol_w = vol.as_ref().map_or(0.0, |v| text_width(v, 10.0, false));
     items.push(fitted(
         (lx, row_y),
-        t.channel.label(),
+        &f::word(&format!("map-channel-{}", t.channel.key())),
         10.0,
         p.muted,
         TextAnchor::Start,
@@ -173,7 +173,7 @@ pub(super) fn card_group(
         for (i, b) in badges.iter().enumerate() {
             let remaining = badges.len() - i;
             let label = b.label();
-            let w = text_width(label, BADGE_SIZE, true) + 8.0;
+            let w = text_width(&label, BADGE_SIZE, true) + 8.0;
             let plus_w = text_width("+9", BADGE_SIZE, true) + 8.0;
             let need = if remaining > 1 { w + 3.0 + plus_w } else { w };
             if x - need < r.x + 8.0 && i > 0 || x - w < r.x + 8.0 {
@@ -197,7 +197,7 @@ pub(super) fn card_group(
             items.push(rect(pill, Some(fill), None, 0.0, BADGE_H / 2.0));
             items.push(text(
                 (pill.x + w / 2.0, r.y),
-                label.to_owned(),
+                label,
                 BADGE_SIZE,
                 p.text_on(fill),
                 TextAnchor::Middle,

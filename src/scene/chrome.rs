@@ -16,15 +16,18 @@ pub fn basic_headline(journey: &Journey) -> Vec<(String, String)> {
         .collect();
     let mut out = vec![
         (
-            "touchpoints".to_owned(),
+            tr("map-figure-touchpoints"),
             journey.touchpoint_count().to_string(),
         ),
-        ("handoffs".to_owned(), handoffs.len().to_string()),
-        ("cross-department handoffs".to_owned(), cross.to_string()),
+        (tr("map-figure-handoffs"), handoffs.len().to_string()),
+        (
+            tr("map-figure-cross-department-handoffs"),
+            cross.to_string(),
+        ),
     ];
     if !means.is_empty() {
         let m = means.iter().sum::<f64>() / means.len() as f64;
-        out.push(("mean satisfaction".to_owned(), format!("{m:.1}")));
+        out.push((tr("map-figure-mean-satisfaction"), f::score(m)));
     }
     out
 }
@@ -66,7 +69,7 @@ pub(super) fn background(
         ));
         out.push(fitted(
             (col.x + col.w / 2.0, top + c.header_h / 2.0 + 10.0),
-            &plural(count, "touchpoint"),
+            &touchpoints(count),
             10.0,
             p.muted,
             TextAnchor::Middle,
@@ -101,7 +104,12 @@ pub(super) fn background(
             0.0,
         ));
         let max_w = (c.label_w - 22.0).max(0.0);
-        let lines = wrap_text(&clean_text(&lane.name), 12.0, true, max_w, 2);
+        let name = match &lane.key {
+            LaneKey::Unowned => tr("map-lane-unowned"),
+            LaneKey::Layer(l) => f::word(&format!("map-layer-{}", l.key())),
+            LaneKey::Department(_) => clean_text(&lane.name),
+        };
+        let lines = wrap_text(&name, 12.0, true, max_w, 2);
         let mut y = lane.y + 18.0;
         for l in &lines {
             out.push(Item::Text {
@@ -125,10 +133,11 @@ pub(super) fn background(
                 .sum::<usize>(),
         };
         let sub = match &lane.key {
-            LaneKey::Department(d) if journey.is_customer(Some(d)) => {
-                format!("customer, {}", plural(count, "touchpoint"))
-            }
-            _ => plural(count, "touchpoint"),
+            LaneKey::Department(d) if journey.is_customer(Some(d)) => tr_args(
+                "map-lane-customer",
+                &[("touchpoints", touchpoints(count).into())],
+            ),
+            _ => touchpoints(count),
         };
         out.push(fitted(
             (14.0, y),
@@ -172,7 +181,7 @@ pub(super) fn background(
         });
         out.push(text(
             (grid.x + 6.0, y - 8.0),
-            "line of visibility".into(),
+            tr("map-line-of-visibility"),
             10.0,
             p.muted,
             TextAnchor::Start,
@@ -182,12 +191,20 @@ pub(super) fn background(
     }
 }
 
-pub(super) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+/// A journey's variant for people: the usual "as-is" and "to-be" in the current
+/// language (现状, 目标), anything else as it was written.
+pub fn variant_name(variant: &str) -> String {
+    let v = clean_text(variant);
+    match v.to_lowercase().replace(['_', ' '], "-").as_str() {
+        "as-is" => tr("map-variant-as-is"),
+        "to-be" => tr("map-variant-to-be"),
+        _ => v,
     }
+}
+
+/// "1 touchpoint", "19 touchpoints", "19 个触点".
+pub(super) fn touchpoints(n: usize) -> String {
+    tr_args("map-touchpoints", &[("count", n.into())])
 }
 
 pub(super) fn emotion_curve(out: &mut Vec<Item>, journey: &Journey, layout: &Layout, p: &Palette) {
@@ -220,7 +237,7 @@ pub(super) fn emotion_curve(out: &mut Vec<Item>, journey: &Journey, layout: &Lay
     }
     out.push(text(
         (14.0, band.y + band.h / 2.0 - 7.0),
-        "Satisfaction".into(),
+        tr("map-satisfaction"),
         12.0,
         p.text,
         TextAnchor::Start,
@@ -229,7 +246,7 @@ pub(super) fn emotion_curve(out: &mut Vec<Item>, journey: &Journey, layout: &Lay
     ));
     out.push(text(
         (14.0, band.y + band.h / 2.0 + 9.0),
-        "mean, 0-10".into(),
+        tr("map-satisfaction-scale"),
         10.0,
         p.muted,
         TextAnchor::Start,
@@ -273,7 +290,7 @@ pub(super) fn title_block(
     let meta = journey.meta();
     let title = clean_text(&meta.title);
     let title = if title.is_empty() {
-        "Untitled journey".to_owned()
+        tr("map-untitled")
     } else {
         title
     };
@@ -288,13 +305,13 @@ pub(super) fn title_block(
         Detail::Always,
     ));
     let mut sub = Vec::new();
-    let variant = clean_text(&meta.variant);
+    let variant = variant_name(&meta.variant);
     if !variant.is_empty() {
         sub.push(variant);
     }
     let owner = clean_text(&meta.owner);
     if !owner.is_empty() {
-        sub.push(format!("journey owner: {owner}"));
+        sub.push(tr_args("map-journey-owner", &[("owner", owner.into())]));
     }
     for o in meta.outcomes.iter().take(3) {
         let unit = clean_text(&o.unit);
@@ -303,10 +320,12 @@ pub(super) fn title_block(
         } else {
             " "
         };
-        sub.push(format!(
-            "{}: {}{sep}{unit}",
-            clean_text(&o.name),
-            fmt_num(o.value)
+        sub.push(tr_args(
+            "map-outcome",
+            &[
+                ("name", clean_text(&o.name).into()),
+                ("value", format!("{}{sep}{unit}", fmt_num(o.value)).into()),
+            ],
         ));
     }
     if !sub.is_empty() {
@@ -324,7 +343,7 @@ pub(super) fn title_block(
     if let Some(d) = date {
         out.push(fitted(
             (width, y0 + 14.0),
-            &clean_text(d),
+            &f::date_text(&clean_text(d)),
             11.0,
             p.muted,
             TextAnchor::End,
@@ -373,26 +392,26 @@ pub(super) fn legend(out: &mut Vec<Item>, y0: f32, width: f32, gaps: bool, p: &P
     let mut entries: Vec<(Swatch, String)> = vec![
         (
             Swatch::Line(p.edge, SAME_DEPARTMENT_WIDTH, false),
-            "handoff within a department".into(),
+            tr("map-legend-same-department"),
         ),
         (
             Swatch::Line(p.customer_edge, CUSTOMER_WIDTH, false),
-            "handoff with the customer".into(),
+            tr("map-legend-customer"),
         ),
         (
             Swatch::Line(p.cross, CROSS_DEPARTMENT_WIDTH, false),
-            "cross-department handoff".into(),
+            tr("map-legend-cross-department"),
         ),
         (
             Swatch::Line(p.rework, REWORK_WIDTH, true),
-            "rework loop".into(),
+            tr("map-legend-rework"),
         ),
-        (Swatch::Box(p.bad), "score below 5".into()),
-        (Swatch::Box(p.warn), "score 5 to 7".into()),
-        (Swatch::Box(p.good), "score 7 or more".into()),
-        (Swatch::Dot(p.good), "metric on target".into()),
-        (Swatch::Dot(p.bad), "metric off target".into()),
-        (Swatch::Dot(p.none), "metric without target".into()),
+        (Swatch::Box(p.bad), tr("map-legend-score-low")),
+        (Swatch::Box(p.warn), tr("map-legend-score-mid")),
+        (Swatch::Box(p.good), tr("map-legend-score-high")),
+        (Swatch::Dot(p.good), tr("map-legend-metric-on")),
+        (Swatch::Dot(p.bad), tr("map-legend-metric-off")),
+        (Swatch::Dot(p.none), tr("map-legend-metric-none")),
     ];
     if gaps {
         for b in [
@@ -402,12 +421,12 @@ pub(super) fn legend(out: &mut Vec<Item>, y0: f32, width: f32, gaps: bool, p: &P
             Badge::Rework,
             Badge::NoOwner,
         ] {
-            entries.push((Swatch::Pill(b.color(p), b.label()), b.meaning().to_owned()));
+            entries.push((Swatch::Pill(b.color(p), b.label()), b.meaning()));
         }
     }
     out.push(text(
         (0.0, y),
-        "Legend".into(),
+        tr("map-legend"),
         11.0,
         p.text,
         TextAnchor::Start,
@@ -417,7 +436,7 @@ pub(super) fn legend(out: &mut Vec<Item>, y0: f32, width: f32, gaps: bool, p: &P
     x += 60.0;
     for (swatch, label) in entries {
         let sw = match swatch {
-            Swatch::Pill(_, t) => text_width(t, BADGE_SIZE, true) + 8.0,
+            Swatch::Pill(_, ref t) => text_width(t, BADGE_SIZE, true) + 8.0,
             _ => 24.0,
         };
         let w = sw + 6.0 + text_width(&label, size, false) + 18.0;
@@ -456,7 +475,7 @@ pub(super) fn legend(out: &mut Vec<Item>, y0: f32, width: f32, gaps: bool, p: &P
                 ));
                 out.push(text(
                     (x + sw / 2.0, y),
-                    t.to_owned(),
+                    t,
                     BADGE_SIZE,
                     p.text_on(c),
                     TextAnchor::Middle,
@@ -483,5 +502,5 @@ pub(super) enum Swatch {
     Line(Color, f32, bool),
     Box(Color),
     Dot(Color),
-    Pill(Color, &'static str),
+    Pill(Color, String),
 }

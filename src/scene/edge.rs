@@ -49,12 +49,12 @@ pub(super) fn edge_kind_no_loop(journey: &Journey, h: &Handoff) -> EdgeKind {
 pub(super) fn edge_label(h: &Handoff) -> String {
     let mut parts = Vec::new();
     if let Some(w) = h.wait_hours.filter(|w| *w > 0.0) {
-        parts.push(format_hours(w));
+        parts.push(f::hours(w));
     }
-    if let Some(f) = h.failure_rate.filter(|f| *f > 0.0 && f.is_finite()) {
-        parts.push(format!("{}% fail", fmt_num((f * 100.0).round())));
+    if let Some(r) = h.failure_rate.filter(|r| *r > 0.0 && r.is_finite()) {
+        parts.push(f::fill("map-edge-fail", &fmt_num((r * 100.0).round())));
     }
-    parts.join(", ")
+    parts.join(&f::word("map-edge-separator"))
 }
 
 /// Line widths: a cross-department handoff is twice as thick as one inside a department.
@@ -101,7 +101,7 @@ pub(super) fn edge_group(
 
     let mut label = clean_text(&edge_label(h));
     if kind == EdgeKind::Rework && label.is_empty() {
-        label = "rework".into();
+        label = f::word("map-edge-rework");
     }
     // (text, colour, outlined): the queue-time label is outlined, badges are filled.
     let mut pills: Vec<(String, Color, bool)> = Vec::new();
@@ -110,7 +110,7 @@ pub(super) fn edge_group(
         pills.push((label, if emphasis { color } else { p.muted }, true));
     }
     for badge in badges.iter().take(2) {
-        pills.push((badge.label().to_owned(), badge.color(p), false));
+        pills.push((badge.label(), badge.color(p), false));
     }
     let size = 9.5;
     let total_w: f32 = pills

@@ -22,32 +22,28 @@ pub enum Badge {
 }
 
 impl Badge {
-    /// The pill text: plain ASCII, present in every bundled font.
-    pub fn label(&self) -> &'static str {
+    /// The id of the badge in the message files (`map-badge-…`).
+    pub fn key(&self) -> &'static str {
         match self {
-            Badge::Watermelon => "WATERMELON",
-            Badge::Split => "SPLIT",
-            Badge::Drop => "DROP",
-            Badge::NoOwner => "NO OWNER",
-            Badge::NoMetric => "NO METRIC",
-            Badge::NoScore => "NO SCORE",
-            Badge::Rework => "REWORK",
-            Badge::HighVolumeLowScore => "HIGH VOLUME",
+            Badge::Watermelon => "watermelon",
+            Badge::Split => "split",
+            Badge::Drop => "drop",
+            Badge::NoOwner => "no-owner",
+            Badge::NoMetric => "no-metric",
+            Badge::NoScore => "no-score",
+            Badge::Rework => "rework",
+            Badge::HighVolumeLowScore => "high-volume",
         }
     }
 
-    /// What the badge means (legend, reports).
-    pub fn meaning(&self) -> &'static str {
-        match self {
-            Badge::Watermelon => "metrics on target, customers unhappy",
-            Badge::Split => "split opinion: two populations behind the mean",
-            Badge::Drop => "satisfaction drops across the handoff",
-            Badge::NoOwner => "no department owns it",
-            Badge::NoMetric => "no operational metric",
-            Badge::NoScore => "no satisfaction score",
-            Badge::Rework => "rework loop: the customer comes back",
-            Badge::HighVolumeLowScore => "many customers, low score",
-        }
+    /// The pill text in the current language ("WATERMELON", "西瓜").
+    pub fn label(&self) -> String {
+        f::word(&format!("map-badge-{}", self.key()))
+    }
+
+    /// What the badge means (legend, reports), in the current language.
+    pub fn meaning(&self) -> String {
+        f::word(&format!("map-badge-{}-meaning", self.key()))
     }
 
     pub(super) fn color(&self, p: &Palette) -> Color {
@@ -64,7 +60,8 @@ impl Badge {
 /// title block. Built from the analysis (or by hand in tests); all optional.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Marks {
-    /// (label, value) pairs for the title block, e.g. ("touchpoints", "19").
+    /// (label, value) pairs for the title block, e.g. ("touchpoints", "19"), in the
+    /// language current when they were made.
     pub headline: Vec<(String, String)>,
     pub touchpoints: BTreeMap<TouchpointId, Vec<Badge>>,
     pub handoffs: BTreeMap<HandoffKey, Vec<Badge>>,
@@ -75,22 +72,22 @@ impl Marks {
     pub fn from_analysis(a: &Analysis) -> Marks {
         let h = &a.headline;
         let mut headline = vec![
-            ("touchpoints".to_owned(), h.touchpoints.to_string()),
+            (tr("map-figure-touchpoints"), h.touchpoints.to_string()),
             (
-                "internal handoffs".to_owned(),
+                tr("map-figure-internal-handoffs"),
                 h.internal_handoffs.to_string(),
             ),
             (
-                "cross-department handoffs".to_owned(),
+                tr("map-figure-cross-department-handoffs"),
                 h.cross_department_handoffs.to_string(),
             ),
-            ("elapsed time".to_owned(), fmt_hours(h.elapsed_hours)),
+            (tr("map-figure-elapsed-time"), f::hours(h.elapsed_hours)),
         ];
         if let Some(m) = h.mean_satisfaction {
-            headline.push(("mean satisfaction".to_owned(), fmt_score(m)));
+            headline.push((tr("map-figure-mean-satisfaction"), f::score(m)));
         }
         let gaps = h.gaps_by_severity[3] + h.gaps_by_severity[4];
-        headline.push(("high and critical gaps".to_owned(), gaps.to_string()));
+        headline.push((tr("map-figure-high-gaps"), gaps.to_string()));
         let mut touchpoints = BTreeMap::new();
         for t in &a.touchpoints {
             let mut badges: Vec<Badge> = t.flags.iter().filter_map(|f| badge_of(*f)).collect();

@@ -10,12 +10,15 @@
 //!
 //! A layer of its own between `layout` and its two users, `export` and `ui`; it names
 //! neither. Split by concept: [`style`] (the one palette and theme), [`text`]
-//! (measuring, wrapping, number and time formats), [`marks`] (badges from the
+//! (measuring, wrapping; numbers, durations and dates come from `i18n::format` in the
+//! current language, as every word the map prints comes from `i18n`), [`marks`] (badges from the
 //! analysis), [`route`] (edge routing and label placement), [`card`], [`edge`],
 //! [`chrome`] (backgrounds, emotion curve, title block, legend) and [`focus`]
 //! (war-room emphasis). This file holds the display-list types and [`build_scene`].
 
-use crate::analysis::{Analysis, GapKind, fmt_hours, fmt_score};
+use crate::analysis::{Analysis, GapKind};
+use crate::i18n::format as f;
+use crate::i18n::{tr, tr_args};
 use crate::layout::{LaneKey, Layout, LayoutConfig, Rect};
 use crate::model::{
     Anchor, DepartmentId, Handoff, HandoffKey, Journey, Rgb, Touchpoint, TouchpointId, fmt_num,
@@ -33,13 +36,13 @@ pub mod style;
 mod tests;
 pub mod text;
 
-pub use chrome::basic_headline;
+pub use chrome::{basic_headline, variant_name};
 pub use edge::{
     CROSS_DEPARTMENT_WIDTH, CUSTOMER_WIDTH, REWORK_WIDTH, SAME_DEPARTMENT_WIDTH, arrow_head,
 };
 pub use marks::{Badge, Marks};
 pub use style::{Color, Palette, Theme};
-pub use text::{clean_text, fit_text, format_hours, format_volume, text_width, wrap_text};
+pub use text::{clean_text, fit_text, text_width, wrap_text};
 
 use card::*;
 use chrome::*;

@@ -197,7 +197,7 @@ fn cross_department_handoffs_stand_out_and_loops_read_as_loops() {
     assert_eq!(rework.4, 17, "a smooth curve");
     // The queue time and failure rate are labelled on the cross-department handoff.
     let t = texts(&s.edge(&key("check", "order")).unwrap().labels);
-    assert_eq!(t, ["48 h, 12% fail"]);
+    assert_eq!(t, ["2 days, 12% fail"]);
     assert_eq!(
         texts(&s.edge(&key("calls", "check")).unwrap().labels),
         ["rework"]
@@ -324,7 +324,7 @@ fn gap_badges_show_only_with_marks_and_show_gaps() {
     );
     assert_eq!(
         texts(&s.edge(&key("check", "order")).unwrap().labels),
-        ["48 h, 12% fail", "DROP"]
+        ["2 days, 12% fail", "DROP"]
     );
     assert!(texts(&s.background).contains(&"23 d"));
     assert!(
@@ -385,15 +385,15 @@ fn title_block_has_the_figures_and_the_date() {
 
 #[test]
 fn text_helpers() {
-    assert_eq!(format_volume(950), "950");
-    assert_eq!(format_volume(12_400), "12.4k");
-    assert_eq!(format_volume(123_456), "123k");
-    assert_eq!(format_volume(1_234_567), "1.2M");
-    assert_eq!(format_volume(2_000), "2k");
-    assert_eq!(format_hours(48.0), "48 h");
-    assert_eq!(format_hours(0.5), "30 min");
-    assert_eq!(format_hours(96.0), "4 d");
-    assert_eq!(format_hours(1.25), "1.2 h");
+    assert_eq!(f::volume(950), "950");
+    assert_eq!(f::volume(12_400), "12.4k");
+    assert_eq!(f::volume(123_456), "123k");
+    assert_eq!(f::volume(1_234_567), "1.2M");
+    assert_eq!(f::volume(2_000), "2k");
+    assert_eq!(f::hours(48.0), "2 days");
+    assert_eq!(f::hours(0.5), "30 min");
+    assert_eq!(f::hours(96.0), "4 days");
+    assert_eq!(f::hours(1.5), "1.5 h");
     assert_eq!(clean_text(" a\nb\t\u{0}c "), "a b  c");
     assert_eq!(fit_text("short", 10.0, false, 100.0), "short");
     let cut = fit_text("a rather long touchpoint name", 10.0, false, 60.0);

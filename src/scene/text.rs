@@ -1,5 +1,5 @@
 //! Text: measuring (an approximate width for DejaVu Sans and the CJK fallback), fitting
-//! with '…', wrapping, and the number and time formats the map prints.
+//! with '…', and wrapping. Numbers, durations and dates come from `i18n::format`.
 
 use super::*;
 
@@ -139,43 +139,4 @@ pub fn wrap_text(
         lines.push(current);
     }
     lines
-}
-
-/// "950", "12.4k", "120k", "1.2M".
-pub fn format_volume(v: u64) -> String {
-    let short = |x: f64, suffix: &str| {
-        if x < 100.0 {
-            format!("{}{suffix}", fmt_one(x))
-        } else {
-            format!("{}{suffix}", x.round() as u64)
-        }
-    };
-    if v < 1000 {
-        v.to_string()
-    } else if v < 1_000_000 {
-        short(v as f64 / 1000.0, "k")
-    } else if v < 1_000_000_000 {
-        short(v as f64 / 1e6, "M")
-    } else {
-        short(v as f64 / 1e9, "G")
-    }
-}
-
-pub(super) fn fmt_one(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
-}
-
-/// "45 min", "48 h", "5 d".
-pub fn format_hours(h: f64) -> String {
-    if !h.is_finite() {
-        return "?".into();
-    }
-    if h < 1.0 {
-        format!("{} min", (h * 60.0).round() as i64)
-    } else if h <= 72.0 {
-        format!("{} h", fmt_one(h))
-    } else {
-        format!("{} d", fmt_one(h / 24.0))
-    }
 }
