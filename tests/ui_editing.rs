@@ -53,7 +53,13 @@ fn create(h: &mut Harness<'_, AppState>, stage: usize, lane: &str, name: &str) {
     let li = lane_of(h, lane);
     let p = empty_spot(h, stage, li);
     double_click(h, p);
-    assert!(h.state().canvas.inline.is_some(), "naming {name}");
+    assert!(
+        h.state().canvas.inline.is_some(),
+        "naming {name} at {p:?}: canvas {:?} zoom {} minimap {:?}",
+        h.state().camera.rect,
+        h.state().camera.zoom,
+        h.state().canvas.minimap
+    );
     type_text(h, name);
     press(h, Key::Enter);
 }
@@ -87,6 +93,8 @@ fn build_the_first_five_move_touchpoints_through_the_ui_then_save_reopen_undo_re
         h.run_ok();
         set_field(&mut h, &format!("Department {} name", i + 2), name);
     }
+    // The whole journey on screen: leave the name field (it has the keyboard), then F.
+    press(&mut h, Key::Escape);
     press(&mut h, Key::F);
     let names: Vec<&str> = h
         .state()

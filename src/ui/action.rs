@@ -48,6 +48,8 @@ pub enum Command {
     ToggleMinimap,
     ToggleLeftPanel,
     ToggleInspector,
+    /// The whole window to the map (panels, menu and toolbar step aside) and back.
+    MapOnly,
     Search,
     Palette,
     FullScreen,
@@ -125,7 +127,7 @@ const CMD_ALT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 57] = [
+    pub const ALL: [Command; 58] = [
         Command::New,
         Command::Open,
         Command::Import,
@@ -161,6 +163,7 @@ impl Command {
         Command::ToggleMinimap,
         Command::ToggleLeftPanel,
         Command::ToggleInspector,
+        Command::MapOnly,
         Command::Search,
         Command::Palette,
         Command::FullScreen,
@@ -223,6 +226,7 @@ impl Command {
             Command::ToggleMinimap => "cmd-toggle-minimap",
             Command::ToggleLeftPanel => "cmd-toggle-left-panel",
             Command::ToggleInspector => "cmd-toggle-inspector",
+            Command::MapOnly => "cmd-map-only",
             Command::Search => "cmd-search",
             Command::Palette => "cmd-palette",
             Command::FullScreen => "cmd-full-screen",
@@ -342,6 +346,7 @@ impl Command {
             Search => vec![sc(CMD, Key::F)],
             Palette => vec![sc(CMD, Key::K), sc(CMD_SHIFT, Key::P)],
             FullScreen => vec![sc(NONE, Key::F11)],
+            MapOnly => vec![sc(NONE, Key::F9)],
             UiScaleUp => vec![sc(CMD_ALT, Key::Equals)],
             UiScaleDown => vec![sc(CMD_ALT, Key::Minus)],
             UiScaleReset => vec![sc(CMD_ALT, Key::Num0)],
@@ -389,6 +394,7 @@ impl Command {
                 | Command::ToggleMinimap
                 | Command::ToggleLeftPanel
                 | Command::ToggleInspector
+                | Command::MapOnly
                 | Command::FullScreen
                 | Command::Present
                 | Command::ToggleWarRoomPanel

@@ -52,6 +52,8 @@ pub struct ViewOptions {
     pub left_panel: bool,
     pub inspector: bool,
     pub full_screen: bool,
+    /// The whole window to the map: menu, toolbar, status line and panels step aside.
+    pub map_only: bool,
 }
 
 impl Default for ViewOptions {
@@ -64,6 +66,7 @@ impl Default for ViewOptions {
             left_panel: true,
             inspector: true,
             full_screen: false,
+            map_only: false,
         }
     }
 }
@@ -116,6 +119,8 @@ pub struct AppState {
     pub system_language: Option<Lang>,
     last_title: String,
     applied_theme: Option<(ThemePref, u32)>,
+    /// Frames seen on the first start (the window is maximised, or sized to the monitor).
+    first_frames: u32,
 }
 
 impl AppState {
@@ -151,6 +156,7 @@ impl AppState {
             system_language: None,
             last_title: String::new(),
             applied_theme: None,
+            first_frames: 0,
         }
     }
 
@@ -267,7 +273,7 @@ impl AppState {
         self.canvas = CanvasState::default();
         self.inspector = inspector::InspectorState::default();
         self.name_new = None;
-        self.camera.request_fit();
+        self.camera.request_readable();
     }
 
     pub(crate) fn persist_settings(&mut self) {
@@ -355,6 +361,7 @@ impl AppState {
         // Every string this frame draws is in the chosen language (this thread only).
         crate::i18n::set_current(&self.language());
         self.apply_theme(&ctx);
+        self.remember_window(&ctx);
         self.intercept_close(&ctx);
         super::warroom::before_shortcuts(&ctx, self);
         if self.dialog.is_none() && !self.palette.open {
@@ -368,6 +375,8 @@ impl AppState {
 
         if self.warroom.present.active {
             super::present::strip(ui, self);
+        } else if self.view.map_only {
+            // Only the map (F9 or the button on the map brings the rest back).
         } else {
             panels::top_bar(ui, self);
             panels::status_bar(ui, self);
@@ -461,6 +470,63 @@ impl AppState {
         });
         super::theme::apply(ctx);
         ctx.set_zoom_factor(self.settings.ui_scale);
+    }
+
+    /// Keep the window's place in the settings (written when the app ends). On the
+    /// first start the window is maximised; where no window manager does that (a bare
+    /// X server), it is sized to the monitor instead.
+    fn remember_window(&mut self, ctx: &egui::Context) {
+        use super::settings::WindowPlace;
+        let (inner, maximized, fullscreen, monitor) = ctx.input(|i| {
+            let v = i.viewport();
+            (v.inner_rect, v.maximized, v.fullscreen, v.monitor_size)
+        });
+        let Some(inner) = inner else { return };
+        if fullscreen == Some(true) || self.warroom.present.active {
+            return;
+        }
+        let maximized = maximized == Some(true);
+        let first_start = self.settings.window.is_none();
+        let place = if maximized {
+            // Keep the size to come back to when it is un-maximised.
+            self.settings.window.map_or(
+                WindowPlace {
+                    x: inner.min.x,
+                    y: inner.min.y,
+                    w: inner.width(),
+                    h: inner.height(),
+                    maximized: true,
+                },
+                |w| WindowPlace {
+                    maximized: true,
+                    ..w
+                },
+            )
+        } else {
+            WindowPlace {
+                x: inner.min.x,
+                y: inner.min.y,
+                w: inner.width(),
+                h: inner.height(),
+                maximized: false,
+            }
+        };
+        if first_start && self.settings_path.is_some() && self.first_frames < 30 {
+            // Give the window manager time to maximise the window; without one, size
+            // it to the monitor.
+            self.first_frames += 1;
+            ctx.request_repaint();
+            if self.first_frames == 20
+                && !maximized
+                && let Some(m) = monitor
+                && (inner.width() < m.x - 1.0 || inner.height() < m.y - 1.0)
+            {
+                ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+                ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(m));
+            }
+            return;
+        }
+        self.settings.window = Some(place);
     }
 
     fn intercept_close(&mut self, ctx: &egui::Context) {
@@ -746,6 +812,14 @@ impl AppState {
             Command::ToggleMinimap => self.view.minimap = !self.view.minimap,
             Command::ToggleLeftPanel => self.view.left_panel = !self.view.left_panel,
             Command::ToggleInspector => self.view.inspector = !self.view.inspector,
+            Command::MapOnly => {
+                self.view.map_only = !self.view.map_only;
+                self.status = if self.view.map_only {
+                    tr("status-map-only")
+                } else {
+                    tr("status-panels-back")
+                };
+            }
             Command::Search => {
                 self.search.open = true;
                 self.search.focus = true;
@@ -813,6 +887,7 @@ impl AppState {
             Command::ToggleMinimap => self.view.minimap,
             Command::ToggleLeftPanel => self.view.left_panel,
             Command::ToggleInspector => self.view.inspector,
+            Command::MapOnly => self.view.map_only,
             Command::FullScreen => self.view.full_screen,
             Command::ThemeSystem => self.settings.theme == ThemePref::System,
             Command::ThemeLight => self.settings.theme == ThemePref::Light,

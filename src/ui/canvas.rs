@@ -17,9 +17,23 @@ pub const LOD_CARD_PX: f32 = 36.0;
 /// Most cards given an accessibility node per frame.
 const MAX_CARD_NODES: usize = 400;
 
+/// Card names are drawn at this size in world points (`scene::card`).
+pub const CARD_NAME_SIZE: f32 = 12.0;
+
+/// The card-name size (screen pixels) the first view of a journey aims for on a
+/// window `window_px` physical pixels wide: 11 px on a 1600 px screen, 14 px on
+/// 1920 px, at most 16 px.
+pub fn readable_name_px(window_px: f32) -> f32 {
+    (window_px / 136.0).clamp(11.0, 16.0)
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Pending {
     Fit,
+    /// The first view of a journey: fit when the card names stay readable, otherwise
+    /// fit the width, otherwise the readable zoom from the start of the journey
+    /// (the rest scrolls).
+    Readable,
     Centre(WRect),
 }
 
@@ -30,7 +44,17 @@ pub struct Camera {
     pub pan: Vec2,
     /// The canvas rectangle of the last frame (screen points).
     pub rect: Rect,
+    /// Physical pixels per point and the window width in physical pixels (last frame).
+    pub pixels_per_point: f32,
+    pub window_px: f32,
+    /// The native pixels per point (without the "Larger UI" zoom).
+    pub native_ppp: f32,
     pending: Option<Pending>,
+    /// The view is still the one set up for the journey (nobody zoomed or panned):
+    /// when the window changes size (it is maximised), it is set up again.
+    auto: bool,
+    /// The window's size (points) in the last frame.
+    window: Vec2,
 }
 
 impl Default for Camera {
@@ -39,7 +63,12 @@ impl Default for Camera {
             zoom: 1.0,
             pan: Vec2::ZERO,
             rect: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0)),
-            pending: Some(Pending::Fit),
+            pixels_per_point: 1.0,
+            window_px: 1600.0,
+            native_ppp: 1.0,
+            pending: Some(Pending::Readable),
+            auto: false,
+            window: Vec2::ZERO,
         }
     }
 }
@@ -73,6 +102,27 @@ impl Camera {
         self.pending = Some(Pending::Fit);
     }
 
+    /// The first view of a journey (after open, new, reload): readable card names.
+    pub fn request_readable(&mut self) {
+        self.pending = Some(Pending::Readable);
+    }
+
+    /// Is a new view still to be set up on the next frame?
+    pub fn pending(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// How tall a card name is on screen now, in physical pixels.
+    pub fn card_name_px(&self) -> f32 {
+        self.zoom * CARD_NAME_SIZE * self.pixels_per_point
+    }
+
+    /// The zoom at which card names are [`readable_name_px`] for this window (with
+    /// "Larger UI" they grow with the rest of the interface).
+    pub fn readable_zoom(&self) -> f32 {
+        readable_name_px(self.window_px) / (CARD_NAME_SIZE * self.native_ppp.max(0.1))
+    }
+
     /// Centre on the cards of `ids` (on the next frame, when the canvas size is known).
     pub fn request_centre<'a>(
         &mut self,
@@ -91,6 +141,7 @@ impl Camera {
     }
 
     pub fn zoom_around(&mut self, factor: f32, screen: Pos2) {
+        self.auto = false;
         let new_zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
         let (wx, wy) = self.to_world(screen);
         self.zoom = new_zoom;
@@ -121,9 +172,35 @@ impl Camera {
         self.pan = self.rect.size() / 2.0 - vec2(cx, cy) * self.zoom;
     }
 
+    /// See [`Pending::Readable`].
+    fn readable(&mut self, b: &WRect) {
+        let (w, h) = (b.w.max(1.0), b.h.max(1.0));
+        let fit_w = (self.rect.width() - 24.0) / w;
+        let fit = fit_w.min((self.rect.height() - 24.0) / h);
+        let readable = self.readable_zoom();
+        if fit >= readable {
+            self.fit(b);
+            return;
+        }
+        self.zoom = fit_w.max(readable).clamp(MIN_ZOOM, MAX_ZOOM);
+        // The start of the journey (stage headers and lane labels) at the top left.
+        self.pan = vec2(12.0, 12.0) - vec2(b.x, b.y) * self.zoom;
+        if fit_w >= readable {
+            // The whole width fits: centre it.
+            self.pan.x = self.rect.width() / 2.0 - b.center().0 * self.zoom;
+        }
+    }
+
     fn resolve_pending(&mut self, layout: &Layout) {
         match self.pending.take() {
-            Some(Pending::Fit) => self.fit(&layout.bounds),
+            Some(Pending::Fit) => {
+                self.fit(&layout.bounds);
+                self.auto = false;
+            }
+            Some(Pending::Readable) => {
+                self.readable(&layout.bounds);
+                self.auto = true;
+            }
             Some(Pending::Centre(b)) => {
                 let view = self.view();
                 if b.w > view.w * 0.9 || b.h > view.h * 0.9 {
@@ -228,6 +305,18 @@ pub struct CanvasState {
     pub painted_cards: usize,
     /// Handoff label items painted in the last frame (queue time, failure rate, DROP).
     pub painted_labels: usize,
+    /// Handoff label texts painted in the last frame, and the smallest of them in screen
+    /// points (0 when none): labels stay readable at every zoom that shows their text.
+    pub painted_label_texts: usize,
+    pub label_min_px: f32,
+    /// Handoffs whose whole route the last frame highlighted (hovered, selected).
+    pub highlighted: Vec<HandoffKey>,
+    /// Where the minimap was drawn in the last frame (it covers no card).
+    pub minimap: Option<Rect>,
+    /// Cards the last frame drew as shapes without text (zoomed far out).
+    pub block_cards: usize,
+    /// The lane and stage labels the last frame painted, with their lines.
+    pub header_labels: Vec<super::map_labels::PaintedLabel>,
     /// The handoff under the pointer (its route is highlighted, a tooltip explains it).
     pub hovered_handoff: Option<HandoffKey>,
 }
@@ -286,7 +375,23 @@ pub fn rgb(c: crate::model::Rgb) -> Color32 {
 pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
     let rect = ui.available_rect_before_wrap();
     let pal = Palette::of(ui);
+    // Panels stepping aside or coming back move the canvas: the map stays where it
+    // is on the screen.
+    let moved = rect.min - state.camera.rect.min;
+    if moved != Vec2::ZERO && state.camera.rect.width() > 0.0 {
+        state.camera.pan -= moved;
+    }
     state.camera.rect = rect;
+    let ctx = ui.ctx();
+    let window = ctx.content_rect().size();
+    if state.camera.auto && window != state.camera.window {
+        // The window was resized (maximised at the start): set the view up again.
+        state.camera.request_readable();
+    }
+    state.camera.window = window;
+    state.camera.pixels_per_point = ctx.pixels_per_point();
+    state.camera.native_ppp = ctx.pixels_per_point() / ctx.zoom_factor().max(0.1);
+    state.camera.window_px = ctx.content_rect().width() * ctx.pixels_per_point();
     state.camera.resolve_pending(&state.derived.layout);
 
     // Accessibility nodes for cards (found by name in tests and by screen readers).
@@ -307,9 +412,12 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
     paint_world(&painter, state, &pal);
     super::warroom::paint_overlay(&painter, state, &pal);
     paint_drag_feedback(&painter, ui, state, &pal);
-    paint_sticky_headers(&painter, state, &pal);
+    state.canvas.header_labels = paint_sticky_headers(&painter, state, &pal);
     if state.view.minimap && !state.warroom.present.active {
         minimap(ui, state, &pal);
+    }
+    if state.view.map_only && !state.warroom.present.active {
+        map_only_button(ui, state);
     }
     inline_editor(ui, state);
     super::notes::map_editor(ui, state);
@@ -321,6 +429,21 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
             FontId::proportional(18.0),
             pal.weak_text,
         );
+    }
+}
+
+/// In map-only mode, the way back: a small button in the top right corner.
+fn map_only_button(ui: &mut egui::Ui, state: &mut AppState) {
+    let r = Rect::from_min_size(
+        state.camera.rect.right_top() + vec2(-150.0, 8.0),
+        vec2(142.0, 26.0),
+    );
+    if ui
+        .put(r, egui::Button::new(crate::i18n::tr("canvas-show-panels")))
+        .on_hover_text(crate::i18n::tr("canvas-show-panels-tip"))
+        .clicked()
+    {
+        state.queue_command(super::action::Command::MapOnly);
     }
 }
 
@@ -359,6 +482,7 @@ fn handle_zoom(ui: &egui::Ui, state: &mut AppState, response: &egui::Response) {
         ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.modifiers.shift));
     if shift {
         state.camera.pan += scroll;
+        state.camera.auto = false;
     } else if scroll.y != 0.0 {
         state.camera.zoom_around((scroll.y * 0.0025).exp(), hover);
     }
@@ -481,6 +605,7 @@ fn handle_pointer(ui: &egui::Ui, state: &mut AppState, response: &egui::Response
 
     if response.dragged() && state.canvas.drag == Drag::Pan {
         state.camera.pan += response.drag_delta();
+        state.camera.auto = false;
     }
 
     if response.drag_stopped() {
@@ -701,6 +826,9 @@ fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
     let stats = super::scene_paint::paint_scene(painter, cam, scene);
     state.canvas.painted_cards = stats.cards;
     state.canvas.painted_labels = stats.labels;
+    state.canvas.painted_label_texts = stats.label_texts;
+    state.canvas.block_cards = stats.block_cards;
+    state.canvas.label_min_px = stats.label_min_px;
     let z = cam.zoom;
 
     // Selection: an outline around selected cards, the selected handoff's line and ends.
@@ -810,10 +938,18 @@ fn paint_drag_feedback(painter: &egui::Painter, ui: &egui::Ui, state: &AppState,
 }
 
 /// Stage headers stick to the top and lane labels to the left while panning.
-fn paint_sticky_headers(painter: &egui::Painter, state: &AppState, pal: &Palette) {
+fn paint_sticky_headers(
+    painter: &egui::Painter,
+    state: &AppState,
+    pal: &Palette,
+) -> Vec<super::map_labels::PaintedLabel> {
+    use super::map_labels::{PaintedLabel, fit_words, rows};
+    let mut painted = Vec::new();
     let cam = &state.camera;
     let layout = &state.derived.layout;
-    let Some(c) = layout.config else { return };
+    let Some(c) = layout.config else {
+        return painted;
+    };
     let z = cam.zoom;
     let rect = cam.rect;
     let head_h = (c.header_h * z).max(26.0);
@@ -844,12 +980,36 @@ fn paint_sticky_headers(painter: &egui::Painter, state: &AppState, pal: &Palette
             [r.left_bottom(), r.right_bottom()],
             Stroke::new(1.0, pal.grid),
         );
-        let clip = painter.with_clip_rect(r.shrink(2.0).intersect(rect));
-        let galley = painter.layout(lane.name.clone(), font.clone(), pal.text, label_w - 16.0);
+        let clip_rect = r.shrink(2.0).intersect(rect);
+        let clip = painter.with_clip_rect(clip_rect);
+        // Wrapped at words, fitted to the lane's visible height (no overlap with the
+        // next lane's label).
+        let visible = Rect::from_min_max(
+            pos2(r.left(), r.top().max(head_y + head_h)),
+            pos2(r.right(), r.bottom().min(rect.bottom())),
+        );
+        if visible.height() < 12.0 {
+            continue;
+        }
+        let galley = fit_words(
+            painter.ctx(),
+            &lane.name,
+            label_w - 16.0,
+            visible.height() - 8.0,
+            font.size,
+            9.0,
+            pal.text,
+        );
         let y = (r.top() + 8.0)
-            .max(rect.top() + head_h + 6.0)
+            .max(head_y + head_h + 4.0)
             .min(r.bottom() - galley.size().y - 4.0);
-        clip.galley(pos2(label_x + 11.0, y), galley, pal.text);
+        let at = pos2(label_x + 11.0, y);
+        painted.push(PaintedLabel {
+            text: lane.name.clone(),
+            rect: Rect::from_min_size(at, galley.size()).intersect(clip_rect),
+            rows: rows(&galley),
+        });
+        clip.galley(at, galley, pal.text);
     }
     painter.line_segment(
         [band.right_top(), band.right_bottom()],
@@ -872,20 +1032,32 @@ fn paint_sticky_headers(painter: &egui::Painter, state: &AppState, pal: &Palette
             pos2(left.max(label_x + label_w), head_y),
             pos2(right, head_y + head_h),
         );
-        let clip = painter.with_clip_rect(r.shrink(2.0).intersect(rect));
+        let clip_rect = r.shrink(2.0).intersect(rect);
+        let clip = painter.with_clip_rect(clip_rect);
         let count = layout
             .cells
             .iter()
             .filter(|((ci, _), _)| layout.columns.get(*ci).is_some_and(|c2| c2.x == col.x))
             .map(|(_, v)| v.len())
             .sum::<usize>();
-        clip.text(
-            pos2(r.left() + 10.0, r.center().y),
-            Align2::LEFT_CENTER,
-            format!("{}  ·  {count}", col.name),
-            font.clone(),
+        // The visible part of the column, wrapped at words to the header's height.
+        let text = format!("{}  ·  {count}", col.name);
+        let galley = fit_words(
+            painter.ctx(),
+            &text,
+            (right.min(rect.right()) - r.left() - 16.0).max(24.0),
+            head_h - 4.0,
+            font.size,
+            9.0,
             pal.text,
         );
+        let at = pos2(r.left() + 10.0, r.center().y - galley.size().y / 2.0);
+        painted.push(PaintedLabel {
+            text,
+            rect: Rect::from_min_size(at, galley.size()).intersect(clip_rect),
+            rows: rows(&galley),
+        });
+        clip.galley(at, galley, pal.text);
         painter.line_segment(
             [pos2(right, head_y), pos2(right, head_y + head_h)],
             Stroke::new(1.0, pal.grid),
@@ -912,6 +1084,7 @@ fn paint_sticky_headers(painter: &egui::Painter, state: &AppState, pal: &Palette
         FontId::proportional(12.0),
         pal.weak_text,
     );
+    painted
 }
 
 /// A small overview in the corner with the visible part outlined; click or drag to go there.
@@ -921,15 +1094,44 @@ fn minimap(ui: &mut egui::Ui, state: &mut AppState, pal: &Palette) {
     let view = state.camera.view();
     // Only for journeys bigger than the window.
     if b.w <= view.w && b.h <= view.h || b.w <= 0.0 || b.h <= 0.0 {
+        state.canvas.minimap = None;
         return;
     }
-    let max = vec2(220.0, 140.0);
-    let s = (max.x / b.w).min(max.y / b.h);
-    let size = vec2(b.w * s, b.h * s);
-    let rect = Rect::from_min_size(
-        state.camera.rect.right_bottom() - size - vec2(14.0, 14.0),
-        size,
-    );
+    // A corner of the map where it covers no card (smaller if need be); none: no
+    // minimap this frame.
+    let cam = &state.camera;
+    let c = layout.config.unwrap_or_default();
+    let band = (c.label_w * cam.zoom).clamp(64.0, c.label_w);
+    let head = (c.header_h * cam.zoom).max(26.0);
+    let area = Rect::from_min_max(cam.rect.min + vec2(band, head), cam.rect.max);
+    let covers_card = |r: &Rect| {
+        let (x0, y0) = cam.to_world(r.min);
+        let (x1, y1) = cam.to_world(r.max);
+        !layout
+            .visible_cards(&WRect::new(x0, y0, x1 - x0, y1 - y0))
+            .into_iter()
+            .all(|(_, card)| !cam.rect_to_screen(card).intersects(r.expand(4.0)))
+    };
+    let mut found = None;
+    'sizes: for max in [vec2(220.0, 140.0), vec2(150.0, 96.0)] {
+        let s = (max.x / b.w).min(max.y / b.h);
+        let size = vec2(b.w * s, b.h * s);
+        let m = vec2(14.0, 14.0);
+        for r in [
+            Rect::from_min_size(area.right_bottom() - size - m, size),
+            Rect::from_min_size(pos2(area.left() + m.x, area.bottom() - size.y - m.y), size),
+            Rect::from_min_size(pos2(area.right() - size.x - m.x, area.top() + m.y), size),
+        ] {
+            if area.contains_rect(r) && !covers_card(&r) {
+                found = Some((r, s));
+                break 'sizes;
+            }
+        }
+    }
+    state.canvas.minimap = found.map(|(r, _)| r);
+    let Some((rect, s)) = found else {
+        return;
+    };
     let resp = ui.interact(rect, egui::Id::unique("minimap"), Sense::click_and_drag());
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Minimap"));
     let painter = ui.painter_at(rect.expand(2.0));
@@ -962,6 +1164,7 @@ fn minimap(ui: &mut egui::Ui, state: &mut AppState, pal: &Palette) {
         let wy = b.y + (p.y - rect.min.y) / s;
         let cam = &mut state.camera;
         cam.pan = cam.rect.size() / 2.0 - vec2(wx, wy) * cam.zoom;
+        cam.auto = false;
     }
 }
 

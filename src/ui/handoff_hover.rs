@@ -101,14 +101,18 @@ pub fn paint(painter: &egui::Painter, state: &mut AppState, select: Color32, dra
     };
     let cam = &state.camera;
     let scene = &state.derived.scene;
+    let mut highlighted = Vec::new();
     if let Some(k) = &state.selection.handoff {
         paint_route(painter, cam, scene, k, select.gamma_multiply(0.7));
+        highlighted.push(k.clone());
     }
     if let Some(k) = &hovered
         && state.selection.handoff.as_ref() != Some(k)
     {
         paint_route(painter, cam, scene, k, select.gamma_multiply(0.45));
+        highlighted.push(k.clone());
     }
+    state.canvas.highlighted = highlighted;
     if let Some(k) = &hovered {
         let lines = facts(state.journey(), k);
         if !lines.is_empty() {

@@ -18,6 +18,7 @@ pub mod handoff_hover;
 pub mod import_dialog;
 pub mod inspector;
 pub mod jobs;
+pub mod map_labels;
 pub mod palette;
 pub mod panels;
 pub mod recovery_dialog;
@@ -53,6 +54,8 @@ struct TouchpointApp {
 
 impl eframe::App for TouchpointApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // The window opens here next time.
+        self.state.persist_settings();
         // Unsaved work nobody answered for (the system closed the app) is kept for
         // recovery at the next start; otherwise this run's recovery files go.
         let keep = self.state.doc.is_dirty() && !self.state.allow_close;
@@ -90,11 +93,12 @@ pub fn run_with(
     let exit_after_first_frame = (std::env::var("TOUCHPOINT_EXIT_AFTER_FIRST_FRAME").as_deref()
         == Ok("1"))
     .then_some(started);
+    let settings_path = settings::Settings::default_path();
+    let place = settings_path
+        .as_deref()
+        .and_then(|p| settings::Settings::load(p).window);
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Touchpoint")
-            .with_inner_size([1500.0, 950.0])
-            .with_min_inner_size([800.0, 500.0]),
+        viewport: settings::WindowPlace::viewport(place).with_title("Touchpoint"),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
@@ -107,7 +111,7 @@ pub fn run_with(
                 None,
                 Box::new(dialogs::NativeDialogs),
             );
-            if let Some(p) = settings::Settings::default_path() {
+            if let Some(p) = settings_path {
                 state.use_settings_file(p);
             }
             // First start (no language chosen yet): follow the system locale.

@@ -53,47 +53,7 @@ pub fn top_bar(ui: &mut egui::Ui, state: &mut AppState) {
     });
     egui::Panel::top("toolbar").show(ui, |ui| {
         ui.add_space(2.0);
-        ui.horizontal(|ui| {
-            tool(ui, state, &tr("tool-new"), Command::New);
-            tool(ui, state, &tr("tool-open"), Command::Open);
-            tool(ui, state, &tr("tool-save"), Command::Save);
-            ui.separator();
-            tool(ui, state, &tr("tool-undo"), Command::Undo);
-            tool(ui, state, &tr("tool-redo"), Command::Redo);
-            ui.separator();
-            tool(
-                ui,
-                state,
-                &tr("tool-add-touchpoint"),
-                Command::AddTouchpoint,
-            );
-            tool(ui, state, &tr("tool-add-stage"), Command::AddStage);
-            tool(
-                ui,
-                state,
-                &tr("tool-add-department"),
-                Command::AddDepartment,
-            );
-            ui.separator();
-            tool(ui, state, &tr("tool-fit"), Command::Fit);
-            tool(ui, state, "-", Command::ZoomOut);
-            let zoom = format!("{:.0}%", state.camera.zoom * 100.0);
-            if ui
-                .button(zoom)
-                .on_hover_text(tr("tool-zoom-reset-tip"))
-                .clicked()
-            {
-                state.queue_command(Command::ZoomReset);
-            }
-            tool(ui, state, "+", Command::ZoomIn);
-            ui.separator();
-            tool(ui, state, &tr("tool-gaps"), Command::ToggleGaps);
-            tool(ui, state, &tr("tool-layers"), Command::ToggleLaneMode);
-            tool(ui, state, &tr("tool-matrix"), Command::ToggleMatrix);
-            ui.separator();
-            tool(ui, state, &tr("tool-find"), Command::Search);
-            tool(ui, state, &tr("tool-commands"), Command::Palette);
-        });
+        ui.horizontal(|ui| toolbar(ui, state));
         ui.add_space(2.0);
     });
 }
@@ -110,6 +70,102 @@ fn language_menu(ui: &mut egui::Ui, state: &mut AppState) {
             }
         }
     });
+}
+
+/// The toolbar's buttons in order; `None` is a separator.
+/// (Message ids: the zoom button shows the zoom.)
+const TOOLS: [Option<(&str, Command)>; 23] = [
+    Some(("tool-new", Command::New)),
+    Some(("tool-open", Command::Open)),
+    Some(("tool-save", Command::Save)),
+    None,
+    Some(("tool-undo", Command::Undo)),
+    Some(("tool-redo", Command::Redo)),
+    None,
+    Some(("tool-add-touchpoint", Command::AddTouchpoint)),
+    Some(("tool-add-stage", Command::AddStage)),
+    Some(("tool-add-department", Command::AddDepartment)),
+    None,
+    Some(("tool-fit", Command::Fit)),
+    Some(("", Command::ZoomOut)),
+    Some(("", Command::ZoomReset)),
+    Some(("", Command::ZoomIn)),
+    None,
+    Some(("tool-gaps", Command::ToggleGaps)),
+    Some(("tool-layers", Command::ToggleLaneMode)),
+    Some(("tool-matrix", Command::ToggleMatrix)),
+    Some(("tool-map-only", Command::MapOnly)),
+    None,
+    Some(("tool-find", Command::Search)),
+    Some(("tool-commands", Command::Palette)),
+];
+
+/// The toolbar: the buttons that fit in the window's width, the rest (with a larger
+/// UI or a narrow window) in a "More" menu at its end, so none is ever out of reach.
+fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
+    let zoom_text = format!("{:.0}%", state.camera.zoom * 100.0);
+    let text_of = |t: &str, c: Command| match c {
+        Command::ZoomReset => zoom_text.clone(),
+        Command::ZoomOut => "-".to_owned(),
+        Command::ZoomIn => "+".to_owned(),
+        _ => tr(t),
+    };
+    let spacing = ui.spacing().item_spacing.x;
+    let pad = ui.spacing().button_padding.x;
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let ctx = ui.ctx().clone();
+    let width = |t: &str| {
+        ctx.fonts_mut(|f| f.layout_no_wrap(t.to_owned(), font.clone(), egui::Color32::WHITE))
+            .size()
+            .x
+            + 2.0 * pad
+            + spacing
+    };
+    let more = tr("tool-more");
+    let more_w = width(&more) + 8.0;
+    let total: f32 = TOOLS
+        .iter()
+        .map(|t| t.map_or(spacing * 2.0 + 1.0, |(t, c)| width(&text_of(t, c))))
+        .sum();
+    let avail = ui.available_width();
+    let mut used = 0.0;
+    let mut overflow = Vec::new();
+    for entry in TOOLS {
+        let w = entry.map_or(spacing * 2.0 + 1.0, |(t, c)| width(&text_of(t, c)));
+        if !overflow.is_empty() || (total > avail && used + w + more_w > avail) {
+            if let Some(e) = entry {
+                overflow.push(e);
+            }
+            continue;
+        }
+        used += w;
+        match entry {
+            None => {
+                ui.separator();
+            }
+            Some((t, c)) => tool(ui, state, &text_of(t, c), c),
+        }
+    }
+    if !overflow.is_empty() {
+        ui.menu_button(more, |ui| {
+            for (t, c) in overflow {
+                let label = match c {
+                    Command::ZoomReset | Command::ZoomOut | Command::ZoomIn => {
+                        state.command_label(c)
+                    }
+                    _ => text_of(t, c),
+                };
+                let mut b = egui::Button::new(label);
+                if let Some(on) = state.checked(c) {
+                    b = b.selected(on);
+                }
+                if ui.add_enabled(state.enabled(c), b).clicked() {
+                    state.queue_command(c);
+                    ui.close();
+                }
+            }
+        });
+    }
 }
 
 fn tool(ui: &mut egui::Ui, state: &mut AppState, text: &str, c: Command) {

@@ -66,7 +66,7 @@ pub fn leave(ctx: &egui::Context, state: &mut AppState) {
     if !p.was_full_screen {
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
     }
-    state.camera.request_fit();
+    state.camera.request_readable();
     state.status = "Left presentation mode".into();
     ctx.request_repaint();
 }
@@ -136,34 +136,63 @@ fn drive_camera(ctx: &egui::Context, state: &mut AppState) {
         return;
     }
     p.fit_frames -= 1;
+    let presented = p.stage;
     ctx.request_repaint();
     let layout = &state.derived.layout;
-    let target = match p.stage.and_then(|i| state.journey().stages().get(i)) {
-        Some(stage) => layout
-            .columns
-            .iter()
-            .find(|c| c.stage.as_ref() == Some(&stage.id))
-            .map(|c| {
-                // The stage and a sliver of its neighbours, with the lane labels.
-                let margin = c.w * 0.12;
-                WRect::new(
-                    c.x - margin,
-                    layout.bounds.y,
-                    c.w + 2.0 * margin,
-                    layout.bounds.h,
-                )
-            }),
-        None => Some(layout.bounds),
-    };
-    let Some(b) = target else { return };
+    let stage_box = presented
+        .and_then(|i| state.journey().stages().get(i))
+        .and_then(|stage| stage_box(layout, &stage.id));
     let cam = &mut state.camera;
-    let (w, h) = (b.w.max(1.0), b.h.max(1.0));
-    let zoom = ((cam.rect.width() - 40.0) / w)
-        .min((cam.rect.height() - 40.0) / h)
-        .clamp(super::canvas::MIN_ZOOM, 1.8);
+    let (c_label_w, c_header_h) = layout
+        .config
+        .map_or((170.0, 48.0), |c| (c.label_w, c.header_h));
+    let Some(b) = stage_box else {
+        // The whole journey.
+        let b = layout.bounds;
+        let (w, h) = (b.w.max(1.0), b.h.max(1.0));
+        let zoom = ((cam.rect.width() - 40.0) / w)
+            .min((cam.rect.height() - 40.0) / h)
+            .clamp(super::canvas::MIN_ZOOM, 1.8);
+        cam.zoom = zoom;
+        let (cx, cy) = b.center();
+        cam.pan = cam.rect.size() / 2.0 - vec2(cx, cy) * zoom;
+        return;
+    };
+    // The stage fills the screen: its cards as large as fit, with the sticky lane
+    // labels on the left and stage headers on top (they scale with the zoom) kept
+    // off the stage frame.
+    let margin = 24.0;
+    let zoom_w = (cam.rect.width() - c_label_w - 2.0 * margin) / b.w.max(1.0);
+    let zoom_h = (cam.rect.height() - 2.0 * margin) / (b.h + c_header_h).max(1.0);
+    let zoom = zoom_w.min(zoom_h).clamp(super::canvas::MIN_ZOOM, 2.2);
     cam.zoom = zoom;
+    let label_w = (c_label_w * zoom).clamp(64.0, c_label_w);
+    let head_h = (c_header_h * zoom).max(26.0);
+    let free = egui::Rect::from_min_max(cam.rect.min + vec2(label_w, head_h), cam.rect.max);
     let (cx, cy) = b.center();
-    cam.pan = cam.rect.size() / 2.0 - vec2(cx, cy) * zoom;
+    cam.pan = free.center() - cam.rect.min - vec2(cx, cy) * zoom;
+}
+
+/// The part of the map a presented stage occupies: its column, over the lanes that
+/// hold its cards (all lanes when it has none).
+pub fn stage_box(layout: &crate::layout::Layout, stage: &StageId) -> Option<WRect> {
+    let ci = layout
+        .columns
+        .iter()
+        .position(|c| c.stage.as_ref() == Some(stage))?;
+    let col = layout.columns.get(ci)?;
+    let mut lanes = layout
+        .cells
+        .iter()
+        .filter(|((c, _), list)| *c == ci && !list.is_empty())
+        .filter_map(|((_, li), _)| layout.lanes.get(*li));
+    let (top, bottom) = match lanes.next() {
+        Some(first) => lanes.fold((first.y, first.y + first.h), |(t, b), l| {
+            (t.min(l.y), b.max(l.y + l.h))
+        }),
+        None => (layout.grid.y, layout.grid.y + layout.grid.h),
+    };
+    Some(WRect::new(col.x, top, col.w, bottom - top))
 }
 
 /// The headline strip at the top while presenting (instead of the menu and toolbar).
@@ -297,6 +326,9 @@ pub fn paint_stage(painter: &egui::Painter, state: &AppState, pal: &Palette) {
         return;
     };
     let layout = &state.derived.layout;
+    let Some(b) = stage_box(layout, stage) else {
+        return;
+    };
     let Some(col) = layout
         .columns
         .iter()
@@ -304,9 +336,7 @@ pub fn paint_stage(painter: &egui::Painter, state: &AppState, pal: &Palette) {
     else {
         return;
     };
-    let r = state
-        .camera
-        .rect_to_screen(&WRect::new(col.x, layout.grid.y, col.w, layout.grid.h));
+    let r = state.camera.rect_to_screen(&b);
     let accent = Color32::from_rgb(255, 176, 0);
     painter.rect_stroke(r, 6.0, Stroke::new(4.0, accent), StrokeKind::Outside);
     let _ = pal;

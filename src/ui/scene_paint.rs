@@ -12,21 +12,33 @@ use egui::{Align2, Color32, FontId, Pos2, Shape, Stroke, StrokeKind};
 /// Smallest on-screen text size drawn for card and edge text.
 pub const MIN_TEXT_PX: f32 = 5.0;
 
-/// Below this zoom, handoff labels are drawn as their coloured pills without text.
-pub const LABEL_TEXT_MIN_ZOOM: f32 = 0.45;
+/// Below this zoom, handoff labels are drawn as their coloured pills without text
+/// (so far out the map shows its shape; zoom in or hover an arrow for the facts).
+pub const LABEL_TEXT_MIN_ZOOM: f32 = 0.25;
+
+/// Handoff label text is never drawn smaller than this on screen: when the map's own
+/// label size would be smaller, the label is drawn at this size in a short form
+/// ("48h·12%"), and labels that would then overlap another are left out.
+pub const LABEL_MIN_PX: f32 = 11.0;
 
 pub fn color(c: Color) -> Color32 {
     Color32::from_rgba_unmultiplied(c.r, c.g, c.b, c.a)
 }
 
 /// What the last paint did (for tests and the benchmark).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct PaintStats {
     pub cards: usize,
     pub edges: usize,
     pub items: usize,
     /// Handoff label items drawn (queue time, failure rate, DROP and other badges).
     pub labels: usize,
+    /// Handoff label texts drawn (pills with their words).
+    pub label_texts: usize,
+    /// The smallest handoff label text drawn, in screen points (0 = none drawn).
+    pub label_min_px: f32,
+    /// Cards drawn as shapes without text (zoomed far out).
+    pub block_cards: usize,
 }
 
 fn item_bbox(item: &Item) -> Option<WRect> {
@@ -186,17 +198,24 @@ pub fn paint_scene(painter: &egui::Painter, cam: &Camera, scene: &Scene) -> Pain
         }
         stats.cards += 1;
         if blocks {
-            // Level of detail: the card's own fill as one block.
-            let fill = c.items.iter().find_map(|it| match it {
-                Item::Rect { fill: Some(f), .. } => Some(*f),
-                _ => None,
-            });
-            painter.rect_filled(
-                cam.rect_to_screen(&c.rect),
-                0.0,
-                fill.map_or(Color32::GRAY, color),
-            );
+            // Level of detail: the card as a recognisable shape: its outline, the
+            // department stripe and the score badge in their colours (the first
+            // three shapes a card draws), no text.
+            let mut shapes = 0;
+            for it in c
+                .items
+                .iter()
+                .filter(|it| matches!(it, Item::Rect { .. }))
+                .take(3)
+            {
+                paint_item(painter, cam, it);
+                shapes += 1;
+            }
+            if shapes == 0 {
+                painter.rect_filled(cam.rect_to_screen(&c.rect), 0.0, Color32::GRAY);
+            }
             stats.items += 1;
+            stats.block_cards += 1;
             continue;
         }
         for it in &c.items {
@@ -204,20 +223,46 @@ pub fn paint_scene(painter: &egui::Painter, cam: &Camera, scene: &Scene) -> Pain
         }
     }
     // Handoff labels (queue time, failure rate, DROP...) over the cards, as the exports
-    // draw them. Level of detail: zoomed out, their text is left out and the coloured
-    // pills stay as shapes.
+    // draw them. Level of detail: where the map's label text would be too small to
+    // read, the labels are drawn at a readable size in a short form, those that would
+    // overlap another left out (DROP and cross-department first); zoomed far out only
+    // the coloured pills stay, as shapes.
     let small_labels = cam.zoom < LABEL_TEXT_MIN_ZOOM;
-    for e in &scene.edges {
-        if !e.bbox.intersects(&view) {
-            continue;
-        }
-        for it in &e.labels {
-            if small_labels && matches!(it, Item::Text { .. }) {
-                continue;
+    let world_px = label_size(scene) * cam.zoom;
+    let mut placed: Vec<egui::Rect> = Vec::new();
+    let mut order: Vec<&crate::scene::EdgeGroup> = scene
+        .edges
+        .iter()
+        .filter(|e| !e.labels.is_empty() && e.bbox.intersects(&view))
+        .collect();
+    if !small_labels && world_px < LABEL_MIN_PX {
+        order.sort_by_key(|e| std::cmp::Reverse(label_priority(e)));
+    }
+    for e in order {
+        if small_labels || world_px >= LABEL_MIN_PX {
+            for it in &e.labels {
+                if small_labels && matches!(it, Item::Text { .. }) {
+                    continue;
+                }
+                if item_bbox(it).is_none_or(|b| b.intersects(&view)) && paint_item(painter, cam, it)
+                {
+                    stats.items += 1;
+                    stats.labels += 1;
+                    if let Item::Text { size, .. } = it {
+                        stats.label_texts += 1;
+                        let px = size * cam.zoom;
+                        if stats.label_min_px == 0.0 || px < stats.label_min_px {
+                            stats.label_min_px = px;
+                        }
+                    }
+                }
             }
-            if item_bbox(it).is_none_or(|b| b.intersects(&view)) && paint_item(painter, cam, it) {
-                stats.items += 1;
-                stats.labels += 1;
+        } else if paint_readable_labels(painter, cam, e, &mut placed) {
+            stats.items += 2;
+            stats.labels += 2;
+            stats.label_texts += 1;
+            if stats.label_min_px == 0.0 || LABEL_MIN_PX < stats.label_min_px {
+                stats.label_min_px = LABEL_MIN_PX;
             }
         }
     }
@@ -225,6 +270,114 @@ pub fn paint_scene(painter: &egui::Painter, cam: &Camera, scene: &Scene) -> Pain
         item(it, &mut stats);
     }
     stats
+}
+
+/// The map's handoff label text size (world points), as the scene draws it.
+fn label_size(scene: &Scene) -> f32 {
+    scene
+        .edges
+        .iter()
+        .flat_map(|e| e.labels.iter())
+        .find_map(|it| match it {
+            Item::Text { size, .. } => Some(*size),
+            _ => None,
+        })
+        .unwrap_or(9.5)
+}
+
+/// Which labels win a place when they cannot all be drawn: badges (DROP...) first,
+/// then labels drawn in a colour (cross-department, rework), then the rest.
+fn label_priority(e: &crate::scene::EdgeGroup) -> u8 {
+    let badge = e.labels.iter().any(|it| {
+        matches!(
+            it,
+            Item::Rect {
+                stroke: None,
+                fill: Some(_),
+                ..
+            }
+        )
+    });
+    let emphasis = matches!(
+        e.kind,
+        crate::scene::EdgeKind::CrossDepartment | crate::scene::EdgeKind::Rework
+    );
+    u8::from(badge) * 2 + u8::from(emphasis)
+}
+
+/// The short form of a label for small sizes: "48 h, 12% fail" -> "48h·12%".
+pub fn short_label(text: &str) -> String {
+    text.replace(" fail", "")
+        .replace(", ", "·")
+        .replace(" h", "h")
+        .replace(" d", "d")
+        .replace(" min", "m")
+}
+
+/// Draw one handoff's label pills at [`LABEL_MIN_PX`] around the point where the map
+/// puts them, unless they would overlap a label already drawn. Returns whether drawn.
+fn paint_readable_labels(
+    painter: &egui::Painter,
+    cam: &Camera,
+    e: &crate::scene::EdgeGroup,
+    placed: &mut Vec<egui::Rect>,
+) -> bool {
+    // (fill, stroke, ink, text) of each pill, and their world centre.
+    let mut pills = Vec::new();
+    let mut bounds: Option<WRect> = None;
+    let mut it = e.labels.iter().peekable();
+    while let Some(item) = it.next() {
+        let Item::Rect {
+            rect, fill, stroke, ..
+        } = item
+        else {
+            continue;
+        };
+        bounds = Some(bounds.map_or(*rect, |b| b.union(rect)));
+        if let Some(Item::Text {
+            text, color: ink, ..
+        }) = it.peek()
+        {
+            pills.push((*fill, *stroke, *ink, short_label(text)));
+            it.next();
+        }
+    }
+    let Some(b) = bounds else { return false };
+    if pills.is_empty() {
+        return false;
+    }
+    let font = FontId::proportional(LABEL_MIN_PX);
+    let galleys: Vec<_> = pills
+        .iter()
+        .map(|(_, _, ink, t)| painter.layout_no_wrap(t.clone(), font.clone(), color(*ink)))
+        .collect();
+    let pad = 4.0;
+    let h = LABEL_MIN_PX + 5.0;
+    let total: f32 = galleys.iter().map(|g| g.size().x + 2.0 * pad).sum::<f32>()
+        + 3.0 * (galleys.len() - 1) as f32;
+    let (cx, cy) = b.center();
+    let c = cam.to_screen(cx, cy);
+    let all = egui::Rect::from_center_size(c, egui::vec2(total, h));
+    if !all.intersects(cam.rect) || placed.iter().any(|p| p.expand(2.0).intersects(all)) {
+        return false;
+    }
+    placed.push(all);
+    let mut x = all.left();
+    for ((fill, stroke, _, _), g) in pills.iter().zip(galleys) {
+        let w = g.size().x + 2.0 * pad;
+        let r = egui::Rect::from_min_size(egui::pos2(x, all.top()), egui::vec2(w, h));
+        painter.rect_filled(r, 4.0, fill.map_or(Color32::WHITE, color));
+        if let Some(s) = stroke {
+            painter.rect_stroke(r, 4.0, Stroke::new(1.0, color(*s)), StrokeKind::Inside);
+        }
+        painter.galley(
+            egui::pos2(r.left() + pad, r.center().y - g.size().y / 2.0),
+            g,
+            Color32::WHITE,
+        );
+        x += w + 3.0;
+    }
+    true
 }
 
 fn cards_width(scene: &Scene) -> f32 {

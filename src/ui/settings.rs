@@ -27,6 +27,41 @@ impl ThemePref {
     }
 }
 
+/// Where the window was: its inner position and size (points) and whether it was
+/// maximised. The first start opens maximised; later starts where the last one ended.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WindowPlace {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+    pub maximized: bool,
+}
+
+impl WindowPlace {
+    fn is_sane(&self) -> bool {
+        [self.x, self.y, self.w, self.h]
+            .iter()
+            .all(|v| v.is_finite())
+            && (200.0..=20_000.0).contains(&self.w)
+            && (200.0..=20_000.0).contains(&self.h)
+            && self.x.abs() <= 40_000.0
+            && self.y.abs() <= 40_000.0
+    }
+
+    /// The window to open: maximised on the first start, then at the last place.
+    pub fn viewport(place: Option<WindowPlace>) -> egui::ViewportBuilder {
+        let v = egui::ViewportBuilder::default().with_min_inner_size([800.0, 500.0]);
+        match place {
+            None => v.with_inner_size([1500.0, 950.0]).with_maximized(true),
+            Some(p) => v
+                .with_inner_size([p.w, p.h])
+                .with_position([p.x, p.y])
+                .with_maximized(p.maximized),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -42,6 +77,8 @@ pub struct Settings {
     pub export_format: Option<String>,
     /// File > Import…: the folder used last.
     pub import_folder: Option<PathBuf>,
+    /// The window's last place (`None` before the first run ended).
+    pub window: Option<WindowPlace>,
     /// View > Language (`"en"`, `"zh-CN"`); `None` until chosen: the app then
     /// follows the system locale. An unknown tag reads as `None`.
     #[serde(deserialize_with = "lenient_lang")]
@@ -66,6 +103,7 @@ impl Default for Settings {
             export_format: None,
             import_folder: None,
             language: None,
+            window: None,
         }
     }
 }
@@ -96,6 +134,9 @@ impl Settings {
             self.ui_scale = 1.0;
         }
         self.recent.truncate(MAX_RECENT);
+        if self.window.is_some_and(|w| !w.is_sane()) {
+            self.window = None;
+        }
     }
 
     /// Write settings (best effort: a failure is returned for the status line).
@@ -129,6 +170,38 @@ mod tests {
         assert_eq!(Settings::load(&path), Settings::default());
         std::fs::write(&path, "(ui_scale: 99.0)").unwrap();
         assert_eq!(Settings::load(&path).ui_scale, 1.0);
+        std::fs::write(
+            &path,
+            "(window: Some((x: 0.0, y: 0.0, w: 1e30, h: 5.0, maximized: false)))",
+        )
+        .unwrap();
+        assert_eq!(Settings::load(&path).window, None);
+    }
+
+    #[test]
+    fn the_window_opens_maximised_first_then_where_it_was() {
+        let first = WindowPlace::viewport(None);
+        assert_eq!(first.maximized, Some(true));
+        let place = WindowPlace {
+            x: 40.0,
+            y: 30.0,
+            w: 1200.0,
+            h: 800.0,
+            maximized: false,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        let s = Settings {
+            window: Some(place),
+            ..Settings::default()
+        };
+        s.save(&path).unwrap();
+        let back = Settings::load(&path);
+        assert_eq!(back.window, Some(place));
+        let again = WindowPlace::viewport(back.window);
+        assert_eq!(again.maximized, Some(false));
+        assert_eq!(again.inner_size, Some(egui::vec2(1200.0, 800.0)));
+        assert_eq!(again.position, Some(egui::pos2(40.0, 30.0)));
     }
 
     #[test]

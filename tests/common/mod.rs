@@ -120,8 +120,14 @@ pub fn harness(state: AppState) -> Harness<'static, AppState> {
     h
 }
 
+/// A harness on `journey` with the whole journey on screen (Fit, as a user presses F):
+/// the first view of a wide journey shows readable card names and scrolls instead.
 pub fn open(journey: Journey) -> Harness<'static, AppState> {
-    harness(AppState::with_journey(journey))
+    let mut h = harness(AppState::with_journey(journey));
+    h.state_mut().queue_command(touchpoint::ui::Command::Fit);
+    h.run_ok();
+    h.run_steps(2);
+    h
 }
 
 /// Centre of the node with this label.
