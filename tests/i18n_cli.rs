@@ -222,6 +222,12 @@ fn exports_in_chinese_from_the_command_line_and_csv_imports_back() {
         "zh-CN",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    // What was written, in Chinese too: "…shop.svg：10 个触点，… 字节）".
+    let said = text(&o.stdout);
+    assert!(
+        said.contains("shop.svg：10 个触点，") && said.ends_with(" 字节）\n"),
+        "{said}"
+    );
     let svg = std::fs::read_to_string(p("shop.svg")).unwrap();
     assert!(
         svg.contains(">图例<") && svg.contains(">2026年12月2日<"),
@@ -231,8 +237,27 @@ fn exports_in_chinese_from_the_command_line_and_csv_imports_back() {
     // CSV: the same bytes in both languages, and they import back.
     let o = touchpoint(&["export", &src, "-o", &p("en.csv")]);
     assert_eq!(o.status.code(), Some(0));
-    let o = touchpoint(&["export", &src, "-o", &p("zh.csv"), "--lang", "zh-CN"]);
+    assert!(text(&o.stdout).contains("en.touchpoints.csv: 10 touchpoints ("));
+    let o = touchpoint(&[
+        "export",
+        &src,
+        "-o",
+        &p("zh.csv"),
+        "--lang",
+        "zh-CN",
+        "--scale",
+        "2",
+    ]);
     assert_eq!(o.status.code(), Some(0));
+    let said = (text(&o.stdout), text(&o.stderr));
+    assert!(
+        said.0.contains("zh.touchpoints.csv：10 个触点（"),
+        "{said:?}"
+    );
+    assert!(
+        said.1.contains("注意：--scale 只用于 png 和 svg"),
+        "{said:?}"
+    );
     for table in ["touchpoints", "handoffs", "matrix"] {
         let en = std::fs::read(p(&format!("en.{table}.csv"))).unwrap();
         let zh = std::fs::read(p(&format!("zh.{table}.csv"))).unwrap();

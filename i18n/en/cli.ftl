@@ -7,3 +7,12 @@ cli-analyze-fail-on = { $file }: { $count } { $count ->
     [one] gap
    *[other] gaps
 } at or above { $severity }
+cli-export-written = { $file }: { $summary } ({ $bytes } bytes)
+cli-export-none-written = none of the { $count } files was written
+cli-export-note-drawn = note: --theme, --no-gaps and --date apply to svg, png, pdf, md and html; ignored for { $format }
+cli-export-note-scale = note: --scale applies to png and svg; ignored for { $format }
+cli-export-note-paper = note: --paper, --fit and --pages apply to pdf; ignored for { $format }
+cli-export-note-table = note: --table and --bom apply to csv; ignored for { $format }
+cli-export-note-report = note: --report applies to pdf (md and html are always reports); ignored for { $format }
+cli-export-note-compare = note: --compare applies to the reports (md, html, pdf --report); ignored for { $format }
+cli-export-note-stdout-table = note: writing the touchpoints table to standard output; use --table handoffs or --table matrix for the others

@@ -229,3 +229,20 @@ pdf-to-be-map-next-page = { $pages ->
     [one] The to-be map on the next page.
    *[other] The to-be map on the next pages.
 }
+
+## What an export wrote (the command line prints it after the file name)
+export-summary-svg = { $touchpoints } touchpoints, { $handoffs } handoffs, { $width } x { $height } pt
+export-summary-png = { $width } x { $height } px
+export-summary-png-reduced = { " " }(scale reduced to { $scale } to stay within { $side } px a side and { $megapixels } megapixels)
+export-summary-pdf = { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+} { $paper } landscape, scale { $scale }%
+export-summary-report = { $touchpoints } touchpoints, { $gaps } gaps
+export-summary-report-compared = { $touchpoints } touchpoints, { $gaps } gaps, compared with the to-be
+export-summary-report-pages = { $summary }; { $pages } pages
+export-summary-touchpoints = { $count } touchpoints
+export-summary-handoffs = { $count } handoffs
+export-summary-matrix = department x department handoff matrix
+export-summary-tasks = { $count } tasks
+export-summary-dot = { $nodes } nodes, { $edges } edges

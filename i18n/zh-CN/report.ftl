@@ -202,3 +202,17 @@ doc-page-of = 第 { $page } 页，共 { $pages } 页
 ## PDF 报告（src/export/report_pdf.rs）
 pdf-map-next-page = 地图见下一页。
 pdf-to-be-map-next-page = 目标旅程地图见下一页。
+
+## 导出了什么（命令行在文件名后打印）
+export-summary-svg = { $touchpoints } 个触点，{ $handoffs } 次交接，{ $width } x { $height } pt
+export-summary-png = { $width } x { $height } 像素
+export-summary-png-reduced = （缩放比例降为 { $scale }，以保证每边不超过 { $side } 像素、总数不超过 { $megapixels } 百万像素）
+export-summary-pdf = { $pages } 页 { $paper } 横向，缩放 { $scale }%
+export-summary-report = { $touchpoints } 个触点，{ $gaps } 个断点
+export-summary-report-compared = { $touchpoints } 个触点，{ $gaps } 个断点，与目标旅程对比
+export-summary-report-pages = { $summary }；共 { $pages } 页
+export-summary-touchpoints = { $count } 个触点
+export-summary-handoffs = { $count } 次交接
+export-summary-matrix = 部门 x 部门交接矩阵
+export-summary-tasks = { $count } 个任务
+export-summary-dot = { $nodes } 个节点，{ $edges } 条边

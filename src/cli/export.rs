@@ -1,6 +1,7 @@
 //! `touchpoint export`.
 
 use crate::export::ExportFormat;
+use crate::i18n::tr_args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -105,15 +106,15 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     if !drawn && (args.theme.is_some() || args.no_gaps || args.date.is_some()) {
         let _ = writeln!(
             err,
-            "note: --theme, --no-gaps and --date apply to svg, png, pdf, md and html; ignored for {}",
-            format.name()
+            "{}",
+            tr_args("cli-export-note-drawn", &[("format", format.name().into())])
         );
     }
     if args.scale != 1.0 && !matches!(format, ExportFormat::Svg | ExportFormat::Png) {
         let _ = writeln!(
             err,
-            "note: --scale applies to png and svg; ignored for {}",
-            format.name()
+            "{}",
+            tr_args("cli-export-note-scale", &[("format", format.name().into())])
         );
     }
     if format != ExportFormat::Pdf
@@ -121,31 +122,37 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     {
         let _ = writeln!(
             err,
-            "note: --paper, --fit and --pages apply to pdf; ignored for {}",
-            format.name()
+            "{}",
+            tr_args("cli-export-note-paper", &[("format", format.name().into())])
         );
     }
     if format != ExportFormat::Csv && (args.table.is_some() || args.bom) {
         let _ = writeln!(
             err,
-            "note: --table and --bom apply to csv; ignored for {}",
-            format.name()
+            "{}",
+            tr_args("cli-export-note-table", &[("format", format.name().into())])
         );
     }
     let pdf_report = format == ExportFormat::Pdf && args.report;
     if args.report && format != ExportFormat::Pdf {
         let _ = writeln!(
             err,
-            "note: --report applies to pdf (md and html are always reports); ignored for {}",
-            format.name()
+            "{}",
+            tr_args(
+                "cli-export-note-report",
+                &[("format", format.name().into())]
+            )
         );
     }
     let compares = pdf_report || matches!(format, ExportFormat::Markdown | ExportFormat::Html);
     if !compares && args.compare.is_some() {
         let _ = writeln!(
             err,
-            "note: --compare applies to the reports (md, html, pdf --report); ignored for {}",
-            format.name()
+            "{}",
+            tr_args(
+                "cli-export-note-compare",
+                &[("format", format.name().into())]
+            )
         );
     }
     let journey = match crate::io::load_file(&args.file) {
@@ -188,10 +195,7 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             .map(|n| n.to_string_lossy().into_owned());
     }
     if to_stdout && format == ExportFormat::Csv && options.table.is_none() {
-        let _ = writeln!(
-            err,
-            "note: writing the touchpoints table to standard output; use --table handoffs or --table matrix for the others"
-        );
+        let _ = writeln!(err, "{}", crate::i18n::tr("cli-export-note-stdout-table"));
         options.table = Some(crate::export::csv::CsvTable::Touchpoints);
     }
     if let Some(path) = &args.compare
@@ -244,10 +248,15 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             for (path, a) in paths.iter().zip(&artifacts) {
                 let _ = writeln!(
                     out,
-                    "{}: {} ({} bytes)",
-                    path.display(),
-                    a.summary,
-                    a.bytes.len()
+                    "{}",
+                    tr_args(
+                        "cli-export-written",
+                        &[
+                            ("file", path.display().to_string().into()),
+                            ("summary", a.summary.as_str().into()),
+                            ("bytes", a.bytes.len().to_string().into()),
+                        ],
+                    )
                 );
             }
             0
@@ -255,7 +264,11 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         Err(e) => {
             let _ = writeln!(err, "{e}{}", crate::io::force_hint(&e));
             if paths.len() > 1 {
-                let _ = writeln!(err, "none of the {} files was written", paths.len());
+                let _ = writeln!(
+                    err,
+                    "{}",
+                    tr_args("cli-export-none-written", &[("count", paths.len().into())])
+                );
             }
             1
         }

@@ -14,6 +14,7 @@
 //! importer removes that `'` again. Numbers are written in full precision.
 
 use super::Artifact;
+use crate::i18n::tr_args;
 use crate::import::csv::{MetricColumn, directive_text};
 use crate::model::{Better, DepartmentId, DepartmentKind, Journey, Satisfaction, Touchpoint};
 
@@ -44,15 +45,21 @@ pub fn export(journey: &Journey, table: Option<CsvTable>, bom: bool) -> Vec<Arti
         let (text, summary) = match t {
             CsvTable::Touchpoints => (
                 touchpoints_csv(journey),
-                format!("{} touchpoints", journey.touchpoint_count()),
+                tr_args(
+                    "export-summary-touchpoints",
+                    &[("count", journey.touchpoint_count().into())],
+                ),
             ),
             CsvTable::Handoffs => (
                 handoffs_csv(journey),
-                format!("{} handoffs", journey.handoff_count()),
+                tr_args(
+                    "export-summary-handoffs",
+                    &[("count", journey.handoff_count().into())],
+                ),
             ),
             CsvTable::Matrix => (
                 matrix_csv(journey),
-                "department x department handoff matrix".to_owned(),
+                crate::i18n::tr("export-summary-matrix"),
             ),
         };
         let bytes = if bom {

@@ -7,6 +7,7 @@ use super::report_pdf::{ReportPdfOptions, render_report_pdf};
 use super::svg::{SvgOptions, write_svg, write_svg_with};
 use super::{Artifact, ExportError, ExportFormat, ExportOptions};
 use crate::analysis::{Analysis, AnalysisConfig, analyze, diff};
+use crate::i18n::tr_args;
 use crate::layout::{LayoutConfig, layout};
 use crate::model::Journey;
 use crate::report::document::{Comparison, ReportOptions, report_html, report_markdown};
@@ -29,12 +30,14 @@ fn theme(options: &ExportOptions) -> Result<Theme, ExportError> {
 fn svg_artifact(suffix: Option<&'static str>, svg: String, scene: &Scene) -> Artifact {
     Artifact {
         suffix,
-        summary: format!(
-            "{} touchpoints, {} handoffs, {} x {} pt",
-            scene.cards.len(),
-            scene.edges.len(),
-            scene.bounds.w.round(),
-            scene.bounds.h.round()
+        summary: tr_args(
+            "export-summary-svg",
+            &[
+                ("touchpoints", scene.cards.len().into()),
+                ("handoffs", scene.edges.len().into()),
+                ("width", scene.bounds.w.round().to_string().into()),
+                ("height", scene.bounds.h.round().to_string().into()),
+            ],
         ),
         bytes: svg.into_bytes(),
     }
@@ -86,13 +89,24 @@ pub fn export_diagram_with(
         }
         ExportFormat::Png => {
             let png = render_png(&scene, options.scale).map_err(invalid)?;
-            let mut summary = format!("{} x {} px", png.width, png.height);
+            let mut summary = tr_args(
+                "export-summary-png",
+                &[
+                    ("width", png.width.to_string().into()),
+                    ("height", png.height.to_string().into()),
+                ],
+            );
             if png.scale + 1e-4 < options.scale {
-                summary.push_str(&format!(
-                    " (scale reduced to {:.2} to stay within {} px a side and {} megapixels)",
-                    png.scale,
-                    super::raster::MAX_SIDE,
-                    super::raster::MAX_PIXELS / 1_000_000
+                summary.push_str(&tr_args(
+                    "export-summary-png-reduced",
+                    &[
+                        ("scale", format!("{:.2}", png.scale).into()),
+                        ("side", super::raster::MAX_SIDE.to_string().into()),
+                        (
+                            "megapixels",
+                            (super::raster::MAX_PIXELS / 1_000_000).to_string().into(),
+                        ),
+                    ],
                 ));
             }
             Ok(vec![Artifact {
@@ -115,18 +129,20 @@ pub fn export_diagram_with(
             .map_err(invalid)?;
             Ok(vec![Artifact {
                 suffix: None,
-                summary: format!(
-                    "{} {} landscape, scale {:.0}%",
-                    if pdf.pages == 1 {
-                        "1 page".to_owned()
-                    } else {
-                        format!("{} pages", pdf.pages)
-                    },
-                    match options.paper {
-                        super::pdf::Paper::A4 => "A4",
-                        super::pdf::Paper::A3 => "A3",
-                    },
-                    pdf.scale * 100.0
+                summary: tr_args(
+                    "export-summary-pdf",
+                    &[
+                        ("pages", pdf.pages.into()),
+                        (
+                            "paper",
+                            match options.paper {
+                                super::pdf::Paper::A4 => "A4",
+                                super::pdf::Paper::A3 => "A3",
+                            }
+                            .into(),
+                        ),
+                        ("scale", format!("{:.0}", pdf.scale * 100.0).into()),
+                    ],
                 ),
                 bytes: pdf.bytes,
             }])
@@ -175,15 +191,16 @@ fn report(
         }),
     };
     let svg = write_svg(scene);
-    let summary = format!(
-        "{} touchpoints, {} gaps{}",
-        journey.touchpoint_count(),
-        analysis.gaps.len(),
+    let summary = tr_args(
         if to_be.is_some() {
-            ", compared with the to-be"
+            "export-summary-report-compared"
         } else {
-            ""
-        }
+            "export-summary-report"
+        },
+        &[
+            ("touchpoints", journey.touchpoint_count().into()),
+            ("gaps", analysis.gaps.len().into()),
+        ],
     );
     if options.format == ExportFormat::Pdf {
         let mut maps = vec![scene];
@@ -203,7 +220,10 @@ fn report(
         .map_err(|e| ExportError::Invalid(e.to_string()))?;
         return Ok(vec![Artifact {
             suffix: None,
-            summary: format!("{summary}; {} pages", pdf.pages),
+            summary: tr_args(
+                "export-summary-report-pages",
+                &[("summary", summary.into()), ("pages", pdf.pages.into())],
+            ),
             bytes: pdf.bytes,
         }]);
     }

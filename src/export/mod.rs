@@ -209,15 +209,20 @@ pub fn export_with(
         ExportFormat::Mermaid => Ok(vec![Artifact {
             suffix: None,
             bytes: mermaid::to_mermaid(journey).into_bytes(),
-            summary: format!("{} tasks", journey.touchpoint_count()),
+            summary: crate::i18n::tr_args(
+                "export-summary-tasks",
+                &[("count", journey.touchpoint_count().into())],
+            ),
         }]),
         ExportFormat::Dot => Ok(vec![Artifact {
             suffix: None,
             bytes: dot::to_dot(journey).into_bytes(),
-            summary: format!(
-                "{} nodes, {} edges",
-                journey.touchpoint_count(),
-                journey.handoff_count()
+            summary: crate::i18n::tr_args(
+                "export-summary-dot",
+                &[
+                    ("nodes", journey.touchpoint_count().into()),
+                    ("edges", journey.handoff_count().into()),
+                ],
             ),
         }]),
         ExportFormat::Svg
