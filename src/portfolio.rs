@@ -4,7 +4,9 @@
 //! error, never skipped silently and never fatal.
 
 use crate::analysis::{AnalysisConfig, analyze, fmt_hours, fmt_score};
+use crate::i18n::{tr, tr_args};
 use crate::model::Journey;
+use crate::scene::variant_name;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -179,31 +181,55 @@ fn or_dash(s: &str) -> &str {
 /// A terminal table of the portfolio.
 pub fn portfolio_text(entries: &[PortfolioEntry]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} journey file(s)", entries.len());
+    let _ = writeln!(
+        out,
+        "{}",
+        tr_args("pf-files", &[("count", entries.len().into())])
+    );
     for e in entries {
         match &e.result {
             EntryResult::Journey(s) => {
+                let variant = variant_name(&s.variant);
                 let _ = writeln!(
                     out,
-                    "\n{} [{}]  ({})\n  owner: {}\n  {} touchpoints, {} cross-department handoffs, elapsed {}, satisfaction {}, {} serious gaps, {} open actions",
+                    "\n{} [{}]  ({})\n  {}\n  {}",
                     s.title,
-                    or_dash(&s.variant),
+                    or_dash(&variant),
                     e.file,
-                    or_dash(&s.owner),
-                    s.touchpoints,
-                    s.cross_department_handoffs,
-                    fmt_hours(s.elapsed_hours),
-                    score(s.mean_satisfaction),
-                    s.serious_gaps,
-                    s.open_actions,
+                    tr_args("pf-owner", &[("owner", or_dash(&s.owner).into())]),
+                    tr_args(
+                        "pf-figures",
+                        &[
+                            ("touchpoints", s.touchpoints.into()),
+                            ("cross", s.cross_department_handoffs.into()),
+                            ("elapsed", fmt_hours(s.elapsed_hours).into()),
+                            ("satisfaction", score(s.mean_satisfaction).into()),
+                            ("gaps", s.serious_gaps.into()),
+                            ("actions", s.open_actions.into()),
+                        ],
+                    ),
                 );
                 let outcomes = s.outcomes_line();
                 if !outcomes.is_empty() {
-                    let _ = writeln!(out, "  outcomes: {outcomes}");
+                    let _ = writeln!(
+                        out,
+                        "  {}",
+                        tr_args("pf-outcomes", &[("outcomes", outcomes.into())])
+                    );
                 }
             }
             EntryResult::Error { error } => {
-                let _ = writeln!(out, "\n{}: cannot be read: {error}", e.file);
+                let _ = writeln!(
+                    out,
+                    "\n{}",
+                    tr_args(
+                        "pf-unreadable",
+                        &[
+                            ("file", e.file.as_str().into()),
+                            ("error", error.as_str().into())
+                        ],
+                    )
+                );
             }
         }
     }
@@ -216,8 +242,24 @@ fn cell(s: &str) -> String {
 
 /// A Markdown table of the portfolio.
 pub fn portfolio_markdown(entries: &[PortfolioEntry]) -> String {
-    let mut out = String::from("# Journey portfolio\n\n");
-    out.push_str("| Journey | Owner | Variant | Touchpoints | Cross-department handoffs | Elapsed | Satisfaction | Serious gaps | Open actions | Outcomes |\n");
+    let mut out = format!("# {}\n\n", tr("pf-md-title"));
+    let head = [
+        "pf-md-journey",
+        "pf-md-owner",
+        "pf-md-variant",
+        "pf-md-touchpoints",
+        "pf-md-cross",
+        "pf-md-elapsed",
+        "pf-md-satisfaction",
+        "pf-md-gaps",
+        "pf-md-actions",
+        "pf-md-outcomes",
+    ];
+    out.push('|');
+    for h in head {
+        let _ = write!(out, " {} |", cell(&tr(h)));
+    }
+    out.push('\n');
     out.push_str("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for e in entries {
         match &e.result {
@@ -227,7 +269,7 @@ pub fn portfolio_markdown(entries: &[PortfolioEntry]) -> String {
                     "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                     cell(&s.title),
                     cell(or_dash(&s.owner)),
-                    cell(or_dash(&s.variant)),
+                    cell(or_dash(&variant_name(&s.variant))),
                     s.touchpoints,
                     s.cross_department_handoffs,
                     fmt_hours(s.elapsed_hours),
@@ -240,9 +282,12 @@ pub fn portfolio_markdown(entries: &[PortfolioEntry]) -> String {
             EntryResult::Error { error } => {
                 let _ = writeln!(
                     out,
-                    "| {} | cannot be read: {} | | | | | | | | |",
+                    "| {} | {} | | | | | | | | |",
                     cell(&e.file),
-                    cell(error)
+                    cell(&tr_args(
+                        "pf-md-unreadable",
+                        &[("error", error.as_str().into())]
+                    ))
                 );
             }
         }

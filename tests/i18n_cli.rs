@@ -277,3 +277,30 @@ fn exports_in_chinese_from_the_command_line_and_csv_imports_back() {
     let original = touchpoint::io::load_file(Path::new(&src)).unwrap();
     assert_eq!(back.handoffs(), original.handoffs());
 }
+
+#[test]
+fn portfolio_in_chinese_and_its_json_unchanged() {
+    let dir = format!("{}/sample_journeys", env!("CARGO_MANIFEST_DIR"));
+    let en = text(&touchpoint(&["portfolio", &dir]).stdout);
+    let o = touchpoint(&["portfolio", &dir, "--lang", "zh-CN"]);
+    assert_eq!(o.status.code(), Some(0));
+    let zh = text(&o.stdout);
+    assert!(
+        en.contains("journey file(s)") && en.contains("[as-is]"),
+        "{en}"
+    );
+    assert!(
+        zh.contains("个旅程文件") && zh.contains("[现状]") && zh.contains("负责人："),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("个触点，") && !zh.contains("touchpoints,"),
+        "{zh}"
+    );
+    let md =
+        text(&touchpoint(&["portfolio", &dir, "--format", "markdown", "--lang", "zh-CN"]).stdout);
+    assert!(md.starts_with("# 旅程组合\n\n| 旅程 | 负责人 |"), "{md}");
+    let json =
+        |lang: &str| touchpoint(&["portfolio", &dir, "--format", "json", "--lang", lang]).stdout;
+    assert_eq!(json("en"), json("zh-CN"));
+}

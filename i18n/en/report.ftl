@@ -246,3 +246,22 @@ export-summary-handoffs = { $count } handoffs
 export-summary-matrix = department x department handoff matrix
 export-summary-tasks = { $count } tasks
 export-summary-dot = { $nodes } nodes, { $edges } edges
+
+## The journey portfolio (src/portfolio.rs)
+pf-files = { $count } journey file(s)
+pf-owner = owner: { $owner }
+pf-figures = { $touchpoints } touchpoints, { $cross } cross-department handoffs, elapsed { $elapsed }, satisfaction { $satisfaction }, { $gaps } serious gaps, { $actions } open actions
+pf-outcomes = outcomes: { $outcomes }
+pf-unreadable = { $file }: cannot be read: { $error }
+pf-md-title = Journey portfolio
+pf-md-journey = Journey
+pf-md-owner = Owner
+pf-md-variant = Variant
+pf-md-touchpoints = Touchpoints
+pf-md-cross = Cross-department handoffs
+pf-md-elapsed = Elapsed
+pf-md-satisfaction = Satisfaction
+pf-md-gaps = Serious gaps
+pf-md-actions = Open actions
+pf-md-outcomes = Outcomes
+pf-md-unreadable = cannot be read: { $error }

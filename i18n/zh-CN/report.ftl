@@ -216,3 +216,22 @@ export-summary-handoffs = { $count } 次交接
 export-summary-matrix = 部门 x 部门交接矩阵
 export-summary-tasks = { $count } 个任务
 export-summary-dot = { $nodes } 个节点，{ $edges } 条边
+
+## 旅程组合（src/portfolio.rs）
+pf-files = { $count } 个旅程文件
+pf-owner = 负责人：{ $owner }
+pf-figures = { $touchpoints } 个触点，{ $cross } 次跨部门交接，端到端耗时 { $elapsed }，满意度 { $satisfaction }，{ $gaps } 个高危断点，{ $actions } 项待办行动
+pf-outcomes = 结果：{ $outcomes }
+pf-unreadable = { $file }：无法读取：{ $error }
+pf-md-title = 旅程组合
+pf-md-journey = 旅程
+pf-md-owner = 负责人
+pf-md-variant = 版本
+pf-md-touchpoints = 触点
+pf-md-cross = 跨部门交接
+pf-md-elapsed = 端到端耗时
+pf-md-satisfaction = 满意度
+pf-md-gaps = 高危断点
+pf-md-actions = 待办行动
+pf-md-outcomes = 结果
+pf-md-unreadable = 无法读取：{ $error }

@@ -251,6 +251,7 @@ fn translated(command: &Command) -> bool {
             | Command::Analyze { .. }
             | Command::Diff { .. }
             | Command::Export(_)
+            | Command::Portfolio { .. }
             | Command::Open { .. }
             | Command::Compare { .. }
             | Command::Present { .. }
@@ -259,7 +260,7 @@ fn translated(command: &Command) -> bool {
 
 /// Run a subcommand; `None` means "open the app". Human output is in this thread's
 /// language ([`set_lang`]) for the commands translated so far (validate, analyze, diff,
-/// export), in English for the others; JSON is always in English.
+/// export, portfolio), in English for the others; JSON is always in English.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     if machine_output(&command) || !translated(&command) {
         return i18n::with_lang(&Lang::english(), || dispatch(command, out, err));
