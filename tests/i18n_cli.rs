@@ -53,7 +53,7 @@ fn analyze_text_is_chinese_with_lang_and_json_is_unchanged() {
         "跨部门交接",
         "西瓜触点",
         "平均满意度",
-        "典型路径耗时",
+        "沿典型路径",
     ] {
         assert!(zh.contains(s), "no {s} in\n{zh}");
     }

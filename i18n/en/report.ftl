@@ -4,6 +4,9 @@
 ## analyze: text and Markdown
 an-and-more = ... and { $count } more
 an-list-separator = { ", " }
+an-list-separator-long = { "; " }
+an-title-variant = { $title } ({ $variant })
+an-drop = { $from } -> { $to } ({ $before } -> { $after })
 an-path-longest = { $elapsed } along the longest path ({ $touchpoints } touchpoints, { $handoffs } handoffs, { $cross } cross-department, { $changes } department changes; handling { $handling }, queue { $queue })
 an-path-typical = { $elapsed } along the typical path ({ $touchpoints } touchpoints, { $handoffs } handoffs, { $cross } cross-department, { $changes } department changes; handling { $handling }, queue { $queue })
 an-touchpoints = Touchpoints
@@ -43,6 +46,7 @@ an-gaps-none = none
 an-severity-count = { $count } { $severity }
 an-matrix-title = Handoff matrix (rows: from department, columns: to department; handoff counts)
 an-between-title = Between departments (handoffs, summed queue, mean failure rate)
+an-between-line = { $from } -> { $to }: { $count }{ $queue }{ $failure }
 an-between-queue = , { $hours } queue
 an-between-failure = , { $share } failure
 an-more-pairs = ... and { $count } more department pairs

@@ -3,9 +3,12 @@
 
 ## analyze：文本与 Markdown
 an-and-more = ……另有 { $count } 个
-an-list-separator = { "，" }
-an-path-longest = 最长路径耗时 { $elapsed }（{ $touchpoints } 个触点，{ $handoffs } 次交接，其中跨部门 { $cross } 次，部门切换 { $changes } 次；处理 { $handling }，排队 { $queue }）
-an-path-typical = 典型路径耗时 { $elapsed }（{ $touchpoints } 个触点，{ $handoffs } 次交接，其中跨部门 { $cross } 次，部门切换 { $changes } 次；处理 { $handling }，排队 { $queue }）
+an-list-separator = { "、" }
+an-list-separator-long = { "；" }
+an-title-variant = { $title }（{ $variant }）
+an-drop = { $from } -> { $to }（{ $before } -> { $after }）
+an-path-longest = { $elapsed }，沿最长路径（{ $touchpoints } 个触点，{ $handoffs } 次交接，其中跨部门 { $cross } 次，部门切换 { $changes } 次；处理 { $handling }，排队 { $queue }）
+an-path-typical = { $elapsed }，沿典型路径（{ $touchpoints } 个触点，{ $handoffs } 次交接，其中跨部门 { $cross } 次，部门切换 { $changes } 次；处理 { $handling }，排队 { $queue }）
 an-touchpoints = 触点
 an-handoffs = 交接
 an-handoffs-value = { $handoffs } 次（与客户互动 { $customer } 次，内部交接 { $internal } 次）
@@ -34,6 +37,7 @@ an-gaps-none = 无
 an-severity-count = { $severity } { $count } 个
 an-matrix-title = 交接矩阵（行：交出部门，列：接收部门；交接次数）
 an-between-title = 部门之间（交接次数、排队总时长、平均失败率）
+an-between-line = { $from } -> { $to }：{ $count } 次{ $queue }{ $failure }
 an-between-queue = ，排队 { $hours }
 an-between-failure = ，失败率 { $share }
 an-more-pairs = ……另有 { $count } 对部门

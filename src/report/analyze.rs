@@ -58,7 +58,7 @@ fn names(a: &Analysis, ids: &[TouchpointId]) -> String {
         more = tr_args("an-and-more", &[("count", (ids.len() - LIST_ITEMS).into())]);
         parts.push(&more);
     }
-    parts.join(", ")
+    parts.join(&tr("an-list-separator"))
 }
 
 /// `id` is `an-path-longest` or `an-path-typical`.
@@ -233,6 +233,15 @@ fn headline_rows(a: &Analysis) -> Vec<(String, String)> {
     rows
 }
 
+/// The name of the matrix's row or column `i`: a department's name, or "(no owner)"
+/// in the current language.
+pub(crate) fn matrix_name(m: &crate::analysis::HandoffMatrix, i: usize) -> Option<String> {
+    match m.departments.get(i) {
+        Some(None) => Some(tr("map-lane-unowned")),
+        _ => m.names.get(i).cloned(),
+    }
+}
+
 /// The cells of the matrix worth naming: cross-department ones, worst first.
 fn matrix_lines(a: &Analysis) -> Vec<(String, String, usize, f64, Option<f64>)> {
     let m = &a.matrix;
@@ -242,12 +251,12 @@ fn matrix_lines(a: &Analysis) -> Vec<(String, String, usize, f64, Option<f64>)> 
             if r == c || cell.handoffs == 0 {
                 continue;
             }
-            let (Some(from), Some(to)) = (m.names.get(r), m.names.get(c)) else {
+            let (Some(from), Some(to)) = (matrix_name(m, r), matrix_name(m, c)) else {
                 continue;
             };
             lines.push((
-                from.clone(),
-                to.clone(),
+                from,
+                to,
                 cell.handoffs,
                 cell.wait_hours,
                 cell.mean_failure_rate,
@@ -319,7 +328,13 @@ fn display_title(a: &Analysis) -> String {
     {
         a.title.clone()
     } else {
-        format!("{} ({variant})", a.title)
+        tr_args(
+            "an-title-variant",
+            &[
+                ("title", a.title.as_str().into()),
+                ("variant", variant.into()),
+            ],
+        )
     }
 }
 
@@ -340,8 +355,8 @@ pub fn report_text(a: &Analysis) -> String {
         let _ = writeln!(s, "\n{}", tr("an-matrix-title"));
         let label_w = axes
             .iter()
-            .filter_map(|&i| a.matrix.names.get(i))
-            .map(|n| text_width(n) + 4)
+            .filter_map(|&i| matrix_name(&a.matrix, i))
+            .map(|n| text_width(&n) + 4)
             .max()
             .unwrap_or(4);
         let _ = write!(s, "{:label_w$}", "");
@@ -350,7 +365,7 @@ pub fn report_text(a: &Analysis) -> String {
         }
         let _ = writeln!(s);
         for (k, &r) in axes.iter().enumerate() {
-            let name = a.matrix.names.get(r).map_or("", String::as_str);
+            let name = matrix_name(&a.matrix, r).unwrap_or_default();
             let _ = write!(s, "{}", pad(&format!("{:>2} {name}", k + 1), label_w));
             for &c in &axes {
                 let n = cell_count(a, r, c);
@@ -366,16 +381,27 @@ pub fn report_text(a: &Analysis) -> String {
         if !lines.is_empty() {
             let _ = writeln!(s, "\n{}", tr("an-between-title"));
             for (from, to, n, wait, fail) in lines.iter().take(12) {
+                let queue = if *wait > 0.0 {
+                    tr_args("an-between-queue", &[("hours", fmt_hours(*wait).into())])
+                } else {
+                    String::new()
+                };
+                let failure = fail
+                    .map(|f| tr_args("an-between-failure", &[("share", fmt_share(f).into())]))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     s,
-                    "  {from} -> {to}: {n}{}{}",
-                    if *wait > 0.0 {
-                        tr_args("an-between-queue", &[("hours", fmt_hours(*wait).into())])
-                    } else {
-                        String::new()
-                    },
-                    fail.map(|f| tr_args("an-between-failure", &[("share", fmt_share(f).into())]))
-                        .unwrap_or_default()
+                    "  {}",
+                    tr_args(
+                        "an-between-line",
+                        &[
+                            ("from", from.as_str().into()),
+                            ("to", to.as_str().into()),
+                            ("count", (*n).into()),
+                            ("queue", queue.into()),
+                            ("failure", failure.into()),
+                        ],
+                    )
                 );
             }
             if lines.len() > 12 {
@@ -421,16 +447,18 @@ pub fn report_text(a: &Analysis) -> String {
             .iter()
             .take(LIST_ITEMS)
             .map(|d| {
-                format!(
-                    "{} -> {} ({} -> {})",
-                    tp_name(a, &d.from),
-                    tp_name(a, &d.to),
-                    fmt_score(d.before),
-                    fmt_score(d.after)
+                tr_args(
+                    "an-drop",
+                    &[
+                        ("from", tp_name(a, &d.from).into()),
+                        ("to", tp_name(a, &d.to).into()),
+                        ("before", fmt_score(d.before).into()),
+                        ("after", fmt_score(d.after).into()),
+                    ],
                 )
             })
             .collect();
-        lists.push((tr("an-drops"), v.join("; ")));
+        lists.push((tr("an-drops"), v.join(&tr("an-list-separator-long"))));
     }
     if !a.hot_spots.is_empty() {
         let v: Vec<TouchpointId> = a.hot_spots.iter().map(|h| h.id.clone()).collect();
@@ -461,7 +489,7 @@ pub fn report_text(a: &Analysis) -> String {
     }
     if !c.idle_departments.is_empty() {
         let v: Vec<&str> = c.idle_departments.iter().map(|d| d.as_str()).collect();
-        lists.push((tr("an-idle-departments"), v.join(", ")));
+        lists.push((tr("an-idle-departments"), v.join(&tr("an-list-separator"))));
     }
     if !lists.is_empty() {
         let _ = writeln!(s);
@@ -505,7 +533,7 @@ pub fn report_markdown(a: &Analysis) -> String {
             let _ = write!(
                 s,
                 " {} |",
-                md(a.matrix.names.get(c).map_or("", String::as_str))
+                md(&matrix_name(&a.matrix, c).unwrap_or_default())
             );
         }
         let _ = write!(s, "\n| --- |");
@@ -517,7 +545,7 @@ pub fn report_markdown(a: &Analysis) -> String {
             let _ = write!(
                 s,
                 "| **{}** |",
-                md(a.matrix.names.get(r).map_or("", String::as_str))
+                md(&matrix_name(&a.matrix, r).unwrap_or_default())
             );
             for &c in &axes {
                 match a.matrix.cells.get(r).and_then(|row| row.get(c)) {

@@ -327,7 +327,7 @@ fn matrix_table(a: &Analysis) -> Vec<Block> {
     if used.is_empty() {
         return vec![Block::Para(tr("doc-no-handoffs"))];
     }
-    let name = |i: usize| clean_text(m.names.get(i).map_or("", String::as_str));
+    let name = |i: usize| clean_text(&super::analyze::matrix_name(m, i).unwrap_or_default());
     let mut head = vec![tr("doc-from-to")];
     head.extend(used.iter().map(|&i| name(i)));
     let rows = used
@@ -833,7 +833,13 @@ pub(crate) fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_
         && !title.to_lowercase().contains(&written.to_lowercase())
         && !title.contains(&variant)
     {
-        let _ = write!(title, " ({variant})");
+        title = tr_args(
+            "an-title-variant",
+            &[
+                ("title", title.as_str().into()),
+                ("variant", variant.into()),
+            ],
+        );
     }
     let mut out = vec![Block::Title(title)];
     let description = clean_text(&meta.description);
