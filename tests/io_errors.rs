@@ -144,3 +144,32 @@ fn long_text_is_refused() {
         ["f.journey.ron:1:9: the title is 65537 bytes long; the limit is 65536"]
     );
 }
+
+/// Issue 14, item 10: a file cut off anywhere (a copy or a download that stopped) says
+/// so, with its last line, instead of a misspelt or missing field where the cut fell.
+#[test]
+fn a_truncated_file_reads_as_cut_off_wherever_the_cut_falls() {
+    let full = include_str!("../sample_journeys/move-address.journey.ron");
+    assert!(io::load_str("f.journey.ron", full).is_ok());
+    let cuts: Vec<usize> = (1..40)
+        .map(|i| full.len() * i / 40)
+        .chain(full.find("owner").map(|p| p + 3)) // inside a field name: "own"
+        .chain(full.find("stage:").map(|p| p + 6))
+        .collect();
+    for cut in cuts {
+        let Some(src) = full.get(..cut) else { continue };
+        let e = errors(src);
+        let lines = src.lines().count();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].starts_with(&format!("f.journey.ron:{lines}:"))
+                && e[0].ends_with(&format!(
+                    "the file ends early at line {lines} (it may be cut off)"
+                )),
+            "cut at {cut}: {e:?}"
+        );
+    }
+    // A complete file with a real mistake keeps its own message.
+    let src = "(\n    format: 1,\n    title: \"x\",\n    touchpoints: [\n        (id: \"a\", name: \"A\", onwer: Some(\"d\")),\n    ],\n)\n";
+    assert!(errors(src)[0].contains("Unexpected field named `onwer`"));
+}

@@ -111,6 +111,18 @@ pub fn load_str(file: &str, src: &str) -> Result<Journey, LoadError> {
                     ),
                 ));
             }
+            // A file cut off (a copy or download that stopped) fails wherever the cut
+            // fell, often as a misspelt or missing field: say what happened instead.
+            if let Some(end) = ends_early(src) {
+                return Err(LoadError::single(
+                    file,
+                    Some(end),
+                    format!(
+                        "the file ends early at line {} (it may be cut off)",
+                        end.line
+                    ),
+                ));
+            }
             let pos = Pos {
                 line: e.span.start.line.max(1),
                 col: e.span.start.col.max(1),
@@ -159,6 +171,57 @@ fn describe_ron_error(code: &ron::Error) -> String {
     PARTS
         .iter()
         .fold(cut_message(text), |t, (from, to)| t.replace(from, to))
+}
+
+/// Where the file ends, when it ends inside a string, a comment or an open bracket
+/// (it was cut off); `None` when every bracket it opens is closed, or when it nests
+/// deeper than any journey does (a hostile file, reported as such by the parser).
+fn ends_early(src: &str) -> Option<Pos> {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut chars = src.chars().peekable();
+    let (mut in_string, mut in_line_comment, mut block_comments) = (false, false, 0usize);
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else if in_line_comment {
+            in_line_comment = c != '\n';
+        } else if block_comments > 0 {
+            if c == '*' && chars.peek() == Some(&'/') {
+                chars.next();
+                block_comments -= 1;
+            } else if c == '/' && chars.peek() == Some(&'*') {
+                chars.next();
+                block_comments += 1;
+            }
+        } else {
+            match c {
+                '"' => in_string = true,
+                '/' if chars.peek() == Some(&'/') => in_line_comment = true,
+                '/' if chars.peek() == Some(&'*') => {
+                    chars.next();
+                    block_comments += 1;
+                }
+                '(' | '[' | '{' => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                ')' | ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    if depth == 0 && !in_string && block_comments == 0 || deepest > MAX_DEPTH {
+        return None;
+    }
+    let line = src.lines().count().max(1);
+    let col = src.lines().last().map_or(0, |l| l.chars().count()) + 1;
+    Some(Pos { line, col })
 }
 
 /// Most characters of one parser message (it may quote a value from the file).
