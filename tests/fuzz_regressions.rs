@@ -71,7 +71,9 @@ fn hostile_files_get_these_messages() {
     assert_eq!(
         first("truncated-in-string.ron"),
         // Cut off inside the title (issue 14): said as such, at the file's end.
-        format!("{d}/truncated-in-string.ron:3:22: the file ends early at line 3 (it may be cut off)")
+        format!(
+            "{d}/truncated-in-string.ron:3:22: the file ends early at line 3 (it may be cut off)"
+        )
     );
     assert_eq!(
         first("crlf-and-bom.ron"),

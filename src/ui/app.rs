@@ -363,6 +363,12 @@ impl AppState {
         self.apply_theme(&ctx);
         self.remember_window(&ctx);
         self.intercept_close(&ctx);
+        // Escape closes an open menu (or dropdown), and does nothing else.
+        if egui::Popup::is_any_open(&ctx)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            egui::Popup::close_all(&ctx);
+        }
         super::warroom::before_shortcuts(&ctx, self);
         if self.dialog.is_none() && !self.palette.open {
             self.read_shortcuts(&ctx);

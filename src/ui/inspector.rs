@@ -157,9 +157,12 @@ pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
             ui.add_space(6.0);
             ui.heading("Inspector");
             ui.separator();
-            egui::ScrollArea::vertical()
+            // Both ways: a wide row scrolls instead of widening the panel, so selecting
+            // a card never resizes the panel and pushes the map.
+            egui::ScrollArea::both()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    ui.set_max_width(ui.available_width());
                     body(ui, state);
                 });
         });
@@ -220,6 +223,23 @@ fn field(ui: &mut egui::Ui, label: &str, text: &mut String) -> bool {
     ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
         .labelled_by(l.id)
         .changed()
+}
+
+/// Like [`named_field`] for text that may be long (metric names, quotes): it wraps
+/// onto as many lines as it needs instead of being cut; Enter adds no line break.
+fn wrapping_field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) -> bool {
+    let changed = ui
+        .add(
+            egui::TextEdit::multiline(text)
+                .desired_rows(1)
+                .desired_width(width.max(60.0)),
+        )
+        .accessible_name(label)
+        .changed();
+    if text.contains(['\n', '\r']) {
+        *text = text.replace(['\n', '\r'], " ").trim_end().to_owned();
+    }
+    changed
 }
 
 fn named_field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) -> bool {
@@ -488,7 +508,8 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         };
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
-                if named_field(ui, "Metric name", &mut md.name, 150.0) {
+                let w = ui.available_width() - 30.0;
+                if wrapping_field(ui, "Metric name", &mut md.name, w) {
                     m.name = md.name.clone();
                     changed = Some("metric");
                 }
@@ -704,7 +725,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     let mut remove_pain = None;
     for (i, p) in d.pains.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            if named_field(ui, "Pain point", p, ui.available_width() - 30.0) {
+            if wrapping_field(ui, "Pain point", p, ui.available_width() - 30.0) {
                 if let Some(slot) = t.pains.get_mut(i) {
                     slot.clone_from(p);
                 }
