@@ -111,3 +111,66 @@ fn the_inspector_wraps_long_metric_names_and_quotes() {
         );
     }
 }
+
+#[test]
+fn a_card_dropped_on_an_empty_slot_goes_there_and_the_cells_cards_stay() {
+    // Cards placed by journey order (no manual order anywhere).
+    let mut j = sample();
+    let all: Vec<Touchpoint> = j.touchpoints().cloned().collect();
+    for mut t in all {
+        t.order = None;
+        j.update_touchpoint(t).unwrap();
+    }
+    let mut h = open(j);
+    let s = h.state();
+    let l = &s.derived.layout;
+    let c = l.config.unwrap();
+    // Every cell with cards and a free slot beside them, and a card from elsewhere.
+    let mut tried = 0;
+    let targets: Vec<((usize, usize), Vec<TouchpointId>)> = l
+        .cells
+        .iter()
+        .filter(|(cell, list)| {
+            cell.0 > 0 && !list.is_empty() && list.len() < l.columns[cell.0].per_row
+        })
+        .map(|(k, v)| (*k, v.clone()))
+        .collect();
+    assert!(!targets.is_empty());
+    for (target, before) in targets.into_iter().take(3) {
+        let s = h.state();
+        let l = &s.derived.layout;
+        // A card from an earlier stage: by journey order it would go first.
+        let Some(grab) = l
+            .order
+            .iter()
+            .find(|id| l.cell_of[*id].0 < target.0 && l.cell_of[*id].1 != target.1)
+            .cloned()
+        else {
+            continue;
+        };
+        let (col, lane) = (&l.columns[target.0], &l.lanes[target.1]);
+        let k = before.len();
+        let (q, r) = (k % col.per_row, k / col.per_row);
+        let slot = (
+            col.x + c.gap + q as f32 * (c.card_w + c.gap) + c.card_w / 2.0,
+            lane.y + c.gap + r as f32 * (c.card_h + c.gap) + c.card_h / 2.0,
+        );
+        let from = l.cards[&grab];
+        let a = s.camera.to_screen(from.x + 30.0, from.y + from.h / 2.0);
+        let b = s.camera.to_screen(slot.0, slot.1);
+        h.state_mut()
+            .queue(Action::SelectTouchpoints(vec![grab.clone()]));
+        h.run_ok();
+        drag(&mut h, a, b);
+        h.run_steps(2);
+        let after = h.state().derived.layout.cells[&target].clone();
+        let mut want = before.clone();
+        want.push(grab.clone());
+        assert_eq!(
+            after, want,
+            "{grab} dropped on the free slot {k} of {target:?}"
+        );
+        tried += 1;
+    }
+    assert!(tried >= 1);
+}
