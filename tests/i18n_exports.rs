@@ -217,7 +217,15 @@ fn pdf_report_is_typeset_in_chinese() {
         .expect("pdf report")
         .swap_remove(0)
         .bytes;
-    let chinese = i18n::with_lang(&zh(), || export::export(&j, &o))
+    // The options carry the language: made in English, they export in English on any
+    // thread; set to Chinese, in Chinese (as the app's worker threads do).
+    let same = i18n::with_lang(&zh(), || export::export(&j, &o))
+        .expect("pdf report")
+        .swap_remove(0)
+        .bytes;
+    assert_eq!(en, same);
+    o.lang = zh();
+    let chinese = export::export(&j, &o)
         .expect("pdf report")
         .swap_remove(0)
         .bytes;
@@ -227,7 +235,9 @@ fn pdf_report_is_typeset_in_chinese() {
         "the Chinese report differs from the English one"
     );
     // Deterministic in each language.
-    let again = i18n::with_lang(&zh(), || export::export(&j, &o))
+    let again = std::thread::spawn(move || export::export(&j, &o))
+        .join()
+        .unwrap()
         .expect("pdf report")
         .swap_remove(0)
         .bytes;

@@ -142,6 +142,11 @@ pub struct ExportOptions {
     /// Markdown: file name of the map's SVG written next to the report (an artifact
     /// with suffix `.svg`); `None` writes no map.
     pub map_name: Option<String>,
+    /// The language of the words on the map and in the reports. [`ExportOptions::new`]
+    /// takes the current language of the thread that makes the options (the app's UI
+    /// thread, the command line's), so an export running on a worker thread speaks the
+    /// language the person chose. CSV, Mermaid and DOT do not depend on it.
+    pub lang: crate::i18n::Lang,
 }
 
 impl ExportOptions {
@@ -159,6 +164,7 @@ impl ExportOptions {
             pages: pdf::PageLayout::Auto,
             report: false,
             map_name: None,
+            lang: crate::i18n::current(),
         }
     }
 }
@@ -199,6 +205,14 @@ pub fn export(journey: &Journey, options: &ExportOptions) -> Result<Vec<Artifact
 /// [`export`], telling `progress` how far it is (analysis, drawing, rendering); a `false`
 /// answer stops it with [`ExportError::Cancelled`].
 pub fn export_with(
+    journey: &Journey,
+    options: &ExportOptions,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Vec<Artifact>, ExportError> {
+    crate::i18n::with_lang(&options.lang, || export_in_lang(journey, options, progress))
+}
+
+fn export_in_lang(
     journey: &Journey,
     options: &ExportOptions,
     progress: &dyn crate::progress::Progress,
