@@ -316,11 +316,11 @@ pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
 impl Layout {
     /// The card under a world point.
     pub fn card_at(&self, x: f32, y: f32) -> Option<&TouchpointId> {
-        let (ci, li) = self.cell_at(x, y)?;
-        self.cells
-            .get(&(ci, li))?
-            .iter()
-            .find(|id| self.cards.get(*id).is_some_and(|r| r.contains(x, y)))
+        let cell = self.cell_at(x, y)?;
+        let probe = Rect::new(x, y, 0.0, 0.0);
+        self.cell_cards_near(cell, &probe)
+            .find(|(_, r)| r.contains(x, y))
+            .map(|(id, _)| id)
     }
 
     /// The (column, lane) cell under a world point.
@@ -334,7 +334,8 @@ impl Layout {
     }
 
     /// Touchpoints whose cards intersect `view` (world coordinates): only the cells
-    /// that overlap are visited, so this is cheap for a small view of a big map.
+    /// that overlap are visited, and inside a cell only the rows and slots the view
+    /// covers, so this is cheap for a small view of a big map (or of a big cell).
     pub fn visible_cards(&self, view: &Rect) -> Vec<(&TouchpointId, &Rect)> {
         let cols: Vec<usize> = (0..self.columns.len())
             .filter(|&i| {
@@ -351,18 +352,59 @@ impl Layout {
         let mut out = Vec::new();
         for &ci in &cols {
             for &li in &lanes {
-                if let Some(list) = self.cells.get(&(ci, li)) {
-                    for id in list {
-                        if let Some(r) = self.cards.get(id)
-                            && r.intersects(view)
-                        {
-                            out.push((id, r));
-                        }
-                    }
-                }
+                out.extend(
+                    self.cell_cards_near((ci, li), view)
+                        .filter(|(_, r)| r.intersects(view)),
+                );
             }
         }
         out
+    }
+
+    /// The cards of a cell that may intersect `view`, in display order: the slots
+    /// of the rows and columns the view covers (one slot of margin each side), found
+    /// from the grid arithmetic of [`layout`], not by scanning the cell. Callers
+    /// still test each rectangle. A layout without its config scans the cell.
+    fn cell_cards_near<'a>(
+        &'a self,
+        cell: (usize, usize),
+        view: &Rect,
+    ) -> impl Iterator<Item = (&'a TouchpointId, &'a Rect)> + 'a {
+        let list: &[TouchpointId] = self.cells.get(&cell).map_or(&[], Vec::as_slice);
+        let n = list.len();
+        let geometry = match (self.config, self.columns.get(cell.0), self.lanes.get(cell.1)) {
+            (Some(c), Some(col), Some(lane)) if col.per_row > 0 => Some((c, col, lane)),
+            _ => None,
+        };
+        let (rows, slots, per_row) = match geometry {
+            Some((c, col, lane)) => {
+                let span = |lo: f32, hi: f32, origin: f32, step: f32, count: usize| {
+                    let first = ((lo - origin) / step).floor() - 1.0;
+                    let last = ((hi - origin) / step).floor() + 1.0;
+                    let clamp = |v: f32| v.clamp(0.0, count as f32) as usize;
+                    // NaN clamps to 0, an empty range.
+                    (clamp(first), clamp(last + 1.0))
+                };
+                let pr = col.per_row;
+                let all_rows = n.div_ceil(pr);
+                let rows = span(
+                    view.y,
+                    view.bottom(),
+                    lane.y + c.gap,
+                    c.card_h + c.gap,
+                    all_rows,
+                );
+                let slots = span(view.x, view.right(), col.x + c.gap, c.card_w + c.gap, pr);
+                (rows, slots, pr)
+            }
+            None => ((0, n), (0, 1), 1),
+        };
+        (rows.0..rows.1)
+            .flat_map(move |r| (slots.0..slots.1).map(move |q| r * per_row + q))
+            .filter_map(move |k| {
+                let id = list.get(k)?;
+                Some((id, self.cards.get(id)?))
+            })
     }
 
     /// The stage and department of a cell (what a new touchpoint dropped there gets).
@@ -493,5 +535,54 @@ mod tests {
         );
         assert_eq!(l.lanes.len(), 4);
         assert_eq!(l.visibility_line, Some(l.lanes[2].y));
+    }
+
+    /// A cell of 3,000 cards (some with a manual order): the grid arithmetic of
+    /// `visible_cards` and `card_at` finds exactly what a scan of every card finds.
+    #[test]
+    fn visible_cards_in_a_big_cell_match_a_scan() {
+        let mut j = Journey::new("big cell");
+        j.insert_stage(0, Stage::new("a", "A")).unwrap();
+        j.insert_stage(1, Stage::new("b", "B")).unwrap();
+        j.insert_department(0, Department::new("x", "X", Rgb(1, 2, 3)))
+            .unwrap();
+        for i in 0..3_000 {
+            let mut t = Touchpoint::new(format!("t{i:05}").as_str(), "card");
+            t.stage = Some(StageId::new(if i % 7 == 0 { "b" } else { "a" }));
+            t.owner = (i % 11 != 0).then(|| DepartmentId::new("x"));
+            t.order = (i % 13 == 0).then_some(-(i as i32));
+            j.add_touchpoint(t).unwrap();
+        }
+        let l = layout(&j, &LayoutConfig::default());
+        let mut rng = crate::generate::Rng::new(7);
+        let b = l.bounds;
+        for k in 0..300 {
+            let (w, h) = if k % 3 == 0 {
+                (0.0, 0.0)
+            } else {
+                (rng.unit() as f32 * 900.0, rng.unit() as f32 * 700.0)
+            };
+            let view = Rect::new(
+                b.x - 300.0 + rng.unit() as f32 * (b.w + 600.0),
+                b.y - 300.0 + rng.unit() as f32 * (b.h + 600.0),
+                w,
+                h,
+            );
+            let mut fast: Vec<&TouchpointId> =
+                l.visible_cards(&view).into_iter().map(|(id, _)| id).collect();
+            let mut scan: Vec<&TouchpointId> = l
+                .cards
+                .iter()
+                .filter(|(_, r)| r.intersects(&view))
+                .map(|(id, _)| id)
+                .collect();
+            fast.sort();
+            scan.sort();
+            assert_eq!(fast, scan, "view {view:?}");
+            let under = l.cards.iter().find(|(_, r)| r.contains(view.x, view.y));
+            assert_eq!(l.card_at(view.x, view.y), under.map(|(id, _)| id));
+        }
+        // The whole map: every card.
+        assert_eq!(l.visible_cards(&b).len(), 3_000);
     }
 }
