@@ -3,8 +3,8 @@
 //! scaled to fit one page, or printed at a readable scale across several pages.
 
 use super::fonts;
-use super::raster::RenderError;
-use super::svg::write_svg;
+use super::raster::{MAX_NODES, RenderError};
+use super::svg::{SvgOptions, node_count, write_svg};
 use crate::scene::Scene;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use std::collections::BTreeMap;
@@ -154,29 +154,178 @@ pub fn map_tiles(w: f32, h: f32, options: &PdfOptions) -> Vec<MapTile> {
         .collect()
 }
 
-/// Render `scene` to PDF.
-pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderError> {
+fn paper_name(p: Paper) -> &'static str {
+    match p {
+        Paper::A4 => "A4",
+        Paper::A3 => "A3",
+    }
+}
+
+/// One drawing of the map in the PDF: an svg2pdf chunk and its root XObject.
+struct MapChunk {
+    chunk: pdf_writer::Chunk,
+    root: Ref,
+}
+
+fn map_chunk(scene: &Scene) -> Result<(MapChunk, (f32, f32)), RenderError> {
     let svg = write_svg(scene);
     let tree = resvg::usvg::Tree::from_str(&svg, &fonts::usvg_options())
         .map_err(|e| RenderError::Svg(e.to_string()))?;
-    let (w, h) = (tree.size().width(), tree.size().height());
-    let (svg_chunk, svg_ref) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
+    drop(svg);
+    let size = (tree.size().width(), tree.size().height());
+    let (chunk, root) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
         .map_err(|e| RenderError::Pdf(e.to_string()))?;
-    let (svg_chunk, svg_ref) = super::pdf_canon::canonical_chunk(&svg_chunk, svg_ref);
-    drop(tree);
+    let (chunk, root) = super::pdf_canon::canonical_chunk(&chunk, root);
+    Ok((MapChunk { chunk, root }, size))
+}
 
+/// Render `scene` to PDF. A map with more nodes than one drawing may hold
+/// ([`MAX_NODES`]) is drawn page by page, each page from the part of the scene it
+/// shows; on one page it is refused with the option that works.
+pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderError> {
+    let nodes = node_count(scene, &SvgOptions::default());
+    if nodes <= MAX_NODES {
+        let (map, (w, h)) = map_chunk(scene)?;
+        let tiles = map_tiles(w, h, options);
+        return write_pages(scene, options, vec![map], |k| tiles.get(k).map(|t| (0, *t)));
+    }
+    let b = scene.bounds;
+    let (scale, cols, rows) = plan_pages(b.w, b.h, options);
+    if cols * rows == 1 {
+        return Err(RenderError::TooBig {
+            size: format!("one {} page (scale {:.0}%)", paper_name(options.paper), scale * 100.0),
+            nodes,
+            advice: "print it on pages (`--pages`) or export it as SVG (`--format svg`)".into(),
+        });
+    }
+    let (pw, ph) = options.paper.size();
+    let (tw, th) = (pw - 2.0 * MARGIN, ph - 2.0 * MARGIN - FOOTER);
+    let (vw, vh) = (tw / scale, th / scale);
+    let mut maps = Vec::with_capacity(cols * rows);
+    let mut tiles = Vec::with_capacity(cols * rows);
+    for k in 0..cols * rows {
+        let (row, col) = (k / cols, k % cols);
+        let x = b.x + col as f32 * vw;
+        let y = b.y + row as f32 * vh;
+        let view = crate::layout::Rect::new(x, y, vw.min(b.right() - x), vh.min(b.bottom() - y));
+        let page = scene.window(view);
+        let page_nodes = node_count(&page, &SvgOptions::default());
+        if page_nodes > MAX_NODES {
+            return Err(RenderError::TooBig {
+                size: format!(
+                    "page {} of {} (scale {:.0}%)",
+                    k + 1,
+                    cols * rows,
+                    scale * 100.0
+                ),
+                nodes: page_nodes,
+                advice: "export it as SVG (`--format svg`)".into(),
+            });
+        }
+        let (map, _) = map_chunk(&page)?;
+        maps.push(map);
+        tiles.push(PageTile {
+            paper: options.paper,
+            scale,
+            row,
+            col,
+            rows,
+            cols,
+            view: (view.w, view.h),
+        });
+    }
+    write_pages(scene, options, maps, |k| {
+        tiles.get(k).map(|t| (k, Placement::Window(*t)))
+    })
+}
+
+/// One page of a map drawn page by page: its own part of the map, placed at the top
+/// left of the printable area.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct PageTile {
+    paper: Paper,
+    scale: f32,
+    row: usize,
+    col: usize,
+    rows: usize,
+    cols: usize,
+    /// The size of this page's part of the map, in map points.
+    view: (f32, f32),
+}
+
+enum Placement {
+    Whole(MapTile),
+    Window(PageTile),
+}
+
+impl From<MapTile> for Placement {
+    fn from(t: MapTile) -> Self {
+        Placement::Whole(t)
+    }
+}
+
+impl Placement {
+    fn scale(&self) -> f32 {
+        match self {
+            Placement::Whole(t) => t.scale,
+            Placement::Window(t) => t.scale,
+        }
+    }
+
+    fn grid(&self) -> (usize, usize, usize, usize) {
+        match self {
+            Placement::Whole(t) => (t.row, t.col, t.rows, t.cols),
+            Placement::Window(t) => (t.row, t.col, t.rows, t.cols),
+        }
+    }
+
+    fn write(&self, content: &mut Content, name: Name<'_>) {
+        match self {
+            Placement::Whole(t) => t.write(content, name),
+            Placement::Window(t) => {
+                let (_, ph) = t.paper.size();
+                let (sw, sh) = (t.view.0 * t.scale, t.view.1 * t.scale);
+                content.save_state();
+                content.transform([sw, 0.0, 0.0, sh, MARGIN, ph - MARGIN - sh]);
+                content.x_object(name);
+                content.restore_state();
+            }
+        }
+    }
+}
+
+/// Write the pages: page `k` draws map `tile(k).0` as `tile(k).1` places it.
+fn write_pages<P: Into<Placement>>(
+    scene: &Scene,
+    options: &PdfOptions,
+    maps: Vec<MapChunk>,
+    tile: impl Fn(usize) -> Option<(usize, P)>,
+) -> Result<PdfDoc, RenderError> {
     let mut next = Ref::new(1);
     let catalog = next.bump();
     let page_tree = next.bump();
     let font = next.bump();
     let info = next.bump();
-    let mut map: BTreeMap<Ref, Ref> = BTreeMap::new();
-    let svg_chunk = svg_chunk.renumber(|old| *map.entry(old).or_insert_with(|| next.bump()));
-    let svg_ref = map.get(&svg_ref).copied().ok_or(RenderError::Empty)?;
-
-    let (scale, cols, rows) = plan_pages(w, h, options);
+    let mut chunks = Vec::with_capacity(maps.len());
+    let mut roots = Vec::with_capacity(maps.len());
+    for m in maps {
+        let mut map: BTreeMap<Ref, Ref> = BTreeMap::new();
+        let chunk = m
+            .chunk
+            .renumber(|old| *map.entry(old).or_insert_with(|| next.bump()));
+        roots.push(map.get(&m.root).copied().ok_or(RenderError::Empty)?);
+        chunks.push(chunk);
+    }
+    let mut placements = Vec::new();
+    while let Some((m, p)) = tile(placements.len()) {
+        placements.push((m, p.into()));
+    }
+    let Some((_, first)) = placements.first() else {
+        return Err(RenderError::Empty);
+    };
+    let scale = first.scale();
     let (pw, ph) = options.paper.size();
-    let count = cols * rows;
+    let count = placements.len();
     let pages: Vec<(Ref, Ref)> = (0..count).map(|_| (next.bump(), next.bump())).collect();
 
     let mut pdf = Pdf::new();
@@ -194,11 +343,12 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
         }
     }
 
-    let tiles = map_tiles(w, h, options);
-    for (k, ((page_ref, content_ref), tile)) in pages.iter().zip(&tiles).enumerate() {
-        let (row, col) = (tile.row, tile.col);
+    for (k, ((page_ref, content_ref), (m, placement))) in pages.iter().zip(&placements).enumerate()
+    {
+        let (row, col, rows, cols) = placement.grid();
+        let root = roots.get(*m).copied().ok_or(RenderError::Empty)?;
         let mut content = Content::new();
-        tile.write(&mut content, Name(b"M"));
+        placement.write(&mut content, Name(b"M"));
         let label = if count == 1 {
             format!("Scale {:.0}%", scale * 100.0)
         } else {
@@ -225,12 +375,14 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
         page.parent(page_tree);
         page.contents(*content_ref);
         let mut resources = page.resources();
-        resources.x_objects().pair(Name(b"M"), svg_ref);
+        resources.x_objects().pair(Name(b"M"), root);
         resources.fonts().pair(Name(b"F"), font);
         resources.finish();
         page.finish();
     }
-    pdf.extend(&svg_chunk);
+    for chunk in &chunks {
+        pdf.extend(chunk);
+    }
     Ok(PdfDoc {
         bytes: pdf.finish(),
         pages: count,

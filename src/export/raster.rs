@@ -1,7 +1,7 @@
 //! PNG export: the scene's SVG rendered with resvg and the bundled fonts.
 
 use super::fonts;
-use super::svg::{SvgOptions, write_svg_with};
+use super::svg::{SvgOptions, node_count, write_svg_with};
 use crate::scene::Scene;
 use resvg::tiny_skia;
 
@@ -9,6 +9,11 @@ use resvg::tiny_skia;
 pub const MAX_SIDE: u32 = 16_384;
 /// The largest raster, in pixels (about 96 MB of RGBA): keeps a 1,000-touchpoint map under a second.
 pub const MAX_PIXELS: u64 = 24_000_000;
+
+/// The most SVG nodes one drawing may have: the renderer (usvg) refuses more than
+/// 1,000,000, after parsing all of them. Checked first, from the scene, so a map too
+/// big for one drawing is refused in a moment instead of after gigabytes.
+pub const MAX_NODES: usize = 990_000;
 
 /// Why an image or PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +26,18 @@ pub enum RenderError {
     Encode(String),
     #[error("could not write the PDF: {0}")]
     Pdf(String),
+    /// The map needs more than [`MAX_NODES`] drawing nodes in one image.
+    #[error(
+        "the map is too big to draw at once: {size} would take {nodes} shapes and texts, more than the {max} one drawing can hold; {advice}",
+        max = MAX_NODES
+    )]
+    TooBig {
+        /// What was asked, e.g. "a PNG of 16384 x 1600 px (scale 0.12)".
+        size: String,
+        nodes: usize,
+        /// The option that works.
+        advice: String,
+    },
 }
 
 /// A rendered PNG and what it became.
@@ -50,18 +67,21 @@ pub fn capped_scale(w: f32, h: f32, scale: f32) -> f32 {
 /// Render `scene` to PNG at `scale` pixels per point (capped; see [`capped_scale`]).
 pub fn render_png(scene: &Scene, scale: f32) -> Result<Png, RenderError> {
     let b = scene.bounds;
+    let asked = scale;
     let scale = capped_scale(b.w, b.h, scale);
     let width = ((b.w * scale).ceil() as u32).clamp(1, MAX_SIDE);
     let height = ((b.h * scale).ceil() as u32).clamp(1, MAX_SIDE);
     // Card text smaller than 3 px is unreadable anyway: leave it out (level of detail).
-    let svg = write_svg_with(
-        scene,
-        &SvgOptions {
-            size: None,
-            min_text_px: 3.0,
-            scale,
-        },
-    );
+    let options = lod_options(scale);
+    let nodes = node_count(scene, &options);
+    if nodes > MAX_NODES {
+        return Err(RenderError::TooBig {
+            size: format!("a PNG of {width} x {height} px (scale {scale:.2})"),
+            nodes,
+            advice: too_big_advice(scene, asked.min(scale)),
+        });
+    }
+    let svg = write_svg_with(scene, &options);
     let tree = resvg::usvg::Tree::from_str(&svg, &fonts::usvg_options())
         .map_err(|e| RenderError::Svg(e.to_string()))?;
     let mut pixmap = tiny_skia::Pixmap::new(width, height).ok_or(RenderError::Empty)?;
@@ -81,6 +101,46 @@ pub fn render_png(scene: &Scene, scale: f32) -> Result<Png, RenderError> {
         height,
         scale,
     })
+}
+
+fn lod_options(scale: f32) -> SvgOptions {
+    SvgOptions {
+        size: None,
+        min_text_px: 3.0,
+        scale,
+    }
+}
+
+/// What to do instead of one PNG at `scale`: a smaller `--scale` when leaving out
+/// more of the card text brings the drawing under [`MAX_NODES`], else pages of a PDF
+/// or an SVG (neither has the limit).
+fn too_big_advice(scene: &Scene, scale: f32) -> String {
+    // Text of size s is left out below scale 3/s: try just below each such scale.
+    let mut sizes: Vec<f32> = scene
+        .items()
+        .filter_map(|i| match i {
+            crate::scene::Item::Text {
+                size,
+                detail: crate::scene::Detail::Text,
+                ..
+            } => Some(*size),
+            _ => None,
+        })
+        .collect();
+    sizes.sort_by(f32::total_cmp);
+    sizes.dedup();
+    for s in &sizes {
+        let candidate = (3.0 / s * 0.99 * 100.0).floor() / 100.0;
+        if candidate < scale
+            && candidate > 0.0
+            && node_count(scene, &lod_options(candidate)) <= MAX_NODES
+        {
+            return format!(
+                "export with `--scale {candidate}` (card text left out), or as PDF pages (`--format pdf --pages`) or SVG (`--format svg`)"
+            );
+        }
+    }
+    "export it as PDF pages (`--format pdf --pages`) or as SVG (`--format svg`)".into()
 }
 
 #[cfg(test)]

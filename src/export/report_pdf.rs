@@ -482,6 +482,18 @@ pub fn render_report_pdf(
     let map_svgs: Vec<(Chunk, Ref, (f32, f32))> = maps
         .iter()
         .map(|scene| {
+            let nodes = super::svg::node_count(scene, &super::svg::SvgOptions::default());
+            if nodes > super::raster::MAX_NODES {
+                return Err(RenderError::TooBig {
+                    size: format!(
+                        "the map of the report ({} x {} pt)",
+                        scene.bounds.w.round(),
+                        scene.bounds.h.round()
+                    ),
+                    nodes,
+                    advice: "export the map alone as PDF pages (`--format pdf --pages`) and the report as HTML or Markdown".into(),
+                });
+            }
             let svg = write_svg(scene);
             let tree = resvg::usvg::Tree::from_str(&svg, &fonts::usvg_options())
                 .map_err(|e| RenderError::Svg(e.to_string()))?;

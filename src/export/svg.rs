@@ -113,6 +113,55 @@ pub fn write_svg_with(scene: &Scene, options: &SvgOptions) -> String {
     w.out
 }
 
+/// How many XML nodes (elements, and the character data of texts) [`write_svg_with`]
+/// writes for `scene`: an upper bound, counted without writing, so a renderer's node
+/// limit can be checked before any text is built.
+pub fn node_count(scene: &Scene, options: &SvgOptions) -> usize {
+    let min_text = if options.scale > 0.0 {
+        options.min_text_px / options.scale
+    } else {
+        0.0
+    };
+    let item = |i: &Item| -> usize {
+        match i {
+            Item::Rect { .. } | Item::Circle { .. } => 1,
+            Item::Line {
+                points, arrow_end, ..
+            } => {
+                if points.len() < 2 {
+                    0
+                } else {
+                    1 + usize::from(*arrow_end)
+                }
+            }
+            Item::Text {
+                text, size, detail, ..
+            } => {
+                if text.is_empty() || (*detail == Detail::Text && *size < min_text) {
+                    0
+                } else {
+                    2
+                }
+            }
+        }
+    };
+    let items = |list: &[Item]| list.iter().map(item).sum::<usize>();
+    // <svg>, <title> and its text, the background <rect>, five layer groups.
+    let mut n: usize = 9;
+    n = n.saturating_add(items(&scene.background));
+    n = n.saturating_add(items(&scene.overlay));
+    for e in &scene.edges {
+        n = n
+            .saturating_add(1)
+            .saturating_add(items(&e.items))
+            .saturating_add(items(&e.labels));
+    }
+    for c in &scene.cards {
+        n = n.saturating_add(1).saturating_add(items(&c.items));
+    }
+    n
+}
+
 struct Writer {
     out: String,
     /// Text smaller than this (world units) is left out.
@@ -440,6 +489,47 @@ mod tests {
             );
         }
         assert_eq!(svg, write_svg(&scene), "deterministic");
+    }
+
+    /// `node_count` bounds the nodes a parser finds (elements, and the character
+    /// data of text and title), tightly, with and without the text level of detail.
+    #[test]
+    fn node_count_bounds_the_written_nodes() {
+        let j = crate::samples::move_address().unwrap();
+        let l = layout(&j, &LayoutConfig::default());
+        let a = crate::analysis::analyze(&j, &crate::analysis::AnalysisConfig::default());
+        let scene = build_scene(&j, &l, Some(&a), &SceneOptions::default());
+        for options in [
+            SvgOptions::default(),
+            SvgOptions {
+                size: None,
+                min_text_px: 3.0,
+                scale: 0.2,
+            },
+        ] {
+            let svg = write_svg_with(&scene, &options);
+            let doc = roxmltree::Document::parse(&svg).unwrap();
+            let elements = doc.descendants().filter(|n| n.is_element()).count();
+            let texts = doc
+                .descendants()
+                .filter(|n| n.has_tag_name("text") || n.has_tag_name("title"))
+                .count();
+            let counted = node_count(&scene, &options);
+            assert!(
+                counted >= elements + texts && counted <= (elements + texts) * 101 / 100,
+                "{counted} counted, {elements} elements and {texts} texts written"
+            );
+        }
+        let all = node_count(&scene, &SvgOptions::default());
+        let small = node_count(
+            &scene,
+            &SvgOptions {
+                size: None,
+                min_text_px: 3.0,
+                scale: 0.2,
+            },
+        );
+        assert!(small < all, "card text left out at a small scale: {small} {all}");
     }
 
     #[test]

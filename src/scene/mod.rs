@@ -179,6 +179,80 @@ impl Scene {
             .ok()
             .and_then(|i| self.edges.get(i))
     }
+
+    /// The part of the scene that `view` shows, with `view` as its bounds: the cards,
+    /// handoffs and items whose extent meets it, unchanged (a page of a big map).
+    pub fn window(&self, view: Rect) -> Scene {
+        let meets = |item: &Item| item.bbox().is_some_and(|b| b.intersects(&view));
+        Scene {
+            title: self.title.clone(),
+            bounds: view,
+            background_color: self.background_color,
+            background: self.background.iter().filter(|i| meets(i)).cloned().collect(),
+            edges: self
+                .edges
+                .iter()
+                .filter(|e| e.bbox.intersects(&view) || e.items.iter().any(meets))
+                .cloned()
+                .collect(),
+            cards: self
+                .cards
+                .iter()
+                .filter(|c| c.rect.intersects(&view) || c.items.iter().any(meets))
+                .cloned()
+                .collect(),
+            overlay: self.overlay.iter().filter(|i| meets(i)).cloned().collect(),
+        }
+    }
+}
+
+impl Item {
+    /// The extent of the item (lines with their width, text by its estimated width);
+    /// `None` for a line without points.
+    pub fn bbox(&self) -> Option<Rect> {
+        match self {
+            Item::Rect {
+                rect, stroke_width, ..
+            } => Some(Rect::new(
+                rect.x - stroke_width,
+                rect.y - stroke_width,
+                rect.w + 2.0 * stroke_width,
+                rect.h + 2.0 * stroke_width,
+            )),
+            Item::Line { points, width, .. } => {
+                if points.is_empty() {
+                    return None;
+                }
+                let b = route::bbox_of(points);
+                // Room for the arrow head too.
+                let m = width + 5.0 + width * 2.0;
+                Some(Rect::new(b.x - m, b.y - m, b.w + 2.0 * m, b.h + 2.0 * m))
+            }
+            Item::Circle { center, radius, .. } => Some(Rect::new(
+                center.0 - radius - 1.0,
+                center.1 - radius - 1.0,
+                2.0 * radius + 2.0,
+                2.0 * radius + 2.0,
+            )),
+            Item::Text {
+                pos,
+                text,
+                size,
+                bold,
+                max_width,
+                anchor,
+                ..
+            } => {
+                let w = text_width(text, *size, *bold).max(max_width.unwrap_or(0.0)) + size;
+                let x = match anchor {
+                    TextAnchor::Start => pos.0 - size / 2.0,
+                    TextAnchor::Middle => pos.0 - w / 2.0,
+                    TextAnchor::End => pos.0 - w + size / 2.0,
+                };
+                Some(Rect::new(x, pos.1 - size, w, 2.0 * size))
+            }
+        }
+    }
 }
 
 /// What to draw.
