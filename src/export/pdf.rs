@@ -5,7 +5,7 @@
 use super::fonts;
 use super::raster::{MAX_NODES, RenderError};
 use super::svg::{SvgOptions, node_count, write_svg};
-use crate::scene::Scene;
+use crate::scene::{Grid, Scene};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use std::collections::BTreeMap;
 
@@ -203,12 +203,18 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
     let (vw, vh) = (tw / scale, th / scale);
     let mut maps = Vec::with_capacity(cols * rows);
     let mut tiles = Vec::with_capacity(cols * rows);
-    for k in 0..cols * rows {
+    let parts = scene.tile_parts(&Grid {
+        origin: (b.x, b.y),
+        cell: (vw, vh),
+        cols,
+        rows,
+    });
+    for (k, part) in parts.iter().enumerate() {
         let (row, col) = (k / cols, k % cols);
         let x = b.x + col as f32 * vw;
         let y = b.y + row as f32 * vh;
         let view = crate::layout::Rect::new(x, y, vw.min(b.right() - x), vh.min(b.bottom() - y));
-        let page = scene.window(view);
+        let page = scene.window_of(view, part);
         let page_nodes = node_count(&page, &SvgOptions::default());
         if page_nodes > MAX_NODES {
             return Err(RenderError::TooBig {

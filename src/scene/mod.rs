@@ -183,27 +183,103 @@ impl Scene {
     /// The part of the scene that `view` shows, with `view` as its bounds: the cards,
     /// handoffs and items whose extent meets it, unchanged (a page of a big map).
     pub fn window(&self, view: Rect) -> Scene {
-        let meets = |item: &Item| item.bbox().is_some_and(|b| b.intersects(&view));
+        let grid = Grid {
+            origin: (view.x, view.y),
+            cell: (view.w.max(f32::MIN_POSITIVE), view.h.max(f32::MIN_POSITIVE)),
+            cols: 1,
+            rows: 1,
+        };
+        match self.tile_parts(&grid).first() {
+            Some(parts) => self.window_of(view, parts),
+            None => self.window_of(view, &WindowParts::default()),
+        }
+    }
+
+    /// What each cell of `grid` shows (row by row): every item's extent is measured
+    /// once and filed under the cells it meets, so cutting a map into pages costs
+    /// the size of the map, not pages x map.
+    pub fn tile_parts(&self, grid: &Grid) -> Vec<WindowParts> {
+        let n = grid.cols.saturating_mul(grid.rows);
+        let mut parts = vec![WindowParts::default(); n];
+        let span = |lo: f32, hi: f32, origin: f32, step: f32, count: usize| {
+            let a = ((lo - origin) / step).floor();
+            let b = ((hi - origin) / step).floor();
+            if !(a.is_finite() && b.is_finite()) || b < 0.0 || a >= count as f32 {
+                return None;
+            }
+            Some((a.max(0.0) as usize, (b as usize).min(count.saturating_sub(1))))
+        };
+        let mut file = |b: Option<Rect>, push: &mut dyn FnMut(&mut WindowParts)| {
+            let Some(b) = b else { return };
+            let (Some(c), Some(r)) = (
+                span(b.x, b.right(), grid.origin.0, grid.cell.0, grid.cols),
+                span(b.y, b.bottom(), grid.origin.1, grid.cell.1, grid.rows),
+            ) else {
+                return;
+            };
+            for row in r.0..=r.1 {
+                for col in c.0..=c.1 {
+                    if let Some(p) = parts.get_mut(row * grid.cols + col) {
+                        push(p);
+                    }
+                }
+            }
+        };
+        let union = |first: Option<Rect>, items: &[Item]| {
+            items
+                .iter()
+                .filter_map(Item::bbox)
+                .fold(first, |acc, b| Some(acc.map_or(b, |a| a.union(&b))))
+        };
+        for (i, item) in self.background.iter().enumerate() {
+            file(item.bbox(), &mut |p| p.background.push(i));
+        }
+        for (i, e) in self.edges.iter().enumerate() {
+            file(union(Some(e.bbox), &e.items), &mut |p| p.edges.push(i));
+        }
+        for (i, c) in self.cards.iter().enumerate() {
+            file(union(Some(c.rect), &c.items), &mut |p| p.cards.push(i));
+        }
+        for (i, item) in self.overlay.iter().enumerate() {
+            file(item.bbox(), &mut |p| p.overlay.push(i));
+        }
+        parts
+    }
+
+    /// The scene of one window from its [`WindowParts`].
+    pub fn window_of(&self, view: Rect, parts: &WindowParts) -> Scene {
+        fn pick<T: Clone>(list: &[T], idx: &[usize]) -> Vec<T> {
+            idx.iter().filter_map(|&i| list.get(i).cloned()).collect()
+        }
         Scene {
             title: self.title.clone(),
             bounds: view,
             background_color: self.background_color,
-            background: self.background.iter().filter(|i| meets(i)).cloned().collect(),
-            edges: self
-                .edges
-                .iter()
-                .filter(|e| e.bbox.intersects(&view) || e.items.iter().any(meets))
-                .cloned()
-                .collect(),
-            cards: self
-                .cards
-                .iter()
-                .filter(|c| c.rect.intersects(&view) || c.items.iter().any(meets))
-                .cloned()
-                .collect(),
-            overlay: self.overlay.iter().filter(|i| meets(i)).cloned().collect(),
+            background: pick(&self.background, &parts.background),
+            edges: pick(&self.edges, &parts.edges),
+            cards: pick(&self.cards, &parts.cards),
+            overlay: pick(&self.overlay, &parts.overlay),
         }
     }
+}
+
+/// A grid of equal windows over a scene (pages), `cols` x `rows` cells of `cell`
+/// size from `origin`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Grid {
+    pub origin: (f32, f32),
+    pub cell: (f32, f32),
+    pub cols: usize,
+    pub rows: usize,
+}
+
+/// Indices into a scene's lists of what one window shows (in paint order).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WindowParts {
+    pub background: Vec<usize>,
+    pub edges: Vec<usize>,
+    pub cards: Vec<usize>,
+    pub overlay: Vec<usize>,
 }
 
 impl Item {

@@ -427,3 +427,58 @@ fn text_helpers() {
     );
     assert_eq!(Color::rgb(0x4e, 0x79, 0xa7).to_hex(), "#4e79a7");
 }
+
+/// Cutting the map into pages files every item under the pages it meets (a card or
+/// handoff by the extent of all its items, so perhaps a page more), and nothing is lost.
+#[test]
+fn tile_parts_match_a_scan_of_every_page() {
+    let j = crate::samples::move_address().unwrap();
+    let l = layout(&j, &crate::layout::LayoutConfig::default());
+    let scene = build_scene(&j, &l, None, &SceneOptions::default());
+    let b = scene.bounds;
+    let (cols, rows) = (4, 3);
+    let grid = Grid {
+        origin: (b.x, b.y),
+        cell: (b.w / cols as f32, b.h / rows as f32),
+        cols,
+        rows,
+    };
+    let parts = scene.tile_parts(&grid);
+    assert_eq!(parts.len(), cols * rows);
+    let mut cards_seen = std::collections::BTreeSet::new();
+    for (k, part) in parts.iter().enumerate() {
+        let view = Rect::new(
+            b.x + (k % cols) as f32 * grid.cell.0,
+            b.y + (k / cols) as f32 * grid.cell.1,
+            grid.cell.0,
+            grid.cell.1,
+        );
+        let meets = |r: Option<Rect>| r.is_some_and(|r| r.intersects(&view));
+        let scan: Vec<usize> = (0..scene.cards.len())
+            .filter(|&i| {
+                let c = &scene.cards[i];
+                meets(Some(c.rect)) || c.items.iter().any(|it| meets(it.bbox()))
+            })
+            .collect();
+        assert!(scan.iter().all(|i| part.cards.contains(i)), "page {k}");
+        assert!(part.cards.len() <= scan.len() + 2, "page {k}");
+        let scan: Vec<usize> = (0..scene.edges.len())
+            .filter(|&i| {
+                let e = &scene.edges[i];
+                meets(Some(e.bbox)) || e.items.iter().any(|it| meets(it.bbox()))
+            })
+            .collect();
+        assert!(scan.iter().all(|i| part.edges.contains(i)), "page {k}");
+        let scan: Vec<usize> = (0..scene.background.len())
+            .filter(|&i| meets(scene.background[i].bbox()))
+            .collect();
+        assert_eq!(part.background, scan, "page {k}");
+        let page = scene.window_of(view, part);
+        assert_eq!(page.bounds, view);
+        cards_seen.extend(page.cards.iter().map(|c| c.id.clone()));
+    }
+    assert_eq!(cards_seen.len(), scene.cards.len(), "every card on some page");
+    let whole = scene.window(b);
+    assert_eq!(whole.cards.len(), scene.cards.len());
+    assert_eq!(whole.edges.len(), scene.edges.len());
+}
