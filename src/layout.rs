@@ -372,7 +372,11 @@ impl Layout {
     ) -> impl Iterator<Item = (&'a TouchpointId, &'a Rect)> + 'a {
         let list: &[TouchpointId] = self.cells.get(&cell).map_or(&[], Vec::as_slice);
         let n = list.len();
-        let geometry = match (self.config, self.columns.get(cell.0), self.lanes.get(cell.1)) {
+        let geometry = match (
+            self.config,
+            self.columns.get(cell.0),
+            self.lanes.get(cell.1),
+        ) {
             (Some(c), Some(col), Some(lane)) if col.per_row > 0 => Some((c, col, lane)),
             _ => None,
         };
@@ -546,11 +550,11 @@ mod tests {
         j.insert_stage(1, Stage::new("b", "B")).unwrap();
         j.insert_department(0, Department::new("x", "X", Rgb(1, 2, 3)))
             .unwrap();
-        for i in 0..3_000 {
+        for i in 0..3_000i32 {
             let mut t = Touchpoint::new(format!("t{i:05}").as_str(), "card");
             t.stage = Some(StageId::new(if i % 7 == 0 { "b" } else { "a" }));
             t.owner = (i % 11 != 0).then(|| DepartmentId::new("x"));
-            t.order = (i % 13 == 0).then_some(-(i as i32));
+            t.order = (i % 13 == 0).then_some(-i);
             j.add_touchpoint(t).unwrap();
         }
         let l = layout(&j, &LayoutConfig::default());
@@ -568,8 +572,11 @@ mod tests {
                 w,
                 h,
             );
-            let mut fast: Vec<&TouchpointId> =
-                l.visible_cards(&view).into_iter().map(|(id, _)| id).collect();
+            let mut fast: Vec<&TouchpointId> = l
+                .visible_cards(&view)
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
             let mut scan: Vec<&TouchpointId> = l
                 .cards
                 .iter()

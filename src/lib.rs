@@ -21,5 +21,6 @@ pub mod recovery;
 pub mod report;
 pub mod samples;
 pub mod scene;
+#[cfg(feature = "gui")]
 pub mod ui;
 pub mod workshop;

@@ -7,27 +7,8 @@ fn main() -> ExitCode {
     let file = match cli.command {
         None => cli.file,
         Some(Command::Open { file }) => file,
-        Some(Command::Compare { as_is, to_be }) => {
-            return match touchpoint::ui::warroom::run_compare(as_is, to_be) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("touchpoint: {e}");
-                    ExitCode::FAILURE
-                }
-            };
-        }
-        Some(Command::Present { file }) => {
-            let started = std::time::Instant::now();
-            return match touchpoint::ui::run_with(file, started, |state| {
-                state.queue_command(touchpoint::ui::Command::Present);
-            }) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("touchpoint: {e}");
-                    ExitCode::FAILURE
-                }
-            };
-        }
+        Some(Command::Compare { as_is, to_be }) => return compare(as_is, to_be),
+        Some(Command::Present { file }) => return present(file),
         Some(command) => {
             let mut out = std::io::stdout().lock();
             let mut err = std::io::stderr().lock();
@@ -37,11 +18,56 @@ fn main() -> ExitCode {
             return touchpoint::cli::run(command, &mut out, &mut err);
         }
     };
-    match touchpoint::ui::run(file) {
+    open(file)
+}
+
+#[cfg(feature = "gui")]
+fn outcome(result: anyhow::Result<()>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("touchpoint: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+#[cfg(feature = "gui")]
+fn open(file: Option<std::path::PathBuf>) -> ExitCode {
+    outcome(touchpoint::ui::run(file))
+}
+
+#[cfg(feature = "gui")]
+fn compare(as_is: std::path::PathBuf, to_be: std::path::PathBuf) -> ExitCode {
+    outcome(touchpoint::ui::warroom::run_compare(as_is, to_be))
+}
+
+#[cfg(feature = "gui")]
+fn present(file: Option<std::path::PathBuf>) -> ExitCode {
+    let started = std::time::Instant::now();
+    outcome(touchpoint::ui::run_with(file, started, |state| {
+        state.queue_command(touchpoint::ui::Command::Present);
+    }))
+}
+
+/// Built without the `gui` feature: the commands that open a window say so.
+#[cfg(not(feature = "gui"))]
+fn no_gui() -> ExitCode {
+    eprintln!("touchpoint: this build has no desktop app (built without the `gui` feature)");
+    ExitCode::FAILURE
+}
+
+#[cfg(not(feature = "gui"))]
+fn open(_file: Option<std::path::PathBuf>) -> ExitCode {
+    no_gui()
+}
+
+#[cfg(not(feature = "gui"))]
+fn compare(_as_is: std::path::PathBuf, _to_be: std::path::PathBuf) -> ExitCode {
+    no_gui()
+}
+
+#[cfg(not(feature = "gui"))]
+fn present(_file: Option<std::path::PathBuf>) -> ExitCode {
+    no_gui()
 }

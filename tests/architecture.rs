@@ -231,3 +231,45 @@ fn the_checker_sees_what_it_should() {
     assert!(!names_crate(&code, "clap"));
     assert!(!names_crate("let my_egui = 1;", "egui"));
 }
+
+/// The desktop app is the `gui` feature (on by default): only `ui` (and `main.rs`)
+/// needs egui, eframe or rfd, so the library and the command line build without them
+/// (`--no-default-features`, as the fuzz targets do).
+#[test]
+fn the_app_is_behind_the_gui_feature() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lib = std::fs::read_to_string(root.join("src/lib.rs")).unwrap();
+    assert!(
+        lib.contains("#[cfg(feature = \"gui\")]\npub mod ui;"),
+        "src/lib.rs compiles `ui` only with the gui feature"
+    );
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains("default = [\"gui\"]"),
+        "gui is a default feature"
+    );
+    for dep in ["eframe", "egui", "rfd"] {
+        let line = manifest
+            .lines()
+            .find(|l| l.starts_with(&format!("{dep} = ")))
+            .unwrap_or_else(|| panic!("{dep} is a dependency"));
+        assert!(
+            line.contains("optional = true"),
+            "{dep} is optional: {line}"
+        );
+        assert!(
+            manifest.contains(&format!("\"dep:{dep}\"")),
+            "the gui feature enables {dep}"
+        );
+    }
+    let main = std::fs::read_to_string(root.join("src/main.rs")).unwrap();
+    assert!(
+        main.contains("#[cfg(not(feature = \"gui\"))]"),
+        "main.rs builds without the app"
+    );
+    let fuzz = std::fs::read_to_string(root.join("fuzz/Cargo.toml")).unwrap();
+    assert!(
+        fuzz.contains("touchpoint = { path = \"..\", default-features = false }"),
+        "the fuzz targets build without the app"
+    );
+}

@@ -95,6 +95,7 @@ fn import_corpus(target: &str, format: ImportFormat) -> (usize, usize) {
     for path in inputs(target) {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let bytes = std::fs::read(&path).unwrap();
+        let started = std::time::Instant::now();
         match import_bytes(&name, &bytes, format) {
             Ok(r) => {
                 imported += 1;
@@ -109,6 +110,12 @@ fn import_corpus(target: &str, format: ImportFormat) -> (usize, usize) {
                 assert!(!e.problems.is_empty(), "{name}: an error without problems");
             }
         }
+        // The fuzzers' hang limit (`-timeout=5`), round trip included, in a debug build.
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{name}: {:?}",
+            started.elapsed()
+        );
     }
     (imported, refused)
 }

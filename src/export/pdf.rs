@@ -193,7 +193,11 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
     let (scale, cols, rows) = plan_pages(b.w, b.h, options);
     if cols * rows == 1 {
         return Err(RenderError::TooBig {
-            size: format!("one {} page (scale {:.0}%)", paper_name(options.paper), scale * 100.0),
+            size: format!(
+                "one {} page (scale {:.0}%)",
+                paper_name(options.paper),
+                scale * 100.0
+            ),
             nodes,
             advice: "print it on pages (`--pages`) or export it as SVG (`--format svg`)".into(),
         });

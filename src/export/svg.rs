@@ -529,7 +529,10 @@ mod tests {
                 scale: 0.2,
             },
         );
-        assert!(small < all, "card text left out at a small scale: {small} {all}");
+        assert!(
+            small < all,
+            "card text left out at a small scale: {small} {all}"
+        );
     }
 
     #[test]

@@ -207,7 +207,10 @@ impl Scene {
             if !(a.is_finite() && b.is_finite()) || b < 0.0 || a >= count as f32 {
                 return None;
             }
-            Some((a.max(0.0) as usize, (b as usize).min(count.saturating_sub(1))))
+            Some((
+                a.max(0.0) as usize,
+                (b as usize).min(count.saturating_sub(1)),
+            ))
         };
         let mut file = |b: Option<Rect>, push: &mut dyn FnMut(&mut WindowParts)| {
             let Some(b) = b else { return };

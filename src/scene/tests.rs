@@ -477,7 +477,11 @@ fn tile_parts_match_a_scan_of_every_page() {
         assert_eq!(page.bounds, view);
         cards_seen.extend(page.cards.iter().map(|c| c.id.clone()));
     }
-    assert_eq!(cards_seen.len(), scene.cards.len(), "every card on some page");
+    assert_eq!(
+        cards_seen.len(),
+        scene.cards.len(),
+        "every card on some page"
+    );
     let whole = scene.window(b);
     assert_eq!(whole.cards.len(), scene.cards.len());
     assert_eq!(whole.edges.len(), scene.edges.len());
