@@ -68,3 +68,21 @@ severity-low = low
 severity-medium = medium
 severity-high = high
 severity-critical = critical
+
+## Channels and service-blueprint layers
+channel-Phone = Phone
+channel-Web = Web
+channel-App = App
+channel-Email = Email
+channel-Letter = Letter
+channel-Chat = Chat / IM
+channel-InPerson = In person
+channel-FieldVisit = Field visit
+channel-SocialMedia = Social media
+channel-Internal = Internal system
+channel-Partner = Partner
+channel-Other = Other
+layer-CustomerAction = Customer action
+layer-Frontstage = Frontstage
+layer-Backstage = Backstage
+layer-Support = Support process

@@ -194,3 +194,228 @@ cmd-save-as-to-be = Save as to-be…
 cmd-compare = Compare as-is / to-be…
 cmd-export-comparison = Export comparison…
 cmd-portfolio = Journey portfolio…
+
+## Dialogs: unsaved changes, load errors, delete stage/department, shortcuts, about, file pickers
+picker-open-journey = Open journey
+picker-save-journey = Save journey
+picker-journey = Journey
+picker-all-files = All files
+picker-folder = Open a folder of journeys
+picker-export = Export
+picker-import = Import
+picker-csv-mermaid = CSV or Mermaid
+dialog-unsaved = Unsaved changes
+dialog-unsaved-question = “{ $title }” has changes that are not saved. Save them first?
+button-save = Save
+button-discard = Discard
+button-cancel = Cancel
+button-ok = OK
+button-close = Close
+dialog-load-error = Could not open the journey
+dialog-delete-stage = Delete stage “{ $name }”
+dialog-delete-stage-move = { $count } touchpoint(s) are in this stage. Move them to:
+dialog-no-stage = (no stage)
+dialog-move-touchpoints-to = Move touchpoints to
+dialog-delete-department = Delete department “{ $name }”
+dialog-delete-department-move = { $count } touchpoint(s) are owned by it. Give them to:
+dialog-no-owner = (no owner)
+dialog-new-owner = New owner
+about-version = Version { $version }
+about-text = Customer-journey mapping across departments: see where the journey breaks between them.
+shortcut-or = { "  or  " }
+gesture-1-keys = Wheel / pinch
+gesture-1-what = Zoom around the cursor
+gesture-2-keys = Drag empty space / middle-drag
+gesture-2-what = Pan
+gesture-3-keys = Shift+drag empty space
+gesture-3-what = Rubber-band selection
+gesture-4-keys = Click / Shift+click / Ctrl+click
+gesture-4-what = Select / add to selection / toggle
+gesture-5-keys = Double-click empty cell
+gesture-5-what = Add a touchpoint there and type its name
+gesture-6-keys = Double-click card
+gesture-6-what = Rename
+gesture-7-keys = Enter / Tab / Esc (while naming)
+gesture-7-what = Confirm / confirm and add the next step / cancel
+gesture-8-keys = Drag card
+gesture-8-what = Move to another stage or department (drop inside its cell to reorder)
+gesture-9-keys = Drag the round handle on the right edge of a card onto another
+gesture-9-what = Add a handoff
+gesture-10-keys = Click an arrow
+gesture-10-what = Select the handoff; drag its end dot to reconnect
+
+## Inspector: journey, touchpoint and handoff fields
+insp-err-nonneg = { $what } must be a number >= 0, not “{ $text }”
+insp-err-number = { $what } must be a number, not “{ $text }”
+insp-err-count = { $what } must be a whole number >= 0, not “{ $text }”
+insp-n-selected = { $count } touchpoints selected.
+insp-title = Title
+insp-owner = Owner
+insp-variant = Variant
+insp-journey-field = Journey { $field }
+insp-new-outcome = New outcome
+undo-edit-journey = Edit journey { $field }
+insp-journey-counts =
+    { $touchpoints ->
+        [one] { $touchpoints } touchpoint
+       *[other] { $touchpoints } touchpoints
+    } · { $handoffs ->
+        [one] { $handoffs } handoff
+       *[other] { $handoffs } handoffs
+    } · { $stages ->
+        [one] { $stages } stage
+       *[other] { $stages } stages
+    } · { $departments ->
+        [one] { $departments } department
+       *[other] { $departments } departments
+    }
+undo-edit-field = Edit { $field }
+insp-touchpoint-id = Touchpoint  ·  { $id }
+insp-on-target = on target
+insp-off-target = off target
+insp-new-metric = New metric
+insp-higher-better = >= higher is better
+insp-lower-better = <= lower is better
+insp-err-mean-range = Mean score must be between 0 and 10
+insp-mean-from = mean { $mean } from { $count } responses
+insp-handoffs-in-out = { $incoming } handoff(s) in · { $outgoing } out
+insp-responses-scoring = Responses scoring { $score }
+insp-err-too-large = That count is too large
+insp-from-to = { $from }  to  { $to }
+insp-from-to-crossing = { $from }  to  { $to }  (crosses a department boundary)
+insp-err-failure-range = Failure rate must be between 0 and 100 %
+undo-edit-handoff = Edit handoff { $field }
+field-title = title
+field-owner = owner
+field-variant = variant
+field-description = description
+field-outcomes = outcomes
+field-name = name
+field-stage = stage
+field-channel = channel
+field-layer = layer
+field-volume = volume
+field-handling-time = handling time
+field-metric = metric
+field-metrics = metrics
+field-satisfaction = satisfaction
+field-pain-points = pain points
+field-notes = notes
+field-label = label
+field-queue-time = queue time
+field-failure-rate = failure rate
+insp-heading = Inspector
+insp-multi-hint = Drag them together, or press Delete, Ctrl+C, Ctrl+D.
+insp-journey = Journey
+insp-description = Description
+insp-journey-description = Journey description
+insp-outcomes = Outcomes
+insp-outcome-name = Outcome name
+insp-outcome-value = Outcome value
+insp-outcome-unit = Outcome unit
+insp-remove-outcome = Remove outcome
+insp-add-outcome = + Outcome
+insp-select-hint = Select a touchpoint or a handoff to see and edit all its fields.
+insp-name = Name
+insp-stage = Stage
+insp-owner-label = Owner
+insp-channel = Channel
+insp-layer = Layer
+insp-volume = Volume
+insp-handling-min = Handling time (min)
+insp-handling = Handling time
+insp-metrics = Metrics
+insp-metric-name = Metric name
+insp-remove-metric = Remove this metric
+insp-value = value
+insp-metric-value = Metric value
+insp-unit = unit
+insp-metric-unit = Metric unit
+insp-target = target
+insp-metric-target = Metric target
+insp-add-metric = + Add metric
+insp-satisfaction = Satisfaction (0-10)
+insp-sat-none = none
+insp-sat-histogram = histogram
+insp-sat-mean-only = mean only
+insp-mean = mean
+insp-mean-score = Mean score
+insp-responses = Responses
+insp-responses-lower = responses
+insp-no-score-yet = No score until a mean is typed.
+insp-pain-points = Pain points and evidence
+insp-pain-point = Pain point
+insp-remove = Remove
+insp-add-pain-point = + Add pain point
+insp-notes = Notes
+insp-delete-touchpoint = Delete touchpoint
+insp-score-histogram = Score histogram
+insp-handoff = Handoff
+insp-label = Label
+insp-queue-hours = Queue time (hours)
+insp-queue = Queue time
+insp-failure-pct = Failure rate (%)
+insp-failure = Failure rate
+insp-handoff-notes = Handoff notes
+insp-delete-handoff = Delete handoff
+
+## War room side panel
+warroom-notes-tab = Notes ({ $count })
+warroom-actions-tab = Actions ({ $count })
+warroom-heading = War room
+
+## Command palette
+palette-hint = Type a command
+palette-name = Command
+
+## Find touchpoint
+search-matches = { $count } match(es)
+search-hint = Touchpoint name
+search-name = Find touchpoint
+
+## Presentation mode
+present-status = Presenting: Right or Page Down next stage, Left or Page Up back, Esc leaves
+present-left = Left presentation mode
+present-stage = Stage { $n } of { $total }: { $name }
+present-whole = The whole journey · { $count } stages
+present-owner = Journey owner: { $owner }
+present-keys = Right / Page Down: next stage   Left / Page Up: back   1-9: department focus   0: all   N: note   Esc: leave
+present-focus = Focus: { $name }
+present-end-to-end = end to end
+present-staff-handling = staff handling
+
+## Session timer
+timer-over = { $time } over
+timer-left = { $time } left
+timer-minutes = { $count } min
+timer-spent-tip = Time spent on this agenda item
+timer-pause = Pause
+timer-start = Start
+timer-reset = Reset
+timer-hide = Hide the timer
+
+## Handoff facts on the canvas (tooltip)
+hover-from = From: { $name } ({ $owner })
+hover-to = To: { $name } ({ $owner })
+hover-queue = Queue: { $value }
+hover-failure = Failure rate: { $value }
+hover-not-recorded = not recorded
+hover-label = Label: { $label }
+
+## Clipboard errors
+clip-too-large = the clipboard text is too large
+clip-not-touchpoints = the clipboard does not hold touchpoints ({ $error })
+clip-empty = the clipboard holds no touchpoints
+clip-too-many = more than { $max } touchpoints
+clip-invalid = invalid fragment
+
+## Background jobs
+
+## Canvas
+canvas-name = Journey canvas
+canvas-empty-hint = Double-click an empty cell to add a touchpoint
+undo-reorder-touchpoint = Reorder touchpoint
+undo-move-n = Move { $count } touchpoint(s)
+undo-add-handoff = Add handoff
+undo-reconnect-handoff = Reconnect handoff
+canvas-new-name = New touchpoint name

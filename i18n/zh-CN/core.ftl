@@ -61,3 +61,21 @@ severity-low = 低
 severity-medium = 中
 severity-high = 高
 severity-critical = 严重
+
+## 渠道与服务蓝图层级
+channel-Phone = 电话
+channel-Web = 网站
+channel-App = App
+channel-Email = 邮件
+channel-Letter = 信函
+channel-Chat = 在线客服 / 即时通讯
+channel-InPerson = 面对面
+channel-FieldVisit = 上门服务
+channel-SocialMedia = 社交媒体
+channel-Internal = 内部系统
+channel-Partner = 合作伙伴
+channel-Other = 其他
+layer-CustomerAction = 客户行为
+layer-Frontstage = 前台
+layer-Backstage = 后台
+layer-Support = 支持流程

@@ -183,3 +183,215 @@ cmd-save-as-to-be = 另存为目标旅程…
 cmd-compare = 对比现状 / 目标…
 cmd-export-comparison = 导出对比…
 cmd-portfolio = 旅程组合…
+
+## Dialogs: unsaved changes, load errors, delete stage/department, shortcuts, about, file pickers
+picker-open-journey = 打开客户旅程
+picker-save-journey = 保存客户旅程
+picker-journey = 客户旅程
+picker-all-files = 所有文件
+picker-folder = 打开客户旅程文件夹
+picker-export = 导出
+picker-import = 导入
+picker-csv-mermaid = CSV 或 Mermaid
+dialog-unsaved = 未保存的更改
+dialog-unsaved-question = “{ $title }”有尚未保存的更改。要先保存吗？
+button-save = 保存
+button-discard = 不保存
+button-cancel = 取消
+button-ok = 确定
+button-close = 关闭
+dialog-load-error = 无法打开客户旅程
+dialog-delete-stage = 删除阶段“{ $name }”
+dialog-delete-stage-move = 此阶段中有 { $count } 个触点。将它们移到：
+dialog-no-stage = （无阶段）
+dialog-move-touchpoints-to = 触点移到
+dialog-delete-department = 删除部门“{ $name }”
+dialog-delete-department-move = 该部门负责 { $count } 个触点。交给：
+dialog-no-owner = （无人负责）
+dialog-new-owner = 新负责部门
+about-version = 版本 { $version }
+about-text = 跨部门的客户旅程地图：看清旅程在部门之间的哪里断裂。
+shortcut-or = { "  或  " }
+gesture-1-keys = 滚轮 / 双指捏合
+gesture-1-what = 以光标为中心缩放
+gesture-2-keys = 拖动空白处 / 中键拖动
+gesture-2-what = 平移
+gesture-3-keys = Shift+拖动空白处
+gesture-3-what = 框选
+gesture-4-keys = 单击 / Shift+单击 / Ctrl+单击
+gesture-4-what = 选择 / 加入选择 / 切换选择
+gesture-5-keys = 双击空白单元格
+gesture-5-what = 在此添加触点并输入名称
+gesture-6-keys = 双击卡片
+gesture-6-what = 重命名
+gesture-7-keys = Enter / Tab / Esc（命名时）
+gesture-7-what = 确认 / 确认并添加下一步 / 取消
+gesture-8-keys = 拖动卡片
+gesture-8-what = 移到其他阶段或部门（放在单元格内可调整顺序）
+gesture-9-keys = 把卡片右边缘的圆形手柄拖到另一张卡片上
+gesture-9-what = 添加交接
+gesture-10-keys = 单击箭头
+gesture-10-what = 选中交接；拖动端点可重新连接
+
+## Inspector: journey, touchpoint and handoff fields
+insp-err-nonneg = { $what }必须是大于等于 0 的数字，而不是“{ $text }”
+insp-err-number = { $what }必须是数字，而不是“{ $text }”
+insp-err-count = { $what }必须是大于等于 0 的整数，而不是“{ $text }”
+insp-n-selected = 已选择 { $count } 个触点。
+insp-title = 标题
+insp-owner = 负责人
+insp-variant = 版本
+insp-journey-field = 客户旅程{ $field }
+insp-new-outcome = 新结果
+undo-edit-journey = 编辑客户旅程{ $field }
+insp-journey-counts = { $touchpoints } 个触点 · { $handoffs } 次交接 · { $stages } 个阶段 · { $departments } 个部门
+undo-edit-field = 编辑{ $field }
+insp-touchpoint-id = 触点  ·  { $id }
+insp-on-target = 达标
+insp-off-target = 未达标
+insp-new-metric = 新指标
+insp-higher-better = >= 越高越好
+insp-lower-better = <= 越低越好
+insp-err-mean-range = 平均分必须在 0 到 10 之间
+insp-mean-from = 平均 { $mean } 分，共 { $count } 份回答
+insp-handoffs-in-out = { $incoming } 次交接进入 · { $outgoing } 次交出
+insp-responses-scoring = 打 { $score } 分的回答数
+insp-err-too-large = 数量太大
+insp-from-to = { $from }  ->  { $to }
+insp-from-to-crossing = { $from }  ->  { $to }  （跨越部门边界）
+insp-err-failure-range = 失败率必须在 0 到 100 % 之间
+undo-edit-handoff = 编辑交接{ $field }
+field-title = 标题
+field-owner = 负责人
+field-variant = 版本
+field-description = 描述
+field-outcomes = 结果指标
+field-name = 名称
+field-stage = 阶段
+field-channel = 渠道
+field-layer = 层级
+field-volume = 客户量
+field-handling-time = 处理时长
+field-metric = 指标
+field-metrics = 指标
+field-satisfaction = 满意度
+field-pain-points = 痛点
+field-notes = 备注
+field-label = 标签
+field-queue-time = 排队时间
+field-failure-rate = 失败率
+insp-heading = 属性
+insp-multi-hint = 可以一起拖动，或按 Delete、Ctrl+C、Ctrl+D。
+insp-journey = 客户旅程
+insp-description = 描述
+insp-journey-description = 客户旅程描述
+insp-outcomes = 结果指标
+insp-outcome-name = 结果名称
+insp-outcome-value = 结果数值
+insp-outcome-unit = 结果单位
+insp-remove-outcome = 移除结果
+insp-add-outcome = + 结果
+insp-select-hint = 选择一个触点或交接，查看并编辑它的全部字段。
+insp-name = 名称
+insp-stage = 阶段
+insp-owner-label = 负责部门
+insp-channel = 渠道
+insp-layer = 层级
+insp-volume = 客户量
+insp-handling-min = 处理时长（分钟）
+insp-handling = 处理时长
+insp-metrics = 指标
+insp-metric-name = 指标名称
+insp-remove-metric = 移除此指标
+insp-value = 数值
+insp-metric-value = 指标数值
+insp-unit = 单位
+insp-metric-unit = 指标单位
+insp-target = 目标
+insp-metric-target = 指标目标
+insp-add-metric = + 添加指标
+insp-satisfaction = 满意度（0-10）
+insp-sat-none = 无
+insp-sat-histogram = 分布直方图
+insp-sat-mean-only = 仅平均分
+insp-mean = 平均分
+insp-mean-score = 平均分
+insp-responses = 回答数
+insp-responses-lower = 回答数
+insp-no-score-yet = 输入平均分后才有评分。
+insp-pain-points = 痛点与证据
+insp-pain-point = 痛点
+insp-remove = 移除
+insp-add-pain-point = + 添加痛点
+insp-notes = 备注
+insp-delete-touchpoint = 删除触点
+insp-score-histogram = 评分分布
+insp-handoff = 交接
+insp-label = 标签
+insp-queue-hours = 排队时间（小时）
+insp-queue = 排队时间
+insp-failure-pct = 失败率（%）
+insp-failure = 失败率
+insp-handoff-notes = 交接备注
+insp-delete-handoff = 删除交接
+
+## War room side panel
+warroom-notes-tab = 便利贴（{ $count }）
+warroom-actions-tab = 改进行动（{ $count }）
+warroom-heading = 作战室
+
+## Command palette
+palette-hint = 输入命令
+palette-name = 命令
+
+## Find touchpoint
+search-matches = { $count } 个匹配
+search-hint = 触点名称
+search-name = 查找触点
+
+## Presentation mode
+present-status = 演示中：右方向键或 Page Down 下一阶段，左方向键或 Page Up 返回，Esc 退出
+present-left = 已退出演示模式
+present-stage = 第 { $n } / { $total } 阶段：{ $name }
+present-whole = 完整客户旅程 · { $count } 个阶段
+present-owner = 旅程负责人：{ $owner }
+present-keys = 右方向键 / Page Down：下一阶段   左方向键 / Page Up：返回   1-9：部门聚焦   0：全部   N：便利贴   Esc：退出
+present-focus = 聚焦：{ $name }
+present-end-to-end = 端到端
+present-staff-handling = 员工处理时长
+
+## Session timer
+timer-over = 超时 { $time }
+timer-left = 剩余 { $time }
+timer-minutes = { $count } 分钟
+timer-spent-tip = 本议程已用时间
+timer-pause = 暂停
+timer-start = 开始
+timer-reset = 重置
+timer-hide = 隐藏计时器
+
+## Handoff facts on the canvas (tooltip)
+hover-from = 从：{ $name }（{ $owner }）
+hover-to = 到：{ $name }（{ $owner }）
+hover-queue = 排队：{ $value }
+hover-failure = 失败率：{ $value }
+hover-not-recorded = 未记录
+hover-label = 标签：{ $label }
+
+## Clipboard errors
+clip-too-large = 剪贴板中的文本太大
+clip-not-touchpoints = 剪贴板中不是触点（{ $error }）
+clip-empty = 剪贴板中没有触点
+clip-too-many = 超过 { $max } 个触点
+clip-invalid = 无效的片段
+
+## Background jobs
+
+## Canvas
+canvas-name = 客户旅程画布
+canvas-empty-hint = 双击空白单元格添加触点
+undo-reorder-touchpoint = 调整触点顺序
+undo-move-n = 移动 { $count } 个触点
+undo-add-handoff = 添加交接
+undo-reconnect-handoff = 重新连接交接
+canvas-new-name = 新触点名称

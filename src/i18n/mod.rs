@@ -220,6 +220,11 @@ impl From<i32> for Arg {
         Arg::Int(i64::from(n))
     }
 }
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
 impl From<i64> for Arg {
     fn from(n: i64) -> Self {
         Arg::Int(n)

@@ -59,6 +59,12 @@ impl Channel {
     }
 
     /// The name used in files and on the command line (`FieldVisit`).
+    /// The channel's name in the current interface language (the UI's; files and
+    /// CSV use `key`).
+    pub fn name(self) -> String {
+        crate::i18n::tr(&format!("channel-{}", self.key()))
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Channel::Phone => "Phone",
@@ -134,6 +140,11 @@ impl Layer {
             Layer::Backstage => "Backstage",
             Layer::Support => "Support process",
         }
+    }
+
+    /// The layer's name in the current interface language.
+    pub fn name(self) -> String {
+        crate::i18n::tr(&format!("layer-{}", self.key()))
     }
 
     pub fn key(self) -> &'static str {

@@ -6,6 +6,7 @@
 use super::action::Action;
 use super::app::{AppState, Selection};
 use crate::edit::Edit;
+use crate::i18n::tr;
 use crate::layout::{LaneKey, Layout, Rect as WRect};
 use crate::model::{DepartmentId, Handoff, HandoffKey, Layer, StageId, TouchpointId};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2, pos2, vec2};
@@ -398,7 +399,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
     // Registered before the canvas so the canvas, on top, receives the pointer.
     register_cards(ui, state);
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Journey canvas"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr("canvas-name")));
 
     handle_zoom(ui, state, &response);
     handle_pointer(ui, state, &response);
@@ -425,7 +426,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
         painter.text(
             rect.center(),
             Align2::CENTER_CENTER,
-            "Double-click an empty cell to add a touchpoint",
+            tr("canvas-empty-hint"),
             FontId::proportional(18.0),
             pal.weak_text,
         );
@@ -708,7 +709,7 @@ fn finish_drag(state: &mut AppState, drag: Drag, end: Pos2) {
             if target == (gc, gl) {
                 if let Some(edit) = reorder_edit(state, &grab, target, wx, wy) {
                     state.queue(Action::Edit {
-                        label: "Reorder touchpoint".into(),
+                        label: tr("undo-reorder-touchpoint"),
                         edit,
                         merge: None,
                     });
@@ -733,7 +734,7 @@ fn finish_drag(state: &mut AppState, drag: Drag, end: Pos2) {
             if let Some(edit) = state.move_edit(&ids, dx, dy) {
                 let n = ids.len();
                 state.queue(Action::Edit {
-                    label: format!("Move {n} touchpoint(s)"),
+                    label: crate::tr!("undo-move-n", count = n),
                     edit,
                     merge: None,
                 });
@@ -751,7 +752,7 @@ fn finish_drag(state: &mut AppState, drag: Drag, end: Pos2) {
                 if state.doc.journey().handoff(&h.key()).is_none() {
                     let key = h.key();
                     state.queue(Action::Edit {
-                        label: "Add handoff".into(),
+                        label: tr("undo-add-handoff"),
                         edit: Edit::AddHandoff(h),
                         merge: None,
                     });
@@ -777,7 +778,7 @@ fn finish_drag(state: &mut AppState, drag: Drag, end: Pos2) {
             let nk = new.key();
             let edit = Edit::Batch(vec![Edit::remove_handoff(j, &key), Edit::AddHandoff(new)]);
             state.queue(Action::Edit {
-                label: "Reconnect handoff".into(),
+                label: tr("undo-reconnect-handoff"),
                 edit,
                 merge: None,
             });
@@ -1143,8 +1144,8 @@ fn paint_sticky_headers(
     );
     painter.rect_filled(corner, 0.0, pal.header_bg);
     let lanes_title = match state.view.lane_mode {
-        crate::layout::LaneMode::Departments => "Departments",
-        crate::layout::LaneMode::Layers => "Blueprint layers",
+        crate::layout::LaneMode::Departments => tr("lanes-departments"),
+        crate::layout::LaneMode::Layers => tr("lanes-layers"),
     };
     painter.with_clip_rect(corner.intersect(rect)).text(
         corner.left_center() + vec2(10.0, 0.0),
@@ -1202,7 +1203,9 @@ fn minimap(ui: &mut egui::Ui, state: &mut AppState, pal: &Palette) {
         return;
     };
     let resp = ui.interact(rect, egui::Id::unique("minimap"), Sense::click_and_drag());
-    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Minimap"));
+    resp.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Image, true, tr("cmd-toggle-minimap"))
+    });
     let painter = ui.painter_at(rect.expand(2.0));
     painter.rect_filled(rect, 3.0, pal.header_bg.gamma_multiply(0.95));
     let to_mini = |x: f32, y: f32| rect.min + vec2((x - b.x) * s, (y - b.y) * s);
@@ -1288,8 +1291,8 @@ fn inline_editor(ui: &mut egui::Ui, state: &mut AppState) {
     let w = card.width().max(180.0);
     let r = Rect::from_min_size(card.min + vec2(0.0, (card.height() - h) / 2.0), vec2(w, h));
     let hint = match inline.target {
-        InlineTarget::Rename(_) => "Touchpoint name",
-        InlineTarget::Create { .. } => "New touchpoint name",
+        InlineTarget::Rename(_) => tr("search-hint"),
+        InlineTarget::Create { .. } => tr("canvas-new-name"),
     };
     // Read Tab before the text field: losing focus to Tab navigation consumes it.
     let (tab_early, escape_early) = ui.input(|i| {
@@ -1340,7 +1343,7 @@ pub fn commit_inline(state: &mut AppState, inline: Inline, then_next: bool) {
                 let mut t = t.clone();
                 t.name = name;
                 state.queue(Action::Edit {
-                    label: "Rename touchpoint".into(),
+                    label: tr("cmd-rename"),
                     edit: Edit::UpdateTouchpoint(Box::new(t)),
                     merge: None,
                 });

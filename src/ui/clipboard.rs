@@ -3,6 +3,7 @@
 //! format's own DTOs, so it pastes into another journey and reads well in a text editor.
 
 use crate::edit::Edit;
+use crate::i18n::tr;
 use crate::io::dto::{FileDto, HandoffDto, TouchpointDto};
 use crate::io::{dto_from_journey, handoff_dto, journey_from_dto, touchpoint_dto, validate};
 use crate::model::{Journey, StageId, TouchpointId, fresh_id};
@@ -58,17 +59,17 @@ pub fn paste_edit(
     fallback_stage: Option<&StageId>,
 ) -> Result<(Edit, Vec<TouchpointId>), String> {
     if text.len() > 16 * 1024 * 1024 {
-        return Err("the clipboard text is too large".into());
+        return Err(tr("clip-too-large"));
     }
     let options = ron::Options::default().with_recursion_limit(crate::io::MAX_DEPTH);
     let frag: Fragment = options
         .from_str(text)
-        .map_err(|e| format!("the clipboard does not hold touchpoints ({e})"))?;
+        .map_err(|e| crate::tr!("clip-not-touchpoints", error = e.to_string()))?;
     if frag.touchpoints.is_empty() {
-        return Err("the clipboard holds no touchpoints".into());
+        return Err(tr("clip-empty"));
     }
     if frag.touchpoints.len() > MAX_PASTE {
-        return Err(format!("more than {MAX_PASTE} touchpoints"));
+        return Err(crate::tr!("clip-too-many", max = MAX_PASTE));
     }
     // Fresh ids, unique in the journey and among themselves.
     let mut renamed: BTreeMap<String, String> = BTreeMap::new();
@@ -138,7 +139,7 @@ pub fn paste_edit(
     }
     let built = journey_from_dto(dto).map_err(|p| {
         p.first()
-            .map_or_else(|| "invalid fragment".to_owned(), |p| p.message.clone())
+            .map_or_else(|| tr("clip-invalid"), |p| p.message.clone())
     })?;
     let mut edits = Vec::new();
     let mut ids = Vec::new();

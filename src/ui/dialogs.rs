@@ -2,6 +2,7 @@
 //! Native file pickers sit behind [`FileDialogs`] so tests never open one.
 
 use super::action::{Action, AfterGuard, Command};
+use crate::i18n::tr;
 use crate::model::{DepartmentId, Journey, StageId};
 use std::path::{Path, PathBuf};
 
@@ -34,23 +35,23 @@ pub struct NativeDialogs;
 impl FileDialogs for NativeDialogs {
     fn open_file(&self) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title("Open journey")
-            .add_filter("Journey", &["ron"])
-            .add_filter("All files", &["*"])
+            .set_title(tr("picker-open-journey"))
+            .add_filter(tr("picker-journey"), &["ron"])
+            .add_filter(tr("picker-all-files"), &["*"])
             .pick_file()
     }
 
     fn save_file(&self, suggested_name: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title("Save journey")
+            .set_title(tr("picker-save-journey"))
             .set_file_name(suggested_name)
-            .add_filter("Journey", &["ron"])
+            .add_filter(tr("picker-journey"), &["ron"])
             .save_file()
     }
 
     fn pick_folder(&self) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title("Open a folder of journeys")
+            .set_title(tr("picker-folder"))
             .pick_folder()
     }
 
@@ -61,7 +62,7 @@ impl FileDialogs for NativeDialogs {
         ext: &str,
     ) -> Option<PathBuf> {
         let mut d = rfd::FileDialog::new()
-            .set_title("Export")
+            .set_title(tr("picker-export"))
             .set_file_name(suggested_name)
             .add_filter(ext.to_ascii_uppercase(), &[ext]);
         if let Some(f) = folder.filter(|f| f.is_dir()) {
@@ -72,12 +73,12 @@ impl FileDialogs for NativeDialogs {
 
     fn open_import(&self, folder: Option<&Path>) -> Option<PathBuf> {
         let mut d = rfd::FileDialog::new()
-            .set_title("Import")
+            .set_title(tr("picker-import"))
             .add_filter(
-                "CSV or Mermaid",
+                tr("picker-csv-mermaid"),
                 &["csv", "tsv", "txt", "mmd", "mermaid", "md"],
             )
-            .add_filter("All files", &["*"]);
+            .add_filter(tr("picker-all-files"), &["*"]);
         if let Some(f) = folder.filter(|f| f.is_dir()) {
             d = d.set_directory(f);
         }
@@ -150,122 +151,147 @@ pub fn show(
         ui.set_max_width(560.0);
         match &mut dialog {
             Dialog::Unsaved(next) => {
-                ui.heading("Unsaved changes");
-                ui.label(format!(
-                    "“{}” has changes that are not saved. Save them first?",
-                    journey.title()
+                ui.heading(tr("dialog-unsaved"));
+                ui.label(crate::tr!(
+                    "dialog-unsaved-question",
+                    title = journey.title()
                 ));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
+                    if ui.button(tr("button-save")).clicked() {
                         actions.push(Action::SaveThen(next.clone()));
                         close = true;
                     }
-                    if ui.button("Discard").clicked() {
+                    if ui.button(tr("button-discard")).clicked() {
                         actions.push(Action::Proceed(next.clone()));
                         close = true;
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr("button-cancel")).clicked() {
                         close = true;
                     }
                 });
             }
             Dialog::LoadError { file, lines } => {
-                ui.heading("Could not open the journey");
+                ui.heading(tr("dialog-load-error"));
                 ui.label(egui::RichText::new(file.as_str()).strong());
                 ui.add_space(4.0);
-                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                    for line in lines.iter() {
-                        ui.label(egui::RichText::new(line.as_str()).monospace());
-                    }
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        for line in lines.iter() {
+                            ui.label(egui::RichText::new(line.as_str()).monospace());
+                        }
+                    });
                 ui.add_space(8.0);
-                if ui.button("OK").clicked() {
+                if ui.button(tr("button-ok")).clicked() {
                     close = true;
                 }
             }
             Dialog::Error { title, message } => {
                 ui.heading(title.as_str());
                 ui.label(message.as_str());
-                if ui.button("OK").clicked() {
+                if ui.button(tr("button-ok")).clicked() {
                     close = true;
                 }
             }
             Dialog::RemoveStage { id, move_to } => {
-                let name = journey.stage(id).map_or_else(|| id.0.clone(), |s| s.name.clone());
-                let n = journey.touchpoints().filter(|t| t.stage.as_ref() == Some(id)).count();
-                ui.heading(format!("Delete stage “{name}”"));
-                ui.label(format!("{n} touchpoint(s) are in this stage. Move them to:"));
-                egui::ComboBox::from_label("Move touchpoints to")
-                    .selected_text(move_to.as_ref().and_then(|s| journey.stage(s)).map_or("(no stage)", |s| s.name.as_str()))
+                let name = journey
+                    .stage(id)
+                    .map_or_else(|| id.0.clone(), |s| s.name.clone());
+                let n = journey
+                    .touchpoints()
+                    .filter(|t| t.stage.as_ref() == Some(id))
+                    .count();
+                ui.heading(crate::tr!("dialog-delete-stage", name = name));
+                ui.label(crate::tr!("dialog-delete-stage-move", count = n));
+                let no_stage = tr("dialog-no-stage");
+                egui::ComboBox::from_label(tr("dialog-move-touchpoints-to"))
+                    .selected_text(
+                        move_to
+                            .as_ref()
+                            .and_then(|s| journey.stage(s))
+                            .map_or(no_stage.as_str(), |s| s.name.as_str()),
+                    )
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(move_to, None, "(no stage)");
+                        ui.selectable_value(move_to, None, no_stage.as_str());
                         for s in journey.stages().iter().filter(|s| &s.id != id) {
                             ui.selectable_value(move_to, Some(s.id.clone()), s.name.as_str());
                         }
                     });
                 ui.horizontal(|ui| {
-                    if ui.button("Delete stage").clicked() {
+                    if ui.button(tr("undo-delete-stage")).clicked() {
                         actions.push(Action::RemoveStage {
                             id: id.clone(),
                             move_to: move_to.clone(),
                         });
                         close = true;
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr("button-cancel")).clicked() {
                         close = true;
                     }
                 });
             }
             Dialog::RemoveDepartment { id, move_to } => {
                 let name = journey.department_name(Some(id));
-                let n = journey.touchpoints().filter(|t| t.owner.as_ref() == Some(id)).count();
-                ui.heading(format!("Delete department “{name}”"));
-                ui.label(format!("{n} touchpoint(s) are owned by it. Give them to:"));
-                egui::ComboBox::from_label("New owner")
+                let n = journey
+                    .touchpoints()
+                    .filter(|t| t.owner.as_ref() == Some(id))
+                    .count();
+                ui.heading(crate::tr!("dialog-delete-department", name = name));
+                ui.label(crate::tr!("dialog-delete-department-move", count = n));
+                let no_owner = tr("dialog-no-owner");
+                egui::ComboBox::from_label(tr("dialog-new-owner"))
                     .selected_text(match move_to {
                         Some(d) => journey.department_name(Some(d)),
-                        None => "(no owner)".into(),
+                        None => no_owner.clone(),
                     })
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(move_to, None, "(no owner)");
+                        ui.selectable_value(move_to, None, no_owner.as_str());
                         for d in journey.departments().iter().filter(|d| &d.id != id) {
                             ui.selectable_value(move_to, Some(d.id.clone()), d.name.as_str());
                         }
                     });
                 ui.horizontal(|ui| {
-                    if ui.button("Delete department").clicked() {
+                    if ui.button(tr("undo-delete-department")).clicked() {
                         actions.push(Action::RemoveDepartment {
                             id: id.clone(),
                             move_to: move_to.clone(),
                         });
                         close = true;
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr("button-cancel")).clicked() {
                         close = true;
                     }
                 });
             }
             Dialog::Shortcuts => {
-                ui.heading("Keyboard shortcuts");
-                egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
-                    egui::Grid::new("shortcuts").striped(true).num_columns(2).show(ui, |ui| {
-                        for (keys, what) in shortcut_table(ctx) {
-                            ui.label(egui::RichText::new(keys).monospace());
-                            ui.label(what);
-                            ui.end_row();
-                        }
+                ui.heading(tr("cmd-shortcuts"));
+                egui::ScrollArea::vertical()
+                    .max_height(520.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new("shortcuts")
+                            .striped(true)
+                            .num_columns(2)
+                            .show(ui, |ui| {
+                                for (keys, what) in shortcut_table(ctx) {
+                                    ui.label(egui::RichText::new(keys).monospace());
+                                    ui.label(what);
+                                    ui.end_row();
+                                }
+                            });
                     });
-                });
-                if ui.button("Close").clicked() {
+                if ui.button(tr("button-close")).clicked() {
                     close = true;
                 }
             }
             Dialog::About => {
                 ui.heading("Touchpoint");
-                ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
-                ui.label("Customer-journey mapping across departments: see where the journey breaks between them.");
-                if ui.button("Close").clicked() {
+                ui.label(crate::tr!(
+                    "about-version",
+                    version = env!("CARGO_PKG_VERSION")
+                ));
+                ui.label(tr("about-text"));
+                if ui.button(tr("button-close")).clicked() {
                     close = true;
                 }
             }
@@ -288,16 +314,34 @@ pub fn shortcut_table(ctx: &egui::Context) -> Vec<(String, String)> {
                 .iter()
                 .map(|s| ctx.format_shortcut(s))
                 .collect();
-            (keys.join("  or  "), c.label().to_owned())
+            (keys.join(&tr("shortcut-or")), c.label())
         })
         .collect();
-    for (k, w) in MOUSE_GESTURES {
-        rows.push(((*k).to_owned(), (*w).to_owned()));
+    for i in 1..=MOUSE_GESTURES.len() {
+        rows.push((
+            tr(&format!("gesture-{i}-keys")),
+            tr(&format!("gesture-{i}-what")),
+        ));
     }
     rows
 }
 
-/// The canvas's mouse gestures, for Help and the README.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The gestures shown in Help (messages) are the ones the README lists.
+    #[test]
+    fn gesture_messages_in_english_are_the_readme_list() {
+        for (i, (k, w)) in MOUSE_GESTURES.iter().enumerate() {
+            assert_eq!(tr(&format!("gesture-{}-keys", i + 1)), *k);
+            assert_eq!(tr(&format!("gesture-{}-what", i + 1)), *w);
+        }
+    }
+}
+
+/// The canvas's mouse gestures, for the README (Help shows the `gesture-N-keys` /
+/// `gesture-N-what` messages, the same in English: a test checks it).
 pub const MOUSE_GESTURES: &[(&str, &str)] = &[
     ("Wheel / pinch", "Zoom around the cursor"),
     ("Drag empty space / middle-drag", "Pan"),

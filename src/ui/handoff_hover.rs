@@ -5,6 +5,7 @@
 
 use super::AppState;
 use super::canvas::Camera;
+use crate::i18n::tr;
 use crate::model::{HandoffKey, Journey};
 use crate::scene::{Item, Scene};
 use egui::{Color32, Pos2, Stroke};
@@ -67,26 +68,27 @@ pub fn facts(journey: &Journey, key: &HandoffKey) -> Vec<String> {
             .touchpoint(id)
             .and_then(|t| t.owner.as_ref())
             .and_then(|d| journey.department(d))
-            .map_or_else(|| "no owner".to_owned(), |d| d.name.clone())
+            .map_or_else(|| tr("gap-no-owner-name"), |d| d.name.clone())
     };
     let mut lines = vec![
-        format!("From: {} ({})", name(&h.from), dept(&h.from)),
-        format!("To: {} ({})", name(&h.to), dept(&h.to)),
-        format!(
-            "Queue: {}",
-            h.wait_hours
-                .map_or_else(|| "not recorded".to_owned(), crate::analysis::fmt_hours)
+        crate::tr!("hover-from", name = name(&h.from), owner = dept(&h.from)),
+        crate::tr!("hover-to", name = name(&h.to), owner = dept(&h.to)),
+        crate::tr!(
+            "hover-queue",
+            value = h
+                .wait_hours
+                .map_or_else(|| tr("hover-not-recorded"), crate::analysis::fmt_hours)
         ),
-        format!(
-            "Failure rate: {}",
-            h.failure_rate.map_or_else(
-                || "not recorded".to_owned(),
+        crate::tr!(
+            "hover-failure",
+            value = h.failure_rate.map_or_else(
+                || tr("hover-not-recorded"),
                 |r| format!("{:.0}%", r * 100.0)
             )
         ),
     ];
     if !h.label.is_empty() {
-        lines.push(format!("Label: {}", h.label));
+        lines.push(crate::tr!("hover-label", label = &h.label));
     }
     lines
 }

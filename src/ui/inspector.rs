@@ -7,6 +7,7 @@ use super::action::Action;
 use super::app::AppState;
 use crate::edit::Edit;
 use crate::history::Version;
+use crate::i18n::tr;
 use crate::model::{
     Better, Channel, DepartmentId, Handoff, HandoffKey, Layer, Metric, Satisfaction, StageId,
     Touchpoint, TouchpointId, fmt_num, validate_handoff_values, validate_touchpoint_values,
@@ -42,7 +43,7 @@ struct Draft {
     mean: String,
     responses: String,
     pains: Vec<String>,
-    /// "mean only" was chosen for a touchpoint without a score: the fields show, empty,
+    /// &tr("insp-sat-mean-only") was chosen for a touchpoint without a score: the fields show, empty,
     /// and nothing is stored until a mean is typed (a score is never invented).
     mean_only_pending: bool,
     notes: String,
@@ -122,8 +123,8 @@ pub fn parse_opt_nonneg(what: &str, text: &str) -> Result<Option<f64>, String> {
     }
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
-        Ok(_) => Err(format!("{what} must be a number >= 0, not “{t}”")),
-        Err(_) => Err(format!("{what} must be a number, not “{t}”")),
+        Ok(_) => Err(crate::tr!("insp-err-nonneg", what = what, text = t)),
+        Err(_) => Err(crate::tr!("insp-err-number", what = what, text = t)),
     }
 }
 
@@ -132,7 +133,7 @@ pub fn parse_num(what: &str, text: &str) -> Result<f64, String> {
     let t = text.trim();
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(format!("{what} must be a number, not “{t}”")),
+        _ => Err(crate::tr!("insp-err-number", what = what, text = t)),
     }
 }
 
@@ -144,7 +145,7 @@ pub fn parse_count(what: &str, text: &str) -> Result<Option<u64>, String> {
     }
     t.parse::<u64>()
         .map(Some)
-        .map_err(|_| format!("{what} must be a whole number >= 0, not “{t}”"))
+        .map_err(|_| crate::tr!("insp-err-count", what = what, text = t))
 }
 
 /// The right-hand panel.
@@ -155,7 +156,7 @@ pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
         .size_range(260.0..=560.0)
         .show(ui, |ui| {
             ui.add_space(6.0);
-            ui.heading("Inspector");
+            ui.heading(&tr("insp-heading"));
             ui.separator();
             // Both ways: a wide row scrolls instead of widening the panel, so selecting
             // a card never resizes the panel and pushes the map.
@@ -176,8 +177,8 @@ fn body(ui: &mut egui::Ui, state: &mut AppState) {
     } else {
         let n = state.selection.touchpoints.len();
         if n > 1 {
-            ui.label(format!("{n} touchpoints selected."));
-            ui.label("Drag them together, or press Delete, Ctrl+C, Ctrl+D.");
+            ui.label(crate::tr!("insp-n-selected", count = n));
+            ui.label(&tr("insp-multi-hint"));
         } else {
             journey_fields(ui, state);
         }
@@ -252,7 +253,7 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
     let j = state.doc.journey();
     let mut m = j.meta().clone();
     let before = m.clone();
-    ui.label(RichText::new("Journey").heading());
+    ui.label(RichText::new(&tr("insp-journey")).heading());
     let mut field = None;
     egui::Grid::new("journey-meta")
         .num_columns(2)
@@ -260,35 +261,40 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
         .show(ui, |ui| {
             let w = (ui.available_width() - 10.0).max(120.0);
             for (label, text, key) in [
-                ("Title", &mut m.title, "title"),
-                ("Owner", &mut m.owner, "owner"),
-                ("Variant", &mut m.variant, "variant"),
+                (tr("insp-title"), &mut m.title, "title"),
+                (tr("insp-owner"), &mut m.owner, "owner"),
+                (tr("insp-variant"), &mut m.variant, "variant"),
             ] {
-                ui.label(label);
-                if named_field(ui, &format!("Journey {}", label.to_lowercase()), text, w) {
+                ui.label(&label);
+                if named_field(
+                    ui,
+                    &crate::tr!("insp-journey-field", field = label.to_lowercase()),
+                    text,
+                    w,
+                ) {
                     field = Some(key);
                 }
                 ui.end_row();
             }
         });
-    ui.label("Description");
+    ui.label(&tr("insp-description"));
     if ui
         .add(
             egui::TextEdit::multiline(&mut m.description)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
-        .accessible_name("Journey description")
+        .accessible_name(&tr("insp-journey-description"))
         .changed()
     {
         field = Some("description");
     }
     ui.add_space(4.0);
-    ui.label(RichText::new("Outcomes").strong());
+    ui.label(RichText::new(&tr("insp-outcomes")).strong());
     let mut remove = None;
     for (i, o) in m.outcomes.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            if named_field(ui, "Outcome name", &mut o.name, 130.0) {
+            if named_field(ui, &tr("insp-outcome-name"), &mut o.name, 130.0) {
                 field = Some("outcomes");
             }
             // The typed text is kept while it does not parse ("1." on the way to "1.5").
@@ -297,20 +303,20 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
                 .data(|d| d.get_temp::<(f64, String)>(id))
                 .filter(|(was, _)| *was == o.value)
                 .map_or_else(|| fmt_num(o.value), |(_, t)| t);
-            if named_field(ui, "Outcome value", &mut v, 60.0) {
-                if let Ok(x) = parse_num("Outcome value", &v) {
+            if named_field(ui, &tr("insp-outcome-value"), &mut v, 60.0) {
+                if let Ok(x) = parse_num(&tr("insp-outcome-value"), &v) {
                     o.value = x;
                     field = Some("outcomes");
                 }
                 let value = o.value;
                 ui.data_mut(|d| d.insert_temp(id, (value, v.clone())));
             }
-            if named_field(ui, "Outcome unit", &mut o.unit, 50.0) {
+            if named_field(ui, &tr("insp-outcome-unit"), &mut o.unit, 50.0) {
                 field = Some("outcomes");
             }
             if ui
                 .small_button("×")
-                .on_hover_text("Remove outcome")
+                .on_hover_text(&tr("insp-remove-outcome"))
                 .clicked()
             {
                 remove = Some(i);
@@ -321,9 +327,9 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
         m.outcomes.remove(i);
         field = Some("outcomes");
     }
-    if ui.small_button("+ Outcome").clicked() {
+    if ui.small_button(&tr("insp-add-outcome")).clicked() {
         m.outcomes.push(crate::model::Outcome {
-            name: "New outcome".into(),
+            name: tr("insp-new-outcome"),
             value: 0.0,
             unit: String::new(),
         });
@@ -333,24 +339,22 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
         && m != before
     {
         state.queue(Action::Edit {
-            label: format!("Edit journey {key}"),
+            label: crate::tr!("undo-edit-journey", field = field_name(key)),
             edit: Edit::SetMeta(Box::new(m)),
             merge: Some(format!("journey:{key}")),
         });
     }
     let j = state.doc.journey();
     ui.add_space(8.0);
-    ui.label(format!(
-        "{} touchpoints · {} handoffs · {} stages · {} departments",
-        j.touchpoint_count(),
-        j.handoff_count(),
-        j.stages().len(),
-        j.departments().len()
+    ui.label(crate::tr!(
+        "insp-journey-counts",
+        touchpoints = j.touchpoint_count(),
+        handoffs = j.handoff_count(),
+        stages = j.stages().len(),
+        departments = j.departments().len()
     ));
     ui.add_space(8.0);
-    ui.label(
-        RichText::new("Select a touchpoint or a handoff to see and edit all its fields.").italics(),
-    );
+    ui.label(RichText::new(&tr("insp-select-hint")).italics());
 }
 
 fn queue_tp(state: &mut AppState, t: Touchpoint, field: &str) {
@@ -360,7 +364,7 @@ fn queue_tp(state: &mut AppState, t: Touchpoint, field: &str) {
             state.inspector.own_edit_from = Some(state.doc.version());
             let id = t.id.0.clone();
             state.queue(Action::Edit {
-                label: format!("Edit {field}"),
+                label: crate::tr!("undo-edit-field", field = field_name(field)),
                 edit: Edit::UpdateTouchpoint(Box::new(t)),
                 merge: Some(format!("tp:{id}:{field}")),
             });
@@ -391,19 +395,19 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     let mut refused: Option<String> = None;
     let d = &mut state.inspector.draft;
 
-    ui.label(RichText::new(format!("Touchpoint  ·  {}", t.id)).small());
-    if field(ui, "Name", &mut d.name) {
+    ui.label(RichText::new(crate::tr!("insp-touchpoint-id", id = t.id.to_string())).small());
+    if field(ui, &tr("insp-name"), &mut d.name) {
         t.name = d.name.clone();
         changed = Some("name");
     }
-    ui.label(RichText::new("Description").small().strong());
+    ui.label(RichText::new(&tr("insp-description")).small().strong());
     if ui
         .add(
             egui::TextEdit::multiline(&mut d.description)
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
         )
-        .accessible_name("Description")
+        .accessible_name(&tr("insp-description"))
         .changed()
     {
         t.description = d.description.clone();
@@ -413,9 +417,9 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Stage");
+            ui.label(&tr("insp-stage"));
             let stage_name = |s: &Option<crate::model::StageId>| {
-                s.as_ref().map_or("(no stage)".to_owned(), |s| {
+                s.as_ref().map_or(tr("dialog-no-stage"), |s| {
                     j.0.iter()
                         .find(|(i, _)| i == s)
                         .map_or(s.0.clone(), |(_, n)| n.clone())
@@ -436,8 +440,8 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                     }
                 });
             ui.end_row();
-            ui.label("Owner");
-            let owner_name = t.owner.as_ref().map_or("(no owner)".to_owned(), |o| {
+            ui.label(&tr("insp-owner-label"));
+            let owner_name = t.owner.as_ref().map_or(tr("dialog-no-owner"), |o| {
                 j.1.iter()
                     .find(|(i, _)| i == o)
                     .map_or(o.0.clone(), |(_, n)| n.clone())
@@ -446,7 +450,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                 .selected_text(owner_name)
                 .show_ui(ui, |ui| {
                     if ui
-                        .selectable_label(t.owner.is_none(), "(no owner)")
+                        .selectable_label(t.owner.is_none(), tr("dialog-no-owner"))
                         .clicked()
                     {
                         t.owner = None;
@@ -464,19 +468,19 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                     }
                 });
             ui.end_row();
-            ui.label("Channel");
-            if enum_combo(ui, "channel", &mut t.channel, &Channel::ALL, Channel::label) {
+            ui.label(&tr("insp-channel"));
+            if enum_combo(ui, "channel", &mut t.channel, &Channel::ALL, Channel::name) {
                 changed = Some("channel");
             }
             ui.end_row();
-            ui.label("Layer");
-            if enum_combo(ui, "layer", &mut t.layer, &Layer::ALL, Layer::label) {
+            ui.label(&tr("insp-layer"));
+            if enum_combo(ui, "layer", &mut t.layer, &Layer::ALL, Layer::name) {
                 changed = Some("layer");
             }
             ui.end_row();
-            ui.label("Volume");
-            if named_field(ui, "Volume", &mut d.volume, 120.0) {
-                match parse_count("Volume", &d.volume) {
+            ui.label(&tr("insp-volume"));
+            if named_field(ui, &tr("insp-volume"), &mut d.volume, 120.0) {
+                match parse_count(&tr("insp-volume"), &d.volume) {
                     Ok(v) => {
                         t.volume = v;
                         changed = Some("volume");
@@ -485,9 +489,9 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                 }
             }
             ui.end_row();
-            ui.label("Handling time (min)");
-            if named_field(ui, "Handling time", &mut d.handling, 120.0) {
-                match parse_opt_nonneg("Handling time", &d.handling) {
+            ui.label(&tr("insp-handling-min"));
+            if named_field(ui, &tr("insp-handling"), &mut d.handling, 120.0) {
+                match parse_opt_nonneg(&tr("insp-handling"), &d.handling) {
                     Ok(v) => {
                         t.handling_minutes = v;
                         changed = Some("handling time");
@@ -500,7 +504,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
 
     // Metrics.
     ui.add_space(6.0);
-    ui.label(RichText::new("Metrics").strong());
+    ui.label(RichText::new(&tr("insp-metrics")).strong());
     let mut remove_metric = None;
     for (i, md) in d.metrics.iter_mut().enumerate() {
         let Some(m) = t.metrics.get_mut(i) else {
@@ -509,22 +513,22 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
                 let w = ui.available_width() - 30.0;
-                if wrapping_field(ui, "Metric name", &mut md.name, w) {
+                if wrapping_field(ui, &tr("insp-metric-name"), &mut md.name, w) {
                     m.name = md.name.clone();
                     changed = Some("metric");
                 }
                 if ui
                     .small_button("×")
-                    .on_hover_text("Remove this metric")
+                    .on_hover_text(&tr("insp-remove-metric"))
                     .clicked()
                 {
                     remove_metric = Some(i);
                 }
             });
             ui.horizontal(|ui| {
-                ui.label("value");
-                if named_field(ui, "Metric value", &mut md.value, 56.0) {
-                    match parse_num("Metric value", &md.value) {
+                ui.label(&tr("insp-value"));
+                if named_field(ui, &tr("insp-metric-value"), &mut md.value, 56.0) {
+                    match parse_num(&tr("insp-metric-value"), &md.value) {
                         Ok(v) => {
                             m.value = v;
                             changed = Some("metric");
@@ -532,14 +536,14 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                         Err(e) => refused = Some(e),
                     }
                 }
-                ui.label("unit");
-                if named_field(ui, "Metric unit", &mut md.unit, 44.0) {
+                ui.label(&tr("insp-unit"));
+                if named_field(ui, &tr("insp-metric-unit"), &mut md.unit, 44.0) {
                     m.unit = md.unit.clone();
                     changed = Some("metric");
                 }
             });
             ui.horizontal(|ui| {
-                ui.label("target");
+                ui.label(&tr("insp-target"));
                 let before = m.better;
                 egui::ComboBox::from_id_salt(("better", i))
                     .width(44.0)
@@ -548,19 +552,23 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                         Better::Lower => "<=",
                     })
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut m.better, Better::Higher, ">= higher is better");
-                        ui.selectable_value(&mut m.better, Better::Lower, "<= lower is better");
+                        ui.selectable_value(
+                            &mut m.better,
+                            Better::Higher,
+                            tr("insp-higher-better"),
+                        );
+                        ui.selectable_value(&mut m.better, Better::Lower, tr("insp-lower-better"));
                     });
                 if m.better != before {
                     changed = Some("metric");
                 }
-                if named_field(ui, "Metric target", &mut md.target, 56.0) {
+                if named_field(ui, &tr("insp-metric-target"), &mut md.target, 56.0) {
                     match md.target.trim() {
                         "" => {
                             m.target = None;
                             changed = Some("metric");
                         }
-                        s => match parse_num("Metric target", s) {
+                        s => match parse_num(&tr("insp-metric-target"), s) {
                             Ok(v) => {
                                 m.target = Some(v);
                                 changed = Some("metric");
@@ -571,9 +579,9 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                 }
                 if let Some(on) = m.on_target() {
                     let (txt, c) = if on {
-                        ("on target", Color32::from_rgb(40, 150, 60))
+                        (tr("insp-on-target"), Color32::from_rgb(40, 150, 60))
                     } else {
-                        ("off target", Color32::from_rgb(200, 40, 40))
+                        (tr("insp-off-target"), Color32::from_rgb(200, 40, 40))
                     };
                     ui.label(RichText::new(txt).color(c).small());
                 }
@@ -585,16 +593,16 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         d.metrics.remove(i);
         changed = Some("metrics");
     }
-    if ui.button("+ Add metric").clicked() {
+    if ui.button(&tr("insp-add-metric")).clicked() {
         t.metrics.push(Metric {
-            name: "New metric".into(),
+            name: tr("insp-new-metric"),
             value: 0.0,
             unit: String::new(),
             target: None,
             better: Better::Higher,
         });
         d.metrics.push(MetricDraft {
-            name: "New metric".into(),
+            name: tr("insp-new-metric"),
             value: "0".into(),
             ..MetricDraft::default()
         });
@@ -603,7 +611,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
 
     // Satisfaction.
     ui.add_space(6.0);
-    ui.label(RichText::new("Satisfaction (0-10)").strong());
+    ui.label(RichText::new(&tr("insp-satisfaction")).strong());
     let mode = match &t.satisfaction {
         None if d.mean_only_pending => 2,
         None => 0,
@@ -612,9 +620,9 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     };
     let mut new_mode = mode;
     ui.horizontal(|ui| {
-        ui.radio_value(&mut new_mode, 0, "none");
-        ui.radio_value(&mut new_mode, 1, "histogram");
-        ui.radio_value(&mut new_mode, 2, "mean only");
+        ui.radio_value(&mut new_mode, 0, &tr("insp-sat-none"));
+        ui.radio_value(&mut new_mode, 1, &tr("insp-sat-histogram"));
+        ui.radio_value(&mut new_mode, 2, &tr("insp-sat-mean-only"));
     });
     if new_mode != mode {
         let before = t.satisfaction.clone();
@@ -657,29 +665,27 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     }
     if t.satisfaction.is_none() && d.mean_only_pending {
         ui.horizontal(|ui| {
-            ui.label("mean");
-            if named_field(ui, "Mean score", &mut d.mean, 60.0) && !d.mean.trim().is_empty() {
-                match parse_num("Mean score", &d.mean) {
+            ui.label(&tr("insp-mean"));
+            if named_field(ui, &tr("insp-mean-score"), &mut d.mean, 60.0)
+                && !d.mean.trim().is_empty()
+            {
+                match parse_num(&tr("insp-mean-score"), &d.mean) {
                     Ok(v) if (0.0..=10.0).contains(&v) => {
-                        let responses = parse_count("Responses", &d.responses)
+                        let responses = parse_count(&tr("insp-responses"), &d.responses)
                             .ok()
                             .flatten()
                             .map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX));
                         t.satisfaction = Some(Satisfaction::Summary { mean: v, responses });
                         changed = Some("satisfaction");
                     }
-                    Ok(_) => refused = Some("Mean score must be between 0 and 10".into()),
+                    Ok(_) => refused = Some(tr("insp-err-mean-range")),
                     Err(e) => refused = Some(e),
                 }
             }
-            ui.label("responses");
-            named_field(ui, "Responses", &mut d.responses, 70.0);
+            ui.label(&tr("insp-responses-lower"));
+            named_field(ui, &tr("insp-responses"), &mut d.responses, 70.0);
         });
-        ui.label(
-            RichText::new("No score until a mean is typed.")
-                .small()
-                .weak(),
-        );
+        ui.label(RichText::new(&tr("insp-no-score-yet")).small().weak());
     }
     match &mut t.satisfaction {
         Some(Satisfaction::Histogram(h)) => {
@@ -688,25 +694,29 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
             }
             let s = Satisfaction::Histogram(*h);
             if let Some(m) = s.mean() {
-                ui.label(format!("mean {:.1} from {} responses", m, s.responses()));
+                ui.label(crate::tr!(
+                    "insp-mean-from",
+                    mean = format!("{m:.1}"),
+                    count = s.responses()
+                ));
             }
         }
         Some(Satisfaction::Summary { mean, responses }) => {
             ui.horizontal(|ui| {
-                ui.label("mean");
-                if named_field(ui, "Mean score", &mut d.mean, 60.0) {
-                    match parse_num("Mean score", &d.mean) {
+                ui.label(&tr("insp-mean"));
+                if named_field(ui, &tr("insp-mean-score"), &mut d.mean, 60.0) {
+                    match parse_num(&tr("insp-mean-score"), &d.mean) {
                         Ok(v) if (0.0..=10.0).contains(&v) => {
                             *mean = v;
                             changed = Some("satisfaction");
                         }
-                        Ok(_) => refused = Some("Mean score must be between 0 and 10".into()),
+                        Ok(_) => refused = Some(tr("insp-err-mean-range")),
                         Err(e) => refused = Some(e),
                     }
                 }
-                ui.label("responses");
-                if named_field(ui, "Responses", &mut d.responses, 70.0) {
-                    match parse_count("Responses", &d.responses) {
+                ui.label(&tr("insp-responses-lower"));
+                if named_field(ui, &tr("insp-responses"), &mut d.responses, 70.0) {
+                    match parse_count(&tr("insp-responses"), &d.responses) {
                         Ok(v) => {
                             *responses = u32::try_from(v.unwrap_or(0)).unwrap_or(u32::MAX);
                             changed = Some("satisfaction");
@@ -721,17 +731,21 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
 
     // Pain points and evidence.
     ui.add_space(6.0);
-    ui.label(RichText::new("Pain points and evidence").strong());
+    ui.label(RichText::new(&tr("insp-pain-points")).strong());
     let mut remove_pain = None;
     for (i, p) in d.pains.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            if wrapping_field(ui, "Pain point", p, ui.available_width() - 30.0) {
+            if wrapping_field(ui, &tr("insp-pain-point"), p, ui.available_width() - 30.0) {
                 if let Some(slot) = t.pains.get_mut(i) {
                     slot.clone_from(p);
                 }
                 changed = Some("pain points");
             }
-            if ui.small_button("×").on_hover_text("Remove").clicked() {
+            if ui
+                .small_button("×")
+                .on_hover_text(&tr("insp-remove"))
+                .clicked()
+            {
                 remove_pain = Some(i);
             }
         });
@@ -743,20 +757,20 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         d.pains.remove(i);
         changed = Some("pain points");
     }
-    if ui.button("+ Add pain point").clicked() {
+    if ui.button(&tr("insp-add-pain-point")).clicked() {
         t.pains.push(String::new());
         d.pains.push(String::new());
         changed = Some("pain points");
     }
     ui.add_space(6.0);
-    ui.label(RichText::new("Notes").small().strong());
+    ui.label(RichText::new(&tr("insp-notes")).small().strong());
     if ui
         .add(
             egui::TextEdit::multiline(&mut d.notes)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
-        .accessible_name("Notes")
+        .accessible_name(&tr("insp-notes"))
         .changed()
     {
         t.notes = d.notes.clone();
@@ -767,8 +781,15 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     let j = state.doc.journey();
     let incoming = j.incoming(id).len();
     let outgoing = j.outgoing(id).len();
-    ui.label(RichText::new(format!("{incoming} handoff(s) in · {outgoing} out")).small());
-    if ui.button("Delete touchpoint").clicked() {
+    ui.label(
+        RichText::new(crate::tr!(
+            "insp-handoffs-in-out",
+            incoming = incoming,
+            outgoing = outgoing
+        ))
+        .small(),
+    );
+    if ui.button(&tr("insp-delete-touchpoint")).clicked() {
         state.queue(Action::Command(super::action::Command::Delete));
     }
 
@@ -794,7 +815,7 @@ fn histogram_editor(
         egui::vec2(ui.available_width().min(300.0), 90.0),
         egui::Sense::click_and_drag(),
     );
-    let resp = resp.accessible_name("Score histogram");
+    let resp = resp.accessible_name(&tr("insp-score-histogram"));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
     let bw = rect.width() / 11.0;
@@ -847,9 +868,9 @@ fn histogram_editor(
                     ui.label(RichText::new(s.to_string()).small());
                     let r = ui
                         .add(egui::TextEdit::singleline(txt).desired_width(34.0))
-                        .accessible_name(format!("Responses scoring {s}"));
+                        .accessible_name(crate::tr!("insp-responses-scoring", score = s));
                     if r.changed() {
-                        match parse_count(&format!("Responses scoring {s}"), txt) {
+                        match parse_count(&crate::tr!("insp-responses-scoring", score = s), txt) {
                             Ok(v) => match u32::try_from(v.unwrap_or(0)) {
                                 Ok(v) => {
                                     if let Some(slot) = h.get_mut(s) {
@@ -857,7 +878,7 @@ fn histogram_editor(
                                         changed = true;
                                     }
                                 }
-                                Err(_) => *refused = Some("That count is too large".into()),
+                                Err(_) => *refused = Some(tr("insp-err-too-large")),
                             },
                             Err(e) => *refused = Some(e),
                         }
@@ -876,32 +897,36 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
     let name = |id: &TouchpointId| j.touchpoint(id).map_or(id.0.clone(), |t| t.name.clone());
     let owner = |id: &TouchpointId| j.touchpoint(id).and_then(|t| t.owner.clone());
     let cross = j.crosses_departments(&key.from, &key.to);
-    ui.label(RichText::new("Handoff").small());
-    ui.label(RichText::new(format!("{}  to  {}", name(&key.from), name(&key.to))).strong());
-    ui.label(format!(
-        "{}  to  {}{}",
-        j.department_name(owner(&key.from).as_ref()),
-        j.department_name(owner(&key.to).as_ref()),
-        if cross {
-            "  (crosses a department boundary)"
-        } else {
-            ""
-        }
-    ));
+    ui.label(RichText::new(&tr("insp-handoff")).small());
+    ui.label(
+        RichText::new(crate::tr!(
+            "insp-from-to",
+            from = name(&key.from),
+            to = name(&key.to)
+        ))
+        .strong(),
+    );
+    let from_dept = j.department_name(owner(&key.from).as_ref());
+    let to_dept = j.department_name(owner(&key.to).as_ref());
+    ui.label(if cross {
+        crate::tr!("insp-from-to-crossing", from = from_dept, to = to_dept)
+    } else {
+        crate::tr!("insp-from-to", from = from_dept, to = to_dept)
+    });
     let mut h = orig.clone();
     let mut changed: Option<&str> = None;
     let mut refused = None;
     let d = &mut state.inspector.draft;
-    if field(ui, "Label", &mut d.label) {
+    if field(ui, &tr("insp-label"), &mut d.label) {
         h.label = d.label.clone();
         changed = Some("label");
     }
     egui::Grid::new("handoff-grid")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.label("Queue time (hours)");
-            if named_field(ui, "Queue time", &mut d.wait, 100.0) {
-                match parse_opt_nonneg("Queue time", &d.wait) {
+            ui.label(&tr("insp-queue-hours"));
+            if named_field(ui, &tr("insp-queue"), &mut d.wait, 100.0) {
+                match parse_opt_nonneg(&tr("insp-queue"), &d.wait) {
                     Ok(v) => {
                         h.wait_hours = v;
                         changed = Some("queue time");
@@ -910,12 +935,10 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
                 }
             }
             ui.end_row();
-            ui.label("Failure rate (%)");
-            if named_field(ui, "Failure rate", &mut d.failure, 100.0) {
-                match parse_opt_nonneg("Failure rate", &d.failure) {
-                    Ok(Some(v)) if v > 100.0 => {
-                        refused = Some("Failure rate must be between 0 and 100 %".into())
-                    }
+            ui.label(&tr("insp-failure-pct"));
+            if named_field(ui, &tr("insp-failure"), &mut d.failure, 100.0) {
+                match parse_opt_nonneg(&tr("insp-failure"), &d.failure) {
+                    Ok(Some(v)) if v > 100.0 => refused = Some(tr("insp-err-failure-range")),
                     Ok(v) => {
                         h.failure_rate = v.map(|v| v / 100.0);
                         changed = Some("failure rate");
@@ -925,20 +948,20 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
             }
             ui.end_row();
         });
-    ui.label(RichText::new("Notes").small().strong());
+    ui.label(RichText::new(&tr("insp-notes")).small().strong());
     if ui
         .add(
             egui::TextEdit::multiline(&mut d.notes)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
-        .accessible_name("Handoff notes")
+        .accessible_name(&tr("insp-handoff-notes"))
         .changed()
     {
         h.notes = d.notes.clone();
         changed = Some("notes");
     }
-    if ui.button("Delete handoff").clicked() {
+    if ui.button(&tr("insp-delete-handoff")).clicked() {
         state.queue(Action::Command(super::action::Command::Delete));
     }
     if let Some(e) = refused {
@@ -951,7 +974,7 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
                 state.inspector.error = None;
                 state.inspector.own_edit_from = Some(state.doc.version());
                 state.queue(Action::Edit {
-                    label: format!("Edit handoff {what}"),
+                    label: crate::tr!("undo-edit-handoff", field = field_name(what)),
                     edit: Edit::UpdateHandoff(h),
                     merge: Some(format!("h:{key}:{what}")),
                 });
@@ -962,12 +985,22 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
 }
 
 /// A combo box choosing one value of a small enum; returns whether it changed.
+/// An edited field's name for the undo label ("Edit queue time", "编辑排队时间").
+fn field_name(key: &str) -> String {
+    let id = format!("field-{}", key.replace(' ', "-"));
+    if crate::i18n::has_message(&crate::i18n::Lang::english(), &id) {
+        tr(&id)
+    } else {
+        key.to_owned()
+    }
+}
+
 fn enum_combo<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
     salt: &str,
     value: &mut T,
     all: &[T],
-    label: fn(T) -> &'static str,
+    label: fn(T) -> String,
 ) -> bool {
     let mut changed = false;
     egui::ComboBox::from_id_salt(salt)

@@ -3,6 +3,7 @@
 //! through atomics and the result sent back over a channel. The frame only polls:
 //! it never waits, so the window stays responsive while the work runs.
 
+use crate::i18n::tr;
 use crate::progress::Progress;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -140,7 +141,7 @@ pub fn progress_window<T: Send + 'static>(ctx: &egui::Context, job: &Job<T>) -> 
                     .desired_width(320.0)
                     .show_percentage(),
             );
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr("button-cancel")).clicked() {
                 cancel = true;
             }
         });

@@ -2,6 +2,7 @@
 
 use super::action::Command;
 use super::app::AppState;
+use crate::i18n::tr;
 
 #[derive(Clone, Debug, Default)]
 pub struct PaletteState {
@@ -38,10 +39,10 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut state.palette.query)
-                        .hint_text("Type a command")
+                        .hint_text(&tr("palette-hint"))
                         .desired_width(f32::INFINITY),
                 )
-                .accessible_name("Command");
+                .accessible_name(&tr("palette-name"));
             if state.palette.focus {
                 r.request_focus();
                 state.palette.focus = false;

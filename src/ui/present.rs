@@ -6,6 +6,7 @@
 use super::app::AppState;
 use super::canvas::Palette;
 use crate::analysis::{fmt_hours, fmt_score};
+use crate::i18n::tr;
 use crate::layout::Rect as WRect;
 use crate::model::StageId;
 use egui::{Align2, Color32, FontId, RichText, Stroke, StrokeKind, vec2};
@@ -54,8 +55,7 @@ pub fn enter(ctx: &egui::Context, state: &mut AppState) {
     if !state.view.full_screen {
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
     }
-    state.status =
-        "Presenting: Right or Page Down next stage, Left or Page Up back, Esc leaves".into();
+    state.status = tr("present-status");
     ctx.request_repaint();
 }
 
@@ -67,7 +67,7 @@ pub fn leave(ctx: &egui::Context, state: &mut AppState) {
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
     }
     state.camera.request_readable();
-    state.status = "Left presentation mode".into();
+    state.status = tr("present-left");
     ctx.request_repaint();
 }
 
@@ -227,8 +227,13 @@ pub fn strip(ui: &mut egui::Ui, state: &mut AppState) {
                 .stage
                 .and_then(|i| Some((i, stages.get(i)?)))
             {
-                Some((i, s)) => format!("Stage {} of {}: {}", i + 1, stages.len(), s.name),
-                None => format!("The whole journey · {} stages", stages.len()),
+                Some((i, s)) => crate::tr!(
+                    "present-stage",
+                    n = i + 1,
+                    total = stages.len(),
+                    name = &s.name
+                ),
+                None => crate::tr!("present-whole", count = stages.len()),
             };
             ui.horizontal(|ui| {
                 ui.label(RichText::new(j.title()).size(30.0).strong().color(fg));
@@ -236,7 +241,7 @@ pub fn strip(ui: &mut egui::Ui, state: &mut AppState) {
                 if !owner.is_empty() {
                     ui.add_space(16.0);
                     ui.label(
-                        RichText::new(format!("Journey owner: {owner}"))
+                        RichText::new(crate::tr!("present-owner", owner = owner))
                             .size(20.0)
                             .color(fg),
                     );
@@ -263,11 +268,9 @@ pub fn strip(ui: &mut egui::Ui, state: &mut AppState) {
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(
-                    RichText::new(
-                        "Right / Page Down: next stage   Left / Page Up: back   1-9: department focus   0: all   N: note   Esc: leave",
-                    )
-                    .size(15.0)
-                    .color(Color32::from_gray(200)),
+                    RichText::new(tr("present-keys"))
+                        .size(15.0)
+                        .color(Color32::from_gray(200)),
                 );
                 if let Some(d) = state
                     .warroom
@@ -277,7 +280,7 @@ pub fn strip(ui: &mut egui::Ui, state: &mut AppState) {
                 {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         ui.label(
-                            RichText::new(format!("Focus: {}", d.name))
+                            RichText::new(crate::tr!("present-focus", name = &d.name))
                                 .size(18.0)
                                 .strong()
                                 .color(accent),
@@ -296,15 +299,15 @@ pub fn figures(state: &AppState) -> Vec<(String, String)> {
         return out;
     };
     let h = &a.headline;
-    out.push(("touchpoints".into(), h.touchpoints.to_string()));
+    out.push((tr("headline-touchpoints"), h.touchpoints.to_string()));
     out.push((
-        "cross-department handoffs".into(),
+        tr("headline-cross-department-handoffs"),
         h.cross_department_handoffs.to_string(),
     ));
-    out.push(("end to end".into(), fmt_hours(h.elapsed_hours)));
-    out.push(("staff handling".into(), fmt_hours(h.handling_hours)));
+    out.push((tr("present-end-to-end"), fmt_hours(h.elapsed_hours)));
+    out.push((tr("present-staff-handling"), fmt_hours(h.handling_hours)));
     if let Some(m) = h.mean_satisfaction {
-        out.push(("mean satisfaction".into(), fmt_score(m)));
+        out.push((tr("headline-mean-satisfaction"), fmt_score(m)));
     }
     for o in &j.meta().outcomes {
         let v = crate::model::fmt_num(o.value);

@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::app::AppState;
+use crate::i18n::tr;
 use crate::model::{Journey, TouchpointId};
 
 #[derive(Clone, Debug, Default)]
@@ -47,7 +48,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
     }
     let mut open = true;
     let mut chosen = None;
-    egui::Window::new("Find touchpoint")
+    egui::Window::new(&tr("search-name"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -56,10 +57,10 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
         .show(ctx, |ui| {
             let r = ui.add(
                 egui::TextEdit::singleline(&mut state.search.query)
-                    .hint_text("Touchpoint name")
+                    .hint_text(&tr("search-hint"))
                     .desired_width(f32::INFINITY),
             );
-            let r = r.accessible_name("Find touchpoint");
+            let r = r.accessible_name(&tr("search-name"));
             if state.search.focus {
                 r.request_focus();
                 state.search.focus = false;
@@ -69,7 +70,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                 chosen = hits.first().map(|(id, _)| id.clone());
             }
             if !state.search.query.trim().is_empty() {
-                ui.label(format!("{} match(es)", hits.len()));
+                ui.label(crate::tr!("search-matches", count = hits.len()));
             }
             egui::ScrollArea::vertical()
                 .max_height(300.0)

@@ -3,6 +3,7 @@
 //! Time comes from egui's input clock, so tests drive it deterministically.
 
 use super::app::AppState;
+use crate::i18n::tr;
 use egui::RichText;
 
 /// Agenda lengths offered, in minutes.
@@ -113,34 +114,38 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                         .monospace()
                         .color(color),
                 )
-                .on_hover_text("Time spent on this agenda item");
+                .on_hover_text(&tr("timer-spent-tip"));
                 let left = if over {
-                    format!("{} over", fmt_clock(elapsed - budget))
+                    crate::tr!("timer-over", time = fmt_clock(elapsed - budget))
                 } else {
-                    format!("{} left", fmt_clock(budget - elapsed))
+                    crate::tr!("timer-left", time = fmt_clock(budget - elapsed))
                 };
                 ui.label(RichText::new(left).size(big * 0.6));
                 if t.running() {
-                    if ui.button("Pause").clicked() {
+                    if ui.button(&tr("timer-pause")).clicked() {
                         t.pause(now);
                     }
-                } else if ui.button("Start").clicked() {
+                } else if ui.button(&tr("timer-start")).clicked() {
                     t.start(now);
                 }
-                if ui.button("Reset").clicked() {
+                if ui.button(&tr("timer-reset")).clicked() {
                     t.reset();
                 }
                 egui::ComboBox::from_id_salt("agenda-minutes")
-                    .selected_text(format!("{} min", t.agenda_minutes))
+                    .selected_text(crate::tr!("timer-minutes", count = t.agenda_minutes))
                     .width(70.0)
                     .show_ui(ui, |ui| {
                         for m in AGENDA_MINUTES {
-                            ui.selectable_value(&mut t.agenda_minutes, m, format!("{m} min"));
+                            ui.selectable_value(
+                                &mut t.agenda_minutes,
+                                m,
+                                crate::tr!("timer-minutes", count = m),
+                            );
                         }
                     });
                 if ui
                     .small_button("×")
-                    .on_hover_text("Hide the timer")
+                    .on_hover_text(&tr("timer-hide"))
                     .clicked()
                 {
                     t.visible = false;

@@ -14,6 +14,7 @@ use super::canvas::Palette;
 use super::{actions_panel, compare, focus, notes, portfolio, present, timer};
 use crate::analysis::{Analysis, AnalysisConfig, analyze};
 use crate::history::{Document, Version};
+use crate::i18n::tr;
 use crate::model::{DepartmentId, Handoff, HandoffKey, Touchpoint, TouchpointId};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -171,9 +172,13 @@ pub fn side_panel(ui: &mut egui::Ui, state: &mut AppState) {
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
-                    ui.heading("War room");
+                    ui.heading(&tr("warroom-heading"));
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.small_button("×").on_hover_text("Close").clicked() {
+                        if ui
+                            .small_button("×")
+                            .on_hover_text(tr("button-close"))
+                            .clicked()
+                        {
                             state.warroom.panel = false;
                         }
                     });
@@ -184,8 +189,16 @@ pub fn side_panel(ui: &mut egui::Ui, state: &mut AppState) {
                     let n = state.journey().notes().count();
                     let a = state.journey().actions().count();
                     let tab = &mut state.warroom.tab;
-                    ui.selectable_value(tab, PanelTab::Notes, format!("Notes ({n})"));
-                    ui.selectable_value(tab, PanelTab::Actions, format!("Actions ({a})"));
+                    ui.selectable_value(
+                        tab,
+                        PanelTab::Notes,
+                        crate::tr!("warroom-notes-tab", count = n),
+                    );
+                    ui.selectable_value(
+                        tab,
+                        PanelTab::Actions,
+                        crate::tr!("warroom-actions-tab", count = a),
+                    );
                 });
                 ui.separator();
                 egui::ScrollArea::vertical()
