@@ -326,20 +326,6 @@ pub fn shortcut_table(ctx: &egui::Context) -> Vec<(String, String)> {
     rows
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The gestures shown in Help (messages) are the ones the README lists.
-    #[test]
-    fn gesture_messages_in_english_are_the_readme_list() {
-        for (i, (k, w)) in MOUSE_GESTURES.iter().enumerate() {
-            assert_eq!(tr(&format!("gesture-{}-keys", i + 1)), *k);
-            assert_eq!(tr(&format!("gesture-{}-what", i + 1)), *w);
-        }
-    }
-}
-
 /// The canvas's mouse gestures, for the README (Help shows the `gesture-N-keys` /
 /// `gesture-N-what` messages, the same in English: a test checks it).
 pub const MOUSE_GESTURES: &[(&str, &str)] = &[
@@ -372,3 +358,17 @@ pub const MOUSE_GESTURES: &[(&str, &str)] = &[
         "Select the handoff; drag its end dot to reconnect",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The gestures shown in Help (messages) are the ones the README lists.
+    #[test]
+    fn gesture_messages_in_english_are_the_readme_list() {
+        for (i, (k, w)) in MOUSE_GESTURES.iter().enumerate() {
+            assert_eq!(tr(&format!("gesture-{}-keys", i + 1)), *k);
+            assert_eq!(tr(&format!("gesture-{}-what", i + 1)), *w);
+        }
+    }
+}

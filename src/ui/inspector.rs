@@ -156,7 +156,7 @@ pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
         .size_range(260.0..=560.0)
         .show(ui, |ui| {
             ui.add_space(6.0);
-            ui.heading(&tr("insp-heading"));
+            ui.heading(tr("insp-heading"));
             ui.separator();
             // Both ways: a wide row scrolls instead of widening the panel, so selecting
             // a card never resizes the panel and pushes the map.
@@ -178,7 +178,7 @@ fn body(ui: &mut egui::Ui, state: &mut AppState) {
         let n = state.selection.touchpoints.len();
         if n > 1 {
             ui.label(crate::tr!("insp-n-selected", count = n));
-            ui.label(&tr("insp-multi-hint"));
+            ui.label(tr("insp-multi-hint"));
         } else {
             journey_fields(ui, state);
         }
@@ -253,7 +253,7 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
     let j = state.doc.journey();
     let mut m = j.meta().clone();
     let before = m.clone();
-    ui.label(RichText::new(&tr("insp-journey")).heading());
+    ui.label(RichText::new(tr("insp-journey")).heading());
     let mut field = None;
     egui::Grid::new("journey-meta")
         .num_columns(2)
@@ -277,20 +277,20 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
                 ui.end_row();
             }
         });
-    ui.label(&tr("insp-description"));
+    ui.label(tr("insp-description"));
     if ui
         .add(
             egui::TextEdit::multiline(&mut m.description)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
-        .accessible_name(&tr("insp-journey-description"))
+        .accessible_name(tr("insp-journey-description"))
         .changed()
     {
         field = Some("description");
     }
     ui.add_space(4.0);
-    ui.label(RichText::new(&tr("insp-outcomes")).strong());
+    ui.label(RichText::new(tr("insp-outcomes")).strong());
     let mut remove = None;
     for (i, o) in m.outcomes.iter_mut().enumerate() {
         ui.horizontal(|ui| {
@@ -316,7 +316,7 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
             }
             if ui
                 .small_button("×")
-                .on_hover_text(&tr("insp-remove-outcome"))
+                .on_hover_text(tr("insp-remove-outcome"))
                 .clicked()
             {
                 remove = Some(i);
@@ -327,7 +327,7 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
         m.outcomes.remove(i);
         field = Some("outcomes");
     }
-    if ui.small_button(&tr("insp-add-outcome")).clicked() {
+    if ui.small_button(tr("insp-add-outcome")).clicked() {
         m.outcomes.push(crate::model::Outcome {
             name: tr("insp-new-outcome"),
             value: 0.0,
@@ -354,7 +354,7 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
         departments = j.departments().len()
     ));
     ui.add_space(8.0);
-    ui.label(RichText::new(&tr("insp-select-hint")).italics());
+    ui.label(RichText::new(tr("insp-select-hint")).italics());
 }
 
 fn queue_tp(state: &mut AppState, t: Touchpoint, field: &str) {
@@ -400,14 +400,14 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         t.name = d.name.clone();
         changed = Some("name");
     }
-    ui.label(RichText::new(&tr("insp-description")).small().strong());
+    ui.label(RichText::new(tr("insp-description")).small().strong());
     if ui
         .add(
             egui::TextEdit::multiline(&mut d.description)
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
         )
-        .accessible_name(&tr("insp-description"))
+        .accessible_name(tr("insp-description"))
         .changed()
     {
         t.description = d.description.clone();
@@ -417,7 +417,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label(&tr("insp-stage"));
+            ui.label(tr("insp-stage"));
             let stage_name = |s: &Option<crate::model::StageId>| {
                 s.as_ref().map_or(tr("dialog-no-stage"), |s| {
                     j.0.iter()
@@ -440,7 +440,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                     }
                 });
             ui.end_row();
-            ui.label(&tr("insp-owner-label"));
+            ui.label(tr("insp-owner-label"));
             let owner_name = t.owner.as_ref().map_or(tr("dialog-no-owner"), |o| {
                 j.1.iter()
                     .find(|(i, _)| i == o)
@@ -468,17 +468,17 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                     }
                 });
             ui.end_row();
-            ui.label(&tr("insp-channel"));
+            ui.label(tr("insp-channel"));
             if enum_combo(ui, "channel", &mut t.channel, &Channel::ALL, Channel::name) {
                 changed = Some("channel");
             }
             ui.end_row();
-            ui.label(&tr("insp-layer"));
+            ui.label(tr("insp-layer"));
             if enum_combo(ui, "layer", &mut t.layer, &Layer::ALL, Layer::name) {
                 changed = Some("layer");
             }
             ui.end_row();
-            ui.label(&tr("insp-volume"));
+            ui.label(tr("insp-volume"));
             if named_field(ui, &tr("insp-volume"), &mut d.volume, 120.0) {
                 match parse_count(&tr("insp-volume"), &d.volume) {
                     Ok(v) => {
@@ -489,7 +489,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                 }
             }
             ui.end_row();
-            ui.label(&tr("insp-handling-min"));
+            ui.label(tr("insp-handling-min"));
             if named_field(ui, &tr("insp-handling"), &mut d.handling, 120.0) {
                 match parse_opt_nonneg(&tr("insp-handling"), &d.handling) {
                     Ok(v) => {
@@ -504,7 +504,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
 
     // Metrics.
     ui.add_space(6.0);
-    ui.label(RichText::new(&tr("insp-metrics")).strong());
+    ui.label(RichText::new(tr("insp-metrics")).strong());
     let mut remove_metric = None;
     for (i, md) in d.metrics.iter_mut().enumerate() {
         let Some(m) = t.metrics.get_mut(i) else {
@@ -519,14 +519,14 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                 }
                 if ui
                     .small_button("×")
-                    .on_hover_text(&tr("insp-remove-metric"))
+                    .on_hover_text(tr("insp-remove-metric"))
                     .clicked()
                 {
                     remove_metric = Some(i);
                 }
             });
             ui.horizontal(|ui| {
-                ui.label(&tr("insp-value"));
+                ui.label(tr("insp-value"));
                 if named_field(ui, &tr("insp-metric-value"), &mut md.value, 56.0) {
                     match parse_num(&tr("insp-metric-value"), &md.value) {
                         Ok(v) => {
@@ -536,14 +536,14 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                         Err(e) => refused = Some(e),
                     }
                 }
-                ui.label(&tr("insp-unit"));
+                ui.label(tr("insp-unit"));
                 if named_field(ui, &tr("insp-metric-unit"), &mut md.unit, 44.0) {
                     m.unit = md.unit.clone();
                     changed = Some("metric");
                 }
             });
             ui.horizontal(|ui| {
-                ui.label(&tr("insp-target"));
+                ui.label(tr("insp-target"));
                 let before = m.better;
                 egui::ComboBox::from_id_salt(("better", i))
                     .width(44.0)
@@ -593,7 +593,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         d.metrics.remove(i);
         changed = Some("metrics");
     }
-    if ui.button(&tr("insp-add-metric")).clicked() {
+    if ui.button(tr("insp-add-metric")).clicked() {
         t.metrics.push(Metric {
             name: tr("insp-new-metric"),
             value: 0.0,
@@ -611,7 +611,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
 
     // Satisfaction.
     ui.add_space(6.0);
-    ui.label(RichText::new(&tr("insp-satisfaction")).strong());
+    ui.label(RichText::new(tr("insp-satisfaction")).strong());
     let mode = match &t.satisfaction {
         None if d.mean_only_pending => 2,
         None => 0,
@@ -620,9 +620,9 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     };
     let mut new_mode = mode;
     ui.horizontal(|ui| {
-        ui.radio_value(&mut new_mode, 0, &tr("insp-sat-none"));
-        ui.radio_value(&mut new_mode, 1, &tr("insp-sat-histogram"));
-        ui.radio_value(&mut new_mode, 2, &tr("insp-sat-mean-only"));
+        ui.radio_value(&mut new_mode, 0, tr("insp-sat-none"));
+        ui.radio_value(&mut new_mode, 1, tr("insp-sat-histogram"));
+        ui.radio_value(&mut new_mode, 2, tr("insp-sat-mean-only"));
     });
     if new_mode != mode {
         let before = t.satisfaction.clone();
@@ -665,7 +665,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     }
     if t.satisfaction.is_none() && d.mean_only_pending {
         ui.horizontal(|ui| {
-            ui.label(&tr("insp-mean"));
+            ui.label(tr("insp-mean"));
             if named_field(ui, &tr("insp-mean-score"), &mut d.mean, 60.0)
                 && !d.mean.trim().is_empty()
             {
@@ -682,10 +682,10 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                     Err(e) => refused = Some(e),
                 }
             }
-            ui.label(&tr("insp-responses-lower"));
+            ui.label(tr("insp-responses-lower"));
             named_field(ui, &tr("insp-responses"), &mut d.responses, 70.0);
         });
-        ui.label(RichText::new(&tr("insp-no-score-yet")).small().weak());
+        ui.label(RichText::new(tr("insp-no-score-yet")).small().weak());
     }
     match &mut t.satisfaction {
         Some(Satisfaction::Histogram(h)) => {
@@ -703,7 +703,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         }
         Some(Satisfaction::Summary { mean, responses }) => {
             ui.horizontal(|ui| {
-                ui.label(&tr("insp-mean"));
+                ui.label(tr("insp-mean"));
                 if named_field(ui, &tr("insp-mean-score"), &mut d.mean, 60.0) {
                     match parse_num(&tr("insp-mean-score"), &d.mean) {
                         Ok(v) if (0.0..=10.0).contains(&v) => {
@@ -714,7 +714,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
                         Err(e) => refused = Some(e),
                     }
                 }
-                ui.label(&tr("insp-responses-lower"));
+                ui.label(tr("insp-responses-lower"));
                 if named_field(ui, &tr("insp-responses"), &mut d.responses, 70.0) {
                     match parse_count(&tr("insp-responses"), &d.responses) {
                         Ok(v) => {
@@ -731,7 +731,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
 
     // Pain points and evidence.
     ui.add_space(6.0);
-    ui.label(RichText::new(&tr("insp-pain-points")).strong());
+    ui.label(RichText::new(tr("insp-pain-points")).strong());
     let mut remove_pain = None;
     for (i, p) in d.pains.iter_mut().enumerate() {
         ui.horizontal(|ui| {
@@ -743,7 +743,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
             }
             if ui
                 .small_button("×")
-                .on_hover_text(&tr("insp-remove"))
+                .on_hover_text(tr("insp-remove"))
                 .clicked()
             {
                 remove_pain = Some(i);
@@ -757,20 +757,20 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         d.pains.remove(i);
         changed = Some("pain points");
     }
-    if ui.button(&tr("insp-add-pain-point")).clicked() {
+    if ui.button(tr("insp-add-pain-point")).clicked() {
         t.pains.push(String::new());
         d.pains.push(String::new());
         changed = Some("pain points");
     }
     ui.add_space(6.0);
-    ui.label(RichText::new(&tr("insp-notes")).small().strong());
+    ui.label(RichText::new(tr("insp-notes")).small().strong());
     if ui
         .add(
             egui::TextEdit::multiline(&mut d.notes)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
-        .accessible_name(&tr("insp-notes"))
+        .accessible_name(tr("insp-notes"))
         .changed()
     {
         t.notes = d.notes.clone();
@@ -789,7 +789,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         ))
         .small(),
     );
-    if ui.button(&tr("insp-delete-touchpoint")).clicked() {
+    if ui.button(tr("insp-delete-touchpoint")).clicked() {
         state.queue(Action::Command(super::action::Command::Delete));
     }
 
@@ -815,7 +815,7 @@ fn histogram_editor(
         egui::vec2(ui.available_width().min(300.0), 90.0),
         egui::Sense::click_and_drag(),
     );
-    let resp = resp.accessible_name(&tr("insp-score-histogram"));
+    let resp = resp.accessible_name(tr("insp-score-histogram"));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
     let bw = rect.width() / 11.0;
@@ -897,7 +897,7 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
     let name = |id: &TouchpointId| j.touchpoint(id).map_or(id.0.clone(), |t| t.name.clone());
     let owner = |id: &TouchpointId| j.touchpoint(id).and_then(|t| t.owner.clone());
     let cross = j.crosses_departments(&key.from, &key.to);
-    ui.label(RichText::new(&tr("insp-handoff")).small());
+    ui.label(RichText::new(tr("insp-handoff")).small());
     ui.label(
         RichText::new(crate::tr!(
             "insp-from-to",
@@ -924,7 +924,7 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
     egui::Grid::new("handoff-grid")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.label(&tr("insp-queue-hours"));
+            ui.label(tr("insp-queue-hours"));
             if named_field(ui, &tr("insp-queue"), &mut d.wait, 100.0) {
                 match parse_opt_nonneg(&tr("insp-queue"), &d.wait) {
                     Ok(v) => {
@@ -935,7 +935,7 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
                 }
             }
             ui.end_row();
-            ui.label(&tr("insp-failure-pct"));
+            ui.label(tr("insp-failure-pct"));
             if named_field(ui, &tr("insp-failure"), &mut d.failure, 100.0) {
                 match parse_opt_nonneg(&tr("insp-failure"), &d.failure) {
                     Ok(Some(v)) if v > 100.0 => refused = Some(tr("insp-err-failure-range")),
@@ -948,20 +948,20 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
             }
             ui.end_row();
         });
-    ui.label(RichText::new(&tr("insp-notes")).small().strong());
+    ui.label(RichText::new(tr("insp-notes")).small().strong());
     if ui
         .add(
             egui::TextEdit::multiline(&mut d.notes)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
-        .accessible_name(&tr("insp-handoff-notes"))
+        .accessible_name(tr("insp-handoff-notes"))
         .changed()
     {
         h.notes = d.notes.clone();
         changed = Some("notes");
     }
-    if ui.button(&tr("insp-delete-handoff")).clicked() {
+    if ui.button(tr("insp-delete-handoff")).clicked() {
         state.queue(Action::Command(super::action::Command::Delete));
     }
     if let Some(e) = refused {

@@ -39,10 +39,10 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut state.palette.query)
-                        .hint_text(&tr("palette-hint"))
+                        .hint_text(tr("palette-hint"))
                         .desired_width(f32::INFINITY),
                 )
-                .accessible_name(&tr("palette-name"));
+                .accessible_name(tr("palette-name"));
             if state.palette.focus {
                 r.request_focus();
                 state.palette.focus = false;

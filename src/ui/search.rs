@@ -48,7 +48,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
     }
     let mut open = true;
     let mut chosen = None;
-    egui::Window::new(&tr("search-name"))
+    egui::Window::new(tr("search-name"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -57,10 +57,10 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
         .show(ctx, |ui| {
             let r = ui.add(
                 egui::TextEdit::singleline(&mut state.search.query)
-                    .hint_text(&tr("search-hint"))
+                    .hint_text(tr("search-hint"))
                     .desired_width(f32::INFINITY),
             );
-            let r = r.accessible_name(&tr("search-name"));
+            let r = r.accessible_name(tr("search-name"));
             if state.search.focus {
                 r.request_focus();
                 state.search.focus = false;

@@ -114,7 +114,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                         .monospace()
                         .color(color),
                 )
-                .on_hover_text(&tr("timer-spent-tip"));
+                .on_hover_text(tr("timer-spent-tip"));
                 let left = if over {
                     crate::tr!("timer-over", time = fmt_clock(elapsed - budget))
                 } else {
@@ -122,13 +122,13 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                 };
                 ui.label(RichText::new(left).size(big * 0.6));
                 if t.running() {
-                    if ui.button(&tr("timer-pause")).clicked() {
+                    if ui.button(tr("timer-pause")).clicked() {
                         t.pause(now);
                     }
-                } else if ui.button(&tr("timer-start")).clicked() {
+                } else if ui.button(tr("timer-start")).clicked() {
                     t.start(now);
                 }
-                if ui.button(&tr("timer-reset")).clicked() {
+                if ui.button(tr("timer-reset")).clicked() {
                     t.reset();
                 }
                 egui::ComboBox::from_id_salt("agenda-minutes")
@@ -145,7 +145,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                     });
                 if ui
                     .small_button("×")
-                    .on_hover_text(&tr("timer-hide"))
+                    .on_hover_text(tr("timer-hide"))
                     .clicked()
                 {
                     t.visible = false;

@@ -172,7 +172,7 @@ pub fn side_panel(ui: &mut egui::Ui, state: &mut AppState) {
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
-                    ui.heading(&tr("warroom-heading"));
+                    ui.heading(tr("warroom-heading"));
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui
                             .small_button("×")
