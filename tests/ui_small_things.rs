@@ -174,3 +174,43 @@ fn a_card_dropped_on_an_empty_slot_goes_there_and_the_cells_cards_stay() {
     }
     assert!(tried >= 1);
 }
+
+#[test]
+fn the_department_matrix_fits_the_view_at_1600_px() {
+    let mut h = sized(AppState::with_journey(sample()), 1600.0, 1000.0);
+    let central = h.state().camera.rect;
+    h.state_mut()
+        .queue_command(touchpoint::ui::Command::ToggleMatrix);
+    h.run_ok();
+    h.run_steps(2);
+    let departments = h.state().journey().departments().len();
+    // The column headers and row labels as drawn (their cells share the columns).
+    let labels = &h.state().canvas.header_labels;
+    assert_eq!(labels.len(), 1 + 2 * departments, "{labels:?}");
+    for l in labels {
+        assert!(
+            l.rect.right() <= central.right() + 0.5 && l.rect.left() >= central.left() - 0.5,
+            "{} at {:?} is beyond the view {central:?} (horizontal scrolling)",
+            l.text,
+            l.rect
+        );
+    }
+    let rightmost = labels.iter().map(|l| l.rect.right()).fold(0.0, f32::max);
+    assert!(rightmost > central.center().x, "the matrix uses the width");
+    // Headers and row labels: every department, wrapped between words only.
+    for l in labels {
+        let words: Vec<&str> = l.text.split_whitespace().collect();
+        for row in &l.rows {
+            for w in row.split_whitespace() {
+                assert!(
+                    words.contains(&w)
+                        || (w.ends_with('…')
+                            && words.iter().any(|x| x.starts_with(w.trim_end_matches('…')))),
+                    "{:?} broke a word: {:?}",
+                    l.text,
+                    l.rows
+                );
+            }
+        }
+    }
+}

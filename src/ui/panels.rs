@@ -642,17 +642,52 @@ pub fn matrix_view(ui: &mut egui::Ui, state: &mut AppState) {
             .unwrap_or(0)
             .max(1);
         let dark = ui.visuals().dark_mode;
-        egui::ScrollArea::both().show(ui, |ui| {
+        // Fit the view's width: cells share what the row labels leave (no horizontal
+        // scrolling at 1600 px with nine departments), department names wrapped between
+        // words and shrunk to their cell (shortened with '…' only when a word cannot
+        // fit), the header row outside the scrolling part so it stays in view.
+        let n = m.names.len().max(1);
+        let gap = 3.0;
+        let label_w = 150.0_f32.min(ui.available_width() * 0.2);
+        let cell_w = ((ui.available_width() - label_w - gap * (n as f32 + 1.0)) / n as f32)
+            .clamp(30.0, 96.0);
+        let cell_h = if cell_w < 64.0 { 44.0 } else { 52.0 };
+        let head_h = 46.0;
+        let text = ui.visuals().text_color();
+        let ctx = ui.ctx().clone();
+        let mut painted = Vec::new();
+        let mut name_cell = |ui: &mut egui::Ui, name: &str, w: f32, h: f32, strong: bool| {
+            let (rect, resp) = ui.allocate_exact_size(egui::vec2(w, h), egui::Sense::hover());
+            let px = if strong { 13.0 } else { 11.0 };
+            let g = super::map_labels::fit_words(&ctx, name, w - 6.0, h - 4.0, px, 8.0, text);
+            let at = egui::pos2(
+                rect.center().x - g.size().x / 2.0,
+                rect.center().y - g.size().y / 2.0,
+            );
+            painted.push(super::map_labels::PaintedLabel {
+                text: name.to_owned(),
+                rect: egui::Rect::from_min_size(at, g.size()),
+                rows: super::map_labels::rows(&g),
+            });
+            ui.painter().with_clip_rect(rect).galley(at, g, text);
+            let name = name.to_owned();
+            resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
+            resp.on_hover_text(name);
+        };
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            name_cell(ui, &tr("matrix-corner"), label_w, head_h, false);
+            for name in &m.names {
+                name_cell(ui, name, cell_w, head_h, true);
+            }
+        });
+        egui::ScrollArea::vertical().show(ui, |ui| {
             egui::Grid::new("matrix")
-                .spacing([3.0, 3.0])
+                .spacing([gap, gap])
                 .show(ui, |ui| {
-                    ui.label(RichText::new(tr("matrix-corner")).small());
-                    for name in &m.names {
-                        ui.label(RichText::new(name).strong());
-                    }
-                    ui.end_row();
                     for (r, row) in m.cells.iter().enumerate() {
-                        ui.label(RichText::new(m.names.get(r).map_or("", String::as_str)).strong());
+                        let name = m.names.get(r).map_or("", String::as_str);
+                        name_cell(ui, name, label_w, cell_h, true);
                         for (c, cell) in row.iter().enumerate() {
                             let t = cell.handoffs as f32 / max as f32;
                             let base = if r == c {
@@ -669,8 +704,10 @@ pub fn matrix_view(ui: &mut egui::Ui, state: &mut AppState) {
                             } else {
                                 base.gamma_multiply(0.25 + 0.75 * t)
                             };
-                            let (rect, resp) = ui
-                                .allocate_exact_size(egui::vec2(96.0, 52.0), egui::Sense::hover());
+                            let (rect, resp) = ui.allocate_exact_size(
+                                egui::vec2(cell_w, cell_h),
+                                egui::Sense::hover(),
+                            );
                             ui.painter().rect_filled(rect, 4.0, bg);
                             let fg = if cell.handoffs > 0 && t > 0.4 {
                                 egui::Color32::WHITE
@@ -682,7 +719,11 @@ pub fn matrix_view(ui: &mut egui::Ui, state: &mut AppState) {
                                     rect.center() - egui::vec2(0.0, 8.0),
                                     egui::Align2::CENTER_CENTER,
                                     cell.handoffs.to_string(),
-                                    egui::FontId::proportional(18.0),
+                                    egui::FontId::proportional(if cell_w < 64.0 {
+                                        15.0
+                                    } else {
+                                        18.0
+                                    }),
                                     fg,
                                 );
                                 ui.painter().text(
@@ -716,5 +757,6 @@ pub fn matrix_view(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 });
         });
+        state.canvas.header_labels = painted;
     });
 }
