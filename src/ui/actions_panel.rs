@@ -6,6 +6,7 @@ use super::app::AppState;
 use super::notes::{anchor_label, fresh_note_id};
 use super::warroom::PanelTab;
 use crate::edit::Edit;
+use crate::i18n::tr;
 use crate::model::{ActionItem, ActionStatus, Anchor};
 use egui::RichText;
 use std::collections::BTreeSet;
@@ -56,7 +57,7 @@ pub fn add_action(state: &mut AppState) {
     };
     let on = anchor_label(state, &action.anchor);
     state.edit(
-        &format!("Add action on {on}"),
+        &crate::tr!("undo-add-action", on = on),
         Edit::AddAction(action),
         None,
     );
@@ -103,8 +104,8 @@ pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
         .collect();
     ui.horizontal(|ui| {
         if ui
-            .button("＋ Action")
-            .on_hover_text("Add an action on the selected touchpoint or handoff")
+            .button(tr("actions-add"))
+            .on_hover_text(tr("actions-add-tip"))
             .clicked()
         {
             add_action(state);
@@ -112,22 +113,22 @@ pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
     });
     ui.horizontal(|ui| {
         let f = &mut state.warroom.actions;
-        ui.label("Owner");
+        ui.label(tr("actions-owner"));
         egui::ComboBox::from_id_salt("actions-owner")
-            .selected_text(f.owner.clone().unwrap_or_else(|| "All owners".into()))
+            .selected_text(f.owner.clone().unwrap_or_else(|| tr("actions-all-owners")))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.owner, None, "All owners");
+                ui.selectable_value(&mut f.owner, None, tr("actions-all-owners"));
                 for o in &owners {
                     ui.selectable_value(&mut f.owner, Some(o.clone()), o);
                 }
             });
-        ui.label("Status");
+        ui.label(tr("actions-status"));
         egui::ComboBox::from_id_salt("actions-status")
-            .selected_text(f.status.map_or("All", ActionStatus::label))
+            .selected_text(f.status.map_or_else(|| tr("actions-all"), status_name))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.status, None, "All");
+                ui.selectable_value(&mut f.status, None, tr("actions-all"));
                 for s in ActionStatus::ALL {
-                    ui.selectable_value(&mut f.status, Some(s), s.label());
+                    ui.selectable_value(&mut f.status, Some(s), status_name(s));
                 }
             });
     });
@@ -138,7 +139,14 @@ pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
         .cloned()
         .collect();
     let total = state.journey().actions().count();
-    ui.label(RichText::new(format!("{} of {total} action(s)", list.len())).weak());
+    ui.label(
+        RichText::new(crate::tr!(
+            "actions-count",
+            shown = list.len(),
+            total = total
+        ))
+        .weak(),
+    );
     for a in list {
         action_row(ui, state, a);
         ui.add_space(6.0);
@@ -149,7 +157,10 @@ fn action_row(ui: &mut egui::Ui, state: &mut AppState, a: ActionItem) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let on = anchor_label(state, &a.anchor);
-        if ui.link(RichText::new(format!("on {on}")).small()).clicked() {
+        if ui
+            .link(RichText::new(crate::tr!("note-on", on = on)).small())
+            .clicked()
+        {
             match &a.anchor {
                 Anchor::Touchpoint(t) => state.queue(Action::Focus(vec![t.clone()])),
                 Anchor::Handoff(k) => state.queue(Action::SelectHandoff(k.clone())),
@@ -160,74 +171,83 @@ fn action_row(ui: &mut egui::Ui, state: &mut AppState, a: ActionItem) {
         if ui
             .add(
                 egui::TextEdit::multiline(&mut what)
-                    .hint_text("What will be done")
+                    .hint_text(tr("actions-what-hint"))
                     .desired_rows(1)
                     .desired_width(f32::INFINITY),
             )
-            .accessible_name("Action")
+            .accessible_name(tr("actions-action"))
             .changed()
         {
             let mut n = a.clone();
             n.what = what;
-            update(state, n, "Edit action", true);
+            update(state, n, &tr("undo-edit-action"), true);
         }
         ui.horizontal(|ui| {
             let mut owner = a.owner.clone();
             if ui
                 .add(
                     egui::TextEdit::singleline(&mut owner)
-                        .hint_text("owner")
+                        .hint_text(tr("actions-owner-hint"))
                         .desired_width(110.0),
                 )
-                .accessible_name("Action owner")
+                .accessible_name(tr("actions-action-owner"))
                 .changed()
             {
                 let mut n = a.clone();
                 n.owner = owner;
-                update(state, n, "Edit action owner", true);
+                update(state, n, &tr("undo-edit-action-owner"), true);
             }
             let mut due = a.due.clone();
             let ok = valid_due(&due);
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut due)
-                        .hint_text("YYYY-MM-DD")
+                        .hint_text(tr("actions-date-hint"))
                         .desired_width(90.0)
                         .text_color_opt((!ok).then(|| ui.visuals().error_fg_color)),
                 )
-                .accessible_name("Due date");
+                .accessible_name(tr("actions-due"));
             if r.changed() {
                 let mut n = a.clone();
                 n.due = due;
-                update(state, n, "Edit action due date", true);
+                update(state, n, &tr("undo-edit-action-due"), true);
             }
             let mut status = a.status;
             egui::ComboBox::from_id_salt(("action-status", a.id.as_str()))
-                .selected_text(status.label())
+                .selected_text(status_name(status))
                 .width(90.0)
                 .show_ui(ui, |ui| {
                     for s in ActionStatus::ALL {
-                        ui.selectable_value(&mut status, s, s.label());
+                        ui.selectable_value(&mut status, s, status_name(s));
                     }
                 });
             if status != a.status {
                 let mut n = a.clone();
                 n.status = status;
-                update(state, n, "Set action status", false);
+                update(state, n, &tr("undo-set-action-status"), false);
             }
             if ui
-                .small_button("Delete")
-                .on_hover_text("Delete action")
+                .small_button(tr("actions-delete"))
+                .on_hover_text(tr("undo-delete-action"))
                 .clicked()
             {
                 state.queue(Action::Edit {
-                    label: "Delete action".into(),
+                    label: tr("undo-delete-action"),
                     edit: Edit::RemoveAction(a.id.clone()),
                     merge: None,
                 });
             }
         });
     });
+}
+
+/// An action status in the current language ("In progress", "进行中").
+fn status_name(s: ActionStatus) -> String {
+    tr(match s {
+        ActionStatus::Open => "action-status-open",
+        ActionStatus::InProgress => "action-status-in-progress",
+        ActionStatus::Done => "action-status-done",
+    })
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use super::dialogs::Dialog;
 use crate::analysis::{AnalysisConfig, FigureComparison, JourneyDiff, diff};
 use crate::edit::Edit;
 use crate::history::{Document, Version};
+use crate::i18n::tr;
 use crate::model::{Journey, TouchpointId, slugify};
 use crate::report::diff_markdown;
 use egui::{Color32, RichText};
@@ -88,7 +89,7 @@ pub fn open_path(state: &mut AppState, path: &Path) {
     match crate::io::load_file(path) {
         Ok(j) => {
             open_journey(state, j, Some(path.to_path_buf()));
-            state.status = format!("Comparing with {}", path.display());
+            state.status = crate::tr!("cmp-comparing", path = path.display().to_string());
         }
         Err(e) => {
             state.dialog = Some(Dialog::LoadError {
@@ -153,11 +154,7 @@ fn save_as_to_be_at(
     meta: crate::model::JourneyMeta,
 ) {
     let as_is_path = state.path.clone();
-    state.edit(
-        "Make the to-be variant",
-        Edit::SetMeta(Box::new(meta)),
-        None,
-    );
+    state.edit(&tr("undo-make-to-be"), Edit::SetMeta(Box::new(meta)), None);
     if state.save_to_path(path).is_ok() {
         let mut as_is = as_is;
         if as_is.meta().variant.trim().is_empty() {
@@ -167,10 +164,7 @@ fn save_as_to_be_at(
         }
         open_journey(state, as_is, as_is_path);
         state.warroom.compare.open = false;
-        state.status = format!(
-            "Saved the to-be variant as {}; Workshop > Compare shows it against the as-is",
-            path.display()
-        );
+        state.status = crate::tr!("cmp-saved-to-be", path = path.display().to_string());
     }
 }
 
@@ -194,11 +188,15 @@ pub fn export(state: &mut AppState) {
         return;
     };
     match crate::io::save_bytes_atomic(&crate::io::RealFs, &path, text.as_bytes()) {
-        Ok(()) => state.status = format!("Exported the comparison to {}", path.display()),
+        Ok(()) => state.status = crate::tr!("cmp-exported", path = path.display().to_string()),
         Err(e) => {
             state.dialog = Some(Dialog::Error {
-                title: "Export failed".into(),
-                message: format!("Could not write {}: {e}", path.display()),
+                title: tr("cmp-export-failed"),
+                message: crate::tr!(
+                    "cmp-could-not-write",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ),
             })
         }
     }
@@ -221,7 +219,9 @@ fn ratio_text(r: Option<f64>) -> String {
 /// satisfaction (higher is better) a ratio reads backwards, so the change in points.
 fn change_text(f: &FigureComparison) -> String {
     match (f.figure.as_str(), f.as_is, f.to_be) {
-        ("mean_satisfaction", Some(a), Some(b)) => format!("{:+.1} points", b - a),
+        ("mean_satisfaction", Some(a), Some(b)) => {
+            crate::tr!("cmp-points", points = format!("{:+.1}", b - a))
+        }
         _ => ratio_text(f.ratio),
     }
 }
@@ -229,7 +229,7 @@ fn change_text(f: &FigureComparison) -> String {
 /// The comparison view (in place of the canvas).
 pub fn view(ui: &mut egui::Ui, state: &mut AppState) {
     let Some(d) = state.warroom.compare.diff().cloned() else {
-        ui.label("Nothing to compare: Workshop > Compare as-is / to-be… opens the other journey.");
+        ui.label(tr("cmp-nothing"));
         return;
     };
     let Some(other) = state.warroom.compare.other.clone() else {
@@ -247,12 +247,12 @@ pub fn view(ui: &mut egui::Ui, state: &mut AppState) {
         .fill(ui.visuals().panel_fill)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading(RichText::new("As-is vs to-be").size(26.0).strong());
+                ui.heading(RichText::new(tr("cmp-heading")).size(26.0).strong());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button("Close").clicked() {
+                    if ui.button(tr("button-close")).clicked() {
                         state.warroom.compare.open = false;
                     }
-                    if ui.button("Export comparison…").clicked() {
+                    if ui.button(tr("cmd-export-comparison")).clicked() {
                         state.queue_command(super::action::Command::ExportComparison);
                     }
                 });
@@ -260,12 +260,12 @@ pub fn view(ui: &mut egui::Ui, state: &mut AppState) {
             if let Some(e) = efficiency(&d) {
                 let color = if e >= 1.0 { good } else { bad };
                 ui.label(
-                    RichText::new(format!("{e:.1}× as efficient"))
+                    RichText::new(crate::tr!("cmp-efficient", ratio = format!("{e:.1}")))
                         .size(34.0)
                         .strong()
                         .color(color),
                 )
-                .on_hover_text("The smaller of the staff-handling-time and elapsed-time ratios");
+                .on_hover_text(tr("cmp-efficient-tip"));
             }
             ui.add_space(8.0);
             egui::ScrollArea::vertical()
@@ -275,8 +275,8 @@ pub fn view(ui: &mut egui::Ui, state: &mut AppState) {
                     ui.add_space(14.0);
                     ui.columns(2, |cols| {
                         if let [left, right] = cols {
-                            side(left, "As-is", &as_is, &d, true, bad);
-                            side(right, "To-be", &to_be, &d, false, good);
+                            side(left, &tr("cmp-as-is"), &as_is, &d, true, bad);
+                            side(right, &tr("cmp-to-be"), &to_be, &d, false, good);
                         }
                     });
                 });
@@ -290,18 +290,21 @@ fn figures_table(ui: &mut egui::Ui, d: &JourneyDiff, as_is: &Journey, to_be: &Jo
         .min_col_width(120.0)
         .spacing([28.0, 8.0])
         .show(ui, |ui| {
-            ui.label(RichText::new("Figure").size(big).strong());
+            ui.label(RichText::new(tr("cmp-figure")).size(big).strong());
             ui.label(RichText::new(title_of(as_is)).size(big).strong());
             ui.label(RichText::new(title_of(to_be)).size(big).strong());
-            ui.label(RichText::new("Ratio").size(big).strong());
+            ui.label(RichText::new(tr("cmp-ratio")).size(big).strong());
             ui.end_row();
-            ui.label(RichText::new("Journey owner").size(big));
+            ui.label(RichText::new(tr("focus-journey-owner")).size(big));
             ui.label(RichText::new(owner_of(as_is)).size(big));
             ui.label(RichText::new(owner_of(to_be)).size(big));
             ui.label("");
             ui.end_row();
             for f in &d.figures {
-                ui.label(RichText::new(&f.label).size(big));
+                ui.label(
+                    RichText::new(crate::report::analyze::figure_label(&f.figure, &f.label))
+                        .size(big),
+                );
                 ui.label(RichText::new(value_text(f, f.as_is)).size(big));
                 ui.label(RichText::new(value_text(f, f.to_be)).size(big));
                 ui.label(RichText::new(change_text(f)).size(big).strong());
@@ -340,8 +343,12 @@ fn side(ui: &mut egui::Ui, heading: &str, j: &Journey, d: &JourneyDiff, as_is: b
     } else {
         (&d.touchpoints_added, &d.handoffs_added)
     };
-    let verb = if as_is { "removed" } else { "added" };
-    ui.label(RichText::new(format!("{} touchpoint(s) {verb}", tps.len())).strong());
+    let tp_text = if as_is {
+        crate::tr!("cmp-tps-removed", count = tps.len())
+    } else {
+        crate::tr!("cmp-tps-added", count = tps.len())
+    };
+    ui.label(RichText::new(tp_text).strong());
     for id in tps {
         let t = RichText::new(name(j, id)).color(c);
         ui.label(if as_is {
@@ -351,14 +358,23 @@ fn side(ui: &mut egui::Ui, heading: &str, j: &Journey, d: &JourneyDiff, as_is: b
         });
     }
     ui.add_space(6.0);
-    ui.label(RichText::new(format!("{} handoff(s) {verb}", hs.len())).strong());
+    let h_text = if as_is {
+        crate::tr!("cmp-handoffs-removed", count = hs.len())
+    } else {
+        crate::tr!("cmp-handoffs-added", count = hs.len())
+    };
+    ui.label(RichText::new(h_text).strong());
     for h in hs {
         let cross = j.crosses_departments(&h.from, &h.to);
         let text = format!(
             "{} -> {}{}",
             name(j, &h.from),
             name(j, &h.to),
-            if cross { "  (cross-department)" } else { "" }
+            if cross {
+                tr("cmp-cross")
+            } else {
+                String::new()
+            }
         );
         ui.label(if as_is {
             RichText::new(text).strikethrough().color(c)

@@ -8,6 +8,7 @@ use super::app::AppState;
 use crate::analysis::focus::{BoundaryHandoff, department_focus};
 use crate::analysis::{fmt_hours, fmt_score, fmt_share};
 use crate::edit::Edit;
+use crate::i18n::tr;
 use crate::model::{DepartmentId, TouchpointId};
 use egui::RichText;
 
@@ -17,8 +18,8 @@ pub fn set(state: &mut AppState, department: Option<DepartmentId>) {
         .as_ref()
         .and_then(|d| state.journey().department(d))
     {
-        Some(d) => format!("Focus on {} (0 shows every department)", d.name),
-        None => "Department focus off".into(),
+        Some(d) => crate::tr!("focus-on", name = &d.name),
+        None => tr("focus-off"),
     };
     state.warroom.focus = department;
     let doc = &state.doc;
@@ -93,10 +94,10 @@ fn boundary_row(ui: &mut egui::Ui, state: &mut AppState, b: &BoundaryHandoff, in
         format!("{from} -> {}: {to}", b.other_name)
     };
     if let Some(w) = b.wait_hours {
-        text.push_str(&format!(" · waits {}", fmt_hours(w)));
+        text.push_str(&crate::tr!("focus-waits", time = fmt_hours(w)));
     }
     if let Some(f) = b.failure_rate {
-        text.push_str(&format!(" · {} fail", fmt_share(f)));
+        text.push_str(&crate::tr!("focus-fail", share = fmt_share(f)));
     }
     let flagged = !b.flags.is_empty();
     let rich = if flagged {
@@ -124,7 +125,7 @@ pub fn card(ctx: &egui::Context, state: &mut AppState) {
     let mut open = true;
     let presenting = state.warroom.present.active;
     let size = if presenting { 17.0 } else { 13.5 };
-    egui::Window::new(format!("Department focus: {}", summary.name))
+    egui::Window::new(crate::tr!("focus-window", name = &summary.name))
         .id(egui::Id::unique("department-focus-card"))
         .open(&mut open)
         .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-16.0, 96.0))
@@ -135,19 +136,19 @@ pub fn card(ctx: &egui::Context, state: &mut AppState) {
             ui.style_mut().override_font_id = Some(egui::FontId::proportional(size));
             department_picker(ui, state);
             ui.separator();
-            ui.label(format!(
-                "Handling {} · waits {} for what it receives{}",
-                fmt_hours(summary.handling_hours),
-                fmt_hours(summary.wait_hours_in),
-                summary
-                    .mean_satisfaction
-                    .map_or_else(String::new, |m| format!(" · satisfaction {}", fmt_score(m)))
+            ui.label(crate::tr!(
+                "focus-summary",
+                handling = fmt_hours(summary.handling_hours),
+                waits = fmt_hours(summary.wait_hours_in),
+                satisfaction = summary.mean_satisfaction.map_or_else(String::new, |m| {
+                    crate::tr!("focus-satisfaction", score = fmt_score(m))
+                })
             ));
             egui::ScrollArea::vertical()
                 .max_height(520.0)
                 .show(ui, |ui| {
                     ui.label(
-                        RichText::new(format!("Owns {} touchpoint(s)", summary.owns.len()))
+                        RichText::new(crate::tr!("focus-owns", count = summary.owns.len()))
                             .strong(),
                     );
                     for id in &summary.owns {
@@ -157,7 +158,7 @@ pub fn card(ctx: &egui::Context, state: &mut AppState) {
                     }
                     ui.add_space(4.0);
                     ui.label(
-                        RichText::new(format!("Receives {} handoff(s)", summary.receives.len()))
+                        RichText::new(crate::tr!("focus-receives", count = summary.receives.len()))
                             .strong(),
                     );
                     for b in &summary.receives {
@@ -165,30 +166,37 @@ pub fn card(ctx: &egui::Context, state: &mut AppState) {
                     }
                     ui.add_space(4.0);
                     ui.label(
-                        RichText::new(format!("Hands off {} handoff(s)", summary.hands_off.len()))
-                            .strong(),
+                        RichText::new(crate::tr!(
+                            "focus-hands-off",
+                            count = summary.hands_off.len()
+                        ))
+                        .strong(),
                     );
                     for b in &summary.hands_off {
                         boundary_row(ui, state, b, false);
                     }
                     ui.add_space(4.0);
                     ui.label(
-                        RichText::new(format!(
-                            "Gaps at its boundaries: {}",
-                            summary.boundary_gaps.len()
+                        RichText::new(crate::tr!(
+                            "focus-boundary-gaps",
+                            count = summary.boundary_gaps.len()
                         ))
                         .strong(),
                     );
                     for g in &summary.boundary_gaps {
-                        ui.label(format!("[{}] {}", g.severity, g.explanation));
+                        ui.label(format!("[{}] {}", g.severity.label(), g.explanation));
                     }
                     if !summary.own_gaps.is_empty() {
                         ui.add_space(4.0);
                         ui.label(
-                            RichText::new(format!("Inside: {}", summary.own_gaps.len())).strong(),
+                            RichText::new(crate::tr!(
+                                "focus-inside",
+                                count = summary.own_gaps.len()
+                            ))
+                            .strong(),
                         );
                         for g in &summary.own_gaps {
-                            ui.label(format!("[{}] {}", g.severity, g.explanation));
+                            ui.label(format!("[{}] {}", g.severity.label(), g.explanation));
                         }
                     }
                 });
@@ -205,13 +213,13 @@ pub fn department_picker(ui: &mut egui::Ui, state: &mut AppState) {
         .focus
         .as_ref()
         .and_then(|d| state.journey().department(d))
-        .map_or_else(|| "All departments".to_owned(), |d| d.name.clone());
+        .map_or_else(|| tr("focus-all"), |d| d.name.clone());
     let mut chosen: Option<Option<DepartmentId>> = None;
     egui::ComboBox::from_id_salt("focus-department")
         .selected_text(current)
         .show_ui(ui, |ui| {
             if ui
-                .selectable_label(state.warroom.focus.is_none(), "All departments")
+                .selectable_label(state.warroom.focus.is_none(), tr("focus-all"))
                 .clicked()
             {
                 chosen = Some(None);
@@ -229,7 +237,7 @@ pub fn department_picker(ui: &mut egui::Ui, state: &mut AppState) {
             }
         })
         .response
-        .on_hover_text("Department focus (number keys 1-9, 0 for all)");
+        .on_hover_text(tr("focus-tip"));
     if let Some(c) = chosen {
         set(state, c);
     }
@@ -241,11 +249,11 @@ pub fn owner_row(ui: &mut egui::Ui, state: &mut AppState) {
     let meta = state.journey().meta().clone();
     let mut owner = meta.owner.clone();
     ui.horizontal(|ui| {
-        let l = ui.label("Journey owner");
+        let l = ui.label(tr("focus-journey-owner"));
         let r = ui
             .add(
                 egui::TextEdit::singleline(&mut owner)
-                    .hint_text("accountable executive")
+                    .hint_text(tr("focus-owner-hint"))
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(l.id);
@@ -253,17 +261,17 @@ pub fn owner_row(ui: &mut egui::Ui, state: &mut AppState) {
             let mut m = meta.clone();
             m.owner = owner.clone();
             state.queue(Action::Edit {
-                label: "Set journey owner".into(),
+                label: tr("undo-set-journey-owner"),
                 edit: Edit::SetMeta(Box::new(m)),
                 merge: Some("journey-owner".into()),
             });
         }
     });
     ui.horizontal(|ui| {
-        ui.label("Focus");
+        ui.label(tr("focus-label"));
         department_picker(ui, state);
         if !meta.variant.is_empty() {
-            ui.label(RichText::new(format!("variant: {}", meta.variant)).weak());
+            ui.label(RichText::new(crate::tr!("focus-variant", variant = &meta.variant)).weak());
         }
     });
 }

@@ -8,6 +8,7 @@ use super::action::Action;
 use super::app::AppState;
 use super::warroom::PanelTab;
 use crate::edit::Edit;
+use crate::i18n::tr;
 use crate::layout::{LaneKey, Layout, Rect as WRect};
 use crate::model::{ActionItem, Anchor, NoteId, Rgb, StickyNote, fresh_id};
 use egui::{Align2, Color32, FontId, RichText, Stroke, StrokeKind, vec2};
@@ -106,7 +107,11 @@ pub fn add_note_at(state: &mut AppState, anchor: Anchor) {
         anchor,
     };
     let where_ = anchor_label(state, &note.anchor);
-    state.edit(&format!("Add note on {where_}"), Edit::AddNote(note), None);
+    state.edit(
+        &crate::tr!("undo-add-note", on = where_),
+        Edit::AddNote(note),
+        None,
+    );
     if state.journey().note(&id).is_some() {
         let w = &mut state.warroom;
         if w.present.active {
@@ -133,20 +138,20 @@ fn edit_note(state: &mut AppState, note: StickyNote, label: &str, merge: bool) {
 pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         if ui
-            .button("＋ Note")
-            .on_hover_text("Add a note to the selected touchpoint or handoff (N)")
+            .button(tr("note-add"))
+            .on_hover_text(tr("note-add-tip"))
             .clicked()
         {
             let anchor = anchor_for_new(ui.ctx(), state);
             add_note_at(state, anchor);
         }
-        ui.checkbox(&mut state.warroom.show_notes, "Show on map");
+        ui.checkbox(&mut state.warroom.show_notes, tr("note-show-on-map"));
     });
     ui.horizontal(|ui| {
-        let l = ui.label("Author");
+        let l = ui.label(tr("note-author"));
         ui.add(
             egui::TextEdit::singleline(&mut state.warroom.notes.author)
-                .hint_text("name or department")
+                .hint_text(tr("note-author-hint"))
                 .desired_width(150.0),
         )
         .labelled_by(l.id);
@@ -159,7 +164,7 @@ pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
     ui.separator();
     let notes: Vec<StickyNote> = state.journey().notes().cloned().collect();
     if notes.is_empty() {
-        ui.label(RichText::new("No notes yet. Select a card and press N.").weak());
+        ui.label(RichText::new(tr("note-none")).weak());
     }
     for note in notes {
         note_row(ui, state, note);
@@ -181,7 +186,11 @@ fn swatch(ui: &mut egui::Ui, c: Rgb, name: &str, on: bool) -> bool {
     }
     let name = name.to_owned();
     resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, &name));
-    resp.on_hover_text(format!("Colour: {name}")).clicked()
+    resp.on_hover_text(crate::tr!(
+        "note-colour",
+        name = tr(&format!("colour-{name}"))
+    ))
+    .clicked()
 }
 
 fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
@@ -196,7 +205,11 @@ fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
             ui.visuals_mut().extreme_bg_color = fill.gamma_multiply(0.9);
             let on = anchor_label(state, &note.anchor);
             if ui
-                .link(RichText::new(format!("on {on}")).small().color(ink))
+                .link(
+                    RichText::new(crate::tr!("note-on", on = on))
+                        .small()
+                        .color(ink),
+                )
                 .clicked()
             {
                 match &note.anchor {
@@ -216,64 +229,64 @@ fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
             let r = ui.add(
                 egui::TextEdit::multiline(&mut text)
                     .id(text_id)
-                    .hint_text("What was said")
+                    .hint_text(tr("note-text-hint"))
                     .desired_rows(2)
                     .desired_width(f32::INFINITY)
                     .text_color(ink),
             );
-            let r = r.accessible_name("Note text");
+            let r = r.accessible_name(tr("note-text"));
             if r.changed() {
                 let mut n = note.clone();
                 n.text = text;
-                edit_note(state, n, "Edit note", true);
+                edit_note(state, n, &tr("undo-edit-note"), true);
             }
             ui.horizontal(|ui| {
                 let mut author = note.author.clone();
                 let r = ui
                     .add(
                         egui::TextEdit::singleline(&mut author)
-                            .hint_text("author")
+                            .hint_text(tr("note-author-lower"))
                             .desired_width(120.0)
                             .text_color(ink),
                     )
-                    .accessible_name("Note author");
+                    .accessible_name(tr("note-author-name"));
                 if r.changed() {
                     let mut n = note.clone();
                     n.author = author;
-                    edit_note(state, n, "Edit note author", true);
+                    edit_note(state, n, &tr("undo-edit-note-author"), true);
                 }
                 for (c, name) in COLORS {
                     if swatch(ui, c, name, note.color == c) && note.color != c {
                         let mut n = note.clone();
                         n.color = c;
-                        edit_note(state, n, "Colour note", false);
+                        edit_note(state, n, &tr("undo-colour-note"), false);
                     }
                 }
             });
             ui.horizontal(|ui| {
                 let on_tp = matches!(note.anchor, Anchor::Touchpoint(_));
                 if ui
-                    .add_enabled(on_tp, egui::Button::new("Make pain point").small())
-                    .on_hover_text("Add the note's text to the touchpoint's pain points")
-                    .on_disabled_hover_text("Only a note on a touchpoint becomes its pain point")
+                    .add_enabled(on_tp, egui::Button::new(tr("note-make-pain")).small())
+                    .on_hover_text(tr("note-make-pain-tip"))
+                    .on_disabled_hover_text(tr("note-make-pain-disabled"))
                     .clicked()
                 {
                     to_pain_point(state, &note);
                 }
                 if ui
-                    .add(egui::Button::new("Make action").small())
-                    .on_hover_text("Turn the note into an improvement action")
+                    .add(egui::Button::new(tr("note-make-action")).small())
+                    .on_hover_text(tr("note-make-action-tip"))
                     .clicked()
                 {
                     to_action(state, &note);
                 }
                 if ui
-                    .add(egui::Button::new("Delete").small())
-                    .on_hover_text("Delete note")
+                    .add(egui::Button::new(tr("note-delete")).small())
+                    .on_hover_text(tr("undo-delete-note"))
                     .clicked()
                 {
                     state.queue(Action::Edit {
-                        label: "Delete note".into(),
+                        label: tr("undo-delete-note"),
                         edit: Edit::RemoveNote(note.id.clone()),
                         merge: None,
                     });
@@ -292,7 +305,7 @@ pub fn to_pain_point(state: &mut AppState, note: &StickyNote) {
     };
     let text = note.text.trim();
     if text.is_empty() {
-        state.status = "The note is empty".into();
+        state.status = tr("note-empty");
         return;
     }
     let mut t = t.clone();
@@ -303,7 +316,7 @@ pub fn to_pain_point(state: &mut AppState, note: &StickyNote) {
     };
     t.pains.push(pain);
     state.queue(Action::Edit {
-        label: "Note to pain point".into(),
+        label: tr("undo-note-to-pain"),
         edit: Edit::Batch(vec![
             Edit::UpdateTouchpoint(Box::new(t)),
             Edit::RemoveNote(note.id.clone()),
@@ -324,7 +337,7 @@ pub fn to_action(state: &mut AppState, note: &StickyNote) {
         anchor: note.anchor.clone(),
     };
     state.queue(Action::Edit {
-        label: "Note to action".into(),
+        label: tr("undo-note-to-action"),
         edit: Edit::Batch(vec![
             Edit::AddAction(action),
             Edit::RemoveNote(note.id.clone()),
@@ -572,13 +585,13 @@ pub fn map_editor(ui: &mut egui::Ui, state: &mut AppState) {
                     .add(
                         egui::TextEdit::multiline(&mut text)
                             .id(edit_id)
-                            .hint_text("What was said (Esc when done)")
+                            .hint_text(tr("note-text-hint-map"))
                             .desired_rows(3)
                             .desired_width(size.x - 12.0)
                             .frame(egui::Frame::NONE)
                             .text_color(ink),
                     )
-                    .accessible_name("Note text");
+                    .accessible_name(tr("note-text"));
                 changed = resp.changed();
                 if !note.author.is_empty() {
                     ui.label(
@@ -592,6 +605,6 @@ pub fn map_editor(ui: &mut egui::Ui, state: &mut AppState) {
     if changed {
         let mut n = note;
         n.text = text;
-        edit_note(state, n, "Edit note", true);
+        edit_note(state, n, &tr("undo-edit-note"), true);
     }
 }

@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::app::AppState;
 use crate::analysis::{fmt_hours, fmt_score};
+use crate::i18n::tr;
 use crate::portfolio::{EntryResult, PortfolioEntry, scan};
 use egui::RichText;
 use std::path::{Path, PathBuf};
@@ -44,7 +45,11 @@ pub fn load(state: &mut AppState, dir: &Path) {
         }
         Err(e) => {
             p.entries.clear();
-            p.error = Some(format!("Cannot read {}: {e}", dir.display()));
+            p.error = Some(crate::tr!(
+                "pfui-cannot-read",
+                path = dir.display().to_string(),
+                error = e.to_string()
+            ));
         }
     }
 }
@@ -57,7 +62,7 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
     let mut rescan = false;
     let mut pick = false;
     let mut to_open: Option<PathBuf> = None;
-    egui::Window::new("Journey portfolio")
+    egui::Window::new(tr("pfui-title"))
         .id(egui::Id::unique("journey-portfolio"))
         .open(&mut open)
         .default_width(980.0)
@@ -65,10 +70,10 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
         .show(ctx, |ui| {
             let p = &state.warroom.portfolio;
             ui.horizontal(|ui| {
-                if ui.button("Open folder…").clicked() {
+                if ui.button(tr("pfui-open-folder")).clicked() {
                     pick = true;
                 }
-                if p.dir.is_some() && ui.button("Rescan").clicked() {
+                if p.dir.is_some() && ui.button(tr("pfui-rescan")).clicked() {
                     rescan = true;
                 }
                 if let Some(d) = &p.dir {
@@ -79,7 +84,7 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
                 ui.colored_label(ui.visuals().error_fg_color, e);
             }
             if p.dir.is_some() && p.entries.is_empty() && p.error.is_none() {
-                ui.label("No *.journey.ron files in this folder.");
+                ui.label(tr("pfui-empty"));
             }
             ui.separator();
             egui::ScrollArea::both().max_height(520.0).show(ui, |ui| {
@@ -88,18 +93,18 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
                     .spacing([18.0, 6.0])
                     .show(ui, |ui| {
                         for h in [
-                            "Journey",
-                            "Owner",
-                            "Variant",
-                            "Touchpoints",
-                            "Cross-dept handoffs",
-                            "Elapsed",
-                            "Satisfaction",
-                            "Serious gaps",
-                            "Open actions",
-                            "Outcomes",
+                            "pfui-col-journey",
+                            "pfui-col-owner",
+                            "pfui-col-variant",
+                            "pfui-col-touchpoints",
+                            "pfui-col-cross",
+                            "pfui-col-elapsed",
+                            "pfui-col-satisfaction",
+                            "pfui-col-serious",
+                            "pfui-col-open-actions",
+                            "pfui-col-outcomes",
                         ] {
-                            ui.label(RichText::new(h).strong());
+                            ui.label(RichText::new(tr(h)).strong());
                         }
                         ui.end_row();
                         for e in &p.entries {
@@ -107,13 +112,13 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
                                 EntryResult::Journey(s) => {
                                     if ui
                                         .link(&s.title)
-                                        .on_hover_text(format!("Open {}", e.file))
+                                        .on_hover_text(crate::tr!("pfui-open-file", file = &e.file))
                                         .clicked()
                                     {
                                         to_open = Some(e.path.clone());
                                     }
                                     ui.label(if s.owner.is_empty() {
-                                        RichText::new("no owner").weak().italics()
+                                        RichText::new(tr("gap-no-owner-name")).weak().italics()
                                     } else {
                                         RichText::new(&s.owner)
                                     });
@@ -130,7 +135,7 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
                                     ui.label(&e.file);
                                     ui.colored_label(
                                         ui.visuals().error_fg_color,
-                                        format!("cannot be read: {error}"),
+                                        crate::tr!("pfui-unreadable", error = error.to_string()),
                                     );
                                 }
                             }
