@@ -86,7 +86,7 @@ pub(super) fn card_group(
     let vol_w = vol.as_ref().map_or(0.0, |v| text_width(v, 10.0, false));
     items.push(fitted(
         (lx, row_y),
-        &f::word(&format!("map-channel-{}", t.channel.key())),
+        &f::word(channel_message(t.channel)),
         10.0,
         p.muted,
         TextAnchor::Start,
@@ -230,5 +230,64 @@ pub(super) fn card_group(
         id: t.id.clone(),
         rect: r,
         items,
+    }
+}
+
+/// The message id of a channel's name on a card (`map-channel-FieldVisit`).
+fn channel_message(c: crate::model::Channel) -> &'static str {
+    use crate::model::Channel;
+    match c {
+        Channel::Phone => "map-channel-Phone",
+        Channel::Web => "map-channel-Web",
+        Channel::App => "map-channel-App",
+        Channel::Email => "map-channel-Email",
+        Channel::Letter => "map-channel-Letter",
+        Channel::Chat => "map-channel-Chat",
+        Channel::InPerson => "map-channel-InPerson",
+        Channel::FieldVisit => "map-channel-FieldVisit",
+        Channel::SocialMedia => "map-channel-SocialMedia",
+        Channel::Internal => "map-channel-Internal",
+        Channel::Partner => "map-channel-Partner",
+        Channel::Other => "map-channel-Other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, has_message};
+    use crate::model::{Channel, Layer};
+
+    /// Every word the map looks up by a computed id exists in every language (a typo
+    /// would print the id on every card).
+    #[test]
+    fn every_channel_layer_and_badge_has_its_words() {
+        let badges = [
+            Badge::Watermelon,
+            Badge::Split,
+            Badge::Drop,
+            Badge::NoOwner,
+            Badge::NoMetric,
+            Badge::NoScore,
+            Badge::Rework,
+            Badge::HighVolumeLowScore,
+        ];
+        for lang in crate::i18n::available() {
+            let mut ids: Vec<String> = Channel::ALL
+                .iter()
+                .map(|c| channel_message(*c).to_owned())
+                .collect();
+            ids.extend(Layer::ALL.iter().map(|l| format!("map-layer-{}", l.key())));
+            for b in &badges {
+                ids.push(format!("map-badge-{}", b.key()));
+                ids.push(format!("map-badge-{}-meaning", b.key()));
+            }
+            for id in ids {
+                assert!(has_message(&lang, &id), "{} lacks {id}", lang.tag());
+            }
+        }
+        crate::i18n::with_lang(&Lang::english(), || {
+            assert_eq!(Badge::Watermelon.label(), "WATERMELON");
+        });
     }
 }

@@ -38,7 +38,16 @@ impl Badge {
 
     /// The pill text in the current language ("WATERMELON", "西瓜").
     pub fn label(&self) -> String {
-        f::word(&format!("map-badge-{}", self.key()))
+        f::word(match self {
+            Badge::Watermelon => "map-badge-watermelon",
+            Badge::Split => "map-badge-split",
+            Badge::Drop => "map-badge-drop",
+            Badge::NoOwner => "map-badge-no-owner",
+            Badge::NoMetric => "map-badge-no-metric",
+            Badge::NoScore => "map-badge-no-score",
+            Badge::Rework => "map-badge-rework",
+            Badge::HighVolumeLowScore => "map-badge-high-volume",
+        })
     }
 
     /// What the badge means (legend, reports), in the current language.
