@@ -304,3 +304,19 @@ fn portfolio_in_chinese_and_its_json_unchanged() {
         |lang: &str| touchpoint(&["portfolio", &dir, "--format", "json", "--lang", lang]).stdout;
     assert_eq!(json("en"), json("zh-CN"));
 }
+
+#[test]
+fn analyze_of_the_chinese_sample_in_chinese_has_no_english_left() {
+    let file = sample("ecommerce.journey.ron");
+    for format in ["text", "markdown"] {
+        let o = touchpoint(&["analyze", &file, "--format", format, "--lang", "zh-CN"]);
+        let s = text(&o.stdout);
+        let english: Vec<&str> = s
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 3)
+            .collect();
+        assert!(english.is_empty(), "{format}: {english:?} in\n{s}");
+        let en = text(&touchpoint(&["analyze", &file, "--format", format]).stdout);
+        assert!(en.contains("Touchpoint"), "{en}");
+    }
+}

@@ -275,3 +275,64 @@ fn analysis_json_does_not_change_with_the_language() {
     assert!(text_zh.contains("主要断点"), "{text_zh}");
     assert!(en.contains("\"touchpoints\""));
 }
+
+/// Latin words of three letters or more in `text`, except those `allowed`.
+fn latin_words(text: &str, allowed: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 3)
+        .filter(|w| !allowed.contains(w))
+        .map(str::to_owned)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The e-commerce journey is written in Chinese, so in Chinese its map and report hold
+/// no English word at all: every word of the chrome went through the messages.
+#[test]
+fn the_chinese_sample_in_chinese_has_no_english_left() {
+    let j = sample("ecommerce.journey.ron");
+    let (svg, md, html) = i18n::with_lang(&zh(), || {
+        (
+            svg_texts(&export_text(&j, ExportFormat::Svg)).join("\n"),
+            export_text(&j, ExportFormat::Markdown),
+            export_text(&j, ExportFormat::Html),
+        )
+    });
+    // Channel names kept as people say them in Chinese too ("App", "IM").
+    assert_eq!(latin_words(&svg, &["App"]), Vec::<String>::new(), "{svg}");
+    // The report links its map file (map.svg).
+    assert_eq!(
+        latin_words(&md, &["map", "svg"]),
+        Vec::<String>::new(),
+        "{md}"
+    );
+    // HTML: the visible text only (not the markup, styles and the inlined SVG's
+    // attributes).
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .expect("parses");
+    let body: String = doc
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter(|n| {
+            !n.ancestors()
+                .any(|a| a.has_tag_name("style") || a.has_tag_name("title"))
+        })
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(latin_words(&body, &["App"]), Vec::<String>::new(), "{body}");
+    // And the English map of the same journey does have English chrome (the check can
+    // fail).
+    let english = svg_texts(&export_text(&j, ExportFormat::Svg)).join("\n");
+    assert!(latin_words(&english, &["App"]).contains(&"Legend".to_owned()));
+}
