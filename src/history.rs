@@ -1,5 +1,6 @@
 //! Undo and redo. One user gesture (a drag, a paste, a typed name) is one step.
 
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::edit::Edit;
@@ -59,7 +60,13 @@ pub struct Document {
     /// document: caches key on [`Document::version`], never on this alone.
     revision: u64,
     limit: usize,
+    /// The edits that made the last revisions, oldest first, as `(revision after, edit)`
+    /// (see [`Document::changes_since`]). Cleared when the journey is replaced.
+    changes: VecDeque<(u64, Edit)>,
 }
+
+/// How many recent edits [`Document::changes_since`] can replay.
+const CHANGE_LOG: usize = 64;
 
 impl Clone for Document {
     /// A clone is another document: it gets its own identity, so the two can change
@@ -74,6 +81,8 @@ impl Clone for Document {
             saved_state: self.saved_state,
             revision: self.revision,
             limit: self.limit,
+            // Another identity: nobody can ask for changes since one of its versions.
+            changes: VecDeque::new(),
         }
     }
 }
@@ -96,6 +105,7 @@ impl Document {
             saved_state: Some(0),
             revision: 0,
             limit: 1000,
+            changes: VecDeque::new(),
         }
     }
 
@@ -121,6 +131,37 @@ impl Document {
         Version {
             document: self.identity,
             revision: self.revision,
+        }
+    }
+
+    /// The edits that lead from `since` to the current state, in order, when this
+    /// document still knows them (same document, at most the last 64 changes, no
+    /// replace in between); `None` otherwise. Lets a copy of the journey kept elsewhere
+    /// (the app's background analysis) follow the document without cloning it.
+    pub fn changes_since(&self, since: Version) -> Option<Vec<&Edit>> {
+        if since.document != self.identity || since.revision > self.revision {
+            return None;
+        }
+        if since.revision == self.revision {
+            return Some(Vec::new());
+        }
+        let first = self.changes.front()?.0;
+        if first > since.revision + 1 {
+            return None;
+        }
+        Some(
+            self.changes
+                .iter()
+                .filter(|(r, _)| *r > since.revision)
+                .map(|(_, e)| e)
+                .collect(),
+        )
+    }
+
+    fn log_change(&mut self, edit: Edit) {
+        self.changes.push_back((self.revision, edit));
+        if self.changes.len() > CHANGE_LOG {
+            self.changes.pop_front();
         }
     }
 
@@ -162,6 +203,7 @@ impl Document {
         let redo = edit.clone();
         let undo = edit.apply(&mut self.journey)?;
         self.revision += 1;
+        self.log_change(redo.clone());
         self.redo.clear();
         if let (Some(key), Some(last)) = (&merge_key, self.undo.last_mut())
             && last.merge_key.as_ref() == Some(key)
@@ -221,6 +263,7 @@ impl Document {
         match step.undo.clone().apply(&mut self.journey) {
             Ok(_) => {
                 self.revision += 1;
+                self.log_change(step.undo.clone());
                 step.merge_key = None;
                 let label = step.label.clone();
                 self.redo.push(step);
@@ -241,6 +284,7 @@ impl Document {
         match step.redo.clone().apply(&mut self.journey) {
             Ok(_) => {
                 self.revision += 1;
+                self.log_change(step.redo.clone());
                 let label = step.label.clone();
                 self.undo.push(step);
                 Ok(Some(label))
@@ -259,6 +303,7 @@ impl Document {
         self.undo.clear();
         self.redo.clear();
         self.revision += 1;
+        self.changes.clear();
         self.saved_state = Some(0);
     }
 }

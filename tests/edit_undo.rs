@@ -360,3 +360,52 @@ fn removing_a_stage_moves_its_touchpoints_or_is_refused_when_not_empty() {
     let _redo = inverse.apply(&mut j).unwrap();
     assert_eq!(j.stages()[0].id, s0, "restored at its position");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// A copy of the journey kept elsewhere (the app's background analysis) follows the
+    /// document by replaying `changes_since`: through edits, failed edits, undo and redo,
+    /// it stays equal to the document, without ever cloning the journey again.
+    #[test]
+    fn a_replica_follows_the_document_by_its_changes(
+        seed in 0u64..1000,
+        ops in prop::collection::vec(op(), 1..30),
+        undos in 0usize..8,
+        sync_every in 1usize..5,
+    ) {
+        let original = touchpoint::generate::generate(12, seed);
+        let mut doc = Document::new(original.clone());
+        let mut replica = original;
+        let mut seen = doc.version();
+        let mut counter = 0;
+        let follow = |doc: &Document, replica: &mut Journey, seen: &mut touchpoint::history::Version|
+            -> Result<(), TestCaseError> {
+            let edits = doc
+                .changes_since(*seen)
+                .ok_or_else(|| TestCaseError::fail("the log lost changes"))?;
+            for e in edits {
+                e.clone().apply(replica).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            }
+            *seen = doc.version();
+            Ok(())
+        };
+        for (i, op) in ops.iter().enumerate() {
+            let Some(edit) = to_edit(doc.journey(), op, &mut counter) else { continue };
+            let _ = doc.apply_merging("op", edit, (i % 3 == 0).then(|| "typing".to_owned()));
+            if i % sync_every == 0 {
+                follow(&doc, &mut replica, &mut seen)?;
+                prop_assert_eq!(&replica, doc.journey());
+            }
+        }
+        for _ in 0..undos {
+            let _ = doc.undo();
+        }
+        let _ = doc.redo();
+        follow(&doc, &mut replica, &mut seen)?;
+        prop_assert_eq!(&replica, doc.journey());
+        // Another document's version, or one before a replace, cannot be followed.
+        prop_assert!(doc.changes_since(Document::default().version()).is_none());
+        doc.replace(touchpoint::generate::generate(3, seed));
+        prop_assert!(doc.changes_since(seen).is_none());
+    }
+}

@@ -206,7 +206,6 @@ fn dropping_a_journey_opens_it_and_dropping_a_csv_starts_its_import() {
 /// Item 6: a big PNG export runs on a worker: frames stay short, a progress bar with
 /// Cancel shows, and Cancel writes nothing.
 #[test]
-#[ignore = "timing-dependent under the shared build load; passed twice, then missed the progress window once"]
 fn a_long_export_runs_off_the_ui_thread_with_progress_and_cancel() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("big.png");
@@ -222,18 +221,18 @@ fn a_long_export_runs_off_the_ui_thread_with_progress_and_cancel() {
     h.state_mut().export.format = touchpoint::export::ExportFormat::Png;
     h.state_mut().export.scale = 2.0;
     h.run_ok();
-    let started = Instant::now();
     h.get_by_label("Export…").click();
     h.step();
     assert!(h.state().export.busy(), "the export runs on a worker");
-    // Frames while it runs: as short as an idle frame (plus the dialog), not the export.
+    // Frames while it runs (a 3,000-touchpoint PNG at scale 2 takes seconds in a test
+    // build): as short as an idle frame (plus the dialog), not the export.
     let mut worst = Duration::ZERO;
-    while started.elapsed() < Duration::from_millis(400) {
+    for _ in 0..3 {
         let t = Instant::now();
         h.step();
         worst = worst.max(t.elapsed());
     }
-    assert!(h.state().export.busy(), "still exporting after 400 ms");
+    assert!(h.state().export.busy(), "still exporting");
     assert!(
         worst < idle * 4 + Duration::from_millis(150),
         "a frame took {worst:?} while exporting (idle {idle:?})"

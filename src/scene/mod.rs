@@ -591,6 +591,47 @@ pub fn build_scene_with_marks(
     scene
 }
 
+/// Rebuild the card of one touchpoint in place (its text, colours, badges) after a change
+/// that leaves it where `layout` put it, without rebuilding the rest of the scene. Returns
+/// `false` when that cannot be exact (no such card, or a focus dims part of the scene):
+/// the caller then rebuilds the whole scene.
+pub fn patch_card(
+    scene: &mut Scene,
+    journey: &Journey,
+    layout: &Layout,
+    marks: Option<&Marks>,
+    options: &SceneOptions,
+    id: &TouchpointId,
+) -> bool {
+    if options.focus_department.is_some() || options.focus_stage.is_some() {
+        return false;
+    }
+    let (Some(t), Some(r)) = (journey.touchpoint(id), layout.cards.get(id)) else {
+        return false;
+    };
+    let Ok(i) = scene.cards.binary_search_by(|c| c.id.cmp(id)) else {
+        return false;
+    };
+    let p = options.theme.palette();
+    let badges = marks
+        .filter(|_| options.show_gaps)
+        .and_then(|m| m.touchpoints.get(id))
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let notes = if options.show_notes {
+        journey
+            .notes()
+            .filter(|n| matches!(&n.anchor, Anchor::Touchpoint(a) if a == id))
+            .count()
+    } else {
+        0
+    };
+    if let Some(slot) = scene.cards.get_mut(i) {
+        *slot = card_group(journey, t, *r, badges, notes, &p);
+    }
+    true
+}
+
 fn note_counts(journey: &Journey) -> BTreeMap<TouchpointId, usize> {
     let mut out = BTreeMap::new();
     for n in journey.notes() {

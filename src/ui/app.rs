@@ -424,6 +424,11 @@ impl AppState {
         self.derived.focus = super::warroom::scene_focus(self);
         self.derived
             .update_with(&self.doc, self.view.lane_mode, self.view.gaps, dark);
+        if self.derived.updating() {
+            // A big journey computing in the background: look for its results soon
+            // (and idle again, at 0% CPU, once they are in).
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
         let title = self.title();
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

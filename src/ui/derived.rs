@@ -1,27 +1,50 @@
 //! Everything computed from the document: recomputed once per document version
-//! (identity + revision, see [`crate::history::Version`])
-//! (and lane mode), never per frame.
+//! (identity + revision, see [`crate::history::Version`]) and display options, never
+//! per frame.
+//!
+//! A small journey (up to [`SYNC_LIMIT`] touchpoints) is computed on the UI thread in the
+//! frame of the change. A bigger one is computed on a background thread that keeps its own
+//! copy of the journey and follows the document by replaying its edits
+//! ([`Document::changes_since`]), so a change never clones the journey nor waits for the
+//! analysis, the layout or the display list. The frame of an edit only rebuilds the cards
+//! whose content changed in place ([`crate::scene::patch_card`]); the analysis (headline
+//! figures, gap badges) follows first, then the whole display list. Until both are those
+//! of the current version, [`Derived::updating`] is true and the panels say "updating".
 
 use crate::analysis::{Analysis, AnalysisConfig, Severity, analyze};
+use crate::edit::Edit;
 use crate::history::{Document, Version};
+use crate::i18n::Lang;
 use crate::layout::{LaneMode, Layout, LayoutConfig, layout};
-use crate::model::{DepartmentId, HandoffKey, StageId, TouchpointId};
-use crate::scene::{Scene, SceneOptions, Theme, build_scene};
-
-type SceneKey = (
-    Version,
-    LaneMode,
-    bool,
-    bool,
-    (Option<DepartmentId>, Option<StageId>),
-);
+use crate::model::{DepartmentId, HandoffKey, Journey, Layer, NoteId, StageId, TouchpointId};
+use crate::scene::{Marks, Scene, SceneOptions, Theme, build_scene_with_marks, patch_card};
 use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// Journeys up to this many touchpoints are computed in the frame of the change
+/// (a few milliseconds); bigger ones in the background.
+pub const SYNC_LIMIT: usize = 300;
+
+type Focus = (Option<DepartmentId>, Option<StageId>);
+/// The scene's text is in the current language, so the language is part of every key.
+type SceneKey = (Version, LaneMode, bool, bool, Focus, Lang);
+type Gaps<K> = BTreeMap<K, (Severity, usize)>;
+
+/// Where a card sits: while these are unchanged, a change to the touchpoint leaves the
+/// layout as it is and its card can be rebuilt in place.
+type Place = (Option<StageId>, Option<DepartmentId>, Layer, Option<i32>);
+
+fn place_of(t: &crate::model::Touchpoint) -> Place {
+    (t.stage.clone(), t.owner.clone(), t.layer, t.order)
+}
 
 #[derive(Default)]
 pub struct Derived {
     layout_key: Option<(Version, LaneMode)>,
     /// Keyed by the language too: gap explanations are text in the current language.
-    analysis_key: Option<(Version, crate::i18n::Lang)>,
+    analysis_key: Option<(Version, Lang)>,
     /// How many times the layout or analysis was recomputed (tests check it is not per frame).
     pub computations: u64,
     pub layout: Layout,
@@ -30,16 +53,28 @@ pub struct Derived {
     scene_key: Option<SceneKey>,
     /// War-room focus (department, presented stage) passed to the display list,
     /// which dims what is outside it (canvas and exports alike).
-    pub focus: (Option<DepartmentId>, Option<StageId>),
-    pub analysis: Option<Analysis>,
+    pub focus: Focus,
+    pub analysis: Option<Arc<Analysis>>,
+    /// The badges and figures of `analysis`, as the display list shows them.
+    marks: Option<Marks>,
     /// Where each sticky note sits on the map (see [`super::notes::place_notes`]).
-    pub note_rects: Vec<(crate::model::NoteId, crate::layout::Rect)>,
+    pub note_rects: Vec<(NoteId, crate::layout::Rect)>,
     notes_key: Option<(Version, LaneMode)>,
     pub config: AnalysisConfig,
     /// Worst gap severity and number of gaps per touchpoint (for badges).
-    pub touchpoint_gaps: BTreeMap<TouchpointId, (Severity, usize)>,
+    pub touchpoint_gaps: Gaps<TouchpointId>,
     /// Worst gap severity and number of gaps per handoff.
-    pub handoff_gaps: BTreeMap<HandoffKey, (Severity, usize)>,
+    pub handoff_gaps: Gaps<HandoffKey>,
+    /// Compute big journeys in the background (tests may turn it off).
+    pub foreground_only: bool,
+    /// The background computation, once a big journey was shown.
+    worker: Option<Worker>,
+    /// The version whose changes the shown scene reflects (whole or patched).
+    shown: Option<SceneKey>,
+    /// The place of every card in the shown layout.
+    places: BTreeMap<TouchpointId, Place>,
+    /// The key of the last request sent to the worker.
+    requested: Option<SceneKey>,
 }
 
 fn bump<K: Ord>(map: &mut BTreeMap<K, (Severity, usize)>, k: K, s: Severity) {
@@ -48,74 +83,300 @@ fn bump<K: Ord>(map: &mut BTreeMap<K, (Severity, usize)>, k: K, s: Severity) {
     e.1 += 1;
 }
 
+fn gap_maps(a: &Analysis) -> (Gaps<TouchpointId>, Gaps<HandoffKey>) {
+    let mut touchpoints = BTreeMap::new();
+    let mut handoffs = BTreeMap::new();
+    for g in &a.gaps {
+        if g.severity < Severity::Low {
+            continue;
+        }
+        if g.handoffs.is_empty() {
+            for t in &g.touchpoints {
+                bump(&mut touchpoints, t.clone(), g.severity);
+            }
+        }
+        for h in &g.handoffs {
+            bump(&mut handoffs, h.key(), g.severity);
+        }
+    }
+    (touchpoints, handoffs)
+}
+
+fn scene_options(key: &SceneKey) -> SceneOptions {
+    let (_, _, gaps, dark, focus, _) = key;
+    SceneOptions {
+        theme: if *dark { Theme::Dark } else { Theme::Light },
+        show_gaps: *gaps,
+        title: false,
+        legend: false,
+        focus_department: focus.0.clone(),
+        focus_stage: focus.1.clone(),
+        ..SceneOptions::default()
+    }
+}
+
+fn layout_config(mode: LaneMode) -> LayoutConfig {
+    LayoutConfig {
+        mode,
+        ..LayoutConfig::default()
+    }
+}
+
 impl Derived {
     /// Recompute what is out of date for this document revision and lane mode.
     pub fn update(&mut self, doc: &Document, mode: LaneMode) {
+        if self.in_background(doc) {
+            // The shown layout is the one to work with until the next one arrives.
+            return;
+        }
         self.update_with(doc, mode, true, false);
+    }
+
+    fn in_background(&self, doc: &Document) -> bool {
+        !self.foreground_only && doc.journey().touchpoint_count() > SYNC_LIMIT
+    }
+
+    /// The version the shown analysis (figures, gap list, badges) was computed for.
+    pub fn analysis_version(&self) -> Option<Version> {
+        self.analysis_key.as_ref().map(|k| k.0)
+    }
+
+    /// Are the figures, badges or display list not yet those of the current version
+    /// (a big journey computing in the background)?
+    pub fn updating(&self) -> bool {
+        self.requested.as_ref().is_some_and(|r| {
+            self.scene_key.as_ref() != Some(r)
+                || self.analysis_key.as_ref() != Some(&(r.0, r.5.clone()))
+        })
     }
 
     /// Recompute what is out of date, including the scene for these display options.
     pub fn update_with(&mut self, doc: &Document, mode: LaneMode, gaps: bool, dark: bool) {
+        let key: SceneKey = (
+            doc.version(),
+            mode,
+            gaps,
+            dark,
+            self.focus.clone(),
+            crate::i18n::current(),
+        );
+        if self.in_background(doc) {
+            self.update_in_background(doc, key);
+        } else {
+            self.requested = None;
+            self.shown = None;
+            self.update_here(doc, key);
+        }
+    }
+
+    /// Everything in this frame (small journeys).
+    fn update_here(&mut self, doc: &Document, key: SceneKey) {
         // Keyed by the document's identity too: a new or opened document restarts
         // its revision at 0, and must never be shown with the previous one's results.
-        let rev = doc.version();
-        let lang = crate::i18n::current();
-        let analysis_changed = self.analysis_key.as_ref() != Some(&(rev, lang.clone()));
-        if analysis_changed {
+        let (rev, mode, ..) = key.clone();
+        let lang = key.5.clone();
+        if self.analysis_key.as_ref() != Some(&(rev, lang.clone())) {
             self.analysis_key = Some((rev, lang));
             self.computations += 1;
             let a = analyze(doc.journey(), &self.config);
-            self.touchpoint_gaps.clear();
-            self.handoff_gaps.clear();
-            for g in &a.gaps {
-                if g.severity < Severity::Low {
-                    continue;
-                }
-                if g.handoffs.is_empty() {
-                    for t in &g.touchpoints {
-                        bump(&mut self.touchpoint_gaps, t.clone(), g.severity);
-                    }
-                }
-                for h in &g.handoffs {
-                    bump(&mut self.handoff_gaps, h.key(), g.severity);
-                }
-            }
-            self.analysis = Some(a);
+            (self.touchpoint_gaps, self.handoff_gaps) = gap_maps(&a);
+            self.marks = Some(Marks::from_analysis(&a));
+            self.analysis = Some(Arc::new(a));
         }
-        let key = (rev, mode);
-        if self.layout_key != Some(key) {
-            self.layout_key = Some(key);
+        if self.layout_key != Some((rev, mode)) {
+            self.layout_key = Some((rev, mode));
             self.computations += 1;
-            let config = LayoutConfig {
-                mode,
-                ..LayoutConfig::default()
-            };
-            self.layout = layout(doc.journey(), &config);
+            self.layout = layout(doc.journey(), &layout_config(mode));
         }
         if self.notes_key != Some((rev, mode)) {
             self.notes_key = Some((rev, mode));
             self.note_rects = super::notes::place_notes(doc.journey(), &self.layout);
         }
-        let key = (rev, mode, gaps, dark, self.focus.clone());
-        if analysis_changed || self.scene_key.as_ref() != Some(&key) {
-            self.scene_key = Some(key);
+        if self.scene_key.as_ref() != Some(&key) {
             self.computations += 1;
-            let options = SceneOptions {
-                theme: if dark { Theme::Dark } else { Theme::Light },
-                show_gaps: gaps,
-                title: false,
-                legend: false,
-                focus_department: self.focus.0.clone(),
-                focus_stage: self.focus.1.clone(),
-                ..SceneOptions::default()
-            };
             // The same badges and figures as the exports (`Marks::from_analysis`).
-            self.scene = build_scene(
+            self.scene = build_scene_with_marks(
                 doc.journey(),
                 &self.layout,
-                self.analysis.as_ref(),
-                &options,
+                self.marks.as_ref(),
+                &scene_options(&key),
             );
+            self.scene_key = Some(key);
+        }
+    }
+
+    /// Big journeys: patch what changed in place now, let the worker do the rest.
+    fn update_in_background(&mut self, doc: &Document, key: SceneKey) {
+        self.receive(doc, &key);
+        if self.requested.as_ref() == Some(&key) {
+            return;
+        }
+        if self.worker.is_none() {
+            self.worker = Worker::start();
+            if self.worker.is_none() {
+                // No thread to be had: compute here, as for a small journey.
+                self.foreground_only = true;
+                self.update_here(doc, key);
+                return;
+            }
+        }
+        let Some(worker) = self.worker.as_mut() else {
+            return;
+        };
+        // What the worker's copy needs to reach this version: the edits since the
+        // version it has, or (first time, another document, too far behind) the journey.
+        let base = match worker
+            .replica
+            .and_then(|v| doc.changes_since(v))
+            .map(|edits| edits.into_iter().cloned().collect::<Vec<Edit>>())
+        {
+            Some(edits) => Base::Edits(edits),
+            None => Base::Full(Box::new(doc.journey().clone())),
+        };
+        worker.replica = Some(key.0);
+        worker.send(Request {
+            key: key.clone(),
+            base,
+            config: self.config.clone(),
+        });
+        self.patch(doc, &key);
+        self.requested = Some(key);
+    }
+
+    /// Rebuild in place the cards whose content changed since the shown version and
+    /// that stay where they are; anything else waits for the worker.
+    fn patch(&mut self, doc: &Document, key: &SceneKey) {
+        let Some(shown) = self.shown.clone() else {
+            return;
+        };
+        let same_options = (shown.1, shown.2, shown.3, &shown.4, &shown.5)
+            == (key.1, key.2, key.3, &key.4, &key.5);
+        let Some(edits) = doc.changes_since(shown.0).filter(|_| same_options) else {
+            return;
+        };
+        let j = doc.journey();
+        let mut ids = Vec::new();
+        let mut stack: Vec<&Edit> = edits;
+        let mut whole = true;
+        while let Some(e) = stack.pop() {
+            match e {
+                Edit::Batch(v) => stack.extend(v.iter()),
+                Edit::UpdateTouchpoint(t) if self.places.get(&t.id) == Some(&place_of(t)) => {
+                    ids.push(t.id.clone());
+                }
+                _ => whole = false,
+            }
+        }
+        let options = scene_options(key);
+        for id in &ids {
+            // The touchpoint's current state (a later edit may have changed it again).
+            let placed = j
+                .touchpoint(id)
+                .is_some_and(|t| self.places.get(id) == Some(&place_of(t)));
+            whole &= placed
+                && patch_card(
+                    &mut self.scene,
+                    j,
+                    &self.layout,
+                    self.marks.as_ref(),
+                    &options,
+                    id,
+                );
+        }
+        if whole {
+            self.shown = Some(key.clone());
+        }
+    }
+
+    /// Take what the worker finished.
+    fn receive(&mut self, doc: &Document, current: &SceneKey) {
+        let Some(worker) = &self.worker else {
+            return;
+        };
+        let replies: Vec<Reply> = worker.replies.try_iter().collect();
+        for reply in replies {
+            match reply {
+                Reply::Analysis {
+                    version,
+                    lang,
+                    analysis,
+                    marks,
+                    touchpoint_gaps,
+                    handoff_gaps,
+                } => {
+                    // Never older than what is shown; the newest wins.
+                    if version.document != current.0.document
+                        || lang != current.5
+                        || self.analysis_key.as_ref().is_some_and(|(k, l)| {
+                            *l == lang
+                                && k.document == version.document
+                                && k.revision > version.revision
+                        })
+                    {
+                        continue;
+                    }
+                    self.computations += 1;
+                    self.analysis_key = Some((version, lang));
+                    self.analysis = Some(analysis);
+                    self.touchpoint_gaps = touchpoint_gaps;
+                    self.handoff_gaps = handoff_gaps;
+                    // The gap badges follow now, on the cards whose badges changed
+                    // (when the shown cards are those of this very version).
+                    let changed: Vec<TouchpointId> =
+                        if version == current.0 && self.shown.as_ref() == Some(current) {
+                            self.scene
+                                .cards
+                                .iter()
+                                .map(|c| &c.id)
+                                .filter(|id| {
+                                    self.marks.as_ref().and_then(|m| m.touchpoints.get(*id))
+                                        != marks.touchpoints.get(*id)
+                                })
+                                .cloned()
+                                .collect()
+                        } else {
+                            Vec::new()
+                        };
+                    self.marks = Some(*marks);
+                    let options = scene_options(current);
+                    for id in &changed {
+                        patch_card(
+                            &mut self.scene,
+                            doc.journey(),
+                            &self.layout,
+                            self.marks.as_ref(),
+                            &options,
+                            id,
+                        );
+                    }
+                }
+                Reply::Scene {
+                    key,
+                    layout,
+                    scene,
+                    note_rects,
+                    places,
+                } => {
+                    if &key != current {
+                        continue;
+                    }
+                    self.computations += 1;
+                    self.layout = *layout;
+                    self.scene = *scene;
+                    self.note_rects = note_rects;
+                    self.places = places;
+                    self.layout_key = Some((key.0, key.1));
+                    self.notes_key = Some((key.0, key.1));
+                    self.scene_key = Some(key.clone());
+                    self.shown = Some(key);
+                }
+                Reply::Lost => {
+                    if let Some(w) = &mut self.worker {
+                        w.replica = None;
+                    }
+                    self.requested = None;
+                }
+            }
         }
     }
 
@@ -125,5 +386,158 @@ impl Derived {
         self.analysis_key = None;
         self.scene_key = None;
         self.notes_key = None;
+        self.requested = None;
+        self.shown = None;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The background computation
+
+enum Base {
+    /// The whole journey (first time, another document, or too far behind).
+    Full(Box<Journey>),
+    /// The edits that advance the worker's copy to the requested version.
+    Edits(Vec<Edit>),
+}
+
+struct Request {
+    key: SceneKey,
+    base: Base,
+    config: AnalysisConfig,
+}
+
+enum Reply {
+    Analysis {
+        version: Version,
+        lang: Lang,
+        analysis: Arc<Analysis>,
+        marks: Box<Marks>,
+        touchpoint_gaps: Gaps<TouchpointId>,
+        handoff_gaps: Gaps<HandoffKey>,
+    },
+    Scene {
+        key: SceneKey,
+        layout: Box<Layout>,
+        scene: Box<Scene>,
+        note_rects: Vec<(NoteId, crate::layout::Rect)>,
+        places: BTreeMap<TouchpointId, Place>,
+    },
+    /// The worker's copy could not follow (an edit failed on it): send the journey.
+    Lost,
+}
+
+struct Worker {
+    requests: Sender<Request>,
+    replies: Receiver<Reply>,
+    /// How many requests were sent (the worker skips the display list of a request
+    /// that a newer one has already superseded).
+    sent: Arc<AtomicU64>,
+    /// The version the worker's copy will be at once it has read every request sent.
+    replica: Option<Version>,
+}
+
+impl Worker {
+    fn start() -> Option<Worker> {
+        let (requests, inbox) = channel::<Request>();
+        let (outbox, replies) = channel::<Reply>();
+        let sent = Arc::new(AtomicU64::new(0));
+        let seen = Arc::clone(&sent);
+        // Ends when the app drops its `Derived` (the request channel closes).
+        std::thread::Builder::new()
+            .name("touchpoint-derive".into())
+            .spawn(move || work(&inbox, &outbox, &seen))
+            .ok()?;
+        Some(Worker {
+            requests,
+            replies,
+            sent,
+            replica: None,
+        })
+    }
+
+    fn send(&mut self, request: Request) {
+        self.sent.fetch_add(1, Ordering::SeqCst);
+        if self.requests.send(request).is_err() {
+            self.replica = None;
+        }
+    }
+}
+
+fn work(inbox: &Receiver<Request>, outbox: &Sender<Reply>, sent: &AtomicU64) {
+    let mut replica: Option<Journey> = None;
+    let mut done = 0u64;
+    while let Ok(first) = inbox.recv() {
+        // Follow every request's changes; compute only for the newest.
+        let mut last = None;
+        let mut lost = false;
+        for request in std::iter::once(first).chain(inbox.try_iter()) {
+            done += 1;
+            match request.base {
+                Base::Full(j) => {
+                    replica = Some(*j);
+                    lost = false;
+                }
+                Base::Edits(edits) => match replica.as_mut() {
+                    Some(j) if !lost => {
+                        for e in edits {
+                            if e.apply(j).is_err() {
+                                lost = true;
+                                break;
+                            }
+                        }
+                    }
+                    _ => lost = true,
+                },
+            }
+            last = Some((request.key, request.config));
+        }
+        if lost {
+            replica = None;
+            if outbox.send(Reply::Lost).is_err() {
+                return;
+            }
+            continue;
+        }
+        let (Some(j), Some((key, config))) = (replica.as_ref(), last) else {
+            continue;
+        };
+        // Gap explanations and the map's text in the language of the request.
+        crate::i18n::set_current(&key.5);
+        let a = analyze(j, &config);
+        let (touchpoint_gaps, handoff_gaps) = gap_maps(&a);
+        let marks = Marks::from_analysis(&a);
+        let reply = Reply::Analysis {
+            version: key.0,
+            lang: key.5.clone(),
+            analysis: Arc::new(a),
+            marks: Box::new(marks.clone()),
+            touchpoint_gaps,
+            handoff_gaps,
+        };
+        if outbox.send(reply).is_err() {
+            return;
+        }
+        if sent.load(Ordering::SeqCst) != done {
+            // Superseded while analysing: the newer request is already waiting.
+            continue;
+        }
+        let layout = layout(j, &layout_config(key.1));
+        let note_rects = super::notes::place_notes(j, &layout);
+        let scene = build_scene_with_marks(j, &layout, Some(&marks), &scene_options(&key));
+        let places = j
+            .touchpoints()
+            .map(|t| (t.id.clone(), place_of(t)))
+            .collect();
+        let reply = Reply::Scene {
+            key,
+            layout: Box::new(layout),
+            scene: Box::new(scene),
+            note_rects,
+            places,
+        };
+        if outbox.send(reply).is_err() {
+            return;
+        }
     }
 }

@@ -22,8 +22,7 @@ pub fn set(state: &mut AppState, department: Option<DepartmentId>) {
         None => tr("focus-off"),
     };
     state.warroom.focus = department;
-    let doc = &state.doc;
-    state.warroom.refresh(doc);
+    super::warroom::refresh(state);
 }
 
 /// Workshop > Department focus: the next department, then none.

@@ -233,6 +233,14 @@ pub fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
                     percent = format!("{:.0}", state.camera.zoom * 100.0)
                 ));
                 ui.separator();
+                if state.derived.updating() {
+                    ui.spinner();
+                    ui.label(RichText::new("updating figures").weak())
+                        .on_hover_text(
+                            "The gap figures and badges are being recomputed for the last change.",
+                        );
+                    ui.separator();
+                }
                 let sel = state.selection.touchpoints.len();
                 if sel > 0 {
                     ui.label(tr!("status-selected", count = sel));
@@ -323,6 +331,15 @@ fn gaps_tab(ui: &mut egui::Ui, state: &mut AppState) {
     };
     let h = &a.headline;
     ui.label(RichText::new(state.doc.journey().title()).strong());
+    if state.derived.updating() {
+        // Never shown stale as if current: the figures below are those of an earlier
+        // version until the background analysis of the last change is in.
+        ui.label(
+            RichText::new("updating… (figures of the previous change)")
+                .weak()
+                .italics(),
+        );
+    }
     ui.add_space(4.0);
     egui::Grid::new("headline")
         .num_columns(2)

@@ -12,7 +12,7 @@ use super::action::Command;
 use super::app::AppState;
 use super::canvas::Palette;
 use super::{actions_panel, compare, focus, notes, portfolio, present, timer};
-use crate::analysis::{Analysis, AnalysisConfig, analyze};
+use crate::analysis::Analysis;
 use crate::history::{Document, Version};
 use crate::i18n::tr;
 use crate::model::{DepartmentId, Handoff, HandoffKey, Touchpoint, TouchpointId};
@@ -68,14 +68,10 @@ impl WarRoom {
     }
 
     /// Recompute what depends on the document when its revision changed.
-    pub fn refresh(&mut self, doc: &Document) {
+    pub fn refresh(&mut self, doc: &Document, analysis: Option<&Arc<Analysis>>) {
         let rev = doc.version();
-        if self.analysis.as_ref().map(|(r, _)| *r) != Some(rev) {
-            self.analysis = Some((
-                rev,
-                Arc::new(analyze(doc.journey(), &AnalysisConfig::default())),
-            ));
-        }
+        // The app's one analysis (`Derived`), never a second computation of it.
+        self.analysis = analysis.map(|a| (rev, Arc::clone(a)));
         match &self.focus {
             Some(d) if doc.journey().department(d).is_none() => {
                 self.focus = None;
@@ -110,7 +106,9 @@ impl WarRoom {
 
 /// Refresh the cached analysis and focus (call once the document is final for the frame).
 pub fn refresh(state: &mut AppState) {
-    state.warroom.refresh(&state.doc);
+    state
+        .warroom
+        .refresh(&state.doc, state.derived.analysis.as_ref());
 }
 
 /// Is this card dimmed: outside the presented stage, or not owned by the focused
