@@ -540,3 +540,7 @@ cmp-tps-added = { $count } touchpoint(s) added
 cmp-handoffs-removed = { $count } handoff(s) removed
 cmp-handoffs-added = { $count } handoff(s) added
 cmp-cross =   (cross-department)
+# Big journeys: the figures computed in the background are not yet those of the last change.
+status-updating = updating figures
+status-updating-hint = The gap figures and badges are being recomputed for the last change.
+gaps-updating = updating… (figures of the previous change)

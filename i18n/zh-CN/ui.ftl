@@ -516,3 +516,7 @@ cmp-tps-added = 新增 { $count } 个触点
 cmp-handoffs-removed = 减少 { $count } 次交接
 cmp-handoffs-added = 新增 { $count } 次交接
 cmp-cross =   （跨部门）
+# 大型旅程：后台计算的数字尚未反映最近一次修改。
+status-updating = 正在更新数字
+status-updating-hint = 正在为最近一次修改重新计算缺口数字和标记。
+gaps-updating = 正在更新……（以下为上一次修改时的数字）

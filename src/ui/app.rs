@@ -424,6 +424,8 @@ impl AppState {
         self.derived.focus = super::warroom::scene_focus(self);
         self.derived
             .update_with(&self.doc, self.view.lane_mode, self.view.gaps, dark);
+        // ...and the war room shows the analysis just computed for it.
+        super::warroom::refresh(self);
         if self.derived.updating() {
             // A big journey computing in the background: look for its results soon
             // (and idle again, at 0% CPU, once they are in).

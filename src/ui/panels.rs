@@ -235,10 +235,8 @@ pub fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
                 ui.separator();
                 if state.derived.updating() {
                     ui.spinner();
-                    ui.label(RichText::new("updating figures").weak())
-                        .on_hover_text(
-                            "The gap figures and badges are being recomputed for the last change.",
-                        );
+                    ui.label(RichText::new(tr!("status-updating")).weak())
+                        .on_hover_text(tr!("status-updating-hint"));
                     ui.separator();
                 }
                 let sel = state.selection.touchpoints.len();
@@ -334,11 +332,7 @@ fn gaps_tab(ui: &mut egui::Ui, state: &mut AppState) {
     if state.derived.updating() {
         // Never shown stale as if current: the figures below are those of an earlier
         // version until the background analysis of the last change is in.
-        ui.label(
-            RichText::new("updating… (figures of the previous change)")
-                .weak()
-                .italics(),
-        );
+        ui.label(RichText::new(tr!("gaps-updating")).weak().italics());
     }
     ui.add_space(4.0);
     egui::Grid::new("headline")
