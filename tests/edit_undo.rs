@@ -384,7 +384,7 @@ proptest! {
                 .changes_since(*seen)
                 .ok_or_else(|| TestCaseError::fail("the log lost changes"))?;
             for e in edits {
-                e.clone().apply(replica).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let _inverse = e.clone().apply(replica).map_err(|e| TestCaseError::fail(e.to_string()))?;
             }
             *seen = doc.version();
             Ok(())
