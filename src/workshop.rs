@@ -13,7 +13,7 @@ pub fn anchor_text(journey: &Journey, anchor: &Anchor) -> String {
             .map_or_else(|| id.to_string(), |t| t.name.clone())
     };
     match anchor {
-        Anchor::Journey => "the journey".into(),
+        Anchor::Journey => crate::i18n::tr("anchor-journey"),
         Anchor::Touchpoint(t) => name(t),
         Anchor::Handoff(k) => format!("{} -> {}", name(&k.from), name(&k.to)),
         Anchor::Cell(s, d) => format!(

@@ -131,3 +131,147 @@ fn english_is_the_default_on_every_thread() {
     h.get_by_label("File");
     assert!(texts(&h).iter().all(|t| !has_cjk(t)), "{:?}", texts(&h));
 }
+
+/// Latin words that may show in the Chinese UI: key names, file formats and
+/// extensions, units and the product's name. Everything else Latin on screen must
+/// come from the journey's own data.
+const ALLOWED_LATIN: &[&str] = &[
+    "Touchpoint",
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "Cmd",
+    "Esc",
+    "Enter",
+    "Tab",
+    "Page",
+    "Up",
+    "Down",
+    "Delete",
+    "Backspace",
+    "Insert",
+    "Home",
+    "End",
+    "Plus",
+    "Minus",
+    "Equals",
+    "Space",
+    "Left",
+    "Right",
+    "Num",
+    "App",
+    "IM",
+    "CSV",
+    "TSV",
+    "PDF",
+    "PNG",
+    "SVG",
+    "HTML",
+    "Markdown",
+    "Mermaid",
+    "DOT",
+    "JSON",
+    "RON",
+    "NAME",
+    "journey",
+    "ron",
+    "bak",
+    "md",
+    "YYYY",
+    "MM",
+    "DD",
+    "min",
+    "h",
+    "Escape",
+];
+
+/// Accessible names egui gives its own widgets (never drawn as text): the panel
+/// resize handle, the colour button and its value.
+fn egui_internal(text: &str) -> bool {
+    text == "Resize panel" || text == "Color" || (text.starts_with('#') && text.len() == 9)
+}
+
+/// Every Latin word (2+ letters) of `text`.
+fn latin_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The words of the journey's own text (names, ids, units, quotes): data, not UI.
+fn journey_words(j: &Journey) -> std::collections::BTreeSet<String> {
+    let text = touchpoint::io::to_ron_string(j);
+    latin_words(&text).into_iter().collect()
+}
+
+fn untranslated(
+    h: &Harness<'_, AppState>,
+    data: &std::collections::BTreeSet<String>,
+) -> Vec<String> {
+    let mut bad = Vec::new();
+    for t in texts(h).into_iter().filter(|t| !egui_internal(t)) {
+        let words: Vec<String> = latin_words(&t)
+            .into_iter()
+            .filter(|w| !ALLOWED_LATIN.contains(&w.as_str()) && !data.contains(w))
+            .collect();
+        if !words.is_empty() {
+            bad.push(format!("{t:?} ({})", words.join(", ")));
+        }
+    }
+    bad.sort();
+    bad.dedup();
+    bad
+}
+
+#[test]
+fn the_main_screens_in_chinese_show_no_untranslated_latin_text() {
+    let j = ecommerce();
+    let data = journey_words(&j);
+    let mut state = AppState::with_journey(j.clone());
+    state.settings.language = Some(zh());
+    let mut h = harness(state);
+    h.run_ok();
+    let mut bad = Vec::new();
+    let mut check = |h: &Harness<'_, AppState>, screen: &str| {
+        for b in untranslated(h, &data) {
+            bad.push(format!("{screen}: {b}"));
+        }
+    };
+    check(&h, "main (gaps)");
+    for menu in ["文件", "编辑", "视图", "工作坊", "帮助"] {
+        h.get_by_label(menu).click();
+        h.run_ok();
+        check(&h, menu);
+        h.key_press(egui::Key::Escape);
+        h.run_ok();
+    }
+    // A touchpoint in the inspector, then a handoff.
+    let first = j.touchpoints().next().expect("touchpoints").id.clone();
+    h.state_mut().selection.touchpoints = [first].into_iter().collect();
+    h.run_ok();
+    check(&h, "inspector (touchpoint)");
+    let key = j.handoffs().first().expect("handoffs").key();
+    h.state_mut().selection = Default::default();
+    h.state_mut().selection.handoff = Some(key);
+    h.run_ok();
+    check(&h, "inspector (handoff)");
+    h.state_mut().selection = Default::default();
+    h.state_mut().left_tab = touchpoint::ui::panels::LeftTab::Structure;
+    h.run_ok();
+    check(&h, "structure");
+    h.state_mut().view.matrix = true;
+    h.run_ok();
+    check(&h, "matrix");
+    h.state_mut().view.matrix = false;
+    h.state_mut()
+        .queue_command(touchpoint::ui::Command::ToggleWarRoomPanel);
+    h.run_ok();
+    h.run_ok();
+    check(&h, "war room");
+    h.state_mut()
+        .queue_command(touchpoint::ui::Command::Shortcuts);
+    h.run_ok();
+    check(&h, "shortcuts");
+    assert!(bad.is_empty(), "untranslated:\n{}", bad.join("\n"));
+}

@@ -86,3 +86,6 @@ layer-CustomerAction = Customer action
 layer-Frontstage = Frontstage
 layer-Backstage = Backstage
 layer-Support = Support process
+
+## Anchors of notes and actions
+anchor-journey = the journey

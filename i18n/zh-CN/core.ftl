@@ -79,3 +79,6 @@ layer-CustomerAction = 客户行为
 layer-Frontstage = 前台
 layer-Backstage = 后台
 layer-Support = 支持流程
+
+## 便利贴与行动的位置
+anchor-journey = 整个客户旅程

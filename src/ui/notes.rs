@@ -173,6 +173,9 @@ pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 fn swatch(ui: &mut egui::Ui, c: Rgb, name: &str, on: bool) -> bool {
+    // `name` is the colour's key ("yellow"); people read it in their language.
+    let name = tr(&format!("colour-{name}"));
+    let name = name.as_str();
     let (rect, resp) = ui.allocate_exact_size(vec2(16.0, 16.0), egui::Sense::click());
     ui.painter()
         .rect_filled(rect, 3.0, Color32::from_rgb(c.0, c.1, c.2));

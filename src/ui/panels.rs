@@ -643,7 +643,15 @@ pub fn matrix_view(ui: &mut egui::Ui, state: &mut AppState) {
         let Some(a) = state.derived.analysis.as_ref() else {
             return;
         };
-        let m = &a.matrix;
+        let mut m = a.matrix.clone();
+        // The "(no owner)" axis in the reader's language (the analysis keeps its
+        // stable name for JSON).
+        for (name, d) in m.names.iter_mut().zip(&m.departments) {
+            if d.is_none() {
+                *name = tr("dialog-no-owner");
+            }
+        }
+        let m = &m;
         let max = m
             .cells
             .iter()
