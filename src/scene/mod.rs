@@ -30,6 +30,7 @@ pub mod chrome;
 pub mod edge;
 pub mod focus;
 pub mod marks;
+pub mod measure;
 pub mod route;
 pub mod style;
 #[cfg(test)]
@@ -41,6 +42,7 @@ pub use edge::{
     CROSS_DEPARTMENT_WIDTH, CUSTOMER_WIDTH, REWORK_WIDTH, SAME_DEPARTMENT_WIDTH, arrow_head,
 };
 pub use marks::{Badge, Marks};
+pub use measure::{Readability, measure};
 pub use style::{Color, Palette, Theme};
 pub use text::{clean_text, fit_text, text_width, wrap_text};
 
