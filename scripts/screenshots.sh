@@ -1,39 +1,87 @@
 #!/bin/bash
 # Regenerate the README's screenshots from the current build, under a virtual X display.
-#   scripts/screenshots.sh            # writes docs/*.png
-# Needs Xvfb, ImageMagick (import) and xdotool (apt-get install -y xvfb imagemagick xdotool).
-# Self-contained: builds the release binary, starts Xvfb per shot, drives the app with
-# xdotool keys, and grabs the screen.
+#   scripts/screenshots.sh            # builds release, writes docs/*.png
+#   NO_BUILD=1 scripts/screenshots.sh # use the release binary as it is
+# Needs Xvfb, ImageMagick (import, convert) and xdotool
+# (apt-get install -y xvfb imagemagick xdotool). Self-contained: starts a bare X server per
+# shot (no window manager: the app sizes its window to the screen on a first start, and
+# keys go to it after `xdotool windowactivate`), drives it with keys, grabs the screen and
+# keeps each PNG small (8-bit palette, < 400 KB).
 set -eu
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
-bin=target/release/touchpoint
-sample=sample_journeys/move-address.journey.ron
-for tool in Xvfb import xdotool; do
+if [ -z "${NO_BUILD:-}" ]; then
+  cargo build --release --quiet
+fi
+bin=$PWD/target/release/touchpoint
+sample=$PWD/sample_journeys/move-address.journey.ron
+to_be=$PWD/sample_journeys/move-address-to-be.journey.ron
+for tool in Xvfb import convert xdotool; do
   command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing" >&2; exit 2; }
 done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 
-# shot OUT.png WxH WAIT "KEYS" -- ARGS...: run the app on a fresh display, press KEYS
-# (xdotool key names, 0.4 s apart), then save the screen.
+# A table to import (ambiguous headers and one unreadable line, for the preview).
+cat >"$work/steps.csv" <<'CSV'
+Phase;Step;Team;Channel;Score
+Notify;Customer reports the move;Customer;phone;6.1
+Notify;Identity and account check;Contact centre;phone;7.4
+Notify;Move order passed to Billing;Billing;internal system;
+Stop old;Final meter read;Field operations;field visit;5.2
+Stop old;Final bill for the old address;Billing;letter;4.8
+Start new;Welcome pack and tariff letter;Customer communications;letter;three
+First bill;First accurate bill;Billing;email;6.6
+CSV
+
+# shot OUT.png WxH WAIT "KEYS" -- ARGS...: run the app on a fresh display with fresh
+# settings (the first start), press KEYS (xdotool key names, 0.6 s apart), save the screen.
 shot() {
   local out=$1 size=$2 wait=$3 keys=$4; shift 5
   local disp=:$((100 + RANDOM % 400))
-  local home; home=$(mktemp -d)
-  Xvfb "$disp" -screen 0 "${size}x24" >/dev/null 2>&1 & local xvfb=$!
+  local home="$work/home-$RANDOM"
+  mkdir -p "$home"
+  Xvfb "$disp" -screen 0 "${size}x24" >/dev/null 2>&1 &
+  local xvfb=$!
   sleep 1
-  # A fresh settings folder each time: the first-start window and zoom.
-  HOME=$home XDG_CONFIG_HOME=$home XDG_DATA_HOME=$home DISPLAY=$disp LIBGL_ALWAYS_SOFTWARE=1 \
-    "$bin" "$@" >/dev/null 2>&1 & local app=$!
+  HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local TOUCHPOINT_DATA_DIR=$home/data \
+    LANG=C.UTF-8 LC_ALL=C.UTF-8 DISPLAY=$disp LIBGL_ALWAYS_SOFTWARE=1 \
+    "$bin" "$@" >"$work/app.log" 2>&1 &
+  local app=$!
   sleep "$wait"
-  for k in $keys; do DISPLAY=$disp xdotool key --clearmodifiers "$k"; sleep 0.4; done
-  sleep 1
-  DISPLAY=$disp import -window root "$out"
-  kill "$app" "$xvfb" 2>/dev/null || true
-  wait "$app" "$xvfb" 2>/dev/null || true
-  rm -rf "$home"
-  echo "screenshots: wrote $out"
+  local win
+  win=$(DISPLAY=$disp xdotool search --onlyvisible --name . 2>/dev/null | head -1 || true)
+  if [ -n "$win" ]; then
+    DISPLAY=$disp xdotool windowactivate --sync "$win" >/dev/null 2>&1 || true
+    DISPLAY=$disp xdotool windowfocus --sync "$win" >/dev/null 2>&1 || true
+  fi
+  for k in $keys; do
+    case $k in
+      wait) sleep 2 ;;
+      *) DISPLAY=$disp xdotool key --clearmodifiers "$k"; sleep 0.6 ;;
+    esac
+  done
+  # The pointer out of the way (no hover tooltips).
+  DISPLAY=$disp xdotool mousemove 5 5 >/dev/null 2>&1 || true
+  sleep 1.5
+  DISPLAY=$disp import -window root "$work/shot.png"
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true
+  wait "$xvfb" 2>/dev/null || true
+  convert "$work/shot.png" -colors 128 -define png:compression-level=9 "PNG8:$out"
+  echo "screenshots: wrote $out ($(($(stat -c %s "$out") / 1024)) KB)"
 }
 
-shot docs/screenshot.png 1600x1000 6 "" -- "$sample"
-# Presentation mode on the first stage (`touchpoint present`, then the next stage).
-shot docs/present.png 1920x1080 6 "Right" -- present "$sample"
+# The editor on a laptop-sized screen: readable card names, the start of the journey.
+shot docs/screenshot.png 1600x1000 8 "" -- "$sample"
+# On a projector (1920x1080), the whole window given to the map (F9).
+shot docs/projector.png 1920x1080 8 "F9" -- "$sample"
+# Presentation mode: the whole journey, then zoomed to the first stage.
+shot docs/present.png 1920x1080 8 "" -- present "$sample"
+shot docs/present-stage.png 1920x1080 8 "Right wait" -- present "$sample"
+# As-is vs to-be.
+shot docs/compare.png 1600x1000 8 "" -- compare "$sample" "$to_be"
+# File > Export… (Ctrl+E) with the preview of the map export.
+shot docs/export-dialog.png 1600x1000 8 "ctrl+e wait" -- "$sample"
+# File > Import… preview of a table (opening a CSV starts its import, as dropping it does).
+shot docs/import-preview.png 1600x1000 8 "wait" -- "$work/steps.csv"

@@ -57,7 +57,6 @@ fn one_key_and_a_toolbar_button_give_the_whole_window_to_the_map() {
     let with_panels = h.state().camera.rect;
     assert!(with_panels.width() < 1300.0, "{with_panels:?}");
     let before = h.state().camera.card_name_px();
-    let world = h.state().camera.to_world(egui::pos2(700.0, 500.0));
     press(&mut h, egui::Key::F9);
     h.run_ok();
     // The whole window (the test harness keeps an 8 point margin around it).
@@ -68,10 +67,17 @@ fn one_key_and_a_toolbar_button_give_the_whole_window_to_the_map() {
         h.query_by_label("File").is_none(),
         "the menu steps aside too"
     );
-    // The map stays where it was on the screen, at the same size.
-    assert_eq!(h.state().camera.card_name_px(), before);
-    let again = h.state().camera.to_world(egui::pos2(700.0, 500.0));
-    assert!((again.0 - world.0).abs() < 0.5 && (again.1 - world.1).abs() < 0.5);
+    // The first view is set up again for the larger map: as large, from its start.
+    assert!(h.state().camera.card_name_px() >= before);
+    let lane = h
+        .state()
+        .canvas
+        .header_labels
+        .iter()
+        .find(|l| l.text == "Customer")
+        .map(|l| l.rect)
+        .expect("the first lane's label");
+    assert!(lane.left() < full.left() + 40.0, "{lane:?}");
     // And back: the key, or the button on the map.
     h.get_by_label("Show panels (F9)").click();
     h.run_ok();
@@ -82,6 +88,16 @@ fn one_key_and_a_toolbar_button_give_the_whole_window_to_the_map() {
     press(&mut h, egui::Key::F9);
     assert!(!h.state().view.map_only);
     assert_eq!(h.state().camera.rect, with_panels);
+    // A view the user chose (zoomed, panned) stays where it is on the screen.
+    h.state_mut().camera.zoom_to(1.3);
+    h.run_ok();
+    let world = h.state().camera.to_world(egui::pos2(700.0, 500.0));
+    let zoom = h.state().camera.zoom;
+    press(&mut h, egui::Key::F9);
+    h.run_steps(2);
+    assert_eq!(h.state().camera.zoom, zoom);
+    let again = h.state().camera.to_world(egui::pos2(700.0, 500.0));
+    assert!((again.0 - world.0).abs() < 0.5 && (again.1 - world.1).abs() < 0.5);
 }
 
 #[test]

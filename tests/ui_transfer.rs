@@ -377,4 +377,6 @@ fn short_handoff_labels_keep_the_figures() {
     assert_eq!(short_label("48 h, 12% fail"), "48h·12%");
     assert_eq!(short_label("2.5 d"), "2.5d");
     assert_eq!(short_label("30 min"), "30m");
+    assert_eq!(short_label("2 days, 18% fail"), "2d·18%");
+    assert_eq!(short_label("1 day"), "1d");
 }

@@ -495,11 +495,26 @@ impl AppState {
             (v.inner_rect, v.maximized, v.fullscreen, v.monitor_size)
         });
         let Some(inner) = inner else { return };
+        let maximized = maximized == Some(true);
+        let first_start = self.settings.window.is_none();
+        if first_start && self.settings_path.is_some() && self.first_frames < 30 {
+            // Give the window manager time to maximise the window (or make it full
+            // screen to present); without one, size it to the monitor.
+            self.first_frames += 1;
+            ctx.request_repaint();
+            if self.first_frames == 20
+                && let Some(m) = monitor
+                && (inner.width() < m.x - 1.0 || inner.height() < m.y - 1.0)
+            {
+                ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+                ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(m));
+                super::present::refit(self);
+            }
+            return;
+        }
         if fullscreen == Some(true) || self.warroom.present.active {
             return;
         }
-        let maximized = maximized == Some(true);
-        let first_start = self.settings.window.is_none();
         let place = if maximized {
             // Keep the size to come back to when it is un-maximised.
             self.settings.window.map_or(
@@ -524,21 +539,6 @@ impl AppState {
                 maximized: false,
             }
         };
-        if first_start && self.settings_path.is_some() && self.first_frames < 30 {
-            // Give the window manager time to maximise the window; without one, size
-            // it to the monitor.
-            self.first_frames += 1;
-            ctx.request_repaint();
-            if self.first_frames == 20
-                && !maximized
-                && let Some(m) = monitor
-                && (inner.width() < m.x - 1.0 || inner.height() < m.y - 1.0)
-            {
-                ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::Pos2::ZERO));
-                ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(m));
-            }
-            return;
-        }
         self.settings.window = Some(place);
     }
 
@@ -827,6 +827,8 @@ impl AppState {
             Command::ToggleInspector => self.view.inspector = !self.view.inspector,
             Command::MapOnly => {
                 self.view.map_only = !self.view.map_only;
+                // An untouched view is set up again for the new size of the map.
+                self.camera.refresh_auto_view();
                 self.status = if self.view.map_only {
                     tr("status-map-only")
                 } else {

@@ -108,6 +108,14 @@ impl Camera {
         self.pending = Some(Pending::Readable);
     }
 
+    /// When the view is still the one set up for the journey, set it up again on the
+    /// next frame (the canvas is changing size).
+    pub fn refresh_auto_view(&mut self) {
+        if self.auto {
+            self.pending = Some(Pending::Readable);
+        }
+    }
+
     /// Is a new view still to be set up on the next frame?
     pub fn pending(&self) -> bool {
         self.pending.is_some()
@@ -1173,7 +1181,14 @@ fn minimap(ui: &mut egui::Ui, state: &mut AppState, pal: &Palette) {
     let c = layout.config.unwrap_or_default();
     let band = (c.label_w * cam.zoom).clamp(64.0, c.label_w);
     let head = (c.header_h * cam.zoom).max(26.0);
-    let area = Rect::from_min_max(cam.rect.min + vec2(band, head), cam.rect.max);
+    let origin = cam.to_screen(0.0, 0.0);
+    let area = Rect::from_min_max(
+        pos2(
+            origin.x.max(cam.rect.left()) + band,
+            origin.y.max(cam.rect.top()) + head,
+        ),
+        cam.rect.max,
+    );
     let covers_card = |r: &Rect| {
         let (x0, y0) = cam.to_world(r.min);
         let (x1, y1) = cam.to_world(r.max);

@@ -118,6 +118,18 @@ pub fn run_with(
             state.system_language = crate::i18n::system();
             crate::i18n::set_current(&state.language());
             match &file {
+                // A table or a diagram (not a journey file): its import preview opens,
+                // as when the file is dropped on the window.
+                Some(path)
+                    if !path
+                        .to_string_lossy()
+                        .to_ascii_lowercase()
+                        .ends_with(".ron") =>
+                {
+                    state.queue(Action::Proceed(action::AfterGuard::OpenSample));
+                    state.apply_queued(&cc.egui_ctx);
+                    state.import.start(Some(cc.egui_ctx.clone()), path);
+                }
                 Some(path) => {
                     // A load error shows in a dialog over an empty journey.
                     if state.open_path(path).is_err() {

@@ -71,6 +71,14 @@ pub fn leave(ctx: &egui::Context, state: &mut AppState) {
     ctx.request_repaint();
 }
 
+/// Fit the presented stage again over the next frames (the window changed size).
+pub fn refit(state: &mut AppState) {
+    let p = &mut state.warroom.present;
+    if p.active {
+        p.fit_frames = 30;
+    }
+}
+
 /// Go to the next (`+1`) or previous (`-1`) stage. Before the first stage comes the
 /// whole journey; the last stage stays.
 pub fn step(ctx: &egui::Context, state: &mut AppState, delta: i32) {

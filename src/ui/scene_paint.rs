@@ -309,6 +309,9 @@ fn label_priority(e: &crate::scene::EdgeGroup) -> u8 {
 pub fn short_label(text: &str) -> String {
     text.replace(" fail", "")
         .replace(", ", "·")
+        .replace(" days", "d")
+        .replace(" day", "d")
+        .replace(" hours", "h")
         .replace(" h", "h")
         .replace(" d", "d")
         .replace(" min", "m")
