@@ -68,7 +68,7 @@ shot() {
   wait "$app" 2>/dev/null || true
   kill "$xvfb" 2>/dev/null || true
   wait "$xvfb" 2>/dev/null || true
-  convert "$work/shot.png" -colors 128 -define png:compression-level=9 "PNG8:$out"
+  convert "$work/shot.png" -colors 96 -define png:compression-level=9 "PNG8:$out"
   echo "screenshots: wrote $out ($(($(stat -c %s "$out") / 1024)) KB)"
 }
 

@@ -1042,6 +1042,19 @@ fn paint_sticky_headers(
         pos2(label_x + label_w, rect.bottom()),
     );
     painter.rect_filled(band, 0.0, pal.header_bg);
+    // Zoomed in, the map's own label column (the exports' lane labels, left of the
+    // grid) is wider than the band: cover the rest of it so no cut label peeks out.
+    let world_right = cam.to_screen(c.label_w, 0.0).x.min(rect.right());
+    if world_right > band.right() {
+        painter.rect_filled(
+            Rect::from_min_max(
+                pos2(band.right(), rect.top()),
+                pos2(world_right, rect.bottom()),
+            ),
+            0.0,
+            pal.bg,
+        );
+    }
     for lane in &layout.lanes {
         let top = cam.to_screen(0.0, lane.y).y;
         let bottom = cam.to_screen(0.0, lane.y + lane.h).y;
