@@ -68,7 +68,11 @@ shot() {
   wait "$app" 2>/dev/null || true
   kill "$xvfb" 2>/dev/null || true
   wait "$xvfb" 2>/dev/null || true
-  convert "$work/shot.png" -colors 96 -define png:compression-level=9 "PNG8:$out"
+  # Fewer colours until the picture is under 400 KB.
+  for colors in 96 64 48 32; do
+    convert "$work/shot.png" -colors $colors -define png:compression-level=9 "PNG8:$out"
+    [ "$(stat -c %s "$out")" -lt 400000 ] && break
+  done
   echo "screenshots: wrote $out ($(($(stat -c %s "$out") / 1024)) KB)"
 }
 
