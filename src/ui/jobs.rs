@@ -57,9 +57,13 @@ impl<T: Send + 'static> Job<T> {
             progress: progress.clone(),
             cancel: cancel.clone(),
         };
+        // The worker speaks the language of the person who started it (the current
+        // language is per thread).
+        let lang = crate::i18n::current();
         let spawned = std::thread::Builder::new()
             .name("touchpoint-job".into())
             .spawn(move || {
+                crate::i18n::set_current(&lang);
                 let out = work(&shared);
                 let out = if shared.cancel.load(Ordering::Relaxed) {
                     None
@@ -151,6 +155,19 @@ pub fn progress_window<T: Send + 'static>(ctx: &egui::Context, job: &Job<T>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_job_runs_in_the_language_of_the_thread_that_started_it() {
+        let zh = crate::i18n::Lang::parse("zh-CN").expect("zh-CN");
+        crate::i18n::set_current(&zh);
+        let job = Job::spawn(
+            "lang",
+            None,
+            |_: &dyn Progress| Some(crate::i18n::current()),
+        );
+        assert_eq!(job.wait(Duration::from_secs(5)), Poll::Done(zh));
+        crate::i18n::set_current(&crate::i18n::Lang::parse("en").expect("en"));
+    }
 
     #[test]
     fn a_job_reports_progress_and_its_result() {

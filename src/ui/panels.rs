@@ -299,12 +299,9 @@ pub fn left_panel(ui: &mut egui::Ui, state: &mut AppState) {
         });
 }
 
+/// Durations as everywhere else (`i18n::format::hours`: one threshold, one wording).
 fn fmt_hours(h: f64) -> String {
-    if h >= 48.0 {
-        tr!("duration-days", days = format!("{:.1}", h / 24.0))
-    } else {
-        tr!("duration-hours", hours = crate::model::fmt_num(h))
-    }
+    crate::i18n::format::hours(h)
 }
 
 /// A severity's name in the current language ("high", "高").
