@@ -54,3 +54,61 @@ fn the_app_opens_a_long_chain_and_cycle() {
         assert_eq!(cards, 5_000, "cycle = {cycle}");
     }
 }
+
+/// `n` touchpoints in one stage and one department (one cell), joined in a chain.
+fn one_cell(n: usize) -> touchpoint::model::Journey {
+    let mut s = String::from(
+        "(title: \"One cell\", stages: [(id: \"s\", name: \"S\")], departments: [(id: \"d\", name: \"D\")], touchpoints: [",
+    );
+    for i in 0..n {
+        s.push_str(&format!(
+            "(id: \"t{i:06}\", name: \"Step {i}\", stage: \"s\", owner: \"d\"),"
+        ));
+    }
+    s.push_str("], handoffs: [");
+    for i in 1..n {
+        s.push_str(&format!("(from: \"t{:06}\", to: \"t{i:06}\"),", i - 1));
+    }
+    s.push_str("])");
+    touchpoint::io::load_str("cell.journey.ron", &s).expect("a valid journey")
+}
+
+/// Issue #21, finding 6: 50,000 cards in one cell (the app drew nothing for 50 s:
+/// every route and every hit test scanned the whole cell). The first frames build the
+/// layout, the scene and the analysis once and paint only the cards the view meets
+/// (readable, a few dozen); fitted to the window (the smallest zoom), thousands are
+/// drawn as shapes, without their text. Seconds even in a debug build (release: under 2 s to the first
+/// frame, see the issue's closing note).
+#[test]
+fn the_app_opens_50_000_cards_in_one_cell() {
+    let journey = one_cell(50_000);
+    let started = std::time::Instant::now();
+    let mut h = harness(AppState::with_journey(journey));
+    h.run_steps(3);
+    let took = started.elapsed();
+    let canvas = &h.state().canvas;
+    assert!(
+        canvas.painted_cards > 0 && canvas.painted_cards < 1_000,
+        "the first view draws the cards it shows, not the cell: {}",
+        canvas.painted_cards
+    );
+    h.state_mut().queue_command(touchpoint::ui::Command::Fit);
+    h.run_steps(2);
+    let frame = std::time::Instant::now();
+    h.run_steps(1);
+    let frame = frame.elapsed();
+    let canvas = &h.state().canvas;
+    // Fitted at the smallest zoom, thousands of cards are on screen ...
+    assert!(canvas.painted_cards > 5_000, "{}", canvas.painted_cards);
+    // ... as shapes, without their text.
+    assert_eq!(canvas.block_cards, canvas.painted_cards);
+    eprintln!("opened in {took:?}, a fitted frame {frame:?}");
+    assert!(
+        took < std::time::Duration::from_secs(30),
+        "50,000 cards in one cell opened in {took:?}"
+    );
+    assert!(
+        frame < std::time::Duration::from_secs(5),
+        "a frame of 50,000 cards took {frame:?}"
+    );
+}
