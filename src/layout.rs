@@ -361,10 +361,33 @@ impl Layout {
         out
     }
 
+    /// Is any card within `view` (the same test as [`Layout::visible_cards`], stopping
+    /// at the first)?
+    pub fn any_card_in(&self, view: &Rect) -> bool {
+        let cols = self
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.x <= view.right() && view.x <= c.x + c.w);
+        for (ci, _) in cols {
+            for (li, l) in self.lanes.iter().enumerate() {
+                if l.y <= view.bottom()
+                    && view.y <= l.y + l.h
+                    && self
+                        .cell_cards_near((ci, li), view)
+                        .any(|(_, r)| r.intersects(view))
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// The cards of a cell that may intersect `view`, in display order: the slots
-    /// of the rows and columns the view covers (one slot of margin each side), found
-    /// from the grid arithmetic of [`layout`], not by scanning the cell. Callers
-    /// still test each rectangle. A layout without its config scans the cell.
+    /// of the rows and columns whose rectangles meet the view's (a hair wider, for
+    /// rounding), found from the grid arithmetic of [`layout`], not by scanning the
+    /// cell. Callers still test each rectangle. A layout without its config scans.
     fn cell_cards_near<'a>(
         &'a self,
         cell: (usize, usize),
@@ -382,11 +405,14 @@ impl Layout {
         };
         let (rows, slots, per_row) = match geometry {
             Some((c, col, lane)) => {
-                let span = |lo: f32, hi: f32, origin: f32, step: f32, count: usize| {
-                    let first = ((lo - origin) / step).floor() - 1.0;
-                    let last = ((hi - origin) / step).floor() + 1.0;
+                // Slot i spans [origin + i * step, origin + i * step + size]: it meets
+                // [lo, hi] when (lo - origin - size) / step <= i <= (hi - origin) / step.
+                let span = |lo: f32, hi: f32, origin: f32, size: f32, step: f32, count: usize| {
+                    let hair = 0.01;
+                    let first = ((lo - origin - size - hair) / step).ceil();
+                    let last = ((hi - origin + hair) / step).floor();
                     let clamp = |v: f32| v.clamp(0.0, count as f32) as usize;
-                    // NaN clamps to 0, an empty range.
+                    // NaN clamps to 0: an empty range.
                     (clamp(first), clamp(last + 1.0))
                 };
                 let pr = col.per_row;
@@ -395,10 +421,18 @@ impl Layout {
                     view.y,
                     view.bottom(),
                     lane.y + c.gap,
+                    c.card_h,
                     c.card_h + c.gap,
                     all_rows,
                 );
-                let slots = span(view.x, view.right(), col.x + c.gap, c.card_w + c.gap, pr);
+                let slots = span(
+                    view.x,
+                    view.right(),
+                    col.x + c.gap,
+                    c.card_w,
+                    c.card_w + c.gap,
+                    pr,
+                );
                 (rows, slots, pr)
             }
             None => ((0, n), (0, 1), 1),
@@ -560,11 +594,13 @@ mod tests {
         let l = layout(&j, &LayoutConfig::default());
         let mut rng = crate::generate::Rng::new(7);
         let b = l.bounds;
-        for k in 0..300 {
-            let (w, h) = if k % 3 == 0 {
-                (0.0, 0.0)
-            } else {
-                (rng.unit() as f32 * 900.0, rng.unit() as f32 * 700.0)
+        for k in 0..800 {
+            // Points, thin vertical and horizontal lines (route segments), areas.
+            let (w, h) = match k % 4 {
+                0 => (0.0, 0.0),
+                1 => (0.0, rng.unit() as f32 * 3_000.0),
+                2 => (rng.unit() as f32 * 3_000.0, 0.0),
+                _ => (rng.unit() as f32 * 900.0, rng.unit() as f32 * 700.0),
             };
             let view = Rect::new(
                 b.x - 300.0 + rng.unit() as f32 * (b.w + 600.0),
@@ -586,8 +622,22 @@ mod tests {
             fast.sort();
             scan.sort();
             assert_eq!(fast, scan, "view {view:?}");
+            assert_eq!(l.any_card_in(&view), !scan.is_empty(), "view {view:?}");
             let under = l.cards.iter().find(|(_, r)| r.contains(view.x, view.y));
             assert_eq!(l.card_at(view.x, view.y), under.map(|(id, _)| id));
+        }
+        // Lines along card edges touch those cards (intersects is inclusive).
+        for r in l.cards.values().step_by(97) {
+            for view in [
+                Rect::new(r.right(), r.y - 500.0, 0.0, 1_000.0),
+                Rect::new(r.x, r.y - 500.0, 0.0, 1_000.0),
+                Rect::new(r.x - 500.0, r.bottom(), 1_000.0, 0.0),
+                Rect::new(r.x - 500.0, r.y, 1_000.0, 0.0),
+            ] {
+                let scan = l.cards.values().filter(|c| c.intersects(&view)).count();
+                assert_eq!(l.visible_cards(&view).len(), scan, "view {view:?}");
+                assert!(l.any_card_in(&view));
+            }
         }
         // The whole map: every card.
         assert_eq!(l.visible_cards(&b).len(), 3_000);

@@ -17,9 +17,7 @@ pub(super) fn clear(layout: &Layout, x0: f32, y0: f32, x1: f32, y1: f32) -> bool
     };
     let (lx, hx) = shrink(lx, hx);
     let (ly, hy) = shrink(ly, hy);
-    layout
-        .visible_cards(&Rect::new(lx, ly, hx - lx, hy - ly))
-        .is_empty()
+    !layout.any_card_in(&Rect::new(lx, ly, hx - lx, hy - ly))
 }
 
 /// Small offsets that keep handoffs sharing a channel apart.
