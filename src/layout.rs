@@ -385,7 +385,7 @@ impl Layout {
     }
 
     /// The cards of a cell that may intersect `view`, in display order: the slots
-    /// of the rows and columns whose rectangles meet the view's (a hair wider, for
+    /// of the rows and columns whose rectangles meet the view's (a point wider, for
     /// rounding), found from the grid arithmetic of [`layout`], not by scanning the
     /// cell. Callers still test each rectangle. A layout without its config scans.
     fn cell_cards_near<'a>(
@@ -408,7 +408,8 @@ impl Layout {
                 // Slot i spans [origin + i * step, origin + i * step + size]: it meets
                 // [lo, hi] when (lo - origin - size) / step <= i <= (hi - origin) / step.
                 let span = |lo: f32, hi: f32, origin: f32, size: f32, step: f32, count: usize| {
-                    let hair = 0.01;
+                    // A point of slack: f32 rounding at 100,000 pt is near 0.01.
+                    let hair = 1.0;
                     let first = ((lo - origin - size - hair) / step).ceil();
                     let last = ((hi - origin + hair) / step).floor();
                     let clamp = |v: f32| v.clamp(0.0, count as f32) as usize;
