@@ -169,6 +169,10 @@ fn the_binary_walks_chains_at_the_touchpoint_limit() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("\"touchpoints\": 200000"));
         run_ok(&["export", name, "-o", &format!("out.{ext}")], p);
     }
+    for name in ["folder/chain.journey.ron", "folder/cycle.journey.ron"] {
+        let out = run_ok(&["validate", name], p);
+        assert!(String::from_utf8_lossy(&out.stdout).contains("200000 touchpoints"));
+    }
     run_ok(
         &[
             "diff",
@@ -183,4 +187,54 @@ fn the_binary_walks_chains_at_the_touchpoint_limit() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("chain.journey.ron") && text.contains("cycle.journey.ron"));
     assert!(!text.contains("\"error\""), "{text}");
+}
+
+/// The other export formats at the limit, in a test of their own so that it runs beside
+/// the one above (a debug build takes some 30 s per drawn export of 200,000 cards).
+#[test]
+fn every_export_format_holds_at_the_touchpoint_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("chain.journey.ron"), chain_text(200_000, false)).unwrap();
+    std::fs::write(p.join("cycle.journey.ron"), chain_text(200_000, true)).unwrap();
+    // Every other export format, spread over the two files to keep the time down: the
+    // drawn ones on the cycle (its rework loop is routed too), the reports and Mermaid
+    // on the chain.
+    let cycle = "cycle.journey.ron";
+    run_ok(&["export", cycle, "-o", "cycle.svg"], p);
+    let svg = std::fs::metadata(p.join("cycle.svg")).unwrap().len();
+    assert!(svg > 50_000_000, "{svg} bytes of SVG");
+    // PNG and a one-page PDF of 200,000 cards exceed what one drawing may hold: refused
+    // at once with the option that works (or made, if the map ever fits).
+    for (out, extra, advice) in [
+        ("cycle.png", None, "--format pdf --pages"),
+        ("cycle.pdf", Some("--fit"), "--pages"),
+    ] {
+        let mut args = vec!["export", cycle, "-o", out];
+        args.extend(extra);
+        let started = std::time::Instant::now();
+        let o = bin().args(&args).current_dir(p).output().expect("run");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            o.status.code().is_some(),
+            "{args:?} died by a signal: {stderr}"
+        );
+        if !o.status.success() {
+            assert_eq!(o.status.code(), Some(1), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains("too big to draw at once") && stderr.contains(advice),
+                "{args:?}: {stderr}"
+            );
+            assert!(!p.join(out).exists(), "nothing written on a refusal");
+        }
+        eprintln!("{args:?}: {:?} in {:?}", o.status, started.elapsed());
+    }
+    let chain = "chain.journey.ron";
+    for out in ["chain.md", "chain.html", "chain.mmd"] {
+        run_ok(&["export", chain, "-o", out], p);
+        assert!(
+            std::fs::metadata(p.join(out)).unwrap().len() > 10_000,
+            "{out}"
+        );
+    }
 }
