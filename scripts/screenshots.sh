@@ -34,7 +34,7 @@ First bill;First accurate bill;Billing;email;6.6
 CSV
 
 # shot OUT.png WxH WAIT "KEYS" -- ARGS...: run the app on a fresh display with fresh
-# settings (the first start), press KEYS (xdotool key names, 0.6 s apart), save the screen.
+# settings (the first start; SHOT_LANG sets the locale), press KEYS (xdotool key names, 0.6 s apart), save the screen.
 shot() {
   local out=$1 size=$2 wait=$3 keys=$4; shift 5
   local disp=:$((100 + RANDOM % 400))
@@ -44,7 +44,7 @@ shot() {
   local xvfb=$!
   sleep 1
   HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local TOUCHPOINT_DATA_DIR=$home/data \
-    LANG=C.UTF-8 LC_ALL=C.UTF-8 DISPLAY=$disp LIBGL_ALWAYS_SOFTWARE=1 \
+    LANG=${SHOT_LANG:-C.UTF-8} LC_ALL=${SHOT_LANG:-C.UTF-8} DISPLAY=$disp LIBGL_ALWAYS_SOFTWARE=1 \
     "$bin" "$@" >"$work/app.log" 2>&1 &
   local app=$!
   sleep "$wait"
@@ -78,6 +78,8 @@ shot() {
 
 # The editor on a laptop-sized screen: readable card names, the start of the journey.
 shot docs/screenshot.png 1600x1000 8 "" -- "$sample"
+# The interface in Chinese (the system locale on a first start), on the Chinese sample.
+SHOT_LANG=zh_CN.UTF-8 shot docs/screenshot-zh-CN.png 1600x1000 8 "" -- "$PWD/sample_journeys/ecommerce.journey.ron"
 # On a projector (1920x1080), the whole window given to the map (F9).
 shot docs/projector.png 1920x1080 8 "F9" -- "$sample"
 # Presentation mode: the whole journey, then zoomed to the first stage.
