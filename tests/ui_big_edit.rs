@@ -55,6 +55,21 @@ fn a_keystroke_on_a_big_journey_computes_nothing_in_its_frame_and_the_figures_fo
     settle(&mut h);
     assert!(h.state().derived.analysis.is_some());
     assert_eq!(h.state().derived.scene.cards.len(), n);
+    // The first view waited for the layout: the start of the journey is on screen
+    // (not an empty view placed on the layout that was not there yet).
+    let s = h.state();
+    let b = s.derived.layout.bounds;
+    let corner = s.camera.to_screen(b.x + 1.0, b.y + 1.0);
+    assert!(
+        s.camera.rect.contains(corner),
+        "{corner:?} outside {:?}",
+        s.camera.rect
+    );
+    assert!(
+        corner.x < s.camera.rect.left() + 40.0,
+        "the map starts at the left of the canvas: {corner:?} in {:?}",
+        s.camera.rect
+    );
 
     // Select a touchpoint and type into its name in the inspector.
     let id = h.state().journey().touchpoints().nth(5).unwrap().id.clone();

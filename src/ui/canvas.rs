@@ -401,7 +401,11 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
     state.camera.pixels_per_point = ctx.pixels_per_point();
     state.camera.native_ppp = ctx.pixels_per_point() / ctx.zoom_factor().max(0.1);
     state.camera.window_px = ctx.content_rect().width() * ctx.pixels_per_point();
-    state.camera.resolve_pending(&state.derived.layout);
+    // A big journey's layout arrives from the background: place the view once the layout
+    // of this document is there, never on the previous one's (or on none).
+    if state.derived.layout_of(&state.doc) {
+        state.camera.resolve_pending(&state.derived.layout);
+    }
 
     // Accessibility nodes for cards (found by name in tests and by screen readers).
     // Registered before the canvas so the canvas, on top, receives the pointer.

@@ -136,6 +136,13 @@ impl Derived {
         !self.foreground_only && doc.journey().touchpoint_count() > SYNC_LIMIT
     }
 
+    /// Is the shown layout one of this document (perhaps of an earlier revision while a
+    /// big journey's newer one is computed), rather than another document's or none?
+    pub fn layout_of(&self, doc: &Document) -> bool {
+        self.layout_key
+            .is_some_and(|(v, _)| v.document == doc.version().document)
+    }
+
     /// The version the shown analysis (figures, gap list, badges) was computed for.
     pub fn analysis_version(&self) -> Option<Version> {
         self.analysis_key.as_ref().map(|k| k.0)
