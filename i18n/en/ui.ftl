@@ -544,3 +544,89 @@ cmp-cross =   (cross-department)
 status-updating = updating figures
 status-updating-hint = The gap figures and badges are being recomputed for the last change.
 gaps-updating = updating… (figures of the previous change)
+
+## Recovery, changed-on-disk and save dialogs
+rec-could-not-reload = Could not reload: { $error }
+rec-still-open = Your version is still open.
+rec-could-not-restore = Could not restore: { $error }
+rec-file-stays = The recovery file stays where it is; `touchpoint recover --list` shows it.
+rec-drops-comments = Saving drops the file's comments
+rec-drops-comments-text =
+    { $path } has { $count ->
+        [one] { $count } comment
+       *[other] { $count } comments
+    } (the first on line { $line }). Touchpoint saves journeys in canonical form, which cannot keep comments.
+rec-keeps-commented = Saving keeps the commented file as { $path }.
+rec-read-only = The file is read-only
+rec-read-only-text = { $path } is marked read-only. Overwrite it anyway? It stays read-only afterwards.
+rec-heading = Recover unsaved work
+rec-stopped-one = Touchpoint stopped before this journey was saved. Its last autosave is here:
+rec-stopped-many = Touchpoint stopped before { $count } journeys were saved. Their last autosaves are here:
+rec-autosaved = Autosaved { $when }
+rec-from = From { $path }
+rec-never-saved = Never saved to a file
+rec-save-keep-bak = Save and keep a .bak
+rec-save-as = Save As…
+rec-cancel = Cancel
+rec-overwrite = Overwrite
+rec-could-not-save = Could not save
+rec-ok = OK
+rec-restore = Restore
+rec-discard = Discard
+rec-later = Decide later
+
+## Changed on disk
+rec-gone-text = { $path } was deleted or moved since you opened it.
+rec-changed-text = { $path } was changed by someone else since you opened it.
+rec-gone = The file is gone
+rec-save-anyway = Save here anyway
+rec-changed = The file changed on disk
+rec-would-overwrite = Saving now would overwrite their changes.
+rec-reload-theirs = Reload theirs
+rec-reload = Reload
+rec-keep-mine = Keep mine
+rec-reload-note = Reload replaces your unsaved changes with the file on disk.
+
+## File > Export… dialog
+exp-format-svg = SVG drawing (.svg)
+exp-format-png = PNG image (.png)
+exp-format-pdf = PDF document (.pdf)
+exp-format-csv = CSV tables (.csv)
+exp-format-md = Markdown report (.md)
+exp-format-html = HTML report (.html)
+exp-format-mermaid = Mermaid journey (.mmd)
+exp-format-dot = Graphviz DOT (.dot)
+exp-exporting = Exporting { $path }
+exp-all-tables = All three tables
+exp-none = (none)
+exp-folder = Folder: { $path }
+exp-written = Written { $what }
+exp-not-exported = Not exported: { $error }
+exp-cancelled = Export cancelled; nothing written
+exp-exported = Exported { $what }
+exp-failed = Export failed: { $error }
+exp-format = Format
+exp-theme = Theme
+exp-light = Light
+exp-dark = Dark
+exp-gaps = Gaps
+exp-gap-badges = Gap badges on the map
+exp-scale = Scale
+exp-contents = Contents
+exp-whole-report = Whole report (figures, gaps, matrix, departments, notes)
+exp-paper = Paper
+exp-pages = Pages
+exp-auto = Auto
+exp-fit-page = Fit on one page
+exp-table = Table
+exp-bom = Byte-order mark (older spreadsheets)
+exp-compare = Compare with a to-be journey:
+exp-choose = Choose…
+exp-clear = Clear
+exp-export-button = Export…
+exp-export-tip = Choose where to write the file, then export
+exp-preview = Preview
+exp-text-format = A text format: no map
+exp-updating = updating…
+exp-drawing = Drawing the preview…
+exp-drawing-job = Drawing the preview

@@ -9,6 +9,7 @@ use super::jobs::{Job, Poll};
 use crate::export::csv::CsvTable;
 use crate::export::pdf::{PageLayout, Paper};
 use crate::export::{ExportError, ExportFormat, ExportOptions, artifact_path, export_with};
+use crate::i18n::tr;
 use crate::model::Journey;
 use crate::scene::{Scene, SceneOptions, Theme};
 use std::path::PathBuf;
@@ -67,17 +68,17 @@ impl Default for ExportDialog {
 }
 
 /// The name shown for a format.
-pub fn format_label(f: ExportFormat) -> &'static str {
-    match f {
-        ExportFormat::Svg => "SVG drawing (.svg)",
-        ExportFormat::Png => "PNG image (.png)",
-        ExportFormat::Pdf => "PDF document (.pdf)",
-        ExportFormat::Csv => "CSV tables (.csv)",
-        ExportFormat::Markdown => "Markdown report (.md)",
-        ExportFormat::Html => "HTML report (.html)",
-        ExportFormat::Mermaid => "Mermaid journey (.mmd)",
-        ExportFormat::Dot => "Graphviz DOT (.dot)",
-    }
+pub fn format_label(f: ExportFormat) -> String {
+    tr(match f {
+        ExportFormat::Svg => "exp-format-svg",
+        ExportFormat::Png => "exp-format-png",
+        ExportFormat::Pdf => "exp-format-pdf",
+        ExportFormat::Csv => "exp-format-csv",
+        ExportFormat::Markdown => "exp-format-md",
+        ExportFormat::Html => "exp-format-html",
+        ExportFormat::Mermaid => "exp-format-mermaid",
+        ExportFormat::Dot => "exp-format-dot",
+    })
 }
 
 fn draws_map(f: ExportFormat) -> bool {
@@ -142,7 +143,7 @@ impl ExportDialog {
             .clone()
             .filter(|_| matches!(self.format, ExportFormat::Markdown | ExportFormat::Html));
         let format = self.format;
-        let label = format!("Exporting {}", path.display());
+        let label = crate::tr!("exp-exporting", path = path.display().to_string());
         self.job = Some(Job::spawn(label, ctx, move |progress| {
             export_to(&journey, options, compare, &path, format, progress)
         }));
@@ -198,7 +199,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
     }
     let mut open = true;
     let mut go = false;
-    egui::Window::new("Export")
+    egui::Window::new(tr("picker-export"))
         .id(egui::Id::unique("touchpoint-export"))
         .open(&mut open)
         .collapsible(false)
@@ -228,7 +229,7 @@ fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Format");
+            ui.label(tr("exp-format"));
             egui::ComboBox::from_id_salt("export-format")
                 .selected_text(format_label(d.format))
                 .width(200.0)
@@ -239,18 +240,18 @@ fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
                 });
             ui.end_row();
             if draws_map(d.format) {
-                ui.label("Theme");
+                ui.label(tr("exp-theme"));
                 ui.horizontal(|ui| {
-                    ui.selectable_value(&mut d.dark, false, "Light");
-                    ui.selectable_value(&mut d.dark, true, "Dark");
+                    ui.selectable_value(&mut d.dark, false, tr("exp-light"));
+                    ui.selectable_value(&mut d.dark, true, tr("exp-dark"));
                 });
                 ui.end_row();
-                ui.label("Gaps");
-                ui.checkbox(&mut d.gaps, "Gap badges on the map");
+                ui.label(tr("exp-gaps"));
+                ui.checkbox(&mut d.gaps, tr("exp-gap-badges"));
                 ui.end_row();
             }
             if matches!(d.format, ExportFormat::Png | ExportFormat::Svg) {
-                ui.label("Scale");
+                ui.label(tr("exp-scale"));
                 ui.add(
                     egui::Slider::new(&mut d.scale, 0.5..=4.0)
                         .step_by(0.25)
@@ -259,39 +260,39 @@ fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
                 ui.end_row();
             }
             if d.format == ExportFormat::Pdf {
-                ui.label("Contents");
-                ui.checkbox(
-                    &mut d.report,
-                    "Whole report (figures, gaps, matrix, departments, notes)",
-                );
+                ui.label(tr("exp-contents"));
+                ui.checkbox(&mut d.report, tr("exp-whole-report"));
                 ui.end_row();
-                ui.label("Paper");
+                ui.label(tr("exp-paper"));
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut d.paper, Paper::A4, "A4");
                     ui.selectable_value(&mut d.paper, Paper::A3, "A3");
                 });
                 ui.end_row();
-                ui.label("Pages");
+                ui.label(tr("exp-pages"));
                 ui.horizontal(|ui| {
-                    ui.selectable_value(&mut d.pages, PageLayout::Auto, "Auto");
-                    ui.selectable_value(&mut d.pages, PageLayout::Fit, "Fit on one page");
-                    ui.selectable_value(&mut d.pages, PageLayout::Pages, "Pages");
+                    ui.selectable_value(&mut d.pages, PageLayout::Auto, tr("exp-auto"));
+                    ui.selectable_value(&mut d.pages, PageLayout::Fit, tr("exp-fit-page"));
+                    ui.selectable_value(&mut d.pages, PageLayout::Pages, tr("exp-pages"));
                 });
                 ui.end_row();
             }
             if d.format == ExportFormat::Csv {
-                ui.label("Table");
+                ui.label(tr("exp-table"));
                 egui::ComboBox::from_id_salt("export-table")
-                    .selected_text(d.table.map_or("All three tables", CsvTable::name))
+                    .selected_text(
+                        d.table
+                            .map_or(tr("exp-all-tables"), |t| t.name().to_owned()),
+                    )
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut d.table, None, "All three tables");
+                        ui.selectable_value(&mut d.table, None, tr("exp-all-tables"));
                         for t in [CsvTable::Touchpoints, CsvTable::Handoffs, CsvTable::Matrix] {
                             ui.selectable_value(&mut d.table, Some(t), t.name());
                         }
                     });
                 ui.end_row();
                 ui.label("");
-                ui.checkbox(&mut d.bom, "Byte-order mark (older spreadsheets)");
+                ui.checkbox(&mut d.bom, tr("exp-bom"));
                 ui.end_row();
             }
         });
@@ -299,39 +300,45 @@ fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
         || (d.format == ExportFormat::Pdf && d.report)
     {
         ui.add_space(4.0);
-        ui.label("Compare with a to-be journey:");
+        ui.label(tr("exp-compare"));
         let shown = d
             .compare
             .as_ref()
             .and_then(|p| p.file_name())
-            .map_or_else(|| "(none)".to_owned(), |n| n.to_string_lossy().into_owned());
+            .map_or_else(|| tr("exp-none"), |n| n.to_string_lossy().into_owned());
         ui.horizontal(|ui| {
             ui.label(shown);
-            if ui.button("Choose…").clicked() {
+            if ui.button(tr("exp-choose")).clicked() {
                 d.compare = state.file_dialogs.open_file().or(d.compare.take());
             }
-            if d.compare.is_some() && ui.button("Clear").clicked() {
+            if d.compare.is_some() && ui.button(tr("exp-clear")).clicked() {
                 d.compare = None;
             }
         });
     }
     ui.add_space(8.0);
     if let Some(folder) = &state.settings.export_folder {
-        ui.weak(format!("Folder: {}", folder.display()));
+        ui.weak(crate::tr!(
+            "exp-folder",
+            path = folder.display().to_string()
+        ));
     }
     let busy = state.export.busy();
     let go = ui
-        .add_enabled(!busy, egui::Button::new("Export…"))
-        .on_hover_text("Choose where to write the file, then export")
+        .add_enabled(!busy, egui::Button::new(tr("exp-export-button")))
+        .on_hover_text(tr("exp-export-tip"))
         .clicked();
     match &state.export.last {
         Some(Ok(lines)) => {
             for l in lines {
-                ui.label(format!("Written {l}"));
+                ui.label(crate::tr!("exp-written", what = l));
             }
         }
         Some(Err(e)) => {
-            ui.colored_label(ui.visuals().error_fg_color, format!("Not exported: {e}"));
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                crate::tr!("exp-not-exported", error = e),
+            );
         }
         None => {}
     }
@@ -340,7 +347,7 @@ fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
 
 /// The map as this export draws it, fitted into a small frame.
 fn preview(ui: &mut egui::Ui, state: &mut AppState) {
-    ui.label("Preview");
+    ui.label(tr("exp-preview"));
     let size = egui::vec2(320.0, 220.0);
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
     let painter = ui.painter_at(rect);
@@ -351,7 +358,7 @@ fn preview(ui: &mut egui::Ui, state: &mut AppState) {
         painter.text(
             rect.center(),
             egui::Align2::CENTER_CENTER,
-            "A text format: no map",
+            tr("exp-text-format"),
             egui::FontId::proportional(13.0),
             ui.visuals().weak_text_color(),
         );
@@ -371,7 +378,7 @@ fn preview(ui: &mut egui::Ui, state: &mut AppState) {
         let ctx = ui.ctx().clone();
         d.preview_job = Some((
             key,
-            Job::spawn("Drawing the preview", Some(ctx), move |p| {
+            Job::spawn(tr("exp-drawing-job"), Some(ctx), move |p| {
                 let analysis =
                     crate::analysis::analyze(&journey, &crate::analysis::AnalysisConfig::default());
                 if !p.update(0.5) {
@@ -397,7 +404,7 @@ fn preview(ui: &mut egui::Ui, state: &mut AppState) {
                 painter.text(
                     rect.right_bottom() - egui::vec2(6.0, 6.0),
                     egui::Align2::RIGHT_BOTTOM,
-                    "updating…",
+                    tr("exp-updating"),
                     egui::FontId::proportional(11.0),
                     ui.visuals().weak_text_color(),
                 );
@@ -408,7 +415,7 @@ fn preview(ui: &mut egui::Ui, state: &mut AppState) {
             painter.text(
                 rect.center(),
                 egui::Align2::CENTER_CENTER,
-                "Drawing the preview…",
+                tr("exp-drawing"),
                 egui::FontId::proportional(13.0),
                 ui.visuals().weak_text_color(),
             );
@@ -457,20 +464,20 @@ fn poll(ctx: &egui::Context, state: &mut AppState) {
             if super::jobs::progress_window(ctx, job) {
                 job.cancel();
                 d.job = None;
-                state.status = "Export cancelled; nothing written".into();
+                state.status = tr("exp-cancelled");
             }
         }
         Poll::Done(outcome) => {
             state.status = match &outcome {
-                Ok(lines) => format!("Exported {}", lines.join("; ")),
-                Err(e) => format!("Export failed: {e}"),
+                Ok(lines) => crate::tr!("exp-exported", what = lines.join("; ")),
+                Err(e) => crate::tr!("exp-failed", error = e),
             };
             d.last = Some(outcome);
             d.job = None;
         }
         Poll::Stopped => {
             d.job = None;
-            state.status = "Export cancelled; nothing written".into();
+            state.status = tr("exp-cancelled");
         }
     }
 }

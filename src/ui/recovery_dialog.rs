@@ -9,6 +9,7 @@
 //! actions `show` returns to [`Reliability::handle`].
 
 use crate::history::{Document, Version};
+use crate::i18n::tr;
 use crate::io::{DiskState, Fs, SaveError};
 use crate::recovery::{
     Autosaver, DocKey, ExternalChange, OpenFile, RecoveryInfo, RecoveryStore, format_utc,
@@ -280,8 +281,8 @@ impl Reliability {
             ReliabilityAction::Reload => {
                 if let Err(e) = self.file.reload(doc) {
                     self.dialog = Some(ReliabilityDialog::SaveFailed {
-                        message: format!("Could not reload: {e}"),
-                        advice: "Your version is still open.".into(),
+                        message: crate::tr!("rec-could-not-reload", error = e.to_string()),
+                        advice: tr("rec-still-open"),
                     });
                 }
                 self.track(doc);
@@ -339,10 +340,8 @@ impl Reliability {
             }
             Err(e) => {
                 self.dialog = Some(ReliabilityDialog::SaveFailed {
-                    message: format!("Could not restore: {e}"),
-                    advice:
-                        "The recovery file stays where it is; `touchpoint recover --list` shows it."
-                            .into(),
+                    message: crate::tr!("rec-could-not-restore", error = e.to_string()),
+                    advice: tr("rec-file-stays"),
                 });
                 Follow::Nothing
             }
@@ -384,64 +383,65 @@ impl Reliability {
                     saving,
                 } => changed_ui(ui, path, *missing, *saving, &mut actions, &mut close),
                 ReliabilityDialog::DropsComments { path, count, line } => {
-                    ui.heading("Saving drops the file's comments");
-                    ui.label(format!(
-                        "{} has {count} comment{} (the first on line {line}). Touchpoint saves journeys in canonical form, which cannot keep comments.",
-                        path.display(),
-                        if *count == 1 { "" } else { "s" }
+                    ui.heading(tr("rec-drops-comments"));
+                    ui.label(crate::tr!(
+                        "rec-drops-comments-text",
+                        path = path.display().to_string(),
+                        count = *count,
+                        line = *line
                     ));
-                    ui.label(format!(
-                        "Saving keeps the commented file as {}.",
-                        crate::io::backup_path(path).display()
+                    ui.label(crate::tr!(
+                        "rec-keeps-commented",
+                        path = crate::io::backup_path(path).display().to_string()
                     ));
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
-                        if ui.button("Save and keep a .bak").clicked() {
+                        if ui.button(tr("rec-save-keep-bak")).clicked() {
                             actions.push(ReliabilityAction::DropComments);
                             close = true;
                         }
-                        if ui.button("Save As…").clicked() {
+                        if ui.button(tr("rec-save-as")).clicked() {
                             actions.push(ReliabilityAction::SaveAs);
                             close = true;
                         }
-                        if ui.button("Cancel").clicked() {
+                        if ui.button(tr("rec-cancel")).clicked() {
                             close = true;
                         }
                     });
                 }
                 ReliabilityDialog::ReadOnly { path } => {
-                    ui.heading("The file is read-only");
-                    ui.label(format!(
-                        "{} is marked read-only. Overwrite it anyway? It stays read-only afterwards.",
-                        path.display()
+                    ui.heading(tr("rec-read-only"));
+                    ui.label(crate::tr!(
+                        "rec-read-only-text",
+                        path = path.display().to_string()
                     ));
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
-                        if ui.button("Overwrite").clicked() {
+                        if ui.button(tr("rec-overwrite")).clicked() {
                             actions.push(ReliabilityAction::Overwrite);
                             close = true;
                         }
-                        if ui.button("Save As…").clicked() {
+                        if ui.button(tr("rec-save-as")).clicked() {
                             actions.push(ReliabilityAction::SaveAs);
                             close = true;
                         }
-                        if ui.button("Cancel").clicked() {
+                        if ui.button(tr("rec-cancel")).clicked() {
                             close = true;
                         }
                     });
                 }
                 ReliabilityDialog::SaveFailed { message, advice } => {
-                    ui.heading("Could not save");
+                    ui.heading(tr("rec-could-not-save"));
                     ui.label(message);
                     ui.add_space(4.0);
                     ui.label(advice);
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
-                        if ui.button("Save As…").clicked() {
+                        if ui.button(tr("rec-save-as")).clicked() {
                             actions.push(ReliabilityAction::SaveAs);
                             close = true;
                         }
-                        if ui.button("OK").clicked() {
+                        if ui.button(tr("rec-ok")).clicked() {
                             close = true;
                         }
                     });
@@ -469,14 +469,11 @@ fn recover_ui(
     actions: &mut Vec<ReliabilityAction>,
     close: &mut bool,
 ) {
-    ui.heading("Recover unsaved work");
+    ui.heading(tr("rec-heading"));
     ui.label(if list.len() == 1 {
-        "Touchpoint stopped before this journey was saved. Its last autosave is here:".to_owned()
+        tr("rec-stopped-one")
     } else {
-        format!(
-            "Touchpoint stopped before {} journeys were saved. Their last autosaves are here:",
-            list.len()
-        )
+        crate::tr!("rec-stopped-many", count = list.len())
     });
     ui.add_space(6.0);
     egui::ScrollArea::vertical()
@@ -485,17 +482,20 @@ fn recover_ui(
             for info in list {
                 ui.group(|ui| {
                     ui.strong(&info.title);
-                    ui.label(format!("Autosaved {}", format_utc(info.saved_at)));
+                    ui.label(crate::tr!(
+                        "rec-autosaved",
+                        when = format_utc(info.saved_at)
+                    ));
                     ui.label(match &info.original_path {
-                        Some(p) => format!("From {}", p.display()),
-                        None => "Never saved to a file".to_owned(),
+                        Some(p) => crate::tr!("rec-from", path = p.display().to_string()),
+                        None => tr("rec-never-saved"),
                     });
                     ui.horizontal(|ui| {
-                        if ui.button("Restore").clicked() {
+                        if ui.button(tr("rec-restore")).clicked() {
                             actions.push(ReliabilityAction::Restore(info.id.clone()));
                             *close = true;
                         }
-                        if ui.button("Discard").clicked() {
+                        if ui.button(tr("rec-discard")).clicked() {
                             actions.push(ReliabilityAction::Discard(info.id.clone()));
                             *close = true;
                         }
@@ -504,7 +504,7 @@ fn recover_ui(
             }
         });
     ui.add_space(6.0);
-    if ui.button("Decide later").clicked() {
+    if ui.button(tr("rec-later")).clicked() {
         *close = true;
     }
 }
@@ -524,44 +524,52 @@ fn changed_ui(
         }
     };
     if missing {
-        ui.heading("The file is gone");
-        ui.label(format!(
-            "{} was deleted or moved since you opened it.",
-            path.display()
+        ui.heading(tr("rec-gone"));
+        ui.label(crate::tr!(
+            "rec-gone-text",
+            path = path.display().to_string()
         ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if saving {
-                button(ui, "Save here anyway", Some(ReliabilityAction::Overwrite));
-                button(ui, "Save As…", Some(ReliabilityAction::SaveAs));
-                button(ui, "Cancel", None);
+                button(
+                    ui,
+                    &tr("rec-save-anyway"),
+                    Some(ReliabilityAction::Overwrite),
+                );
+                button(ui, &tr("rec-save-as"), Some(ReliabilityAction::SaveAs));
+                button(ui, &tr("rec-cancel"), None);
             } else {
-                button(ui, "OK", Some(ReliabilityAction::KeepMine));
+                button(ui, &tr("rec-ok"), Some(ReliabilityAction::KeepMine));
             }
         });
         return;
     }
-    ui.heading("The file changed on disk");
-    ui.label(format!(
-        "{} was changed by someone else since you opened it.",
-        path.display()
+    ui.heading(tr("rec-changed"));
+    ui.label(crate::tr!(
+        "rec-changed-text",
+        path = path.display().to_string()
     ));
     if saving {
-        ui.label("Saving now would overwrite their changes.");
+        ui.label(tr("rec-would-overwrite"));
     }
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         if saving {
-            button(ui, "Overwrite", Some(ReliabilityAction::Overwrite));
-            button(ui, "Save As…", Some(ReliabilityAction::SaveAs));
-            button(ui, "Reload theirs", Some(ReliabilityAction::Reload));
-            button(ui, "Cancel", None);
+            button(ui, &tr("rec-overwrite"), Some(ReliabilityAction::Overwrite));
+            button(ui, &tr("rec-save-as"), Some(ReliabilityAction::SaveAs));
+            button(
+                ui,
+                &tr("rec-reload-theirs"),
+                Some(ReliabilityAction::Reload),
+            );
+            button(ui, &tr("rec-cancel"), None);
         } else {
-            button(ui, "Reload", Some(ReliabilityAction::Reload));
-            button(ui, "Keep mine", Some(ReliabilityAction::KeepMine));
+            button(ui, &tr("rec-reload"), Some(ReliabilityAction::Reload));
+            button(ui, &tr("rec-keep-mine"), Some(ReliabilityAction::KeepMine));
         }
     });
     if saving {
-        ui.small("Reload replaces your unsaved changes with the file on disk.");
+        ui.small(tr("rec-reload-note"));
     }
 }
