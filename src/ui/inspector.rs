@@ -255,11 +255,13 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
     let before = m.clone();
     ui.label(RichText::new(tr("insp-journey")).heading());
     let mut field = None;
+    // The panel's width less the label column (inside the grid the available width is
+    // only the first cell's, which cut the title short).
+    let w = (ui.available_width() - 80.0).max(120.0);
     egui::Grid::new("journey-meta")
         .num_columns(2)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            let w = (ui.available_width() - 10.0).max(120.0);
             for (label, text, key) in [
                 (tr("insp-title"), &mut m.title, "title"),
                 (tr("insp-owner"), &mut m.owner, "owner"),
