@@ -630,3 +630,21 @@ exp-text-format = A text format: no map
 exp-updating = updating…
 exp-drawing = Drawing the preview…
 exp-drawing-job = Drawing the preview
+
+## Import preview
+imp-not-importable = { $path }: not a file Touchpoint can import (CSV: .csv .tsv .txt; Mermaid: .mmd .mermaid .md)
+imp-assumed = Assumed: { $what }
+imp-lines-not-read = Lines not (fully) read: { $count }
+imp-file = file
+imp-line = line { $line }
+imp-title = Import preview
+imp-cancelled = Import cancelled
+imp-reading = Reading the file…
+imp-updating = updating…
+imp-columns = Columns
+imp-header = Header
+imp-first-value = First value
+imp-read-as = Read as
+imp-all-read = Every line was read.
+imp-import = Import
+imp-nothing-usable = Nothing usable yet: give a column the touchpoint name

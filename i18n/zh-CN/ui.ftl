@@ -602,3 +602,21 @@ exp-text-format = 文本格式：没有地图
 exp-updating = 更新中…
 exp-drawing = 正在绘制预览…
 exp-drawing-job = 正在绘制预览
+
+## Import preview
+imp-not-importable = { $path }：Touchpoint 无法导入此文件（CSV：.csv .tsv .txt；Mermaid：.mmd .mermaid .md）
+imp-assumed = 假定：{ $what }
+imp-lines-not-read = 未（完全）读取的行：{ $count }
+imp-file = 文件
+imp-line = 第 { $line } 行
+imp-title = 导入预览
+imp-cancelled = 已取消导入
+imp-reading = 正在读取文件…
+imp-updating = 更新中…
+imp-columns = 列
+imp-header = 表头
+imp-first-value = 第一个值
+imp-read-as = 识别为
+imp-all-read = 所有行都已读取。
+imp-import = 导入
+imp-nothing-usable = 还没有可用的内容：请指定一列作为触点名称

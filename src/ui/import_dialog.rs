@@ -9,6 +9,7 @@
 use super::AppState;
 use super::action::{Action, AfterGuard};
 use super::jobs::{Job, Poll};
+use crate::i18n::tr;
 use crate::import::ImportFormat;
 use crate::import::csv::ColumnChoices;
 use crate::import::preview::{ImportPreview, preview};
@@ -36,7 +37,7 @@ pub struct ImportDialog {
     job: Option<PreviewJob>,
     /// An error reading the file.
     pub error: Option<String>,
-    /// The journey accepted with "Import", waiting for the unsaved-changes question.
+    /// The journey accepted with &tr("imp-import"), waiting for the unsaved-changes question.
     accepted: Option<Journey>,
 }
 
@@ -50,7 +51,7 @@ impl ImportDialog {
         self.job.is_some()
     }
 
-    /// The journey "Import" accepted (taken once).
+    /// The journey &tr("imp-import") accepted (taken once).
     pub fn take_accepted(&mut self) -> Option<Journey> {
         self.accepted.take()
     }
@@ -69,9 +70,9 @@ impl ImportDialog {
     pub fn start(&mut self, ctx: Option<egui::Context>, path: &Path) {
         self.close();
         let Some(format) = ImportFormat::from_path(path) else {
-            self.error = Some(format!(
-                "{}: not a file Touchpoint can import (CSV: .csv .tsv .txt; Mermaid: .mmd .mermaid .md)",
-                path.display()
+            self.error = Some(crate::tr!(
+                "imp-not-importable",
+                path = path.display().to_string()
             ));
             return;
         };
@@ -186,7 +187,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
     let mut open = true;
     let mut accept = false;
     let mut changed = false;
-    egui::Window::new("Import preview")
+    egui::Window::new(tr("imp-title"))
         .id(egui::Id::unique("touchpoint-import"))
         .open(&mut open)
         .collapsible(false)
@@ -201,7 +202,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
             let Some(p) = &d.preview else {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label("Reading the file…");
+                    ui.label(tr("imp-reading"));
                 });
                 return;
             };
@@ -213,25 +214,25 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                 ui.label(format!("({})", p.format));
                 if busy {
                     ui.spinner();
-                    ui.weak("updating…");
+                    ui.weak(tr("imp-updating"));
                 }
             });
             ui.label(
-                egui::RichText::new(format!(
-                    "{} touchpoints · {} handoffs · {} stages · {} departments",
-                    p.count("touchpoints"),
-                    p.count("handoffs"),
-                    p.count("stages"),
-                    p.count("departments")
+                egui::RichText::new(crate::tr!(
+                    "insp-journey-counts",
+                    touchpoints = p.count("touchpoints"),
+                    handoffs = p.count("handoffs"),
+                    stages = p.count("stages"),
+                    departments = p.count("departments")
                 ))
                 .heading(),
             );
             for a in &p.assumptions {
-                ui.label(format!("Assumed: {a}"));
+                ui.label(crate::tr!("imp-assumed", what = a.as_str()));
             }
             if !p.columns.is_empty() {
                 ui.add_space(6.0);
-                ui.strong("Columns");
+                ui.strong(tr("imp-columns"));
                 egui::ScrollArea::vertical()
                     .id_salt("import-columns")
                     .max_height(260.0)
@@ -240,9 +241,9 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                             .striped(true)
                             .num_columns(3)
                             .show(ui, |ui| {
-                                ui.weak("Header");
-                                ui.weak("First value");
-                                ui.weak("Read as");
+                                ui.weak(tr("imp-header"));
+                                ui.weak(tr("imp-first-value"));
+                                ui.weak(tr("imp-read-as"));
                                 ui.end_row();
                                 for c in &p.columns {
                                     ui.label(c.header.as_str());
@@ -266,17 +267,18 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
             }
             ui.add_space(6.0);
             if p.problems.is_empty() {
-                ui.label("Every line was read.");
+                ui.label(tr("imp-all-read"));
             } else {
-                ui.strong(format!("Lines not (fully) read: {}", p.problems.len()));
+                ui.strong(crate::tr!("imp-lines-not-read", count = p.problems.len()));
                 egui::ScrollArea::vertical()
                     .id_salt("import-problems")
                     .max_height(160.0)
                     .show(ui, |ui| {
                         for pr in &p.problems {
-                            let line = pr
-                                .line
-                                .map_or_else(|| "file".to_owned(), |l| format!("line {l}"));
+                            let line = pr.line.map_or_else(
+                                || tr("imp-file"),
+                                |l| crate::tr!("imp-line", line = l),
+                            );
                             ui.label(format!("{line}: {}", pr.message));
                         }
                     });
@@ -285,13 +287,13 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
             ui.horizontal(|ui| {
                 let can = p.journey.is_some() && !busy;
                 if ui
-                    .add_enabled(can, egui::Button::new("Import"))
-                    .on_disabled_hover_text("Nothing usable yet: give a column the touchpoint name")
+                    .add_enabled(can, egui::Button::new(tr("imp-import")))
+                    .on_disabled_hover_text(tr("imp-nothing-usable"))
                     .clicked()
                 {
                     accept = true;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr("button-cancel")).clicked() {
                     cancel = true;
                 }
             });
@@ -329,7 +331,7 @@ fn poll(ctx: &egui::Context, state: &mut AppState) {
             // Show the bar only for the first read (a re-preview keeps the dialog).
             if d.preview.is_none() && super::jobs::progress_window(ctx, job) {
                 d.close();
-                state.status = "Import cancelled".into();
+                state.status = tr("imp-cancelled");
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_millis(50));
             }
