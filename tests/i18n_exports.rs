@@ -336,3 +336,22 @@ fn the_chinese_sample_in_chinese_has_no_english_left() {
     let english = svg_texts(&export_text(&j, ExportFormat::Svg)).join("\n");
     assert!(latin_words(&english, &["App"]).contains(&"Legend".to_owned()));
 }
+
+/// The map's PDF pages carry a footer in the PDF's built-in font (no CJK glyphs): words in
+/// English, figures only in Chinese.
+#[test]
+fn pdf_page_footers_hold_no_english_in_chinese() {
+    let j = sample("move-address.journey.ron");
+    let mut o = ExportOptions::new(ExportFormat::Pdf);
+    o.pages = touchpoint::export::pdf::PageLayout::Pages;
+    let en = export::export(&j, &o).expect("pdf").swap_remove(0).bytes;
+    let has = |b: &[u8], s: &str| b.windows(s.len()).any(|w| w == s.as_bytes());
+    assert!(has(&en, "(Page 1 of "), "the English footer");
+    o.lang = zh();
+    let chinese = export::export(&j, &o).expect("pdf").swap_remove(0).bytes;
+    assert!(
+        !has(&chinese, "(Page ") && !has(&chinese, "Scale "),
+        "no English words"
+    );
+    assert!(has(&chinese, "(1 / "), "the figures-only footer");
+}

@@ -359,8 +359,27 @@ fn write_pages<P: Into<Placement>>(
         let root = roots.get(*m).copied().ok_or(RenderError::Empty)?;
         let mut content = Content::new();
         placement.write(&mut content, Name(b"M"));
+        // The page footer is set in the PDF's built-in font, which has no CJK glyphs:
+        // in English it is words, in any other language figures only, in ASCII ("2 / 4
+        // (1 / 2, 2 / 2)   50%"), never English under a Chinese map.
+        let english = crate::i18n::current() == crate::i18n::Lang::english();
         let label = if count == 1 {
-            format!("Scale {:.0}%", scale * 100.0)
+            if english {
+                format!("Scale {:.0}%", scale * 100.0)
+            } else {
+                format!("{:.0}%", scale * 100.0)
+            }
+        } else if !english {
+            format!(
+                "{} / {}   ({} / {}, {} / {})   {:.0}%",
+                k + 1,
+                count,
+                row + 1,
+                rows,
+                col + 1,
+                cols,
+                scale * 100.0
+            )
         } else {
             format!(
                 "Page {} of {}: row {} of {}, column {} of {}. Scale {:.0}%",
