@@ -56,7 +56,7 @@ pub struct Derived {
     pub focus: Focus,
     pub analysis: Option<Arc<Analysis>>,
     /// The badges and figures of `analysis`, as the display list shows them.
-    marks: Option<Marks>,
+    marks: Option<Arc<Marks>>,
     /// Where each sticky note sits on the map (see [`super::notes::place_notes`]).
     pub note_rects: Vec<(NoteId, crate::layout::Rect)>,
     notes_key: Option<(Version, LaneMode)>,
@@ -187,7 +187,7 @@ impl Derived {
             self.computations += 1;
             let a = analyze(doc.journey(), &self.config);
             (self.touchpoint_gaps, self.handoff_gaps) = gap_maps(&a);
-            self.marks = Some(Marks::from_analysis(&a));
+            self.marks = Some(Arc::new(Marks::from_analysis(&a)));
             self.analysis = Some(Arc::new(a));
         }
         if self.layout_key != Some((rev, mode)) {
@@ -205,7 +205,7 @@ impl Derived {
             self.scene = build_scene_with_marks(
                 doc.journey(),
                 &self.layout,
-                self.marks.as_ref(),
+                self.marks.as_deref(),
                 &scene_options(&key),
             );
             self.scene_key = Some(key);
@@ -285,7 +285,7 @@ impl Derived {
                     &mut self.scene,
                     j,
                     &self.layout,
-                    self.marks.as_ref(),
+                    self.marks.as_deref(),
                     &options,
                     id,
                 );
@@ -344,14 +344,14 @@ impl Derived {
                         } else {
                             Vec::new()
                         };
-                    self.marks = Some(*marks);
+                    self.marks = Some(marks);
                     let options = scene_options(current);
                     for id in &changed {
                         patch_card(
                             &mut self.scene,
                             doc.journey(),
                             &self.layout,
-                            self.marks.as_ref(),
+                            self.marks.as_deref(),
                             &options,
                             id,
                         );
@@ -419,7 +419,8 @@ enum Reply {
         version: Version,
         lang: Lang,
         analysis: Arc<Analysis>,
-        marks: Box<Marks>,
+        /// Shared with the worker, which draws the map with the same marks.
+        marks: Arc<Marks>,
         touchpoint_gaps: Gaps<TouchpointId>,
         handoff_gaps: Gaps<HandoffKey>,
     },
@@ -513,12 +514,12 @@ fn work(inbox: &Receiver<Request>, outbox: &Sender<Reply>, sent: &AtomicU64) {
         crate::i18n::set_current(&key.5);
         let a = analyze(j, &config);
         let (touchpoint_gaps, handoff_gaps) = gap_maps(&a);
-        let marks = Marks::from_analysis(&a);
+        let marks = Arc::new(Marks::from_analysis(&a));
         let reply = Reply::Analysis {
             version: key.0,
             lang: key.5.clone(),
             analysis: Arc::new(a),
-            marks: Box::new(marks.clone()),
+            marks: Arc::clone(&marks),
             touchpoint_gaps,
             handoff_gaps,
         };

@@ -45,7 +45,7 @@ pub struct WarRoom {
     pub timer: timer::TimerState,
     pub compare: compare::CompareState,
     pub portfolio: portfolio::PortfolioState,
-    analysis: Option<(Version, Arc<Analysis>)>,
+    analysis: Option<Arc<Analysis>>,
     focus_sets: Option<(
         Version,
         DepartmentId,
@@ -62,16 +62,16 @@ impl WarRoom {
         }
     }
 
-    /// The analysis of the document (computed once per revision by [`refresh`]).
+    /// The app's analysis of the document (`Derived`'s, taken by [`refresh`]).
     pub fn analysis(&self) -> Option<&Analysis> {
-        self.analysis.as_ref().map(|(_, a)| a.as_ref())
+        self.analysis.as_deref()
     }
 
     /// Recompute what depends on the document when its revision changed.
     pub fn refresh(&mut self, doc: &Document, analysis: Option<&Arc<Analysis>>) {
         let rev = doc.version();
         // The app's one analysis (`Derived`), never a second computation of it.
-        self.analysis = analysis.map(|a| (rev, Arc::clone(a)));
+        self.analysis = analysis.cloned();
         match &self.focus {
             Some(d) if doc.journey().department(d).is_none() => {
                 self.focus = None;
