@@ -139,3 +139,72 @@ fn every_language_has_every_message() {
     let problems = completeness_problems();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Message ids built at run time (`format!("channel-{}", ..)`): a message whose id
+/// starts with one of these prefixes (and ends with the suffix) counts as used. Each
+/// prefix must still be built somewhere in src/ (`format!("PREFIX{`), so the list
+/// cannot outlive the code that needs it.
+const DYNAMIC_IDS: &[(&str, &str)] = &[
+    ("channel-", ""),
+    ("layer-", ""),
+    ("figure-", ""),
+    ("doc-status-", ""),
+    ("map-layer-", ""),
+    ("map-badge-", "-meaning"),
+    ("gesture-", "-keys"),
+    ("gesture-", "-what"),
+    ("field-", ""),
+    ("colour-", ""),
+];
+
+/// Every string literal of every `.rs` file under `dir` that could be a message
+/// id (lower-case letter first, then letters, digits and `-`).
+fn literal_ids(dir: &std::path::Path, out: &mut BTreeSet<String>, code: &mut String) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            literal_ids(&path, out, code);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for piece in text.split('"') {
+                let id_like = piece.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    && piece.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                if id_like {
+                    out.insert(piece.to_owned());
+                }
+            }
+            code.push_str(&text);
+        }
+    }
+}
+
+#[test]
+fn every_message_is_used_in_src() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut used = BTreeSet::new();
+    let mut code = String::new();
+    literal_ids(&src, &mut used, &mut code);
+    for (prefix, _) in DYNAMIC_IDS {
+        assert!(
+            code.contains(&format!("format!(\"{prefix}{{")),
+            "no format!(\"{prefix}{{..}}\") left in src/: drop it from DYNAMIC_IDS"
+        );
+    }
+    let unused: Vec<String> = message_ids(&Lang::english())
+        .into_iter()
+        .filter(|id| {
+            !used.contains(id)
+                && !DYNAMIC_IDS.iter().any(|(p, s)| {
+                    id.starts_with(p) && id.ends_with(s) && id.len() > p.len() + s.len()
+                })
+        })
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "messages defined in i18n/en but never used in src/ (remove them or use them):\n{}",
+        unused.join("\n")
+    );
+}

@@ -366,22 +366,24 @@ fn side(ui: &mut egui::Ui, heading: &str, j: &Journey, d: &JourneyDiff, as_is: b
     ui.label(RichText::new(h_text).strong());
     for h in hs {
         let cross = j.crosses_departments(&h.from, &h.to);
-        let text = format!(
-            "{} -> {}{}",
-            name(j, &h.from),
-            name(j, &h.to),
-            if cross {
-                tr("cmp-cross")
-            } else {
-                String::new()
-            }
-        );
+        let text = handoff_line(&name(j, &h.from), &name(j, &h.to), cross);
         ui.label(if as_is {
             RichText::new(text).strikethrough().color(c)
         } else {
             RichText::new(format!("＋ {text}")).color(c)
         });
     }
+}
+
+/// One added or removed handoff: "A -> B", with " (cross-department)" when it
+/// crosses a department boundary (one message, so the space is the language's).
+fn handoff_line(from: &str, to: &str, cross: bool) -> String {
+    let id = if cross {
+        "cmp-handoff-cross"
+    } else {
+        "cmp-handoff"
+    };
+    crate::tr!(id, from = from, to = to)
 }
 
 #[cfg(test)]
@@ -405,5 +407,18 @@ mod tests {
             "+3.8 points"
         );
         assert_eq!(change_text(&fig("handling_hours", 4.7, 0.75)), "6.3×");
+    }
+
+    #[test]
+    fn a_cross_department_handoff_keeps_its_space() {
+        assert_eq!(handoff_line("A", "B", false), "A -> B");
+        assert_eq!(
+            handoff_line("Order", "Billing", true),
+            "Order -> Billing (cross-department)"
+        );
+        let zh = crate::i18n::Lang::parse("zh-CN").expect("zh-CN");
+        crate::i18n::with_lang(&zh, || {
+            assert_eq!(handoff_line("下单", "账务", true), "下单 -> 账务（跨部门）");
+        });
     }
 }
