@@ -320,3 +320,41 @@ fn analyze_of_the_chinese_sample_in_chinese_has_no_english_left() {
         assert!(en.contains("Touchpoint"), "{en}");
     }
 }
+
+/// A broken and a truncated file: `validate --lang zh-CN` explains them in Chinese,
+/// keeping `FILE:LINE:COLUMN`; exit code 1 in every language.
+#[test]
+fn validate_explains_a_broken_and_a_truncated_file_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("bad.journey.ron");
+    std::fs::write(
+        &broken,
+        "(\n    format: 1,\n    title: \"x\"\n    stages: [],\n)\n",
+    )
+    .unwrap();
+    let full = std::fs::read_to_string(sample("move-address.journey.ron")).unwrap();
+    let cut = dir.path().join("cut.journey.ron");
+    let half = &full[..full.len() / 2];
+    std::fs::write(&cut, half).unwrap();
+    let lines = half.lines().count();
+    let b = broken.display().to_string();
+    let c = cut.display().to_string();
+
+    let out = touchpoint(&["validate", "--lang", "zh-CN", &b]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), format!("{b}:4:5: 此处缺少逗号\n"));
+    let out = touchpoint(&["validate", "--lang", "zh-CN", &c]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with(&format!("{c}:{lines}:"))
+            && err.ends_with(&format!(
+                "文件在第 {lines} 行提前结束（可能不完整，被截断了）\n"
+            )),
+        "{err}"
+    );
+    // English without --lang.
+    let out = touchpoint(&["validate", &b]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), format!("{b}:4:5: Expected comma\n"));
+}

@@ -3,6 +3,7 @@
 //! paths into `line:column`.
 
 use super::dto::*;
+use crate::i18n::{tr, tr_args};
 use crate::model::*;
 use std::collections::BTreeSet;
 
@@ -33,8 +34,12 @@ impl std::fmt::Debug for Shown<'_> {
         match self.0.char_indices().nth(MAX_CHARS) {
             None => write!(f, "{:?}", self.0),
             Some((cut, _)) => {
-                let head = self.0.get(..cut).unwrap_or_default();
-                write!(f, "{head:?}... ({} bytes)", self.0.len())
+                let head = format!("{:?}", self.0.get(..cut).unwrap_or_default());
+                let size = self.0.len().to_string();
+                f.write_str(&tr_args(
+                    "io-shown-cut",
+                    &[("head", head.into()), ("size", size.into())],
+                ))
             }
         }
     }
@@ -52,36 +57,67 @@ impl Checker {
         });
     }
 
+    /// `what` is the message id of what the text is (`io-what-title`).
     fn text(&mut self, path: impl FnOnce() -> String, what: &str, s: &str) {
         if s.len() > MAX_TEXT {
             self.push(
                 path(),
-                format!("{what} is {} bytes long; the limit is {MAX_TEXT}", s.len()),
-            );
-        }
-    }
-
-    fn id(&mut self, path: String, what: &str, id: &str) {
-        if !is_valid_id(id) {
-            let id = Shown(id);
-            self.push(
-                path,
-                format!(
-                    "{what} id {id:?} is not valid: use letters, digits, '-', '_' or '.' (1 to 128)"
+                tr_args(
+                    "io-text-too-long",
+                    &[
+                        ("what", tr(what).into()),
+                        ("size", s.len().to_string().into()),
+                        ("limit", MAX_TEXT.to_string().into()),
+                    ],
                 ),
             );
         }
     }
 
+    /// `what` is the message id of the kind of id (`io-kind-stage`).
+    fn id(&mut self, path: String, what: &str, id: &str) {
+        if !is_valid_id(id) {
+            self.push(
+                path,
+                tr_args(
+                    "io-bad-id",
+                    &[("what", tr(what).into()), ("id", shown(id).into())],
+                ),
+            );
+        }
+    }
+
+    /// `what` is the message id of the number (`io-what-wait-time`).
     fn number(&mut self, path: String, what: &str, v: f64, min: f64, max: f64) {
+        let what = || tr(what).into();
         if !v.is_finite() {
-            self.push(path, format!("{what} must be a finite number, not {v}"));
+            self.push(
+                path,
+                tr_args(
+                    "io-not-finite",
+                    &[("what", what()), ("value", v.to_string().into())],
+                ),
+            );
         } else if v < min && max == f64::MAX {
-            self.push(path, format!("{what} cannot be negative ({v})"));
+            self.push(
+                path,
+                tr_args(
+                    "io-negative",
+                    &[("what", what()), ("value", v.to_string().into())],
+                ),
+            );
         } else if v < min || v > max {
             self.push(
                 path,
-                format!("{what} must be between {min} and {max}, not {v}"),
+                tr_args(
+                    "io-out-of-range",
+                    &[
+                        ("what", what()),
+                        ("min", min.to_string().into()),
+                        ("max", max.to_string().into()),
+                        ("value", v.to_string().into()),
+                    ],
+                ),
             );
         }
     }
@@ -89,25 +125,57 @@ impl Checker {
     fn source(&mut self, path: impl Fn() -> String, s: Option<&SourceDto>) {
         let Some(s) = s else { return };
         if let Some(f) = &s.file {
-            self.text(|| format!("{}.file", path()), "a source file name", f);
+            self.text(|| format!("{}.file", path()), "io-what-source-file", f);
         }
         if let Some(p) = &s.period {
             for (what, d) in [("from", &p.from), ("to", &p.to)] {
                 if !is_iso_date(d) {
                     self.push(
                         format!("{}.period.{what}", path()),
-                        format!("{:?} is not a date of the form \"YYYY-MM-DD\"", Shown(d)),
+                        tr_args("io-bad-date", &[("value", shown(d).into())]),
                     );
                 }
             }
         }
     }
 
+    /// `what` is the message id of what is counted (`io-many-stages`).
     fn count(&mut self, path: impl FnOnce() -> String, what: &str, n: usize, max: usize) {
         if n > max {
-            self.push(path(), format!("too many {what}: {n}; the limit is {max}"));
+            self.push(
+                path(),
+                tr_args(
+                    "io-too-many",
+                    &[
+                        ("what", tr(what).into()),
+                        ("count", n.to_string().into()),
+                        ("limit", max.to_string().into()),
+                    ],
+                ),
+            );
         }
     }
+}
+
+/// A value from the file as quoted in a message (cut short).
+fn shown(s: &str) -> String {
+    format!("{:?}", Shown(s))
+}
+
+/// A message with one quoted value from the file.
+fn tr_shown(id: &str, name: &str, value: &str) -> String {
+    tr_args(id, &[(name, shown(value).into())])
+}
+
+/// The message for a newer format than this build reads.
+pub(super) fn newer_format(format: u64) -> String {
+    tr_args(
+        "io-newer-format",
+        &[
+            ("format", format.to_string().into()),
+            ("current", CURRENT_FORMAT.to_string().into()),
+        ],
+    )
 }
 
 /// `YYYY-MM-DD` with a plausible month and day (the form, not the calendar).
@@ -159,66 +227,80 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         problems: Vec::new(),
     };
     if dto.format > CURRENT_FORMAT {
-        c.push(
-            "format".into(),
-            format!(
-                "this file is format {}, newer than this version of Touchpoint understands (format {CURRENT_FORMAT}); update Touchpoint to open it",
-                dto.format
-            ),
-        );
+        c.push("format".into(), newer_format(u64::from(dto.format)));
         return c.problems;
     }
     if dto.format == 0 {
-        c.push(
-            "format".into(),
-            "format 0 does not exist; the first format is 1",
-        );
+        c.push("format".into(), tr("io-format-zero"));
     }
-    c.text(|| "title".into(), "the title", &dto.title);
-    c.text(|| "description".into(), "the description", &dto.description);
-    c.text(|| "owner".into(), "the journey owner", &dto.owner);
-    c.text(|| "variant".into(), "the variant", &dto.variant);
+    c.text(|| "title".into(), "io-what-title", &dto.title);
+    c.text(
+        || "description".into(),
+        "io-what-description",
+        &dto.description,
+    );
+    c.text(|| "owner".into(), "io-what-journey-owner", &dto.owner);
+    c.text(|| "variant".into(), "io-what-variant", &dto.variant);
     c.count(
         || "outcomes".into(),
-        "outcomes",
+        "io-many-outcomes",
         dto.outcomes.len(),
         MAX_ITEMS,
     );
     for (i, o) in dto.outcomes.iter().enumerate() {
-        c.text(|| format!("outcomes[{i}].name"), "an outcome name", &o.name);
-        c.text(|| format!("outcomes[{i}].unit"), "a unit", &o.unit);
+        c.text(
+            || format!("outcomes[{i}].name"),
+            "io-what-outcome-name",
+            &o.name,
+        );
+        c.text(|| format!("outcomes[{i}].unit"), "io-what-unit", &o.unit);
     }
     for (i, o) in dto.outcomes.iter().enumerate() {
         c.number(
             format!("outcomes[{i}].value"),
-            "an outcome's value",
+            "io-what-outcome-value",
             o.value,
             f64::MIN,
             f64::MAX,
         );
     }
     let before_caps = c.problems.len();
-    c.count(|| "stages".into(), "stages", dto.stages.len(), MAX_PARTS);
+    c.count(
+        || "stages".into(),
+        "io-many-stages",
+        dto.stages.len(),
+        MAX_PARTS,
+    );
     c.count(
         || "departments".into(),
-        "departments",
+        "io-many-departments",
         dto.departments.len(),
         MAX_PARTS,
     );
     c.count(
         || "touchpoints".into(),
-        "touchpoints",
+        "io-many-touchpoints",
         dto.touchpoints.len(),
         MAX_TOUCHPOINTS,
     );
     c.count(
         || "handoffs".into(),
-        "handoffs",
+        "io-many-handoffs",
         dto.handoffs.len(),
         MAX_HANDOFFS,
     );
-    c.count(|| "notes".into(), "notes", dto.notes.len(), MAX_PARTS);
-    c.count(|| "actions".into(), "actions", dto.actions.len(), MAX_PARTS);
+    c.count(
+        || "notes".into(),
+        "io-many-notes",
+        dto.notes.len(),
+        MAX_PARTS,
+    );
+    c.count(
+        || "actions".into(),
+        "io-many-actions",
+        dto.actions.len(),
+        MAX_PARTS,
+    );
     if c.problems.len() > before_caps {
         // Over a cap: that is the problem to fix; don't check a million items one by one.
         return c.problems;
@@ -226,95 +308,101 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
 
     let mut stages = BTreeSet::new();
     for (i, s) in dto.stages.iter().enumerate() {
-        c.id(format!("stages[{i}].id"), "stage", &s.id);
+        c.id(format!("stages[{i}].id"), "io-kind-stage", &s.id);
         if !stages.insert(s.id.as_str()) {
             c.push(
                 format!("stages[{i}].id"),
-                format!("duplicate stage id {:?}", Shown(&s.id)),
+                tr_shown("io-duplicate-stage", "id", &s.id),
             );
         }
-        c.text(|| format!("stages[{i}].name"), "a stage name", &s.name);
+        c.text(
+            || format!("stages[{i}].name"),
+            "io-what-stage-name",
+            &s.name,
+        );
         c.text(
             || format!("stages[{i}].description"),
-            "a stage description",
+            "io-what-stage-description",
             &s.description,
         );
     }
     let mut departments = BTreeSet::new();
     for (i, d) in dto.departments.iter().enumerate() {
-        c.id(format!("departments[{i}].id"), "department", &d.id);
+        c.id(format!("departments[{i}].id"), "io-kind-department", &d.id);
         if !departments.insert(d.id.as_str()) {
             c.push(
                 format!("departments[{i}].id"),
-                format!("duplicate department id {:?}", Shown(&d.id)),
+                tr_shown("io-duplicate-department", "id", &d.id),
             );
         }
         c.text(
             || format!("departments[{i}].name"),
-            "a department name",
+            "io-what-department-name",
             &d.name,
         );
         if !d.color.is_empty() && Rgb::parse(&d.color).is_none() {
             c.push(
                 format!("departments[{i}].color"),
-                format!(
-                    "colour {:?} is not of the form \"#rrggbb\"",
-                    Shown(&d.color)
-                ),
+                tr_shown("io-bad-colour", "value", &d.color),
             );
         }
     }
     let mut touchpoints = BTreeSet::new();
     for (i, t) in dto.touchpoints.iter().enumerate() {
         let p = |f: &str| format!("touchpoints[{i}].{f}");
-        c.id(p("id"), "touchpoint", &t.id);
+        c.id(p("id"), "io-kind-touchpoint", &t.id);
         if !touchpoints.insert(t.id.as_str()) {
-            c.push(
-                p("id"),
-                format!("duplicate touchpoint id {:?}", Shown(&t.id)),
-            );
+            c.push(p("id"), tr_shown("io-duplicate-touchpoint", "id", &t.id));
         }
-        for (what, s) in [
-            ("a name", &t.name),
-            ("a description", &t.description),
-            ("notes", &t.notes),
+        for (field, what, s) in [
+            ("name", "io-what-name", &t.name),
+            ("description", "io-what-a-description", &t.description),
+            ("notes", "io-what-notes", &t.notes),
         ] {
-            c.text(|| p(what.trim_start_matches("a ")), what, s);
+            c.text(|| p(field), what, s);
         }
         if let Some(s) = &t.stage
             && !stages.contains(s.as_str())
         {
-            c.push(
-                p("stage"),
-                format!("unknown stage {:?} (not in `stages`)", Shown(s)),
-            );
+            c.push(p("stage"), tr_shown("io-unknown-stage-listed", "id", s));
         }
         if let Some(o) = &t.owner
             && !departments.contains(o.as_str())
         {
             c.push(
                 p("owner"),
-                format!("unknown department {:?} (not in `departments`)", Shown(o)),
+                tr_shown("io-unknown-department-listed", "id", o),
             );
         }
         if let Some(h) = t.handling_minutes {
-            c.number(p("handling_minutes"), "handling time", h, 0.0, f64::MAX);
+            c.number(
+                p("handling_minutes"),
+                "io-what-handling-time",
+                h,
+                0.0,
+                f64::MAX,
+            );
         }
         c.source(|| p("scores_source"), t.scores_source.as_ref());
         c.source(|| p("volume_source"), t.volume_source.as_ref());
         c.source(|| p("handling_source"), t.handling_source.as_ref());
-        c.count(|| p("metrics"), "metrics", t.metrics.len(), MAX_ITEMS);
-        c.count(|| p("pains"), "pain points", t.pains.len(), MAX_ITEMS);
+        c.count(
+            || p("metrics"),
+            "io-many-metrics",
+            t.metrics.len(),
+            MAX_ITEMS,
+        );
+        c.count(|| p("pains"), "io-many-pains", t.pains.len(), MAX_ITEMS);
         for (k, m) in t.metrics.iter().enumerate() {
             c.text(
                 || p(&format!("metrics[{k}].name")),
-                "a metric name",
+                "io-what-metric-name",
                 &m.name,
             );
-            c.text(|| p(&format!("metrics[{k}].unit")), "a unit", &m.unit);
+            c.text(|| p(&format!("metrics[{k}].unit")), "io-what-unit", &m.unit);
             c.number(
                 p(&format!("metrics[{k}].value")),
-                "a metric value",
+                "io-what-metric-value",
                 m.value,
                 f64::MIN,
                 f64::MAX,
@@ -322,7 +410,7 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
             if let Some(target) = m.target {
                 c.number(
                     p(&format!("metrics[{k}].target")),
-                    "a metric target",
+                    "io-what-metric-target",
                     target,
                     f64::MIN,
                     f64::MAX,
@@ -330,39 +418,47 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
             }
         }
         for (k, pain) in t.pains.iter().enumerate() {
-            c.text(|| p(&format!("pains[{k}]")), "a pain point", pain);
+            c.text(|| p(&format!("pains[{k}]")), "io-what-pain", pain);
         }
-        c.count(|| p("themes"), "themes", t.themes.len(), MAX_ITEMS);
-        c.count(|| p("trend"), "trend periods", t.trend.len(), MAX_ITEMS);
+        c.count(|| p("themes"), "io-many-themes", t.themes.len(), MAX_ITEMS);
+        c.count(|| p("trend"), "io-many-trend", t.trend.len(), MAX_ITEMS);
         for (k, th) in t.themes.iter().enumerate() {
             c.count(
                 || p(&format!("themes[{k}].terms")),
-                "theme terms",
+                "io-many-theme-terms",
                 th.terms.len(),
                 MAX_ITEMS,
             );
             c.count(
                 || p(&format!("themes[{k}].quotes")),
-                "quotes",
+                "io-many-quotes",
                 th.quotes.len(),
                 MAX_ITEMS,
             );
             for (q, term) in th.terms.iter().enumerate() {
                 c.text(
                     || p(&format!("themes[{k}].terms[{q}]")),
-                    "a theme term",
+                    "io-what-theme-term",
                     term,
                 );
             }
             for (q, quote) in th.quotes.iter().enumerate() {
-                c.text(|| p(&format!("themes[{k}].quotes[{q}]")), "a quote", quote);
+                c.text(
+                    || p(&format!("themes[{k}].quotes[{q}]")),
+                    "io-what-quote",
+                    quote,
+                );
             }
         }
         for (k, tp) in t.trend.iter().enumerate() {
-            c.text(|| p(&format!("trend[{k}].period")), "a period", &tp.period);
+            c.text(
+                || p(&format!("trend[{k}].period")),
+                "io-what-period",
+                &tp.period,
+            );
             c.number(
                 p(&format!("trend[{k}].mean")),
-                "a mean score",
+                "io-what-mean-score",
                 tp.mean,
                 0.0,
                 10.0,
@@ -370,18 +466,15 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         }
         if let Some(s) = &t.scores {
             match (&s.histogram, s.mean) {
-                (Some(_), Some(_)) => c.push(
-                    p("scores"),
-                    "give either `histogram` or `mean` with `responses`, not both",
-                ),
-                (None, None) => c.push(p("scores"), "scores need a `histogram` or a `mean`"),
+                (Some(_), Some(_)) => c.push(p("scores"), tr("io-scores-both")),
+                (None, None) => c.push(p("scores"), tr("io-scores-none")),
                 (Some(h), None) => {
                     if h.len() != 11 {
                         c.push(
                             p("scores.histogram"),
-                            format!(
-                                "a histogram has 11 counts (scores 0 to 10), not {}",
-                                h.len()
+                            tr_args(
+                                "io-histogram-length",
+                                &[("count", h.len().to_string().into())],
                             ),
                         );
                     }
@@ -389,28 +482,25 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
                         if n < 0 {
                             c.push(
                                 p(&format!("scores.histogram[{k}]")),
-                                format!("a count cannot be negative ({n})"),
+                                tr_args("io-count-negative", &[("count", n.to_string().into())]),
                             );
                         } else if n > i64::from(u32::MAX) {
                             c.push(
                                 p(&format!("scores.histogram[{k}]")),
-                                format!("count {n} is too large"),
+                                tr_args("io-count-too-large", &[("count", n.to_string().into())]),
                             );
                         }
                     }
                     if s.responses.is_some() {
-                        c.push(
-                            p("scores.responses"),
-                            "`responses` goes with `mean`; a histogram counts its own",
-                        );
+                        c.push(p("scores.responses"), tr("io-responses-with-histogram"));
                     }
                 }
                 (None, Some(mean)) => {
-                    c.number(p("scores.mean"), "a mean score", mean, 0.0, 10.0);
+                    c.number(p("scores.mean"), "io-what-mean-score", mean, 0.0, 10.0);
                     match s.responses {
                         Some(n) if n < 0 || n > i64::from(u32::MAX) => c.push(
                             p("scores.responses"),
-                            format!("`responses` must be a count, not {n}"),
+                            tr_args("io-responses-not-count", &[("count", n.to_string().into())]),
                         ),
                         _ => {}
                     }
@@ -424,106 +514,105 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
         if !touchpoints.contains(h.from.as_str()) {
             c.push(
                 p("from"),
-                format!(
-                    "unknown touchpoint {:?} (not in `touchpoints`)",
-                    Shown(&h.from)
-                ),
+                tr_shown("io-unknown-touchpoint-listed", "id", &h.from),
             );
         }
         if !touchpoints.contains(h.to.as_str()) {
             c.push(
                 p("to"),
-                format!(
-                    "unknown touchpoint {:?} (not in `touchpoints`)",
-                    Shown(&h.to)
-                ),
+                tr_shown("io-unknown-touchpoint-listed", "id", &h.to),
             );
         }
         if !pairs.insert((h.from.as_str(), h.to.as_str())) {
             c.push(
                 p("from"),
-                format!(
-                    "duplicate handoff {:?} -> {:?}",
-                    Shown(&h.from),
-                    Shown(&h.to)
+                tr_args(
+                    "io-duplicate-handoff",
+                    &[("from", shown(&h.from).into()), ("to", shown(&h.to).into())],
                 ),
             );
         }
         if let Some(w) = h.wait_hours {
-            c.number(p("wait_hours"), "wait time", w, 0.0, f64::MAX);
+            c.number(p("wait_hours"), "io-what-wait-time", w, 0.0, f64::MAX);
         }
         if let Some(w) = h.wait_hours_p90 {
-            c.number(p("wait_hours_p90"), "wait time p90", w, 0.0, f64::MAX);
+            c.number(
+                p("wait_hours_p90"),
+                "io-what-wait-time-p90",
+                w,
+                0.0,
+                f64::MAX,
+            );
         }
         c.source(|| p("wait_source"), h.wait_source.as_ref());
         c.source(|| p("volume_source"), h.volume_source.as_ref());
         if let Some(r) = h.failure_rate {
-            c.number(p("failure_rate"), "failure rate", r, 0.0, 1.0);
+            c.number(p("failure_rate"), "io-what-failure-rate", r, 0.0, 1.0);
         }
-        c.text(|| p("label"), "a label", &h.label);
-        c.text(|| p("notes"), "notes", &h.notes);
+        c.text(|| p("label"), "io-what-label", &h.label);
+        c.text(|| p("notes"), "io-what-notes", &h.notes);
     }
     let mut note_ids = BTreeSet::new();
     let check_anchor = |c: &mut Checker, path: String, a: &AnchorDto| match a {
         AnchorDto::Journey => {}
         AnchorDto::Touchpoint(t) => {
             if !touchpoints.contains(t.as_str()) {
-                c.push(path, format!("unknown touchpoint {:?}", Shown(t)));
+                c.push(path, tr_shown("io-unknown-touchpoint", "id", t));
             }
         }
         AnchorDto::Handoff(f, t) => {
             if !pairs.contains(&(f.as_str(), t.as_str())) {
                 c.push(
                     path,
-                    format!("unknown handoff {:?} -> {:?}", Shown(f), Shown(t)),
+                    tr_args(
+                        "io-unknown-handoff",
+                        &[("from", shown(f).into()), ("to", shown(t).into())],
+                    ),
                 );
             }
         }
         AnchorDto::Cell(s, d) => {
             if !stages.contains(s.as_str()) {
-                c.push(path.clone(), format!("unknown stage {:?}", Shown(s)));
+                c.push(path.clone(), tr_shown("io-unknown-stage", "id", s));
             }
             if !departments.contains(d.as_str()) {
-                c.push(path, format!("unknown department {:?}", Shown(d)));
+                c.push(path, tr_shown("io-unknown-department", "id", d));
             }
         }
     };
     for (i, n) in dto.notes.iter().enumerate() {
-        c.id(format!("notes[{i}].id"), "note", &n.id);
+        c.id(format!("notes[{i}].id"), "io-kind-note", &n.id);
         if !note_ids.insert(n.id.as_str()) {
             c.push(
                 format!("notes[{i}].id"),
-                format!("duplicate note id {:?}", Shown(&n.id)),
+                tr_shown("io-duplicate-note", "id", &n.id),
             );
         }
-        c.text(|| format!("notes[{i}].text"), "a note", &n.text);
-        c.text(|| format!("notes[{i}].author"), "an author", &n.author);
+        c.text(|| format!("notes[{i}].text"), "io-what-note", &n.text);
+        c.text(|| format!("notes[{i}].author"), "io-what-author", &n.author);
         if !n.color.is_empty() && Rgb::parse(&n.color).is_none() {
             c.push(
                 format!("notes[{i}].color"),
-                format!(
-                    "colour {:?} is not of the form \"#rrggbb\"",
-                    Shown(&n.color)
-                ),
+                tr_shown("io-bad-colour", "value", &n.color),
             );
         }
         check_anchor(&mut c, format!("notes[{i}].on"), &n.on);
     }
     for (i, a) in dto.actions.iter().enumerate() {
-        c.id(format!("actions[{i}].id"), "action", &a.id);
+        c.id(format!("actions[{i}].id"), "io-kind-action", &a.id);
         if !note_ids.insert(a.id.as_str()) {
             c.push(
                 format!("actions[{i}].id"),
-                format!("duplicate note or action id {:?}", Shown(&a.id)),
+                tr_shown("io-duplicate-note-or-action", "id", &a.id),
             );
         }
-        c.text(|| format!("actions[{i}].what"), "an action", &a.what);
+        c.text(|| format!("actions[{i}].what"), "io-what-action", &a.what);
         c.text(
             || format!("actions[{i}].owner"),
-            "an action owner",
+            "io-what-action-owner",
             &a.owner,
         );
-        c.text(|| format!("actions[{i}].due"), "a due date", &a.due);
+        c.text(|| format!("actions[{i}].due"), "io-what-due", &a.due);
         check_anchor(&mut c, format!("actions[{i}].on"), &a.on);
     }
     validate_evidence(&mut c, dto);
@@ -537,28 +626,33 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
 fn validate_evidence(c: &mut Checker, dto: &FileDto) {
     c.count(
         || "scenarios".into(),
-        "scenarios",
+        "io-many-scenarios",
         dto.scenarios.len(),
         MAX_PARTS,
     );
     let mut names = BTreeSet::new();
     for (i, sc) in dto.scenarios.iter().enumerate() {
         let p = |f: &str| format!("scenarios[{i}].{f}");
-        c.text(|| p("name"), "a scenario name", &sc.name);
+        c.text(|| p("name"), "io-what-scenario-name", &sc.name);
         if sc.name.trim().is_empty() {
-            c.push(p("name"), "a scenario needs a name");
+            c.push(p("name"), tr("io-scenario-needs-name"));
         } else if !names.insert(sc.name.as_str()) {
             c.push(
                 p("name"),
-                format!("duplicate scenario name {:?}", Shown(&sc.name)),
+                tr_shown("io-duplicate-scenario", "name", &sc.name),
             );
         }
-        c.count(|| p("changes"), "changes", sc.changes.len(), MAX_ITEMS);
+        c.count(
+            || p("changes"),
+            "io-many-changes",
+            sc.changes.len(),
+            MAX_ITEMS,
+        );
         for (k, ch) in sc.changes.iter().enumerate() {
             let path = p(&format!("changes[{k}]"));
             let model = change_from(ch);
             for t in model.touchpoints() {
-                c.id(path.clone(), "touchpoint", t.as_str());
+                c.id(path.clone(), "io-kind-touchpoint", t.as_str());
             }
             if let Err(e) = model.check() {
                 c.push(path, e);
@@ -566,11 +660,11 @@ fn validate_evidence(c: &mut Checker, dto: &FileDto) {
         }
     }
     if let Some(d) = &dto.drivers {
-        c.text(|| "drivers.source".into(), "a source", &d.source);
-        c.text(|| "drivers.column".into(), "a column name", &d.column);
+        c.text(|| "drivers.source".into(), "io-what-source", &d.source);
+        c.text(|| "drivers.column".into(), "io-what-column", &d.column);
         c.count(
             || "drivers.touchpoints".into(),
-            "driver results",
+            "io-many-drivers",
             d.touchpoints.len(),
             MAX_TOUCHPOINTS,
         );
@@ -578,13 +672,13 @@ fn validate_evidence(c: &mut Checker, dto: &FileDto) {
         for (i, t) in d.touchpoints.iter().enumerate() {
             c.id(
                 format!("drivers.touchpoints[{i}].touchpoint"),
-                "touchpoint",
+                "io-kind-touchpoint",
                 &t.touchpoint,
             );
             if !seen.insert(t.touchpoint.as_str()) {
                 c.push(
                     format!("drivers.touchpoints[{i}].touchpoint"),
-                    format!("duplicate driver result for {:?}", Shown(&t.touchpoint)),
+                    tr_shown("io-duplicate-driver", "id", &t.touchpoint),
                 );
             }
         }

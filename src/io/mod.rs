@@ -24,6 +24,7 @@ pub use fingerprint::{
 };
 pub use locate::Pos;
 
+use crate::i18n::{tr, tr_args};
 use crate::model::Journey;
 use std::path::Path;
 
@@ -83,14 +84,7 @@ impl std::error::Error for LoadError {}
 /// Parse and validate journey text. `file` names it in errors.
 pub fn load_str(file: &str, src: &str) -> Result<Journey, LoadError> {
     if src.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::single(
-            file,
-            None,
-            format!(
-                "the file is {} bytes; the limit is {MAX_FILE_BYTES}",
-                src.len()
-            ),
-        ));
+        return Err(LoadError::single(file, None, too_big(src.len() as u64)));
     }
     // `Some(x)` may be written as plain `x` in hand-edited files (output keeps `Some`).
     let options = ron::Options::default()
@@ -106,9 +100,7 @@ pub fn load_str(file: &str, src: &str) -> Result<Journey, LoadError> {
                 return Err(LoadError::single(
                     file,
                     Some(pos),
-                    format!(
-                        "this file is format {format}, newer than this version of Touchpoint understands (format {CURRENT_FORMAT}); update Touchpoint to open it"
-                    ),
+                    convert::newer_format(format),
                 ));
             }
             // A file cut off (a copy or download that stopped) fails wherever the cut
@@ -117,10 +109,7 @@ pub fn load_str(file: &str, src: &str) -> Result<Journey, LoadError> {
                 return Err(LoadError::single(
                     file,
                     Some(end),
-                    format!(
-                        "the file ends early at line {} (it may be cut off)",
-                        end.line
-                    ),
+                    tr_args("io-ends-early", &[("line", end.line.into())]),
                 ));
             }
             let pos = Pos {
@@ -148,29 +137,259 @@ fn migrate(dto: dto::FileDto) -> dto::FileDto {
     dto
 }
 
-fn describe_ron_error(code: &ron::Error) -> String {
-    let text = code.to_string();
-    if text.contains("recursion limit") {
-        return format!("nesting is deeper than the limit of {MAX_DEPTH} levels");
+/// The message for a file over [`MAX_FILE_BYTES`].
+fn too_big(size: u64) -> String {
+    tr_args(
+        "io-file-too-big",
+        &[
+            ("size", size.to_string().into()),
+            ("limit", MAX_FILE_BYTES.to_string().into()),
+        ],
+    )
+}
+
+/// "cannot read: why", the why in the current language for the common cases.
+fn cannot_read(e: &std::io::Error) -> String {
+    tr_args("io-cannot-read", &[("error", explain_read(e).into())])
+}
+
+/// Why a file could not be read, in the current language for the common cases (the
+/// system's own text, in English, after it).
+pub fn explain_read(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let id = match e.kind() {
+        K::NotFound => "io-read-not-found",
+        K::PermissionDenied => "io-read-permission",
+        K::IsADirectory => "io-is-folder",
+        _ => return e.to_string(),
+    };
+    if crate::i18n::current() == crate::i18n::Lang::english() {
+        return e.to_string();
     }
-    // Speak of the file's parts, not of the program's types.
-    const PARTS: [(&str, &str); 12] = [
-        ("`FileDto`", "the journey"),
-        ("`TouchpointDto`", "a touchpoint"),
-        ("`HandoffDto`", "a handoff"),
-        ("`StageDto`", "a stage"),
-        ("`DepartmentDto`", "a department"),
-        ("`MetricDto`", "a metric"),
-        ("`ScoresDto`", "scores"),
-        ("`OutcomeDto`", "an outcome"),
-        ("`NoteDto`", "a note"),
-        ("`ActionDto`", "an action"),
-        ("`AnchorDto`", "an anchor"),
-        ("Dto", ""),
+    tr(id)
+}
+
+/// The parser's complaint in the current language, speaking of the file's parts
+/// (`a touchpoint`), not of the program's types (`TouchpointDto`).
+fn describe_ron_error(code: &ron::Error) -> String {
+    use ron::Error as E;
+    let simple = |id: &str| tr(id);
+    let bracket = |id: &str, b: &str| tr_args(id, &[("bracket", format!("`{b}`").into())]);
+    let text = match code {
+        E::ExceededRecursionLimit => {
+            tr_args("io-too-deep", &[("limit", MAX_DEPTH.to_string().into())])
+        }
+        E::Eof => simple("ron-eof"),
+        E::ExpectedArray => bracket("ron-expected-open", "["),
+        E::ExpectedMap => bracket("ron-expected-open", "{"),
+        E::ExpectedStructLike => bracket("ron-expected-open", "("),
+        E::ExpectedArrayEnd => bracket("ron-expected-close", "]"),
+        E::ExpectedMapEnd => bracket("ron-expected-close", "}"),
+        E::ExpectedOptionEnd | E::ExpectedStructLikeEnd => bracket("ron-expected-close", ")"),
+        E::ExpectedNamedStructLike(name) => {
+            tr_args("ron-expected-open-for", &[("what", part_name(name).into())])
+        }
+        E::ExpectedComma => simple("ron-expected-comma"),
+        E::ExpectedMapColon => simple("ron-expected-colon"),
+        E::ExpectedBoolean => simple("ron-expected-boolean"),
+        E::ExpectedChar => simple("ron-expected-char"),
+        E::ExpectedFloat => simple("ron-expected-float"),
+        E::ExpectedInteger => simple("ron-expected-integer"),
+        E::ExpectedOption => simple("ron-expected-option"),
+        E::ExpectedUnit => simple("ron-expected-unit"),
+        E::ExpectedString => simple("ron-expected-string"),
+        E::ExpectedStringEnd => simple("ron-expected-string-end"),
+        E::ExpectedIdentifier => simple("ron-expected-identifier"),
+        E::ExpectedByteString | E::ExpectedByteLiteral => simple("ron-expected-bytes"),
+        E::ExpectedDifferentStructName { expected, found } => tr_args(
+            "ron-expected-struct-name",
+            &[
+                ("expected", part_name(expected).into()),
+                ("found", part_name(found).into()),
+            ],
+        ),
+        E::FloatUnderscore => simple("ron-float-underscore"),
+        E::UnderscoreAtBeginning => simple("ron-leading-underscore"),
+        E::IntegerOutOfBounds => simple("ron-integer-bounds"),
+        E::InvalidIntegerDigit { digit, base } => tr_args(
+            "ron-integer-digit",
+            &[
+                ("digit", format!("{digit:?}").into()),
+                ("base", base.to_string().into()),
+            ],
+        ),
+        E::InvalidEscape(detail) => tr_args("ron-invalid-escape", &[("detail", (*detail).into())]),
+        E::UnclosedBlockComment => simple("ron-unclosed-comment"),
+        E::UnexpectedChar(c) => {
+            tr_args("ron-unexpected-char", &[("char", format!("{c:?}").into())])
+        }
+        E::TrailingCharacters => simple("ron-trailing"),
+        E::InvalidIdentifier(id) => tr_args(
+            "ron-invalid-identifier",
+            &[("id", format!("{id:?}").into())],
+        ),
+        E::Utf8Error(_) => tr("io-not-utf8"),
+        E::InvalidValueForType { expected, found } => tr_args(
+            "ron-wrong-type",
+            &[
+                ("expected", serde_words(expected).into()),
+                ("found", serde_words(found).into()),
+            ],
+        ),
+        E::ExpectedDifferentLength { expected, found } => tr_args(
+            "ron-wrong-length",
+            &[
+                ("expected", serde_words(expected).into()),
+                ("count", (*found).into()),
+            ],
+        ),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => named_in(
+            "ron-unknown-variant",
+            "found",
+            found,
+            outer.as_deref(),
+            Some(alternatives(expected, "ron-no-variants")),
+        ),
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => named_in(
+            "ron-unknown-field",
+            "found",
+            found,
+            outer.as_deref(),
+            Some(alternatives(expected, "ron-no-fields")),
+        ),
+        E::MissingStructField { field, outer } => {
+            named_in("ron-missing-field", "field", field, outer.as_deref(), None)
+        }
+        E::DuplicateStructField { field, outer } => named_in(
+            "ron-duplicate-field",
+            "field",
+            field,
+            outer.as_deref(),
+            None,
+        ),
+        other => tr_args("ron-other", &[("detail", other.to_string().into())]),
+    };
+    cut_message(text)
+}
+
+/// `ID` or `ID-in` (with the part it is in): "Unexpected field named `x` in a touchpoint".
+fn named_in(
+    id: &str,
+    name: &str,
+    value: &str,
+    outer: Option<&str>,
+    alts: Option<String>,
+) -> String {
+    let mut args = vec![(name, ident(value).into())];
+    if let Some(a) = alts {
+        args.push(("alts", a.into()));
+    }
+    match outer {
+        Some(o) => {
+            args.push(("outer", part_name(o).into()));
+            tr_args(&format!("{id}-in"), &args)
+        }
+        None => tr_args(id, &args),
+    }
+}
+
+/// A name from the file or the format, quoted as the parser does: `` `name` ``.
+fn ident(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        format!("`{s}`")
+    } else {
+        format!("{s:?}")
+    }
+}
+
+/// "expected one of `a`, `b`, or `c` instead" in the current language.
+fn alternatives(alts: &[&str], none: &str) -> String {
+    match alts {
+        [] => tr(none),
+        [a] => tr_args("ron-alts-one", &[("a", ident(a).into())]),
+        [a, b] => tr_args(
+            "ron-alts-two",
+            &[("a", ident(a).into()), ("b", ident(b).into())],
+        ),
+        [first @ .., last] => {
+            let list: Vec<String> = first.iter().map(|a| ident(a)).collect();
+            tr_args(
+                "ron-alts-many",
+                &[
+                    ("list", list.join(&tr("ron-alts-sep")).into()),
+                    ("last", ident(last).into()),
+                ],
+            )
+        }
+    }
+}
+
+/// The file's word for a type of the format (`TouchpointDto` is "a touchpoint").
+fn part_name(type_name: &str) -> String {
+    let id = match type_name {
+        "FileDto" => "io-part-journey",
+        "TouchpointDto" => "io-part-touchpoint",
+        "HandoffDto" => "io-part-handoff",
+        "StageDto" => "io-part-stage",
+        "DepartmentDto" => "io-part-department",
+        "MetricDto" => "io-part-metric",
+        "ScoresDto" => "io-part-scores",
+        "OutcomeDto" => "io-part-outcome",
+        "NoteDto" => "io-part-note",
+        "ActionDto" => "io-part-action",
+        "AnchorDto" => "io-part-anchor",
+        other => return ident(other.strip_suffix("Dto").unwrap_or(other)),
+    };
+    tr(id)
+}
+
+/// Serde's words for what was expected or found ("a string", "the signed integer
+/// `-1`", "struct TouchpointDto"), in the current language as far as they are known.
+fn serde_words(text: &str) -> String {
+    if let Some(name) = text.strip_prefix("struct ") {
+        return part_name(name);
+    }
+    const WORDS: [(&str, &str); 14] = [
+        ("a string", "ron-word-string"),
+        ("a borrowed string", "ron-word-string"),
+        ("a boolean", "ron-word-boolean"),
+        ("a sequence", "ron-word-list"),
+        ("a map", "ron-word-map"),
+        ("a unit value", "ron-word-unit"),
+        ("an optional value", "ron-word-option"),
+        ("a character", "ron-word-char"),
+        ("u8", "ron-word-count"),
+        ("u16", "ron-word-count"),
+        ("u32", "ron-word-count"),
+        ("u64", "ron-word-count"),
+        ("i64", "ron-word-integer"),
+        ("f64", "ron-word-number"),
     ];
-    PARTS
-        .iter()
-        .fold(cut_message(text), |t, (from, to)| t.replace(from, to))
+    if let Some((_, id)) = WORDS.iter().find(|(w, _)| *w == text) {
+        return tr(id);
+    }
+    const VALUES: [(&str, &str); 6] = [
+        ("the boolean ", "ron-value-boolean"),
+        ("the unsigned integer ", "ron-value-integer"),
+        ("the signed integer ", "ron-value-integer"),
+        ("the floating point number ", "ron-value-number"),
+        ("the UTF-8 character ", "ron-value-char"),
+        ("the string ", "ron-value-string"),
+    ];
+    for (prefix, id) in VALUES {
+        if let Some(value) = text.strip_prefix(prefix) {
+            return tr_args(id, &[("value", value.into())]);
+        }
+    }
+    text.to_owned()
 }
 
 /// Where the file ends, when it ends inside a string, a comment or an open bracket
@@ -230,7 +449,10 @@ const MAX_MESSAGE_CHARS: usize = 300;
 fn cut_message(text: String) -> String {
     match text.char_indices().nth(MAX_MESSAGE_CHARS) {
         None => text,
-        Some((cut, _)) => format!("{}... (cut)", text.get(..cut).unwrap_or_default()),
+        Some((cut, _)) => tr_args(
+            "io-message-cut",
+            &[("text", text.get(..cut).unwrap_or_default().into())],
+        ),
     }
 }
 
@@ -271,7 +493,7 @@ fn located(file: &str, src: &str, mut problems: Vec<PathProblem>) -> LoadError {
     if extra > 0 {
         out.push(Problem {
             pos: None,
-            message: format!("... and {extra} more problems"),
+            message: tr_args("io-more-problems", &[("count", extra.into())]),
         });
     }
     LoadError {
@@ -289,27 +511,15 @@ pub fn load_file(path: &Path) -> Result<Journey, LoadError> {
 /// Like [`load_file`], also returning the bytes read (to fingerprint what was loaded).
 pub fn load_file_bytes(path: &Path) -> Result<(Vec<u8>, Journey), LoadError> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| LoadError::single(&name, None, format!("cannot read: {e}")))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| LoadError::single(&name, None, cannot_read(&e)))?;
     if meta.is_dir() {
-        return Err(LoadError::single(
-            &name,
-            None,
-            "is a folder, not a journey file",
-        ));
+        return Err(LoadError::single(&name, None, tr("io-is-folder")));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::single(
-            &name,
-            None,
-            format!(
-                "the file is {} bytes; the limit is {MAX_FILE_BYTES}",
-                meta.len()
-            ),
-        ));
+        return Err(LoadError::single(&name, None, too_big(meta.len())));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| LoadError::single(&name, None, format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| LoadError::single(&name, None, cannot_read(&e)))?;
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -320,7 +530,7 @@ pub fn load_file_bytes(path: &Path) -> Result<(Vec<u8>, Journey), LoadError> {
             return Err(LoadError::single(
                 &name,
                 Some(Pos { line, col }),
-                "the file is not valid UTF-8 text",
+                tr("io-not-utf8"),
             ));
         }
     };
