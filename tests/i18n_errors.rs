@@ -244,3 +244,103 @@ fn caps_format_and_reading_are_chinese() {
         read(&utf)
     );
 }
+
+/// The reasons an edit is refused (shown in the status bar) and the model's own
+/// checks of numbers, in Chinese.
+#[test]
+fn refused_edits_are_explained_in_chinese() {
+    use touchpoint::model::*;
+    let src = r#"(title: "x", stages: [(id: "s", name: "S")], departments: [(id: "d", name: "D")],
+        touchpoints: [(id: "a", name: "A", stage: Some("s"), owner: Some("d")), (id: "b", name: "B")],
+        handoffs: [(from: "a", to: "b")])"#;
+    let mut j = io::load_str("f", src).unwrap();
+    let z = zh();
+    let msgs: Vec<String> = i18n::with_lang(&z, || {
+        let mut out = Vec::new();
+        out.push(j.remove_stage(&StageId::new("s")).unwrap_err().to_string());
+        out.push(
+            j.remove_department(&DepartmentId::new("d"))
+                .unwrap_err()
+                .to_string(),
+        );
+        out.push(
+            j.remove_touchpoint(&TouchpointId::new("a"))
+                .unwrap_err()
+                .to_string(),
+        );
+        out.push(
+            j.remove_stage(&StageId::new("ghost"))
+                .unwrap_err()
+                .to_string(),
+        );
+        let mut tp = j.touchpoint(&TouchpointId::new("b")).unwrap().clone();
+        tp.handling_minutes = Some(-3.0);
+        out.push(j.update_touchpoint(tp).unwrap_err().to_string());
+        let mut tp = j.touchpoint(&TouchpointId::new("b")).unwrap().clone();
+        tp.id = TouchpointId::new("bad id");
+        out.push(j.add_touchpoint(tp).unwrap_err().to_string());
+        out
+    });
+    assert_eq!(msgs[0], "阶段 `s`仍在使用中：其中还有触点 `a`");
+    assert_eq!(msgs[4], "处理时长不能为负数（-3）");
+    for m in &msgs {
+        assert!(has_cjk(m), "{m}");
+        assert!(latin_words(m, ALLOWED).is_empty(), "{m}");
+    }
+    // English stays English.
+    let en = j.remove_stage(&StageId::new("s")).unwrap_err().to_string();
+    assert_eq!(en, "stage `s` is still in use: touchpoint `a` is in it");
+}
+
+/// Save failures (read-only, not a file, changed on disk, the I/O error's plain
+/// words) and their advice, in Chinese.
+#[test]
+fn save_failures_are_explained_in_chinese() {
+    use std::io::{Error, ErrorKind};
+    use touchpoint::io::{DiskState, SaveError};
+    let cases = [
+        SaveError::ReadOnly {
+            path: "/tmp/a.journey.ron".into(),
+        },
+        SaveError::NotAFile {
+            path: "/tmp/d".into(),
+            what: "save-what-folder",
+        },
+        SaveError::ChangedOnDisk {
+            path: "/tmp/a.journey.ron".into(),
+            state: DiskState::Changed,
+        },
+        SaveError::ChangedOnDisk {
+            path: "/tmp/a.journey.ron".into(),
+            state: DiskState::Missing,
+        },
+        SaveError::DropsComments {
+            path: "/tmp/a.journey.ron".into(),
+            count: 2,
+            line: 3,
+        },
+        SaveError::Write {
+            path: "/tmp/a.journey.ron".into(),
+            source: Error::from(ErrorKind::StorageFull),
+        },
+        SaveError::Replace {
+            path: "/tmp/a.journey.ron".into(),
+            source: Error::from(ErrorKind::PermissionDenied),
+        },
+        SaveError::Backup {
+            path: "/tmp/a.journey.ron.bak".into(),
+            source: Error::from(ErrorKind::NotFound),
+        },
+    ];
+    for e in &cases {
+        let (text, advice) = i18n::with_lang(&zh(), || (e.to_string(), e.advice()));
+        for t in [&text, &advice] {
+            assert!(has_cjk(t), "{t}");
+            let words = latin_words(&t.replace("/tmp/a.journey.ron", ""), &["tmp", "bak"]);
+            assert!(words.is_empty(), "{words:?} in {t}");
+        }
+        assert!(!has_cjk(&e.to_string()), "English by default: {e}");
+    }
+    let text = i18n::with_lang(&zh(), || cases[5].to_string());
+    assert_eq!(text, "无法写入 /tmp/a.journey.ron：磁盘已满");
+}

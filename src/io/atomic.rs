@@ -7,91 +7,125 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Why a save failed. The old file is intact in every case, and the journey stays
-/// open with its unsaved changes.
-#[derive(Debug, thiserror::Error)]
+/// open with its unsaved changes. Displayed in the current language.
+#[derive(Debug)]
 pub enum SaveError {
-    #[error("could not write {path}: {}", explain(source))]
     Write {
         path: String,
         source: std::io::Error,
     },
-    #[error("could not replace {path}: {}", explain(source))]
     Replace {
         path: String,
         source: std::io::Error,
     },
-    #[error("refused to save: {0}")]
+    /// Refused to save: why (already in the current language).
     Verify(String),
     /// The file on disk is not what this app loaded or last saved.
-    #[error("{path} {}", match state {
-        super::DiskState::Missing => "was deleted or moved since it was opened",
-        _ => "was changed on disk by someone else since it was opened",
-    })]
     ChangedOnDisk {
         path: String,
         state: super::DiskState,
     },
     /// The file holds comments that a save would drop; nothing was written (the app
     /// asks first, then saves keeping a `.bak` copy of the commented file).
-    #[error(
-        "{path} has {count} comment(s) (the first on line {line}) that saving would drop; nothing was written"
-    )]
     DropsComments {
         path: String,
         count: usize,
         line: usize,
     },
     /// The target is read-only; nothing was written.
-    #[error("{path} is read-only; nothing was written")]
     ReadOnly { path: String },
     /// The target is a folder, socket or block device: never written or replaced.
-    #[error("{path} is {what}, not a file; nothing was written")]
+    /// `what` is the message id of what it is (`save-what-folder`).
     NotAFile { path: String, what: &'static str },
     /// The `.bak` copy of the previous version could not be made; nothing was saved.
-    #[error("could not keep a backup at {path}: {}", explain(source))]
     Backup {
         path: String,
         source: std::io::Error,
     },
 }
 
-impl SaveError {
-    /// What the user can do about it, for the message shown under the error.
-    pub fn advice(&self) -> &'static str {
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::{tr, tr_args};
+        let io = |id: &str, path: &str, source: &std::io::Error| {
+            tr_args(
+                id,
+                &[("path", path.into()), ("error", explain(source).into())],
+            )
+        };
+        let text = match self {
+            SaveError::Write { path, source } => io("save-could-not-write", path, source),
+            SaveError::Replace { path, source } => io("save-could-not-replace", path, source),
+            SaveError::Backup { path, source } => io("save-could-not-backup", path, source),
+            SaveError::Verify(why) => tr_args("save-refused", &[("error", why.into())]),
+            SaveError::ChangedOnDisk { path, state } => tr_args(
+                match state {
+                    super::DiskState::Missing => "save-deleted-on-disk",
+                    _ => "save-changed-on-disk",
+                },
+                &[("path", path.into())],
+            ),
+            SaveError::DropsComments { path, count, line } => tr_args(
+                "save-drops-comments",
+                &[
+                    ("path", path.into()),
+                    ("count", (*count).into()),
+                    ("line", line.to_string().into()),
+                ],
+            ),
+            SaveError::ReadOnly { path } => tr_args("save-read-only", &[("path", path.into())]),
+            SaveError::NotAFile { path, what } => tr_args(
+                "save-not-a-file",
+                &[("path", path.into()), ("what", tr(what).into())],
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for SaveError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            SaveError::ChangedOnDisk { .. } => {
-                "Overwrite it with your version, save yours under another name (Save As), or reload theirs."
-            }
-            SaveError::DropsComments { .. } => {
-                "Save anyway to drop them (a .bak copy keeps the commented file), or cancel."
-            }
-            SaveError::ReadOnly { .. } => {
-                "Nothing was saved. Overwrite it anyway, or use Save As to save elsewhere."
-            }
-            SaveError::Backup { .. } => {
-                "Nothing was saved. Use Save As to save elsewhere, or turn off backups in the settings."
-            }
-            _ => {
-                "Your changes are still open and the file on disk was not changed. Use Save As to save them elsewhere."
-            }
+            SaveError::Write { source, .. }
+            | SaveError::Replace { source, .. }
+            | SaveError::Backup { source, .. } => Some(source),
+            _ => None,
         }
     }
 }
 
-/// A plain-words explanation of an I/O error from a save.
+impl SaveError {
+    /// What the user can do about it, for the message shown under the error.
+    pub fn advice(&self) -> String {
+        crate::i18n::tr(match self {
+            SaveError::ChangedOnDisk { .. } => "save-advice-changed",
+            SaveError::DropsComments { .. } => "save-advice-comments",
+            SaveError::ReadOnly { .. } => "save-advice-read-only",
+            SaveError::Backup { .. } => "save-advice-backup",
+            _ => "save-advice-other",
+        })
+    }
+}
+
+/// A plain-words explanation of an I/O error from a save, in the current language
+/// (the system's own words after it, in English).
 pub fn explain(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     let why = match e.kind() {
-        K::PermissionDenied | K::ReadOnlyFilesystem => {
-            "the folder is read-only or you may not write there"
-        }
-        K::StorageFull | K::QuotaExceeded => "the disk is full",
-        K::NotFound => "the folder does not exist any more (moved, deleted or disconnected?)",
-        K::InvalidFilename => "the path is too long or the file name is not allowed",
-        K::FileTooLarge => "the file is too large for this disk",
+        K::PermissionDenied | K::ReadOnlyFilesystem => "save-why-read-only",
+        K::StorageFull | K::QuotaExceeded => "save-why-disk-full",
+        K::NotFound => "save-why-folder-gone",
+        K::InvalidFilename => "save-why-bad-name",
+        K::FileTooLarge => "save-why-too-large",
         _ => return e.to_string(),
     };
-    format!("{why} ({e})")
+    crate::i18n::tr_args(
+        "save-why",
+        &[
+            ("why", crate::i18n::tr(why).into()),
+            ("error", e.to_string().into()),
+        ],
+    )
 }
 
 /// The file-system operations a save needs.
@@ -203,8 +237,8 @@ pub enum Target {
     /// A character device or a named pipe (`/dev/null`, `/dev/stdout`, a terminal): the
     /// bytes are written into it; it is never replaced.
     Stream(PathBuf),
-    /// Something a save never writes to or replaces: `what` says what it is ("a folder",
-    /// "a socket", "a block device").
+    /// Something a save never writes to or replaces: `what` is the message id of what
+    /// it is (`save-what-folder`, `save-what-socket`, `save-what-block-device`).
     Refused(&'static str),
 }
 
@@ -271,7 +305,7 @@ fn classify(path: PathBuf, meta: &std::fs::Metadata) -> Target {
         };
     }
     if kind.is_dir() {
-        return Target::Refused("a folder");
+        return Target::Refused("save-what-folder");
     }
     #[cfg(unix)]
     {
@@ -280,13 +314,13 @@ fn classify(path: PathBuf, meta: &std::fs::Metadata) -> Target {
             return Target::Stream(path);
         }
         if kind.is_block_device() {
-            return Target::Refused("a block device (a disk)");
+            return Target::Refused("save-what-block-device");
         }
         if kind.is_socket() {
-            return Target::Refused("a socket");
+            return Target::Refused("save-what-socket");
         }
     }
-    Target::Refused("not a regular file")
+    Target::Refused("save-what-not-regular")
 }
 
 fn file_meta(meta: &std::fs::Metadata) -> FileMeta {

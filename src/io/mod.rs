@@ -585,9 +585,7 @@ fn verified_text(path: &Path, journey: &Journey) -> Result<String, SaveError> {
     let text = to_ron_string(journey);
     match load_str(&path.display().to_string(), &text) {
         Ok(back) if &back == journey => Ok(text),
-        Ok(_) => Err(SaveError::Verify(
-            "the saved text does not read back to the same journey".into(),
-        )),
+        Ok(_) => Err(SaveError::Verify(tr("save-verify-differs"))),
         Err(e) => Err(SaveError::Verify(e.to_string())),
     }
 }
@@ -635,11 +633,16 @@ pub fn write_journey_with(
         Ok(bytes) => {
             let _ = writeln!(
                 out,
-                "{}: {} touchpoints, {} handoffs ({} bytes)",
-                output.display(),
-                journey.touchpoint_count(),
-                journey.handoff_count(),
-                bytes.len()
+                "{}",
+                tr_args(
+                    "io-written",
+                    &[
+                        ("file", output.display().to_string().into()),
+                        ("touchpoints", journey.touchpoint_count().to_string().into()),
+                        ("handoffs", journey.handoff_count().to_string().into()),
+                        ("size", bytes.len().to_string().into()),
+                    ],
+                )
             );
             0
         }
@@ -651,9 +654,9 @@ pub fn write_journey_with(
 }
 
 /// What the command line adds to a save error: how to overwrite a read-only file.
-pub fn force_hint(e: &SaveError) -> &'static str {
+pub fn force_hint(e: &SaveError) -> String {
     match e {
-        SaveError::ReadOnly { .. } => " (use --force to overwrite it)",
-        _ => "",
+        SaveError::ReadOnly { .. } => tr("io-force-hint"),
+        _ => String::new(),
     }
 }

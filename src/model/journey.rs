@@ -25,31 +25,63 @@ pub struct JourneyMeta {
     pub drivers: Option<KeyDrivers>,
 }
 
-/// Why a change to a journey was refused.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// Why a change to a journey was refused. Shown to people (the status bar, load
+/// errors): displayed in the current language; the texts it carries were made in it.
+#[derive(Clone, Debug, PartialEq)]
 pub enum ModelError {
-    #[error("`{0}` is not a valid id (use letters, digits, '-', '_' or '.', at most 128)")]
     InvalidId(String),
-    #[error("the id `{0}` is already used")]
     DuplicateId(String),
-    #[error("there is no touchpoint `{0}`")]
     UnknownTouchpoint(String),
-    #[error("there is no stage `{0}`")]
     UnknownStage(String),
-    #[error("there is no department `{0}`")]
     UnknownDepartment(String),
-    #[error("there is no handoff {0}")]
     UnknownHandoff(String),
-    #[error("there is already a handoff {0}")]
     DuplicateHandoff(String),
-    #[error("there is no note or action `{0}`")]
     UnknownNote(String),
-    #[error("{0} is still in use: {1}")]
+    /// What is in use, and why (both already in the current language).
     InUse(String, String),
-    #[error("position {0} is out of range")]
     OutOfRange(usize),
-    #[error("{0}")]
+    /// A whole message, already in the current language.
     InvalidValue(String),
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::tr_args;
+        let text = match self {
+            ModelError::InvalidId(id) => tr_args("model-invalid-id", &[("id", id.into())]),
+            ModelError::DuplicateId(id) => tr_args("model-duplicate-id", &[("id", id.into())]),
+            ModelError::UnknownTouchpoint(id) => {
+                tr_args("model-unknown-touchpoint", &[("id", id.into())])
+            }
+            ModelError::UnknownStage(id) => tr_args("model-unknown-stage", &[("id", id.into())]),
+            ModelError::UnknownDepartment(id) => {
+                tr_args("model-unknown-department", &[("id", id.into())])
+            }
+            ModelError::UnknownHandoff(key) => {
+                tr_args("model-unknown-handoff", &[("key", key.into())])
+            }
+            ModelError::DuplicateHandoff(key) => {
+                tr_args("model-duplicate-handoff", &[("key", key.into())])
+            }
+            ModelError::UnknownNote(id) => tr_args("model-unknown-note", &[("id", id.into())]),
+            ModelError::InUse(what, why) => tr_args(
+                "model-in-use",
+                &[("what", what.into()), ("why", why.into())],
+            ),
+            ModelError::OutOfRange(i) => {
+                tr_args("model-out-of-range", &[("index", i.to_string().into())])
+            }
+            ModelError::InvalidValue(text) => text.clone(),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// A message of the model in the current language, with one `id` variable.
+fn named(msg: &str, id: &dyn std::fmt::Display) -> String {
+    crate::i18n::tr_args(msg, &[("id", id.to_string().into())])
 }
 
 /// A customer journey: ordered stages, departments, and a graph of touchpoints
@@ -80,19 +112,36 @@ impl PartialEq for Journey {
     }
 }
 
-fn check_finite(what: &str, v: Option<f64>, min: f64, max: f64) -> Result<(), ModelError> {
+/// `what` names the value in the current language (`tr("io-what-wait-time")`).
+fn check_finite(
+    what: impl FnOnce() -> String,
+    v: Option<f64>,
+    min: f64,
+    max: f64,
+) -> Result<(), ModelError> {
+    use crate::i18n::tr_args;
+    let message = |id: &str, x: f64, what: String| {
+        ModelError::InvalidValue(tr_args(
+            id,
+            &[
+                ("what", what.into()),
+                ("min", min.to_string().into()),
+                ("max", max.to_string().into()),
+                ("value", x.to_string().into()),
+            ],
+        ))
+    };
     match v {
-        Some(x) if !x.is_finite() => Err(ModelError::InvalidValue(format!(
-            "{what} must be a finite number, not {x}"
-        ))),
-        Some(x) if x < min && max == f64::MAX => Err(ModelError::InvalidValue(format!(
-            "{what} cannot be negative ({x})"
-        ))),
-        Some(x) if x < min || x > max => Err(ModelError::InvalidValue(format!(
-            "{what} must be between {min} and {max}, not {x}"
-        ))),
+        Some(x) if !x.is_finite() => Err(message("io-not-finite", x, what())),
+        Some(x) if x < min && max == f64::MAX => Err(message("io-negative", x, what())),
+        Some(x) if x < min || x > max => Err(message("io-out-of-range", x, what())),
         _ => Ok(()),
     }
+}
+
+/// The name of a value for [`check_finite`]: `what_named("model-what-outcome", name)`.
+fn what_named(msg: &'static str, name: &str) -> impl FnOnce() -> String {
+    move || crate::i18n::tr_args(msg, &[("name", name.into())])
 }
 
 /// Check the values of a touchpoint that do not depend on the rest of the journey.
@@ -100,32 +149,57 @@ pub fn validate_touchpoint_values(tp: &Touchpoint) -> Result<(), ModelError> {
     if !is_valid_id(tp.id.as_str()) {
         return Err(ModelError::InvalidId(tp.id.0.clone()));
     }
-    check_finite("handling time", tp.handling_minutes, 0.0, f64::MAX)?;
+    check_finite(
+        || crate::i18n::tr("io-what-handling-time"),
+        tp.handling_minutes,
+        0.0,
+        f64::MAX,
+    )?;
     for m in &tp.metrics {
         check_finite(
-            &format!("metric `{}` value", m.name),
+            what_named("model-what-metric-value", &m.name),
             Some(m.value),
             f64::MIN,
             f64::MAX,
         )?;
         check_finite(
-            &format!("metric `{}` target", m.name),
+            what_named("model-what-metric-target", &m.name),
             m.target,
             f64::MIN,
             f64::MAX,
         )?;
     }
     if let Some(super::score::Satisfaction::Summary { mean, .. }) = &tp.satisfaction {
-        check_finite("satisfaction mean", Some(*mean), 0.0, 10.0)?;
+        check_finite(
+            || crate::i18n::tr("model-what-satisfaction-mean"),
+            Some(*mean),
+            0.0,
+            10.0,
+        )?;
     }
     Ok(())
 }
 
 /// Check the values of a handoff that do not depend on the rest of the journey.
 pub fn validate_handoff_values(h: &Handoff) -> Result<(), ModelError> {
-    check_finite("wait time", h.wait_hours, 0.0, f64::MAX)?;
-    check_finite("wait time p90", h.wait_hours_p90, 0.0, f64::MAX)?;
-    check_finite("failure rate", h.failure_rate, 0.0, 1.0)
+    check_finite(
+        || crate::i18n::tr("io-what-wait-time"),
+        h.wait_hours,
+        0.0,
+        f64::MAX,
+    )?;
+    check_finite(
+        || crate::i18n::tr("io-what-wait-time-p90"),
+        h.wait_hours_p90,
+        0.0,
+        f64::MAX,
+    )?;
+    check_finite(
+        || crate::i18n::tr("io-what-failure-rate"),
+        h.failure_rate,
+        0.0,
+        1.0,
+    )
 }
 
 impl Journey {
@@ -323,7 +397,7 @@ impl Journey {
         }
         for o in &meta.outcomes {
             check_finite(
-                &format!("outcome `{}`", o.name),
+                what_named("model-what-outcome", &o.name),
                 Some(o.value),
                 f64::MIN,
                 f64::MAX,
@@ -332,17 +406,22 @@ impl Journey {
         let mut names = std::collections::BTreeSet::new();
         for sc in &meta.scenarios {
             if sc.name.trim().is_empty() {
-                return Err(ModelError::InvalidValue("a scenario needs a name".into()));
+                return Err(ModelError::InvalidValue(crate::i18n::tr(
+                    "io-scenario-needs-name",
+                )));
             }
             if !names.insert(sc.name.as_str()) {
-                return Err(ModelError::InvalidValue(format!(
-                    "there are two scenarios called `{}`",
-                    sc.name
+                return Err(ModelError::InvalidValue(crate::i18n::tr_args(
+                    "model-two-scenarios",
+                    &[("name", (&sc.name).into())],
                 )));
             }
             for ch in &sc.changes {
                 ch.check().map_err(|e| {
-                    ModelError::InvalidValue(format!("scenario `{}`: {e}", sc.name))
+                    ModelError::InvalidValue(crate::i18n::tr_args(
+                        "model-in-scenario",
+                        &[("name", (&sc.name).into()), ("error", e.into())],
+                    ))
                 })?;
             }
         }
@@ -373,8 +452,8 @@ impl Journey {
             .ok_or_else(|| ModelError::UnknownStage(id.0.clone()))?;
         if let Some(tp) = self.touchpoints().find(|t| t.stage.as_ref() == Some(id)) {
             return Err(ModelError::InUse(
-                format!("stage `{id}`"),
-                format!("touchpoint `{}` is in it", tp.id),
+                named("model-stage-named", id),
+                named("model-why-touchpoint-in-it", &tp.id),
             ));
         }
         if self
@@ -382,8 +461,8 @@ impl Journey {
             .any(|a| matches!(a, Anchor::Cell(s, _) if s == id))
         {
             return Err(ModelError::InUse(
-                format!("stage `{id}`"),
-                "a note is pinned to it".into(),
+                named("model-stage-named", id),
+                crate::i18n::tr("model-why-note-pinned"),
             ));
         }
         Ok((i, self.stages.remove(i)))
@@ -424,8 +503,8 @@ impl Journey {
             .ok_or_else(|| ModelError::UnknownDepartment(id.0.clone()))?;
         if let Some(tp) = self.touchpoints().find(|t| t.owner.as_ref() == Some(id)) {
             return Err(ModelError::InUse(
-                format!("department `{id}`"),
-                format!("it owns touchpoint `{}`", tp.id),
+                named("model-department-named", id),
+                named("model-why-owns-touchpoint", &tp.id),
             ));
         }
         if self
@@ -433,8 +512,8 @@ impl Journey {
             .any(|a| matches!(a, Anchor::Cell(_, d) if d == id))
         {
             return Err(ModelError::InUse(
-                format!("department `{id}`"),
-                "a note is pinned to it".into(),
+                named("model-department-named", id),
+                crate::i18n::tr("model-why-note-pinned"),
             ));
         }
         Ok((i, self.departments.remove(i)))
@@ -509,14 +588,14 @@ impl Journey {
                 .is_some()
         {
             return Err(ModelError::InUse(
-                format!("touchpoint `{id}`"),
-                "it has handoffs".into(),
+                named("model-touchpoint-named", id),
+                crate::i18n::tr("model-why-has-handoffs"),
             ));
         }
         if self.anchors().any(|a| a.mentions(id)) {
             return Err(ModelError::InUse(
-                format!("touchpoint `{id}`"),
-                "a note or action is attached".into(),
+                named("model-touchpoint-named", id),
+                crate::i18n::tr("model-why-note-attached"),
             ));
         }
         self.index.remove(id);
@@ -564,8 +643,8 @@ impl Journey {
             .any(|a| matches!(a, Anchor::Handoff(k) if k == key))
         {
             return Err(ModelError::InUse(
-                format!("handoff {key}"),
-                "a note or action is attached".into(),
+                named("model-handoff-named", key),
+                crate::i18n::tr("model-why-note-attached"),
             ));
         }
         self.graph

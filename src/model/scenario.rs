@@ -57,20 +57,31 @@ impl ScenarioChange {
     /// Check the numbers.
     pub fn check(&self) -> Result<(), String> {
         let (what, v, min, max) = match *self {
-            ScenarioChange::AddScore { points, .. } => ("a score change", points, -10.0, 10.0),
-            ScenarioChange::SetScore { mean, .. } => ("a target mean score", mean, 0.0, 10.0),
-            ScenarioChange::CutWait { percent, .. } => ("a queue-time cut", percent, 0.0, 100.0),
+            ScenarioChange::AddScore { points, .. } => {
+                ("model-what-score-change", points, -10.0, 10.0)
+            }
+            ScenarioChange::SetScore { mean, .. } => ("model-what-target-mean", mean, 0.0, 10.0),
+            ScenarioChange::CutWait { percent, .. } => ("model-what-wait-cut", percent, 0.0, 100.0),
             ScenarioChange::SetHandling { minutes, .. } => {
-                ("a handling time", minutes, 0.0, f64::MAX)
+                ("model-what-handling", minutes, 0.0, f64::MAX)
             }
             ScenarioChange::RemoveHandoff(_) | ScenarioChange::Merge { .. } => return Ok(()),
         };
         if !v.is_finite() || v < min || v > max {
-            return Err(if max == f64::MAX {
-                format!("{what} must be a number of at least {min}, not {v}")
+            let id = if max == f64::MAX {
+                "model-at-least"
             } else {
-                format!("{what} must be between {min} and {max}, not {v}")
-            });
+                "io-out-of-range"
+            };
+            return Err(crate::i18n::tr_args(
+                id,
+                &[
+                    ("what", crate::i18n::tr(what).into()),
+                    ("min", min.to_string().into()),
+                    ("max", max.to_string().into()),
+                    ("value", v.to_string().into()),
+                ],
+            ));
         }
         Ok(())
     }
@@ -112,28 +123,33 @@ impl KeyDrivers {
     /// Check the numbers.
     pub fn check(&self) -> Result<(), String> {
         if !self.r2.is_finite() || !(0.0..=1.0).contains(&self.r2) {
-            return Err(format!("R^2 must be between 0 and 1, not {}", self.r2));
+            return Err(crate::i18n::tr_args(
+                "model-r2-range",
+                &[("value", self.r2.to_string().into())],
+            ));
         }
         for d in &self.touchpoints {
             if !d.importance.is_finite() || !(0.0..=1.0).contains(&d.importance) {
-                return Err(format!(
-                    "the importance of `{}` must be between 0 and 1, not {}",
-                    d.touchpoint, d.importance
-                ));
+                return Err(driver_problem("model-importance-range", d, d.importance));
             }
             if !d.mean.is_finite() || !(0.0..=10.0).contains(&d.mean) {
-                return Err(format!(
-                    "the mean of `{}` must be between 0 and 10, not {}",
-                    d.touchpoint, d.mean
-                ));
+                return Err(driver_problem("model-driver-mean-range", d, d.mean));
             }
             if !d.coefficient.is_finite() {
-                return Err(format!(
-                    "the coefficient of `{}` must be a finite number",
-                    d.touchpoint
-                ));
+                return Err(driver_problem("model-coefficient-finite", d, d.coefficient));
             }
         }
         Ok(())
     }
+}
+
+/// A driver result's bad number, in the current language.
+fn driver_problem(id: &str, d: &DriverResult, value: f64) -> String {
+    crate::i18n::tr_args(
+        id,
+        &[
+            ("id", d.touchpoint.to_string().into()),
+            ("value", value.to_string().into()),
+        ],
+    )
 }
