@@ -256,30 +256,24 @@ fn refused_edits_are_explained_in_chinese() {
     let mut j = io::load_str("f", src).unwrap();
     let z = zh();
     let msgs: Vec<String> = i18n::with_lang(&z, || {
-        let mut out = Vec::new();
-        out.push(j.remove_stage(&StageId::new("s")).unwrap_err().to_string());
-        out.push(
+        let mut tp = j.touchpoint(&TouchpointId::new("b")).unwrap().clone();
+        tp.handling_minutes = Some(-3.0);
+        let mut bad = j.touchpoint(&TouchpointId::new("b")).unwrap().clone();
+        bad.id = TouchpointId::new("bad id");
+        vec![
+            j.remove_stage(&StageId::new("s")).unwrap_err().to_string(),
             j.remove_department(&DepartmentId::new("d"))
                 .unwrap_err()
                 .to_string(),
-        );
-        out.push(
             j.remove_touchpoint(&TouchpointId::new("a"))
                 .unwrap_err()
                 .to_string(),
-        );
-        out.push(
             j.remove_stage(&StageId::new("ghost"))
                 .unwrap_err()
                 .to_string(),
-        );
-        let mut tp = j.touchpoint(&TouchpointId::new("b")).unwrap().clone();
-        tp.handling_minutes = Some(-3.0);
-        out.push(j.update_touchpoint(tp).unwrap_err().to_string());
-        let mut tp = j.touchpoint(&TouchpointId::new("b")).unwrap().clone();
-        tp.id = TouchpointId::new("bad id");
-        out.push(j.add_touchpoint(tp).unwrap_err().to_string());
-        out
+            j.update_touchpoint(tp).unwrap_err().to_string(),
+            j.add_touchpoint(bad).unwrap_err().to_string(),
+        ]
     });
     assert_eq!(msgs[0], "阶段 `s`仍在使用中：其中还有触点 `a`");
     assert_eq!(msgs[4], "处理时长不能为负数（-3）");
