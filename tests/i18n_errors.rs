@@ -338,3 +338,37 @@ fn save_failures_are_explained_in_chinese() {
     let text = i18n::with_lang(&zh(), || cases[5].to_string());
     assert_eq!(text, "无法写入 /tmp/a.journey.ron：磁盘已满");
 }
+
+/// Recovery errors (autosave, `touchpoint recover`) and the import's read errors.
+#[test]
+fn recovery_and_import_read_errors_are_chinese() {
+    use touchpoint::recovery::RecoveryError;
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        RecoveryError::NoDataDir,
+        RecoveryError::Unknown("x-1".into()),
+        RecoveryError::InvalidId("../x".into()),
+        RecoveryError::Io {
+            path: "/tmp/r".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        },
+    ];
+    for e in &cases {
+        let t = i18n::with_lang(&zh(), || e.to_string());
+        assert!(has_cjk(&t), "{t}");
+        let words = latin_words(&t, &["TOUCHPOINT", "DATA", "DIR", "tmp"]);
+        assert!(words.is_empty(), "{words:?} in {t}");
+    }
+    let folder = i18n::with_lang(&zh(), || {
+        touchpoint::import::read_input(dir.path()).unwrap_err()
+    });
+    assert_eq!(
+        folder,
+        format!("{}: 这是一个文件夹，不是文件", dir.path().display())
+    );
+    let missing = dir.path().join("none.csv");
+    let e = i18n::with_lang(&zh(), || {
+        touchpoint::import::read_input(&missing).unwrap_err()
+    });
+    assert_eq!(e, format!("{}: 无法读取：文件不存在", missing.display()));
+}

@@ -275,3 +275,62 @@ fn the_main_screens_in_chinese_show_no_untranslated_latin_text() {
     check(&h, "shortcuts");
     assert!(bad.is_empty(), "untranslated:\n{}", bad.join("\n"));
 }
+
+/// Issue 20: File > Open of a broken and of a cut-off file in Chinese shows the
+/// load error's explanation in Chinese, `FILE:LINE:COLUMN` kept, in the dialog.
+#[test]
+fn opening_a_bad_file_in_chinese_explains_it_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("bad.journey.ron");
+    std::fs::write(
+        &broken,
+        "(\n    format: 1,\n    title: \"x\"\n    stages: [],\n)\n",
+    )
+    .unwrap();
+    let full = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_journeys/move-address.journey.ron"),
+    )
+    .unwrap();
+    let half = &full[..full.len() / 2];
+    let lines = half.lines().count();
+    let cut = dir.path().join("cut.journey.ron");
+    std::fs::write(&cut, half).unwrap();
+    let expected = [
+        (
+            broken.clone(),
+            format!("{}:4:5: 此处缺少逗号", broken.display()),
+        ),
+        (
+            cut.clone(),
+            format!(
+                "{}:{lines}:1: 文件在第 {lines} 行提前结束（可能不完整，被截断了）",
+                cut.display()
+            ),
+        ),
+    ];
+    for (path, line) in expected {
+        let mut state = AppState::with_journey(ecommerce());
+        state.settings.language = Some(zh());
+        state.file_dialogs = Box::new(touchpoint::ui::dialogs::FixedDialogs {
+            open: Some(path.clone()),
+            save: None,
+        });
+        let mut h = harness(state);
+        h.run_ok();
+        h.get_by_label("文件").click();
+        h.run_ok();
+        h.get_by_label_contains("打开…").click();
+        h.run_ok();
+        let shown = texts(&h);
+        assert!(shown.iter().any(|t| t == "无法打开客户旅程"), "{shown:?}");
+        // The cut file's last line may end anywhere: compare up to the column.
+        let (head, tail) = line.split_once(": ").unwrap();
+        let head = head.rsplit_once(':').map_or(head, |(h, _)| h);
+        assert!(
+            shown
+                .iter()
+                .any(|t| t.starts_with(head) && t.ends_with(tail)),
+            "no {line:?} in {shown:?}"
+        );
+    }
+}

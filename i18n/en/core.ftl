@@ -333,3 +333,13 @@ save-advice-other = Your changes are still open and the file on disk was not cha
 save-verify-differs = the saved text does not read back to the same journey
 io-written = { $file }: { $touchpoints } touchpoints, { $handoffs } handoffs ({ $size } bytes)
 io-force-hint = { " " }(use --force to overwrite it)
+
+## Recovery files and autosave
+rec-error-no-data-dir = no data folder could be found for recovery files (set { $env })
+rec-error-io = { $path }: { $error }
+rec-error-save = could not write the recovery file: { $error }
+rec-error-unknown = there is no recovered journey { $id } (see `touchpoint recover --list`)
+rec-error-invalid-id = { $id } is not a recovery id (letters, digits and '-', at most 80)
+rec-error-load = the recovered journey could not be read:
+    { $error }
+imp-is-folder = is a folder, not a file

@@ -647,3 +647,9 @@ imp-nothing-usable = Nothing usable yet: give a column the touchpoint name
 
 cmp-handoff = { $from } -> { $to }
 cmp-handoff-cross = { $from } -> { $to } (cross-department)
+
+## Autosave problems and import jobs (issue 20)
+rec-autosave-off-no-folder = autosave is off: no data folder was found
+rec-autosave-off = autosave is off: { $error }
+rec-autosave-failed = autosave failed: { $error }
+imp-reading-file = Reading { $name }

@@ -322,3 +322,13 @@ save-advice-other = 你的修改仍然打开着，磁盘上的文件没有改变
 save-verify-differs = 保存的文本读回后与客户旅程不一致
 io-written = { $file }：{ $touchpoints } 个触点，{ $handoffs } 次交接（{ $size } 字节）
 io-force-hint = （如要覆盖，请加 --force）
+
+## 恢复文件与自动保存
+rec-error-no-data-dir = 找不到存放恢复文件的数据文件夹（请设置 { $env }）
+rec-error-io = { $path }：{ $error }
+rec-error-save = 无法写入恢复文件：{ $error }
+rec-error-unknown = 没有恢复的客户旅程 { $id }（见 `touchpoint recover --list`）
+rec-error-invalid-id = { $id } 不是恢复编号（只能使用字母、数字和“-”，最多 80 个字符）
+rec-error-load = 无法读取恢复的客户旅程：
+    { $error }
+imp-is-folder = 这是一个文件夹，不是文件

@@ -618,3 +618,9 @@ imp-import = 导入
 imp-nothing-usable = 还没有可用的内容：请指定一列作为触点名称
 cmp-handoff = { $from } -> { $to }
 cmp-handoff-cross = { $from } -> { $to }（跨部门）
+
+## 自动保存问题与导入任务（issue 20）
+rec-autosave-off-no-folder = 自动保存已关闭：找不到数据文件夹
+rec-autosave-off = 自动保存已关闭：{ $error }
+rec-autosave-failed = 自动保存失败：{ $error }
+imp-reading-file = 正在读取 { $name }

@@ -26,21 +26,7 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
-fn read_input(path: &Path) -> Result<Vec<u8>, String> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
-    if meta.is_dir() {
-        return Err(format!("{shown}: is a folder, not a file"));
-    }
-    if meta.len() > crate::import::MAX_IMPORT_BYTES as u64 {
-        return Err(format!(
-            "{shown}: the file is {} bytes; the limit is {}",
-            meta.len(),
-            crate::import::MAX_IMPORT_BYTES
-        ));
-    }
-    std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))
-}
+use crate::import::read_input;
 
 /// Run `touchpoint import`. Exit codes: 0 imported (problems are listed on stderr),
 /// 1 nothing usable / `--strict` with problems / cannot read or write, 2 usage.

@@ -50,6 +50,35 @@ impl ImportFormat {
     }
 }
 
+/// Read an input file to import, refusing folders and files over
+/// [`MAX_IMPORT_BYTES`]. The error is one line, `FILE: why`, in the current language.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    use crate::i18n::{tr, tr_args};
+    let shown = path.display();
+    let cannot = |e: std::io::Error| {
+        let why = tr_args(
+            "io-cannot-read",
+            &[("error", crate::io::explain_read(&e).into())],
+        );
+        format!("{shown}: {why}")
+    };
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if meta.is_dir() {
+        return Err(format!("{shown}: {}", tr("imp-is-folder")));
+    }
+    if meta.len() > MAX_IMPORT_BYTES as u64 {
+        let why = tr_args(
+            "io-file-too-big",
+            &[
+                ("size", meta.len().to_string().into()),
+                ("limit", MAX_IMPORT_BYTES.to_string().into()),
+            ],
+        );
+        return Err(format!("{shown}: {why}"));
+    }
+    std::fs::read(path).map_err(cannot)
+}
+
 /// One row or line that could not be read (fully), and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportProblem {

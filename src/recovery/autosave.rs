@@ -60,6 +60,8 @@ pub(super) struct State {
     flush: bool,
     stop: bool,
     status: AutosaveStatus,
+    /// The language of the thread that last told of a change: errors are written in it.
+    lang: crate::i18n::Lang,
 }
 
 pub(super) struct Shared {
@@ -187,6 +189,7 @@ impl Autosaver {
         };
         let now = Instant::now();
         let mut st = self.shared.lock();
+        st.lang = crate::i18n::current();
         st.latest.insert(doc, snap);
         let first = match st.pending.get(&doc) {
             Some(Pending::Write { first, .. }) => *first,
@@ -360,7 +363,10 @@ fn run(shared: &Shared) {
                 (Job::Remove(doc), Ok(())) => {
                     st.written.remove(doc);
                 }
-                (_, Err(e)) => st.status.last_error = Some(e.to_string()),
+                (_, Err(e)) => {
+                    let text = crate::i18n::with_lang(&st.lang, || e.to_string());
+                    st.status.last_error = Some(text);
+                }
             }
         }
         let mut st = shared.lock();

@@ -44,24 +44,68 @@ pub fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "Touchpoint").map(|d| d.data_dir().to_path_buf())
 }
 
-/// Why a recovery operation failed.
-#[derive(Debug, thiserror::Error)]
+/// Why a recovery operation failed. Displayed in the current language.
+#[derive(Debug)]
 pub enum RecoveryError {
-    #[error("no data folder could be found for recovery files (set {DATA_DIR_ENV})")]
     NoDataDir,
-    #[error("{path}: {source}")]
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("could not write the recovery file: {0}")]
-    Save(#[from] crate::io::SaveError),
-    #[error("there is no recovered journey {0:?} (see `touchpoint recover --list`)")]
+    Save(crate::io::SaveError),
     Unknown(String),
-    #[error("{0:?} is not a recovery id (letters, digits and '-', at most 80)")]
     InvalidId(String),
-    #[error("the recovered journey could not be read:\n{0}")]
-    Load(#[from] crate::io::LoadError),
+    Load(crate::io::LoadError),
+}
+
+impl From<crate::io::SaveError> for RecoveryError {
+    fn from(e: crate::io::SaveError) -> Self {
+        RecoveryError::Save(e)
+    }
+}
+
+impl From<crate::io::LoadError> for RecoveryError {
+    fn from(e: crate::io::LoadError) -> Self {
+        RecoveryError::Load(e)
+    }
+}
+
+impl std::fmt::Display for RecoveryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::tr_args;
+        let text = match self {
+            RecoveryError::NoDataDir => {
+                tr_args("rec-error-no-data-dir", &[("env", DATA_DIR_ENV.into())])
+            }
+            RecoveryError::Io { path, source } => tr_args(
+                "rec-error-io",
+                &[
+                    ("path", path.into()),
+                    ("error", crate::io::explain_read(source).into()),
+                ],
+            ),
+            RecoveryError::Save(e) => tr_args("rec-error-save", &[("error", e.to_string().into())]),
+            RecoveryError::Unknown(id) => {
+                tr_args("rec-error-unknown", &[("id", format!("{id:?}").into())])
+            }
+            RecoveryError::InvalidId(id) => {
+                tr_args("rec-error-invalid-id", &[("id", format!("{id:?}").into())])
+            }
+            RecoveryError::Load(e) => tr_args("rec-error-load", &[("error", e.to_string().into())]),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for RecoveryError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RecoveryError::Io { source, .. } => Some(source),
+            RecoveryError::Save(e) => Some(e),
+            RecoveryError::Load(e) => Some(e),
+            _ => None,
+        }
+    }
 }
 
 fn io_err(path: &Path, source: std::io::Error) -> RecoveryError {

@@ -79,10 +79,10 @@ impl ImportDialog {
         let owned = path.to_path_buf();
         let name = display_name(path);
         self.job = Some(Job::spawn(
-            format!("Reading {name}"),
+            crate::tr!("imp-reading-file", name = name.clone()),
             ctx,
             move |progress| {
-                let bytes = match read(&owned) {
+                let bytes = match crate::import::read_input(&owned) {
                     Ok(b) => Arc::new(b),
                     Err(e) => return Some(Err(e)),
                 };
@@ -110,7 +110,7 @@ impl ImportDialog {
         let name = display_name(&src.path);
         let choices = self.choices.clone();
         self.job = Some(Job::spawn(
-            format!("Reading {name}"),
+            crate::tr!("imp-reading-file", name = name.clone()),
             ctx,
             move |progress| {
                 let p = preview(&name, &bytes, format, &choices, progress)?;
@@ -125,22 +125,6 @@ fn display_name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, String> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
-    if meta.is_dir() {
-        return Err(format!("{shown}: is a folder, not a file"));
-    }
-    if meta.len() > crate::import::MAX_IMPORT_BYTES as u64 {
-        return Err(format!(
-            "{shown}: the file is {} bytes; the limit is {}",
-            meta.len(),
-            crate::import::MAX_IMPORT_BYTES
-        ));
-    }
-    std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))
 }
 
 /// File > Import…: choose a file (in the last import folder) and preview it.

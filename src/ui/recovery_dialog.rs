@@ -113,7 +113,7 @@ impl Reliability {
     pub fn start(store: Option<RecoveryStore>, file: OpenFile) -> Reliability {
         let mut r = Reliability::without_autosave(file);
         let Some(store) = store else {
-            r.problem = Some("autosave is off: no data folder was found".into());
+            r.problem = Some(tr("rec-autosave-off-no-folder"));
             return r;
         };
         match Autosaver::start(store.clone()) {
@@ -122,7 +122,7 @@ impl Reliability {
                 r.autosaver = Some(saver);
                 crate::recovery::install_panic_hook();
             }
-            Err(e) => r.problem = Some(format!("autosave is off: {e}")),
+            Err(e) => r.problem = Some(crate::tr!("rec-autosave-off", error = e.to_string())),
         }
         let orphaned = store.list_orphaned();
         if !orphaned.is_empty() {
@@ -188,7 +188,7 @@ impl Reliability {
         if let (Some(saver), Some(key)) = (&self.autosaver, self.key) {
             saver.track(key, doc, &self.file);
             if let Some(e) = saver.status().last_error {
-                self.problem = Some(format!("autosave failed: {e}"));
+                self.problem = Some(crate::tr!("rec-autosave-failed", error = e));
             }
         }
     }
