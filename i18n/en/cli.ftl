@@ -16,3 +16,13 @@ cli-export-note-table = note: --table and --bom apply to csv; ignored for { $for
 cli-export-note-report = note: --report applies to pdf (md and html are always reports); ignored for { $format }
 cli-export-note-compare = note: --compare applies to the reports (md, html, pdf --report); ignored for { $format }
 cli-export-note-stdout-table = note: writing the touchpoints table to standard output; use --table handoffs or --table matrix for the others
+
+## drivers, whatif, feedback, mine, measure (standard error)
+cli-drv-nothing-to-save = nothing to save: no model could be fitted
+cli-drv-saved = saved the key-driver results in { $path }
+cli-drv-more-problems = { $path }: { $count } more problems
+cli-wif-saved = saved scenario `{ $name }` in { $path }
+cli-fb-nothing-usable = feedback: no usable answer matched a touchpoint; nothing written
+cli-fb-strict = feedback: { $count } row(s) or problem(s); nothing written (--strict)
+cli-mine-saved = { $path }: { $touchpoints } touchpoints, { $handoffs } handoffs ({ $bytes } bytes)
+cli-mine-strict = --strict: { $count } problems in { $path }

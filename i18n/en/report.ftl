@@ -269,3 +269,168 @@ pf-md-gaps = Serious gaps
 pf-md-actions = Open actions
 pf-md-outcomes = Outcomes
 pf-md-unreadable = cannot be read: { $error }
+
+## touchpoint drivers (key-driver analysis: the report and its notes)
+drv-title = Key drivers of { $title } ({ $respondents } respondents in { $file })
+drv-title-md = Key drivers: { $title }
+drv-respondents-md = { $respondents } respondents in `{ $file }`
+drv-overall = Overall `{ $column }`: mean { $mean }, R^2 { $r2 }, { $respondents } respondents
+drv-outcome = Outcome `{ $column }`: rate { $rate }, pseudo-R^2 { $r2 }, { $respondents } respondents
+drv-col-rank = rank
+drv-col-touchpoint = touchpoint
+drv-col-importance = importance
+drv-col-interval = interval
+drv-col-odds-ratio = odds ratio
+drv-col-coefficient = coefficient
+drv-col-mean = mean
+drv-col-quadrant = quadrant
+drv-quadrant-act = act
+drv-quadrant-maintain = maintain
+drv-quadrant-monitor = monitor
+drv-quadrant-secondary = secondary
+drv-act-first = Act first (high importance, low score): { $touchpoints }
+drv-left-out = left out: { $touchpoint }: { $reason }
+drv-note-cannot = cannot conclude: { $text }
+drv-note-warning = warning: { $text }
+drv-note-info = note: { $text }
+drv-segment = Segment `{ $segment }` ({ $respondents } respondents)
+drv-label-overall = the overall score
+drv-label-outcome = the outcome
+drv-yes = yes
+drv-no = no
+drv-n-few = { $label }: { $n } respondents for { $p } touchpoints is fewer than { $min } per touchpoint; treat the ranking as a hint, not a conclusion
+drv-collinear = { $label }: collinearity: { $list } move together with other touchpoints (variance inflation above { $vif }); their coefficients are unstable and their importance is shared with the touchpoints they move with
+drv-too-few = { $label }: { $n } { $n ->
+        [one] respondent
+       *[other] respondents
+    } for { $p } { $p ->
+        [one] touchpoint
+       *[other] touchpoints
+    }: a model needs at least { $need } respondents, so no conclusion can be drawn
+drv-same-answer = { $label }: every respondent gave the same answer, so there is nothing to explain
+drv-inseparable = { $label }: the touchpoint scores cannot be separated from each other
+drv-explain-none-r2 = { $label }: the touchpoint scores explain none of it (R^2 = 0)
+drv-same-outcome-all = { $label }: all { $answers } respondents have the same outcome ({ $value }), so nothing can explain it
+drv-same-outcome-used = { $label }: every respondent used has the same outcome, so nothing can explain it
+drv-inseparable-outcome = { $label }: the touchpoint scores cannot be separated from each other for this outcome
+drv-separation = { $label }: the scores predict the outcome perfectly (complete separation), so odds ratios and importances would be infinite; more respondents are needed
+drv-explain-none = { $label }: the touchpoint scores explain none of it
+drv-excl-unscored = no respondent with an answer for { $label } scored it
+drv-excl-constant = every answer is { $score }: a touchpoint without variance cannot explain { $label }
+drv-listwise = { $label }: { $dropped } of { $total } respondents left out because they left a touchpoint blank (listwise)
+drv-excl-no-variance-used = its answers do not vary among the respondents used for { $label }
+drv-none-vary = { $label }: no touchpoint has answers that vary, so nothing can explain it
+drv-excl-no-variance = its answers do not vary
+drv-excl-collinear = its answers are an exact combination of { $others } (perfectly collinear): the data cannot tell them apart
+drv-other-touchpoints = other touchpoints
+drv-imputed = { $label }: { $share } of the touchpoint answers were blank and filled with the touchpoint's mean
+drv-imputed-most = { $label }: more than half of the touchpoint answers were filled in; the importances mostly reflect who answered, not how
+drv-not-in-model = `{ $id }` is not in the fitted models (no respondent column, or left out): changing its score predicts nothing
+
+## touchpoint whatif (scenarios)
+wif-add-score = { $touchpoint } { $points } points
+wif-set-score = { $touchpoint } mean = { $mean }
+wif-cut-wait = cut the wait { $from } -> { $to } by { $percent }%
+wif-remove-handoff = remove the handoff { $from } -> { $to }
+wif-merge = merge { $from } into { $into }
+wif-set-handling = { $touchpoint } handling { $minutes } min
+wif-merge-itself = cannot merge `{ $touchpoint }` into itself
+wif-not-in-journey = `{ $touchpoint }` is not in the journey
+wif-no-handoff = there is no handoff { $from } -> { $to }
+wif-skipped = { $change }: skipped, { $error }
+wif-needs-responses = score changes need respondent answers (RESPONSES) to predict overall satisfaction and the outcome
+wif-command-line = command line
+wif-range = { $value } ({ $low } to { $high })
+wif-row-overall = overall satisfaction
+wif-row-outcome = outcome rate
+wif-row-elapsed-critical = elapsed time (critical path)
+wif-row-elapsed-typical = elapsed time (typical path)
+wif-row-handling = staff handling time
+wif-row-touchpoints = touchpoints
+wif-row-handoffs = handoffs
+wif-row-cross = cross-department handoffs
+wif-figure = figure
+wif-before = before
+wif-after = after
+wif-ratio = ratio
+wif-scenario = Scenario "{ $name }": { $changes }
+wif-scenario-md = Scenario: { $name }
+wif-note = note: { $text }
+
+## touchpoint feedback (survey answers and comments)
+fb-na = n/a
+fb-none = none
+fb-summary = { $rows } rows, { $matched } matched to a touchpoint, { $unmatched } not matched; { $responses } usable answers
+fb-sentence = { $text }.
+fb-scale = { $file }: scale { $scale }
+fb-scale-detected = { $file }: scale { $scale } (detected)
+fb-scale-stars = stars
+fb-figures = { $responses } responses, mean { $mean } (was { $was }), NPS { $nps }, { $comments } comments
+fb-theme-figures = { $count } comments, { $detractors } from detractors, { $promoters } from promoters
+fb-theme = theme { $terms }: { $figures }
+fb-trend-point = { $period } { $mean } ({ $responses })
+fb-trend = trend: { $points }
+fb-trend-md = Trend: { $points }
+fb-getting-worse = getting worse
+fb-not-matched-heading = Not matched to a touchpoint:
+fb-no-touchpoint = (no touchpoint)
+fb-and-more = ... and { $count } more
+fb-problems-heading = Problems:
+fb-md-title = Feedback
+fb-md-not-matched = Not matched
+fb-md-problems = Problems
+fb-col-touchpoint = Touchpoint
+fb-col-responses = Responses
+fb-col-mean = Mean
+fb-col-was = Was
+fb-col-nps = NPS
+fb-col-comments = Comments
+
+## touchpoint mine (process mining of an event log)
+mine-title = Mined journey: { $file }
+mine-cases = { $cases } cases, { $events } events
+mine-cases-period = { $cases } cases, { $events } events, { $from } to { $to }
+mine-elapsed = Elapsed time per case: median { $median }, p90 { $p90 }
+mine-activities = Activities (in journey order)
+mine-handoffs = Handoffs taken by { $share }% of cases or more ({ $kept } of { $total })
+mine-paths = Top paths ({ $distinct } distinct)
+mine-paths-over = Top paths ({ $distinct } distinct, { $over } cases over the limits)
+mine-ends = Where cases end
+mine-none = (none)
+mine-col-activity = activity
+mine-col-department = department
+mine-col-cases = cases
+mine-col-events = events
+mine-col-handling-median = handling median
+mine-col-p90 = p90
+mine-col-rework-cases = rework cases
+mine-col-handoff = handoff
+mine-col-count = count
+mine-col-wait-median = wait median
+mine-col-share = share
+mine-col-elapsed-median = elapsed median
+mine-col-path = path
+mine-col-last-activity = last activity
+
+## touchpoint measure (the drawn journey against an event log)
+meas-title = { $journey } measured against { $file }
+meas-hidden = Hidden handoffs: in the log, not on the map ({ $count })
+meas-unseen = Unseen handoffs: on the map, never in the log ({ $count })
+meas-unmapped = Activities on no touchpoint ({ $count })
+meas-unlogged = Touchpoints the log does not record ({ $count })
+meas-touchpoints-off = Touchpoints more than { $tolerance }% off ({ $count })
+meas-handoffs-off = Handoffs more than { $tolerance }% off ({ $count })
+meas-col-handoff = handoff
+meas-col-count = count
+meas-col-activity = activity
+meas-col-cases = cases
+meas-col-touchpoint = touchpoint
+meas-col-name = name
+meas-col-drawn-volume = drawn volume
+meas-col-measured = measured
+meas-col-drawn-handling = drawn handling
+meas-col-drawn-wait = drawn wait
+meas-col-off = off
+meas-off-volume = volume
+meas-off-handling = handling
+meas-off-wait = wait

@@ -12,3 +12,13 @@ cli-export-note-table = 注意：--table 和 --bom 只用于 csv；{ $format } �
 cli-export-note-report = 注意：--report 只用于 pdf（md 和 html 本来就是报告）；{ $format } 忽略它
 cli-export-note-compare = 注意：--compare 只用于报告（md、html、pdf --report）；{ $format } 忽略它
 cli-export-note-stdout-table = 注意：向标准输出写的是触点表；其他表请用 --table handoffs 或 --table matrix
+
+## drivers、whatif、feedback、mine、measure（标准错误）
+cli-drv-nothing-to-save = 没有可保存的内容：没有能拟合的模型
+cli-drv-saved = 关键驱动因素结果已保存到 { $path }
+cli-drv-more-problems = { $path }：另有 { $count } 个问题
+cli-wif-saved = 情景 `{ $name }` 已保存到 { $path }
+cli-fb-nothing-usable = feedback：没有任何有效回答对应到触点；未写入任何内容
+cli-fb-strict = feedback：{ $count } 行或问题；未写入任何内容（--strict）
+cli-mine-saved = { $path }：{ $touchpoints } 个触点，{ $handoffs } 个交接（{ $bytes } 字节）
+cli-mine-strict = --strict：{ $path } 中有 { $count } 个问题

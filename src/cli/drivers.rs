@@ -3,12 +3,16 @@
 use super::analyze::load;
 use crate::analysis::fmt_count;
 use crate::evidence::drivers::{
-    DriverConfig, DriverReport, Drivers, Missing, ModelReport, NoteLevel, Respondents, ScoreColumn,
+    DriverConfig, DriverReport, Drivers, Missing, ModelReport, NoteLevel, Quadrant, Respondents,
+    ScoreColumn,
 };
 use crate::evidence::respondents::{ReadRespondents, RespondentColumns, read_respondents};
 use crate::evidence::table::TableReader;
+use crate::i18n::format as f;
+use crate::i18n::tr;
 use crate::model::{DriverResult, Journey, JourneyMeta, KeyDrivers, TouchpointId};
 use crate::report::ReportFormat;
+use crate::report::analyze::{pad, pad_left};
 use clap::Args;
 use serde::Serialize;
 use std::io::Write;
@@ -118,9 +122,12 @@ pub(crate) fn read(
             if r.problems.len() > MAX_PROBLEMS_SHOWN {
                 let _ = writeln!(
                     err,
-                    "{}: {} more problems",
-                    path.display(),
-                    r.problems.len() - MAX_PROBLEMS_SHOWN
+                    "{}",
+                    tr!(
+                        "cli-drv-more-problems",
+                        path = path.display().to_string(),
+                        count = r.problems.len() - MAX_PROBLEMS_SHOWN
+                    )
                 );
             }
             Some(r)
@@ -170,42 +177,69 @@ struct Output<'a> {
     segments: Vec<SegmentReport>,
 }
 
-fn pct(v: f64) -> String {
-    format!("{:.0}%", v * 100.0)
+/// The short name of a quadrant in a table ("act", "优先改进").
+fn quadrant_word(q: Quadrant) -> String {
+    tr(match q {
+        Quadrant::Act => "drv-quadrant-act",
+        Quadrant::Maintain => "drv-quadrant-maintain",
+        Quadrant::Monitor => "drv-quadrant-monitor",
+        Quadrant::Secondary => "drv-quadrant-secondary",
+    })
 }
 
 fn model_text(m: &ModelReport, outcome: bool, md: bool, s: &mut String) {
     use std::fmt::Write as _;
+    let respondents = fmt_count(m.respondents as u64);
     let title = if outcome {
-        format!(
-            "Outcome `{}`: rate {}, pseudo-R^2 {:.2}, {} respondents",
-            m.column,
-            pct(m.rate.unwrap_or(0.0)),
-            m.r2,
-            fmt_count(m.respondents as u64)
+        tr!(
+            "drv-outcome",
+            column = m.column.as_str(),
+            rate = f::share(m.rate.unwrap_or(0.0)),
+            r2 = format!("{:.2}", m.r2),
+            respondents = respondents
         )
     } else {
-        format!(
-            "Overall `{}`: mean {:.1}, R^2 {:.2}, {} respondents",
-            m.column,
-            m.mean.unwrap_or(0.0),
-            m.r2,
-            fmt_count(m.respondents as u64)
+        tr!(
+            "drv-overall",
+            column = m.column.as_str(),
+            mean = f::score(m.mean.unwrap_or(0.0)),
+            r2 = format!("{:.2}", m.r2),
+            respondents = respondents
         )
     };
-    let effect = if outcome { "odds ratio" } else { "coefficient" };
+    let effect = tr(if outcome {
+        "drv-col-odds-ratio"
+    } else {
+        "drv-col-coefficient"
+    });
+    let head = [
+        tr("drv-col-rank"),
+        tr("drv-col-touchpoint"),
+        tr("drv-col-importance"),
+        tr("drv-col-interval"),
+        effect,
+        tr("drv-col-mean"),
+        tr("drv-col-quadrant"),
+    ];
     if md {
         let _ = writeln!(s, "## {title}\n");
         let _ = writeln!(
             s,
-            "| rank | touchpoint | importance | interval | {effect} | mean | quadrant |\n| ---: | --- | ---: | --- | ---: | ---: | --- |"
+            "| {} |\n| ---: | --- | ---: | --- | ---: | ---: | --- |",
+            head.join(" | ")
         );
     } else {
         let _ = writeln!(s, "{title}");
         let _ = writeln!(
             s,
-            "  {:>4}  {:<32} {:>10}  {:<11} {:>11} {:>5}  quadrant",
-            "rank", "touchpoint", "importance", "interval", effect, "mean"
+            "  {}  {} {}  {} {} {}  {}",
+            pad_left(&head[0], 4),
+            pad(&head[1], 32),
+            pad_left(&head[2], 10),
+            pad(&head[3], 11),
+            pad_left(&head[4], 11),
+            pad_left(&head[5], 5),
+            head[6]
         );
     }
     for d in &m.drivers {
@@ -213,31 +247,31 @@ fn model_text(m: &ModelReport, outcome: bool, md: bool, s: &mut String) {
             Some(or) => format!("{or:.2}"),
             None => format!("{:+.2}", d.coefficient),
         };
-        let interval = format!("{}-{}", pct(d.ci_low), pct(d.ci_high));
-        let quadrant = d.quadrant.label().split(':').next().unwrap_or("");
+        let interval = format!("{}-{}", f::share(d.ci_low), f::share(d.ci_high));
+        let quadrant = quadrant_word(d.quadrant);
         if md {
             let _ = writeln!(
                 s,
-                "| {} | {} (`{}`) | {} | {} | {} | {:.1} | {} |",
+                "| {} | {} (`{}`) | {} | {} | {} | {} | {} |",
                 d.rank,
                 crate::report::escape::md(&d.name),
                 d.touchpoint,
-                pct(d.importance),
+                f::share(d.importance),
                 interval,
                 eff,
-                d.mean,
+                f::score(d.mean),
                 quadrant
             );
         } else {
             let _ = writeln!(
                 s,
-                "  {:>4}  {:<32} {:>10}  {:<11} {:>11} {:>5.1}  {}",
+                "  {:>4}  {} {}  {} {:>11} {:>5}  {}",
                 d.rank,
-                d.touchpoint,
-                pct(d.importance),
-                interval,
+                pad(&d.touchpoint, 32),
+                pad_left(&f::share(d.importance), 10),
+                pad(&interval, 11),
                 eff,
-                d.mean,
+                f::score(d.mean),
                 quadrant
             );
         }
@@ -246,18 +280,21 @@ fn model_text(m: &ModelReport, outcome: bool, md: bool, s: &mut String) {
     if !act.is_empty() {
         let _ = writeln!(
             s,
-            "{}Act first (high importance, low score): {}",
+            "{}{}",
             if md { "\n" } else { "  " },
-            act.join(", ")
+            tr!("drv-act-first", touchpoints = act.join(", "))
         );
     }
     for e in &m.excluded {
         let _ = writeln!(
             s,
-            "{}left out: {}: {}",
+            "{}{}",
             if md { "- " } else { "  " },
-            e.touchpoint,
-            e.reason
+            tr!(
+                "drv-left-out",
+                touchpoint = e.touchpoint.as_str(),
+                reason = e.reason.as_str()
+            )
         );
     }
     let _ = writeln!(s);
@@ -272,12 +309,17 @@ fn report_text(r: &DriverReport, md: bool, s: &mut String) {
         model_text(m, true, md, s);
     }
     for n in &r.notes {
-        let tag = match n.level {
-            NoteLevel::Cannot => "cannot conclude",
-            NoteLevel::Warning => "warning",
-            NoteLevel::Info => "note",
+        let id = match n.level {
+            NoteLevel::Cannot => "drv-note-cannot",
+            NoteLevel::Warning => "drv-note-warning",
+            NoteLevel::Info => "drv-note-info",
         };
-        let _ = writeln!(s, "{}{tag}: {}", if md { "- " } else { "" }, n.text);
+        let _ = writeln!(
+            s,
+            "{}{}",
+            if md { "- " } else { "" },
+            tr!(id, text = n.text.as_str())
+        );
     }
 }
 
@@ -357,28 +399,40 @@ pub fn cli_drivers(args: &DriversArgs, out: &mut dyn Write, err: &mut dyn Write)
         ReportFormat::Text | ReportFormat::Markdown => {
             let md = args.format == ReportFormat::Markdown;
             let mut s = String::new();
+            let file = args.responses.display().to_string();
+            let respondents = fmt_count(report.respondents as u64);
             if md {
                 s.push_str(&format!(
-                    "# Key drivers: {}\n\n{} respondents in `{}`\n\n",
-                    crate::report::escape::md(journey.title()),
-                    fmt_count(report.respondents as u64),
-                    args.responses.display()
+                    "# {}\n\n{}\n\n",
+                    tr!(
+                        "drv-title-md",
+                        title = crate::report::escape::md(journey.title())
+                    ),
+                    tr!(
+                        "drv-respondents-md",
+                        respondents = respondents.as_str(),
+                        file = file.as_str()
+                    )
                 ));
             } else {
-                s.push_str(&format!(
-                    "Key drivers of {} ({} respondents in {})\n\n",
-                    journey.title(),
-                    fmt_count(report.respondents as u64),
-                    args.responses.display()
+                s.push_str(&tr!(
+                    "drv-title",
+                    title = journey.title(),
+                    respondents = respondents.as_str(),
+                    file = file.as_str()
                 ));
+                s.push_str("\n\n");
             }
             report_text(report, md, &mut s);
             for seg in &segments {
                 s.push_str(&format!(
-                    "\n{}Segment `{}` ({} respondents)\n\n",
+                    "\n{}{}\n\n",
                     if md { "## " } else { "" },
-                    seg.segment,
-                    fmt_count(seg.report.respondents as u64)
+                    tr!(
+                        "drv-segment",
+                        segment = seg.segment.as_str(),
+                        respondents = fmt_count(seg.report.respondents as u64)
+                    )
                 ));
                 report_text(&seg.report, md, &mut s);
             }
@@ -388,7 +442,7 @@ pub fn cli_drivers(args: &DriversArgs, out: &mut dyn Write, err: &mut dyn Write)
     let _ = out.write_all(text.as_bytes());
     if args.save {
         let Some(kd) = key_drivers(report, &args.responses) else {
-            let _ = writeln!(err, "nothing to save: no model could be fitted");
+            let _ = writeln!(err, "{}", tr("cli-drv-nothing-to-save"));
             return 1;
         };
         let mut j = journey;
@@ -406,8 +460,8 @@ pub fn cli_drivers(args: &DriversArgs, out: &mut dyn Write, err: &mut dyn Write)
         }
         let _ = writeln!(
             err,
-            "saved the key-driver results in {}",
-            args.journey.display()
+            "{}",
+            tr!("cli-drv-saved", path = args.journey.display().to_string())
         );
     }
     if report.overall.is_none() && report.outcome.is_none() {

@@ -150,18 +150,12 @@ pub fn cli_feedback(args: &FeedbackArgs, out: &mut dyn Write, err: &mut dyn Writ
     }
     let usable = feedback.responses() > 0 || feedback.touchpoints.iter().any(|t| t.comments > 0);
     if !usable {
-        let _ = writeln!(
-            err,
-            "feedback: no usable answer matched a touchpoint; nothing written"
-        );
+        let _ = writeln!(err, "{}", crate::i18n::tr("cli-fb-nothing-usable"));
         return 1;
     }
     let problems = feedback.problems.len() + feedback.more_problems + feedback.unmatched.len();
     if args.strict && problems > 0 {
-        let _ = writeln!(
-            err,
-            "feedback: {problems} row(s) or problem(s); nothing written (--strict)"
-        );
+        let _ = writeln!(err, "{}", crate::tr!("cli-fb-strict", count = problems));
         return 1;
     }
     let Some(output) = &args.output else {

@@ -114,11 +114,14 @@ pub fn save(
         Ok(bytes) => {
             let _ = writeln!(
                 err,
-                "{}: {} touchpoints, {} handoffs ({} bytes)",
-                output.display(),
-                journey.touchpoint_count(),
-                journey.handoff_count(),
-                bytes.len()
+                "{}",
+                crate::tr!(
+                    "cli-mine-saved",
+                    path = output.display().to_string(),
+                    touchpoints = journey.touchpoint_count(),
+                    handoffs = journey.handoff_count(),
+                    bytes = bytes.len()
+                )
             );
             0
         }
@@ -198,9 +201,12 @@ pub fn cli_mine(args: &MineArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
     if args.strict && !read.problems.is_empty() {
         let _ = writeln!(
             err,
-            "--strict: {} problems in {}",
-            read.problems.count(),
-            args.log.display()
+            "{}",
+            crate::tr!(
+                "cli-mine-strict",
+                count = read.problems.count(),
+                path = args.log.display().to_string()
+            )
         );
         code = 1;
     }

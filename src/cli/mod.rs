@@ -238,7 +238,14 @@ fn machine_output(command: &Command) -> bool {
         Command::Analyze { format: Json, .. }
             | Command::Diff { format: Json, .. }
             | Command::Portfolio { format: Json, .. }
-    )
+    ) || match command {
+        Command::Drivers(a) => a.format == Json,
+        Command::Whatif(a) => a.format == Json,
+        Command::Feedback(a) => a.format == Json,
+        Command::Mine(a) => a.format == Json,
+        Command::Measure(a) => a.format == Json,
+        _ => false,
+    }
 }
 
 /// Is the command's human output translated? The others still write English
@@ -255,12 +262,18 @@ fn translated(command: &Command) -> bool {
             | Command::Open { .. }
             | Command::Compare { .. }
             | Command::Present { .. }
+            | Command::Drivers(_)
+            | Command::Whatif(_)
+            | Command::Feedback(_)
+            | Command::Mine(_)
+            | Command::Measure(_)
     )
 }
 
 /// Run a subcommand; `None` means "open the app". Human output is in this thread's
 /// language ([`set_lang`]) for the commands translated so far (validate, analyze, diff,
-/// export, portfolio), in English for the others; JSON is always in English.
+/// export, portfolio, drivers, whatif, feedback, mine, measure), in English for the
+/// others; JSON is always in English.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     if machine_output(&command) || !translated(&command) {
         return i18n::with_lang(&Lang::english(), || dispatch(command, out, err));

@@ -2,11 +2,13 @@
 
 use super::analyze::load;
 use super::drivers::{ColumnArgs, read};
-use crate::analysis::{AnalysisConfig, analyze, fmt_hours};
+use crate::analysis::{AnalysisConfig, analyze, fmt_count, fmt_hours};
 use crate::evidence::drivers::Drivers;
 use crate::evidence::whatif::{ChangeKind, ScenarioResult, evaluate, parse_change};
+use crate::i18n::tr;
 use crate::model::{JourneyMeta, Scenario};
 use crate::report::ReportFormat;
+use crate::report::analyze::{pad, pad_left};
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -73,7 +75,7 @@ fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
 }
 
 fn ratio(v: Option<f64>) -> String {
-    v.map_or_else(String::new, |r| format!("{r:.1}x"))
+    v.map_or_else(String::new, crate::i18n::format::ratio)
 }
 
 fn result_text(r: &ScenarioResult, md: bool) -> String {
@@ -83,88 +85,103 @@ fn result_text(r: &ScenarioResult, md: bool) -> String {
         |after: Option<f64>, lo: Option<f64>, hi: Option<f64>, f: &dyn Fn(f64) -> String| match (
             after, lo, hi,
         ) {
-            (Some(a), Some(l), Some(h)) => format!("{} ({} to {})", f(a), f(l), f(h)),
+            (Some(a), Some(l), Some(h)) => tr!("wif-range", value = f(a), low = f(l), high = f(h)),
             (a, _, _) => opt(a, f),
         };
-    let rows: Vec<(&str, String, String, String)> = vec![
+    let rows: Vec<(String, String, String, String)> = vec![
         (
-            "overall satisfaction",
+            tr("wif-row-overall"),
             opt(r.overall_before, score),
             with(r.overall_after, r.overall_low, r.overall_high, &score),
             String::new(),
         ),
         (
-            "outcome rate",
+            tr("wif-row-outcome"),
             opt(r.outcome_before, rate),
             with(r.outcome_after, r.outcome_low, r.outcome_high, &rate),
             String::new(),
         ),
         (
-            "elapsed time (critical path)",
+            tr("wif-row-elapsed-critical"),
             fmt_hours(r.elapsed_hours_before),
             fmt_hours(r.elapsed_hours_after),
             ratio(r.elapsed_ratio),
         ),
         (
-            "elapsed time (typical path)",
+            tr("wif-row-elapsed-typical"),
             fmt_hours(r.typical_elapsed_hours_before),
             fmt_hours(r.typical_elapsed_hours_after),
             String::new(),
         ),
         (
-            "staff handling time",
+            tr("wif-row-handling"),
             fmt_hours(r.handling_hours_before),
             fmt_hours(r.handling_hours_after),
             ratio(r.handling_ratio),
         ),
         (
-            "touchpoints",
-            r.touchpoints_before.to_string(),
-            r.touchpoints_after.to_string(),
+            tr("wif-row-touchpoints"),
+            fmt_count(r.touchpoints_before as u64),
+            fmt_count(r.touchpoints_after as u64),
             String::new(),
         ),
         (
-            "handoffs",
-            r.handoffs_before.to_string(),
-            r.handoffs_after.to_string(),
+            tr("wif-row-handoffs"),
+            fmt_count(r.handoffs_before as u64),
+            fmt_count(r.handoffs_after as u64),
             String::new(),
         ),
         (
-            "cross-department handoffs",
-            r.cross_department_handoffs_before.to_string(),
-            r.cross_department_handoffs_after.to_string(),
+            tr("wif-row-cross"),
+            fmt_count(r.cross_department_handoffs_before as u64),
+            fmt_count(r.cross_department_handoffs_after as u64),
             String::new(),
         ),
     ];
+    let (before, after, times) = (tr("wif-before"), tr("wif-after"), tr("wif-ratio"));
     let mut s = String::new();
     if md {
         s.push_str(&format!(
-            "## Scenario: {}\n\n{}\n\n| figure | before | after | ratio |\n| --- | ---: | ---: | ---: |\n",
-            crate::report::escape::md(&r.name),
-            crate::report::escape::md(&r.changes.join("; "))
+            "## {}\n\n{}\n\n| {} | {before} | {after} | {times} |\n| --- | ---: | ---: | ---: |\n",
+            tr!("wif-scenario-md", name = crate::report::escape::md(&r.name)),
+            crate::report::escape::md(&r.changes.join("; ")),
+            tr("wif-figure"),
         ));
         for (k, b, a, x) in rows {
             s.push_str(&format!("| {k} | {b} | {a} | {x} |\n"));
         }
         for n in &r.notes {
-            s.push_str(&format!("\n- note: {}", crate::report::escape::md(n)));
+            s.push_str(&format!(
+                "\n- {}",
+                tr!("wif-note", text = crate::report::escape::md(n))
+            ));
         }
         s.push('\n');
     } else {
-        s.push_str(&format!(
-            "Scenario \"{}\": {}\n",
-            r.name,
-            r.changes.join("; ")
+        s.push_str(&tr!(
+            "wif-scenario",
+            name = r.name.as_str(),
+            changes = r.changes.join("; ")
         ));
+        s.push('\n');
         s.push_str(&format!(
-            "  {:<30} {:>12} {:>28} {:>7}\n",
-            "", "before", "after", "ratio"
+            "  {} {} {} {}\n",
+            pad("", 30),
+            pad_left(&before, 12),
+            pad_left(&after, 28),
+            pad_left(&times, 7)
         ));
         for (k, b, a, x) in rows {
-            s.push_str(&format!("  {k:<30} {b:>12} {a:>28} {x:>7}\n"));
+            s.push_str(&format!(
+                "  {} {} {} {}\n",
+                pad(&k, 30),
+                pad_left(&b, 12),
+                pad_left(&a, 28),
+                pad_left(&x, 7)
+            ));
         }
         for n in &r.notes {
-            s.push_str(&format!("  note: {n}\n"));
+            s.push_str(&format!("  {}\n", tr!("wif-note", text = n.as_str())));
         }
     }
     s
@@ -200,7 +217,7 @@ pub fn cli_whatif(args: &WhatifArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let mut scenarios: Vec<Scenario> = Vec::new();
     if !given.is_empty() {
         scenarios.push(Scenario {
-            name: args.save.clone().unwrap_or_else(|| "command line".into()),
+            name: args.save.clone().unwrap_or_else(|| tr("wif-command-line")),
             changes: given,
         });
     }
@@ -296,7 +313,15 @@ pub fn cli_whatif(args: &WhatifArgs, out: &mut dyn Write, err: &mut dyn Write) -
             let _ = writeln!(err, "{}: {e}", args.journey.display());
             return 1;
         }
-        let _ = writeln!(err, "saved scenario `{name}` in {}", args.journey.display());
+        let _ = writeln!(
+            err,
+            "{}",
+            tr!(
+                "cli-wif-saved",
+                name = name.as_str(),
+                path = args.journey.display().to_string()
+            )
+        );
     }
     0
 }

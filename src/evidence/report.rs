@@ -1,7 +1,8 @@
 //! The report of `touchpoint feedback`: text for a terminal, Markdown, or JSON for scripts.
 
 use super::feedback::{Feedback, TouchpointFeedback};
-use crate::analysis::{fmt_score, worsening};
+use crate::analysis::{fmt_count, fmt_score, fmt_share as share, worsening};
+use crate::i18n::tr;
 use crate::report::escape::{md, md_line};
 use serde_json::{Value, json};
 use std::fmt::Write;
@@ -12,19 +13,19 @@ const LISTED: usize = 50;
 
 fn pct(part: u64, whole: u64) -> String {
     if whole == 0 {
-        "0%".to_owned()
+        share(0.0)
     } else {
-        format!("{:.0}%", part as f64 / whole as f64 * 100.0)
+        share(part as f64 / whole as f64)
     }
 }
 
 fn nps_text(nps: Option<f64>) -> String {
-    nps.map_or_else(|| "n/a".to_owned(), |n| format!("{n:+.0}"))
+    nps.map_or_else(|| tr("fb-na"), |n| format!("{n:+.0}"))
 }
 
 fn mean_text(t: &TouchpointFeedback) -> String {
     if t.responses == 0 {
-        "n/a".to_owned()
+        tr("fb-na")
     } else {
         fmt_score(t.mean)
     }
@@ -34,7 +35,7 @@ fn old_mean(t: &TouchpointFeedback) -> String {
     t.old
         .as_ref()
         .and_then(crate::model::Satisfaction::mean)
-        .map_or_else(|| "none".to_owned(), fmt_score)
+        .map_or_else(|| tr("fb-none"), fmt_score)
 }
 
 /// Clean a quote for one line of a terminal: control characters become spaces.
@@ -44,28 +45,77 @@ fn plain(text: &str) -> String {
         .collect()
 }
 
+/// The first line: rows, matched, not matched, usable answers.
+fn summary(f: &Feedback) -> String {
+    tr!(
+        "fb-summary",
+        rows = fmt_count(f.rows as u64),
+        matched = fmt_count(f.matched as u64),
+        unmatched = fmt_count(f.unmatched.len() as u64),
+        responses = fmt_count(f.responses() as u64)
+    )
+}
+
+/// "FILE: scale 0-10 (detected)".
+fn scale_line(file: &str, s: &super::feedback::FileScale) -> String {
+    let id = if s.detected {
+        "fb-scale-detected"
+    } else {
+        "fb-scale"
+    };
+    let scale = match s.scale {
+        super::scale::Scale::Stars => tr("fb-scale-stars"),
+        other => other.label().to_owned(),
+    };
+    tr!(id, file = file, scale = scale)
+}
+
+/// "N responses, mean M (was W), NPS P, C comments".
+fn figures(t: &TouchpointFeedback) -> String {
+    tr!(
+        "fb-figures",
+        responses = fmt_count(t.responses as u64),
+        mean = mean_text(t),
+        was = old_mean(t),
+        nps = nps_text(t.nps),
+        comments = fmt_count(t.comments as u64)
+    )
+}
+
+/// "N comments, X from detractors, Y from promoters".
+fn theme_figures(th: &super::themes::FoundTheme) -> String {
+    tr!(
+        "fb-theme-figures",
+        count = fmt_count(th.count),
+        detractors = pct(th.detractors, th.count),
+        promoters = pct(th.promoters, th.count)
+    )
+}
+
+fn trend_points(t: &TouchpointFeedback) -> String {
+    t.trend
+        .iter()
+        .map(|p| {
+            tr!(
+                "fb-trend-point",
+                period = p.period.as_str(),
+                mean = fmt_score(p.mean),
+                responses = fmt_count(p.responses)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The terminal report.
 pub fn text(f: &Feedback) -> String {
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "{} rows, {} matched to a touchpoint, {} not matched; {} usable answers",
-        f.rows,
-        f.matched,
-        f.unmatched.len(),
-        f.responses()
-    );
+    let _ = writeln!(o, "{}", summary(f));
     for s in &f.scales {
-        let _ = writeln!(
-            o,
-            "{}: scale {}{}",
-            plain(&s.file),
-            s.scale,
-            if s.detected { " (detected)" } else { "" }
-        );
+        let _ = writeln!(o, "{}", scale_line(&plain(&s.file), s));
     }
     if !f.unmatched.is_empty() {
-        let _ = writeln!(o, "\nNot matched to a touchpoint:");
+        let _ = writeln!(o, "\n{}", tr("fb-not-matched-heading"));
         for u in f.unmatched.iter().take(LISTED) {
             let _ = writeln!(
                 o,
@@ -73,60 +123,52 @@ pub fn text(f: &Feedback) -> String {
                 plain(&u.file),
                 u.line,
                 if u.touchpoint.is_empty() {
-                    "(no touchpoint)".to_owned()
+                    tr("fb-no-touchpoint")
                 } else {
                     format!("{:?}", u.touchpoint)
                 }
             );
         }
         if f.unmatched.len() > LISTED {
-            let _ = writeln!(o, "  ... and {} more", f.unmatched.len() - LISTED);
+            let _ = writeln!(
+                o,
+                "  {}",
+                tr!("fb-and-more", count = f.unmatched.len() - LISTED)
+            );
         }
     }
     for t in &f.touchpoints {
         let _ = writeln!(o, "\n{} ({})", plain(&t.name), t.id);
-        let _ = writeln!(
-            o,
-            "  {} responses, mean {} (was {}), NPS {}, {} comments",
-            t.responses,
-            mean_text(t),
-            old_mean(t),
-            nps_text(t.nps),
-            t.comments
-        );
+        let _ = writeln!(o, "  {}", figures(t));
         for th in &t.themes {
             let _ = writeln!(
                 o,
-                "  theme {}: {} comments, {} from detractors, {} from promoters",
-                plain(&th.terms.join(" / ")),
-                th.count,
-                pct(th.detractors, th.count),
-                pct(th.promoters, th.count)
+                "  {}",
+                tr!(
+                    "fb-theme",
+                    terms = plain(&th.terms.join(" / ")),
+                    figures = theme_figures(th)
+                )
             );
             for q in &th.quotes {
                 let _ = writeln!(o, "    \"{}\"", plain(q));
             }
         }
         if !t.trend.is_empty() {
-            let points: Vec<String> = t
-                .trend
-                .iter()
-                .map(|p| format!("{} {} ({})", p.period, fmt_score(p.mean), p.responses))
-                .collect();
-            let _ = writeln!(o, "  trend: {}", points.join(", "));
+            let _ = writeln!(o, "  {}", tr!("fb-trend", points = trend_points(t)));
             if worsening(&t.trend).is_some() {
-                let _ = writeln!(o, "  getting worse");
+                let _ = writeln!(o, "  {}", tr("fb-getting-worse"));
             }
         }
     }
     if !f.problems.is_empty() {
-        let _ = writeln!(o, "\nProblems:");
+        let _ = writeln!(o, "\n{}", tr("fb-problems-heading"));
         for p in f.problems.iter().take(LISTED) {
             let _ = writeln!(o, "  {}", plain(&p.to_string()));
         }
         let more = f.problems.len().saturating_sub(LISTED) + f.more_problems;
         if more > 0 {
-            let _ = writeln!(o, "  ... and {more} more");
+            let _ = writeln!(o, "  {}", tr!("fb-and-more", count = more));
         }
     }
     o
@@ -135,39 +177,32 @@ pub fn text(f: &Feedback) -> String {
 /// The Markdown report (every text from the input escaped).
 pub fn markdown(f: &Feedback) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "# Feedback\n");
-    let _ = writeln!(
-        o,
-        "{} rows, {} matched to a touchpoint, {} not matched; {} usable answers.\n",
-        f.rows,
-        f.matched,
-        f.unmatched.len(),
-        f.responses()
-    );
+    let _ = writeln!(o, "# {}\n", tr("fb-md-title"));
+    let _ = writeln!(o, "{}\n", tr!("fb-sentence", text = summary(f)));
     for s in &f.scales {
-        let _ = writeln!(
-            o,
-            "- {}: scale {}{}",
-            md(&s.file),
-            s.scale,
-            if s.detected { " (detected)" } else { "" }
-        );
+        let _ = writeln!(o, "- {}", scale_line(&md(&s.file), s));
     }
     if !f.touchpoints.is_empty() {
         let _ = writeln!(
             o,
-            "\n| Touchpoint | Responses | Mean | Was | NPS | Comments |\n| --- | ---: | ---: | ---: | ---: | ---: |"
+            "\n| {} | {} | {} | {} | {} | {} |\n| --- | ---: | ---: | ---: | ---: | ---: |",
+            tr("fb-col-touchpoint"),
+            tr("fb-col-responses"),
+            tr("fb-col-mean"),
+            tr("fb-col-was"),
+            tr("fb-col-nps"),
+            tr("fb-col-comments")
         );
         for t in &f.touchpoints {
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} | {} | {} |",
                 md(&t.name),
-                t.responses,
+                fmt_count(t.responses as u64),
                 mean_text(t),
                 old_mean(t),
                 nps_text(t.nps),
-                t.comments
+                fmt_count(t.comments as u64)
             );
         }
     }
@@ -179,47 +214,48 @@ pub fn markdown(f: &Feedback) -> String {
         for th in &t.themes {
             let _ = writeln!(
                 o,
-                "- **{}**: {} comments, {} from detractors, {} from promoters",
+                "- **{}**: {}",
                 md(&th.terms.join(" / ")),
-                th.count,
-                pct(th.detractors, th.count),
-                pct(th.promoters, th.count)
+                theme_figures(th)
             );
             for q in &th.quotes {
                 let _ = writeln!(o, "  > {}", md_line(q));
             }
         }
         if !t.trend.is_empty() {
-            let points: Vec<String> = t
-                .trend
-                .iter()
-                .map(|p| format!("{} {} ({})", p.period, fmt_score(p.mean), p.responses))
-                .collect();
             let worse = if worsening(&t.trend).is_some() {
-                " **getting worse**"
+                format!(" **{}**", tr("fb-getting-worse"))
             } else {
-                ""
+                String::new()
             };
-            let _ = writeln!(o, "\nTrend: {}{worse}", points.join(", "));
+            let _ = writeln!(
+                o,
+                "\n{}{worse}",
+                tr!("fb-trend-md", points = trend_points(t))
+            );
         }
     }
     if !f.unmatched.is_empty() {
-        let _ = writeln!(o, "\n## Not matched\n");
+        let _ = writeln!(o, "\n## {}\n", tr("fb-md-not-matched"));
         for u in f.unmatched.iter().take(LISTED) {
             let _ = writeln!(o, "- {}:{}: {}", md(&u.file), u.line, md(&u.touchpoint));
         }
         if f.unmatched.len() > LISTED {
-            let _ = writeln!(o, "- ... and {} more", f.unmatched.len() - LISTED);
+            let _ = writeln!(
+                o,
+                "- {}",
+                tr!("fb-and-more", count = f.unmatched.len() - LISTED)
+            );
         }
     }
     if !f.problems.is_empty() {
-        let _ = writeln!(o, "\n## Problems\n");
+        let _ = writeln!(o, "\n## {}\n", tr("fb-md-problems"));
         for p in f.problems.iter().take(LISTED) {
             let _ = writeln!(o, "- {}", md(&p.to_string()));
         }
         let more = f.problems.len().saturating_sub(LISTED) + f.more_problems;
         if more > 0 {
-            let _ = writeln!(o, "- ... and {more} more");
+            let _ = writeln!(o, "- {}", tr!("fb-and-more", count = more));
         }
     }
     o

@@ -18,6 +18,7 @@
 
 use super::drivers::{Drivers, ScoreShift};
 use crate::analysis::{AnalysisConfig, Headline, analyze};
+use crate::i18n::tr;
 use crate::model::{Handoff, HandoffKey, Journey, Scenario, ScenarioChange, TouchpointId};
 use serde::Serialize;
 
@@ -64,38 +65,52 @@ pub struct ScenarioResult {
 /// A change in words.
 pub fn describe(change: &ScenarioChange) -> String {
     match change {
-        ScenarioChange::AddScore { touchpoint, points } => {
-            format!("{touchpoint} {points:+} points")
+        ScenarioChange::AddScore { touchpoint, points } => tr!(
+            "wif-add-score",
+            touchpoint = touchpoint.as_str(),
+            points = format!("{points:+}")
+        ),
+        ScenarioChange::SetScore { touchpoint, mean } => tr!(
+            "wif-set-score",
+            touchpoint = touchpoint.as_str(),
+            mean = mean.to_string()
+        ),
+        ScenarioChange::CutWait { handoff, percent } => tr!(
+            "wif-cut-wait",
+            from = handoff.from.as_str(),
+            to = handoff.to.as_str(),
+            percent = percent.to_string()
+        ),
+        ScenarioChange::RemoveHandoff(k) => tr!(
+            "wif-remove-handoff",
+            from = k.from.as_str(),
+            to = k.to.as_str()
+        ),
+        ScenarioChange::Merge { into, from } => {
+            tr!("wif-merge", from = from.as_str(), into = into.as_str())
         }
-        ScenarioChange::SetScore { touchpoint, mean } => format!("{touchpoint} mean = {mean}"),
-        ScenarioChange::CutWait { handoff, percent } => {
-            format!(
-                "cut the wait {} -> {} by {percent}%",
-                handoff.from, handoff.to
-            )
-        }
-        ScenarioChange::RemoveHandoff(k) => format!("remove the handoff {} -> {}", k.from, k.to),
-        ScenarioChange::Merge { into, from } => format!("merge {from} into {into}"),
         ScenarioChange::SetHandling {
             touchpoint,
             minutes,
-        } => format!("{touchpoint} handling {minutes} min"),
+        } => tr!(
+            "wif-set-handling",
+            touchpoint = touchpoint.as_str(),
+            minutes = minutes.to_string()
+        ),
     }
 }
 
 fn merge(j: &mut Journey, into: &TouchpointId, from: &TouchpointId) -> Result<(), String> {
     if into == from {
-        return Err(format!("cannot merge `{into}` into itself"));
+        return Err(tr!("wif-merge-itself", touchpoint = into.as_str()));
     }
     let (Some(a), Some(b)) = (j.touchpoint(into), j.touchpoint(from)) else {
-        return Err(format!(
-            "`{}` is not in the journey",
-            if j.contains_touchpoint(into) {
-                from
-            } else {
-                into
-            }
-        ));
+        let missing = if j.contains_touchpoint(into) {
+            from
+        } else {
+            into
+        };
+        return Err(tr!("wif-not-in-journey", touchpoint = missing.as_str()));
     };
     let mut merged = a.clone();
     merged.handling_minutes = match (a.handling_minutes, b.handling_minutes) {
@@ -159,9 +174,10 @@ pub fn apply_structure(
         let r = match ch {
             ScenarioChange::AddScore { .. } | ScenarioChange::SetScore { .. } => Ok(()),
             ScenarioChange::CutWait { handoff, percent } => match j.handoff(handoff) {
-                None => Err(format!(
-                    "there is no handoff {} -> {}",
-                    handoff.from, handoff.to
+                None => Err(tr!(
+                    "wif-no-handoff",
+                    from = handoff.from.as_str(),
+                    to = handoff.to.as_str()
                 )),
                 Some(h) => {
                     let mut h = h.clone();
@@ -173,7 +189,11 @@ pub fn apply_structure(
             },
             ScenarioChange::RemoveHandoff(k) => {
                 if j.handoff(k).is_none() {
-                    Err(format!("there is no handoff {} -> {}", k.from, k.to))
+                    Err(tr!(
+                        "wif-no-handoff",
+                        from = k.from.as_str(),
+                        to = k.to.as_str()
+                    ))
                 } else {
                     merge(&mut j, &k.from, &k.to)
                 }
@@ -183,7 +203,7 @@ pub fn apply_structure(
                 touchpoint,
                 minutes,
             } => match j.touchpoint(touchpoint) {
-                None => Err(format!("`{touchpoint}` is not in the journey")),
+                None => Err(tr!("wif-not-in-journey", touchpoint = touchpoint.as_str())),
                 Some(t) => {
                     let mut t = t.clone();
                     t.handling_minutes = Some(*minutes);
@@ -194,7 +214,7 @@ pub fn apply_structure(
             },
         };
         if let Err(e) = r {
-            notes.push(format!("{}: skipped, {e}", describe(ch)));
+            notes.push(tr!("wif-skipped", change = describe(ch), error = e));
         }
     }
     j
@@ -271,10 +291,7 @@ pub fn evaluate(
             }
             notes.extend(p.notes);
         }
-        None if !shifts.is_empty() => notes.push(
-            "score changes need respondent answers (RESPONSES) to predict overall satisfaction and the outcome"
-                .into(),
-        ),
+        None if !shifts.is_empty() => notes.push(tr("wif-needs-responses")),
         None => {}
     }
     r.notes = notes;

@@ -295,7 +295,7 @@ fn cell_count(a: &Analysis, r: usize, c: usize) -> usize {
 }
 
 /// Columns a text takes in a terminal: wide (CJK, full-width) characters take two.
-fn text_width(text: &str) -> usize {
+pub fn text_width(text: &str) -> usize {
     text.chars()
         .map(|c| {
             let c = c as u32;
@@ -309,12 +309,20 @@ fn text_width(text: &str) -> usize {
 }
 
 /// `text` padded with spaces to `columns` terminal columns.
-fn pad(text: &str, columns: usize) -> String {
+pub fn pad(text: &str, columns: usize) -> String {
     let mut out = text.to_owned();
     out.extend(std::iter::repeat_n(
         ' ',
         columns.saturating_sub(text_width(text)),
     ));
+    out
+}
+
+/// `text` right-aligned in `columns` terminal columns (spaces before it).
+pub fn pad_left(text: &str, columns: usize) -> String {
+    let mut out: String =
+        std::iter::repeat_n(' ', columns.saturating_sub(text_width(text))).collect();
+    out.push_str(text);
     out
 }
 

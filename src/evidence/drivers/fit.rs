@@ -8,6 +8,7 @@ use super::{
     NoteLevel, Quadrant, Respondents,
 };
 use crate::generate::Rng;
+use crate::i18n::tr;
 use nalgebra::{DMatrix, DVector};
 
 /// Bootstrap groups above this many respondents (see the module documentation).
@@ -144,9 +145,10 @@ fn check(data: &Respondents) -> Result<(), DriverError> {
     Ok(())
 }
 
+/// The column in backquotes, or the message `fallback` ("the overall score").
 fn label_or(name: &str, fallback: &str) -> String {
     if name.trim().is_empty() {
-        fallback.to_owned()
+        tr(fallback)
     } else {
         format!("`{}`", name.trim())
     }
@@ -164,9 +166,12 @@ fn sample_notes(
     if p > 0 && n < cfg.min_per_touchpoint * p {
         notes.push(Note::new(
             NoteLevel::Warning,
-            format!(
-                "{label}: {n} respondents for {p} touchpoints is fewer than {} per touchpoint; treat the ranking as a hint, not a conclusion",
-                cfg.min_per_touchpoint
+            tr!(
+                "drv-n-few",
+                label = label,
+                n = n,
+                p = p,
+                min = cfg.min_per_touchpoint
             ),
         ));
     }
@@ -179,10 +184,11 @@ fn sample_notes(
             .collect();
         notes.push(Note::new(
             NoteLevel::Warning,
-            format!(
-                "{label}: collinearity: {} move together with other touchpoints (variance inflation above {}); their coefficients are unstable and their importance is shared with the touchpoints they move with",
-                list.join(", "),
-                cfg.vif_warning
+            tr!(
+                "drv-collinear",
+                label = label,
+                list = list.join(", "),
+                vif = cfg.vif_warning.to_string()
             ),
         ));
     }
@@ -213,12 +219,7 @@ fn enough(label: &str, sample: &Sample, notes: &mut Vec<Note>) -> bool {
     if n < p + 2 {
         notes.push(Note::new(
             NoteLevel::Cannot,
-            format!(
-                "{label}: {n} respondent{} for {p} touchpoint{}: a model needs at least {} respondents, so no conclusion can be drawn",
-                if n == 1 { "" } else { "s" },
-                if p == 1 { "" } else { "s" },
-                p + 2
-            ),
+            tr!("drv-too-few", label = label, n = n, p = p, need = p + 2),
         ));
         return false;
     }
@@ -230,7 +231,7 @@ fn fit_overall(
     cfg: &DriverConfig,
     notes: &mut Vec<Note>,
 ) -> Option<(ModelReport, LinearModel)> {
-    let label = label_or(&data.overall_name, "the overall score");
+    let label = label_or(&data.overall_name, "drv-label-overall");
     let mut rng = Rng::new(cfg.seed ^ 0x6f76_6572_616c_6c00);
     let prepared = prepare(data, &data.overall, &label, cfg, &mut rng);
     notes.extend(prepared.notes);
@@ -249,23 +250,21 @@ fn fit_overall(
     if cov[(p, p)] <= 1e-12 {
         notes.push(Note::new(
             NoteLevel::Cannot,
-            format!(
-                "{label}: every respondent gave the same answer, so there is nothing to explain"
-            ),
+            tr!("drv-same-answer", label = label.as_str()),
         ));
         return None;
     }
     let Some(fit) = linalg::linear(&cov) else {
         notes.push(Note::new(
             NoteLevel::Cannot,
-            format!("{label}: the touchpoint scores cannot be separated from each other"),
+            tr!("drv-inseparable", label = label.as_str()),
         ));
         return None;
     };
     let Some(share) = shares(&fit.weights).filter(|_| fit.r2 > 1e-9) else {
         notes.push(Note::new(
             NoteLevel::Cannot,
-            format!("{label}: the touchpoint scores explain none of it (R^2 = 0)"),
+            tr!("drv-explain-none-r2", label = label.as_str()),
         ));
         return None;
     };
@@ -352,7 +351,7 @@ fn fit_outcome(
     notes: &mut Vec<Note>,
 ) -> Option<(ModelReport, LogisticModel)> {
     let outcome = data.outcome.as_ref()?;
-    let label = label_or(&data.outcome_name, "the outcome");
+    let label = label_or(&data.outcome_name, "drv-label-outcome");
     let y: Vec<Option<f64>> = outcome
         .iter()
         .map(|o| o.map(|b| if b { 1.0 } else { 0.0 }))
@@ -362,9 +361,11 @@ fn fit_outcome(
     if answers > 0 && (yes == 0 || yes == answers) {
         notes.push(Note::new(
             NoteLevel::Cannot,
-            format!(
-                "{label}: all {answers} respondents have the same outcome ({}), so nothing can explain it",
-                if yes == 0 { "no" } else { "yes" }
+            tr!(
+                "drv-same-outcome-all",
+                label = label.as_str(),
+                answers = answers,
+                value = tr(if yes == 0 { "drv-no" } else { "drv-yes" })
             ),
         ));
         return None;
@@ -383,9 +384,7 @@ fn fit_outcome(
     if rate <= 0.0 || rate >= 1.0 {
         notes.push(Note::new(
             NoteLevel::Cannot,
-            format!(
-                "{label}: every respondent used has the same outcome, so nothing can explain it"
-            ),
+            tr!("drv-same-outcome-used", label = label.as_str()),
         ));
         return None;
     }
@@ -403,16 +402,14 @@ fn fit_outcome(
         Err(LogitFailure::Singular) => {
             notes.push(Note::new(
                 NoteLevel::Cannot,
-                format!("{label}: the touchpoint scores cannot be separated from each other for this outcome"),
+                tr!("drv-inseparable-outcome", label = label.as_str()),
             ));
             return None;
         }
         Err(LogitFailure::Separation) => {
             notes.push(Note::new(
                 NoteLevel::Cannot,
-                format!(
-                    "{label}: the scores predict the outcome perfectly (complete separation), so odds ratios and importances would be infinite; more respondents are needed"
-                ),
+                tr!("drv-separation", label = label.as_str()),
             ));
             return None;
         }
@@ -421,7 +418,7 @@ fn fit_outcome(
     let Some(share) = logit_shares(&cxx, &coef) else {
         notes.push(Note::new(
             NoteLevel::Cannot,
-            format!("{label}: the touchpoint scores explain none of it"),
+            tr!("drv-explain-none", label = label.as_str()),
         ));
         return None;
     };

@@ -215,9 +215,7 @@ impl Drivers {
                 .as_ref()
                 .is_some_and(|m| m.ids.iter().any(|i| i == id));
             if !in_overall && !in_outcome && seen.insert(id.to_owned()) {
-                notes.push(format!(
-                    "`{id}` is not in the fitted models (no respondent column, or left out): changing its score predicts nothing"
-                ));
+                notes.push(crate::tr!("drv-not-in-model", id = id));
             }
         }
         ScorePrediction {

@@ -4,6 +4,7 @@
 
 use super::{DriverConfig, Excluded, Missing, Note, NoteLevel, Respondents};
 use crate::generate::Rng;
+use crate::i18n::tr;
 use nalgebra::{DMatrix, DVector};
 
 /// The data of one model.
@@ -102,12 +103,7 @@ pub(super) fn prepare(
         let (n, p) = (rows_y.len(), data.touchpoints.len());
         notes.push(Note::new(
             NoteLevel::Cannot,
-            format!(
-                "{label}: {n} respondent{} for {p} touchpoint{}: a model needs at least {} respondents, so no conclusion can be drawn",
-                if n == 1 { "" } else { "s" },
-                if p == 1 { "" } else { "s" },
-                p + 2
-            ),
+            tr!("drv-too-few", label = label, n = n, p = p, need = p + 2),
         ));
         return Prepared {
             sample: None,
@@ -121,19 +117,12 @@ pub(super) fn prepare(
     for (j, col) in data.touchpoints.iter().enumerate() {
         let s = col_stats(&col.scores, &rows_y);
         if s.count == 0 {
-            exclude(
-                &mut excluded,
-                j,
-                format!("no respondent with an answer for {label} scored it"),
-            );
+            exclude(&mut excluded, j, tr!("drv-excl-unscored", label = label));
         } else if s.max - s.min < 1e-12 {
             exclude(
                 &mut excluded,
                 j,
-                format!(
-                    "every answer is {}: a touchpoint without variance cannot explain {label}",
-                    fmt_score(s.min)
-                ),
+                tr!("drv-excl-constant", score = fmt_score(s.min), label = label),
             );
         } else {
             candidates.push(j);
@@ -162,10 +151,11 @@ pub(super) fn prepare(
     if cfg.missing == Missing::Listwise && rows.len() < rows_y.len() {
         notes.push(Note::new(
             NoteLevel::Info,
-            format!(
-                "{label}: {} of {} respondents left out because they left a touchpoint blank (listwise)",
-                rows_y.len() - rows.len(),
-                rows_y.len()
+            tr!(
+                "drv-listwise",
+                label = label,
+                dropped = rows_y.len() - rows.len(),
+                total = rows_y.len()
             ),
         ));
     }
@@ -182,14 +172,14 @@ pub(super) fn prepare(
             exclude(
                 &mut excluded,
                 j,
-                format!("its answers do not vary among the respondents used for {label}"),
+                tr!("drv-excl-no-variance-used", label = label),
             );
         }
     }
     if kept.is_empty() || rows.is_empty() {
         notes.push(Note::new(
             NoteLevel::Cannot,
-            format!("{label}: no touchpoint has answers that vary, so nothing can explain it"),
+            tr!("drv-none-vary", label = label),
         ));
         return Prepared {
             sample: None,
@@ -239,7 +229,7 @@ pub(super) fn prepare(
     let mut independent: Vec<usize> = Vec::new();
     for j in 0..p_all {
         if sd[j] <= 1e-12 {
-            exclude(&mut excluded, kept[j], "its answers do not vary".into());
+            exclude(&mut excluded, kept[j], tr("drv-excl-no-variance"));
             continue;
         }
         let residual = if independent.is_empty() {
@@ -270,10 +260,10 @@ pub(super) fn prepare(
             exclude(
                 &mut excluded,
                 kept[j],
-                format!(
-                    "its answers are an exact combination of {} (perfectly collinear): the data cannot tell them apart",
-                    if names.is_empty() {
-                        "other touchpoints".to_owned()
+                tr!(
+                    "drv-excl-collinear",
+                    others = if names.is_empty() {
+                        tr("drv-other-touchpoints")
                     } else {
                         names.join(", ")
                     }
@@ -308,17 +298,16 @@ pub(super) fn prepare(
     if cfg.missing == Missing::MeanImpute && imputed_share > 0.0 {
         notes.push(Note::new(
             NoteLevel::Info,
-            format!(
-                "{label}: {:.0}% of the touchpoint answers were blank and filled with the touchpoint's mean",
-                (imputed_share * 100.0).max(0.5).round()
+            tr!(
+                "drv-imputed",
+                label = label,
+                share = format!("{:.0}%", (imputed_share * 100.0).max(0.5).round())
             ),
         ));
         if imputed_share > 0.5 {
             notes.push(Note::new(
                 NoteLevel::Warning,
-                format!(
-                    "{label}: more than half of the touchpoint answers were filled in; the importances mostly reflect who answered, not how"
-                ),
+                tr!("drv-imputed-most", label = label),
             ));
         }
     }

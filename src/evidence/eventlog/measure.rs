@@ -6,6 +6,7 @@
 use super::build::{log_source, round2};
 use super::miner::{KeyFn, Mined};
 use super::report::{opt, r4};
+use crate::i18n::tr;
 use crate::model::{Better, Handoff, HandoffKey, Journey, Metric, TouchpointId};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
@@ -342,9 +343,9 @@ pub fn json(me: &Measurement, j: &Journey, m: &Mined) -> Value {
 }
 
 pub fn text(me: &Measurement, j: &Journey, m: &Mined, markdown: bool) -> String {
-    use super::report::table;
-    let n = |v: Option<f64>| v.map_or("-".to_owned(), crate::model::fmt_num);
-    let u = |v: Option<u64>| v.map_or("-".to_owned(), |x| x.to_string());
+    use super::report::{cases_line, hours, minutes, table};
+    use crate::i18n::format::count;
+    let u = |v: Option<u64>| v.map_or("-".to_owned(), count);
     let h = |t: &str| {
         if markdown {
             format!("\n## {t}\n\n")
@@ -352,66 +353,73 @@ pub fn text(me: &Measurement, j: &Journey, m: &Mined, markdown: bool) -> String 
             format!("\n{t}\n")
         }
     };
+    let differs = |d: &[&str]| {
+        d.iter()
+            .map(|k| match *k {
+                "volume" => tr("meas-off-volume"),
+                "handling" => tr("meas-off-handling"),
+                "wait" => tr("meas-off-wait"),
+                other => other.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut o = String::new();
+    let title = tr!("meas-title", journey = j.title(), file = m.file.as_str());
     if markdown {
-        o.push_str(&format!("# {} measured against {}\n\n", j.title(), m.file));
+        o.push_str(&format!("# {title}\n\n"));
     } else {
-        o.push_str(&format!("{} measured against {}\n", j.title(), m.file));
+        o.push_str(&format!("{title}\n"));
     }
-    o.push_str(&format!(
-        "{} cases, {} events{}\n",
-        m.cases,
-        m.events,
-        super::build::period_of(m)
-            .map(|p| format!(", {} to {}", p.from, p.to))
-            .unwrap_or_default()
-    ));
-    o.push_str(&h(&format!(
-        "Hidden handoffs: in the log, not on the map ({})",
-        me.hidden.len()
-    )));
+    o.push_str(&cases_line(m));
+    o.push('\n');
+    o.push_str(&h(&tr!("meas-hidden", count = me.hidden.len())));
     let rows: Vec<Vec<String>> = me
         .hidden
         .iter()
-        .map(|(f, t, c)| vec![format!("{f} -> {t}"), c.to_string()])
+        .map(|(f, t, c)| vec![format!("{f} -> {t}"), count(*c)])
         .collect();
-    o.push_str(&table(&["handoff", "count"], &rows, markdown));
-    o.push_str(&h(&format!(
-        "Unseen handoffs: on the map, never in the log ({})",
-        me.unseen.len()
-    )));
+    o.push_str(&table(
+        &[&tr("meas-col-handoff"), &tr("meas-col-count")],
+        &rows,
+        markdown,
+    ));
+    o.push_str(&h(&tr!("meas-unseen", count = me.unseen.len())));
     let rows: Vec<Vec<String>> = me
         .unseen
         .iter()
         .map(|(f, t)| vec![format!("{f} -> {t}")])
         .collect();
-    o.push_str(&table(&["handoff"], &rows, markdown));
-    o.push_str(&h(&format!(
-        "Activities on no touchpoint ({})",
-        me.unmapped.len()
-    )));
+    o.push_str(&table(&[&tr("meas-col-handoff")], &rows, markdown));
+    o.push_str(&h(&tr!("meas-unmapped", count = me.unmapped.len())));
     let rows: Vec<Vec<String>> = me
         .unmapped
         .iter()
-        .map(|(a, c)| vec![a.clone(), c.to_string()])
+        .map(|(a, c)| vec![a.clone(), count(*c)])
         .collect();
-    o.push_str(&table(&["activity", "cases"], &rows, markdown));
+    o.push_str(&table(
+        &[&tr("meas-col-activity"), &tr("meas-col-cases")],
+        &rows,
+        markdown,
+    ));
     if !me.unlogged.is_empty() {
-        o.push_str(&h(&format!(
-            "Touchpoints the log does not record ({})",
-            me.unlogged.len()
-        )));
+        o.push_str(&h(&tr!("meas-unlogged", count = me.unlogged.len())));
         let rows: Vec<Vec<String>> = me
             .unlogged
             .iter()
             .map(|(id, name)| vec![id.clone(), name.clone()])
             .collect();
-        o.push_str(&table(&["touchpoint", "name"], &rows, markdown));
+        o.push_str(&table(
+            &[&tr("meas-col-touchpoint"), &tr("meas-col-name")],
+            &rows,
+            markdown,
+        ));
     }
-    o.push_str(&h(&format!(
-        "Touchpoints more than {}% off ({})",
-        crate::model::fmt_num(TOLERANCE * 100.0),
-        me.touchpoints.len()
+    let tolerance = crate::model::fmt_num(TOLERANCE * 100.0);
+    o.push_str(&h(&tr!(
+        "meas-touchpoints-off",
+        tolerance = tolerance.as_str(),
+        count = me.touchpoints.len()
     )));
     let rows: Vec<Vec<String>> = me
         .touchpoints
@@ -420,29 +428,29 @@ pub fn text(me: &Measurement, j: &Journey, m: &Mined, markdown: bool) -> String 
             vec![
                 t.id.clone(),
                 u(t.drawn_volume),
-                t.measured_volume.to_string(),
-                n(t.drawn_handling_minutes),
-                n(t.measured_handling_minutes),
-                t.differs.join(", "),
+                count(t.measured_volume),
+                minutes(t.drawn_handling_minutes),
+                minutes(t.measured_handling_minutes),
+                differs(&t.differs),
             ]
         })
         .collect();
     o.push_str(&table(
         &[
-            "touchpoint",
-            "drawn volume",
-            "measured",
-            "drawn handling min",
-            "measured",
-            "off",
+            &tr("meas-col-touchpoint"),
+            &tr("meas-col-drawn-volume"),
+            &tr("meas-col-measured"),
+            &tr("meas-col-drawn-handling"),
+            &tr("meas-col-measured"),
+            &tr("meas-col-off"),
         ],
         &rows,
         markdown,
     ));
-    o.push_str(&h(&format!(
-        "Handoffs more than {}% off ({})",
-        crate::model::fmt_num(TOLERANCE * 100.0),
-        me.handoffs.len()
+    o.push_str(&h(&tr!(
+        "meas-handoffs-off",
+        tolerance = tolerance.as_str(),
+        count = me.handoffs.len()
     )));
     let rows: Vec<Vec<String>> = me
         .handoffs
@@ -451,21 +459,21 @@ pub fn text(me: &Measurement, j: &Journey, m: &Mined, markdown: bool) -> String 
             vec![
                 format!("{} -> {}", x.from, x.to),
                 u(x.drawn_volume),
-                x.measured_volume.to_string(),
-                n(x.drawn_wait_hours),
-                n(x.measured_wait_hours),
-                x.differs.join(", "),
+                count(x.measured_volume),
+                hours(x.drawn_wait_hours),
+                hours(x.measured_wait_hours),
+                differs(&x.differs),
             ]
         })
         .collect();
     o.push_str(&table(
         &[
-            "handoff",
-            "drawn volume",
-            "measured",
-            "drawn wait h",
-            "measured",
-            "off",
+            &tr("meas-col-handoff"),
+            &tr("meas-col-drawn-volume"),
+            &tr("meas-col-measured"),
+            &tr("meas-col-drawn-wait"),
+            &tr("meas-col-measured"),
+            &tr("meas-col-off"),
         ],
         &rows,
         markdown,

@@ -4,6 +4,8 @@
 
 use super::build::period_of;
 use super::miner::Mined;
+use crate::i18n::tr;
+use crate::report::analyze::text_width;
 use serde_json::{Value, json};
 
 /// Variants listed in reports.
@@ -26,12 +28,19 @@ fn pct(n: u64, of: u64) -> f64 {
     }
 }
 
-/// `12.5 h`, `3 min`, `-` for none.
-fn num(v: Option<f64>, unit: &str) -> String {
-    match v {
-        None => "-".into(),
-        Some(x) => format!("{} {unit}", crate::model::fmt_num(x)),
-    }
+/// A duration in hours in the current language (`12.5 h`, `3 天`), `-` for none.
+pub fn hours(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".into(), crate::i18n::format::hours)
+}
+
+/// A duration in minutes, written like [`hours`] (`45 min`, `2.5 h`).
+pub fn minutes(v: Option<f64>) -> String {
+    hours(v.map(|m| m / 60.0))
+}
+
+/// A count of cases or events with thousands separators.
+fn n(v: u64) -> String {
+    crate::i18n::format::count(v)
 }
 
 /// The pairs kept by `min_share` (indexes into `m.pairs`).
@@ -93,9 +102,6 @@ pub fn json(m: &Mined, min_share: f64, problems: &[String], problem_count: u64) 
 pub fn text(m: &Mined, min_share: f64, markdown: bool) -> String {
     let name = |i: usize| m.activities.get(i).map_or("", |a| a.name.as_str());
     let mut o = String::new();
-    let period = period_of(m)
-        .map(|p| format!(", {} to {}", p.from, p.to))
-        .unwrap_or_default();
     let h = |t: &str| {
         if markdown {
             format!("\n## {t}\n\n")
@@ -104,16 +110,20 @@ pub fn text(m: &Mined, min_share: f64, markdown: bool) -> String {
         }
     };
     if markdown {
-        o.push_str(&format!("# Mined journey: {}\n\n", m.file));
+        o.push_str(&format!(
+            "# {}\n\n",
+            tr!("mine-title", file = m.file.as_str())
+        ));
     }
-    o.push_str(&format!(
-        "{} cases, {} events{period}\nElapsed time per case: median {}, p90 {}\n",
-        m.cases,
-        m.events,
-        num(m.elapsed_hours_median, "h"),
-        num(m.elapsed_hours_p90, "h")
+    o.push_str(&cases_line(m));
+    o.push('\n');
+    o.push_str(&tr!(
+        "mine-elapsed",
+        median = hours(m.elapsed_hours_median),
+        p90 = hours(m.elapsed_hours_p90)
     ));
-    o.push_str(&h("Activities (in journey order)"));
+    o.push('\n');
+    o.push_str(&h(&tr("mine-activities")));
     let rows: Vec<Vec<String>> = m
         .activities
         .iter()
@@ -121,12 +131,12 @@ pub fn text(m: &Mined, min_share: f64, markdown: bool) -> String {
             vec![
                 a.name.clone(),
                 a.department.clone().unwrap_or_else(|| "-".into()),
-                a.cases.to_string(),
-                a.events.to_string(),
-                num(a.handling_minutes_median, "min"),
-                num(a.handling_minutes_p90, "min"),
+                n(a.cases),
+                n(a.events),
+                minutes(a.handling_minutes_median),
+                minutes(a.handling_minutes_p90),
                 if a.rework_cases > 0 {
-                    a.rework_cases.to_string()
+                    n(a.rework_cases)
                 } else {
                     String::new()
                 },
@@ -135,23 +145,23 @@ pub fn text(m: &Mined, min_share: f64, markdown: bool) -> String {
         .collect();
     o.push_str(&table(
         &[
-            "activity",
-            "department",
-            "cases",
-            "events",
-            "handling median",
-            "p90",
-            "rework cases",
+            &tr("mine-col-activity"),
+            &tr("mine-col-department"),
+            &tr("mine-col-cases"),
+            &tr("mine-col-events"),
+            &tr("mine-col-handling-median"),
+            &tr("mine-col-p90"),
+            &tr("mine-col-rework-cases"),
         ],
         &rows,
         markdown,
     ));
     let kept = kept_pairs(m, min_share);
-    o.push_str(&h(&format!(
-        "Handoffs taken by {}% of cases or more ({} of {})",
-        crate::model::fmt_num(min_share * 100.0),
-        kept.len(),
-        m.pairs.len()
+    o.push_str(&h(&tr!(
+        "mine-handoffs",
+        share = crate::model::fmt_num(min_share * 100.0),
+        kept = kept.len(),
+        total = m.pairs.len()
     )));
     let rows: Vec<Vec<String>> = kept
         .iter()
@@ -159,27 +169,33 @@ pub fn text(m: &Mined, min_share: f64, markdown: bool) -> String {
             let p = &m.pairs[i];
             vec![
                 format!("{} -> {}", name(p.from), name(p.to)),
-                p.transitions.to_string(),
-                p.cases.to_string(),
-                num(p.wait_hours_median, "h"),
-                num(p.wait_hours_p90, "h"),
+                n(p.transitions),
+                n(p.cases),
+                hours(p.wait_hours_median),
+                hours(p.wait_hours_p90),
             ]
         })
         .collect();
     o.push_str(&table(
-        &["handoff", "count", "cases", "wait median", "p90"],
+        &[
+            &tr("mine-col-handoff"),
+            &tr("mine-col-count"),
+            &tr("mine-col-cases"),
+            &tr("mine-col-wait-median"),
+            &tr("mine-col-p90"),
+        ],
         &rows,
         markdown,
     ));
-    o.push_str(&h(&format!(
-        "Top paths ({} distinct{})",
-        m.variants.len(),
-        if m.other_variant_cases > 0 {
-            format!(", {} cases over the limits", m.other_variant_cases)
-        } else {
-            String::new()
-        }
-    )));
+    o.push_str(&h(&if m.other_variant_cases > 0 {
+        tr!(
+            "mine-paths-over",
+            distinct = m.variants.len(),
+            over = m.other_variant_cases
+        )
+    } else {
+        tr!("mine-paths", distinct = m.variants.len())
+    }));
     let rows: Vec<Vec<String>> = m
         .variants
         .iter()
@@ -187,8 +203,8 @@ pub fn text(m: &Mined, min_share: f64, markdown: bool) -> String {
         .map(|v| {
             vec![
                 format!("{:.1}%", pct(v.cases, m.cases)),
-                v.cases.to_string(),
-                num(v.elapsed_hours_median, "h"),
+                n(v.cases),
+                hours(v.elapsed_hours_median),
                 v.activities
                     .iter()
                     .map(|&i| name(i))
@@ -198,28 +214,45 @@ pub fn text(m: &Mined, min_share: f64, markdown: bool) -> String {
         })
         .collect();
     o.push_str(&table(
-        &["share", "cases", "elapsed median", "path"],
+        &[
+            &tr("mine-col-share"),
+            &tr("mine-col-cases"),
+            &tr("mine-col-elapsed-median"),
+            &tr("mine-col-path"),
+        ],
         &rows,
         markdown,
     ));
-    o.push_str(&h("Where cases end"));
+    o.push_str(&h(&tr("mine-ends")));
     let rows: Vec<Vec<String>> = m
         .ends
         .iter()
-        .map(|&(i, n)| {
-            vec![
-                name(i).to_owned(),
-                n.to_string(),
-                format!("{:.1}%", pct(n, m.cases)),
-            ]
-        })
+        .map(|&(i, c)| vec![name(i).to_owned(), n(c), format!("{:.1}%", pct(c, m.cases))])
         .collect();
     o.push_str(&table(
-        &["last activity", "cases", "share"],
+        &[
+            &tr("mine-col-last-activity"),
+            &tr("mine-col-cases"),
+            &tr("mine-col-share"),
+        ],
         &rows,
         markdown,
     ));
     o
+}
+
+/// "500 cases, 9,000 events, 2026-01-05 to 2026-03-30" in the current language.
+pub fn cases_line(m: &Mined) -> String {
+    match period_of(m) {
+        Some(p) => tr!(
+            "mine-cases-period",
+            cases = n(m.cases),
+            events = n(m.events),
+            from = crate::i18n::format::date_text(&p.from),
+            to = crate::i18n::format::date_text(&p.to)
+        ),
+        None => tr!("mine-cases", cases = n(m.cases), events = n(m.events)),
+    }
 }
 
 /// A plain aligned table or a Markdown table (`|` in cells escaped).
@@ -240,22 +273,18 @@ pub fn table(head: &[&str], rows: &[Vec<String>], markdown: bool) -> String {
         }
         return o;
     }
-    let mut w: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    let mut w: Vec<usize> = head.iter().map(|h| text_width(h)).collect();
     for r in rows {
         for (k, c) in r.iter().enumerate() {
             if let Some(x) = w.get_mut(k) {
-                *x = (*x).max(c.chars().count());
+                *x = (*x).max(text_width(c));
             }
         }
     }
     let line = |cells: Vec<&str>| {
         let mut s = String::from(" ");
         for (k, c) in cells.iter().enumerate() {
-            let pad = w
-                .get(k)
-                .copied()
-                .unwrap_or(0)
-                .saturating_sub(c.chars().count());
+            let pad = w.get(k).copied().unwrap_or(0).saturating_sub(text_width(c));
             s.push(' ');
             s.push_str(c);
             if k + 1 < cells.len() {
@@ -270,7 +299,7 @@ pub fn table(head: &[&str], rows: &[Vec<String>], markdown: bool) -> String {
         o.push_str(&line(r.iter().map(String::as_str).collect()));
     }
     if rows.is_empty() {
-        o.push_str("  (none)\n");
+        o.push_str(&format!("  {}\n", tr("mine-none")));
     }
     o
 }
