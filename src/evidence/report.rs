@@ -49,10 +49,10 @@ fn plain(text: &str) -> String {
 fn summary(f: &Feedback) -> String {
     tr!(
         "fb-summary",
-        rows = fmt_count(f.rows as u64),
-        matched = fmt_count(f.matched as u64),
+        rows = fmt_count(f.rows),
+        matched = fmt_count(f.matched),
         unmatched = fmt_count(f.unmatched.len() as u64),
-        responses = fmt_count(f.responses() as u64)
+        responses = fmt_count(f.responses())
     )
 }
 
@@ -74,11 +74,11 @@ fn scale_line(file: &str, s: &super::feedback::FileScale) -> String {
 fn figures(t: &TouchpointFeedback) -> String {
     tr!(
         "fb-figures",
-        responses = fmt_count(t.responses as u64),
+        responses = fmt_count(t.responses),
         mean = mean_text(t),
         was = old_mean(t),
         nps = nps_text(t.nps),
-        comments = fmt_count(t.comments as u64)
+        comments = fmt_count(t.comments)
     )
 }
 
@@ -198,11 +198,11 @@ pub fn markdown(f: &Feedback) -> String {
                 o,
                 "| {} | {} | {} | {} | {} | {} |",
                 md(&t.name),
-                fmt_count(t.responses as u64),
+                fmt_count(t.responses),
                 mean_text(t),
                 old_mean(t),
                 nps_text(t.nps),
-                fmt_count(t.comments as u64)
+                fmt_count(t.comments)
             );
         }
     }
