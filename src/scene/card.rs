@@ -2,6 +2,10 @@
 
 use super::*;
 
+/// Card names in large type (the presented stage's cards): 18 px or more on a
+/// 1920x1080 projector once the stage is fitted to the screen.
+pub const LARGE_NAME_SIZE: f32 = 22.0;
+
 pub(super) fn card_group(
     journey: &Journey,
     t: &Touchpoint,
@@ -9,6 +13,7 @@ pub(super) fn card_group(
     badges: &[Badge],
     notes: usize,
     p: &Palette,
+    large: bool,
 ) -> CardGroup {
     let mut items = Vec::with_capacity(24);
     let owner = t.owner.as_ref().and_then(|d| journey.department(d));
@@ -21,50 +26,171 @@ pub(super) fn card_group(
         0.0,
         2.0,
     ));
-    let lx = r.x + STRIPE_W + 8.0;
-    let rx = r.right() - 8.0;
-
-    // Mean badge, top right.
-    let mean = t.mean_score().filter(|m| m.is_finite());
-    let badge_w = 34.0;
-    let badge = Rect::new(rx - badge_w, r.y + 7.0, badge_w, 18.0);
-    match mean {
-        Some(m) => {
-            let fill = p.score(m);
-            items.push(rect(badge, Some(fill), None, 0.0, 9.0));
-            items.push(text(
-                (badge.x + badge_w / 2.0, badge.y + 9.0),
-                format!("{m:.1}"),
-                11.0,
-                p.text_on(fill),
-                TextAnchor::Middle,
-                true,
-                Detail::Text,
-            ));
-        }
-        None => {
-            items.push(rect(badge, None, Some(p.none), 1.0, 9.0));
-            items.push(text(
-                (badge.x + badge_w / 2.0, badge.y + 9.0),
-                "-".into(),
-                11.0,
-                p.muted,
-                TextAnchor::Middle,
-                true,
-                Detail::Text,
-            ));
-        }
+    if large {
+        large_body(&mut items, t, r, p);
+    } else {
+        body(&mut items, t, r, p);
     }
+    gap_badges(&mut items, r, badges, p);
+    if notes > 0 {
+        note_count(&mut items, r, notes, p);
+    }
+    CardGroup {
+        id: t.id.clone(),
+        rect: r,
+        items,
+    }
+}
 
-    // Name: two lines at most.
-    let name_w = (badge.x - 6.0 - lx).max(0.0);
+/// The card's name (or its id when it has none), one clean line.
+fn card_name(t: &Touchpoint) -> String {
     let name = clean_text(&t.name);
-    let name = if name.is_empty() {
+    if name.is_empty() {
         format!("({})", t.id)
     } else {
         name
+    }
+}
+
+/// The mean-score pill (or "-" without a score).
+fn score_pill(items: &mut Vec<Item>, t: &Touchpoint, badge: Rect, size: f32, p: &Palette) {
+    let mean = t.mean_score().filter(|m| m.is_finite());
+    let (label, fill, color) = match mean {
+        Some(m) => (format!("{m:.1}"), Some(p.score(m)), p.text_on(p.score(m))),
+        None => ("-".to_owned(), None, p.muted),
     };
-    for (i, l) in wrap_text(&name, 12.0, true, name_w, 2)
+    let (stroke, width) = if fill.is_none() {
+        (Some(p.none), 1.0)
+    } else {
+        (None, 0.0)
+    };
+    items.push(rect(badge, fill, stroke, width, badge.h / 2.0));
+    items.push(text(
+        (badge.x + badge.w / 2.0, badge.y + badge.h / 2.0),
+        label,
+        size,
+        color,
+        TextAnchor::Middle,
+        true,
+        Detail::Text,
+    ));
+}
+
+/// The 0-10 histogram, bars standing on `base` from `x`, `hist_h` high at most.
+fn histogram(items: &mut Vec<Item>, t: &Touchpoint, x: f32, base: f32, hist_h: f32, p: &Palette) {
+    let bar_w = 6.0;
+    let step = 7.5;
+    if let Some(hist) = t.satisfaction.as_ref().and_then(|s| s.histogram()) {
+        let max = hist.iter().copied().max().unwrap_or(0).max(1);
+        items.push(line(
+            vec![(x, base + 0.5), (x + 11.0 * step - 1.5, base + 0.5)],
+            p.grid,
+            1.0,
+        ));
+        for (s, &count) in hist.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let h = (count as f32 / max as f32 * hist_h).max(1.5);
+            items.push(rect(
+                Rect::new(x + s as f32 * step, base - h, bar_w, h),
+                Some(p.score(s as f64)),
+                None,
+                0.0,
+                0.0,
+            ));
+        }
+    }
+}
+
+/// One dot per metric from `x0` to `rx`, centred on `y`; "+N" when they do not fit.
+fn metric_dots(items: &mut Vec<Item>, t: &Touchpoint, x0: f32, rx: f32, y: f32, p: &Palette) {
+    let dot_step = 11.0;
+    let room = ((rx - x0 + dot_step - 8.0) / dot_step).floor().max(0.0) as usize;
+    let shown = if t.metrics.len() > room {
+        room.saturating_sub(1)
+    } else {
+        t.metrics.len()
+    };
+    for (i, m) in t.metrics.iter().take(shown).enumerate() {
+        let fill = match m.on_target() {
+            Some(true) => p.good,
+            Some(false) => p.bad,
+            None => p.none,
+        };
+        items.push(Item::Circle {
+            center: (x0 + 4.0 + i as f32 * dot_step, y),
+            radius: 4.0,
+            fill: Some(fill),
+            stroke: None,
+        });
+    }
+    if shown < t.metrics.len() {
+        items.push(text(
+            (x0 + shown as f32 * dot_step, y),
+            format!("+{}", t.metrics.len() - shown),
+            9.0,
+            p.muted,
+            TextAnchor::Start,
+            false,
+            Detail::Text,
+        ));
+    }
+}
+
+/// Large type for a presented stage: the name in up to three lines of
+/// [`LARGE_NAME_SIZE`] across the card, then a low histogram, the metric dots and the
+/// score; the channel and volume wait for the inspector.
+fn large_body(items: &mut Vec<Item>, t: &Touchpoint, r: Rect, p: &Palette) {
+    let lx = r.x + STRIPE_W + 8.0;
+    let rx = r.right() - 7.0;
+    // The score bottom right, left of the note count.
+    let badge_w = 40.0;
+    let badge = Rect::new(r.right() - 14.0 - badge_w, r.bottom() - 24.0, badge_w, 20.0);
+    score_pill(items, t, badge, 13.0, p);
+    let size = LARGE_NAME_SIZE;
+    let full = (rx - lx).max(0.0);
+    let widths = [full, full, (badge.x - 6.0 - lx).max(0.0)];
+    for (i, l) in wrap_text_in(&card_name(t), size, true, &widths)
+        .into_iter()
+        .enumerate()
+    {
+        items.push(Item::Text {
+            pos: (lx, r.y + 18.0 + 24.0 * i as f32),
+            text: l,
+            size,
+            color: p.text,
+            anchor: TextAnchor::Start,
+            bold: true,
+            max_width: widths.get(i).copied(),
+            detail: Detail::Text,
+        });
+    }
+    let base = r.bottom() - 4.0;
+    histogram(items, t, lx, base, 10.0, p);
+    metric_dots(
+        items,
+        t,
+        lx + 11.0 * 7.5 + 8.0,
+        badge.x - 4.0,
+        base - 5.0,
+        p,
+    );
+}
+
+/// The card's usual body: score, name in two lines, channel and volume, histogram
+/// and metric dots.
+fn body(items: &mut Vec<Item>, t: &Touchpoint, r: Rect, p: &Palette) {
+    let lx = r.x + STRIPE_W + 8.0;
+    let rx = r.right() - 8.0;
+    // Mean badge, top right.
+    let badge_w = 34.0;
+    let badge = Rect::new(rx - badge_w, r.y + 7.0, badge_w, 18.0);
+    score_pill(items, t, badge, 11.0, p);
+
+    // Name: two lines at most.
+    let name_w = (badge.x - 6.0 - lx).max(0.0);
+    for (i, l) in wrap_text(&card_name(t), 12.0, true, name_w, 2)
         .into_iter()
         .enumerate()
     {
@@ -106,68 +232,14 @@ pub(super) fn card_group(
         ));
     }
 
-    // Histogram, bottom left.
+    // Histogram bottom left, one dot per metric right of it.
     let base = r.bottom() - 9.0;
-    let hist_h = 20.0;
-    let bar_w = 6.0;
-    let step = 7.5;
-    if let Some(hist) = t.satisfaction.as_ref().and_then(|s| s.histogram()) {
-        let max = hist.iter().copied().max().unwrap_or(0).max(1);
-        items.push(line(
-            vec![(lx, base + 0.5), (lx + 11.0 * step - 1.5, base + 0.5)],
-            p.grid,
-            1.0,
-        ));
-        for (s, &count) in hist.iter().enumerate() {
-            if count == 0 {
-                continue;
-            }
-            let h = (count as f32 / max as f32 * hist_h).max(1.5);
-            items.push(rect(
-                Rect::new(lx + s as f32 * step, base - h, bar_w, h),
-                Some(p.score(s as f64)),
-                None,
-                0.0,
-                0.0,
-            ));
-        }
-    }
+    histogram(items, t, lx, base, 20.0, p);
+    metric_dots(items, t, lx + 11.0 * 7.5 + 10.0, rx, base - 5.0, p);
+}
 
-    // One dot per metric, bottom right of the histogram.
-    let dot_x0 = lx + 11.0 * step + 10.0;
-    let dot_step = 11.0;
-    let room = ((rx - dot_x0 + dot_step - 8.0) / dot_step).floor().max(0.0) as usize;
-    let shown = if t.metrics.len() > room {
-        room.saturating_sub(1)
-    } else {
-        t.metrics.len()
-    };
-    for (i, m) in t.metrics.iter().take(shown).enumerate() {
-        let fill = match m.on_target() {
-            Some(true) => p.good,
-            Some(false) => p.bad,
-            None => p.none,
-        };
-        items.push(Item::Circle {
-            center: (dot_x0 + 4.0 + i as f32 * dot_step, base - 5.0),
-            radius: 4.0,
-            fill: Some(fill),
-            stroke: None,
-        });
-    }
-    if shown < t.metrics.len() {
-        items.push(text(
-            (dot_x0 + shown as f32 * dot_step, base - 5.0),
-            format!("+{}", t.metrics.len() - shown),
-            9.0,
-            p.muted,
-            TextAnchor::Start,
-            false,
-            Detail::Text,
-        ));
-    }
-
-    // Gap badges straddling the top border, right-aligned.
+/// Gap badges straddling the top border, right-aligned.
+fn gap_badges(items: &mut Vec<Item>, r: Rect, badges: &[Badge], p: &Palette) {
     if !badges.is_empty() {
         let mut x = r.right() - 8.0;
         for (i, b) in badges.iter().enumerate() {
@@ -207,30 +279,25 @@ pub(super) fn card_group(
             x -= w + 3.0;
         }
     }
+}
 
-    if notes > 0 {
-        let s = Rect::new(r.right() - 10.0, r.bottom() - 10.0, 16.0, 16.0);
-        items.push(rect(s, Some(p.note), Some(p.card_stroke), 1.0, 2.0));
-        items.push(text(
-            (s.x + 8.0, s.y + 8.0),
-            if notes > 9 {
-                "9+".into()
-            } else {
-                notes.to_string()
-            },
-            9.0,
-            Color::rgb(0x1a, 0x1a, 0x1a),
-            TextAnchor::Middle,
-            true,
-            Detail::Text,
-        ));
-    }
-
-    CardGroup {
-        id: t.id.clone(),
-        rect: r,
-        items,
-    }
+/// The sticky-note count, bottom right.
+fn note_count(items: &mut Vec<Item>, r: Rect, notes: usize, p: &Palette) {
+    let s = Rect::new(r.right() - 10.0, r.bottom() - 10.0, 16.0, 16.0);
+    items.push(rect(s, Some(p.note), Some(p.card_stroke), 1.0, 2.0));
+    items.push(text(
+        (s.x + 8.0, s.y + 8.0),
+        if notes > 9 {
+            "9+".into()
+        } else {
+            notes.to_string()
+        },
+        9.0,
+        Color::rgb(0x1a, 0x1a, 0x1a),
+        TextAnchor::Middle,
+        true,
+        Detail::Text,
+    ));
 }
 
 /// The message id of a channel's name on a card (`map-channel-FieldVisit`).

@@ -44,8 +44,9 @@ pub use edge::{
 pub use marks::{Badge, Marks};
 pub use measure::{Readability, measure};
 pub use style::{Color, Palette, Theme};
-pub use text::{clean_text, fit_text, text_width, wrap_text};
+pub use text::{clean_text, fit_text, text_width, wrap_text, wrap_text_in};
 
+pub use card::LARGE_NAME_SIZE;
 use card::*;
 use chrome::*;
 use edge::*;
@@ -353,7 +354,8 @@ pub struct SceneOptions {
     /// War-room department focus: this department's cards and the handoffs into or
     /// out of it stay, the rest dims (see `scene::focus`).
     pub focus_department: Option<DepartmentId>,
-    /// War-room presentation: this stage's cards and handoffs stay, the rest dims.
+    /// War-room presentation: this stage's cards (in large type, to be read across
+    /// the room) and handoffs stay, the rest dims.
     pub focus_stage: Option<crate::model::StageId>,
 }
 
@@ -549,9 +551,15 @@ pub fn build_scene_with_marks(
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         let notes = note_counts.get(id).copied().unwrap_or(0);
-        scene
-            .cards
-            .push(card_group(journey, t, *r, badges, notes, &p));
+        scene.cards.push(card_group(
+            journey,
+            t,
+            *r,
+            badges,
+            notes,
+            &p,
+            large_type(options, t),
+        ));
     }
 
     let mut bounds = layout.bounds;
@@ -629,9 +637,14 @@ pub fn patch_card(
         0
     };
     if let Some(slot) = scene.cards.get_mut(i) {
-        *slot = card_group(journey, t, *r, badges, notes, &p);
+        *slot = card_group(journey, t, *r, badges, notes, &p, large_type(options, t));
     }
     true
+}
+
+/// Is `t` drawn in large type (a card of the presented stage)?
+fn large_type(options: &SceneOptions, t: &Touchpoint) -> bool {
+    options.focus_stage.is_some() && t.stage == options.focus_stage
 }
 
 fn note_counts(journey: &Journey) -> BTreeMap<TouchpointId, usize> {

@@ -418,6 +418,26 @@ fn text_helpers() {
         ["Final meter read", "at old address"]
     );
     assert!(wrap_text("", 12.0, false, 100.0, 2).is_empty());
+    // A word too long for a line breaks after a hyphen, not between two letters.
+    assert_eq!(
+        wrap_text("Stop-of-service letter", 22.0, true, 180.0, 3),
+        ["Stop-of-", "service letter"]
+    );
+    assert_eq!(
+        wrap_text("Direct-debit transfer", 22.0, true, 140.0, 3),
+        ["Direct-", "debit", "transfer"]
+    );
+    // Each line its own width: the last one leaves room for a badge.
+    let lines = wrap_text_in("aaaa aaaa aaaa", 10.0, false, &[60.0, 30.0, 30.0]);
+    assert_eq!(lines, ["aaaa aaaa", "aaaa"]);
+    let lines = wrap_text_in(
+        "aaaa aaaa aaaa aaaa aaaa aaaa",
+        10.0,
+        false,
+        &[60.0, 60.0, 30.0],
+    );
+    assert_eq!(lines[..2], ["aaaa aaaa", "aaaa aaaa"]);
+    assert!(lines[2].ends_with('…') && text_width(&lines[2], 10.0, false) <= 30.0);
     let head = arrow_head(&[(0.0, 0.0), (10.0, 0.0)], 4.0).unwrap();
     assert_eq!(head, [(10.0, 0.0), (6.0, 2.0), (6.0, -2.0)]);
     assert_eq!(arrow_head(&[(1.0, 1.0), (1.0, 1.0)], 4.0), None);
@@ -485,4 +505,58 @@ fn tile_parts_match_a_scan_of_every_page() {
     let whole = scene.window(b);
     assert_eq!(whole.cards.len(), scene.cards.len());
     assert_eq!(whole.edges.len(), scene.edges.len());
+}
+
+/// The presented stage's cards are drawn in large type (names of
+/// `LARGE_NAME_SIZE`, inside the card), the others as usual.
+#[test]
+fn a_presented_stage_gets_large_type_inside_its_cards() {
+    let j = crate::samples::move_address().unwrap();
+    let l = layout(&j, &LayoutConfig::default());
+    let stage = j.stages()[1].id.clone();
+    let options = SceneOptions {
+        focus_stage: Some(stage.clone()),
+        ..SceneOptions::default()
+    };
+    let scene = build_scene(&j, &l, None, &options);
+    let mut large = 0;
+    for card in &scene.cards {
+        let in_stage = j
+            .touchpoint(&card.id)
+            .is_some_and(|t| t.stage == Some(stage.clone()));
+        let biggest = card
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { size, .. } => Some(*size),
+                _ => None,
+            })
+            .fold(0.0_f32, f32::max);
+        if in_stage {
+            large += 1;
+            assert_eq!(biggest, LARGE_NAME_SIZE, "{}", card.id);
+            // Every text stays inside its card.
+            for i in &card.items {
+                if let Item::Text {
+                    pos,
+                    text,
+                    size,
+                    bold,
+                    anchor: TextAnchor::Start,
+                    ..
+                } = i
+                {
+                    assert!(
+                        pos.0 + text_width(text, *size, *bold) <= card.rect.right() + 0.5
+                            && pos.1 + size / 2.0 <= card.rect.bottom(),
+                        "{}: {text:?} leaves the card",
+                        card.id
+                    );
+                }
+            }
+        } else {
+            assert!(biggest < LARGE_NAME_SIZE, "{}", card.id);
+        }
+    }
+    assert!(large >= 4, "{large}");
 }

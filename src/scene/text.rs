@@ -89,11 +89,28 @@ pub fn wrap_text(
     max_width: f32,
     max_lines: usize,
 ) -> Vec<String> {
+    wrap_with(text, size, bold, max_lines, |_| max_width)
+}
+
+/// Word-wrap `text` into lines of the given widths (line `i` is at most `widths[i]`
+/// wide, as beside a badge on the first line), as [`wrap_text`] does.
+pub fn wrap_text_in(text: &str, size: f32, bold: bool, widths: &[f32]) -> Vec<String> {
+    wrap_with(text, size, bold, widths.len(), |line| {
+        widths.get(line).copied().unwrap_or(0.0)
+    })
+}
+
+fn wrap_with(
+    text: &str,
+    size: f32,
+    bold: bool,
+    max_lines: usize,
+    width_of: impl Fn(usize) -> f32,
+) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     if max_lines == 0 {
         return lines;
     }
-    let fits = |s: &str| text_width(s, size, bold) <= max_width;
     let mut words: VecDeque<String> = text.split_whitespace().map(str::to_owned).collect();
     let mut current = String::new();
     while let Some(word) = words.pop_front() {
@@ -102,24 +119,33 @@ pub fn wrap_text(
         } else {
             format!("{current} {word}")
         };
-        if fits(&candidate) {
+        if text_width(&candidate, size, bold) <= width_of(lines.len()) {
             current = candidate;
             continue;
         }
         if current.is_empty() {
             // One word wider than the line: break it between characters.
+            // After a hyphen or slash when one fits ("Stop-of-" / "service").
             let mut part = String::new();
             let mut split_at = word.len();
+            let mut after_hyphen = None;
             for (i, c) in word.char_indices() {
                 part.push(c);
-                if !fits(&part) {
+                if text_width(&part, size, bold) > width_of(lines.len()) {
                     part.pop();
                     split_at = i;
                     break;
                 }
+                if matches!(c, '-' | '/') && i + c.len_utf8() < word.len() {
+                    after_hyphen = Some(i + c.len_utf8());
+                }
+            }
+            if let Some(at) = after_hyphen.filter(|_| split_at < word.len()) {
+                part.truncate(at);
+                split_at = at;
             }
             if part.is_empty() {
-                lines.push(fit_text(&word, size, bold, max_width));
+                lines.push(fit_text(&word, size, bold, width_of(lines.len())));
                 return lines;
             }
             current = part;
@@ -130,7 +156,8 @@ pub fn wrap_text(
         // `current` is a full line and text remains.
         if lines.len() + 1 >= max_lines {
             let rest: Vec<String> = std::iter::once(current).chain(words).collect();
-            lines.push(fit_text(&rest.join(" "), size, bold, max_width));
+            let w = width_of(lines.len());
+            lines.push(fit_text(&rest.join(" "), size, bold, w));
             return lines;
         }
         lines.push(std::mem::take(&mut current));

@@ -169,7 +169,9 @@ fn drive_camera(ctx: &egui::Context, state: &mut AppState) {
     // The stage fills the screen: its cards as large as fit, with the sticky lane
     // labels on the left and stage headers on top (they scale with the zoom) kept
     // off the stage frame.
-    let margin = 24.0;
+    // The presented stage's cards are drawn in large type (`scene::LARGE_NAME_SIZE`),
+    // so names read across the room even when the stage spans most lanes.
+    let margin = 12.0;
     let zoom_w = (cam.rect.width() - c_label_w - 2.0 * margin) / b.w.max(1.0);
     let zoom_h = (cam.rect.height() - 2.0 * margin) / (b.h + c_header_h).max(1.0);
     let zoom = zoom_w.min(zoom_h).clamp(super::canvas::MIN_ZOOM, 2.2);
@@ -350,12 +352,7 @@ pub fn paint_stage(painter: &egui::Painter, state: &AppState, pal: &Palette) {
     let r = state.camera.rect_to_screen(&b);
     let accent = Color32::from_rgb(255, 176, 0);
     painter.rect_stroke(r, 6.0, Stroke::new(4.0, accent), StrokeKind::Outside);
-    let _ = pal;
-    painter.text(
-        r.center_bottom() + vec2(0.0, -10.0),
-        Align2::CENTER_BOTTOM,
-        &col.name,
-        FontId::proportional(22.0),
-        accent,
-    );
+    // The stage's name is in the sticky header above and in the strip at the top; the
+    // frame carries no label of its own that could cover a card.
+    let _ = (pal, col);
 }
