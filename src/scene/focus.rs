@@ -162,7 +162,7 @@ mod tests {
             // The presented stage's cards keep their colours (their surface and stripe
             // are as without focus; their text is in large type); the others dim.
             assert_eq!(p.items[..2] == f.items[..2], inside, "{}", p.id);
-            assert_eq!(p != f, true, "{}", p.id);
+            assert_ne!(p, f, "{}", p.id);
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::analysis::{fmt_hours, fmt_score};
 use crate::i18n::tr;
 use crate::layout::Rect as WRect;
 use crate::model::StageId;
-use egui::{Align2, Color32, FontId, RichText, Stroke, StrokeKind, vec2};
+use egui::{Color32, RichText, Stroke, StrokeKind, vec2};
 
 /// Presentation state (UI only).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -334,25 +334,16 @@ pub fn figures(state: &AppState) -> Vec<(String, String)> {
 }
 
 /// Outline the presented stage's column on the canvas.
-pub fn paint_stage(painter: &egui::Painter, state: &AppState, pal: &Palette) {
+pub fn paint_stage(painter: &egui::Painter, state: &AppState, _pal: &Palette) {
     let Some(stage) = current_stage(state) else {
         return;
     };
-    let layout = &state.derived.layout;
-    let Some(b) = stage_box(layout, stage) else {
+    let Some(b) = stage_box(&state.derived.layout, stage) else {
         return;
     };
-    let Some(col) = layout
-        .columns
-        .iter()
-        .find(|c| c.stage.as_ref() == Some(stage))
-    else {
-        return;
-    };
+    // The stage's name is in the sticky header above and in the strip at the top; the
+    // frame carries no label of its own that could cover a card.
     let r = state.camera.rect_to_screen(&b);
     let accent = Color32::from_rgb(255, 176, 0);
     painter.rect_stroke(r, 6.0, Stroke::new(4.0, accent), StrokeKind::Outside);
-    // The stage's name is in the sticky header above and in the strip at the top; the
-    // frame carries no label of its own that could cover a card.
-    let _ = (pal, col);
 }
