@@ -106,12 +106,7 @@ fn histogram(items: &mut Vec<Item>, t: &Touchpoint, x: f32, base: f32, hist_h: f
 /// One dot per metric from `x0` to `rx`, centred on `y`; "+N" when they do not fit.
 fn metric_dots(items: &mut Vec<Item>, t: &Touchpoint, x0: f32, rx: f32, y: f32, p: &Palette) {
     let dot_step = 11.0;
-    let room = ((rx - x0 + dot_step - 8.0) / dot_step).floor().max(0.0) as usize;
-    let shown = if t.metrics.len() > room {
-        room.saturating_sub(1)
-    } else {
-        t.metrics.len()
-    };
+    let shown = dots_shown(rx - x0, t.metrics.len());
     for (i, m) in t.metrics.iter().take(shown).enumerate() {
         let fill = match m.on_target() {
             Some(true) => p.good,
@@ -136,6 +131,25 @@ fn metric_dots(items: &mut Vec<Item>, t: &Touchpoint, x0: f32, rx: f32, y: f32, 
             Detail::Text,
         ));
     }
+}
+
+/// How many of `metrics` dots fit in `width` (the rest are said as "+N").
+fn dots_shown(width: f32, metrics: usize) -> usize {
+    let room = ((width + 11.0 - 8.0) / 11.0).floor().max(0.0) as usize;
+    if metrics > room {
+        room.saturating_sub(1)
+    } else {
+        metrics
+    }
+}
+
+/// How many metric dots the card of a map (not in large type) `card_w` wide shows
+/// of `metrics`: [`body`]'s dots run from right of the histogram to the right padding.
+pub(super) fn map_card_dots(card_w: f32, metrics: usize) -> usize {
+    dots_shown(
+        (card_w - 8.0) - (STRIPE_W + 8.0 + 11.0 * 7.5 + 10.0),
+        metrics,
+    )
 }
 
 /// Large type for a presented stage: the name in up to three lines of

@@ -25,6 +25,7 @@ use crate::model::{
 };
 use std::collections::{BTreeMap, VecDeque};
 
+pub mod bound;
 pub mod card;
 pub mod chrome;
 pub mod edge;
