@@ -1,15 +1,14 @@
-//! The journey loader: any text either loads or fails with located problems, and
-//! whatever loads saves to canonical text that loads back to the same journey.
+//! The journey loader, through the entry point every file takes (`io::load_bytes`:
+//! UTF-8 check, byte order mark, parse, validation): any bytes either load or fail
+//! with located problems, and whatever loads saves to canonical text that loads back
+//! to the same journey.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use touchpoint::io;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    match io::load_str("fuzz.journey.ron", text) {
+    match io::load_bytes("fuzz.journey.ron", data) {
         Ok(journey) => {
             let saved = io::to_ron_string(&journey);
             match io::load_str("resaved", &saved) {

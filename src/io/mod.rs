@@ -520,7 +520,15 @@ pub fn load_file_bytes(path: &Path) -> Result<(Vec<u8>, Journey), LoadError> {
         return Err(LoadError::single(&name, None, too_big(meta.len())));
     }
     let bytes = std::fs::read(path).map_err(|e| LoadError::single(&name, None, cannot_read(&e)))?;
-    let text = match std::str::from_utf8(&bytes) {
+    let journey = load_bytes(&name, &bytes)?;
+    Ok((bytes, journey))
+}
+
+/// Parse and validate the bytes of a journey file: the UTF-8 check (located), a byte
+/// order mark skipped, then [`load_str`]. The one way every file is read (app, CLI,
+/// portfolio, recovery), and what the `load` fuzz target exercises.
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Journey, LoadError> {
+    let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
@@ -528,15 +536,14 @@ pub fn load_file_bytes(path: &Path) -> Result<(Vec<u8>, Journey), LoadError> {
             let line = prefix.matches('\n').count() + 1;
             let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             return Err(LoadError::single(
-                &name,
+                name,
                 Some(Pos { line, col }),
                 tr("io-not-utf8"),
             ));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let journey = load_str(&name, text)?;
-    Ok((bytes, journey))
+    load_str(name, text)
 }
 
 /// The canonical text of a journey: deterministic, `\n` newlines, sorted by id
