@@ -343,3 +343,18 @@ rec-error-invalid-id = { $id } is not a recovery id (letters, digits and '-', at
 rec-error-load = the recovered journey could not be read:
     { $error }
 imp-is-folder = is a folder, not a file
+
+## A map too big for one drawing (PNG, one-page PDF): what was asked and what works
+render-too-big = the map is too big to draw at once: { $size } would take { $nodes } shapes and texts, more than the { $max } one drawing can hold; { $advice }
+render-too-big-at-least = the map is too big to draw at once: { $size } would take at least { $nodes } shapes even without any text, more than the { $max } one drawing can hold; { $advice }
+render-size-png = a PNG of { $width } x { $height } px (scale { $scale })
+render-size-png-map = a PNG of this map ({ $touchpoints } touchpoints, { $handoffs } handoffs)
+render-size-pdf-page = one { $paper } page (scale { $percent }%)
+render-size-pdf-map = one { $paper } page of this map ({ $touchpoints } touchpoints, { $handoffs } handoffs)
+render-size-pdf-page-of = page { $page } of { $pages } (scale { $percent }%)
+render-size-report-map = the map of the report ({ $width } x { $height } pt)
+render-advice-scale = export with `--scale { $scale }` (card text left out), or as PDF pages (`--format pdf --pages`) or SVG (`--format svg`)
+render-advice-pages-or-svg = export it as PDF pages (`--format pdf --pages`) or as SVG (`--format svg`)
+render-advice-pdf-pages = print it on pages (`--pages`) or export it as SVG (`--format svg`)
+render-advice-svg = export it as SVG (`--format svg`)
+render-advice-report = export the map alone as PDF pages (`--format pdf --pages`) and the report as HTML or Markdown

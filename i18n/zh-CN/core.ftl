@@ -332,3 +332,18 @@ rec-error-invalid-id = { $id } 不是恢复编号（只能使用字母、数字�
 rec-error-load = 无法读取恢复的客户旅程：
     { $error }
 imp-is-folder = 这是一个文件夹，不是文件
+
+## 地图太大，无法一次画成（PNG、单页 PDF）：要求的尺寸与可行的办法
+render-too-big = 地图太大，无法一次画成：{ $size }需要 { $nodes } 个图形和文字，超过单幅图能容纳的 { $max } 个；{ $advice }
+render-too-big-at-least = 地图太大，无法一次画成：{ $size }即使不画任何文字也至少需要 { $nodes } 个图形，超过单幅图能容纳的 { $max } 个；{ $advice }
+render-size-png = { $width } x { $height } 像素的 PNG（缩放比例 { $scale }）
+render-size-png-map = 这张地图的 PNG（{ $touchpoints } 个触点，{ $handoffs } 个交接）
+render-size-pdf-page = 一页 { $paper } 纸（缩放比例 { $percent }%）
+render-size-pdf-map = 这张地图的一页 { $paper } 纸（{ $touchpoints } 个触点，{ $handoffs } 个交接）
+render-size-pdf-page-of = 第 { $page } 页，共 { $pages } 页（缩放比例 { $percent }%）
+render-size-report-map = 报告中的地图（{ $width } x { $height } 磅）
+render-advice-scale = 请用 `--scale { $scale }` 导出（不画卡片文字），或导出为分页 PDF（`--format pdf --pages`）或 SVG（`--format svg`）
+render-advice-pages-or-svg = 请导出为分页 PDF（`--format pdf --pages`）或 SVG（`--format svg`）
+render-advice-pdf-pages = 请分页打印（`--pages`）或导出为 SVG（`--format svg`）
+render-advice-svg = 请导出为 SVG（`--format svg`）
+render-advice-report = 请把地图单独导出为分页 PDF（`--format pdf --pages`），报告导出为 HTML 或 Markdown

@@ -59,6 +59,17 @@ pub fn export_diagram_with(
 ) -> Result<Vec<Artifact>, ExportError> {
     use crate::progress::step;
     let config = AnalysisConfig::default();
+    let invalid = |e: super::raster::RenderError| ExportError::Invalid(e.to_string());
+    // A map that no scale can draw as one image is refused from its counts, before the
+    // analysis, layout and scene that would take seconds on it.
+    match options.format {
+        ExportFormat::Png => super::raster::refuse_early(journey, None).map_err(invalid)?,
+        ExportFormat::Pdf if !options.report && options.pages == super::pdf::PageLayout::Fit => {
+            super::raster::refuse_early(journey, Some(super::pdf::paper_name(options.paper)))
+                .map_err(invalid)?
+        }
+        _ => {}
+    }
     step(progress, 0.05)?;
     let analysis = analyze(journey, &config);
     step(progress, 0.2)?;
@@ -70,7 +81,6 @@ pub fn export_diagram_with(
     };
     let scene = scene_for(journey, &analysis, &scene_options);
     step(progress, 0.4)?;
-    let invalid = |e: super::raster::RenderError| ExportError::Invalid(e.to_string());
     match options.format {
         ExportFormat::Svg => {
             let svg = if options.scale.is_finite() && options.scale > 0.0 && options.scale != 1.0 {

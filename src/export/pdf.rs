@@ -5,6 +5,7 @@
 use super::fonts;
 use super::raster::{MAX_NODES, RenderError};
 use super::svg::{SvgOptions, node_count, write_svg};
+use crate::i18n::{tr, tr_args};
 use crate::scene::{Grid, Scene};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use std::collections::BTreeMap;
@@ -154,7 +155,7 @@ pub fn map_tiles(w: f32, h: f32, options: &PdfOptions) -> Vec<MapTile> {
         .collect()
 }
 
-fn paper_name(p: Paper) -> &'static str {
+pub fn paper_name(p: Paper) -> &'static str {
     match p {
         Paper::A4 => "A4",
         Paper::A3 => "A3",
@@ -193,13 +194,16 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
     let (scale, cols, rows) = plan_pages(b.w, b.h, options);
     if cols * rows == 1 {
         return Err(RenderError::TooBig {
-            size: format!(
-                "one {} page (scale {:.0}%)",
-                paper_name(options.paper),
-                scale * 100.0
+            size: tr_args(
+                "render-size-pdf-page",
+                &[
+                    ("paper", paper_name(options.paper).into()),
+                    ("percent", format!("{:.0}", scale * 100.0).into()),
+                ],
             ),
             nodes,
-            advice: "print it on pages (`--pages`) or export it as SVG (`--format svg`)".into(),
+            at_least: false,
+            advice: tr("render-advice-pdf-pages"),
         });
     }
     let (pw, ph) = options.paper.size();
@@ -222,14 +226,17 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
         let page_nodes = node_count(&page, &SvgOptions::default());
         if page_nodes > MAX_NODES {
             return Err(RenderError::TooBig {
-                size: format!(
-                    "page {} of {} (scale {:.0}%)",
-                    k + 1,
-                    cols * rows,
-                    scale * 100.0
+                size: tr_args(
+                    "render-size-pdf-page-of",
+                    &[
+                        ("page", (k + 1).to_string().into()),
+                        ("pages", (cols * rows).to_string().into()),
+                        ("percent", format!("{:.0}", scale * 100.0).into()),
+                    ],
                 ),
                 nodes: page_nodes,
-                advice: "export it as SVG (`--format svg`)".into(),
+                at_least: false,
+                advice: tr("render-advice-svg"),
             });
         }
         let (map, _) = map_chunk(&page)?;

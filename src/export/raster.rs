@@ -2,6 +2,8 @@
 
 use super::fonts;
 use super::svg::{SvgOptions, node_count, write_svg_with};
+use crate::i18n::{tr, tr_args};
+use crate::model::Journey;
 use crate::scene::Scene;
 use resvg::tiny_skia;
 
@@ -27,17 +29,86 @@ pub enum RenderError {
     #[error("could not write the PDF: {0}")]
     Pdf(String),
     /// The map needs more than [`MAX_NODES`] drawing nodes in one image.
-    #[error(
-        "the map is too big to draw at once: {size} would take {nodes} shapes and texts, more than the {max} one drawing can hold; {advice}",
-        max = MAX_NODES
-    )]
+    #[error("{}", too_big_message(size, *nodes, *at_least, advice))]
     TooBig {
-        /// What was asked, e.g. "a PNG of 16384 x 1600 px (scale 0.12)".
+        /// What was asked, e.g. "a PNG of 16384 x 1600 px (scale 0.12)", in the
+        /// language of the thread that refused it.
         size: String,
         nodes: usize,
-        /// The option that works.
+        /// `nodes` is a lower bound counted from the journey, before any layout.
+        at_least: bool,
+        /// The option that works (translated, like `size`).
         advice: String,
     },
+}
+
+fn too_big_message(size: &str, nodes: usize, at_least: bool, advice: &str) -> String {
+    tr_args(
+        if at_least {
+            "render-too-big-at-least"
+        } else {
+            "render-too-big"
+        },
+        &[
+            ("size", size.into()),
+            ("nodes", nodes.to_string().into()),
+            ("max", MAX_NODES.to_string().into()),
+            ("advice", advice.into()),
+        ],
+    )
+}
+
+/// A lower bound of [`node_count`] for the exports' scene of `journey` at any scale,
+/// with every text left out: the layer groups; each card's group and shapes; each
+/// handoff's group, line, arrow head and label pill ([`crate::scene::bound`]). Counted
+/// from the journey alone, in milliseconds, so a map that no scale can draw at once is
+/// refused right after loading, before the analysis, layout and scene.
+pub fn nodes_at_least(journey: &Journey) -> usize {
+    use crate::scene::bound::{card_shapes_at_least, edge_shapes_at_least};
+    let card_w = crate::layout::LayoutConfig::default().card_w;
+    let cards = journey
+        .touchpoints()
+        .map(|t| 1 + card_shapes_at_least(t, card_w))
+        .fold(0usize, usize::saturating_add);
+    let edges = journey
+        .handoffs()
+        .into_iter()
+        .map(|h| 2 + edge_shapes_at_least(h))
+        .fold(0usize, usize::saturating_add);
+    9usize.saturating_add(cards).saturating_add(edges)
+}
+
+/// Refuse a one-image drawing of `journey` (`what`: "png" or a paper name for a
+/// one-page PDF) when even [`nodes_at_least`] is over [`MAX_NODES`]: no scale helps.
+pub fn refuse_early(journey: &Journey, what: Option<&str>) -> Result<(), RenderError> {
+    let nodes = nodes_at_least(journey);
+    if nodes <= MAX_NODES {
+        return Ok(());
+    }
+    let counts = [
+        ("touchpoints", journey.touchpoint_count().to_string().into()),
+        ("handoffs", journey.handoff_count().to_string().into()),
+    ];
+    let (size, advice) = match what {
+        None => (
+            tr_args("render-size-png-map", &counts),
+            tr("render-advice-pages-or-svg"),
+        ),
+        Some(paper) => {
+            let mut args = counts.to_vec();
+            args.push(("paper", paper.into()));
+            (
+                tr_args("render-size-pdf-map", &args),
+                tr("render-advice-pdf-pages"),
+            )
+        }
+    };
+    Err(RenderError::TooBig {
+        size,
+        nodes,
+        at_least: true,
+        advice,
+    })
 }
 
 /// A rendered PNG and what it became.
@@ -76,8 +147,16 @@ pub fn render_png(scene: &Scene, scale: f32) -> Result<Png, RenderError> {
     let nodes = node_count(scene, &options);
     if nodes > MAX_NODES {
         return Err(RenderError::TooBig {
-            size: format!("a PNG of {width} x {height} px (scale {scale:.2})"),
+            size: tr_args(
+                "render-size-png",
+                &[
+                    ("width", width.to_string().into()),
+                    ("height", height.to_string().into()),
+                    ("scale", format!("{scale:.2}").into()),
+                ],
+            ),
             nodes,
+            at_least: false,
             advice: too_big_advice(scene, asked.min(scale)),
         });
     }
@@ -135,12 +214,13 @@ fn too_big_advice(scene: &Scene, scale: f32) -> String {
             && candidate > 0.0
             && node_count(scene, &lod_options(candidate)) <= MAX_NODES
         {
-            return format!(
-                "export with `--scale {candidate}` (card text left out), or as PDF pages (`--format pdf --pages`) or SVG (`--format svg`)"
+            return tr_args(
+                "render-advice-scale",
+                &[("scale", candidate.to_string().into())],
             );
         }
     }
-    "export it as PDF pages (`--format pdf --pages`) or as SVG (`--format svg`)".into()
+    tr("render-advice-pages-or-svg")
 }
 
 #[cfg(test)]

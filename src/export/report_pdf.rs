@@ -485,13 +485,16 @@ pub fn render_report_pdf(
             let nodes = super::svg::node_count(scene, &super::svg::SvgOptions::default());
             if nodes > super::raster::MAX_NODES {
                 return Err(RenderError::TooBig {
-                    size: format!(
-                        "the map of the report ({} x {} pt)",
-                        scene.bounds.w.round(),
-                        scene.bounds.h.round()
+                    size: crate::i18n::tr_args(
+                        "render-size-report-map",
+                        &[
+                            ("width", scene.bounds.w.round().to_string().into()),
+                            ("height", scene.bounds.h.round().to_string().into()),
+                        ],
                     ),
                     nodes,
-                    advice: "export the map alone as PDF pages (`--format pdf --pages`) and the report as HTML or Markdown".into(),
+                    at_least: false,
+                    advice: crate::i18n::tr("render-advice-report"),
                 });
             }
             let svg = write_svg(scene);
