@@ -352,3 +352,45 @@ fn choosing_mean_only_invents_no_score() {
         })
     );
 }
+
+/// While a note is typed in presentation, its editor on the map covers no card's name
+/// or badges (it grows from the note's free spot towards free space).
+#[test]
+fn the_note_being_typed_in_presentation_hides_no_card() {
+    let mut h = harness_sized(AppState::with_journey(as_is()), 1080.0);
+    h.key_press(Key::F5);
+    h.run_ok();
+    for (stage, card) in [(1, "final-read"), (2, "credit-check"), (3, "direct-debit")] {
+        while h.state().warroom.present.stage != Some(stage) {
+            h.key_press(Key::ArrowRight);
+            h.run_ok();
+        }
+        h.run_steps(4);
+        h.state_mut()
+            .queue(Action::SelectTouchpoints(vec![TouchpointId::new(card)]));
+        h.run_ok();
+        h.key_press(Key::N);
+        h.step();
+        type_keys(&mut h, "we never hear back");
+        let s = h.state();
+        let id = s
+            .warroom
+            .notes
+            .editing
+            .clone()
+            .expect("a note is being typed");
+        let editor = notes::editor_rect(s, &id);
+        for (tp, c) in &s.derived.layout.cards {
+            let r = s.camera.rect_to_screen(c);
+            // The card with room for its badges above it.
+            let grown = egui::Rect::from_min_max(r.min - egui::vec2(0.0, 8.0), r.max);
+            assert!(
+                !editor.intersects(grown) || !s.camera.rect.intersects(r),
+                "stage {stage}: the note editor {editor:?} covers card {tp} at {r:?}"
+            );
+        }
+        h.key_press(Key::Escape);
+        h.run_ok();
+        assert!(h.state().warroom.present.active);
+    }
+}

@@ -88,6 +88,12 @@ impl Camera {
         (v.x, v.y)
     }
 
+    /// The world rectangle under a screen rectangle.
+    pub fn rect_to_world(&self, r: Rect) -> WRect {
+        let (x, y) = self.to_world(r.min);
+        WRect::new(x, y, r.width() / self.zoom, r.height() / self.zoom)
+    }
+
     /// The part of the world that is on screen.
     pub fn view(&self) -> WRect {
         let (x, y) = self.to_world(self.rect.min);

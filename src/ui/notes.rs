@@ -530,6 +530,69 @@ pub fn paint(painter: &egui::Painter, state: &AppState) {
 
 /// The note being written on the map (presentation mode): a text field over the
 /// note that keeps the keyboard until Escape, Ctrl+Enter or a click elsewhere.
+/// Where the note being typed is edited on the map: over the note, grown to a
+/// comfortable size in the direction (right/left, down/up) that covers the fewest card
+/// names and badges, and kept inside the canvas.
+pub fn editor_rect(state: &AppState, id: &NoteId) -> egui::Rect {
+    let cam = &state.camera;
+    let size = vec2(280.0, 120.0);
+    let note = state
+        .derived
+        .note_rects
+        .iter()
+        .find(|(n, _)| n == id)
+        .map(|(_, w)| cam.rect_to_screen(w));
+    let inside = |min: egui::Pos2| {
+        egui::pos2(
+            min.x.clamp(
+                cam.rect.left(),
+                (cam.rect.right() - size.x).max(cam.rect.left()),
+            ),
+            min.y.clamp(
+                cam.rect.top(),
+                (cam.rect.bottom() - size.y).max(cam.rect.top()),
+            ),
+        )
+    };
+    let Some(note) = note else {
+        return egui::Rect::from_min_size(inside(cam.rect.center() - size / 2.0), size);
+    };
+    let candidates = [
+        note.min,
+        egui::pos2(note.right() - size.x, note.top()),
+        egui::pos2(note.left(), note.bottom() - size.y),
+        egui::pos2(note.right() - size.x, note.bottom() - size.y),
+    ]
+    .map(|min| egui::Rect::from_min_size(inside(min), size));
+    // Cards near the note, with the room kept for their names and badges.
+    let probe = cam.rect_to_world(note.expand(size.x.max(size.y)));
+    let layout = &state.derived.layout;
+    let keepouts: Vec<egui::Rect> = layout
+        .visible_cards(&probe)
+        .into_iter()
+        .map(|(_, c)| cam.rect_to_screen(&card_keepout(c)))
+        .collect();
+    let covered = |r: &egui::Rect| -> f32 {
+        keepouts
+            .iter()
+            .map(|k| {
+                let i = k.intersect(*r);
+                if i.is_positive() { i.area() } else { 0.0 }
+            })
+            .sum()
+    };
+    let mut best = candidates[0];
+    let mut least = covered(&best);
+    for c in &candidates[1..] {
+        let area = covered(c);
+        if area < least {
+            best = *c;
+            least = area;
+        }
+    }
+    best
+}
+
 pub fn map_editor(ui: &mut egui::Ui, state: &mut AppState) {
     let Some(id) = state.warroom.notes.editing.clone() else {
         return;
@@ -538,25 +601,8 @@ pub fn map_editor(ui: &mut egui::Ui, state: &mut AppState) {
         state.warroom.notes.editing = None;
         return;
     };
-    let cam = &state.camera;
-    let at = state
-        .derived
-        .note_rects
-        .iter()
-        .find(|(n, _)| *n == id)
-        .map_or(cam.rect.center(), |(_, w)| cam.rect_to_screen(w).min);
-    let size = vec2(280.0, 120.0);
-    let min = egui::pos2(
-        at.x.clamp(
-            cam.rect.left(),
-            (cam.rect.right() - size.x).max(cam.rect.left()),
-        ),
-        at.y.clamp(
-            cam.rect.top(),
-            (cam.rect.bottom() - size.y).max(cam.rect.top()),
-        ),
-    );
-    let r = egui::Rect::from_min_size(min, size);
+    let r = editor_rect(state, &id);
+    let size = r.size();
     let (escape, ctrl_enter, click_outside) = ui.input(|i| {
         (
             i.key_pressed(egui::Key::Escape),
