@@ -358,3 +358,42 @@ fn validate_explains_a_broken_and_a_truncated_file_in_chinese() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(text(&out.stderr), format!("{b}:4:5: Expected comma\n"));
 }
+
+/// `touchpoint import --lang zh-CN`: the warnings and the "assumed" lines are Chinese
+/// and keep their `FILE:LINE:` prefix; the journey written is the same.
+#[test]
+fn import_warnings_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("t.csv");
+    std::fs::write(
+        &csv,
+        "Phase;Step;Team;channel\nNotify;Call;Contact;pigeon\nNotify;Write;Contact;letter\n",
+    )
+    .unwrap();
+    let c = csv.display().to_string();
+    let out_zh = dir.path().join("zh.journey.ron");
+    let out_en = dir.path().join("en.journey.ron");
+    let zh = touchpoint(&[
+        "import",
+        &c,
+        "-o",
+        &out_zh.display().to_string(),
+        "--lang",
+        "zh-CN",
+    ]);
+    assert_eq!(zh.status.code(), Some(0));
+    let err = text(&zh.stderr);
+    assert!(
+        err.contains(&format!("{c}:2: 渠道 \"pigeon\" 无法识别")),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{c}: 假定：第 2 列")), "{err}");
+    let en = touchpoint(&["import", &c, "-o", &out_en.display().to_string()]);
+    assert!(text(&en.stderr).contains(&format!("{c}:2: channel \"pigeon\" is not known")));
+    assert_eq!(
+        std::fs::read(&out_zh).unwrap(),
+        std::fs::read(&out_en).unwrap(),
+        "the journey does not depend on the language"
+    );
+    assert!(text(&zh.stdout).contains("个触点"), "{}", text(&zh.stdout));
+}

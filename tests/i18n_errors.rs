@@ -372,3 +372,54 @@ fn recovery_and_import_read_errors_are_chinese() {
     });
     assert_eq!(e, format!("{}: 无法读取：文件不存在", missing.display()));
 }
+
+/// `touchpoint import` problems: CSV and Mermaid warnings (`FILE:LINE: ...`) and the
+/// columns' meanings, in Chinese.
+#[test]
+fn import_problems_are_chinese_and_keep_file_and_line() {
+    use touchpoint::import::{ImportFormat, import_str};
+    let csv = "Phase;Step;Team;channel;layer;volume;satisfaction;responses;owner_kind;owner_color;handling_minutes;order;score_3;Mystery\n\
+               Notify;Call;Contact;pigeon;sideways;many;eleven;x;alien;blue;-2;first;x;?\n\
+               Notify;;;;;;;;;;;;;\n\
+               Notify;Call;Contact;phone;;;;3;;;;;;\n";
+    let r = i18n::with_lang(&zh(), || import_str("t.csv", csv, ImportFormat::Csv)).unwrap();
+    let lines: Vec<String> = r.problems.iter().map(ToString::to_string).collect();
+    assert!(lines.len() >= 10, "{lines:?}");
+    for l in &lines {
+        let rest = l.strip_prefix("t.csv:").unwrap_or_else(|| panic!("{l}"));
+        assert!(
+            rest.split(':').next().unwrap().parse::<usize>().is_ok(),
+            "line kept: {l}"
+        );
+        assert!(has_cjk(l), "{l}");
+        let words = latin_words(rest, &["csv"]);
+        assert!(words.is_empty(), "{words:?} in {l}");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("t.csv:2: 渠道 \"pigeon\" 无法识别")),
+        "{lines:?}"
+    );
+    for a in &r.assumptions {
+        assert!(has_cjk(a) && latin_words(a, &[]).is_empty(), "{a}");
+    }
+    let mmd = "title Trip\nsection Book\n  Search: 9: Me\n  : 3: Me\n  Pay: x: Me\nsection Go: extra\n  ride\n";
+    let r = i18n::with_lang(&zh(), || import_str("t.mmd", mmd, ImportFormat::Mermaid)).unwrap();
+    let lines: Vec<String> = r.problems.iter().map(ToString::to_string).collect();
+    assert!(lines.len() >= 4, "{lines:?}");
+    for l in &lines {
+        assert!(l.starts_with("t.mmd:"), "{l}");
+        assert!(has_cjk(l), "{l}");
+        let words = latin_words(l.trim_start_matches("t.mmd:"), &["Mermaid"]);
+        assert!(words.is_empty(), "{words:?} in {l}");
+    }
+    // Nothing to import: the error is Chinese too.
+    let e = i18n::with_lang(&zh(), || import_str("e.csv", "", ImportFormat::Csv)).unwrap_err();
+    assert_eq!(e.lines(), ["e.csv: 表格是空的：没有标题行"]);
+    // The meanings offered in the import preview.
+    let labels = i18n::with_lang(&zh(), touchpoint::import::csv::meanings);
+    for (key, label) in &labels {
+        assert!(has_cjk(label), "{key}: {label}");
+    }
+}

@@ -32,22 +32,23 @@ use crate::import::read_input;
 /// 1 nothing usable / `--strict` with problems / cannot read or write, 2 usage.
 pub fn cli_import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let Some((first, rest)) = args.inputs.split_first() else {
-        let _ = writeln!(err, "import: give a file to import");
+        let _ = writeln!(err, "{}", crate::i18n::tr("imp-cli-no-input"));
         return 2;
     };
     let Some(format) = args.from.or_else(|| ImportFormat::from_path(first)) else {
         let _ = writeln!(
             err,
-            "{}: cannot tell the format from the extension; use --from csv or --from mermaid",
-            first.display()
+            "{}: {}",
+            first.display(),
+            crate::i18n::tr("imp-cli-unknown-format")
         );
         return 2;
     };
     if !rest.is_empty() && format != ImportFormat::Csv {
         let _ = writeln!(
             err,
-            "import: only CSV handoff tables can follow the first file, not a {} input",
-            format.label()
+            "{}",
+            crate::tr!("imp-cli-only-csv-follows", format = format.label())
         );
         return 2;
     }
@@ -65,7 +66,7 @@ pub fn cli_import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             for line in e.lines() {
                 let _ = writeln!(err, "{line}");
             }
-            let _ = writeln!(err, "{name}: nothing imported");
+            let _ = writeln!(err, "{name}: {}", crate::i18n::tr("imp-cli-nothing"));
             return 1;
         }
     };
@@ -90,7 +91,11 @@ pub fn cli_import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         result.problems.extend(problems);
     }
     for a in &result.assumptions {
-        let _ = writeln!(err, "{name}: assumed: {a}");
+        let _ = writeln!(
+            err,
+            "{name}: {}",
+            crate::tr!("imp-cli-assumed", what = a.as_str())
+        );
     }
     for p in &result.problems {
         let _ = writeln!(err, "{p}");
@@ -98,8 +103,8 @@ pub fn cli_import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     if args.strict && !result.problems.is_empty() {
         let _ = writeln!(
             err,
-            "{name}: {} problem(s); nothing written (--strict)",
-            result.problems.len()
+            "{name}: {}",
+            crate::tr!("imp-cli-strict", count = result.problems.len())
         );
         return 1;
     }
@@ -110,8 +115,8 @@ pub fn cli_import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     if code == 0 && !result.problems.is_empty() && args.output != Path::new("-") {
         let _ = writeln!(
             out,
-            "{} row(s) or line(s) not fully imported; see the messages above",
-            result.problems.len()
+            "{}",
+            crate::tr!("imp-cli-not-fully", count = result.problems.len())
         );
     }
     code

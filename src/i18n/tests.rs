@@ -155,6 +155,7 @@ const DYNAMIC_IDS: &[(&str, &str)] = &[
     ("gesture-", "-what"),
     ("field-", ""),
     ("colour-", ""),
+    ("imp-col-", ""),
 ];
 
 /// Every string literal of every `.rs` file under `dir` that could be a message

@@ -8,6 +8,7 @@ use crate::model::{
     Department, DepartmentId, DepartmentKind, Handoff, Journey, Rgb, Stage, StageId, Touchpoint,
     TouchpointId, is_valid_id, slugify,
 };
+use crate::tr;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Problems met while importing one input, at most [`MAX_PROBLEMS`] kept.
@@ -55,7 +56,7 @@ impl Problems {
             self.list.push(ImportProblem {
                 file: self.file.clone(),
                 line: None,
-                message: format!("... and {} more problems", self.more),
+                message: tr!("io-more-problems", count = self.more),
             });
         }
         self.list
@@ -139,7 +140,22 @@ impl NameIndex {
     }
 }
 
-/// Cut `text` to [`MAX_TEXT`] bytes in place, reporting it.
+/// "WHAT: N bytes, cut to the limit of M"; `what` is a message id (`io-what-pain`).
+fn cut_message(what: &str, len: usize) -> String {
+    tr!(
+        "imp-text-cut",
+        what = crate::i18n::tr(what),
+        size = len.to_string(),
+        limit = MAX_TEXT.to_string()
+    )
+}
+
+/// A value from the input, quoted in a message.
+fn q(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// Cut `text` to [`MAX_TEXT`] bytes in place, reporting it (`what`: a message id).
 fn fit(what: &str, text: &mut String, line: usize, problems: &mut Problems) {
     if text.len() > MAX_TEXT {
         let len = text.len();
@@ -148,10 +164,7 @@ fn fit(what: &str, text: &mut String, line: usize, problems: &mut Problems) {
             end -= 1;
         }
         text.truncate(end);
-        problems.at(
-            line,
-            format!("{what}: {len} bytes, cut to the limit of {MAX_TEXT}"),
-        );
+        problems.at(line, cut_message(what, len));
     }
 }
 
@@ -197,13 +210,7 @@ impl Builder {
     pub fn text(&self, what: &str, text: &str, line: usize, problems: &mut Problems) -> String {
         let (t, cut) = clip_text(text);
         if cut {
-            problems.at(
-                line,
-                format!(
-                    "{what}: {} bytes, cut to the limit of {MAX_TEXT}",
-                    text.len()
-                ),
-            );
+            problems.at(line, cut_message(what, text.len()));
         }
         t
     }
@@ -246,10 +253,7 @@ impl Builder {
             {
                 problems.at(
                     line,
-                    format!(
-                        "stage `{id}` is already named {:?}; the name {name:?} is ignored",
-                        s.name
-                    ),
+                    tr!("imp-stage-named", id = id, old = q(&s.name), name = q(name)),
                 );
             }
             return Some(sid);
@@ -262,7 +266,11 @@ impl Builder {
         if self.journey.stages().len() >= MAX_PARTS {
             problems.at(
                 line,
-                format!("more than {MAX_PARTS} stages; stage {name:?} is left empty"),
+                tr!(
+                    "imp-too-many-stages",
+                    limit = MAX_PARTS.to_string(),
+                    name = q(name)
+                ),
             );
             return None;
         }
@@ -272,12 +280,9 @@ impl Builder {
             ids.contains(s)
         });
         if changed {
-            problems.at(
-                line,
-                format!("`{id}` is not a valid stage id; using `{new}`"),
-            );
+            problems.at(line, tr!("imp-bad-stage-id", id = id, new = new.as_str()));
         }
-        let name = self.text("a stage name", shown, line, problems);
+        let name = self.text("io-what-stage-name", shown, line, problems);
         let at = self.journey.stages().len();
         match self
             .journey
@@ -289,7 +294,10 @@ impl Builder {
                 Some(StageId::new(new))
             }
             Err(e) => {
-                problems.at(line, format!("stage {name:?}: {e}"));
+                problems.at(
+                    line,
+                    tr!("imp-stage-error", name = q(&name), error = e.to_string()),
+                );
                 None
             }
         }
@@ -318,9 +326,11 @@ impl Builder {
                 if !name.is_empty() && d.name != name {
                     problems.at(
                         line,
-                        format!(
-                            "department `{}` is already named {:?}; the name {name:?} is ignored",
-                            d.id, d.name
+                        tr!(
+                            "imp-department-named",
+                            id = d.id.to_string(),
+                            old = q(&d.name),
+                            name = q(name)
                         ),
                     );
                 }
@@ -329,11 +339,11 @@ impl Builder {
                 {
                     problems.at(
                         line,
-                        format!(
-                            "department {:?} already has colour {}; {} is ignored",
-                            d.name,
-                            d.color.to_hex(),
-                            c.to_hex()
+                        tr!(
+                            "imp-department-colour",
+                            name = q(&d.name),
+                            old = d.color.to_hex(),
+                            new = c.to_hex()
                         ),
                     );
                 }
@@ -344,7 +354,11 @@ impl Builder {
         if n >= MAX_PARTS {
             problems.at(
                 line,
-                format!("more than {MAX_PARTS} departments; {name:?} is left without owner"),
+                tr!(
+                    "imp-too-many-departments",
+                    limit = MAX_PARTS.to_string(),
+                    name = q(name)
+                ),
             );
             return None;
         }
@@ -356,10 +370,10 @@ impl Builder {
         if changed {
             problems.at(
                 line,
-                format!("`{id}` is not a valid department id; using `{new}`"),
+                tr!("imp-bad-department-id", id = id, new = new.as_str()),
             );
         }
-        let name = self.text("a department name", shown, line, problems);
+        let name = self.text("io-what-department-name", shown, line, problems);
         let mut dept = Department::new(
             new.clone(),
             name.clone(),
@@ -379,7 +393,14 @@ impl Builder {
                 Some(DepartmentId::new(new))
             }
             Err(e) => {
-                problems.at(line, format!("department {name:?}: {e}"));
+                problems.at(
+                    line,
+                    tr!(
+                        "imp-department-error",
+                        name = q(&name),
+                        error = e.to_string()
+                    ),
+                );
                 None
             }
         }
@@ -399,40 +420,45 @@ impl Builder {
     /// cut to [`MAX_TEXT`] bytes, at most [`MAX_ITEMS`] metrics and pain points.
     pub fn fit_touchpoint(tp: &mut Touchpoint, line: usize, problems: &mut Problems) {
         for (what, text) in [
-            ("the name", &mut tp.name),
-            ("the description", &mut tp.description),
-            ("the notes", &mut tp.notes),
+            ("imp-what-the-name", &mut tp.name),
+            ("io-what-description", &mut tp.description),
+            ("imp-what-the-notes", &mut tp.notes),
         ] {
             fit(what, text, line, problems);
         }
         let over = |what: &str, n: usize, problems: &mut Problems| {
             problems.at(
                 line,
-                format!("{n} {what}; the limit is {MAX_ITEMS}: the first {MAX_ITEMS} are kept"),
+                tr!(
+                    "imp-too-many-items",
+                    count = n.to_string(),
+                    what = crate::i18n::tr(what),
+                    limit = MAX_ITEMS.to_string()
+                ),
             );
         };
         if tp.pains.len() > MAX_ITEMS {
-            over("pain points", tp.pains.len(), problems);
+            over("io-many-pains", tp.pains.len(), problems);
             tp.pains.truncate(MAX_ITEMS);
         }
         if tp.metrics.len() > MAX_ITEMS {
-            over("metrics", tp.metrics.len(), problems);
+            over("io-many-metrics", tp.metrics.len(), problems);
             tp.metrics.truncate(MAX_ITEMS);
         }
         for pain in &mut tp.pains {
-            fit("a pain point", pain, line, problems);
+            fit("io-what-pain", pain, line, problems);
         }
         for m in &mut tp.metrics {
-            fit("a metric name", &mut m.name, line, problems);
-            fit("a metric unit", &mut m.unit, line, problems);
+            fit("io-what-metric-name", &mut m.name, line, problems);
+            fit("imp-what-metric-unit", &mut m.unit, line, problems);
         }
     }
 
     /// Keep a handoff within the file format's limits (label and notes cut to
     /// [`MAX_TEXT`] bytes), reporting each cut.
     pub fn fit_handoff(h: &mut Handoff, line: usize, problems: &mut Problems) {
-        fit("a handoff label", &mut h.label, line, problems);
-        fit("the handoff notes", &mut h.notes, line, problems);
+        fit("imp-what-handoff-label", &mut h.label, line, problems);
+        fit("imp-what-handoff-notes", &mut h.notes, line, problems);
     }
 
     pub fn add_touchpoint(
@@ -445,9 +471,9 @@ impl Builder {
         if self.journey.touchpoint_count() >= super::MAX_ROWS {
             problems.at(
                 line,
-                format!(
-                    "more than {} touchpoints; this one is not imported",
-                    super::MAX_ROWS
+                tr!(
+                    "imp-too-many-touchpoints",
+                    limit = super::MAX_ROWS.to_string()
                 ),
             );
             return false;
@@ -460,7 +486,14 @@ impl Builder {
                 true
             }
             Err(e) => {
-                problems.at(line, format!("touchpoint {name:?} not imported: {e}"));
+                problems.at(
+                    line,
+                    tr!(
+                        "imp-touchpoint-error",
+                        name = q(&name),
+                        error = e.to_string()
+                    ),
+                );
                 false
             }
         }
@@ -475,10 +508,10 @@ impl Builder {
         if self.journey.handoff_count() >= crate::io::MAX_HANDOFFS {
             problems.at(
                 line,
-                format!(
-                    "more than {} handoffs; {} is not imported",
-                    crate::io::MAX_HANDOFFS,
-                    h.key()
+                tr!(
+                    "imp-too-many-handoffs",
+                    limit = crate::io::MAX_HANDOFFS.to_string(),
+                    key = h.key().to_string()
                 ),
             );
             return false;
@@ -487,7 +520,14 @@ impl Builder {
         match self.journey.add_handoff(h) {
             Ok(()) => true,
             Err(e) => {
-                problems.at(line, format!("handoff {key} not imported: {e}"));
+                problems.at(
+                    line,
+                    tr!(
+                        "imp-handoff-error",
+                        key = key.to_string(),
+                        error = e.to_string()
+                    ),
+                );
                 false
             }
         }

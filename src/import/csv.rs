@@ -19,6 +19,7 @@ use crate::model::{
     Better, DepartmentKind, Handoff, HandoffKey, Journey, Layer, Metric, Rgb, Satisfaction,
     Touchpoint, TouchpointId, slugify,
 };
+use crate::tr;
 use std::collections::BTreeMap;
 
 /// Most columns read from a table.
@@ -65,7 +66,7 @@ pub fn split_directive(text: &str) -> Result<(&str, Option<Directive>), String> 
         if let Some((op, dir)) = ops.iter().find(|(op, _)| tail.starts_with(op)) {
             let number = tail.get(op.len()..).unwrap_or_default().trim();
             let value = parse_number(number)
-                .ok_or_else(|| format!("the target {number:?} is not a number"))?;
+                .ok_or_else(|| tr!("imp-target-not-number", value = q(number)))?;
             let head = rest.get(..pos).unwrap_or_default();
             return Ok((head.trim_end(), Some((Some(value), *dir))));
         }
@@ -114,9 +115,7 @@ impl MetricColumn {
             rest = rest.get(..open).unwrap_or_default().trim_end();
         }
         if rest.is_empty() {
-            return Err(
-                "a metric column needs a name: `metric:Handle time [min] target<=8`".into(),
-            );
+            return Err(crate::i18n::tr("imp-metric-needs-name"));
         }
         Ok(MetricColumn {
             name: rest.to_owned(),
@@ -276,18 +275,23 @@ const MEANINGS: [(&str, &str); 28] = [
 
 /// Every meaning the import preview offers for a CSV column: (key, label), `ignore` first.
 pub fn meanings() -> Vec<(String, String)> {
-    let mut out = vec![(IGNORE.to_owned(), "(ignored)".to_owned())];
+    let mut out = vec![(IGNORE.to_owned(), crate::i18n::tr("imp-col-ignored"))];
     out.extend(
         MEANINGS
             .iter()
-            .map(|(k, l)| ((*k).to_owned(), (*l).to_owned())),
+            .map(|(k, _)| ((*k).to_owned(), meaning_label(k))),
     );
-    out.extend((0..=10).map(|k| (format!("score_{k}"), format!("responses scoring {k}"))));
+    out.extend((0..=10).map(|k| (format!("score_{k}"), tr!("imp-col-score", score = k))));
     out.push((
         "metric".to_owned(),
-        "metric (as its header says)".to_owned(),
+        crate::i18n::tr("imp-col-metric-header"),
     ));
     out
+}
+
+/// The label of a single-field meaning in the current language (`imp-col-stage_id`).
+fn meaning_label(key: &str) -> String {
+    crate::i18n::tr(&format!("imp-col-{key}"))
 }
 
 impl Col {
@@ -304,18 +308,19 @@ impl Col {
         }
     }
 
-    /// A label for messages and the preview.
-    fn label(&self) -> &'static str {
+    /// A label for messages and the preview, in the current language.
+    fn label(&self) -> String {
         match self {
-            Col::Hist(_) => "response count of one score",
-            Col::Metric(_) => "metric",
-            Col::Derived => "derived column",
+            Col::Hist(_) => crate::i18n::tr("imp-col-hist"),
+            Col::Metric(_) => crate::i18n::tr("imp-col-metric"),
+            Col::Derived => crate::i18n::tr("imp-col-derived"),
             c => {
                 let key = c.key();
-                MEANINGS
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .map_or("column", |(_, l)| l)
+                if MEANINGS.iter().any(|(k, _)| *k == key) {
+                    meaning_label(&key)
+                } else {
+                    crate::i18n::tr("imp-col-column")
+                }
             }
         }
     }
@@ -585,18 +590,13 @@ fn read_rows(text: &str, problems: &mut Problems) -> Vec<Row> {
                     continue;
                 }
                 if rows.len() > MAX_ROWS {
-                    problems.at(
-                        line,
-                        format!(
-                            "more than {MAX_ROWS} rows; this row and the rest are not imported"
-                        ),
-                    );
+                    problems.at(line, tr!("imp-too-many-rows", limit = MAX_ROWS.to_string()));
                     break;
                 }
                 if record.len() > MAX_COLUMNS {
                     problems.at(
                         line,
-                        format!("more than {MAX_COLUMNS} columns; the rest are ignored"),
+                        tr!("imp-too-many-columns", limit = MAX_COLUMNS.to_string()),
                     );
                 }
                 // Not `record.clone()`: the reader's buffer keeps the size of the longest
@@ -612,7 +612,7 @@ fn read_rows(text: &str, problems: &mut Problems) -> Vec<Row> {
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize) + line_offset;
-                problems.at(line, format!("cannot read this row: {e}"));
+                problems.at(line, tr!("imp-bad-row", error = e.to_string()));
                 if !matches!(e.kind(), ::csv::ErrorKind::Utf8 { .. }) {
                     break;
                 }
@@ -669,15 +669,15 @@ impl Header {
                     list
                 }
                 Some(Err(e)) => {
-                    notes.push((i, format!("column {} {h:?}: {e}; ignored", i + 1)));
+                    notes.push((
+                        i,
+                        tr!("imp-column-error", column = i + 1, header = q(h), error = e),
+                    ));
                     Vec::new()
                 }
                 None => {
                     if !h.is_empty() {
-                        notes.push((
-                            i,
-                            format!("column {} {h:?} is not a known column; ignored", i + 1),
-                        ));
+                        notes.push((i, tr!("imp-column-unknown", column = i + 1, header = q(h))));
                     }
                     Vec::new()
                 }
@@ -721,16 +721,17 @@ impl Header {
                     *s = Some(d);
                 }
                 let winner = slots.get(slot).copied().flatten();
-                assumptions.push(format!(
-                    "column {} {h:?} is read as the {}, since column {} {:?} is already the {}",
-                    d + 1,
-                    alt.label(),
-                    winner.map_or(0, |w| w + 1),
-                    winner.map_or("", |w| row.cell(w)),
-                    candidates
+                assumptions.push(tr!(
+                    "imp-assume-already",
+                    column = d + 1,
+                    header = q(h),
+                    meaning = alt.label(),
+                    other = winner.map_or(0, |w| w + 1),
+                    other_header = q(winner.map_or("", |w| row.cell(w))),
+                    other_meaning = candidates
                         .get(d)
                         .and_then(|l| l.first())
-                        .map_or("", Col::label),
+                        .map_or_else(String::new, Col::label),
                 ));
                 cols[d] = Some(alt);
                 continue;
@@ -754,25 +755,21 @@ impl Header {
                 let meaning = candidates
                     .get(d)
                     .and_then(|l| l.first())
-                    .map_or("", Col::label);
-                assumptions.push(format!(
-                    "column {} {:?} is read as the {}, since column {} {h:?} is the {meaning}",
-                    w + 1,
-                    row.cell(w),
-                    alt.label(),
-                    d + 1,
+                    .map_or_else(String::new, Col::label);
+                assumptions.push(tr!(
+                    "imp-assume-is",
+                    column = w + 1,
+                    header = q(row.cell(w)),
+                    meaning = alt.label(),
+                    other = d + 1,
+                    other_header = q(h),
+                    other_meaning = meaning,
                 ));
                 cols[d] = candidates.get(d).and_then(|l| l.first()).cloned();
                 cols[w] = Some(alt);
                 continue;
             }
-            notes.push((
-                d,
-                format!(
-                    "column {} {h:?} repeats an earlier column with the same meaning; ignored",
-                    d + 1
-                ),
-            ));
+            notes.push((d, tr!("imp-column-repeats", column = d + 1, header = q(h))));
         }
         // In column order, as the header reads.
         notes.sort_by_key(|(i, _)| *i);
@@ -846,14 +843,11 @@ pub fn import_with(
         assumptions,
     };
     let Some((head, body)) = rows.split_first() else {
-        problems.general("the table is empty: no header row");
+        problems.general(crate::i18n::tr("imp-empty-table"));
         return outcome(Err(fail(name, problems)), Vec::new(), Vec::new());
     };
     if normalise(head.cell(0)) == "from_to" {
-        problems.at(
-            head.line,
-            "this is a department x department handoff matrix; it has no touchpoints. Import the touchpoints table instead",
-        );
+        problems.at(head.line, crate::i18n::tr("imp-matrix"));
         return outcome(Err(fail(name, problems)), Vec::new(), Vec::new());
     }
     let header = Header::read(head, choices, &mut problems);
@@ -879,19 +873,20 @@ pub fn import_with(
     let mut b = Builder::new(&title_from_name(name));
     if header.has(&Col::Name) || header.has(&Col::Id) {
         if touchpoints_table(&mut b, &header, body, &mut problems, progress).is_err() {
-            return outcome(Err(fail_with(name, "cancelled")), columns, assumptions);
+            return outcome(
+                Err(fail_with(name, &crate::i18n::tr("imp-cancelled"))),
+                columns,
+                assumptions,
+            );
         }
     } else if header.has(&Col::From) && header.has(&Col::To) {
         handoff_rows(&mut Target::Build(&mut b), &header, body, &mut problems);
     } else {
-        problems.at(
-            head.line,
-            "no `name` (or `id`) column, and no `from`/`to` columns: nothing to import",
-        );
+        problems.at(head.line, crate::i18n::tr("imp-no-name-column"));
     }
     if b.journey.touchpoint_count() == 0 {
         if problems.is_empty() {
-            problems.general("no touchpoint rows below the header");
+            problems.general(crate::i18n::tr("imp-no-rows"));
         }
         return outcome(Err(fail(name, problems)), columns, assumptions);
     }
@@ -939,16 +934,16 @@ fn touchpoints_table(
         let given_id = cells.get(&Col::Id);
         let name = cells.get(&Col::Name);
         if given_id.is_empty() && name.is_empty() {
-            problems.at(line, "a row without a name or an id; not imported");
+            problems.at(line, crate::i18n::tr("imp-row-without-name"));
             continue;
         }
         if row.len() > header.cols.len() {
             problems.at(
                 line,
-                format!(
-                    "{} cells but only {} columns; the extra cells are ignored",
-                    row.len(),
-                    header.cols.len()
+                tr!(
+                    "imp-extra-cells",
+                    cells = row.len(),
+                    columns = header.cols.len()
                 ),
             );
         }
@@ -957,23 +952,23 @@ fn touchpoints_table(
             if by_given_id.contains_key(given_id) {
                 problems.at(
                     line,
-                    format!("the id `{given_id}` is used twice; this row gets `{id}`"),
+                    tr!("imp-id-twice", id = given_id, new = id.to_string()),
                 );
             } else {
-                problems.at(
-                    line,
-                    format!("`{given_id}` is not a valid id; using `{id}`"),
-                );
+                problems.at(line, tr!("imp-bad-id", id = given_id, new = id.to_string()));
             }
         }
-        let mut tp = Touchpoint::new(id.0.clone(), b.text("the name", name, line, problems));
+        let mut tp = Touchpoint::new(
+            id.0.clone(),
+            b.text("imp-what-the-name", name, line, problems),
+        );
         tp.description = b.text(
-            "the description",
+            "io-what-description",
             cells.get(&Col::Description),
             line,
             problems,
         );
-        tp.notes = b.text("the notes", cells.get(&Col::Notes), line, problems);
+        tp.notes = b.text("imp-what-the-notes", cells.get(&Col::Notes), line, problems);
         tp.stage = b.stage(
             cells.get(&Col::StageId),
             cells.get(&Col::Stage),
@@ -990,7 +985,7 @@ fn touchpoints_table(
             .lines()
             .map(str::trim)
             .filter(|p| !p.is_empty())
-            .map(|p| b.text("a pain point", p, line, problems))
+            .map(|p| b.text("io-what-pain", p, line, problems))
             .collect();
         if b.add_touchpoint(tp, line, problems) {
             if !given_id.is_empty() {
@@ -1015,20 +1010,12 @@ fn touchpoints_table(
                     Some(to) => {
                         let h = Handoff::new(from.0.clone(), to.0.clone());
                         if b.journey.handoff(&h.key()).is_some() {
-                            problems.at(
-                                *line,
-                                format!("next: the handoff {} is listed twice; kept once", h.key()),
-                            );
+                            problems.at(*line, tr!("imp-next-twice", key = h.key().to_string()));
                         } else {
                             b.connect(h, *line, problems);
                         }
                     }
-                    None => problems.at(
-                        *line,
-                        format!(
-                            "next: there is no touchpoint `{target}`; that handoff is not imported"
-                        ),
-                    ),
+                    None => problems.at(*line, tr!("imp-next-unknown", id = target.to_string())),
                 }
             }
         }
@@ -1061,10 +1048,7 @@ fn owner(
     } else {
         let c = Rgb::parse(color_text);
         if c.is_none() {
-            problems.at(
-                line,
-                format!("owner_color {color_text:?} is not a colour like #4e79a7; a palette colour is used"),
-            );
+            problems.at(line, tr!("imp-bad-colour", value = q(color_text)));
         }
         c
     };
@@ -1075,10 +1059,7 @@ fn owner(
         "customer" => Some(DepartmentKind::Customer),
         "partner" | "external" => Some(DepartmentKind::Partner),
         _ => {
-            problems.at(
-                line,
-                format!("owner_kind {kind_text:?} is not Internal, Customer or Partner; Internal is used"),
-            );
+            problems.at(line, tr!("imp-bad-kind", value = q(kind_text)));
             None
         }
     };
@@ -1103,10 +1084,7 @@ fn read_channel_layer(
     let channel = cells.get(&Col::Channel);
     if !channel.is_empty() {
         tp.channel = Channel::parse(channel).unwrap_or_else(|| {
-            problems.at(
-                line,
-                format!("channel {channel:?} is not known (phone, web, app, email, letter, chat, in person, field visit, social media, internal, partner); Other is used"),
-            );
+            problems.at(line, tr!("imp-bad-channel", value = q(channel)));
             Channel::Other
         });
     }
@@ -1114,10 +1092,7 @@ fn read_channel_layer(
     if !layer.is_empty() {
         match Layer::parse(layer) {
             Some(l) => tp.layer = l,
-            None => problems.at(
-                line,
-                format!("layer {layer:?} is not customer action, frontstage, backstage or support; Frontstage is used"),
-            ),
+            None => problems.at(line, tr!("imp-bad-layer", value = q(layer))),
         }
     }
 }
@@ -1127,30 +1102,21 @@ fn read_numbers(tp: &mut Touchpoint, cells: &Cells<'_>, line: usize, problems: &
     if !volume.is_empty() {
         tp.volume = parse_count(volume);
         if tp.volume.is_none() {
-            problems.at(
-                line,
-                format!("volume {volume:?} is not a whole number; left empty"),
-            );
+            problems.at(line, tr!("imp-bad-volume", value = q(volume)));
         }
     }
     let handling = cells.get(&Col::Handling);
     if !handling.is_empty() {
         tp.handling_minutes = parse_number(handling).filter(|v| *v >= 0.0);
         if tp.handling_minutes.is_none() {
-            problems.at(
-                line,
-                format!("handling time {handling:?} is not a number of minutes >= 0; left empty"),
-            );
+            problems.at(line, tr!("imp-bad-handling", value = q(handling)));
         }
     }
     let order = cells.get(&Col::Order);
     if !order.is_empty() {
         tp.order = order.trim().parse::<i32>().ok();
         if tp.order.is_none() {
-            problems.at(
-                line,
-                format!("order {order:?} is not a whole number; left empty"),
-            );
+            problems.at(line, tr!("imp-bad-order", value = q(order)));
         }
     }
 }
@@ -1175,10 +1141,7 @@ fn read_satisfaction(
         any = true;
         match parse_count(text).and_then(|n| u32::try_from(n).ok()) {
             Some(n) => *slot = n,
-            None => problems.at(
-                line,
-                format!("score_{k} {text:?} is not a count of responses; counted as 0"),
-            ),
+            None => problems.at(line, tr!("imp-bad-score-count", score = k, value = q(text))),
         }
     }
     let mean_text = cells.get(&Col::Score);
@@ -1191,9 +1154,10 @@ fn read_satisfaction(
         {
             problems.at(
                 line,
-                format!(
-                    "the satisfaction {mean_text} does not match the histogram's mean {}; the histogram is used",
-                    crate::model::fmt_num(mean)
+                tr!(
+                    "imp-mean-mismatch",
+                    given = mean_text,
+                    mean = crate::model::fmt_num(mean)
                 ),
             );
         }
@@ -1202,22 +1166,16 @@ fn read_satisfaction(
     }
     if mean_text.is_empty() {
         if !responses_text.is_empty() {
-            problems.at(line, "responses without a satisfaction score; ignored");
+            problems.at(line, crate::i18n::tr("imp-responses-alone"));
         }
         return;
     }
     let Some(mean) = parse_number(mean_text) else {
-        problems.at(
-            line,
-            format!("satisfaction {mean_text:?} is not a number; left empty"),
-        );
+        problems.at(line, tr!("imp-bad-satisfaction", value = q(mean_text)));
         return;
     };
     if !(0.0..=10.0).contains(&mean) {
-        problems.at(
-            line,
-            format!("satisfaction {mean_text} is outside the 0-10 scale; left empty"),
-        );
+        problems.at(line, tr!("imp-satisfaction-range", value = mean_text));
         return;
     }
     let responses = if responses_text.is_empty() {
@@ -1226,10 +1184,7 @@ fn read_satisfaction(
         match parse_count(responses_text).and_then(|n| u32::try_from(n).ok()) {
             Some(n) => n,
             None => {
-                problems.at(
-                    line,
-                    format!("responses {responses_text:?} is not a count; 0 is used"),
-                );
+                problems.at(line, tr!("imp-bad-responses", value = q(responses_text)));
                 0
             }
         }
@@ -1257,10 +1212,7 @@ fn read_metrics(tp: &mut Touchpoint, header: &Header, row: &Row, problems: &mut 
             }
             None => problems.at(
                 row.line,
-                format!(
-                    "metric {:?}: {text:?} is not a number (optionally followed by `target<=X`); left out",
-                    m.name
-                ),
+                tr!("imp-bad-metric-cell", name = q(&m.name), value = q(text)),
             ),
         }
     }
@@ -1317,7 +1269,7 @@ fn handoff_rows(target: &mut Target<'_>, header: &Header, body: &[Row], problems
         let mut ids = Vec::with_capacity(2);
         for (given, name, owner_name) in ends {
             if given.is_empty() && name.is_empty() {
-                problems.at(line, "a handoff needs both `from` and `to`; not imported");
+                problems.at(line, crate::i18n::tr("imp-handoff-needs-ends"));
                 break;
             }
             let names = match &*target {
@@ -1330,15 +1282,15 @@ fn handoff_rows(target: &mut Target<'_>, header: &Header, body: &[Row], problems
             }
             let Target::Build(b) = target else {
                 let shown = if given.is_empty() { name } else { given };
-                problems.at(
-                    line,
-                    format!("there is no touchpoint `{shown}` in the journey; this handoff is not imported"),
-                );
+                problems.at(line, tr!("imp-handoff-unknown-end", id = shown));
                 break;
             };
             let (id, _) = b.touchpoint_id(given, name);
             let shown = if name.is_empty() { given } else { name };
-            let mut tp = Touchpoint::new(id.0.clone(), b.text("the name", shown, line, problems));
+            let mut tp = Touchpoint::new(
+                id.0.clone(),
+                b.text("imp-what-the-name", shown, line, problems),
+            );
             tp.owner = b.department(
                 &DeptSpec {
                     name: owner_name,
@@ -1363,20 +1315,14 @@ fn handoff_rows(target: &mut Target<'_>, header: &Header, body: &[Row], problems
         if !wait.is_empty() {
             h.wait_hours = parse_number(wait).filter(|v| *v >= 0.0);
             if h.wait_hours.is_none() {
-                problems.at(
-                    line,
-                    format!("wait_hours {wait:?} is not a number of hours >= 0; left empty"),
-                );
+                problems.at(line, tr!("imp-bad-wait", value = q(wait)));
             }
         }
         let failure = cells.get(&Col::Failure);
         if !failure.is_empty() {
             h.failure_rate = parse_rate(failure).filter(|v| (0.0..=1.0).contains(v));
             if h.failure_rate.is_none() {
-                problems.at(
-                    line,
-                    format!("failure_rate {failure:?} is not a share between 0 and 1 (or 0% to 100%); left empty"),
-                );
+                problems.at(line, tr!("imp-bad-failure", value = q(failure)));
             }
         }
         let journey = target.journey_mut();
@@ -1387,9 +1333,10 @@ fn handoff_rows(target: &mut Target<'_>, header: &Header, body: &[Row], problems
         match seen.entry(key.clone()) {
             std::collections::btree_map::Entry::Occupied(first) => problems.at(
                 line,
-                format!(
-                    "the handoff {key} is also on line {}; this row's values replace that row's",
-                    first.get()
+                tr!(
+                    "imp-handoff-again",
+                    key = key.to_string(),
+                    line = first.get().to_string()
                 ),
             ),
             std::collections::btree_map::Entry::Vacant(v) => {
@@ -1402,7 +1349,14 @@ fn handoff_rows(target: &mut Target<'_>, header: &Header, body: &[Row], problems
             journey.add_handoff(h)
         };
         if let Err(e) = result {
-            problems.at(line, format!("handoff {key} not imported: {e}"));
+            problems.at(
+                line,
+                tr!(
+                    "imp-handoff-error",
+                    key = key.to_string(),
+                    error = e.to_string()
+                ),
+            );
         }
     }
 }
@@ -1429,25 +1383,27 @@ pub fn merge_handoffs(journey: &mut Journey, name: &str, text: &str) -> Vec<Impo
     let mut problems = Problems::new(name);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > super::MAX_IMPORT_BYTES {
-        problems.general(format!(
-            "the input is larger than {} bytes; not read",
-            super::MAX_IMPORT_BYTES
+        problems.general(tr!(
+            "imp-input-too-big",
+            limit = super::MAX_IMPORT_BYTES.to_string()
         ));
         return problems.finish();
     }
     let rows = read_rows(text, &mut problems);
     let Some((head, body)) = rows.split_first() else {
-        problems.general("the table is empty: no header row");
+        problems.general(crate::i18n::tr("imp-empty-table"));
         return problems.finish();
     };
     let header = Header::read(head, &ColumnChoices::new(), &mut problems);
     if !(header.has(&Col::From) && header.has(&Col::To)) {
-        problems.at(
-            head.line,
-            "not a handoff table: it needs `from` and `to` columns",
-        );
+        problems.at(head.line, crate::i18n::tr("imp-not-handoff-table"));
         return problems.finish();
     }
     handoff_rows(&mut Target::Merge(journey), &header, body, &mut problems);
     problems.finish()
+}
+
+/// A value from the input, quoted in a message.
+fn q(s: &str) -> String {
+    format!("{s:?}")
 }

@@ -232,9 +232,7 @@ fn source_lines(text: &str) -> Result<Vec<(usize, &str)>, String> {
             i += 1;
         }
     }
-    Err(format!(
-        "{blocks} ```mermaid block(s), none of them a `journey` diagram"
-    ))
+    Err(crate::tr!("imp-mmd-no-journey-block", count = blocks))
 }
 
 struct State {
@@ -296,10 +294,8 @@ pub fn import(name: &str, text: &str) -> Result<ImportResult, ImportError> {
             }
             None => {
                 let line = lines.get(f).map_or(1, |(n, _)| *n);
-                st.problems.at(
-                    line,
-                    "front matter `---` is never closed; read as diagram text",
-                );
+                st.problems
+                    .at(line, crate::i18n::tr("imp-mmd-front-matter"));
             }
         }
     }
@@ -372,7 +368,7 @@ pub fn import(name: &str, text: &str) -> Result<ImportResult, ImportError> {
         }
         if let Some(rest) = keyword(code, "journey") {
             if header == Header::Seen {
-                st.problems.at(n, "a second `journey` keyword; ignored");
+                st.problems.at(n, crate::i18n::tr("imp-mmd-second-journey"));
             }
             header = Header::Seen;
             let rest = rest.trim();
@@ -385,10 +381,8 @@ pub fn import(name: &str, text: &str) -> Result<ImportResult, ImportError> {
         statement(&mut st, n, code);
     }
     if let Some((start, _)) = multiline {
-        st.problems.at(
-            start,
-            "`accDescr {` is never closed with `}`; the description is left out",
-        );
+        st.problems
+            .at(start, crate::i18n::tr("imp-mmd-accdescr-open"));
     }
     finish(name, st)
 }
@@ -417,10 +411,7 @@ enum Header {
 
 fn note_missing_journey(st: &mut State, header: Header, line: usize) -> Header {
     if header == Header::NotYet {
-        st.problems.at(
-            line,
-            "the diagram does not start with `journey`; read as a journey anyway",
-        );
+        st.problems.at(line, crate::i18n::tr("imp-mmd-no-journey"));
         return Header::Assumed;
     }
     header
@@ -433,7 +424,7 @@ fn statement(st: &mut State, n: usize, code: &str) {
     {
         let v = decode_text(rest.trim()).replace('\n', " ");
         if v.is_empty() {
-            st.problems.at(n, "an empty `title`; ignored");
+            st.problems.at(n, crate::i18n::tr("imp-mmd-empty-title"));
         } else {
             st.title = Some(v);
         }
@@ -449,13 +440,13 @@ fn statement(st: &mut State, n: usize, code: &str) {
         if let Some(extra) = extra {
             st.problems.at(
                 n,
-                format!("a section name cannot contain `:` or `;`; {extra:?} is ignored"),
+                crate::tr!("imp-mmd-section-extra", value = format!("{extra:?}")),
             );
         }
         let name = decode_text(name.trim()).replace('\n', " ");
         if name.is_empty() {
             st.problems
-                .at(n, "a `section` without a name; its tasks have no stage");
+                .at(n, crate::i18n::tr("imp-mmd-section-unnamed"));
             st.section = None;
             return;
         }
@@ -470,14 +461,14 @@ fn task(st: &mut State, n: usize, code: &str) {
     let Some((name, data)) = code.split_once(':') else {
         st.problems.at(
             n,
-            format!("{code:?} is not a task (`Task name: score: actor, actor`); ignored"),
+            crate::tr!("imp-mmd-not-task", value = format!("{code:?}")),
         );
         return;
     };
     let name = decode_text(name.trim());
     let name = name.trim();
     if name.is_empty() {
-        st.problems.at(n, "a task without a name; ignored");
+        st.problems.at(n, crate::i18n::tr("imp-mmd-task-unnamed"));
         return;
     }
     let data = cut_semicolon(data);
@@ -494,9 +485,9 @@ fn task(st: &mut State, n: usize, code: &str) {
     if !extra.is_empty() {
         st.problems.at(
             n,
-            format!(
-                "text after the actors is ignored (as Mermaid does): {:?}",
-                extra.join(":")
+            crate::tr!(
+                "imp-mmd-after-actors",
+                value = format!("{:?}", extra.join(":"))
             ),
         );
     }
@@ -508,7 +499,7 @@ fn task(st: &mut State, n: usize, code: &str) {
     let (id, _) = st.b.touchpoint_id("", name);
     let mut tp = Touchpoint::new(
         id.0.clone(),
-        st.b.text("a task name", name, n, &mut st.problems),
+        st.b.text("imp-what-task-name", name, n, &mut st.problems),
     );
     tp.stage = st.section.clone();
     tp.satisfaction = satisfaction;
@@ -529,7 +520,7 @@ fn task(st: &mut State, n: usize, code: &str) {
         && !others.is_empty()
     {
         tp.notes = st.b.text(
-            "the actors",
+            "imp-what-actors",
             &format!("{ALSO_INVOLVED}{}", others.join(", ")),
             n,
             &mut st.problems,
@@ -545,14 +536,13 @@ fn task(st: &mut State, n: usize, code: &str) {
 /// A Mermaid score -> satisfaction (see the module docs for the rules).
 fn score(st: &mut State, n: usize, text: &str) -> Option<Satisfaction> {
     if text.is_empty() {
-        st.problems
-            .at(n, "a task without a score (1-5); satisfaction left empty");
+        st.problems.at(n, crate::i18n::tr("imp-mmd-no-score"));
         return None;
     }
     let Some(mut s) = super::csv::parse_number(text) else {
         st.problems.at(
             n,
-            format!("the score {text:?} is not a number; satisfaction left empty"),
+            crate::tr!("imp-mmd-bad-score", value = format!("{text:?}")),
         );
         return None;
     };
@@ -560,9 +550,10 @@ fn score(st: &mut State, n: usize, text: &str) -> Option<Satisfaction> {
         let clamped = s.clamp(1.0, 5.0);
         st.problems.at(
             n,
-            format!(
-                "the score {text} is outside Mermaid's 1-5; clamped to {}",
-                crate::model::fmt_num(clamped)
+            crate::tr!(
+                "imp-mmd-score-range",
+                value = text,
+                clamped = crate::model::fmt_num(clamped)
             ),
         );
         s = clamped;
@@ -584,12 +575,15 @@ fn finish(name: &str, mut st: State) -> Result<ImportResult, ImportError> {
     {
         st.problems.at(
             *line,
-            format!("accTitle {acc:?} is not kept: the journey's title is {t:?}"),
+            crate::tr!(
+                "imp-mmd-acc-title",
+                value = format!("{acc:?}"),
+                title = format!("{t:?}")
+            ),
         );
     }
     if st.b.journey.touchpoint_count() == 0 {
-        st.problems
-            .general("no tasks (`Task name: score: actor`) found: nothing to import");
+        st.problems.general(crate::i18n::tr("imp-mmd-no-tasks"));
         return Err(ImportError {
             file: name.to_owned(),
             problems: st.problems.finish(),
@@ -597,14 +591,14 @@ fn finish(name: &str, mut st: State) -> Result<ImportResult, ImportError> {
     }
     let mut meta = st.b.journey.meta().clone();
     if let Some(t) = title {
-        meta.title = st.b.text("the title", &t, 1, &mut st.problems);
+        meta.title = st.b.text("io-what-title", &t, 1, &mut st.problems);
     }
     if let Some(d) = &st.description {
-        meta.description = st.b.text("the description", d, 1, &mut st.problems);
+        meta.description = st.b.text("io-what-description", d, 1, &mut st.problems);
     }
     if let Err(e) = st.b.journey.set_meta(meta) {
         st.problems
-            .general(format!("title and description not kept: {e}"));
+            .general(crate::tr!("imp-mmd-meta-error", error = e.to_string()));
     }
     Ok(ImportResult {
         journey: st.b.journey,

@@ -150,13 +150,7 @@ pub fn import_str(
     format: ImportFormat,
 ) -> Result<ImportResult, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::single(
-            name,
-            format!(
-                "the input is {} bytes; the limit is {MAX_IMPORT_BYTES}",
-                text.len()
-            ),
-        ));
+        return Err(ImportError::single(name, input_too_big(text.len())));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
@@ -173,13 +167,7 @@ pub fn import_bytes(
     format: ImportFormat,
 ) -> Result<ImportResult, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::single(
-            name,
-            format!(
-                "the input is {} bytes; the limit is {MAX_IMPORT_BYTES}",
-                bytes.len()
-            ),
-        ));
+        return Err(ImportError::single(name, input_too_big(bytes.len())));
     }
     let (text, note) = decode(bytes);
     let mut result = import_str(name, &text, format)?;
@@ -194,6 +182,15 @@ pub fn import_bytes(
         );
     }
     Ok(result)
+}
+
+/// "the input is N bytes; the limit is M", in the current language.
+fn input_too_big(size: usize) -> String {
+    crate::tr!(
+        "imp-input-size",
+        size = size.to_string(),
+        limit = MAX_IMPORT_BYTES.to_string()
+    )
 }
 
 /// Decode input bytes to text; the note says when the bytes were not UTF-8.
@@ -221,14 +218,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<(Option<usize>, String)>) {
             let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
             let text: String = bytes.iter().map(|&b| char::from(b)).collect();
-            (
-                text,
-                Some((
-                    Some(line),
-                    "the file is not UTF-8; it was read as Latin-1 (save it as \"CSV UTF-8\" to keep accents exact)"
-                        .to_owned(),
-                )),
-            )
+            (text, Some((Some(line), crate::i18n::tr("imp-latin1"))))
         }
     }
 }

@@ -248,7 +248,7 @@ fn describe_ron_error(code: &ron::Error) -> String {
             found,
             outer,
         } => named_in(
-            "ron-unknown-variant",
+            ("ron-unknown-variant", "ron-unknown-variant-in"),
             "found",
             found,
             outer.as_deref(),
@@ -259,17 +259,21 @@ fn describe_ron_error(code: &ron::Error) -> String {
             found,
             outer,
         } => named_in(
-            "ron-unknown-field",
+            ("ron-unknown-field", "ron-unknown-field-in"),
             "found",
             found,
             outer.as_deref(),
             Some(alternatives(expected, "ron-no-fields")),
         ),
-        E::MissingStructField { field, outer } => {
-            named_in("ron-missing-field", "field", field, outer.as_deref(), None)
-        }
+        E::MissingStructField { field, outer } => named_in(
+            ("ron-missing-field", "ron-missing-field-in"),
+            "field",
+            field,
+            outer.as_deref(),
+            None,
+        ),
         E::DuplicateStructField { field, outer } => named_in(
-            "ron-duplicate-field",
+            ("ron-duplicate-field", "ron-duplicate-field-in"),
             "field",
             field,
             outer.as_deref(),
@@ -280,9 +284,9 @@ fn describe_ron_error(code: &ron::Error) -> String {
     cut_message(text)
 }
 
-/// `ID` or `ID-in` (with the part it is in): "Unexpected field named `x` in a touchpoint".
+/// `id`, or `id_in` with the part it is in: "Unexpected field named `x` in a touchpoint".
 fn named_in(
-    id: &str,
+    (id, id_in): (&str, &str),
     name: &str,
     value: &str,
     outer: Option<&str>,
@@ -295,7 +299,7 @@ fn named_in(
     match outer {
         Some(o) => {
             args.push(("outer", part_name(o).into()));
-            tr_args(&format!("{id}-in"), &args)
+            tr_args(id_in, &args)
         }
         None => tr_args(id, &args),
     }
