@@ -243,6 +243,21 @@ fn wrapping_field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32)
     changed
 }
 
+/// The width a `wrapping_field` must leave in its row for a small "×" button after it:
+/// the button, the spacing before it and the text field's own margins (its
+/// `desired_width` is the text's width, inside the frame). Without them the button
+/// was cut off at the panel's edge.
+fn room_for_remove_button(ui: &egui::Ui) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let x = ui
+        .ctx()
+        .fonts_mut(|f| f.layout_no_wrap("×".to_owned(), font, egui::Color32::WHITE))
+        .size()
+        .x;
+    let margins = 2.0 * 4.0; // egui::TextEdit's default horizontal margin, both sides
+    x + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x + margins + 2.0
+}
+
 fn named_field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) -> bool {
     ui.add(egui::TextEdit::singleline(text).desired_width(width))
         .accessible_name(label)
@@ -514,7 +529,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         };
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
-                let w = ui.available_width() - 30.0;
+                let w = ui.available_width() - room_for_remove_button(ui);
                 if wrapping_field(ui, &tr("insp-metric-name"), &mut md.name, w) {
                     m.name = md.name.clone();
                     changed = Some("metric");
@@ -737,7 +752,8 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     let mut remove_pain = None;
     for (i, p) in d.pains.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            if wrapping_field(ui, &tr("insp-pain-point"), p, ui.available_width() - 30.0) {
+            let w = ui.available_width() - room_for_remove_button(ui);
+            if wrapping_field(ui, &tr("insp-pain-point"), p, w) {
                 if let Some(slot) = t.pains.get_mut(i) {
                     slot.clone_from(p);
                 }
