@@ -237,6 +237,9 @@ fn the_main_screens_in_chinese_show_no_untranslated_latin_text() {
         for b in untranslated(h, &data) {
             bad.push(format!("{screen}: {b}"));
         }
+        for b in untranslated_painted(h, &data) {
+            bad.push(format!("{screen} (painted): {b}"));
+        }
     };
     check(&h, "main (gaps)");
     for menu in ["文件", "编辑", "视图", "工作坊", "帮助"] {
@@ -333,4 +336,159 @@ fn opening_a_bad_file_in_chinese_explains_it_in_chinese() {
             "no {line:?} in {shown:?}"
         );
     }
+}
+
+/// Every text painted in the last frame (egui's text shapes): canvas labels, painted
+/// badges and legends as well as widgets, whether or not they have an accessible name.
+fn painted(h: &Harness<'_, AppState>) -> Vec<String> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for c in &h.output().shapes {
+        walk(&c.shape, &mut out);
+    }
+    out.retain(|t| !t.trim().is_empty());
+    out
+}
+
+fn untranslated_painted(
+    h: &Harness<'_, AppState>,
+    data: &std::collections::BTreeSet<String>,
+) -> Vec<String> {
+    let mut bad = Vec::new();
+    for t in painted(h) {
+        let words: Vec<String> = latin_words(&t)
+            .into_iter()
+            .filter(|w| !ALLOWED_LATIN.contains(&w.as_str()) && !data.contains(w))
+            .collect();
+        if !words.is_empty() {
+            bad.push(format!("{t:?} ({})", words.join(", ")));
+        }
+    }
+    bad.sort();
+    bad.dedup();
+    bad
+}
+
+/// Issue 20, item 5: the text painted on the main screens in Chinese (the map's
+/// canvas, the gap panel, the inspector with a card selected, the war room, the
+/// comparison, the portfolio, the export and import dialogs, help) holds no English
+/// word: only the journey's own data, numbers, units and file names.
+#[test]
+fn the_painted_text_of_the_main_screens_in_chinese_is_translated() {
+    let j = ecommerce();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("steps.csv");
+    std::fs::write(
+        &csv,
+        "阶段;触点;部门;channel\n售前;咨询;客服;pigeon\n售前;;客服;chat\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_journeys/ecommerce.journey.ron"),
+        dir.path().join("ecommerce.journey.ron"),
+    )
+    .unwrap();
+    let mut data = journey_words(&j);
+    data.extend(latin_words(&dir.path().display().to_string()));
+    data.extend(["steps", "csv", "channel", "pigeon", "chat", "ecommerce"].map(String::from));
+    // File extensions, as in "PNG 图片（.png）".
+    data.extend(["png", "svg", "pdf", "html", "json", "dot", "mmd", "txt"].map(String::from));
+    let mut state = AppState::with_journey(j.clone());
+    state.settings.language = Some(zh());
+    state.file_dialogs = Box::new(touchpoint::ui::dialogs::FixedDialogs {
+        open: Some(csv.clone()),
+        save: None,
+    });
+    let mut h = harness(state);
+    h.run_ok();
+    let mut bad = Vec::new();
+    let mut check = |h: &Harness<'_, AppState>, screen: &str| {
+        assert!(!painted(h).is_empty(), "{screen}: nothing painted");
+        for b in untranslated_painted(h, &data) {
+            bad.push(format!("{screen}: {b}"));
+        }
+    };
+    let first_name = j.touchpoints().next().expect("touchpoints").name.clone();
+    assert!(
+        painted(&h).iter().any(|t| t.contains(&first_name)),
+        "the canvas's card names are among the painted texts"
+    );
+    check(&h, "map and gap panel");
+    let first = j.touchpoints().next().expect("touchpoints").id.clone();
+    h.state_mut().selection.touchpoints = [first].into_iter().collect();
+    h.run_ok();
+    check(&h, "inspector (card selected)");
+    h.state_mut().selection = Default::default();
+    h.state_mut()
+        .queue_command(touchpoint::ui::Command::ToggleWarRoomPanel);
+    h.run_ok();
+    h.run_ok();
+    check(&h, "war room");
+    h.state_mut()
+        .queue_command(touchpoint::ui::Command::ToggleWarRoomPanel);
+    h.run_ok();
+    let mut to_be = j.clone();
+    if let Some(t) = to_be.touchpoints().last().map(|t| t.id.clone()) {
+        let _ = to_be.remove_touchpoint(&t);
+    }
+    touchpoint::ui::compare::open_journey(h.state_mut(), to_be, None);
+    h.run_ok();
+    check(&h, "comparison");
+    touchpoint::ui::portfolio::load(h.state_mut(), dir.path());
+    h.run_ok();
+    h.run_ok();
+    check(&h, "portfolio");
+    let mut h = harness({
+        let mut s = AppState::with_journey(j.clone());
+        s.settings.language = Some(zh());
+        s.file_dialogs = Box::new(touchpoint::ui::dialogs::FixedDialogs {
+            open: Some(csv.clone()),
+            save: None,
+        });
+        s
+    });
+    h.state_mut().queue_command(touchpoint::ui::Command::Export);
+    h.run_ok();
+    h.run_steps(3);
+    assert!(
+        painted(&h).iter().any(|t| t.contains(".png")),
+        "the export dialog lists its formats"
+    );
+    check(&h, "export dialog");
+    h.state_mut().export.open = false;
+    h.run_ok();
+    h.state_mut().queue_command(touchpoint::ui::Command::Import);
+    for _ in 0..30 {
+        h.run_ok();
+        if h.state().import.preview.is_some() && !h.state().import.busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(4);
+    assert!(h.state().import.preview.is_some(), "the import preview is shown");
+    check(&h, "import dialog");
+    h.key_press(egui::Key::Escape);
+    h.run_ok();
+    for (command, screen) in [
+        (touchpoint::ui::Command::Shortcuts, "shortcuts"),
+        (touchpoint::ui::Command::About, "about"),
+    ] {
+        h.state_mut().queue_command(command);
+        h.run_ok();
+        check(&h, screen);
+        h.key_press(egui::Key::Escape);
+        h.run_ok();
+    }
+    assert!(
+        bad.is_empty(),
+        "untranslated painted text:\n{}",
+        bad.join("\n")
+    );
 }
