@@ -472,7 +472,10 @@ fn the_painted_text_of_the_main_screens_in_chinese_is_translated() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     h.run_steps(4);
-    assert!(h.state().import.preview.is_some(), "the import preview is shown");
+    assert!(
+        h.state().import.preview.is_some(),
+        "the import preview is shown"
+    );
     check(&h, "import dialog");
     h.key_press(egui::Key::Escape);
     h.run_ok();

@@ -190,7 +190,7 @@ fn swatch(ui: &mut egui::Ui, c: Rgb, name: &str, on: bool) -> bool {
     let name = name.to_owned();
     resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, &name));
     resp.on_hover_text(crate::tr!("note-colour", name = name))
-    .clicked()
+        .clicked()
 }
 
 fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
