@@ -162,7 +162,7 @@ pub fn scan(dir: &Path) -> std::io::Result<Vec<PortfolioEntry>> {
                         .lines()
                         .into_iter()
                         .next()
-                        .unwrap_or_else(|| "could not be read".to_owned()),
+                        .unwrap_or_else(|| crate::i18n::tr("pf-could-not-read")),
                 },
             };
             PortfolioEntry { file, path, result }

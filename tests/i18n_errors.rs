@@ -423,3 +423,26 @@ fn import_problems_are_chinese_and_keep_file_and_line() {
         assert!(has_cjk(label), "{key}: {label}");
     }
 }
+
+/// Where a measured figure came from, as reports and tooltips say it.
+#[test]
+fn a_figures_source_is_described_in_chinese() {
+    use touchpoint::model::{Period, Source, SourceKind};
+    let s = Source {
+        kind: SourceKind::Survey,
+        file: Some("answers.csv".into()),
+        period: Some(Period {
+            from: "2026-01-01".into(),
+            to: "2026-03-31".into(),
+        }),
+        count: Some(120),
+    };
+    assert_eq!(
+        s.describe(),
+        "survey, answers.csv, 2026-01-01 to 2026-03-31, 120 responses"
+    );
+    assert_eq!(
+        i18n::with_lang(&zh(), || s.describe()),
+        "问卷调查，answers.csv，2026-01-01 至 2026-03-31，120 份回答"
+    );
+}

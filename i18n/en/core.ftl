@@ -483,3 +483,13 @@ imp-what-metric-unit = a metric unit
 imp-what-task-name = a task name
 imp-what-the-name = the name
 imp-what-the-notes = the notes
+pf-could-not-read = could not be read
+
+## Where a figure came from (reports, tooltips)
+source-typed = typed
+source-survey = survey
+source-log = log
+source-period = { $from } to { $to }
+source-responses = { $count } responses
+source-cases = { $count } cases
+source-sep = { ", " }

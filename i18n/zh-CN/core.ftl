@@ -472,3 +472,13 @@ imp-what-metric-unit = 指标单位
 imp-what-task-name = 任务名称
 imp-what-the-name = 名称
 imp-what-the-notes = 备注
+pf-could-not-read = 无法读取
+
+## 数据来源（报告、提示）
+source-typed = 手工录入
+source-survey = 问卷调查
+source-log = 系统日志
+source-period = { $from } 至 { $to }
+source-responses = { $count } 份回答
+source-cases = { $count } 个案例
+source-sep = ，

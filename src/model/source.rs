@@ -67,22 +67,32 @@ impl Source {
     }
 
     /// "log, 2026-01-01 to 2026-03-31, 12400 cases" (for tooltips and reports).
+    /// In the current language.
     pub fn describe(&self) -> String {
-        let mut parts = vec![self.kind.label().to_owned()];
+        use crate::i18n::{tr, tr_args};
+        let kind = match self.kind {
+            SourceKind::Typed => "source-typed",
+            SourceKind::Survey => "source-survey",
+            SourceKind::Log => "source-log",
+        };
+        let mut parts = vec![tr(kind)];
         if let Some(f) = &self.file {
             parts.push(f.clone());
         }
         if let Some(p) = &self.period {
-            parts.push(format!("{} to {}", p.from, p.to));
+            parts.push(tr_args(
+                "source-period",
+                &[("from", (&p.from).into()), ("to", (&p.to).into())],
+            ));
         }
         if let Some(n) = self.count {
             let what = match self.kind {
-                SourceKind::Survey => "responses",
-                _ => "cases",
+                SourceKind::Survey => "source-responses",
+                _ => "source-cases",
             };
-            parts.push(format!("{n} {what}"));
+            parts.push(tr_args(what, &[("count", n.to_string().into())]));
         }
-        parts.join(", ")
+        parts.join(&tr("source-sep"))
     }
 }
 

@@ -48,7 +48,7 @@ pub fn load(state: &mut AppState, dir: &Path) {
             p.error = Some(crate::tr!(
                 "pfui-cannot-read",
                 path = dir.display().to_string(),
-                error = e.to_string()
+                error = crate::io::explain_read(&e)
             ));
         }
     }
