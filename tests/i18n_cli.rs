@@ -397,3 +397,34 @@ fn import_warnings_in_chinese() {
     );
     assert!(text(&zh.stdout).contains("个触点"), "{}", text(&zh.stdout));
 }
+
+/// `touchpoint fmt --lang zh-CN`: the comments notice and the "not canonical" line in
+/// Chinese, the file name and line kept.
+#[test]
+fn fmt_notices_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("c.journey.ron");
+    std::fs::write(&f, "// why\n(title: \"x\") /* and */\n").unwrap();
+    let g = dir.path().join("g.journey.ron");
+    std::fs::write(&g, "(title: \"x\")").unwrap();
+    let fs = f.display().to_string();
+    let out = touchpoint(&["fmt", &fs, "--lang", "zh-CN"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "{fs}:1: 有 2 条注释在规范格式中会被丢掉；未重写（如仍要重写，请加 --drop-comments）\n"
+        )
+    );
+    let gs = g.display().to_string();
+    let out = touchpoint(&["fmt", "--check", &gs, "--lang", "zh-CN"]);
+    assert!(
+        text(&out.stdout).contains("不是规范格式"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = touchpoint(&["fmt", "--check", &fs]);
+    assert!(
+        text(&out.stderr).contains("2 comments that the canonical form would drop; not checked")
+    );
+}

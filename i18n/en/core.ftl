@@ -493,3 +493,15 @@ source-period = { $from } to { $to }
 source-responses = { $count } responses
 source-cases = { $count } cases
 source-sep = { ", " }
+
+## touchpoint fmt (the file name and line are written in front)
+fmt-comments-not-checked = { $count ->
+    [one] { $count } comment that the canonical form would drop; not checked (use --drop-comments to rewrite it anyway)
+   *[other] { $count } comments that the canonical form would drop; not checked (use --drop-comments to rewrite it anyway)
+}
+fmt-comments-not-rewritten = { $count ->
+    [one] { $count } comment that the canonical form would drop; not rewritten (use --drop-comments to rewrite it anyway)
+   *[other] { $count } comments that the canonical form would drop; not rewritten (use --drop-comments to rewrite it anyway)
+}
+fmt-not-canonical = not in canonical form (run `touchpoint fmt { $file }`)
+fmt-formatted = formatted

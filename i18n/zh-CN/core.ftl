@@ -482,3 +482,9 @@ source-period = { $from } 至 { $to }
 source-responses = { $count } 份回答
 source-cases = { $count } 个案例
 source-sep = ，
+
+## touchpoint fmt（程序会在前面写上文件名和行号）
+fmt-comments-not-checked = 有 { $count } 条注释在规范格式中会被丢掉；未检查（如仍要重写，请加 --drop-comments）
+fmt-comments-not-rewritten = 有 { $count } 条注释在规范格式中会被丢掉；未重写（如仍要重写，请加 --drop-comments）
+fmt-not-canonical = 不是规范格式（请运行 `touchpoint fmt { $file }`）
+fmt-formatted = 已格式化

@@ -42,14 +42,17 @@ pub fn fmt(options: FmtOptions, files: &[PathBuf], out: &mut dyn Write, err: &mu
         if let Some(c) = comments
             && !drop_comments
         {
+            let id = if check {
+                "fmt-comments-not-checked"
+            } else {
+                "fmt-comments-not-rewritten"
+            };
             let _ = writeln!(
                 err,
-                "{}:{}: {} comment{} that the canonical form would drop; not {} (use --drop-comments to rewrite it anyway)",
+                "{}:{}: {}",
                 file_label(f),
                 c.first,
-                c.count,
-                if c.count == 1 { "" } else { "s" },
-                if check { "checked" } else { "rewritten" }
+                crate::tr!(id, count = c.count)
             );
             code = 1;
             continue;
@@ -57,9 +60,9 @@ pub fn fmt(options: FmtOptions, files: &[PathBuf], out: &mut dyn Write, err: &mu
         if check {
             let _ = writeln!(
                 out,
-                "{}: not in canonical form (run `touchpoint fmt {}`)",
+                "{}: {}",
                 file_label(f),
-                file_label(f)
+                crate::tr!("fmt-not-canonical", file = file_label(f))
             );
             code = 1;
         } else {
@@ -68,7 +71,12 @@ pub fn fmt(options: FmtOptions, files: &[PathBuf], out: &mut dyn Write, err: &mu
             };
             match io::save_with_options(&io::RealFs, f, &journey, options) {
                 Ok(_) => {
-                    let _ = writeln!(out, "{}: formatted", file_label(f));
+                    let _ = writeln!(
+                        out,
+                        "{}: {}",
+                        file_label(f),
+                        crate::i18n::tr("fmt-formatted")
+                    );
                 }
                 Err(e) => {
                     let _ = writeln!(err, "{}: {e}{}", file_label(f), io::force_hint(&e));
