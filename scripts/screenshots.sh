@@ -82,9 +82,9 @@ shot docs/screenshot.png 1600x1000 8 "" -- "$sample"
 SHOT_LANG=zh_CN.UTF-8 shot docs/screenshot-zh-CN.png 1600x1000 8 "" -- "$PWD/sample_journeys/ecommerce.journey.ron"
 # On a projector (1920x1080), the whole window given to the map (F9).
 shot docs/projector.png 1920x1080 8 "F9" -- "$sample"
-# Presentation mode: the whole journey, then zoomed to the first stage.
+# Presentation mode: the whole journey, then zoomed to the third stage (large type).
 shot docs/present.png 1920x1080 8 "" -- present "$sample"
-shot docs/present-stage.png 1920x1080 8 "Right wait" -- present "$sample"
+shot docs/present-stage.png 1920x1080 8 "Right wait Right wait Right wait" -- present "$sample"
 # As-is vs to-be.
 shot docs/compare.png 1600x1000 8 "" -- compare "$sample" "$to_be"
 # File > Export… (Ctrl+E) with the preview of the map export.

@@ -490,19 +490,34 @@ impl AppState {
     /// X server), it is sized to the monitor instead.
     fn remember_window(&mut self, ctx: &egui::Context) {
         use super::settings::WindowPlace;
-        let (inner, maximized, fullscreen, monitor) = ctx.input(|i| {
+        let (inner, outer, maximized, fullscreen, monitor) = ctx.input(|i| {
             let v = i.viewport();
-            (v.inner_rect, v.maximized, v.fullscreen, v.monitor_size)
+            (
+                v.inner_rect,
+                v.outer_rect,
+                v.maximized,
+                v.fullscreen,
+                v.monitor_size,
+            )
         });
         let Some(inner) = inner else { return };
+        // The window opens at its outer position (frame included) with its inner size.
+        let at = outer.map_or(inner.min, |o| o.min);
         let maximized = maximized == Some(true);
         let first_start = self.settings.window.is_none();
-        if first_start && self.settings_path.is_some() && self.first_frames < 30 {
-            // Give the window manager time to maximise the window (or make it full
-            // screen to present); without one, size it to the monitor.
+        if self.settings_path.is_some() && self.first_frames < 30 {
+            // Maximise once the window is mapped (window managers ignore the request
+            // made before: winit on X11); without a window manager, on the first
+            // start, size it to the monitor. The place is recorded from then on.
             self.first_frames += 1;
             ctx.request_repaint();
-            if self.first_frames == 20
+            let wants_max = self.settings.window.is_none_or(|w| w.maximized);
+            if self.first_frames == 3 && wants_max && !maximized {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+            }
+            if first_start
+                && self.first_frames == 20
+                && !maximized
                 && let Some(m) = monitor
                 && (inner.width() < m.x - 1.0 || inner.height() < m.y - 1.0)
             {
@@ -519,8 +534,8 @@ impl AppState {
             // Keep the size to come back to when it is un-maximised.
             self.settings.window.map_or(
                 WindowPlace {
-                    x: inner.min.x,
-                    y: inner.min.y,
+                    x: at.x,
+                    y: at.y,
                     w: inner.width(),
                     h: inner.height(),
                     maximized: true,
@@ -532,8 +547,8 @@ impl AppState {
             )
         } else {
             WindowPlace {
-                x: inner.min.x,
-                y: inner.min.y,
+                x: at.x,
+                y: at.y,
                 w: inner.width(),
                 h: inner.height(),
                 maximized: false,

@@ -27,7 +27,7 @@ impl ThemePref {
     }
 }
 
-/// Where the window was: its inner position and size (points) and whether it was
+/// Where the window was: its outer position and inner size (points) and whether it was
 /// maximised. The first start opens maximised; later starts where the last one ended.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WindowPlace {
