@@ -44,8 +44,13 @@ fn texts(h: &Harness<'_, AppState>) -> Vec<Text> {
     let mut labelled: HashMap<u64, (Role, String)> = HashMap::new();
     for n in h.query_all(By::new().predicate(|_| true)) {
         let a = n.accesskit_node();
-        let Some(label) = a.label() else { continue };
         let role = a.role();
+        // A button names itself by its label; a plain label's text is its value.
+        let text = match role {
+            Role::Label => a.label().or_else(|| a.value()),
+            _ => a.label(),
+        };
+        let Some(label) = text else { continue };
         if label.trim().is_empty()
             || matches!(
                 role,
@@ -311,6 +316,14 @@ fn main_screens(s: Setup, bad: &mut Vec<String>) {
     settle(&mut h);
     bad.extend(problems(&h, &format!("{name} structure")));
     h.state_mut().left_tab = touchpoint::ui::panels::LeftTab::Gaps;
+
+    // The status line with a long message (a file saved deep in a folder tree).
+    let path = "/home/workshop/Documents/Customer journeys/2026 war room/move-address-redesign-final.journey.ron";
+    h.state_mut().status = i18n::with_lang(&s.lang(), || {
+        i18n::tr_args("status-saved", &[("path", path.into())])
+    });
+    settle(&mut h);
+    bad.extend(problems(&h, &format!("{name} status line (long message)")));
 
     // The war room panel.
     h.state_mut().queue_command(Command::ToggleWarRoomPanel);

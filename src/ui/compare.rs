@@ -285,10 +285,15 @@ pub fn view(ui: &mut egui::Ui, state: &mut AppState) {
 
 fn figures_table(ui: &mut egui::Ui, d: &JourneyDiff, as_is: &Journey, to_be: &Journey) {
     let big = 18.0;
+    // Four columns in the width there is (a larger UI or a narrow window leaves less):
+    // long titles and figure names wrap in their column instead of being cut off.
+    let gap = 28.0;
+    let col = ((ui.available_width() - 3.0 * gap) / 4.0).floor().max(60.0);
     egui::Grid::new("compare-figures")
         .striped(true)
-        .min_col_width(120.0)
-        .spacing([28.0, 8.0])
+        .min_col_width(col.min(120.0))
+        .max_col_width(col)
+        .spacing([gap, 8.0])
         .show(ui, |ui| {
             ui.label(RichText::new(tr("cmp-figure")).size(big).strong());
             ui.label(RichText::new(title_of(as_is)).size(big).strong());

@@ -226,7 +226,8 @@ pub fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             let j = state.doc.journey();
-            ui.label(RichText::new(&state.status).strong());
+            // The figures on the right first; the message takes what is left, cut
+            // short with "…" (whole on hover) rather than run under the figures.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(tr!(
                     "status-zoom",
@@ -258,6 +259,13 @@ pub fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
                 } else {
                     ui.label(tr("status-saved-state"));
                 }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    let message =
+                        ui.add(egui::Label::new(RichText::new(&state.status).strong()).truncate());
+                    if !state.status.is_empty() {
+                        message.on_hover_text(&state.status);
+                    }
+                });
             });
         });
     });

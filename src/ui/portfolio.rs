@@ -58,6 +58,10 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
     if !state.warroom.portfolio.open {
         return;
     }
+    /// The widest a portfolio column grows before its text wraps.
+    const COLUMN_WIDTH: f32 = 280.0;
+    // As wide as the screen allows, up to what the table needs.
+    let width = (ctx.content_rect().width() - 40.0).clamp(400.0, 1100.0);
     let mut open = true;
     let mut rescan = false;
     let mut pick = false;
@@ -65,8 +69,8 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
     egui::Window::new(tr("pfui-title"))
         .id(egui::Id::unique("journey-portfolio"))
         .open(&mut open)
-        .default_width(980.0)
-        .default_pos(ctx.content_rect().center() - egui::vec2(490.0, 220.0))
+        .default_width(width)
+        .default_pos(ctx.content_rect().center() - egui::vec2(width / 2.0, 220.0))
         .show(ctx, |ui| {
             let p = &state.warroom.portfolio;
             ui.horizontal(|ui| {
@@ -88,9 +92,12 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
             }
             ui.separator();
             egui::ScrollArea::both().max_height(520.0).show(ui, |ui| {
+                // Long cells (a long title, the outcomes under it) wrap in their
+                // column instead of running out of the window.
                 egui::Grid::new("portfolio-grid")
                     .striped(true)
-                    .spacing([18.0, 6.0])
+                    .spacing([12.0, 6.0])
+                    .max_col_width(COLUMN_WIDTH)
                     .show(ui, |ui| {
                         for h in [
                             "pfui-col-journey",
@@ -102,7 +109,6 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
                             "pfui-col-satisfaction",
                             "pfui-col-serious",
                             "pfui-col-open-actions",
-                            "pfui-col-outcomes",
                         ] {
                             ui.label(RichText::new(tr(h)).strong());
                         }
@@ -129,7 +135,22 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
                                     ui.label(s.mean_satisfaction.map_or("-".into(), fmt_score));
                                     ui.label(s.serious_gaps.to_string());
                                     ui.label(s.open_actions.to_string());
-                                    ui.label(s.outcomes_line());
+                                    let outcomes = s.outcomes_line();
+                                    if !outcomes.is_empty() {
+                                        // On a row of their own under the journey: the
+                                        // widest cell would not fit as a column.
+                                        ui.end_row();
+                                        ui.add(
+                                            egui::Label::new(
+                                                RichText::new(crate::tr!(
+                                                    "pfui-outcomes",
+                                                    outcomes = outcomes
+                                                ))
+                                                .weak(),
+                                            )
+                                            .wrap(),
+                                        );
+                                    }
                                 }
                                 EntryResult::Error { error } => {
                                     ui.label(&e.file);
