@@ -504,3 +504,49 @@ pub(super) enum Swatch {
     Dot(Color),
     Pill(Color, String),
 }
+
+/// The side list of numbered callouts (labels that found no free spot on their line):
+/// below `above`, in columns, each number in its handoff's colour beside its figures.
+pub(super) fn callout_list(
+    out: &mut Vec<Item>,
+    callouts: &[Callout],
+    above: Rect,
+    p: &Palette,
+) -> Rect {
+    let col_w = 260.0;
+    let row_h = 20.0;
+    let size = 9.5;
+    let cols = ((above.w.max(col_w) / col_w).floor() as usize).max(1);
+    let y0 = above.bottom() + 12.0;
+    let mut extent = Rect::new(above.x, y0, 0.0, 0.0);
+    for (i, c) in callouts.iter().enumerate() {
+        let (row, col) = (i / cols, i % cols);
+        let x = above.x + col as f32 * col_w;
+        let y = y0 + row as f32 * row_h;
+        let number = c.number.to_string();
+        let w = (text_width(&number, size, true) + 8.0).max(route::LABEL_H);
+        let r = Rect::new(x, y, w, route::LABEL_H);
+        out.push(rect(r, Some(p.surface), Some(c.color), 1.0, 4.0));
+        out.push(text(
+            (x + w / 2.0, y + route::LABEL_H / 2.0),
+            number,
+            size,
+            c.color,
+            TextAnchor::Middle,
+            true,
+            Detail::Always,
+        ));
+        out.push(fitted(
+            (x + w + 6.0, y + route::LABEL_H / 2.0),
+            &c.text,
+            size,
+            p.text,
+            TextAnchor::Start,
+            false,
+            col_w - w - 14.0,
+            Detail::Always,
+        ));
+        extent = extent.union(&Rect::new(x, y, col_w, row_h));
+    }
+    extent
+}

@@ -66,34 +66,32 @@ pub const REWORK_WIDTH: f32 = 2.0;
 pub(super) struct EdgeInput<'a> {
     pub(super) h: &'a Handoff,
     pub(super) kind: EdgeKind,
-    pub(super) a: &'a Rect,
-    pub(super) b: &'a Rect,
-    pub(super) out_off: f32,
-    pub(super) in_off: f32,
+    /// The route (see `route::route_all`).
+    pub(super) points: Vec<(f32, f32)>,
+}
+
+/// A label that found no free spot on its line: its number stands on the line and
+/// its figures in the side list below the map.
+pub(super) struct Callout {
+    pub(super) number: usize,
+    pub(super) text: String,
+    pub(super) color: Color,
 }
 
 pub(super) fn edge_group(
     layout: &Layout,
     placed: &mut Placed,
+    callouts: &mut Vec<Callout>,
     e: EdgeInput<'_>,
-    c: &LayoutConfig,
     badges: &[Badge],
     p: &Palette,
 ) -> EdgeGroup {
-    let EdgeInput {
-        h,
-        kind,
-        a,
-        b,
-        out_off,
-        in_off,
-    } = e;
-    let forward = || route(layout, a, b, c.gap, out_off, in_off);
-    let (points, color, width, dashed) = match kind {
-        EdgeKind::Rework => (loop_route(a, b), p.rework, REWORK_WIDTH, true),
-        EdgeKind::SameDepartment => (forward(), p.edge, SAME_DEPARTMENT_WIDTH, false),
-        EdgeKind::CustomerFacing => (forward(), p.customer_edge, CUSTOMER_WIDTH, false),
-        EdgeKind::CrossDepartment => (forward(), p.cross, CROSS_DEPARTMENT_WIDTH, false),
+    let EdgeInput { h, kind, points } = e;
+    let (color, width, dashed) = match kind {
+        EdgeKind::Rework => (p.rework, REWORK_WIDTH, true),
+        EdgeKind::SameDepartment => (p.edge, SAME_DEPARTMENT_WIDTH, false),
+        EdgeKind::CustomerFacing => (p.customer_edge, CUSTOMER_WIDTH, false),
+        EdgeKind::CrossDepartment => (p.cross, CROSS_DEPARTMENT_WIDTH, false),
     };
     // Head room for the arrow head.
     let bb = bbox_of(&points);
@@ -113,25 +111,35 @@ pub(super) fn edge_group(
         pills.push((badge.label(), badge.color(p), false));
     }
     let size = 9.5;
-    let total_w: f32 = pills
-        .iter()
-        .map(|(t, _, _)| text_width(t, size, true) + 8.0)
-        .sum::<f32>()
-        + 3.0 * pills.len().saturating_sub(1) as f32;
-    let at = if kind == EdgeKind::Rework {
-        points
-            .get(points.len() / 2)
-            .copied()
-            .unwrap_or_else(|| a.center())
-    } else {
-        label_point(
-            layout,
-            placed,
-            &points,
-            total_w,
-            a.bottom().max(b.bottom()) + c.gap / 2.0,
-        )
+    let pill_width = |t: &str| (text_width(t, size, true) + 8.0).max(LABEL_H);
+    let widths = |pills: &[(String, Color, bool)]| {
+        pills.iter().map(|(t, _, _)| pill_width(t)).sum::<f32>()
+            + 3.0 * pills.len().saturating_sub(1) as f32
     };
+    let mut total_w = widths(&pills);
+    let mut at = None;
+    if !pills.is_empty() {
+        at = label_point(layout, placed, &points, total_w);
+        if at.is_none() {
+            // No free spot for the figures: a numbered callout on the line, the
+            // figures in the side list.
+            let number = callouts.len() + 1;
+            let text = pills
+                .iter()
+                .map(|(t, _, _)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            callouts.push(Callout {
+                number,
+                text,
+                color,
+            });
+            pills = vec![(number.to_string(), color, true)];
+            total_w = widths(&pills);
+            at = label_point(layout, placed, &points, total_w);
+        }
+    }
+    let at = at.unwrap_or_else(|| fallback_point(&points));
     let items = vec![Item::Line {
         points,
         color,
@@ -142,8 +150,8 @@ pub(super) fn edge_group(
     let mut labels = Vec::new();
     let mut x = at.0 - total_w / 2.0;
     for (t, col, outlined) in pills {
-        let w = text_width(&t, size, true) + 8.0;
-        let r = Rect::new(x, at.1 - 8.0, w, 16.0);
+        let w = pill_width(&t);
+        let r = Rect::new(x, at.1 - LABEL_H / 2.0, w, LABEL_H);
         let (fill, stroke, ink) = if outlined {
             let ink = if col == p.muted { p.text } else { col };
             (p.surface, Some(col), ink)

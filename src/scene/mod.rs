@@ -493,25 +493,17 @@ pub fn build_scene_with_marks(
     emotion_curve(&mut scene.background, journey, layout, &p);
 
     let marks = if options.show_gaps { analysis } else { None };
-    // Position of each handoff among those leaving its source / entering its target.
-    let mut out_seen: BTreeMap<&TouchpointId, usize> = BTreeMap::new();
-    let mut in_seen: BTreeMap<&TouchpointId, usize> = BTreeMap::new();
     let handoffs = journey.handoffs();
+    let ends: Vec<(&TouchpointId, &TouchpointId)> =
+        handoffs.iter().map(|h| (&h.from, &h.to)).collect();
+    let mut routes = route_all(layout, &config, &ends).into_iter();
     let mut placed = Placed::default();
+    let mut callouts = Vec::new();
     for h in &handoffs {
-        let out_k = {
-            let k = out_seen.entry(&h.from).or_insert(0);
-            *k += 1;
-            *k - 1
-        };
-        let in_k = {
-            let k = in_seen.entry(&h.to).or_insert(0);
-            *k += 1;
-            *k - 1
-        };
-        let (Some(a), Some(b)) = (layout.cards.get(&h.from), layout.cards.get(&h.to)) else {
+        let points = routes.next().unwrap_or_default();
+        if points.is_empty() {
             continue;
-        };
+        }
         let back = match (rank.get(&h.from), rank.get(&h.to)) {
             (Some(x), Some(y)) => y <= x,
             _ => false,
@@ -525,17 +517,15 @@ pub fn build_scene_with_marks(
             .and_then(|m| m.handoffs.get(&h.key()))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let input = EdgeInput {
-            h,
-            kind,
-            a,
-            b,
-            out_off: spread(out_k),
-            in_off: spread(in_k),
-        };
-        scene
-            .edges
-            .push(edge_group(layout, &mut placed, input, &config, badges, &p));
+        let input = EdgeInput { h, kind, points };
+        scene.edges.push(edge_group(
+            layout,
+            &mut placed,
+            &mut callouts,
+            input,
+            badges,
+            &p,
+        ));
     }
 
     let note_counts = if options.show_notes {
@@ -591,6 +581,10 @@ pub fn build_scene_with_marks(
             &p,
         );
         bounds = bounds.union(&lb);
+    }
+    if !callouts.is_empty() {
+        let cb = callout_list(&mut scene.overlay, &callouts, bounds, &p);
+        bounds = bounds.union(&cb);
     }
     focus::dim_unfocused(&mut scene, journey, options);
     scene.bounds = Rect::new(

@@ -194,7 +194,28 @@ fn cross_department_handoffs_stand_out_and_loops_read_as_loops() {
     assert_eq!(same.0, p.edge);
     let rework = style("calls", "check");
     assert_eq!((rework.0, rework.2), (p.rework, true));
-    assert_eq!(rework.4, 17, "a smooth curve");
+    // The rework loop is routed like every handoff (its own track in the channels), from
+    // a side of one card to a side of the other, below the badges on the cards' tops.
+    let l = layout(&j, &LayoutConfig::default());
+    if let Item::Line { points, .. } = &s.edge(&key("calls", "check")).unwrap().items[0] {
+        let (a, b) = (
+            l.cards[&TouchpointId::new("calls")],
+            l.cards[&TouchpointId::new("check")],
+        );
+        for (p, r) in [(points[0], a), (points[points.len() - 1], b)] {
+            assert!(p.0 == r.x || p.0 == r.right(), "on a side: {p:?} {r:?}");
+            assert!(
+                p.1 > r.y + BADGE_H && p.1 < r.bottom(),
+                "below the badges: {p:?}"
+            );
+        }
+        for w in points.windows(2) {
+            assert!(
+                w[0].0 == w[1].0 || w[0].1 == w[1].1,
+                "orthogonal: {points:?}"
+            );
+        }
+    }
     // The queue time and failure rate are labelled on the cross-department handoff.
     let t = texts(&s.edge(&key("check", "order")).unwrap().labels);
     assert_eq!(t, ["2 days, 12% fail"]);
@@ -202,14 +223,16 @@ fn cross_department_handoffs_stand_out_and_loops_read_as_loops() {
         texts(&s.edge(&key("calls", "check")).unwrap().labels),
         ["rework"]
     );
-    // Edges start and end on card borders.
-    let l = layout(&j, &LayoutConfig::default());
+    // Edges start and end on card borders (at their own port: a side fans out the
+    // handoffs it holds).
     let a = l.cards[&TouchpointId::new("check")];
     let b = l.cards[&TouchpointId::new("order")];
     if let Item::Line { points, .. } = &s.edge(&key("check", "order")).unwrap().items[0] {
         let (first, last) = (points[0], points[points.len() - 1]);
-        assert_eq!(first, (a.right(), a.center().1));
-        assert_eq!(last, (b.x, b.center().1));
+        assert_eq!(first.0, a.right());
+        assert!(first.1 > a.y && first.1 < a.bottom(), "{first:?}");
+        assert_eq!(last.0, b.x);
+        assert!(last.1 > b.y && last.1 < b.bottom(), "{last:?}");
     }
 }
 
