@@ -413,7 +413,7 @@ fn fmt_notices_in_chinese() {
     assert_eq!(
         text(&out.stderr),
         format!(
-            "{fs}:1: 有 2 条注释在规范格式中会被丢掉；未重写（如仍要重写，请加 --drop-comments）\n"
+            "{fs}:1:1: 有 2 条注释在规范格式中会被丢掉；未重写（如仍要重写，请加 --drop-comments）\n"
         )
     );
     let gs = g.display().to_string();
