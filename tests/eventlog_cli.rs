@@ -177,6 +177,17 @@ Case ID,Activity,Start Timestamp,Complete Timestamp,Department
 
     let (code, _, err) = run(d, &["mine", "bad.csv", "--strict"]);
     assert_eq!(code, 1, "{err}");
+    // --strict fails the run: the journey is not written (without it, it is).
+    let (code, _, err) = run(
+        d,
+        &["mine", "bad.csv", "--strict", "-o", "strict.journey.ron"],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("nothing written"), "{err}");
+    assert!(!d.join("strict.journey.ron").exists());
+    let (code, _, err) = run(d, &["mine", "bad.csv", "-o", "lenient.journey.ron"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(d.join("lenient.journey.ron").exists());
 
     std::fs::write(d.join("nocase.csv"), "when,what\n2026-01-01,x\n").unwrap();
     let (code, _, err) = run(d, &["mine", "nocase.csv"]);

@@ -25,4 +25,4 @@ cli-wif-saved = saved scenario `{ $name }` in { $path }
 cli-fb-nothing-usable = feedback: no usable answer matched a touchpoint; nothing written
 cli-fb-strict = feedback: { $count } row(s) or problem(s); nothing written (--strict)
 cli-mine-saved = { $path }: { $touchpoints } touchpoints, { $handoffs } handoffs ({ $bytes } bytes)
-cli-mine-strict = --strict: { $count } problems in { $path }
+cli-mine-strict = --strict: { $count } problems in { $path }; nothing written

@@ -21,4 +21,4 @@ cli-wif-saved = 情景 `{ $name }` 已保存到 { $path }
 cli-fb-nothing-usable = feedback：没有任何有效回答对应到触点；未写入任何内容
 cli-fb-strict = feedback：{ $count } 行或问题；未写入任何内容（--strict）
 cli-mine-saved = { $path }：{ $touchpoints } 个触点，{ $handoffs } 个交接（{ $bytes } 字节）
-cli-mine-strict = --strict：{ $path } 中有 { $count } 个问题
+cli-mine-strict = --strict：{ $path } 中有 { $count } 个问题，未写入任何文件

@@ -178,7 +178,10 @@ pub fn cli_mine(args: &MineArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         let _ = writeln!(err, "{w}");
     }
     let mut code = 0;
-    if let Some(o) = &args.output {
+    // With --strict a log with unreadable rows fails the run: the journey mined from
+    // the rest is reported but not written.
+    let refused = args.strict && !read.problems.is_empty();
+    if let Some(o) = args.output.as_ref().filter(|_| !refused) {
         code = save(&built.journey, o, out, err);
         if o == Path::new("-") {
             return code;
@@ -198,7 +201,7 @@ pub fn cli_mine(args: &MineArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         ReportFormat::Markdown => report::text(m, args.min_share, true),
     };
     let _ = out.write_all(text.as_bytes());
-    if args.strict && !read.problems.is_empty() {
+    if refused {
         let _ = writeln!(
             err,
             "{}",
