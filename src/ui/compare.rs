@@ -275,8 +275,15 @@ pub fn view(ui: &mut egui::Ui, state: &mut AppState) {
                     ui.add_space(14.0);
                     ui.columns(2, |cols| {
                         if let [left, right] = cols {
-                            side(left, &tr("cmp-as-is"), &as_is, &d, true, bad);
-                            side(right, &tr("cmp-to-be"), &to_be, &d, false, good);
+                            // Left-aligned: a column's justified layout would
+                            // stretch the spaces of every wrapped line.
+                            let top_down = egui::Layout::top_down(egui::Align::Min);
+                            left.with_layout(top_down, |ui| {
+                                side(ui, &tr("cmp-as-is"), &as_is, &d, true, bad);
+                            });
+                            right.with_layout(top_down, |ui| {
+                                side(ui, &tr("cmp-to-be"), &to_be, &d, false, good);
+                            });
                         }
                     });
                 });
