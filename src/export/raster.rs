@@ -160,17 +160,7 @@ pub fn render_png(scene: &Scene, scale: f32) -> Result<Png, RenderError> {
             advice: too_big_advice(scene, asked.min(scale)),
         });
     }
-    let svg = write_svg_with(scene, &options);
-    let tree = resvg::usvg::Tree::from_str(&svg, &fonts::usvg_options())
-        .map_err(|e| RenderError::Svg(e.to_string()))?;
-    let mut pixmap = tiny_skia::Pixmap::new(width, height).ok_or(RenderError::Empty)?;
-    let sx = width as f32 / tree.size().width();
-    let sy = height as f32 / tree.size().height();
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(sx, sy),
-        &mut pixmap.as_mut(),
-    );
+    let pixmap = rasterize(scene, &options, width, height)?;
     let bytes = pixmap
         .encode_png()
         .map_err(|e| RenderError::Encode(e.to_string()))?;
@@ -182,11 +172,34 @@ pub fn render_png(scene: &Scene, scale: f32) -> Result<Png, RenderError> {
     })
 }
 
+/// The scene's SVG (as `options` write it) drawn on a `width` x `height` pixmap.
+fn rasterize(
+    scene: &Scene,
+    options: &SvgOptions,
+    width: u32,
+    height: u32,
+) -> Result<tiny_skia::Pixmap, RenderError> {
+    let svg = write_svg_with(scene, options);
+    let tree = resvg::usvg::Tree::from_str(&svg, &fonts::usvg_options())
+        .map_err(|e| RenderError::Svg(e.to_string()))?;
+    drop(svg);
+    let mut pixmap = tiny_skia::Pixmap::new(width, height).ok_or(RenderError::Empty)?;
+    let sx = width as f32 / tree.size().width();
+    let sy = height as f32 / tree.size().height();
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(sx, sy),
+        &mut pixmap.as_mut(),
+    );
+    Ok(pixmap)
+}
+
 fn lod_options(scale: f32) -> SvgOptions {
     SvgOptions {
         size: None,
         min_text_px: 3.0,
         scale,
+        merge_lines: true,
     }
 }
 
@@ -226,6 +239,55 @@ fn too_big_advice(scene: &Scene, scale: f32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pixels (of `a` and `b`, the same size) whose colours differ by more than a
+    /// quarter of the range in some channel.
+    fn differing(a: &tiny_skia::Pixmap, b: &tiny_skia::Pixmap) -> usize {
+        a.data()
+            .chunks(4)
+            .zip(b.data().chunks(4))
+            .filter(|(p, q)| p.iter().zip(q.iter()).any(|(x, y)| x.abs_diff(*y) > 64))
+            .count()
+    }
+
+    #[test]
+    fn merged_handoff_lines_draw_the_same_picture() {
+        use crate::analysis::{AnalysisConfig, analyze};
+        use crate::scene::SceneOptions;
+        let mut journeys: Vec<crate::model::Journey> = crate::samples::SAMPLES
+            .iter()
+            .filter_map(|(name, _)| crate::samples::load_sample(name)?.ok())
+            .collect();
+        journeys.push(crate::generate::generate(120, 5));
+        assert!(journeys.len() >= 6);
+        for j in &journeys {
+            let a = analyze(j, &AnalysisConfig::default());
+            let scene = super::super::diagram::scene_for(j, &a, &SceneOptions::default());
+            let scale = capped_scale(scene.bounds.w, scene.bounds.h, 0.5);
+            let (w, h) = (
+                (scene.bounds.w * scale).ceil() as u32,
+                (scene.bounds.h * scale).ceil() as u32,
+            );
+            let one_by_one = SvgOptions {
+                merge_lines: false,
+                ..lod_options(scale)
+            };
+            let merged = rasterize(&scene, &lod_options(scale), w, h).unwrap();
+            let separate = rasterize(&scene, &one_by_one, w, h).unwrap();
+            let n = differing(&merged, &separate);
+            // Only where lines of different styles cross or overlap (their order
+            // changes) and at line ends (round caps): a few pixels in a thousand.
+            assert!(
+                n * 1000 <= (w * h) as usize * 3,
+                "{}: {n} of {} pixels differ",
+                j.title(),
+                w * h
+            );
+            // And the merged SVG really is smaller where handoffs share tracks.
+            let svg = write_svg_with(&scene, &lod_options(scale));
+            assert!(!svg.contains("class=\"handoff"), "no per-handoff groups");
+        }
+    }
 
     #[test]
     fn scale_is_capped_by_side_and_area() {
