@@ -4,7 +4,7 @@
 
 use super::fonts;
 use super::raster::{MAX_NODES, RenderError};
-use super::svg::{SvgOptions, node_count, write_svg};
+use super::svg::{SvgOptions, node_count, write_svg_with};
 use crate::i18n::{tr, tr_args};
 use crate::scene::{Grid, Scene};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
@@ -169,7 +169,13 @@ struct MapChunk {
 }
 
 fn map_chunk(scene: &Scene) -> Result<(MapChunk, (f32, f32)), RenderError> {
-    let svg = write_svg(scene);
+    let svg = write_svg_with(
+        scene,
+        &SvgOptions {
+            merge_lines: true,
+            ..SvgOptions::default()
+        },
+    );
     let tree = resvg::usvg::Tree::from_str(&svg, &fonts::usvg_options())
         .map_err(|e| RenderError::Svg(e.to_string()))?;
     drop(svg);
@@ -209,15 +215,13 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
     let (pw, ph) = options.paper.size();
     let (tw, th) = (pw - 2.0 * MARGIN, ph - 2.0 * MARGIN - FOOTER);
     let (vw, vh) = (tw / scale, th / scale);
-    let mut maps = Vec::with_capacity(cols * rows);
-    let mut tiles = Vec::with_capacity(cols * rows);
     let parts = scene.tile_parts(&Grid {
         origin: (b.x, b.y),
         cell: (vw, vh),
         cols,
         rows,
     });
-    for (k, part) in parts.iter().enumerate() {
+    let page = |k: usize, part: &crate::scene::WindowParts| {
         let (row, col) = (k / cols, k % cols);
         let x = b.x + col as f32 * vw;
         let y = b.y + row as f32 * vh;
@@ -240,8 +244,7 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
             });
         }
         let (map, _) = map_chunk(&page)?;
-        maps.push(map);
-        tiles.push(PageTile {
+        let tile = PageTile {
             paper: options.paper,
             scale,
             row,
@@ -249,7 +252,50 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
             rows,
             cols,
             view: (view.w, view.h),
+        };
+        Ok((map, tile))
+    };
+    // Pages are independent (each its own SVG, usvg tree and svg2pdf chunk, the
+    // costly part): drawn on a few threads, in the language of this one, and put
+    // back in page order, so the bytes do not depend on the threads.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 4)
+        .min(parts.len().max(1));
+    let lang = crate::i18n::current();
+    let mut drawn: Vec<(usize, Result<(MapChunk, PageTile), RenderError>)> =
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..workers)
+                .map(|w| {
+                    let (parts, page, lang) = (&parts, &page, &lang);
+                    s.spawn(move || {
+                        crate::i18n::with_lang(lang, || {
+                            parts
+                                .iter()
+                                .enumerate()
+                                .filter(|(k, _)| k % workers == w)
+                                .map(|(k, part)| (k, page(k, part)))
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        vec![(0, Err(RenderError::Pdf("a page could not be drawn".into())))]
+                    })
+                })
+                .collect()
         });
+    drawn.sort_by_key(|(k, _)| *k);
+    let mut maps = Vec::with_capacity(drawn.len());
+    let mut tiles = Vec::with_capacity(drawn.len());
+    for (_, d) in drawn {
+        let (map, tile) = d?;
+        maps.push(map);
+        tiles.push(tile);
     }
     write_pages(scene, options, maps, |k| {
         tiles.get(k).map(|t| (k, Placement::Window(*t)))
