@@ -263,32 +263,31 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
         .clamp(1, 4)
         .min(parts.len().max(1));
     let lang = crate::i18n::current();
-    let mut drawn: Vec<(usize, Result<(MapChunk, PageTile), RenderError>)> =
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..workers)
-                .map(|w| {
-                    let (parts, page, lang) = (&parts, &page, &lang);
-                    s.spawn(move || {
-                        crate::i18n::with_lang(lang, || {
-                            parts
-                                .iter()
-                                .enumerate()
-                                .filter(|(k, _)| k % workers == w)
-                                .map(|(k, part)| (k, page(k, part)))
-                                .collect::<Vec<_>>()
-                        })
+    let mut drawn: Vec<(usize, Result<DrawnPage, RenderError>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                let (parts, page, lang) = (&parts, &page, &lang);
+                s.spawn(move || {
+                    crate::i18n::with_lang(lang, || {
+                        parts
+                            .iter()
+                            .enumerate()
+                            .filter(|(k, _)| k % workers == w)
+                            .map(|(k, part)| (k, page(k, part)))
+                            .collect::<Vec<_>>()
                     })
                 })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        vec![(0, Err(RenderError::Pdf("a page could not be drawn".into())))]
-                    })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![(0, Err(RenderError::Pdf("a page could not be drawn".into())))]
                 })
-                .collect()
-        });
+            })
+            .collect()
+    });
     drawn.sort_by_key(|(k, _)| *k);
     let mut maps = Vec::with_capacity(drawn.len());
     let mut tiles = Vec::with_capacity(drawn.len());
@@ -301,6 +300,9 @@ pub fn render_pdf(scene: &Scene, options: &PdfOptions) -> Result<PdfDoc, RenderE
         tiles.get(k).map(|t| (k, Placement::Window(*t)))
     })
 }
+
+/// A page drawn: its map and where it goes.
+type DrawnPage = (MapChunk, PageTile);
 
 /// One page of a map drawn page by page: its own part of the map, placed at the top
 /// left of the printable area.
