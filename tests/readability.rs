@@ -64,8 +64,42 @@ fn every_sample_and_a_generated_journey_are_measured() {
         }
     }
     // Before the channel router: 11 lines across cards, 27 covered labels, ~982,000 px
-    // shared, 1,645 crossings. Targets: 0, 0, 2,000 px, 800.
+    // shared, 1,645 crossings. Targets: 0, 0, 2,000 px, 800 (the last two not met yet).
     assert_eq!(r.lines_across_cards, 0, "{r:?}");
-    assert!(r.covered_labels <= 33, "{r:?}");
+    assert_eq!(r.covered_labels, 0, "{r:?}");
     assert!(r.shared_length <= 36_200.0 && r.crossings <= 1_520, "{r:?}");
+}
+
+/// The same holds with Chinese labels (wider pills, CJK text) on every sample and on the
+/// generated journey, in the light and the dark theme.
+#[test]
+fn chinese_labels_are_placed_as_cleanly() {
+    let zh = touchpoint::i18n::Lang::parse("zh-CN").expect("zh-CN is embedded");
+    touchpoint::i18n::with_lang(&zh, || {
+        let mut journeys: Vec<(String, Journey)> = touchpoint::samples::SAMPLES
+            .iter()
+            .map(|(name, _)| {
+                let j = touchpoint::samples::load_sample(name).unwrap().unwrap();
+                (name.to_string(), j)
+            })
+            .collect();
+        journeys.push((
+            "generated 200".into(),
+            touchpoint::generate::generate(200, 7),
+        ));
+        for (name, j) in &journeys {
+            for theme in [Theme::Light, Theme::Dark] {
+                let r = figures_in(j, theme);
+                println!("{name} zh-CN {theme:?}: {r:?}");
+                assert_eq!(
+                    (r.lines_across_cards, r.covered_labels),
+                    (0, 0),
+                    "{name}: {r:?}"
+                );
+                if name.ends_with(".ron") {
+                    assert_eq!(r.shared_length, 0.0, "{name}: {r:?}");
+                }
+            }
+        }
+    });
 }

@@ -253,16 +253,26 @@ pub(super) fn emotion_curve(out: &mut Vec<Item>, journey: &Journey, layout: &Lay
         false,
         Detail::Always,
     ));
-    let mut points = Vec::new();
-    let mut dots = Vec::new();
-    for id in &layout.order {
+    // One point per scored touchpoint at its card's x. The line visits them column by
+    // column and, inside a column, slot by slot (journey order among the cards of one
+    // slot), so it never runs back: the cards of one slot form a short vertical run,
+    // the cards of one column a cluster, not a zig-zag.
+    let mut marks: Vec<(usize, f32, usize, (f32, f32), f64)> = Vec::new();
+    for (rank, id) in layout.order.iter().enumerate() {
         let (Some(t), Some(r)) = (journey.touchpoint(id), layout.cards.get(id)) else {
             continue;
         };
         let Some(mean) = t.mean_score().filter(|m| m.is_finite()) else {
             continue;
         };
-        let pt = (r.x + r.w / 2.0, y_of(mean));
+        let col = layout.cell_of.get(id).map_or(usize::MAX, |c| c.0);
+        let x = r.x + r.w / 2.0;
+        marks.push((col, x, rank, (x, y_of(mean)), mean));
+    }
+    marks.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut points = Vec::with_capacity(marks.len());
+    let mut dots = Vec::with_capacity(marks.len());
+    for &(_, _, _, pt, mean) in &marks {
         points.push(pt);
         dots.push(Item::Circle {
             center: pt,

@@ -68,6 +68,8 @@ pub(super) struct EdgeInput<'a> {
     pub(super) kind: EdgeKind,
     /// The route (see `route::route_all`).
     pub(super) points: Vec<(f32, f32)>,
+    /// The names of both ends (for the side list when not even a number fits).
+    pub(super) names: (&'a str, &'a str),
 }
 
 /// A label that found no free spot on its line: its number stands on the line and
@@ -86,7 +88,12 @@ pub(super) fn edge_group(
     badges: &[Badge],
     p: &Palette,
 ) -> EdgeGroup {
-    let EdgeInput { h, kind, points } = e;
+    let EdgeInput {
+        h,
+        kind,
+        points,
+        names,
+    } = e;
     let (color, width, dashed) = match kind {
         EdgeKind::Rework => (p.rework, REWORK_WIDTH, true),
         EdgeKind::SameDepartment => (p.edge, SAME_DEPARTMENT_WIDTH, false),
@@ -137,6 +144,13 @@ pub(super) fn edge_group(
             pills = vec![(number.to_string(), color, true)];
             total_w = widths(&pills);
             at = label_point(layout, placed, &points, total_w);
+            if at.is_none() {
+                // Not even the number has room: the side list names both ends.
+                pills.clear();
+                if let Some(c) = callouts.last_mut() {
+                    c.text = format!("{} → {}: {}", names.0, names.1, c.text);
+                }
+            }
         }
     }
     let at = at.unwrap_or_else(|| fallback_point(&points));

@@ -517,7 +517,13 @@ pub fn build_scene_with_marks(
             .and_then(|m| m.handoffs.get(&h.key()))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let input = EdgeInput { h, kind, points };
+        let name = |id: &TouchpointId| journey.touchpoint(id).map_or("", |t| t.name.as_str());
+        let input = EdgeInput {
+            h,
+            kind,
+            points,
+            names: (name(&h.from), name(&h.to)),
+        };
         scene.edges.push(edge_group(
             layout,
             &mut placed,

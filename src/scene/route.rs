@@ -1041,7 +1041,7 @@ pub(super) fn label_point(
 ) -> Option<(f32, f32)> {
     let fits = |p: (f32, f32)| {
         let r = Rect::new(p.0 - w / 2.0, p.1 - LABEL_H / 2.0, w, LABEL_H);
-        !placed.hits(&r) && clear(layout, r.x, r.y, r.right(), r.bottom())
+        !placed.hits(&r) && !layout.any_card_in(&r)
     };
     let mut segments: Vec<(f32, Line)> = points
         .windows(2)

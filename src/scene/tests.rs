@@ -327,6 +327,39 @@ fn the_emotion_curve_follows_journey_order_at_card_centres() {
     assert!(pts.iter().all(|&(_, y)| y >= band.y && y <= band.bottom()));
 }
 
+/// Issue 16: several cards in one column read as a cluster, not a zig-zag: the curve
+/// has one point per scored touchpoint at its card's x and never runs back (left).
+#[test]
+fn the_emotion_curve_never_runs_back_inside_a_column() {
+    let j = crate::samples::move_address().unwrap();
+    let (l, s) = scene_of(&j, None, &SceneOptions::default());
+    let p = Theme::Light.palette();
+    let pts = s
+        .background
+        .iter()
+        .find_map(|i| match i {
+            Item::Line { points, color, .. } if *color == p.curve => Some(points),
+            _ => None,
+        })
+        .unwrap();
+    let scored: Vec<f32> = l
+        .order
+        .iter()
+        .filter(|id| j.touchpoint(id).and_then(|t| t.mean_score()).is_some())
+        .map(|id| l.cards[id].center().0)
+        .collect();
+    assert_eq!(pts.len(), scored.len(), "one point per scored touchpoint");
+    assert!(
+        pts.windows(2).all(|w| w[1].0 >= w[0].0),
+        "no zig-zag: {pts:?}"
+    );
+    let mut xs: Vec<f32> = pts.iter().map(|p| p.0).collect();
+    let mut want = scored;
+    xs.sort_by(f32::total_cmp);
+    want.sort_by(f32::total_cmp);
+    assert_eq!(xs, want, "at the cards' x");
+}
+
 #[test]
 fn gap_badges_show_only_with_marks_and_show_gaps() {
     let j = journey();
