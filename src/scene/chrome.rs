@@ -257,7 +257,9 @@ pub(super) fn emotion_curve(out: &mut Vec<Item>, journey: &Journey, layout: &Lay
     // column and, inside a column, slot by slot (journey order among the cards of one
     // slot), so it never runs back: the cards of one slot form a short vertical run,
     // the cards of one column a cluster, not a zig-zag.
-    let mut marks: Vec<(usize, f32, usize, (f32, f32), f64)> = Vec::new();
+    // (column, x, journey rank, point, mean score)
+    type CurveMark = (usize, f32, usize, (f32, f32), f64);
+    let mut marks: Vec<CurveMark> = Vec::new();
     for (rank, id) in layout.order.iter().enumerate() {
         let (Some(t), Some(r)) = (journey.touchpoint(id), layout.cards.get(id)) else {
             continue;
