@@ -482,6 +482,8 @@ fn the_painted_text_of_the_main_screens_in_chinese_is_translated() {
     for (command, screen) in [
         (touchpoint::ui::Command::Shortcuts, "shortcuts"),
         (touchpoint::ui::Command::About, "about"),
+        (touchpoint::ui::Command::Palette, "command palette"),
+        (touchpoint::ui::Command::Search, "search"),
     ] {
         h.state_mut().queue_command(command);
         h.run_ok();
@@ -489,6 +491,28 @@ fn the_painted_text_of_the_main_screens_in_chinese_is_translated() {
         h.key_press(egui::Key::Escape);
         h.run_ok();
     }
+    // Views that stay until toggled again.
+    h.state_mut().import = Default::default();
+    h.run_ok();
+    for (command, screen) in [
+        (touchpoint::ui::Command::ToggleLaneMode, "lanes by layer"),
+        (touchpoint::ui::Command::ToggleMinimap, "minimap"),
+        (touchpoint::ui::Command::ToggleNotes, "notes on the map"),
+        (touchpoint::ui::Command::ToggleTimer, "workshop timer"),
+        (touchpoint::ui::Command::DepartmentFocus, "department focus"),
+        (touchpoint::ui::Command::Present, "present mode"),
+    ] {
+        h.state_mut().queue_command(command);
+        h.run_ok();
+        h.run_ok();
+        check(&h, screen);
+        h.state_mut().queue_command(command);
+        h.run_ok();
+    }
+    h.state_mut().warroom.panel = true;
+    h.state_mut().warroom.tab = touchpoint::ui::warroom::PanelTab::Actions;
+    h.run_ok();
+    check(&h, "war room actions");
     assert!(
         bad.is_empty(),
         "untranslated painted text:\n{}",

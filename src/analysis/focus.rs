@@ -123,7 +123,7 @@ pub fn department_focus(
         let boundary = |other: Option<DepartmentId>| BoundaryHandoff {
             from: h.from.clone(),
             to: h.to.clone(),
-            other_name: journey.department_name(other.as_ref()),
+            other_name: journey.department_label(other.as_ref()),
             other,
             wait_hours: h.wait_hours,
             failure_rate: h.failure_rate,

@@ -247,13 +247,22 @@ impl Journey {
         self.departments.iter().position(|d| &d.id == id)
     }
 
-    /// Display name of a department id, or the id itself when unknown, or "(no owner)".
+    /// Display name of a department id, or the id itself when unknown, or "(no owner)"
+    /// (stable: tables and files use it; people read [`Journey::department_label`]).
     pub fn department_name(&self, id: Option<&DepartmentId>) -> String {
         match id {
             None => "(no owner)".to_owned(),
             Some(id) => self
                 .department(id)
                 .map_or_else(|| id.0.clone(), |d| d.name.clone()),
+        }
+    }
+
+    /// [`Journey::department_name`] for people: "(no owner)" in the current language.
+    pub fn department_label(&self, id: Option<&DepartmentId>) -> String {
+        match id {
+            None => crate::i18n::tr("map-lane-unowned"),
+            Some(_) => self.department_name(id),
         }
     }
 

@@ -1092,9 +1092,15 @@ fn paint_sticky_headers(
         if visible.height() < 12.0 {
             continue;
         }
+        // Departments by their own names; the lanes the app names, in the language.
+        let name = match &lane.key {
+            crate::layout::LaneKey::Department(_) => lane.name.clone(),
+            crate::layout::LaneKey::Unowned => tr("map-lane-unowned"),
+            crate::layout::LaneKey::Layer(l) => l.name(),
+        };
         let galley = fit_words(
             painter.ctx(),
-            &lane.name,
+            &name,
             label_w - 16.0,
             visible.height() - 8.0,
             font.size,
@@ -1106,7 +1112,7 @@ fn paint_sticky_headers(
             .min(r.bottom() - galley.size().y - 4.0);
         let at = pos2(label_x + 11.0, y);
         painted.push(PaintedLabel {
-            text: lane.name.clone(),
+            text: name,
             rect: Rect::from_min_size(at, galley.size()).intersect(clip_rect),
             rows: rows(&galley),
         });

@@ -924,8 +924,8 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
         ))
         .strong(),
     );
-    let from_dept = j.department_name(owner(&key.from).as_ref());
-    let to_dept = j.department_name(owner(&key.to).as_ref());
+    let from_dept = j.department_label(owner(&key.from).as_ref());
+    let to_dept = j.department_label(owner(&key.to).as_ref());
     ui.label(if cross {
         crate::tr!("insp-from-to-crossing", from = from_dept, to = to_dept)
     } else {
