@@ -253,6 +253,35 @@ fn drivers_and_whatif_report_in_chinese() {
     );
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).contains("得分变化需要受访者答卷"));
+    // A change that does not parse: a usage error (2) in both languages, explained
+    // in the chosen one.
+    let bad = ["whatif", "电商.journey.ron", "--set", "delivery*2"];
+    let en = run(d, &bad, &[]);
+    let zh = run(d, &bad, &[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(en.status.code(), Some(2));
+    assert_eq!(zh.status.code(), Some(2));
+    assert!(
+        text(&en.stderr).contains("expected TOUCHPOINT+POINTS"),
+        "{}",
+        text(&en.stderr)
+    );
+    let zh = text(&zh.stderr);
+    assert!(zh.contains("应为 TOUCHPOINT+POINTS"), "{zh}");
+    assert_eq!(
+        latin_words(
+            &zh,
+            &[
+                "set",
+                "delivery",
+                "TOUCHPOINT",
+                "TOUCHPOINT-POINTS",
+                "POINTS",
+                "MEAN"
+            ]
+        ),
+        Vec::<String>::new(),
+        "{zh}"
+    );
 }
 
 #[test]

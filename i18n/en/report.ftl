@@ -434,3 +434,7 @@ meas-col-off = off
 meas-off-volume = volume
 meas-off-handling = handling
 meas-off-wait = wait
+wif-parse-not-number = `{ $value }` is not a number (in `{ $change }`)
+wif-parse-not-id = `{ $value }` is not a touchpoint id (in `{ $change }`)
+wif-parse-expected = expected { $form }, not `{ $change }`
+wif-parse-expected-set = expected TOUCHPOINT+POINTS, TOUCHPOINT-POINTS or TOUCHPOINT=MEAN, not `{ $change }`

@@ -398,3 +398,7 @@ meas-col-off = 偏差项
 meas-off-volume = 量
 meas-off-handling = 处理时长
 meas-off-wait = 等待
+wif-parse-not-number = `{ $value }` 不是数字（在 `{ $change }` 中）
+wif-parse-not-id = `{ $value }` 不是触点 id（在 `{ $change }` 中）
+wif-parse-expected = 应为 { $form }，而不是 `{ $change }`
+wif-parse-expected-set = 应为 TOUCHPOINT+POINTS、TOUCHPOINT-POINTS 或 TOUCHPOINT=MEAN，而不是 `{ $change }`

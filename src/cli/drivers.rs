@@ -78,13 +78,11 @@ impl ColumnArgs {
             "mean-impute" | "impute" | "mean" => Missing::MeanImpute,
             "listwise" | "complete" => Missing::Listwise,
             other => {
-                return Err(format!(
-                    "--missing must be mean-impute or listwise, not `{other}`"
-                ));
+                return Err(tr!("cli-drv-bad-missing", value = other));
             }
         };
         if self.resamples > 10_000 {
-            return Err(format!("--resamples {} is more than 10000", self.resamples));
+            return Err(tr!("cli-drv-too-many-resamples", count = self.resamples));
         }
         Ok(DriverConfig {
             resamples: self.resamples,

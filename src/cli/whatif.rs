@@ -208,10 +208,7 @@ pub fn cli_whatif(args: &WhatifArgs, out: &mut dyn Write, err: &mut dyn Write) -
         return 1;
     };
     if args.save.is_some() && given.is_empty() {
-        let _ = writeln!(
-            err,
-            "--save needs changes (--set, --cut-wait, --remove-handoff, --merge, --handling)"
-        );
+        let _ = writeln!(err, "{}", tr("cli-wif-save-needs-changes"));
         return 2;
     }
     let mut scenarios: Vec<Scenario> = Vec::new();
@@ -233,13 +230,17 @@ pub fn cli_whatif(args: &WhatifArgs, out: &mut dyn Write, err: &mut dyn Write) -
                     .collect();
                 let _ = writeln!(
                     err,
-                    "{}: no scenario named `{name}` (saved: {})",
-                    args.journey.display(),
-                    if known.is_empty() {
-                        "none".to_owned()
-                    } else {
-                        known.join(", ")
-                    }
+                    "{}",
+                    tr!(
+                        "cli-wif-no-scenario",
+                        path = args.journey.display().to_string(),
+                        name = name.as_str(),
+                        saved = if known.is_empty() {
+                            tr("cli-wif-none")
+                        } else {
+                            known.join(", ")
+                        }
+                    )
                 );
                 return 2;
             }
@@ -251,8 +252,8 @@ pub fn cli_whatif(args: &WhatifArgs, out: &mut dyn Write, err: &mut dyn Write) -
     if scenarios.is_empty() {
         let _ = writeln!(
             err,
-            "no changes given and no scenario saved in {}: use --set, --cut-wait, --remove-handoff, --merge or --handling",
-            args.journey.display()
+            "{}",
+            tr!("cli-wif-nothing", path = args.journey.display().to_string())
         );
         return 2;
     }

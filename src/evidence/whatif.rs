@@ -308,20 +308,20 @@ pub fn parse_change(kind: ChangeKind, text: &str) -> Result<ScenarioChange, Stri
             .parse::<f64>()
             .ok()
             .filter(|v| v.is_finite())
-            .ok_or_else(|| format!("`{s}` is not a number (in `{t}`)"))
+            .ok_or_else(|| tr!("wif-parse-not-number", value = s, change = t))
     };
     let tp = |s: &str| -> Result<TouchpointId, String> {
         let s = s.trim();
         if crate::model::is_valid_id(s) {
             Ok(TouchpointId::new(s))
         } else {
-            Err(format!("`{s}` is not a touchpoint id (in `{t}`)"))
+            Err(tr!("wif-parse-not-id", value = s, change = t))
         }
     };
     let pair = |s: &str| -> Result<(TouchpointId, TouchpointId), String> {
         let (a, b) = s
             .split_once(':')
-            .ok_or_else(|| format!("expected FROM:TO, not `{t}`"))?;
+            .ok_or_else(|| tr!("wif-parse-expected", form = "FROM:TO", change = t))?;
         Ok((tp(a)?, tp(b)?))
     };
     let change = match kind {
@@ -338,15 +338,13 @@ pub fn parse_change(kind: ChangeKind, text: &str) -> Result<ScenarioChange, Stri
                     points: num(v)?,
                 }
             } else {
-                return Err(format!(
-                    "expected TOUCHPOINT+POINTS, TOUCHPOINT-POINTS or TOUCHPOINT=MEAN, not `{t}`"
-                ));
+                return Err(tr!("wif-parse-expected-set", change = t));
             }
         }
         ChangeKind::CutWait => {
             let (h, v) = t
                 .split_once('=')
-                .ok_or_else(|| format!("expected FROM:TO=PERCENT%, not `{t}`"))?;
+                .ok_or_else(|| tr!("wif-parse-expected", form = "FROM:TO=PERCENT%", change = t))?;
             let (from, to) = pair(h)?;
             ScenarioChange::CutWait {
                 handoff: HandoffKey { from, to },
@@ -362,9 +360,13 @@ pub fn parse_change(kind: ChangeKind, text: &str) -> Result<ScenarioChange, Stri
             ScenarioChange::Merge { into, from }
         }
         ChangeKind::Handling => {
-            let (id, v) = t
-                .split_once('=')
-                .ok_or_else(|| format!("expected TOUCHPOINT=MINUTES, not `{t}`"))?;
+            let (id, v) = t.split_once('=').ok_or_else(|| {
+                tr!(
+                    "wif-parse-expected",
+                    form = "TOUCHPOINT=MINUTES",
+                    change = t
+                )
+            })?;
             ScenarioChange::SetHandling {
                 touchpoint: tp(id)?,
                 minutes: num(v.trim().trim_end_matches("min"))?,
