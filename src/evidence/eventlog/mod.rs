@@ -21,8 +21,8 @@ mod xes;
 
 pub use columns::Role;
 pub use miner::{
-    ActivityFigures, Attrs, DEFAULT_BUDGET, EventIn, Half, KeyFn, MAX_ACTIVITIES, Mined, Miner,
-    PairFigures, VariantFigures,
+    ActivityFigures, Attrs, DEFAULT_BUDGET, EventIn, Half, KeyFn, MAX_ACTIVITIES, MAX_VARIANT_LEN,
+    MAX_VARIANTS, Mined, Miner, PairFigures, VariantFigures,
 };
 pub use problems::{MAX_LISTED, PosKind, Problems};
 
