@@ -14,7 +14,7 @@ use touchpoint::export::raster::render_png;
 use touchpoint::export::svg::write_svg;
 use touchpoint::layout::{LayoutConfig, layout};
 use touchpoint::model::Journey;
-use touchpoint::scene::{Scene, SceneOptions, build_scene};
+use touchpoint::scene::{Scene, SceneOptions, build_scene, measure};
 
 /// Tracks live and peak heap bytes, to report the PDF's peak memory.
 struct Counting;
@@ -67,6 +67,8 @@ fn export_benches(c: &mut Criterion) {
             scene.bounds.h,
             svg.len() as f64 / 1e6
         );
+        // Issue 16: how readable the routes are, beside the time they take ("scene build").
+        println!("{n} touchpoints: {:?}", measure(&scene));
         c.bench_function(&format!("scene build {n}"), |b| {
             b.iter(|| build_scene(black_box(&j), &l, Some(&a), &SceneOptions::default()))
         });
