@@ -514,3 +514,88 @@ fn phase_step_team_headers_import_with_a_stated_assumption() {
     assert_eq!(j.stages().len(), 2);
     assert!(j.touchpoints().any(|t| t.name == "Final meter read"));
 }
+
+/// Issue #18: the CSV importer reads `.xlsx` too: a workbook imports exactly as the CSV
+/// of its first sheet (numbers, quotes, commas and line breaks in cells), from the
+/// command line; problems are located by row.
+#[test]
+fn an_xlsx_workbook_imports_as_its_csv() {
+    use rust_xlsxwriter::Workbook;
+    let rows: [[&str; 5]; 5] = [
+        ["Phase", "Step", "Team", "Satisfaction", "Pain points"],
+        ["Notify", "Customer reports the move", "Customer", "6.5", ""],
+        [
+            "Notify",
+            "Identity, account check",
+            "Contact centre",
+            "3",
+            "waits; \"hold\" music",
+        ],
+        [
+            "Stop",
+            "Final bill",
+            "Billing",
+            "lots",
+            "wrong\nestimated read",
+        ],
+        ["Stop", "Final read", "Field ops", "7", ""],
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            match cell.parse::<f64>() {
+                Ok(v) if r > 0 => sheet.write_number(r as u32, c as u16, v).unwrap(),
+                _ => sheet.write_string(r as u32, c as u16, *cell).unwrap(),
+            };
+        }
+    }
+    book.save(dir.path().join("moves.xlsx")).unwrap();
+    let csv: String = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| {
+                    if c.contains([',', '"', '\n']) {
+                        format!("\"{}\"", c.replace('"', "\"\""))
+                    } else {
+                        (*c).to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+                + "\n"
+        })
+        .collect();
+    std::fs::write(dir.path().join("moves.csv"), csv).unwrap();
+    let run = |input: &str, out: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+            .args(["import", input, "-o", out, "--lang", "en"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let a = run("moves.xlsx", "a.journey.ron");
+    let b = run("moves.csv", "b.journey.ron");
+    let (ea, eb) = (
+        String::from_utf8_lossy(&a.stderr),
+        String::from_utf8_lossy(&b.stderr),
+    );
+    assert_eq!(a.status.code(), Some(0), "{ea}");
+    assert_eq!(b.status.code(), Some(0), "{eb}");
+    let ja = touchpoint::io::load_file(&dir.path().join("a.journey.ron")).unwrap();
+    let jb = touchpoint::io::load_file(&dir.path().join("b.journey.ron")).unwrap();
+    assert_eq!(ja.touchpoint_count(), 4);
+    assert_eq!(ja, jb, "the workbook and its CSV give the same journey");
+    // The unreadable score is reported at its row (line 4 of the sheet and of the CSV).
+    assert!(ea.contains("moves.xlsx:4:"), "{ea}");
+    assert_eq!(
+        ea.replace("moves.xlsx", "F"),
+        eb.replace("moves.csv", "F"),
+        "the same problems at the same lines"
+    );
+}

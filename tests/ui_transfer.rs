@@ -380,3 +380,27 @@ fn short_handoff_labels_keep_the_figures() {
     assert_eq!(short_label("2 days, 18% fail"), "2d·18%");
     assert_eq!(short_label("1 day"), "1d");
 }
+
+/// Issue #18 (and item 5): an Excel workbook dropped on the window is previewed like its
+/// CSV: the same counts.
+#[test]
+fn dropping_an_xlsx_workbook_previews_its_first_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("steps.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, line) in PHASE_STEP.lines().enumerate() {
+        for (c, cell) in line.trim().split(';').enumerate() {
+            if !cell.is_empty() {
+                sheet.write_string(r as u32, c as u16, cell).unwrap();
+            }
+        }
+    }
+    book.save(&path).unwrap();
+    let mut h = open(touchpoint::model::Journey::starter("Empty"));
+    drop_file(&mut h, &path);
+    wait_until(&mut h, 30, |s| {
+        s.import.preview.is_some() && !s.import.busy()
+    });
+    h.get_by_label("3 touchpoints · 2 handoffs · 2 stages · 2 departments");
+}

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 /// `touchpoint import INPUT... -o OUT.journey.ron [--from csv|mermaid] [--strict]`
 #[derive(clap::Args, Debug, Clone)]
 pub struct ImportArgs {
-    /// The file to import: a CSV table (`.csv`) or a Mermaid journey (`.mmd`, `.mermaid`, `.md`).
+    /// The file to import: a CSV table (`.csv`), an Excel workbook (`.xlsx`: its first sheet, read
+    /// as that sheet's CSV) or a Mermaid journey (`.mmd`, `.mermaid`, `.md`).
     /// Further CSV files are handoff tables (as written by `touchpoint export --table handoffs`)
     /// whose wait times, failure rates and labels are merged into the journey.
     #[arg(required = true)]
@@ -52,14 +53,15 @@ pub fn cli_import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         );
         return 2;
     }
-    let bytes = match read_input(first) {
-        Ok(b) => b,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return 1;
-        }
-    };
     let name = first.display().to_string();
+    let bytes =
+        match read_input(first).and_then(|b| crate::evidence::table::importable_bytes(&name, b)) {
+            Ok(b) => b,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return 1;
+            }
+        };
     let mut result = match crate::import::import_bytes(&name, &bytes, format) {
         Ok(r) => r,
         Err(e) => {
@@ -71,7 +73,10 @@ pub fn cli_import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         }
     };
     for extra in rest {
-        let bytes = match read_input(extra) {
+        let extra_shown = extra.display().to_string();
+        let bytes = match read_input(extra)
+            .and_then(|b| crate::evidence::table::importable_bytes(&extra_shown, b))
+        {
             Ok(b) => b,
             Err(e) => {
                 let _ = writeln!(err, "{e}");

@@ -501,6 +501,48 @@ impl<R: Read> Read for Terminated<R> {
     }
 }
 
+/// Input bytes ready for the journey importer: an Excel workbook (`.xlsx`, any zip
+/// archive) becomes the CSV text of its first worksheet, comma-separated and quoted where
+/// needed, so a sheet imports exactly as its CSV export does (a row is a line, except that
+/// a cell with line breaks spans several); anything else is returned as it is.
+pub fn importable_bytes(name: &str, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+    if TableFormat::sniff(&bytes).is_none() {
+        return Ok(bytes);
+    }
+    let mut reader = TableReader::xlsx(name, bytes, None).map_err(|p| p.to_string())?;
+    let mut out = String::new();
+    let mut row = Row::default();
+    let mut problems = Vec::new();
+    let mut line = 1;
+    while reader.next_row(&mut row, &mut problems) {
+        // Rows the sheet leaves out (empty ones) stay as empty lines: line = row.
+        while line < row.line() {
+            out.push('\n');
+            line += 1;
+        }
+        for i in 0..row.len() {
+            if i > 0 {
+                out.push(',');
+            }
+            let cell = row.cell(i);
+            if cell.contains([',', '"', '\n', '\r']) {
+                out.push('"');
+                out.push_str(&cell.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(cell);
+            }
+            line += cell.matches('\n').count();
+        }
+        out.push('\n');
+        line += 1;
+    }
+    if let Some(p) = problems.first().filter(|_| out.trim().is_empty()) {
+        return Err(p.to_string());
+    }
+    Ok(out.into_bytes())
+}
+
 /// The text of a spreadsheet cell.
 fn cell_text(cell: &calamine::Data, out: &mut String) {
     use calamine::Data;

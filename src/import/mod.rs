@@ -32,11 +32,13 @@ pub enum ImportFormat {
 }
 
 impl ImportFormat {
-    /// The format of a file from its extension: `.csv`/`.tsv`, `.mmd`/`.mermaid`/`.md`.
+    /// The format of a file from its extension: `.csv`/`.tsv` (and Excel `.xlsx`, read
+    /// as the CSV of its first sheet by `evidence::table::importable_bytes`),
+    /// `.mmd`/`.mermaid`/`.md`.
     pub fn from_path(path: &Path) -> Option<ImportFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "csv" | "tsv" | "txt" => Some(ImportFormat::Csv),
+            "csv" | "tsv" | "txt" | "xlsx" | "xlsm" => Some(ImportFormat::Csv),
             "mmd" | "mermaid" | "md" | "markdown" => Some(ImportFormat::Mermaid),
             _ => None,
         }
@@ -231,6 +233,8 @@ pub fn title_from_name(name: &str) -> String {
         ".csv",
         ".tsv",
         ".txt",
+        ".xlsx",
+        ".xlsm",
         ".mmd",
         ".mermaid",
         ".md",

@@ -76,7 +76,7 @@ impl FileDialogs for NativeDialogs {
             .set_title(tr("picker-import"))
             .add_filter(
                 tr("picker-csv-mermaid"),
-                &["csv", "tsv", "txt", "mmd", "mermaid", "md"],
+                &["csv", "tsv", "txt", "xlsx", "xlsm", "mmd", "mermaid", "md"],
             )
             .add_filter(tr("picker-all-files"), &["*"]);
         if let Some(f) = folder.filter(|f| f.is_dir()) {

@@ -82,7 +82,9 @@ impl ImportDialog {
             crate::tr!("imp-reading-file", name = name.clone()),
             ctx,
             move |progress| {
-                let bytes = match crate::import::read_input(&owned) {
+                let read = crate::import::read_input(&owned)
+                    .and_then(|b| crate::evidence::table::importable_bytes(&name, b));
+                let bytes = match read {
                     Ok(b) => Arc::new(b),
                     Err(e) => return Some(Err(e)),
                 };
