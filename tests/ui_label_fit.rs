@@ -218,6 +218,13 @@ fn move_address() -> touchpoint::model::Journey {
     touchpoint::samples::move_address().expect("sample")
 }
 
+fn ecommerce() -> touchpoint::model::Journey {
+    match touchpoint::samples::load_sample("ecommerce.journey.ron") {
+        Some(Ok(j)) => j,
+        _ => panic!("the e-commerce sample loads"),
+    }
+}
+
 fn to_be() -> touchpoint::model::Journey {
     match touchpoint::samples::load_sample("move-address-to-be.journey.ron") {
         Some(Ok(j)) => j,
@@ -231,9 +238,8 @@ fn settle(h: &mut Harness<'_, AppState>) {
 }
 
 /// The main window: toolbar, gap panel, inspector, menus, war room.
-fn main_screens(s: Setup, bad: &mut Vec<String>) {
-    let name = s.name();
-    let j = move_address();
+fn main_screens(s: Setup, j: touchpoint::model::Journey, bad: &mut Vec<String>) {
+    let name = format!("{} [{}]", s.name(), j.title());
     let mut h = s.harness(s.state(j.clone()));
     bad.extend(problems(
         &h,
@@ -397,7 +403,12 @@ fn setups() -> Vec<Setup> {
 fn no_label_is_cut_or_overlaps_in_english_or_chinese() {
     let mut bad = Vec::new();
     for s in setups() {
-        main_screens(s, &mut bad);
+        main_screens(s, move_address(), &mut bad);
+        // In Chinese also the Chinese sample: Chinese names on the cards, in the gap
+        // panel and in the inspector.
+        if s.zh {
+            main_screens(s, ecommerce(), &mut bad);
+        }
     }
     assert!(
         bad.is_empty(),
