@@ -326,6 +326,16 @@ fn opening_a_bad_file_in_chinese_explains_it_in_chinese() {
         h.run_ok();
         let shown = texts(&h);
         assert!(shown.iter().any(|t| t == "无法打开客户旅程"), "{shown:?}");
+        // Painted too, and nothing in English but the file's path and the journey.
+        let mut data = journey_words(&ecommerce());
+        data.extend(latin_words(&path.display().to_string()));
+        assert!(
+            painted(&h)
+                .iter()
+                .any(|t| t.contains(line.split_once(": ").unwrap().1))
+        );
+        let bad = untranslated_painted(&h, &data);
+        assert!(bad.is_empty(), "{bad:?}");
         // The cut file's last line may end anywhere: compare up to the column.
         let (head, tail) = line.split_once(": ").unwrap();
         let head = head.rsplit_once(':').map_or(head, |(h, _)| h);
