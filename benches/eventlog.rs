@@ -6,35 +6,14 @@
 //! through the move-address sample. CPU time and peak memory are the process's own
 //! (`/proc/self/stat`, `VmHWM` reset through `/proc/self/clear_refs`), so Linux only.
 
+#[path = "common/process.rs"]
+mod process;
+
+use process::{cpu_seconds, peak_mb, reset_peak};
 use std::io::Write;
 use std::time::Instant;
 use touchpoint::evidence::eventlog::generate::{GenOptions, csv_to_xes, write_csv};
 use touchpoint::evidence::eventlog::{ReadOptions, mine_path};
-
-/// User + system CPU seconds of this process so far.
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name (which is in parentheses and may hold spaces).
-    let rest = stat.rsplit_once(") ").map_or("", |(_, r)| r);
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-    // utime and stime are fields 14 and 15 of the whole line: 11 and 12 after the name.
-    (ticks(11) + ticks(12)) / 100.0
-}
-
-/// Peak resident memory (MB) since the last reset.
-fn peak_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
-fn reset_peak() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
 
 fn main() {
     let journey = touchpoint::samples::move_address().expect("the sample loads");
