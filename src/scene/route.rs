@@ -139,6 +139,8 @@ struct Seg {
     turn_lo: i8,
     turn_hi: i8,
     at: f32,
+    /// Segments of one bundle (handoffs sharing a crowded side) share a track.
+    bundle: Option<usize>,
 }
 
 /// Range "raise to at least" updates and range maximum queries over `n` slots, bottom-up
@@ -275,7 +277,11 @@ pub(super) fn route_all(
             .push((kb.0, kb.1, i, true));
     }
     let mut at: Vec<[f32; 2]> = vec![[0.0; 2]; ends.len()];
-    for ((id, side), list) in &mut ports {
+    // A side holding more handoffs than can be told apart bundles them (they share
+    // that card as an end): one port for those arriving, one for those leaving, and
+    // one track per bundle in the channel beside it.
+    let mut bundle: Vec<[Option<usize>; 2]> = vec![[None; 2]; ends.len()];
+    for (b_no, ((id, side), list)) in ports.iter_mut().enumerate() {
         let Some(r) = layout.cards.get(*id) else {
             continue;
         };
@@ -297,9 +303,17 @@ pub(super) fn route_all(
             Side::Left | Side::Top => (step / 2.0).min(4.0),
             Side::Right | Side::Bottom => 0.0,
         };
+        let bundled = n > BUNDLE_OVER;
         for (k, &(_, _, i, end)) in list.iter().enumerate() {
             if let Some(slot) = at.get_mut(i) {
-                slot[usize::from(end)] = start + step * (k + 1) as f32 + shift;
+                slot[usize::from(end)] = if bundled {
+                    start + len * if end { 0.6 } else { 0.4 }
+                } else {
+                    start + step * (k + 1) as f32 + shift
+                };
+            }
+            if let Some(slot) = bundle.get_mut(i).filter(|_| bundled) {
+                slot[usize::from(end)] = Some(2 * b_no + usize::from(end));
             }
         }
     }
@@ -343,6 +357,7 @@ pub(super) fn route_all(
                     turn_lo: -1,
                     turn_hi: -1,
                     at: 0.0,
+                    bundle: None,
                 });
                 ids.push(((vertical, channel), segs.len() - 1));
                 C::Track(segs.len() - 1)
@@ -356,6 +371,24 @@ pub(super) fn route_all(
                 (x, sym(y, &mut segs))
             })
             .collect();
+        let [ba, bb] = bundle.get(i).copied().unwrap_or_default();
+        for &(x, y) in &cand.pts {
+            let port = match (x, y) {
+                (P::PortA, _) | (_, P::PortA) => ba,
+                (P::PortB, _) | (_, P::PortB) => bb,
+                _ => None,
+            };
+            let ch = match (x, y) {
+                (P::Ch(v, c), _) | (_, P::Ch(v, c)) => Some((v, c)),
+                _ => None,
+            };
+            if let (Some(b), Some(key)) = (port, ch)
+                && let Some(&(_, id)) = ids.iter().find(|(k, _)| *k == key)
+                && let Some(g) = segs.get_mut(id)
+            {
+                g.bundle = Some(b);
+            }
+        }
         plans.push(plan);
     }
     // Spans and turns of the segments, from the routes' approximate coordinates.
@@ -413,7 +446,46 @@ pub(super) fn route_all(
             .or_default()
             .push(i);
     }
-    for ((vertical, ch), mut list) in by_channel {
+    for ((vertical, ch), members) in by_channel {
+        // The segments of one bundle move as one unit over their joint span.
+        let mut units: Vec<Vec<usize>> = Vec::new();
+        let mut unit_of: BTreeMap<usize, usize> = BTreeMap::new();
+        for &sid in &members {
+            match segs[sid].bundle {
+                Some(b) => {
+                    let u = *unit_of.entry(b).or_insert_with(|| {
+                        units.push(Vec::new());
+                        units.len() - 1
+                    });
+                    units[u].push(sid);
+                }
+                None => units.push(vec![sid]),
+            }
+        }
+        let reps: Vec<Seg> = units
+            .iter()
+            .map(|u| {
+                let lo = u
+                    .iter()
+                    .map(|&s| &segs[s])
+                    .min_by(|a, b| a.lo.total_cmp(&b.lo));
+                let hi = u
+                    .iter()
+                    .map(|&s| &segs[s])
+                    .max_by(|a, b| a.hi.total_cmp(&b.hi));
+                Seg {
+                    vertical,
+                    channel: ch,
+                    lo: lo.map_or(0.0, |g| g.lo),
+                    hi: hi.map_or(0.0, |g| g.hi),
+                    turn_lo: lo.map_or(-1, |g| g.turn_lo),
+                    turn_hi: hi.map_or(-1, |g| g.turn_hi),
+                    at: 0.0,
+                    bundle: None,
+                }
+            })
+            .collect();
+        let mut list: Vec<usize> = (0..reps.len()).collect();
         // Order across the channel so that few segments cross: those turning to the
         // low side at both ends first (short ones nearest that side), then those that
         // come in from the low side and leave to the high one (later ones first), then
@@ -427,16 +499,18 @@ pub(super) fn route_all(
             }
         };
         list.sort_by(|&x, &y| {
-            let (kx, ky) = (order_key(&segs[x]), order_key(&segs[y]));
-            kx.0.cmp(&ky.0).then(kx.1.total_cmp(&ky.1)).then(x.cmp(&y))
+            let (kx, ky) = (order_key(&reps[x]), order_key(&reps[y]));
+            kx.0.cmp(&ky.0)
+                .then(kx.1.total_cmp(&ky.1))
+                .then(units[x][0].cmp(&units[y][0]))
         });
         if list.len() <= ORDER_EXACTLY_UP_TO {
-            list = constrained_order(&segs, &list);
+            list = constrained_order(&reps, &list);
         }
         // Each segment goes one track beyond every earlier one it overlaps.
         let mut coords: Vec<f32> = list
             .iter()
-            .flat_map(|&s| [segs[s].lo, segs[s].hi])
+            .flat_map(|&s| [reps[s].lo, reps[s].hi])
             .collect();
         coords.sort_by(f32::total_cmp);
         coords.dedup();
@@ -445,7 +519,7 @@ pub(super) fn route_all(
         let mut tracks = Vec::with_capacity(list.len());
         let mut most = 0;
         for &s in &list {
-            let (l, r) = (index(segs[s].lo), index(segs[s].hi));
+            let (l, r) = (index(reps[s].lo), index(reps[s].hi));
             let t = tree.query(l, r) + 1;
             tree.raise(l, r, t);
             most = most.max(t);
@@ -464,9 +538,11 @@ pub(super) fn route_all(
             0.0
         };
         let first = (lo + hi) / 2.0 - spacing * most as f32 / 2.0;
-        for (&s, &t) in list.iter().zip(&tracks) {
-            if let Some(g) = segs.get_mut(s) {
-                g.at = first + spacing * t as f32;
+        for (&u, &t) in list.iter().zip(&tracks) {
+            for &sid in &units[u] {
+                if let Some(g) = segs.get_mut(sid) {
+                    g.at = first + spacing * t as f32;
+                }
             }
         }
     }
@@ -482,6 +558,9 @@ pub(super) fn route_all(
         })
         .collect()
 }
+
+/// A card side with more handoffs than this bundles them (see `route_all`).
+const BUNDLE_OVER: usize = 12;
 
 /// Channels with at most this many segments are ordered by their constraints.
 const ORDER_EXACTLY_UP_TO: usize = 400;
