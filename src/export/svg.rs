@@ -76,7 +76,7 @@ pub fn write_svg_with(scene: &Scene, options: &SvgOptions) -> String {
     }
     w.raw("</g>\n<g id=\"handoffs\">\n");
     if options.merge_lines {
-        merged_handoffs(&mut w, scene);
+        merged_handoffs(&mut w, scene, options.scale);
     }
     for e in scene.edges.iter().filter(|_| !options.merge_lines) {
         w.raw("<g class=\"handoff ");
@@ -177,12 +177,18 @@ pub fn node_count(scene: &Scene, options: &SvgOptions) -> usize {
 /// round joins. Dashed lines (their pattern restarts per line) are written one by one.
 /// Styles keep the order of their first line; arrow heads follow, one path per colour,
 /// each distinct head once.
-fn merged_handoffs(w: &mut Writer, scene: &Scene) {
+fn merged_handoffs(w: &mut Writer, scene: &Scene, scale: f32) {
     use std::collections::{BTreeMap, BTreeSet};
-    /// A coordinate at the precision the writer prints.
-    fn key(v: f32) -> i64 {
-        (f64::from(v) * 100.0).round() as i64
-    }
+    // Tracks are joined on a grid: half a pixel of a raster at `scale` (the router's
+    // parallel channels, a fraction of a pixel apart in a big map, become the few
+    // lines the eye can see anyway), else the precision the writer prints.
+    let grid = if scale.is_finite() && scale > 0.0 {
+        f64::from(0.5 / scale)
+    } else {
+        0.01
+    };
+    let key = |v: f32| (f64::from(v) / grid).round() as i64;
+    let at = |k: i64| (k as f64 * grid) as f32;
     #[derive(Default)]
     struct Style {
         /// y -> (x0, x1) runs; x -> (y0, y1) runs.
@@ -275,7 +281,7 @@ fn merged_handoffs(w: &mut Writer, scene: &Scene) {
                 w.raw("M");
                 w.num(x0);
                 w.raw(",");
-                w.num(*y as f32 / 100.0);
+                w.num(at(*y));
                 w.raw("H");
                 w.num(x1);
             }
@@ -284,7 +290,7 @@ fn merged_handoffs(w: &mut Writer, scene: &Scene) {
             for (y0, y1) in merge_runs(runs.clone()) {
                 sep(w);
                 w.raw("M");
-                w.num(*x as f32 / 100.0);
+                w.num(at(*x));
                 w.raw(",");
                 w.num(y0);
                 w.raw("V");
