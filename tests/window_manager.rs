@@ -81,21 +81,30 @@ fn the_first_start_is_maximised_by_the_window_manager_and_the_next_one_too() {
         eprintln!("skipped: Xvfb, openbox, xprop or wmctrl missing");
         return;
     }
-    let display = format!(":{}", 500 + std::process::id() % 400);
-    let xvfb = Command::new("Xvfb")
+    // Xvfb picks a free display itself and writes its number (tests run in parallel,
+    // perhaps beside other X servers).
+    let mut xvfb = Command::new("Xvfb")
         .args([
-            display.as_str(),
+            "-displayfd",
+            "1",
             "-screen",
             "0",
             "1600x1000x24",
             "-nolisten",
             "tcp",
         ])
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("Xvfb starts");
+    let mut number = String::new();
+    if let Some(out) = xvfb.stdout.take() {
+        use std::io::BufRead;
+        let _ = std::io::BufReader::new(out).read_line(&mut number);
+    }
+    let display = format!(":{}", number.trim());
     let mut guard = Kill(vec![xvfb]);
+    assert!(!number.trim().is_empty(), "Xvfb gives its display");
     assert!(
         wait_for(Duration::from_secs(10), || !xprop(&display, &["-root"])
             .is_empty()),
@@ -120,14 +129,18 @@ fn the_first_start_is_maximised_by_the_window_manager_and_the_next_one_too() {
     for round in ["first", "second"] {
         let app = start_app(&display, home.path());
         guard.0.push(app);
-        let maximised = wait_for(Duration::from_secs(60), || {
+        let mut seen = String::new();
+        let maximised = wait_for(Duration::from_secs(120), || {
             client(&display).is_some_and(|id| {
-                let state = xprop(&display, &["-id", &id, "_NET_WM_STATE"]);
-                state.contains("_NET_WM_STATE_MAXIMIZED_VERT")
-                    && state.contains("_NET_WM_STATE_MAXIMIZED_HORZ")
+                seen = xprop(&display, &["-id", &id, "_NET_WM_STATE"]);
+                seen.contains("_NET_WM_STATE_MAXIMIZED_VERT")
+                    && seen.contains("_NET_WM_STATE_MAXIMIZED_HORZ")
             })
         });
-        assert!(maximised, "{round} start: the window is maximised");
+        assert!(
+            maximised,
+            "{round} start: the window is maximised (its state: {seen:?})"
+        );
         // Let it record its place, then close it as a user does (it asks nothing: the
         // journey is unchanged) and wait for it to end, so the settings are written.
         std::thread::sleep(Duration::from_secs(2));

@@ -67,3 +67,4 @@ map-variant-as-is = as-is
 map-variant-to-be = to-be
 map-outcome = { $name }: { $value }
 map-edge-separator = { ", " }
+map-callout-ends = { $from } to { $to }: { $figures }

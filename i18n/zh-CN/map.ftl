@@ -64,3 +64,4 @@ map-variant-as-is = 现状
 map-variant-to-be = 目标
 map-outcome = { $name }：{ $value }
 map-edge-separator = { "，" }
+map-callout-ends = { $from } 至 { $to }：{ $figures }

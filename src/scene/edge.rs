@@ -148,7 +148,15 @@ pub(super) fn edge_group(
                 // Not even the number has room: the side list names both ends.
                 pills.clear();
                 if let Some(c) = callouts.last_mut() {
-                    c.text = format!("{} → {}: {}", names.0, names.1, c.text);
+                    // Words, not an arrow: the app's fonts have no U+2192.
+                    c.text = tr_args(
+                        "map-callout-ends",
+                        &[
+                            ("from", names.0.into()),
+                            ("to", names.1.into()),
+                            ("figures", c.text.as_str().into()),
+                        ],
+                    );
                 }
             }
         }
