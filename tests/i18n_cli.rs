@@ -428,3 +428,47 @@ fn fmt_notices_in_chinese() {
         text(&out.stderr).contains("2 comments that the canonical form would drop; not checked")
     );
 }
+
+/// `recover`, `new` and `generate` speak the chosen language too.
+#[test]
+fn recover_new_and_generate_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data_s = data.display().to_string();
+    let env = [("TOUCHPOINT_DATA_DIR", data_s.as_str())];
+    let out = touchpoint_env(&["recover", "--lang", "zh-CN"], &env);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("中没有可恢复的客户旅程"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = touchpoint_env(&["recover"], &env);
+    assert!(text(&out.stdout).starts_with("No recovered journeys in "));
+
+    let f = dir.path().join("x.journey.ron");
+    std::fs::write(&f, "(title: \"x\")\n").unwrap();
+    let fs = f.display().to_string();
+    let out = touchpoint(&["new", &fs, "--lang", "zh-CN"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("文件已存在，未覆盖"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = touchpoint(&[
+        "generate",
+        "--touchpoints",
+        "999999999",
+        "-o",
+        &fs,
+        "--lang",
+        "zh-CN",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("个触点"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -32,3 +32,18 @@ cli-wif-none = none
 cli-wif-nothing = no changes given and no scenario saved in { $path }: use --set, --cut-wait, --remove-handoff, --merge or --handling
 cli-drv-bad-missing = --missing must be mean-impute or listwise, not `{ $value }`
 cli-drv-too-many-resamples = --resamples { $count } is more than 10000
+cli-rec-none = No recovered journeys in { $dir }.
+cli-rec-count = { $count ->
+    [one] 1 recovered journey (newest first):
+   *[other] { $count } recovered journeys (newest first):
+}
+cli-rec-never-saved = (never saved)
+cli-rec-from = from { $path }
+cli-rec-how = Restore one with `touchpoint recover ID -o FILE`; delete one with `touchpoint recover ID --discard`.
+cli-rec-running = ({ $count } more belong to a Touchpoint window that is still open.)
+cli-rec-discarded = discarded { $id } ("{ $title }")
+cli-rec-say-where = say where to restore it: `touchpoint recover { $id } -o FILE` (or `--discard` to delete it)
+cli-rec-exists = { $path }: already exists; not overwritten (add --force to replace it)
+cli-rec-stays = restored, but the recovery file stays: { $error }
+cli-gen-too-many = at most { $max } touchpoints
+cli-new-exists = { $path }: already exists; not overwritten

@@ -505,3 +505,4 @@ fmt-comments-not-rewritten = { $count ->
 }
 fmt-not-canonical = not in canonical form (run `touchpoint fmt { $file }`)
 fmt-formatted = formatted
+io-pipe-no-reader = it is a named pipe that no program is reading

@@ -488,3 +488,4 @@ fmt-comments-not-checked = 有 { $count } 条注释在规范格式中会被丢�
 fmt-comments-not-rewritten = 有 { $count } 条注释在规范格式中会被丢掉；未重写（如仍要重写，请加 --drop-comments）
 fmt-not-canonical = 不是规范格式（请运行 `touchpoint fmt { $file }`）
 fmt-formatted = 已格式化
+io-pipe-no-reader = 这是一个没有程序在读取的命名管道

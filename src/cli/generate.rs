@@ -13,7 +13,11 @@ pub fn generate(
     err: &mut dyn Write,
 ) -> u8 {
     if touchpoints > io::MAX_TOUCHPOINTS {
-        let _ = writeln!(err, "at most {} touchpoints", io::MAX_TOUCHPOINTS);
+        let _ = writeln!(
+            err,
+            "{}",
+            crate::tr!("cli-gen-too-many", max = io::MAX_TOUCHPOINTS)
+        );
         return 2;
     }
     let journey = crate::generate::generate(touchpoints, seed);
@@ -22,7 +26,11 @@ pub fn generate(
 
 pub fn new_journey(file: &Path, title: &str, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     if file.exists() {
-        let _ = writeln!(err, "{}: already exists; not overwritten", file_label(file));
+        let _ = writeln!(
+            err,
+            "{}",
+            crate::tr!("cli-new-exists", path = file_label(file))
+        );
         return 1;
     }
     io::write_journey(&crate::model::Journey::starter(title), file, out, err)

@@ -269,13 +269,16 @@ fn translated(command: &Command) -> bool {
             | Command::Measure(_)
             | Command::Import(_)
             | Command::Fmt { .. }
+            | Command::Recover { .. }
+            | Command::New { .. }
+            | Command::Generate { .. }
     )
 }
 
 /// Run a subcommand; `None` means "open the app". Human output is in this thread's
 /// language ([`set_lang`]) for the commands translated so far (validate, analyze, diff,
-/// export, portfolio, drivers, whatif, feedback, mine, measure, import, fmt), in English
-/// for the others; JSON is always in English.
+/// export, portfolio, drivers, whatif, feedback, mine, measure, import, fmt, recover, new,
+/// generate), in English for the others; JSON is always in English.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     if machine_output(&command) || !translated(&command) {
         return i18n::with_lang(&Lang::english(), || dispatch(command, out, err));

@@ -50,7 +50,11 @@ pub fn recover_in(
     if args.discard {
         return match store.remove(id) {
             Ok(()) => {
-                let _ = writeln!(out, "discarded {id} (\"{}\")", info.title);
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    crate::tr!("cli-rec-discarded", id = id.as_str(), title = &info.title)
+                );
                 0
             }
             Err(e) => {
@@ -60,10 +64,7 @@ pub fn recover_in(
         };
     }
     let Some(output) = &args.output else {
-        let _ = writeln!(
-            err,
-            "say where to restore it: `touchpoint recover {id} -o FILE` (or `--discard` to delete it)"
-        );
+        let _ = writeln!(err, "{}", crate::tr!("cli-rec-say-where", id = id.as_str()));
         return 2;
     };
     let journey = match store.load(id) {
@@ -76,8 +77,8 @@ pub fn recover_in(
     if output != Path::new("-") && output.exists() && !args.force {
         let _ = writeln!(
             err,
-            "{}: already exists; not overwritten (add --force to replace it)",
-            output.display()
+            "{}",
+            crate::tr!("cli-rec-exists", path = output.display().to_string())
         );
         return 1;
     }
@@ -86,7 +87,11 @@ pub fn recover_in(
         && !args.keep
         && let Err(e) = store.remove(id)
     {
-        let _ = writeln!(err, "restored, but the recovery file stays: {e}");
+        let _ = writeln!(
+            err,
+            "{}",
+            crate::tr!("cli-rec-stays", error = e.to_string())
+        );
     }
     code
 }
@@ -96,18 +101,21 @@ fn list(store: &RecoveryStore, out: &mut dyn Write) -> u8 {
     let orphaned = store.list_orphaned();
     let running = all.len() - orphaned.len().min(all.len());
     if orphaned.is_empty() {
-        let _ = writeln!(out, "No recovered journeys in {}.", store.dir().display());
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::tr!("cli-rec-none", dir = store.dir().display().to_string())
+        );
     } else {
         let _ = writeln!(
             out,
-            "{} recovered journey{} (newest first):",
-            orphaned.len(),
-            if orphaned.len() == 1 { "" } else { "s" }
+            "{}",
+            crate::tr!("cli-rec-count", count = orphaned.len())
         );
         for i in &orphaned {
             let from = i.original_path.as_ref().map_or_else(
-                || "(never saved)".to_owned(),
-                |p| format!("from {}", p.display()),
+                || crate::i18n::tr("cli-rec-never-saved"),
+                |p| crate::tr!("cli-rec-from", path = p.display().to_string()),
             );
             let _ = writeln!(
                 out,
@@ -117,16 +125,10 @@ fn list(store: &RecoveryStore, out: &mut dyn Write) -> u8 {
                 i.title
             );
         }
-        let _ = writeln!(
-            out,
-            "Restore one with `touchpoint recover ID -o FILE`; delete one with `touchpoint recover ID --discard`."
-        );
+        let _ = writeln!(out, "{}", crate::i18n::tr("cli-rec-how"));
     }
     if running > 0 {
-        let _ = writeln!(
-            out,
-            "({running} more belong to a Touchpoint window that is still open.)"
-        );
+        let _ = writeln!(out, "{}", crate::tr!("cli-rec-running", count = running));
     }
     0
 }

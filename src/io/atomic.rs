@@ -375,9 +375,7 @@ pub fn write_into_stream(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Ok(f) => f,
         #[cfg(unix)]
         Err(e) if e.raw_os_error() == Some(libc::ENXIO) => {
-            return Err(std::io::Error::other(
-                "it is a named pipe that no program is reading",
-            ));
+            return Err(std::io::Error::other(crate::i18n::tr("io-pipe-no-reader")));
         }
         Err(e) => return Err(e),
     };
