@@ -11,3 +11,5 @@ fmt-volume-billion = G
 fmt-volume-ten-thousand = 0k
 fmt-volume-hundred-million = 00M
 fmt-date = { $year }-{ $month2 }-{ $day2 }
+# Between the items of a list written on one line.
+fmt-list-separator = {"; "}

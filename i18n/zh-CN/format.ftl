@@ -11,3 +11,5 @@ fmt-volume-billion = 十亿
 fmt-volume-ten-thousand = 万
 fmt-volume-hundred-million = 亿
 fmt-date = { $year }年{ $month }月{ $day }日
+# Between the items of a list written on one line.
+fmt-list-separator = ；

@@ -144,7 +144,7 @@ fn result_text(r: &ScenarioResult, md: bool) -> String {
         s.push_str(&format!(
             "## {}\n\n{}\n\n| {} | {before} | {after} | {times} |\n| --- | ---: | ---: | ---: |\n",
             tr!("wif-scenario-md", name = crate::report::escape::md(&r.name)),
-            crate::report::escape::md(&r.changes.join("; ")),
+            crate::report::escape::md(&r.changes.join(&crate::i18n::format::list_separator())),
             tr("wif-figure"),
         ));
         for (k, b, a, x) in rows {
@@ -161,7 +161,7 @@ fn result_text(r: &ScenarioResult, md: bool) -> String {
         s.push_str(&tr!(
             "wif-scenario",
             name = r.name.as_str(),
-            changes = r.changes.join("; ")
+            changes = r.changes.join(&crate::i18n::format::list_separator())
         ));
         s.push('\n');
         s.push_str(&format!(

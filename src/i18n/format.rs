@@ -78,6 +78,11 @@ pub fn word(id: &str) -> String {
     })
 }
 
+/// What separates the items of a list written on one line ("; ", "；").
+pub fn list_separator() -> String {
+    word("fmt-list-separator")
+}
+
 /// The message `id` with its one variable `$n` set to `n` (already formatted),
 /// the message looked up once per language and thread.
 pub fn fill(id: &str, n: &str) -> String {
