@@ -29,7 +29,7 @@ pub trait FileDialogs {
     }
 }
 
-/// The real pickers (rfd, GTK).
+/// The real pickers (rfd: the XDG desktop portal, or zenity where none runs).
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
