@@ -56,6 +56,13 @@ pub struct ExportArgs {
     /// Replace output files even when they are read-only (their permission bits are kept).
     #[arg(long)]
     pub force: bool,
+    /// Diagrams and reports: hold the map against this event log (CSV or XES): handoffs
+    /// the log shows but the map lacks dashed, drawn ones it never shows faded.
+    #[arg(long, value_name = "LOG")]
+    pub measure: Option<PathBuf>,
+    /// With --measure: match activities to touchpoints by a CSV of `activity,touchpoint id` rows.
+    #[arg(long, value_name = "FILE", requires = "measure")]
+    pub map: Option<PathBuf>,
 }
 
 fn parse_paper(text: &str) -> Result<crate::export::pdf::Paper, String> {
@@ -209,6 +216,41 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
                 }
                 return 1;
             }
+        }
+    }
+    if let Some(log) = &args.measure {
+        if drawn {
+            let opts = crate::evidence::eventlog::ReadOptions::default();
+            match crate::evidence::eventlog::measure::measure_files(
+                &journey,
+                log,
+                args.map.as_deref(),
+                &opts,
+                0.0,
+            ) {
+                Ok((me, read)) => {
+                    for l in read.problems.lines() {
+                        let _ = writeln!(err, "{l}");
+                    }
+                    let o = crate::evidence::eventlog::measure::overlay(&me, &read.mined);
+                    options.log_check = Some(std::sync::Arc::new(o));
+                }
+                Err(lines) => {
+                    for l in lines {
+                        let _ = writeln!(err, "{l}");
+                    }
+                    return 1;
+                }
+            }
+        } else {
+            let _ = writeln!(
+                err,
+                "{}",
+                tr_args(
+                    "evlog-cli-measure-drawn",
+                    &[("format", format.name().into())]
+                )
+            );
         }
     }
     let artifacts = match crate::export::export(&journey, &options) {

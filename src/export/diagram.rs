@@ -77,6 +77,7 @@ pub fn export_diagram_with(
         theme: theme(options)?,
         show_gaps: !options.no_gaps,
         date: options.date.clone(),
+        log_check: options.log_check.clone(),
         ..Default::default()
     };
     let scene = scene_for(journey, &analysis, &scene_options);

@@ -147,6 +147,8 @@ pub struct ExportOptions {
     /// thread, the command line's), so an export running on a worker thread speaks the
     /// language the person chose. CSV, Mermaid and DOT do not depend on it.
     pub lang: crate::i18n::Lang,
+    /// Diagrams and reports: the map held against an event log (`--measure LOG`).
+    pub log_check: Option<std::sync::Arc<crate::scene::logcheck::LogOverlay>>,
 }
 
 impl ExportOptions {
@@ -165,6 +167,7 @@ impl ExportOptions {
             report: false,
             map_name: None,
             lang: crate::i18n::current(),
+            log_check: None,
         }
     }
 }

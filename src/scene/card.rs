@@ -223,7 +223,12 @@ fn body(items: &mut Vec<Item>, t: &Touchpoint, r: Rect, p: &Palette) {
     // Channel and volume.
     let row_y = r.y + 51.0;
     let vol = t.volume.map(|v| f::fill("map-volume", &f::volume(v)));
-    let vol_w = vol.as_ref().map_or(0.0, |v| text_width(v, 10.0, false));
+    let measured = vol.is_some() && t.volume_source.kind.is_measured();
+    let vol_w =
+        vol.as_ref().map_or(0.0, |v| text_width(v, 10.0, false)) + if measured { 8.0 } else { 0.0 };
+    if measured {
+        super::logcheck::measured_dot(items, rx - vol_w + 2.6, row_y, p);
+    }
     items.push(fitted(
         (lx, row_y),
         &f::word(channel_message(t.channel)),

@@ -30,6 +30,7 @@ pub mod card;
 pub mod chrome;
 pub mod edge;
 pub mod focus;
+pub mod logcheck;
 pub mod marks;
 pub mod measure;
 pub mod route;
@@ -358,6 +359,9 @@ pub struct SceneOptions {
     /// War-room presentation: this stage's cards (in large type, to be read across
     /// the room) and handoffs stay, the rest dims.
     pub focus_stage: Option<crate::model::StageId>,
+    /// The map held against an event log: hidden handoffs dashed, unseen ones faded,
+    /// unmapped activities under the map (see `scene::logcheck`).
+    pub log_check: Option<std::sync::Arc<logcheck::LogOverlay>>,
 }
 
 impl Default for SceneOptions {
@@ -371,6 +375,7 @@ impl Default for SceneOptions {
             date: None,
             focus_department: None,
             focus_stage: None,
+            log_check: None,
         }
     }
 }
@@ -578,14 +583,38 @@ pub fn build_scene_with_marks(
     for e in &scene.edges {
         bounds = bounds.union(&e.bbox);
     }
+    let mut map_bottom = layout.bounds.bottom();
+    if let Some(c) = &options.log_check
+        && let Some(b) = logcheck::draw(&mut scene, layout, c, &p)
+    {
+        bounds = bounds.union(&b);
+        map_bottom = map_bottom.max(b.bottom());
+    }
     if options.legend {
-        let lb = legend(
+        let mut lb = legend(
             &mut scene.overlay,
-            layout.bounds.bottom() + 20.0,
+            map_bottom + 20.0,
             bounds.w.max(640.0),
             options.show_gaps && analysis.is_some(),
             &p,
         );
+        if logcheck::has_measured(journey) {
+            lb = lb.union(&logcheck::measured_legend(
+                &mut scene.overlay,
+                0.0,
+                lb.bottom(),
+                &p,
+            ));
+        }
+        if let Some(c) = &options.log_check {
+            lb = lb.union(&logcheck::legend(
+                &mut scene.overlay,
+                0.0,
+                lb.bottom(),
+                c,
+                &p,
+            ));
+        }
         bounds = bounds.union(&lb);
     }
     if !callouts.is_empty() {

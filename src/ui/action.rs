@@ -16,6 +16,8 @@ pub enum Command {
     New,
     Open,
     Import,
+    /// File > Import event log… (issue 17, `eventlog_dialog.rs`).
+    ImportEventLog,
     Export,
     Save,
     SaveAs,
@@ -45,6 +47,8 @@ pub enum Command {
     ToggleGaps,
     ToggleLaneMode,
     ToggleMatrix,
+    /// View > Measure against a log… (issue 17, `measure_view.rs`).
+    MeasureLog,
     ToggleMinimap,
     ToggleLeftPanel,
     ToggleInspector,
@@ -127,10 +131,11 @@ const CMD_ALT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 58] = [
+    pub const ALL: [Command; 60] = [
         Command::New,
         Command::Open,
         Command::Import,
+        Command::ImportEventLog,
         Command::Export,
         Command::Save,
         Command::SaveAs,
@@ -160,6 +165,7 @@ impl Command {
         Command::ToggleGaps,
         Command::ToggleLaneMode,
         Command::ToggleMatrix,
+        Command::MeasureLog,
         Command::ToggleMinimap,
         Command::ToggleLeftPanel,
         Command::ToggleInspector,
@@ -194,6 +200,7 @@ impl Command {
             Command::New => "cmd-new",
             Command::Open => "cmd-open",
             Command::Import => "cmd-import",
+            Command::ImportEventLog => "evlog-cmd-import",
             Command::Export => "cmd-export",
             Command::Save => "cmd-save",
             Command::SaveAs => "cmd-save-as",
@@ -223,6 +230,7 @@ impl Command {
             Command::ToggleGaps => "cmd-toggle-gaps",
             Command::ToggleLaneMode => "cmd-toggle-lane-mode",
             Command::ToggleMatrix => "cmd-toggle-matrix",
+            Command::MeasureLog => "evlog-cmd-measure",
             Command::ToggleMinimap => "cmd-toggle-minimap",
             Command::ToggleLeftPanel => "cmd-toggle-left-panel",
             Command::ToggleInspector => "cmd-toggle-inspector",
@@ -260,7 +268,9 @@ impl Command {
     pub fn menu(self) -> Menu {
         use Command::*;
         match self {
-            New | Open | Import | Export | Save | SaveAs | OpenSample | Quit => Menu::File,
+            New | Open | Import | ImportEventLog | Export | Save | SaveAs | OpenSample | Quit => {
+                Menu::File
+            }
             Undo | Redo | Cut | Copy | Paste | Duplicate | Delete | SelectAll | ClearSelection
             | Rename | AddTouchpoint | AddStage | AddDepartment | MoveLeft | MoveRight | MoveUp
             | MoveDown => Menu::Edit,
@@ -391,6 +401,7 @@ impl Command {
             Command::ToggleGaps
                 | Command::ToggleLaneMode
                 | Command::ToggleMatrix
+                | Command::MeasureLog
                 | Command::ToggleMinimap
                 | Command::ToggleLeftPanel
                 | Command::ToggleInspector

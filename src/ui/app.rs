@@ -114,6 +114,9 @@ pub struct AppState {
     pub export: super::export_dialog::ExportDialog,
     /// File > Import… and dropped files: the import preview.
     pub import: super::import_dialog::ImportDialog,
+    /// File > Import event log… and View > Measure against a log… (issue 17).
+    pub evlog: super::eventlog_dialog::EventLogDialog,
+    pub measure: super::measure_view::MeasureView,
     /// The system's language (`sys-locale`), used until View > Language is chosen;
     /// `None` in tests (English).
     pub system_language: Option<Lang>,
@@ -153,6 +156,8 @@ impl AppState {
             ),
             export: Default::default(),
             import: Default::default(),
+            evlog: Default::default(),
+            measure: Default::default(),
             system_language: None,
             last_title: String::new(),
             applied_theme: None,
@@ -393,6 +398,7 @@ impl AppState {
                 inspector::panel(ui, self);
             }
             super::warroom::side_panel(ui, self);
+            super::measure_view::side_panel(ui, self);
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
@@ -410,6 +416,8 @@ impl AppState {
         super::import_dialog::dropped_files(&ctx, self);
         super::export_dialog::show(&ctx, self);
         super::import_dialog::show(&ctx, self);
+        super::eventlog_dialog::show(&ctx, self);
+        super::measure_view::show(&ctx, self);
         super::warroom::windows(&ctx, self);
         if let Some(dialog) = self.dialog.take() {
             let (keep, actions) = dialogs::show(&ctx, dialog, self.journey());
@@ -747,6 +755,8 @@ impl AppState {
             Command::New => self.guard(AfterGuard::New),
             Command::Open => self.guard(AfterGuard::Open(None)),
             Command::Import => super::import_dialog::choose(ctx, self),
+            Command::ImportEventLog => super::eventlog_dialog::choose(ctx, self),
+            Command::MeasureLog => super::measure_view::toggle(ctx, self),
             Command::Export => super::export_dialog::open(self),
             Command::OpenSample => self.guard(AfterGuard::OpenSample),
             Command::Save => {
@@ -914,6 +924,7 @@ impl AppState {
             Command::ToggleGaps => self.view.gaps,
             Command::ToggleLaneMode => self.view.lane_mode == LaneMode::Layers,
             Command::ToggleMatrix => self.view.matrix,
+            Command::MeasureLog => self.measure.is_open(),
             Command::ToggleMinimap => self.view.minimap,
             Command::ToggleLeftPanel => self.view.left_panel,
             Command::ToggleInspector => self.view.inspector,

@@ -75,6 +75,11 @@ pub struct Derived {
     places: BTreeMap<TouchpointId, Place>,
     /// The key of the last request sent to the worker.
     requested: Option<SceneKey>,
+    /// View > Measure against a log: drawn over the display list (`scene::logcheck`).
+    /// Drawn only on the document it was measured for (its identity).
+    log_check: Option<(u64, Arc<crate::scene::logcheck::LogOverlay>)>,
+    /// Whether the shown display list has it drawn.
+    log_drawn: bool,
 }
 
 fn bump<K: Ord>(map: &mut BTreeMap<K, (Severity, usize)>, k: K, s: Severity) {
@@ -174,6 +179,38 @@ impl Derived {
             self.shown = None;
             self.update_here(doc, key);
         }
+        self.draw_log_check(doc, dark);
+    }
+
+    /// Show (or, with `None`, remove) a log check over the map; the display list is
+    /// rebuilt (without it, a faded handoff would stay faded).
+    /// The check is drawn on the document whose identity is `document` only.
+    pub fn set_log_check(&mut self, check: Option<(u64, Arc<crate::scene::logcheck::LogOverlay>)>) {
+        if self.log_check != check {
+            self.log_check = check;
+            self.invalidate();
+        }
+    }
+
+    /// The log check drawn over the map, if any.
+    pub fn log_check(&self) -> Option<&crate::scene::logcheck::LogOverlay> {
+        self.log_check.as_ref().map(|(_, c)| c.as_ref())
+    }
+
+    fn draw_log_check(&mut self, doc: &Document, dark: bool) {
+        let Some((id, check)) = self.log_check.clone().filter(|_| !self.log_drawn) else {
+            return;
+        };
+        if id != doc.version().document || !self.layout_of(doc) {
+            return;
+        }
+        self.log_drawn = true;
+        let theme = if dark { Theme::Dark } else { Theme::Light };
+        if let Some(b) =
+            crate::scene::logcheck::draw(&mut self.scene, &self.layout, &check, &theme.palette())
+        {
+            self.scene.bounds = self.scene.bounds.union(&b);
+        }
     }
 
     /// Everything in this frame (small journeys).
@@ -208,6 +245,7 @@ impl Derived {
                 self.marks.as_deref(),
                 &scene_options(&key),
             );
+            self.log_drawn = false;
             self.scene_key = Some(key);
         }
     }
@@ -370,6 +408,7 @@ impl Derived {
                     self.computations += 1;
                     self.layout = *layout;
                     self.scene = *scene;
+                    self.log_drawn = false;
                     self.note_rects = note_rects;
                     self.places = places;
                     self.layout_key = Some((key.0, key.1));

@@ -27,6 +27,10 @@ pub trait FileDialogs {
     fn open_import(&self, _folder: Option<&Path>) -> Option<PathBuf> {
         self.open_file()
     }
+    /// An event log (CSV, XES, gzipped XES), starting in `folder`.
+    fn open_log(&self, folder: Option<&Path>) -> Option<PathBuf> {
+        self.open_import(folder)
+    }
 }
 
 /// The real pickers (rfd: the XDG desktop portal, or zenity where none runs).
@@ -78,6 +82,17 @@ impl FileDialogs for NativeDialogs {
                 tr("picker-csv-mermaid"),
                 &["csv", "tsv", "txt", "xlsx", "xlsm", "mmd", "mermaid", "md"],
             )
+            .add_filter(tr("picker-all-files"), &["*"]);
+        if let Some(f) = folder.filter(|f| f.is_dir()) {
+            d = d.set_directory(f);
+        }
+        d.pick_file()
+    }
+
+    fn open_log(&self, folder: Option<&Path>) -> Option<PathBuf> {
+        let mut d = rfd::FileDialog::new()
+            .set_title(tr("evlog-picker"))
+            .add_filter(tr("evlog-picker-logs"), &["csv", "tsv", "txt", "xes", "gz"])
             .add_filter(tr("picker-all-files"), &["*"]);
         if let Some(f) = folder.filter(|f| f.is_dir()) {
             d = d.set_directory(f);

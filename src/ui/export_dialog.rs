@@ -17,8 +17,8 @@ use std::path::PathBuf;
 /// What an export job gives: the lines written (`path: summary`), or why it failed.
 pub type ExportOutcome = Result<Vec<String>, String>;
 
-/// The preview's key: document version (identity + revision), theme, gaps.
-type PreviewKey = (crate::history::Version, bool, bool);
+/// The preview's key: document version (identity + revision), theme, gaps, log check.
+type PreviewKey = (crate::history::Version, bool, bool, usize);
 
 /// The export dialog's state; its options live on between openings in a session, the
 /// format and folder also between sessions (settings).
@@ -43,6 +43,8 @@ pub struct ExportDialog {
     pub last: Option<ExportOutcome>,
     preview_job: Option<(PreviewKey, Job<Scene>)>,
     preview: Option<(PreviewKey, Scene)>,
+    /// View > Measure against a log… is open: the maps include its check.
+    pub log_check: Option<std::sync::Arc<crate::scene::logcheck::LogOverlay>>,
 }
 
 impl Default for ExportDialog {
@@ -63,6 +65,7 @@ impl Default for ExportDialog {
             last: None,
             preview_job: None,
             preview: None,
+            log_check: None,
         }
     }
 }
@@ -117,6 +120,7 @@ impl ExportDialog {
         o.report = self.report && self.format == ExportFormat::Pdf;
         // The PDF report is the same bytes for the same journey (as on the command line).
         o.date = (!o.report).then(crate::export::diagram::today);
+        o.log_check = self.log_check.clone();
         o
     }
 
@@ -364,7 +368,11 @@ fn preview(ui: &mut egui::Ui, state: &mut AppState) {
         );
         return;
     }
-    let key: PreviewKey = (version, d.dark, d.gaps);
+    let check = d
+        .log_check
+        .as_ref()
+        .map_or(0, |c| std::sync::Arc::as_ptr(c) as usize);
+    let key: PreviewKey = (version, d.dark, d.gaps, check);
     let current = d.preview.as_ref().is_some_and(|(k, _)| *k == key);
     let building = d.preview_job.as_ref().is_some_and(|(k, _)| *k == key);
     if !current && !building {
@@ -373,6 +381,7 @@ fn preview(ui: &mut egui::Ui, state: &mut AppState) {
             theme: if d.dark { Theme::Dark } else { Theme::Light },
             show_gaps: d.gaps,
             date: Some(crate::export::diagram::today()),
+            log_check: d.log_check.clone(),
             ..SceneOptions::default()
         };
         let ctx = ui.ctx().clone();

@@ -56,6 +56,11 @@ impl ImportDialog {
         self.accepted.take()
     }
 
+    /// A journey another importer accepted (an event log), opened like this one's.
+    pub fn set_accepted(&mut self, journey: Journey) {
+        self.accepted = Some(journey);
+    }
+
     fn close(&mut self) {
         if let Some(j) = self.job.take() {
             j.cancel();
@@ -139,6 +144,9 @@ pub fn choose(ctx: &egui::Context, state: &mut AppState) {
 
 /// Preview the import of `path`, remembering its folder.
 pub fn start(ctx: &egui::Context, state: &mut AppState, path: &Path) {
+    if super::eventlog_dialog::is_xes(path) {
+        return super::eventlog_dialog::start(ctx, state, path);
+    }
     state.settings.import_folder = path.parent().map(Path::to_path_buf);
     state.persist_settings();
     state.import.start(Some(ctx.clone()), path);
@@ -173,6 +181,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
     let mut open = true;
     let mut accept = false;
     let mut changed = false;
+    let mut as_log = None;
     egui::Window::new(tr("imp-title"))
         .id(egui::Id::unique("touchpoint-import"))
         .open(&mut open)
@@ -193,6 +202,11 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                 return;
             };
             let busy = d.job.is_some();
+            if let Some(src) = &d.source
+                && super::eventlog_dialog::offer(ui, &p.columns)
+            {
+                as_log = Some(src.path.clone());
+            }
             let mut chosen_now: Vec<(usize, String)> = Vec::new();
             let mut cancel = false;
             ui.horizontal(|ui| {
@@ -296,6 +310,10 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
     }
     if changed {
         state.import.repreview(Some(ctx.clone()));
+    }
+    if let Some(path) = as_log {
+        state.import.close();
+        super::eventlog_dialog::start(ctx, state, &path);
     }
     if accept {
         let journey = state.import.preview.as_mut().and_then(|p| p.journey.take());

@@ -519,6 +519,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
             ui.end_row();
         });
 
+    super::measured::touchpoint_sources(ui, &orig);
     // Metrics.
     ui.add_space(6.0);
     ui.label(RichText::new(tr("insp-metrics")).strong());
@@ -816,6 +817,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     } else if let Some(what) = changed
         && t != orig
     {
+        super::measured::typed_over_touchpoint(&orig, &mut t);
         queue_tp(state, t, what);
     }
 }
@@ -966,6 +968,7 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
             }
             ui.end_row();
         });
+    super::measured::handoff_sources(ui, &orig);
     ui.label(RichText::new(tr("insp-notes")).small().strong());
     if ui
         .add(
@@ -987,6 +990,7 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
     } else if let Some(what) = changed
         && h != orig
     {
+        super::measured::typed_over_handoff(&orig, &mut h);
         match validate_handoff_values(&h) {
             Ok(()) => {
                 state.inspector.error = None;

@@ -168,12 +168,18 @@ impl Columns {
 
 /// Find the columns from the headers. `explicit` names columns for roles (by header,
 /// case-insensitively and ignoring punctuation); an explicit name that is not a header is
-/// an error. Each column serves at most one role.
+/// an error, an empty name means "no column for this role" (the app's "(ignored)").
+/// Each column serves at most one role.
 pub fn detect(headers: &[&str], explicit: &[(Role, String)]) -> Result<Columns, String> {
     let norm: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
     let mut taken = vec![false; headers.len()];
     let mut found = Vec::new();
-    for (role, name) in explicit {
+    let none: Vec<Role> = explicit
+        .iter()
+        .filter(|(_, n)| n.trim().is_empty())
+        .map(|(r, _)| *r)
+        .collect();
+    for (role, name) in explicit.iter().filter(|(_, n)| !n.trim().is_empty()) {
         let want = normalise(name);
         let hit = headers
             .iter()
@@ -194,7 +200,7 @@ pub fn detect(headers: &[&str], explicit: &[(Role, String)]) -> Result<Columns, 
         }
     }
     for role in Role::ALL {
-        if found.iter().any(|(r, _)| *r == role) {
+        if found.iter().any(|(r, _)| *r == role) || none.contains(&role) {
             continue;
         }
         for syn in role.synonyms() {
@@ -294,5 +300,13 @@ mod tests {
         );
         let e = detect(&["a"], &[(Role::Case, "nope".into())]).unwrap_err();
         assert!(e.starts_with("no column \"nope\" for the case"), "{e}");
+        // An empty name leaves a role without a column (not found by synonym).
+        let c = detect(
+            &["case", "activity", "timestamp", "team"],
+            &[(Role::Department, String::new())],
+        )
+        .unwrap();
+        assert_eq!(c.get(Role::Department), None);
+        assert_eq!(c.found.len(), 3);
     }
 }

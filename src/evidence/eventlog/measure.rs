@@ -480,3 +480,46 @@ pub fn text(me: &Measurement, j: &Journey, m: &Mined, markdown: bool) -> String 
     ));
     o
 }
+
+/// Hold `journey` against the log at `log`, activities matched by the `--map` file
+/// `map` when given: what `touchpoint measure` computes, for the app (on a worker) and
+/// `touchpoint export --measure`. The error is every line to show.
+pub fn measure_files(
+    journey: &Journey,
+    log: &std::path::Path,
+    map: Option<&std::path::Path>,
+    opts: &super::ReadOptions,
+    min_share: f64,
+) -> Result<(Measurement, super::LogRead), Vec<String>> {
+    let map = match map {
+        None => None,
+        Some(p) => {
+            let name = p.display().to_string();
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| vec![format!("{name}: could not read: {e}")])?;
+            Some(read_map(&name, &text, journey)?)
+        }
+    };
+    let read = super::mine_path(log, opts, Some(key_fn(journey, map.as_deref())))
+        .map_err(|e| vec![e.to_string()])?;
+    Ok((measure(journey, &read.mined, min_share), read))
+}
+
+/// What the map shows of a measurement (see `scene::logcheck`).
+pub fn overlay(me: &Measurement, m: &Mined) -> crate::scene::logcheck::LogOverlay {
+    crate::scene::logcheck::LogOverlay {
+        log: std::path::Path::new(&m.file)
+            .file_name()
+            .map_or_else(|| m.file.clone(), |f| f.to_string_lossy().into_owned()),
+        hidden: me.hidden.clone(),
+        unseen: me
+            .unseen
+            .iter()
+            .map(|(a, b)| HandoffKey {
+                from: TouchpointId::new(a.as_str()),
+                to: TouchpointId::new(b.as_str()),
+            })
+            .collect(),
+        unmapped: me.unmapped.clone(),
+    }
+}

@@ -1,0 +1,415 @@
+//! Issue 17 in the app: File > Import event log… (the preview with its columns, rows
+//! not read, the map to be built, a worker with progress and Cancel), View > Measure
+//! against a log… (hidden handoffs on the map and in exports, the side panel, Apply
+//! measured figures, gone with another journey), the measured marks; and
+//! `touchpoint export --measure LOG` drawing the same check into the SVG.
+
+mod common;
+use common::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use touchpoint::evidence::eventlog::generate::{GenOptions, write_csv};
+use touchpoint::scene::logcheck::hidden_color;
+use touchpoint::scene::{Item, Scene, Theme};
+use touchpoint::ui::dialogs::FixedDialogs;
+use touchpoint::ui::{Action, AppState, Command};
+
+fn wait_until(h: &mut Harness<'_, AppState>, secs: u64, done: impl Fn(&AppState) -> bool) {
+    let t = Instant::now();
+    while !done(h.state()) {
+        assert!(t.elapsed() < Duration::from_secs(secs), "timed out");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run_ok();
+}
+
+fn with_dialogs(state: AppState, open: Option<PathBuf>, save: Option<PathBuf>) -> AppState {
+    let mut state = state;
+    state.file_dialogs = Box::new(FixedDialogs { open, save });
+    state
+}
+
+/// Open a menu and click one of its items, by their labels.
+fn menu(h: &mut Harness<'_, AppState>, menu: &str, item: &str) {
+    h.get_by_label(menu).click();
+    h.run_ok();
+    h.get_by_label(item).click();
+    h.run_ok();
+}
+
+/// The dropdown showing `value`.
+fn combo<'h>(h: &'h Harness<'_, AppState>, value: &str) -> egui_kittest::Node<'h> {
+    let value = value.to_owned();
+    h.get_by(move |n| {
+        n.role() == egui::accesskit::Role::ComboBox && n.value().as_deref() == Some(value.as_str())
+    })
+}
+
+fn generated_log(dir: &Path, cases: u64) -> PathBuf {
+    let sample = touchpoint::samples::move_address().unwrap();
+    let path = dir.join("move.csv");
+    let mut f = std::fs::File::create(&path).unwrap();
+    write_csv(
+        &sample,
+        &GenOptions {
+            cases,
+            ..GenOptions::default()
+        },
+        &mut f,
+    )
+    .unwrap();
+    path
+}
+
+fn texts(items: &[Item]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The teal of the log check in either theme (the harness may be dark).
+fn teal(c: touchpoint::scene::Color) -> bool {
+    [Theme::Light, Theme::Dark]
+        .iter()
+        .any(|t| hidden_color(&t.palette()) == c)
+}
+
+fn hidden_lines(scene: &Scene) -> usize {
+    scene
+        .overlay
+        .iter()
+        .filter(|i| {
+            matches!(i, Item::Line { color, dashed: true, arrow_end: true, .. } if teal(*color))
+        })
+        .count()
+}
+
+#[test]
+fn an_event_log_is_previewed_a_column_changed_and_the_mined_journey_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = generated_log(dir.path(), 400);
+    let state = with_dialogs(AppState::with_journey(fixture()), Some(log.clone()), None);
+    let mut h = harness(state);
+    menu(&mut h, "File", "Import event log…");
+    wait_until(&mut h, 60, |s| s.evlog.preview.is_some() && !s.evlog.busy());
+    h.run_steps(3);
+    // Nothing replaced before "Open as a new journey".
+    assert_eq!(h.state().journey().title(), "Move address (fixture)");
+    // The map to be built: cases, events, activities, handoffs, stages.
+    h.get_by_label_contains("400 cases · ");
+    h.get_by_label_contains(" · 19 activities · ");
+    h.get_by_label_contains("Every row was read");
+    h.get_by_label("The map to be built");
+    // The columns found, each with a dropdown: read the department column as nothing.
+    let departments = |s: &AppState| {
+        s.evlog
+            .preview
+            .as_ref()
+            .and_then(|p| p.built.as_ref())
+            .map_or(0, |b| b.journey.departments().len())
+    };
+    let before = departments(h.state());
+    assert!(before > 3, "{before} departments");
+    combo(&h, "department").click();
+    h.run_ok();
+    h.get_by_label("(ignored)").click();
+    h.run_ok();
+    wait_until(&mut h, 60, |s| !s.evlog.busy());
+    h.run_steps(2);
+    combo(&h, "(ignored)");
+    assert!(
+        departments(h.state()) < before,
+        "without the department column the activities have no lanes of their own"
+    );
+    // Back to the department column, then open the journey.
+    combo(&h, "(ignored)").click();
+    h.run_ok();
+    h.get_all_by_label("department").last().unwrap().click();
+    h.run_ok();
+    wait_until(&mut h, 60, |s| !s.evlog.busy());
+    assert_eq!(departments(h.state()), before);
+    h.get_by_label("Open as a new journey").click();
+    h.run_ok();
+    let s = h.state();
+    assert_eq!(s.journey().touchpoint_count(), 19);
+    assert_eq!(s.journey().title(), "As-is journey mined from move.csv");
+    assert!(s.doc.is_dirty(), "a mined journey is not saved yet");
+    assert!(s.path.is_none());
+    assert!(!s.evlog.is_open());
+    // The mined touchpoints on the canvas, their volumes marked as measured.
+    h.state_mut().queue_command(Command::Fit);
+    h.run_ok();
+    h.run_steps(2);
+    let first = h.state().journey().touchpoints().next().unwrap().clone();
+    assert!(
+        h.query_by_label(&first.name).is_some(),
+        "{} on the canvas (zoom {})",
+        first.name,
+        h.state().camera.zoom
+    );
+    let marked = h
+        .state()
+        .derived
+        .scene
+        .cards
+        .iter()
+        .filter(|c| {
+            c.items
+                .iter()
+                .any(|i| matches!(i, Item::Circle { fill: Some(f), .. } if teal(*f)))
+        })
+        .count();
+    assert_eq!(marked, 19, "every card's volume is marked as measured");
+    // The inspector: the mark, the file and the period.
+    h.state_mut()
+        .queue(Action::SelectTouchpoints(vec![first.id.clone()]));
+    h.run_ok();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("Volume: log").is_some(),
+        "{:?} {:?}",
+        h.state().selection,
+        h.state()
+            .journey()
+            .touchpoint(&first.id)
+            .map(|t| t.volume_source.clone())
+    );
+    assert!(
+        !h.get_all_by_label("measured")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    h.get_by_label_contains("Volume: log, move.csv, 2026-01-");
+}
+
+#[test]
+fn a_long_read_runs_on_a_worker_and_cancel_stops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = generated_log(dir.path(), 20_000);
+    let state = with_dialogs(AppState::with_journey(fixture()), Some(log), None);
+    let mut h = harness(state);
+    h.step();
+    let t = Instant::now();
+    h.step();
+    let idle = t.elapsed();
+    menu(&mut h, "File", "Import event log…");
+    let started = Instant::now();
+    let mut worst = Duration::ZERO;
+    let mut shown = false;
+    while h.state().evlog.busy() && started.elapsed() < Duration::from_secs(30) {
+        let t = Instant::now();
+        h.step();
+        worst = worst.max(t.elapsed());
+        if h.query_by_label("Working").is_some() {
+            shown = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(shown, "a progress window shows while the log is read");
+    assert!(
+        worst < idle * 4 + Duration::from_millis(150),
+        "a frame took {worst:?} while mining (idle {idle:?})"
+    );
+    h.get_by_label("Cancel").click();
+    h.run_ok();
+    assert!(!h.state().evlog.is_open());
+    assert!(!h.state().evlog.busy());
+    assert_eq!(h.state().status, "Event log import cancelled");
+    assert_eq!(h.state().journey().title(), "Move address (fixture)");
+}
+
+/// A log of the fixture's journey with an activity the map lacks ("Courtesy call",
+/// between the identity check and the move order) and, in 20 of 60 cases, the final
+/// read going straight to the first bill (not drawn).
+fn log_with_inserted_activity(path: &Path) {
+    let mut out = String::from("Case ID,Activity,Complete Timestamp,Department\n");
+    for c in 0..60 {
+        let mut steps = vec![
+            ("Customer reports the move", "Customer"),
+            ("Identity and account check", "Contact centre"),
+            ("Courtesy call", "Contact centre"),
+            ("Move order passed to Billing", "Billing"),
+            ("Final meter read", "Field operations"),
+        ];
+        if c % 3 != 0 {
+            steps.push(("Final bill for the old address", "Billing"));
+        }
+        steps.push(("First accurate bill", "Billing"));
+        for (i, (a, d)) in steps.iter().enumerate() {
+            out.push_str(&format!(
+                "K{c:03},{a},2026-02-{:02} {:02}:{:02}:00,{d}\n",
+                1 + c % 27,
+                8 + i,
+                c % 60
+            ));
+        }
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn measuring_shows_hidden_handoffs_on_the_map_and_in_exports_until_another_journey_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("tickets.csv");
+    log_with_inserted_activity(&log);
+    let svg = dir.path().join("checked.svg");
+    let state = with_dialogs(
+        AppState::with_journey(fixture()),
+        Some(log.clone()),
+        Some(svg.clone()),
+    );
+    let mut h = harness(state);
+    menu(&mut h, "View", "Measure against a log…");
+    wait_until(&mut h, 60, |s| {
+        s.measure.result.is_some() && !s.measure.busy()
+    });
+    h.run_steps(3);
+    // The side panel: what the log shows and the map lacks, and the reverse.
+    h.get_by_label("Hidden handoffs: 3");
+    h.get_by_label("Unseen handoffs: 3");
+    h.get_by_label("Activities on no touchpoint: 1");
+    h.get_by_label("Courtesy call: 60 cases");
+    h.get_by_label("Final meter read to First accurate bill: 20");
+    h.get_by_label("dashed: in the log, not drawn (3)");
+    assert!(h.state().status.starts_with("Measured against tickets.csv"));
+    // On the map: the hidden handoffs dashed in their colour, the activity under the map.
+    let scene = h.state().derived.scene.clone();
+    assert_eq!(hidden_lines(&scene), 3, "three hidden handoffs drawn");
+    let words = texts(&scene.overlay);
+    assert!(words.iter().any(|t| t == "Courtesy call"), "{words:?}");
+    assert!(words.iter().any(|t| t == "hidden: 20"), "{words:?}");
+    // An export from the app includes the check while it is shown.
+    h.state_mut().queue_command(Command::Export);
+    h.run_ok();
+    h.run_steps(3);
+    h.get_by_value("PNG image (.png)").click();
+    h.run_ok();
+    h.get_by_label("SVG drawing (.svg)").click();
+    h.run_ok();
+    h.get_by_label("Export…").click();
+    h.run_ok();
+    wait_until(&mut h, 60, |s| !s.export.busy());
+    let text = std::fs::read_to_string(&svg).expect("the SVG was written");
+    assert!(text.contains("Courtesy call"));
+    assert!(text.contains("Measured against tickets.csv"));
+    h.state_mut().export.open = false;
+    h.run_ok();
+    // Apply measured figures: one undoable edit.
+    let undo_before = h.state().doc.can_undo();
+    h.get_by_label("Apply measured figures").click();
+    h.run_ok();
+    let read = touchpoint::model::TouchpointId::new("final-read");
+    let t = h.state().journey().touchpoint(&read).unwrap().clone();
+    assert_eq!(t.volume, Some(60));
+    assert!(t.volume_source.kind.is_measured());
+    assert!(h.state().doc.can_undo() && !undo_before);
+    h.state_mut().queue_command(Command::Undo);
+    h.run_ok();
+    let t = h.state().journey().touchpoint(&read).unwrap().clone();
+    assert!(
+        !t.volume_source.kind.is_measured(),
+        "one undo step takes it all back"
+    );
+    assert!(!h.state().doc.can_undo());
+    wait_until(&mut h, 30, |s| !s.measure.busy());
+    assert_eq!(hidden_lines(&h.state().derived.scene), 3);
+    // Another journey: the check goes, from the map and the panel.
+    let other = dir.path().join("other.journey.ron");
+    let mut j = fixture();
+    let mut meta = j.meta().clone();
+    meta.title = "Another journey".into();
+    j.set_meta(meta).unwrap();
+    std::fs::write(&other, touchpoint::io::to_ron_string(&j)).unwrap();
+    h.state_mut().queue(Action::OpenPath(other));
+    h.run_ok();
+    h.run_steps(2);
+    let s = h.state();
+    assert_eq!(s.journey().title(), "Another journey");
+    assert!(!s.measure.is_open());
+    assert!(s.derived.log_check().is_none());
+    assert_eq!(hidden_lines(&s.derived.scene), 0);
+    assert!(
+        !texts(&s.derived.scene.overlay)
+            .iter()
+            .any(|t| t == "Courtesy call")
+    );
+    assert!(s.export.log_check.is_none());
+    assert!(h.query_by_label("Hidden handoffs: 3").is_none());
+}
+
+#[test]
+fn export_measure_draws_the_same_check_into_the_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    log_with_inserted_activity(&d.join("tickets.csv"));
+    std::fs::write(
+        d.join("fixture.journey.ron"),
+        touchpoint::io::to_ron_string(&fixture()),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+            .current_dir(d)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run(&[
+        "export",
+        "fixture.journey.ron",
+        "-o",
+        "checked.svg",
+        "--measure",
+        "tickets.csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, err) = run(&["export", "fixture.journey.ron", "-o", "plain.svg"]);
+    assert_eq!(code, 0, "{err}");
+    let checked = std::fs::read_to_string(d.join("checked.svg")).unwrap();
+    let plain = std::fs::read_to_string(d.join("plain.svg")).unwrap();
+    let teal = hidden_color(&Theme::Light.palette()).to_hex();
+    for want in [
+        "Courtesy call",
+        "hidden: 20",
+        "Measured against tickets.csv",
+        "dashed: in the log, not drawn (3)",
+        teal.as_str(),
+    ] {
+        assert!(checked.contains(want), "{want} in the checked SVG");
+        assert!(!plain.contains(want), "{want} not in the plain SVG");
+    }
+    // --map without --measure is a usage error; a broken log is reported, nothing written.
+    let (code, _) = run(&[
+        "export",
+        "fixture.journey.ron",
+        "-o",
+        "x.svg",
+        "--map",
+        "m.csv",
+    ]);
+    assert_eq!(code, 2);
+    std::fs::write(d.join("empty.csv"), "").unwrap();
+    let (code, err) = run(&[
+        "export",
+        "fixture.journey.ron",
+        "-o",
+        "y.svg",
+        "--measure",
+        "empty.csv",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("empty.csv"), "{err}");
+    assert!(!d.join("y.svg").exists());
+}
