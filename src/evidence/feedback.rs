@@ -11,9 +11,10 @@ use super::text;
 use super::themes::{Doc, FoundTheme, Vocabulary, find_themes};
 use crate::import::ImportProblem;
 use crate::model::{
-    CommentTheme, Journey, Period, Satisfaction, Source, SourceKind, TouchpointId, TrendPoint,
-    slugify,
+    CommentTheme, Journey, Period, Satisfaction, Source, SourceKind, Touchpoint, TouchpointId,
+    TrendPoint, slugify,
 };
+use crate::progress::{Cancelled, Progress, Unattended, step};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -318,8 +319,13 @@ impl TouchpointFeedback {
 
     /// The satisfaction after `mode`: the answers alone, or added to the typed one.
     pub fn merged(&self, mode: Mode) -> Satisfaction {
+        self.merged_onto(mode, self.old.as_ref())
+    }
+
+    /// The satisfaction after `mode` onto `old` (the touchpoint's score now).
+    pub fn merged_onto(&self, mode: Mode, old: Option<&Satisfaction>) -> Satisfaction {
         let new = self.satisfaction();
-        match (mode, &self.old) {
+        match (mode, old) {
             (Mode::Replace, _) | (Mode::Merge, None) => new,
             (Mode::Merge, Some(Satisfaction::Histogram(old))) if self.exact => {
                 let mut h = *old;
@@ -396,12 +402,25 @@ impl Feedback {
     /// source of its score. Returns the touchpoints changed.
     pub fn apply(&self, journey: &mut Journey, mode: Mode) -> usize {
         let mut changed = 0;
+        for tp in self.updated_touchpoints(journey, mode) {
+            if journey.update_touchpoint(tp).is_ok() {
+                changed += 1;
+            }
+        }
+        changed
+    }
+
+    /// The touchpoints of `journey` as [`Feedback::apply`] leaves them (merging onto
+    /// their scores as they are now), only those that change; the app applies them as
+    /// one undoable edit.
+    pub fn updated_touchpoints(&self, journey: &Journey, mode: Mode) -> Vec<Touchpoint> {
+        let mut out = Vec::new();
         for f in &self.touchpoints {
             let Some(mut tp) = journey.touchpoint(&f.id).cloned() else {
                 continue;
             };
             if f.responses > 0 {
-                let merged = f.merged(mode);
+                let merged = f.merged_onto(mode, tp.satisfaction.as_ref());
                 tp.satisfaction_source = Source {
                     kind: SourceKind::Survey,
                     file: Some(f.files.join(", ")),
@@ -415,11 +434,11 @@ impl Feedback {
             }
             tp.themes = f.model_themes();
             tp.trend = f.trend.clone();
-            if journey.update_touchpoint(tp).is_ok() {
-                changed += 1;
+            if journey.touchpoint(&f.id) != Some(&tp) {
+                out.push(tp);
             }
         }
-        changed
+        out
     }
 }
 
@@ -507,6 +526,22 @@ struct Kept {
 /// Read answers from tables and measure each touchpoint. `inputs` are opened readers.
 /// Never panics; every unusable row is reported.
 pub fn read_feedback(journey: &Journey, inputs: Vec<TableReader>, options: &Options) -> Feedback {
+    read_feedback_with(journey, inputs, options, &Unattended).unwrap_or_default()
+}
+
+/// Rows read between two progress reports.
+const PROGRESS_ROWS: u64 = 4096;
+/// The share of the progress bar that reading takes (themes take the rest).
+const READ_SHARE: f32 = 0.8;
+
+/// [`read_feedback`] with progress (reading, then themes) and cancellation: the app runs
+/// it on a worker; `Err(Cancelled)` as soon as `progress` says stop.
+pub fn read_feedback_with(
+    journey: &Journey,
+    inputs: Vec<TableReader>,
+    options: &Options,
+    progress: &dyn Progress,
+) -> Result<Feedback, Cancelled> {
     let mut out = Feedback::default();
     let mut matcher = Matcher::new(journey);
     let mut fields = FIELDS;
@@ -524,7 +559,8 @@ pub fn read_feedback(journey: &Journey, inputs: Vec<TableReader>, options: &Opti
     let mut lower = String::new();
     let mut row = Row::default();
     let mut raw_problems: Vec<ImportProblem> = Vec::new();
-    for mut reader in inputs {
+    let n_inputs = inputs.len().max(1) as f32;
+    for (input_ix, mut reader) in inputs.into_iter().enumerate() {
         let file = reader.name().to_owned();
         let fi = u16::try_from(files.len()).unwrap_or(u16::MAX);
         files.push(file.clone());
@@ -554,6 +590,10 @@ pub fn read_feedback(journey: &Journey, inputs: Vec<TableReader>, options: &Opti
                 out.problem(p);
             }
             out.rows += 1;
+            if out.rows % PROGRESS_ROWS == 0 {
+                let f = (input_ix as f32 + reader.fraction().unwrap_or(0.0)) / n_inputs;
+                step(progress, READ_SHARE * f)?;
+            }
             let line = row.line();
             let tp_cell = row.get(c_tp);
             let comment = row.get(c_comment);
@@ -777,10 +817,14 @@ pub fn read_feedback(journey: &Journey, inputs: Vec<TableReader>, options: &Opti
     let order: Vec<usize> = (0..n_tp)
         .filter(|&i| docs.get(i).is_some_and(|d| !d.is_empty()))
         .collect();
+    step(progress, READ_SHARE)?;
     let mut themes: Vec<Vec<FoundTheme>> = vec![Vec::new(); n_tp];
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .clamp(1, 4);
+    let themed = std::sync::atomic::AtomicUsize::new(0);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let total_themed = order.len().max(1) as f32;
     let results: Vec<(usize, Vec<FoundTheme>)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
@@ -789,24 +833,42 @@ pub fn read_feedback(journey: &Journey, inputs: Vec<TableReader>, options: &Opti
                 let tokens = &tokens;
                 let vocab = &vocab;
                 let text_of = &text_of;
+                let (themed, stop) = (&themed, &stop);
                 s.spawn(move || {
+                    use std::sync::atomic::Ordering::Relaxed;
                     let mut mine = Vec::new();
                     for (j, &i) in order.iter().enumerate() {
                         if j % workers != w {
                             continue;
                         }
+                        if stop.load(Relaxed) {
+                            break;
+                        }
                         let d = docs.get(i).map(Vec::as_slice).unwrap_or_default();
                         mine.push((i, find_themes(d, tokens, vocab, text_of, MAX_THEMES)));
+                        themed.fetch_add(1, Relaxed);
                     }
                     mine
                 })
             })
             .collect();
+        // This thread tells how far the themes are and passes a cancel on to the workers.
+        while handles.iter().any(|h| !h.is_finished()) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            let k = themed.load(std::sync::atomic::Ordering::Relaxed);
+            let done = READ_SHARE + (1.0 - READ_SHARE) * k as f32 / total_themed;
+            if !progress.update(done.min(1.0)) {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
     });
+    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(Cancelled);
+    }
     for (i, t) in results {
         if let Some(slot) = themes.get_mut(i) {
             *slot = t;
@@ -856,5 +918,5 @@ pub fn read_feedback(journey: &Journey, inputs: Vec<TableReader>, options: &Opti
             old: tp.satisfaction.clone(),
         });
     }
-    out
+    Ok(out)
 }

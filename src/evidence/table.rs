@@ -165,6 +165,9 @@ pub struct TableReader {
     rows: usize,
     encoding_reports: usize,
     done: bool,
+    /// The input's size in bytes when known (CSV opened from a file or bytes), for
+    /// [`TableReader::fraction`].
+    total: u64,
 }
 
 impl std::fmt::Debug for TableReader {
@@ -216,7 +219,9 @@ impl TableReader {
         }
         let file = std::fs::File::open(path)
             .map_err(|e| problem(&name, None, format!("cannot read: {e}")))?;
-        TableReader::csv(&name, file)
+        let mut reader = TableReader::csv(&name, file)?;
+        reader.total = meta.len();
+        Ok(reader)
     }
 
     /// Bytes of either format (sniffed: a zip archive is read as `.xlsx`).
@@ -228,7 +233,10 @@ impl TableReader {
         if TableFormat::sniff(&bytes).is_some() {
             TableReader::xlsx(name, bytes, sheet)
         } else {
-            TableReader::csv(name, Cursor::new(bytes))
+            let total = bytes.len() as u64;
+            let mut reader = TableReader::csv(name, Cursor::new(bytes))?;
+            reader.total = total;
+            Ok(reader)
         }
     }
 
@@ -281,6 +289,7 @@ impl TableReader {
             rows: 0,
             encoding_reports: 0,
             done: false,
+            total: 0,
         })
     }
 
@@ -341,12 +350,32 @@ impl TableReader {
             rows: 0,
             encoding_reports: 0,
             done: false,
+            total: 0,
         })
     }
 
     /// The name problems are labelled with.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The same reader, its problems labelled with `name` (a file name, not its path).
+    pub fn named(mut self, name: &str) -> TableReader {
+        name.clone_into(&mut self.name);
+        self
+    }
+
+    /// How far the reading is, 0..=1: bytes read of the file (CSV whose size is known)
+    /// or rows read of the sheet; `None` when unknown.
+    pub fn fraction(&self) -> Option<f32> {
+        match &self.inner {
+            Inner::Csv { reader, .. } => (self.total > 0)
+                .then(|| (reader.position().byte() as f64 / self.total as f64).min(1.0) as f32),
+            Inner::Sheet { range, next, .. } => {
+                let height = range.get_size().0;
+                (height > 0).then(|| (*next as f64 / height as f64).min(1.0) as f32)
+            }
+        }
     }
 
     /// Read the next non-blank row into `row`; `false` at the end (or after a problem that

@@ -999,7 +999,7 @@ body{font-family:'DejaVu Sans','Droid Sans Fallback',system-ui,sans-serif;\
 color:#1f2328;background:#fff;margin:2rem auto;max-width:1280px;padding:0 1rem;line-height:1.45}\
 h1{font-size:1.7rem;margin-bottom:.3rem}h2{margin-top:2.2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}\
 table{border-collapse:collapse;margin:.8rem 0;font-size:.92rem;max-width:100%}\
-th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}\
+th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
 th{background:#f3f4f6}td.num{text-align:right}td.cross{background:#fff1e6}\
 td.rowhead{font-weight:bold;background:#f6f8fa}\
 td.sev{font-weight:bold;text-transform:uppercase;font-size:.8rem;white-space:nowrap}\

@@ -30,6 +30,10 @@ pub(super) fn card_group(
         large_body(&mut items, t, r, p);
     } else {
         body(&mut items, t, r, p);
+        if let Some(m) = TrendMark::of(&t.trend) {
+            // Under the score pill (see `body`), right of the name's second line.
+            items.push(m.item((r.right() - 8.0 - 17.0, r.y + 36.0), 14.0, p));
+        }
     }
     gap_badges(&mut items, r, badges, p);
     if notes > 0 {

@@ -138,3 +138,124 @@ pub(super) fn badge_of(kind: GapKind) -> Option<Badge> {
         _ => return None,
     })
 }
+
+/// The tiny mark a card shows when it has a survey trend (two periods or more), drawn
+/// as an arrow shape (the app's fonts have no arrow glyphs): getting worse (the
+/// analysis' gap: down 1 point or more, 30+ answers at each end), falling, steady or
+/// rising between its first and last period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TrendMark {
+    Worse,
+    Falling,
+    Steady,
+    Rising,
+}
+
+/// A change of the mean smaller than this (points on 0-10) is steady.
+pub const TREND_STEADY: f64 = 0.5;
+
+impl TrendMark {
+    pub const ALL: [TrendMark; 4] = [
+        TrendMark::Worse,
+        TrendMark::Falling,
+        TrendMark::Steady,
+        TrendMark::Rising,
+    ];
+
+    /// The mark of a trend; `None` with fewer than two periods.
+    pub fn of(trend: &[crate::model::TrendPoint]) -> Option<TrendMark> {
+        if trend.len() < 2 {
+            return None;
+        }
+        if crate::analysis::worsening(trend).is_some() {
+            return Some(TrendMark::Worse);
+        }
+        let (first, last) = (trend.first()?, trend.last()?);
+        let change = last.mean - first.mean;
+        Some(if !change.is_finite() || change.abs() < TREND_STEADY {
+            TrendMark::Steady
+        } else if change < 0.0 {
+            TrendMark::Falling
+        } else {
+            TrendMark::Rising
+        })
+    }
+
+    /// What the mark means (legend), in the current language.
+    pub fn meaning(self) -> String {
+        tr(match self {
+            TrendMark::Worse => "voice-legend-worse",
+            TrendMark::Falling => "voice-legend-falling",
+            TrendMark::Steady => "voice-legend-steady",
+            TrendMark::Rising => "voice-legend-rising",
+        })
+    }
+
+    pub fn color(self, p: &Palette) -> Color {
+        match self {
+            TrendMark::Worse => p.bad,
+            TrendMark::Falling => p.warn,
+            TrendMark::Steady => p.muted,
+            TrendMark::Rising => p.good,
+        }
+    }
+
+    /// The arrow, `w` wide, centred on `c`: a line ending in an arrow head.
+    pub fn item(self, c: (f32, f32), w: f32, p: &Palette) -> Item {
+        let (hw, hh) = (w / 2.0, w * 0.3);
+        let points = match self {
+            TrendMark::Worse | TrendMark::Falling => {
+                vec![(c.0 - hw, c.1 - hh), (c.0 + hw, c.1 + hh)]
+            }
+            TrendMark::Steady => vec![(c.0 - hw, c.1), (c.0 + hw, c.1)],
+            TrendMark::Rising => vec![(c.0 - hw, c.1 + hh), (c.0 + hw, c.1 - hh)],
+        };
+        Item::Line {
+            points,
+            color: self.color(p),
+            width: 1.6,
+            dashed: false,
+            arrow_end: true,
+        }
+    }
+}
+
+/// A legend row for the trend marks, under the legend `above`, when some card of the
+/// journey has a trend; returns the legend's rectangle with it.
+pub(super) fn trend_legend(
+    out: &mut Vec<Item>,
+    journey: &Journey,
+    above: Rect,
+    p: &Palette,
+) -> Rect {
+    let present: Vec<TrendMark> = TrendMark::ALL
+        .into_iter()
+        .filter(|m| {
+            journey
+                .touchpoints()
+                .any(|t| TrendMark::of(&t.trend) == Some(*m))
+        })
+        .collect();
+    if present.is_empty() {
+        return above;
+    }
+    let y = above.bottom() + 6.0;
+    let size = 10.0;
+    let mut x = 60.0;
+    for m in present {
+        out.push(m.item((x + 12.0, y), 14.0, p));
+        let label = m.meaning();
+        let w = text_width(&label, size, false);
+        out.push(text(
+            (x + 30.0, y),
+            label,
+            size,
+            p.muted,
+            TextAnchor::Start,
+            false,
+            Detail::Always,
+        ));
+        x += 30.0 + w + 18.0;
+    }
+    Rect::new(above.x, above.y, above.w.max(x), above.h + 6.0 + 14.0)
+}

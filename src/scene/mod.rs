@@ -43,7 +43,7 @@ pub use chrome::{basic_headline, variant_name};
 pub use edge::{
     CROSS_DEPARTMENT_WIDTH, CUSTOMER_WIDTH, REWORK_WIDTH, SAME_DEPARTMENT_WIDTH, arrow_head,
 };
-pub use marks::{Badge, Marks};
+pub use marks::{Badge, Marks, TrendMark};
 pub use measure::{Readability, measure};
 pub use style::{Color, Palette, Theme};
 pub use text::{clean_text, fit_text, text_width, wrap_text, wrap_text_in};
@@ -615,6 +615,7 @@ pub fn build_scene_with_marks(
                 &p,
             ));
         }
+        lb = marks::trend_legend(&mut scene.overlay, journey, lb, &p);
         bounds = bounds.union(&lb);
     }
     if !callouts.is_empty() {

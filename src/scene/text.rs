@@ -45,14 +45,22 @@ pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
     em * size * if bold { 1.1 } else { 1.0 }
 }
 
-/// Replace control characters (newlines, tabs, NUL...) with spaces and trim, so every
-/// text item is one printable line.
+/// Replace control characters (newlines, tabs, NUL...) with spaces and drop the bidi
+/// embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069: an unclosed
+/// one reverses the rest of a line in a browser), and trim, so every text item is one
+/// printable line that reads as it was written.
 pub fn clean_text(text: &str) -> String {
     let s: String = text
         .chars()
+        .filter(|c| !is_bidi_control(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     s.trim().to_owned()
+}
+
+/// A bidi embedding, override or isolate control.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `text` cut with '…' so that it fits `max_width`.

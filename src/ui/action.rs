@@ -18,6 +18,8 @@ pub enum Command {
     Import,
     /// File > Import event log… (issue 17, `eventlog_dialog.rs`).
     ImportEventLog,
+    /// File > Import feedback…: survey answers onto the open journey (issue 18).
+    ImportFeedback,
     Export,
     Save,
     SaveAs,
@@ -131,11 +133,12 @@ const CMD_ALT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 60] = [
+    pub const ALL: [Command; 61] = [
         Command::New,
         Command::Open,
         Command::Import,
         Command::ImportEventLog,
+        Command::ImportFeedback,
         Command::Export,
         Command::Save,
         Command::SaveAs,
@@ -201,6 +204,7 @@ impl Command {
             Command::Open => "cmd-open",
             Command::Import => "cmd-import",
             Command::ImportEventLog => "evlog-cmd-import",
+            Command::ImportFeedback => "voice-cmd-import-feedback",
             Command::Export => "cmd-export",
             Command::Save => "cmd-save",
             Command::SaveAs => "cmd-save-as",
@@ -268,9 +272,8 @@ impl Command {
     pub fn menu(self) -> Menu {
         use Command::*;
         match self {
-            New | Open | Import | ImportEventLog | Export | Save | SaveAs | OpenSample | Quit => {
-                Menu::File
-            }
+            New | Open | Import | ImportEventLog | ImportFeedback | Export | Save | SaveAs
+            | OpenSample | Quit => Menu::File,
             Undo | Redo | Cut | Copy | Paste | Duplicate | Delete | SelectAll | ClearSelection
             | Rename | AddTouchpoint | AddStage | AddDepartment | MoveLeft | MoveRight | MoveUp
             | MoveDown => Menu::Edit,
@@ -377,6 +380,7 @@ impl Command {
             Command::New
                 | Command::Open
                 | Command::Import
+                | Command::ImportFeedback
                 | Command::Export
                 | Command::Save
                 | Command::SaveAs

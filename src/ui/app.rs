@@ -117,6 +117,8 @@ pub struct AppState {
     /// File > Import event log… and View > Measure against a log… (issue 17).
     pub evlog: super::eventlog_dialog::EventLogDialog,
     pub measure: super::measure_view::MeasureView,
+    /// File > Import feedback… and dropped survey answers: the feedback preview.
+    pub feedback: super::feedback_dialog::FeedbackDialog,
     /// The system's language (`sys-locale`), used until View > Language is chosen;
     /// `None` in tests (English).
     pub system_language: Option<Lang>,
@@ -158,6 +160,7 @@ impl AppState {
             import: Default::default(),
             evlog: Default::default(),
             measure: Default::default(),
+            feedback: Default::default(),
             system_language: None,
             last_title: String::new(),
             applied_theme: None,
@@ -418,6 +421,7 @@ impl AppState {
         super::import_dialog::show(&ctx, self);
         super::eventlog_dialog::show(&ctx, self);
         super::measure_view::show(&ctx, self);
+        super::feedback_dialog::show(&ctx, self);
         super::warroom::windows(&ctx, self);
         if let Some(dialog) = self.dialog.take() {
             let (keep, actions) = dialogs::show(&ctx, dialog, self.journey());
@@ -757,6 +761,7 @@ impl AppState {
             Command::Import => super::import_dialog::choose(ctx, self),
             Command::ImportEventLog => super::eventlog_dialog::choose(ctx, self),
             Command::MeasureLog => super::measure_view::toggle(ctx, self),
+            Command::ImportFeedback => super::feedback_dialog::choose(ctx, self),
             Command::Export => super::export_dialog::open(self),
             Command::OpenSample => self.guard(AfterGuard::OpenSample),
             Command::Save => {

@@ -164,7 +164,7 @@ pub fn dropped_files(ctx: &egui::Context, state: &mut AppState) {
         let name = path.to_string_lossy().to_ascii_lowercase();
         if name.ends_with(".ron") {
             state.queue(Action::OpenPath(path));
-        } else {
+        } else if !super::feedback_dialog::take_dropped(ctx, state, &path) {
             start(ctx, state, &path);
         }
         // One file at a time: the first one wins.

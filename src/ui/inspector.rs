@@ -747,6 +747,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         None => {}
     }
 
+    super::voice::show(ui, &orig);
     // Pain points and evidence.
     ui.add_space(6.0);
     ui.label(RichText::new(tr("insp-pain-points")).strong());

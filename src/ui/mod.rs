@@ -14,6 +14,7 @@ pub mod derived;
 pub mod dialogs;
 pub mod eventlog_dialog;
 pub mod export_dialog;
+pub mod feedback_dialog;
 pub mod fonts;
 pub mod handoff_hover;
 pub mod import_dialog;
@@ -29,6 +30,7 @@ pub mod scene_paint;
 pub mod search;
 pub mod settings;
 pub mod theme;
+pub mod voice;
 // War-room mode (issue #9): presentation, department focus, notes, actions, timer,
 // as-is/to-be comparison, portfolio.
 pub mod actions_panel;
