@@ -158,10 +158,7 @@ impl FeedbackDialog {
         self.job = Some(Job::spawn(
             crate::tr!("voice-reading-file", name = name.clone()),
             ctx,
-            move |progress| match preview(&path, &name, &journey, &choices, sniff, progress) {
-                Ok(p) => Some(p),
-                Err(Cancelled) => None,
-            },
+            move |progress| preview(&path, &name, &journey, &choices, sniff, progress).ok(),
         ));
     }
 }
