@@ -7,7 +7,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    // At run time, not `env!` (baked in when the script was compiled): a target folder
+    // copied from another checkout must read this checkout's files.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let root = Path::new(&manifest).join("i18n");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut langs: Vec<(String, Vec<(String, String)>)> = Vec::new();
     if let Ok(dirs) = std::fs::read_dir(&root) {

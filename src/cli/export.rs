@@ -162,15 +162,6 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             )
         );
     }
-    let journey = match crate::io::load_file(&args.file) {
-        Ok(j) => j,
-        Err(e) => {
-            for line in e.lines() {
-                let _ = writeln!(err, "{line}");
-            }
-            return 1;
-        }
-    };
     let mut options = crate::export::ExportOptions::new(format);
     options.table = args.table;
     options.bom = args.bom;
@@ -205,6 +196,31 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         let _ = writeln!(err, "{}", crate::i18n::tr("cli-export-note-stdout-table"));
         options.table = Some(crate::export::csv::CsvTable::Touchpoints);
     }
+    let bytes = match crate::io::read_file(&args.file) {
+        Ok(b) => b,
+        Err(e) => {
+            for line in e.lines() {
+                let _ = writeln!(err, "{line}");
+            }
+            return 1;
+        }
+    };
+    // A map too big for one drawing is refused from a census of the file, before the
+    // full load (a second on the biggest files), with the same words.
+    if let Err(e) = crate::export::diagram::refuse_before_loading(&bytes, &options) {
+        let _ = writeln!(err, "{e}");
+        return 1;
+    }
+    let journey = match crate::io::load_bytes(&args.file.display().to_string(), &bytes) {
+        Ok(j) => j,
+        Err(e) => {
+            for line in e.lines() {
+                let _ = writeln!(err, "{line}");
+            }
+            return 1;
+        }
+    };
+    drop(bytes);
     if let Some(path) = &args.compare
         && compares
     {

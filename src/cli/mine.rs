@@ -27,6 +27,12 @@ pub struct ColumnArgs {
     /// The resource column (default: `Resource`, `org:resource`, `agent`, ...).
     #[arg(long, value_name = "NAME")]
     pub resource: Option<String>,
+    /// The channel column (default: `Channel`, ...).
+    #[arg(long, value_name = "NAME")]
+    pub channel: Option<String>,
+    /// The layer column (frontstage, backstage, ...; default: `Layer`, ...).
+    #[arg(long, value_name = "NAME")]
+    pub layer: Option<String>,
     /// Events held in memory before spilling to temporary files (default 4,000,000).
     #[arg(long, value_name = "EVENTS", hide = true)]
     pub budget: Option<usize>,
@@ -42,6 +48,8 @@ impl ColumnArgs {
             (Role::Start, &self.start),
             (Role::Department, &self.department),
             (Role::Resource, &self.resource),
+            (Role::Channel, &self.channel),
+            (Role::Layer, &self.layer),
         ] {
             if let Some(name) = v {
                 columns.push((role, name.clone()));
@@ -58,7 +66,8 @@ impl ColumnArgs {
 #[derive(clap::Args, Debug)]
 pub struct MineArgs {
     /// The event log: CSV (one row per event) or XES (`.xes`, `.xes.gz`).
-    pub log: PathBuf,
+    #[arg(required_unless_present_any = ["emit_sql", "from_aggregates"])]
+    pub log: Option<PathBuf>,
     /// Write the mined journey here (`-` for standard output).
     #[arg(short, long, value_name = "OUT.journey.ron")]
     pub output: Option<PathBuf>,
@@ -76,6 +85,8 @@ pub struct MineArgs {
     pub strict: bool,
     #[command(flatten)]
     pub columns: ColumnArgs,
+    #[command(flatten)]
+    pub sql: super::minesql::SqlArgs,
 }
 
 /// Read a log, printing its problems to `err`. `None` when nothing usable remains.
@@ -162,9 +173,24 @@ pub fn cli_mine(args: &MineArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
             }
         }
     };
-    let Some(read) = read_log(&args.log, &args.columns, None, err) else {
+    if args.sql.emit_sql {
+        return super::minesql::cli_emit_sql(args, out, err);
+    }
+    let read = match (&args.sql.from_aggregates, &args.log) {
+        (Some(path), _) => super::minesql::read_aggregates(path, err),
+        (None, Some(log)) => read_log(log, &args.columns, None, err),
+        (None, None) => None,
+    };
+    let Some(read) = read else {
         return 1;
     };
+    let source = args
+        .sql
+        .from_aggregates
+        .as_ref()
+        .or(args.log.as_ref())
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
     let m = &read.mined;
     let built = build::journey(
         m,
@@ -208,7 +234,7 @@ pub fn cli_mine(args: &MineArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
             crate::tr!(
                 "cli-mine-strict",
                 count = read.problems.count(),
-                path = args.log.display().to_string()
+                path = source
             )
         );
         code = 1;

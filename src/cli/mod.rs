@@ -9,6 +9,7 @@ mod generate;
 mod import;
 mod measure;
 mod mine;
+mod minesql;
 mod portfolio;
 pub mod recover;
 mod validate;

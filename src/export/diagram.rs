@@ -43,6 +43,36 @@ fn svg_artifact(suffix: Option<&'static str>, svg: String, scene: &Scene) -> Art
     }
 }
 
+/// Whether the export is one drawing that a map can be too big for: `Some(None)` for a
+/// PNG, `Some(Some(paper))` for a PDF on one page; `None` otherwise.
+fn one_drawing(options: &ExportOptions) -> Option<Option<&'static str>> {
+    match options.format {
+        ExportFormat::Png => Some(None),
+        ExportFormat::Pdf if !options.report && options.pages == super::pdf::PageLayout::Fit => {
+            Some(Some(super::pdf::paper_name(options.paper)))
+        }
+        _ => None,
+    }
+}
+
+/// Refuse a map too big for one drawing from the bytes of its file, before loading it
+/// (a tenth of the time on a big file): the refusal [`export_diagram`] would give the
+/// loaded journey, word for word, in the export's language. `Ok` when the export is
+/// not one drawing, when the map fits, or when only the full load can tell (a file the
+/// census does not understand: the load then reports it).
+pub fn refuse_before_loading(bytes: &[u8], options: &ExportOptions) -> Result<(), ExportError> {
+    let Some(what) = one_drawing(options) else {
+        return Ok(());
+    };
+    let Some(census) = crate::io::census_bytes(bytes) else {
+        return Ok(());
+    };
+    crate::i18n::with_lang(&options.lang, || {
+        super::raster::refuse_early_census(&census, what)
+            .map_err(|e| ExportError::Invalid(e.to_string()))
+    })
+}
+
 /// Make a diagram or report export (`format` is svg, png, pdf, md or html).
 pub fn export_diagram(
     journey: &Journey,
@@ -62,13 +92,8 @@ pub fn export_diagram_with(
     let invalid = |e: super::raster::RenderError| ExportError::Invalid(e.to_string());
     // A map that no scale can draw as one image is refused from its counts, before the
     // analysis, layout and scene that would take seconds on it.
-    match options.format {
-        ExportFormat::Png => super::raster::refuse_early(journey, None).map_err(invalid)?,
-        ExportFormat::Pdf if !options.report && options.pages == super::pdf::PageLayout::Fit => {
-            super::raster::refuse_early(journey, Some(super::pdf::paper_name(options.paper)))
-                .map_err(invalid)?
-        }
-        _ => {}
+    if let Some(what) = one_drawing(options) {
+        super::raster::refuse_early(journey, what).map_err(invalid)?;
     }
     step(progress, 0.05)?;
     let analysis = analyze(journey, &config);

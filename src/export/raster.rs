@@ -3,6 +3,7 @@
 use super::fonts;
 use super::svg::{SvgOptions, node_count, write_svg_with};
 use crate::i18n::{tr, tr_args};
+use crate::io::{CardFacts, Census, EdgeFacts};
 use crate::model::Journey;
 use crate::scene::Scene;
 use resvg::tiny_skia;
@@ -64,16 +65,34 @@ fn too_big_message(size: &str, nodes: usize, at_least: bool, advice: &str) -> St
 /// from the journey alone, in milliseconds, so a map that no scale can draw at once is
 /// refused right after loading, before the analysis, layout and scene.
 pub fn nodes_at_least(journey: &Journey) -> usize {
-    use crate::scene::bound::{card_shapes_at_least, edge_shapes_at_least};
+    use crate::scene::bound::{card_facts, edge_facts};
+    nodes_from(
+        journey.touchpoints().map(card_facts),
+        journey.handoffs().into_iter().map(edge_facts),
+    )
+}
+
+/// [`nodes_at_least`] from the census of a file, before it is loaded: the same count
+/// for the journey the file holds.
+pub fn nodes_at_least_census(census: &Census) -> usize {
+    nodes_from(
+        census.touchpoints.iter().copied(),
+        census.handoffs.iter().copied(),
+    )
+}
+
+/// The one count behind [`nodes_at_least`] and [`nodes_at_least_census`].
+fn nodes_from(
+    cards: impl Iterator<Item = CardFacts>,
+    edges: impl Iterator<Item = EdgeFacts>,
+) -> usize {
+    use crate::scene::bound::{card_shapes, edge_shapes};
     let card_w = crate::layout::LayoutConfig::default().card_w;
-    let cards = journey
-        .touchpoints()
-        .map(|t| 1 + card_shapes_at_least(t, card_w))
+    let cards = cards
+        .map(|t| 1 + card_shapes(&t, card_w))
         .fold(0usize, usize::saturating_add);
-    let edges = journey
-        .handoffs()
-        .into_iter()
-        .map(|h| 2 + edge_shapes_at_least(h))
+    let edges = edges
+        .map(|h| 2 + edge_shapes(&h))
         .fold(0usize, usize::saturating_add);
     9usize.saturating_add(cards).saturating_add(edges)
 }
@@ -81,13 +100,37 @@ pub fn nodes_at_least(journey: &Journey) -> usize {
 /// Refuse a one-image drawing of `journey` (`what`: "png" or a paper name for a
 /// one-page PDF) when even [`nodes_at_least`] is over [`MAX_NODES`]: no scale helps.
 pub fn refuse_early(journey: &Journey, what: Option<&str>) -> Result<(), RenderError> {
-    let nodes = nodes_at_least(journey);
+    refuse_counted(
+        nodes_at_least(journey),
+        journey.touchpoint_count(),
+        journey.handoff_count(),
+        what,
+    )
+}
+
+/// [`refuse_early`] from the census of a file, before loading it: the same refusal,
+/// word for word, as the loaded journey would get.
+pub fn refuse_early_census(census: &Census, what: Option<&str>) -> Result<(), RenderError> {
+    refuse_counted(
+        nodes_at_least_census(census),
+        census.touchpoints.len(),
+        census.handoffs.len(),
+        what,
+    )
+}
+
+fn refuse_counted(
+    nodes: usize,
+    touchpoints: usize,
+    handoffs: usize,
+    what: Option<&str>,
+) -> Result<(), RenderError> {
     if nodes <= MAX_NODES {
         return Ok(());
     }
     let counts = [
-        ("touchpoints", journey.touchpoint_count().to_string().into()),
-        ("handoffs", journey.handoff_count().to_string().into()),
+        ("touchpoints", touchpoints.to_string().into()),
+        ("handoffs", handoffs.to_string().into()),
     ];
     let (size, advice) = match what {
         None => (

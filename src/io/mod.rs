@@ -2,6 +2,7 @@
 //! canonical deterministic output, atomic save.
 
 mod atomic;
+mod census;
 mod comments;
 mod convert;
 pub mod dto;
@@ -12,6 +13,7 @@ pub use atomic::{
     FileMeta, Fs, RealFs, SaveError, Target, WriteOptions, apply_meta, explain, inspect_target,
     save_all_atomic, save_bytes_atomic, save_bytes_atomic_with, temp_path, write_into_stream,
 };
+pub use census::{CardFacts, Census, EdgeFacts, census};
 pub use comments::{Comments, find_comments};
 pub use convert::{
     MAX_HANDOFFS, MAX_ITEMS, MAX_PARTS, MAX_TEXT, MAX_TOUCHPOINTS, PathProblem, dto_from_journey,
@@ -81,8 +83,19 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+thread_local! {
+    static FULL_LOADS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many journey texts this thread has parsed in full ([`load_str`]): what shows
+/// that a command answered from a file's [`census`] without loading it.
+pub fn full_loads_on_this_thread() -> u64 {
+    FULL_LOADS.with(std::cell::Cell::get)
+}
+
 /// Parse and validate journey text. `file` names it in errors.
 pub fn load_str(file: &str, src: &str) -> Result<Journey, LoadError> {
+    FULL_LOADS.with(|n| n.set(n.get() + 1));
     if src.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::single(file, None, too_big(src.len() as u64)));
     }
@@ -514,6 +527,14 @@ pub fn load_file(path: &Path) -> Result<Journey, LoadError> {
 
 /// Like [`load_file`], also returning the bytes read (to fingerprint what was loaded).
 pub fn load_file_bytes(path: &Path) -> Result<(Vec<u8>, Journey), LoadError> {
+    let bytes = read_file(path)?;
+    let journey = load_bytes(&path.display().to_string(), &bytes)?;
+    Ok((bytes, journey))
+}
+
+/// The bytes of a journey file, with the checks made before reading it (a folder, a
+/// file over [`MAX_FILE_BYTES`]); [`load_bytes`] parses them.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let name = path.display().to_string();
     let meta =
         std::fs::metadata(path).map_err(|e| LoadError::single(&name, None, cannot_read(&e)))?;
@@ -523,9 +544,17 @@ pub fn load_file_bytes(path: &Path) -> Result<(Vec<u8>, Journey), LoadError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::single(&name, None, too_big(meta.len())));
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::single(&name, None, cannot_read(&e)))?;
-    let journey = load_bytes(&name, &bytes)?;
-    Ok((bytes, journey))
+    std::fs::read(path).map_err(|e| LoadError::single(&name, None, cannot_read(&e)))
+}
+
+/// The [`census`] of the bytes of a journey file (UTF-8, a byte order mark skipped,
+/// within [`MAX_FILE_BYTES`]); `None` when only the full load can tell.
+pub fn census_bytes(bytes: &[u8]) -> Option<Census> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    census(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// Parse and validate the bytes of a journey file: the UTF-8 check (located), a byte

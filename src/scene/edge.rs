@@ -46,12 +46,24 @@ pub(super) fn edge_kind_no_loop(journey: &Journey, h: &Handoff) -> EdgeKind {
     }
 }
 
+/// The figures a handoff's label shows: a queue time and a failure rate above zero.
+pub(super) fn label_figures(
+    wait_hours: Option<f64>,
+    failure_rate: Option<f64>,
+) -> (Option<f64>, Option<f64>) {
+    (
+        wait_hours.filter(|w| *w > 0.0),
+        failure_rate.filter(|r| *r > 0.0 && r.is_finite()),
+    )
+}
+
 pub(super) fn edge_label(h: &Handoff) -> String {
     let mut parts = Vec::new();
-    if let Some(w) = h.wait_hours.filter(|w| *w > 0.0) {
+    let (wait, failure) = label_figures(h.wait_hours, h.failure_rate);
+    if let Some(w) = wait {
         parts.push(f::hours(w));
     }
-    if let Some(r) = h.failure_rate.filter(|r| *r > 0.0 && r.is_finite()) {
+    if let Some(r) = failure {
         parts.push(f::fill("map-edge-fail", &fmt_num((r * 100.0).round())));
     }
     parts.join(&f::word("map-edge-separator"))

@@ -7,6 +7,7 @@
 //! Streaming throughout: a log is read once, row by row; memory is bounded by the
 //! activities, their pairs and a budget of buffered events (spilled to disk beyond it).
 
+pub mod aggregates;
 pub mod build;
 pub mod columns;
 mod csvlog;
@@ -16,6 +17,7 @@ mod miner;
 mod problems;
 pub mod quantiles;
 pub mod report;
+pub mod sql;
 pub mod time;
 mod xes;
 

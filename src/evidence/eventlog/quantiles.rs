@@ -88,6 +88,16 @@ impl LogHist {
     }
 }
 
+/// `lo` and `hi` weighted by `1 - d` and `d`, rounded once as a fused multiply-add:
+/// `lo (1 - d) + hi d`, DuckDB's interpolation (`quantile_cont`) as its builds compute
+/// it; exactly `lo` when `d` is 0.
+pub fn interpolate(lo: f64, d: f64, hi: f64) -> f64 {
+    if d == 0.0 {
+        return lo;
+    }
+    lo.mul_add(1.0 - d, hi * d)
+}
+
 impl Quantiles {
     pub fn new() -> Quantiles {
         Quantiles::default()
@@ -154,8 +164,11 @@ impl Quantiles {
         }
     }
 
-    /// The q-quantile (0..=1) with linear interpolation between ranks (as `quantile_cont`
-    /// in DuckDB, `percentile` in Spark SQL and numpy's default). `None` without values.
+    /// The q-quantile (0..=1): the continuous quantile, linear interpolation between the
+    /// values at ranks floor(h) and floor(h) + 1 for h = q (n - 1) (DuckDB `quantile_cont`,
+    /// Spark SQL `percentile`, numpy's default), computed as DuckDB does (see
+    /// [`interpolate`]), so its SQL gives the same figures to the last bit. `None`
+    /// without values.
     pub fn quantile(&self, q: f64) -> Option<f64> {
         let q = q.clamp(0.0, 1.0);
         match &self.hist {
@@ -169,7 +182,7 @@ impl Quantiles {
                 let lo = h.floor() as usize;
                 let a = *v.get(lo)?;
                 let b = *v.get(lo + 1).unwrap_or(&a);
-                Some(a + (h - lo as f64) * (b - a))
+                Some(interpolate(a, h - lo as f64, b))
             }
             Some(h) => {
                 if h.n == 0 {
@@ -179,7 +192,7 @@ impl Quantiles {
                 let lo = pos.floor() as u64;
                 let a = h.at_rank(lo);
                 let b = h.at_rank((lo + 1).min(h.n - 1));
-                Some(a + (pos - lo as f64) * (b - a))
+                Some(interpolate(a, pos - lo as f64, b))
             }
         }
     }
