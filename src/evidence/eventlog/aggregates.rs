@@ -19,6 +19,16 @@ fn tr1(id: &str, key: &'static str, value: impl Into<String>) -> String {
     tr_args(id, &[(key, value.into().into())])
 }
 
+/// The `log` row: the log's name, counts, elapsed time per case and period.
+struct LogRow {
+    source: String,
+    events: u64,
+    cases: u64,
+    elapsed_median: Option<f64>,
+    elapsed_p90: Option<f64>,
+    period: Option<(i64, i64)>,
+}
+
 /// One activity's figures while reading.
 #[derive(Default)]
 struct Act {
@@ -70,17 +80,10 @@ pub fn read(name: &str, input: impl Read) -> Result<LogRead, LogError> {
         }
     }
     let mut problems = Problems::new(name, PosKind::Line);
-    let mut log: Option<(
-        String,
-        u64,
-        u64,
-        Option<f64>,
-        Option<f64>,
-        Option<(i64, i64)>,
-    )> = None;
+    let mut log: Option<LogRow> = None;
     let mut acts: Vec<Act> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    let mut pairs: Vec<(u64, String, String, u64, u64, Option<f64>, Option<f64>)> = Vec::new();
+    let mut pairs: Vec<(u64, String, String, PairFigures)> = Vec::new();
     let mut rec = csv::StringRecord::new();
     let mut rows = 0u64;
     loop {
@@ -171,14 +174,14 @@ pub fn read(name: &str, input: impl Read) -> Result<LogRead, LogError> {
                 (Some(a), Some(b)) => Some((a, b)),
                 _ => None,
             };
-            log = Some((
-                other.unwrap_or_default(),
-                n.unwrap_or(0),
-                cases.unwrap_or(0),
-                median,
-                p90,
+            log = Some(LogRow {
+                source: other.unwrap_or_default(),
+                events: n.unwrap_or(0),
+                cases: cases.unwrap_or(0),
+                elapsed_median: median,
+                elapsed_p90: p90,
                 period,
-            ));
+            });
             continue;
         }
         let Some(activity) = activity else {
@@ -248,12 +251,32 @@ pub fn read(name: &str, input: impl Read) -> Result<LogRead, LogError> {
                     problems.at(line, tr1("minesql-agg-no-other", "kind", kind.clone()));
                     continue;
                 };
-                pairs.push((line, activity, to, count, cases.unwrap_or(0), median, p90));
+                pairs.push((
+                    line,
+                    activity,
+                    to,
+                    PairFigures {
+                        from: 0,
+                        to: 0,
+                        transitions: count,
+                        cases: cases.unwrap_or(0),
+                        wait_hours_median: median,
+                        wait_hours_p90: p90,
+                    },
+                ));
             }
             _ => problems.at(line, tr1("minesql-agg-unknown-kind", "kind", kind.clone())),
         }
     }
-    let Some((source, events, ncases, elapsed_median, elapsed_p90, period)) = log else {
+    let Some(LogRow {
+        source,
+        events,
+        cases: ncases,
+        elapsed_median,
+        elapsed_p90,
+        period,
+    }) = log
+    else {
         return Err(LogError::new(
             name,
             tr1("minesql-agg-no-log", "kind", "log"),
@@ -326,15 +349,12 @@ pub fn read(name: &str, input: impl Read) -> Result<LogRead, LogError> {
             .filter(|&k| k != usize::MAX)
     };
     let mut out_pairs = Vec::new();
-    for (line, from, to, transitions, cases, median, p90) in pairs {
+    for (line, from, to, figures) in pairs {
         match (ix(&from), ix(&to)) {
             (Some(f), Some(t)) => out_pairs.push(PairFigures {
                 from: f,
                 to: t,
-                transitions,
-                cases,
-                wait_hours_median: median,
-                wait_hours_p90: p90,
+                ..figures
             }),
             _ => problems.at(
                 line,
