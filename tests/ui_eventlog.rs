@@ -135,6 +135,26 @@ fn an_event_log_is_previewed_a_column_changed_and_the_mined_journey_opened() {
     h.run_ok();
     wait_until(&mut h, 60, |s| !s.evlog.busy());
     assert_eq!(departments(h.state()), before);
+    // --min-share as a slider: 20% leaves the rare paths out; the log is not read again.
+    let handoffs = |s: &AppState| {
+        s.evlog
+            .preview
+            .as_ref()
+            .and_then(|p| p.built.as_ref())
+            .map_or(0, |b| b.journey.handoff_count())
+    };
+    let all = handoffs(h.state());
+    h.get_by_role(egui::accesskit::Role::Slider)
+        .set_value_accesskit(20.0);
+    h.run_ok();
+    wait_until(&mut h, 60, |s| !s.evlog.busy());
+    assert!(handoffs(h.state()) < all, "{all} handoffs at 1%");
+    h.get_by_label_contains("fewer than 20% of the cases are left out");
+    h.get_by_role(egui::accesskit::Role::Slider)
+        .set_value_accesskit(1.0);
+    h.run_ok();
+    wait_until(&mut h, 60, |s| !s.evlog.busy());
+    assert_eq!(handoffs(h.state()), all);
     h.get_by_label("Open as a new journey").click();
     h.run_ok();
     let s = h.state();
@@ -187,6 +207,63 @@ fn an_event_log_is_previewed_a_column_changed_and_the_mined_journey_opened() {
             .is_empty()
     );
     h.get_by_label_contains("Volume: log, move.csv, 2026-01-");
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(h: &mut Harness<'_, AppState>, path: &Path) {
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.to_path_buf())));
+    h.run_ok();
+}
+
+#[test]
+fn a_dropped_xes_log_is_mined_and_a_csv_that_looks_like_a_log_offers_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = generated_log(dir.path(), 200);
+    let xes = dir.path().join("move.xes");
+    let mut out = Vec::new();
+    touchpoint::evidence::eventlog::generate::csv_to_xes(
+        &std::fs::read_to_string(&csv).unwrap(),
+        &mut out,
+    )
+    .unwrap();
+    std::fs::write(&xes, out).unwrap();
+    let mut h = harness(AppState::with_journey(fixture()));
+    drop_file(&mut h, &xes);
+    wait_until(&mut h, 60, |s| s.evlog.preview.is_some() && !s.evlog.busy());
+    h.run_steps(2);
+    h.get_by_label("(XES)");
+    h.get_by_label_contains("200 cases · ");
+    h.get_by_label("org:group");
+    // The window grows to its content over a few frames.
+    h.run_steps(8);
+    h.get_by_label("Cancel").click();
+    h.run_ok();
+    assert!(!h.state().evlog.is_open());
+    // A CSV goes to the table import, which sees an event log and offers to mine it.
+    drop_file(&mut h, &csv);
+    wait_until(&mut h, 60, |s| {
+        s.import.preview.is_some() && !s.import.busy()
+    });
+    h.run_steps(2);
+    h.get_by_label("Mine it as an event log…").click();
+    h.run_ok();
+    wait_until(&mut h, 60, |s| s.evlog.preview.is_some() && !s.evlog.busy());
+    assert!(!h.state().import.is_open());
+    h.get_by_label("(CSV)");
+    h.get_by_label_contains("200 cases · ");
 }
 
 #[test]
