@@ -532,3 +532,57 @@ fn exports_show_trend_marks_themes_and_quotes_with_hostile_text_escaped() {
         assert!(!text.contains('\u{202E}'));
     }
 }
+
+/// An Excel workbook of the same answers reads as its CSV does, and the whole dialog and
+/// the inspector speak Chinese when the app does.
+#[test]
+fn an_xlsx_of_answers_previews_like_its_csv_and_everything_reads_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("answers.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let text = answers();
+    let mut rows = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    for (r, rec) in rows.records().enumerate() {
+        for (c, cell) in rec.unwrap().iter().enumerate() {
+            if r > 0 && c == 1 && !cell.is_empty() {
+                sheet
+                    .write_number(r as u32, c as u16, cell.parse::<f64>().unwrap())
+                    .unwrap();
+            } else if !cell.is_empty() {
+                sheet.write_string(r as u32, c as u16, cell).unwrap();
+            }
+        }
+    }
+    book.save(&path).unwrap();
+    let mut state = AppState::with_journey(touchpoint::samples::move_address().unwrap());
+    state.settings.language = Some(touchpoint::i18n::Lang::parse("zh-CN").unwrap());
+    state.file_dialogs = Box::new(FixedDialogs {
+        open: Some(path),
+        save: None,
+    });
+    let mut h = harness(state);
+    h.state_mut().queue_command(Command::ImportFeedback);
+    h.run_ok();
+    wait_until(&mut h, 60, previewed);
+    h.run_steps(2);
+    h.get_by_label("导入调查回答");
+    h.get_by_label("145 行 · 143 行匹配 · 2 行未匹配 · 3 张卡片有评分");
+    h.get_by_label("answers.xlsx:2: \u{201c}Nowhere step\u{201d}");
+    h.get_by_value("1-5 分（自动识别）");
+    h.get_by_label("3 张卡片的评分会改变");
+    h.get_by_label("应用到地图").click();
+    h.run_ok();
+    h.state_mut()
+        .queue(Action::Focus(vec![TouchpointId::new("final-read")]));
+    h.run_ok();
+    h.run_steps(2);
+    h.get_by_label("客户之声");
+    h.get_by_label("评论主题");
+    h.get_by_label("持续恶化：2026-01 为 7.5，2026-03 为 2.5");
+    let fr = tp(h.state().journey(), "final-read");
+    assert_eq!(fr.satisfaction_source.file.as_deref(), Some("answers.xlsx"));
+    assert_eq!(fr.satisfaction_source.count, Some(80));
+}
