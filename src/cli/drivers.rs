@@ -10,7 +10,7 @@ use crate::evidence::respondents::{ReadRespondents, RespondentColumns, read_resp
 use crate::evidence::table::TableReader;
 use crate::i18n::format as f;
 use crate::i18n::tr;
-use crate::model::{DriverResult, Journey, JourneyMeta, KeyDrivers, TouchpointId};
+use crate::model::{Journey, JourneyMeta, KeyDrivers};
 use crate::report::ReportFormat;
 use crate::report::analyze::{pad, pad_left};
 use clap::Args;
@@ -38,6 +38,10 @@ pub struct DriversArgs {
     /// touchpoints become "key driver" gaps in `touchpoint analyze`.
     #[arg(long)]
     pub save: bool,
+    /// Also draw the importance x performance chart (overall model, else the
+    /// outcome's) to this file: `.svg`, `.png` or `.pdf`.
+    #[arg(long, value_name = "OUT.svg|png|pdf")]
+    pub chart: Option<PathBuf>,
 }
 
 /// Options shared by `drivers` and `whatif`.
@@ -324,26 +328,11 @@ fn report_text(r: &DriverReport, md: bool, s: &mut String) {
 /// Key-driver results for the journey file, from the overall model (or the
 /// outcome's when there is no overall model).
 pub(crate) fn key_drivers(r: &DriverReport, source: &Path) -> Option<KeyDrivers> {
-    let m = r.overall.as_ref().or(r.outcome.as_ref())?;
-    Some(KeyDrivers {
-        source: source
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        column: m.column.clone(),
-        respondents: m.respondents as u64,
-        r2: m.r2.clamp(0.0, 1.0),
-        touchpoints: m
-            .drivers
-            .iter()
-            .map(|d| DriverResult {
-                touchpoint: TouchpointId::new(d.touchpoint.as_str()),
-                importance: d.importance.clamp(0.0, 1.0),
-                mean: d.mean.clamp(0.0, 10.0),
-                coefficient: d.coefficient,
-            })
-            .collect(),
-    })
+    let name = source
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    r.key_drivers(&name)
 }
 
 /// `touchpoint drivers`: 0 success, 1 an input cannot be read, the journey cannot be
@@ -356,6 +345,16 @@ pub fn cli_drivers(args: &DriversArgs, out: &mut dyn Write, err: &mut dyn Write)
             return 2;
         }
     };
+    if let Some(path) = &args.chart
+        && crate::export::drivers_chart::chart_format(path).is_none()
+    {
+        let _ = writeln!(
+            err,
+            "{}",
+            tr!("kd-chart-extension", path = path.display().to_string())
+        );
+        return 2;
+    }
     let Some(journey) = load(&args.journey, err) else {
         return 1;
     };
@@ -438,6 +437,25 @@ pub fn cli_drivers(args: &DriversArgs, out: &mut dyn Write, err: &mut dyn Write)
         }
     };
     let _ = out.write_all(text.as_bytes());
+    if let Some(path) = &args.chart {
+        let Some(scene) = crate::export::drivers_chart::report_chart(
+            &journey,
+            report,
+            crate::scene::Theme::Light,
+        ) else {
+            let _ = writeln!(err, "{}", tr("kd-chart-nothing"));
+            return 1;
+        };
+        if let Err(e) = crate::export::drivers_chart::write_chart(&scene, path) {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+        let _ = writeln!(
+            err,
+            "{}",
+            tr!("kd-chart-written", path = path.display().to_string())
+        );
+    }
     if args.save {
         let Some(kd) = key_drivers(report, &args.responses) else {
             let _ = writeln!(err, "{}", tr("cli-drv-nothing-to-save"));

@@ -2,9 +2,9 @@
 
 use super::analyze::load;
 use super::drivers::{ColumnArgs, read};
-use crate::analysis::{AnalysisConfig, analyze, fmt_count, fmt_hours};
+use crate::analysis::{AnalysisConfig, analyze};
 use crate::evidence::drivers::Drivers;
-use crate::evidence::whatif::{ChangeKind, ScenarioResult, evaluate, parse_change};
+use crate::evidence::whatif::{ChangeKind, ScenarioResult, evaluate, figure_rows, parse_change};
 use crate::i18n::tr;
 use crate::model::{JourneyMeta, Scenario};
 use crate::report::ReportFormat;
@@ -70,74 +70,8 @@ fn changes(args: &WhatifArgs) -> Result<Vec<crate::model::ScenarioChange>, Strin
     Ok(out)
 }
 
-fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
-    v.map_or_else(|| "-".to_owned(), f)
-}
-
-fn ratio(v: Option<f64>) -> String {
-    v.map_or_else(String::new, crate::i18n::format::ratio)
-}
-
 fn result_text(r: &ScenarioResult, md: bool) -> String {
-    let score = |v: f64| format!("{v:.2}");
-    let rate = |v: f64| format!("{:.1}%", v * 100.0);
-    let with =
-        |after: Option<f64>, lo: Option<f64>, hi: Option<f64>, f: &dyn Fn(f64) -> String| match (
-            after, lo, hi,
-        ) {
-            (Some(a), Some(l), Some(h)) => tr!("wif-range", value = f(a), low = f(l), high = f(h)),
-            (a, _, _) => opt(a, f),
-        };
-    let rows: Vec<(String, String, String, String)> = vec![
-        (
-            tr("wif-row-overall"),
-            opt(r.overall_before, score),
-            with(r.overall_after, r.overall_low, r.overall_high, &score),
-            String::new(),
-        ),
-        (
-            tr("wif-row-outcome"),
-            opt(r.outcome_before, rate),
-            with(r.outcome_after, r.outcome_low, r.outcome_high, &rate),
-            String::new(),
-        ),
-        (
-            tr("wif-row-elapsed-critical"),
-            fmt_hours(r.elapsed_hours_before),
-            fmt_hours(r.elapsed_hours_after),
-            ratio(r.elapsed_ratio),
-        ),
-        (
-            tr("wif-row-elapsed-typical"),
-            fmt_hours(r.typical_elapsed_hours_before),
-            fmt_hours(r.typical_elapsed_hours_after),
-            String::new(),
-        ),
-        (
-            tr("wif-row-handling"),
-            fmt_hours(r.handling_hours_before),
-            fmt_hours(r.handling_hours_after),
-            ratio(r.handling_ratio),
-        ),
-        (
-            tr("wif-row-touchpoints"),
-            fmt_count(r.touchpoints_before as u64),
-            fmt_count(r.touchpoints_after as u64),
-            String::new(),
-        ),
-        (
-            tr("wif-row-handoffs"),
-            fmt_count(r.handoffs_before as u64),
-            fmt_count(r.handoffs_after as u64),
-            String::new(),
-        ),
-        (
-            tr("wif-row-cross"),
-            fmt_count(r.cross_department_handoffs_before as u64),
-            fmt_count(r.cross_department_handoffs_after as u64),
-            String::new(),
-        ),
-    ];
+    let rows = figure_rows(r);
     let (before, after, times) = (tr("wif-before"), tr("wif-after"), tr("wif-ratio"));
     let mut s = String::new();
     if md {

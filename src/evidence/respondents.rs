@@ -29,6 +29,30 @@ pub struct ReadRespondents {
     pub scales: Vec<(String, Scale)>,
     /// Problems located by line: unreadable answers, columns that match no touchpoint.
     pub problems: Vec<ImportProblem>,
+    /// Every header of the table, in order (the app offers them as column choices).
+    pub headers: Vec<String>,
+    /// The header of the segment column; empty without one.
+    pub segment_name: String,
+}
+
+/// The headers of a table: its first non-blank row (the app's column choices when
+/// the overall column could not be found).
+pub fn table_headers(mut reader: TableReader) -> Vec<String> {
+    let mut row = Row::default();
+    let mut problems = Vec::new();
+    for _ in 0..20 {
+        if !reader.next_row(&mut row, &mut problems) {
+            break;
+        }
+        if !row.is_blank() {
+            return row
+                .cells()
+                .map(|c| c.trim().to_owned())
+                .filter(|c| !c.is_empty())
+                .collect();
+        }
+    }
+    Vec::new()
 }
 
 const OVERALL: usize = 0;
@@ -325,5 +349,14 @@ pub fn read_respondents(
         segments: segment_col.map(|_| segments),
         scales,
         problems,
+        headers: header
+            .names
+            .iter()
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .collect(),
+        segment_name: segment_col
+            .and_then(|c| header.names.get(c).cloned())
+            .unwrap_or_default(),
     })
 }

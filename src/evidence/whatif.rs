@@ -298,6 +298,117 @@ pub fn evaluate(
     r
 }
 
+fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
+    v.map_or_else(|| "-".to_owned(), f)
+}
+
+fn ratio_text(v: Option<f64>) -> String {
+    v.map_or_else(String::new, crate::i18n::format::ratio)
+}
+
+/// A scenario's figures as rows of (figure, before, after with its interval, ratio),
+/// in the current language: the command line's table, the app's and the reports'.
+pub fn figure_rows(r: &ScenarioResult) -> Vec<(String, String, String, String)> {
+    use crate::analysis::{fmt_count, fmt_hours};
+    let score = |v: f64| format!("{v:.2}");
+    let rate = |v: f64| format!("{:.1}%", v * 100.0);
+    let with =
+        |after: Option<f64>, lo: Option<f64>, hi: Option<f64>, f: &dyn Fn(f64) -> String| match (
+            after, lo, hi,
+        ) {
+            (Some(a), Some(l), Some(h)) => tr!("wif-range", value = f(a), low = f(l), high = f(h)),
+            (a, _, _) => opt(a, f),
+        };
+    vec![
+        (
+            tr("wif-row-overall"),
+            opt(r.overall_before, score),
+            with(r.overall_after, r.overall_low, r.overall_high, &score),
+            String::new(),
+        ),
+        (
+            tr("wif-row-outcome"),
+            opt(r.outcome_before, rate),
+            with(r.outcome_after, r.outcome_low, r.outcome_high, &rate),
+            String::new(),
+        ),
+        (
+            tr("wif-row-elapsed-critical"),
+            fmt_hours(r.elapsed_hours_before),
+            fmt_hours(r.elapsed_hours_after),
+            ratio_text(r.elapsed_ratio),
+        ),
+        (
+            tr("wif-row-elapsed-typical"),
+            fmt_hours(r.typical_elapsed_hours_before),
+            fmt_hours(r.typical_elapsed_hours_after),
+            String::new(),
+        ),
+        (
+            tr("wif-row-handling"),
+            fmt_hours(r.handling_hours_before),
+            fmt_hours(r.handling_hours_after),
+            ratio_text(r.handling_ratio),
+        ),
+        (
+            tr("wif-row-touchpoints"),
+            fmt_count(r.touchpoints_before as u64),
+            fmt_count(r.touchpoints_after as u64),
+            String::new(),
+        ),
+        (
+            tr("wif-row-handoffs"),
+            fmt_count(r.handoffs_before as u64),
+            fmt_count(r.handoffs_after as u64),
+            String::new(),
+        ),
+        (
+            tr("wif-row-cross"),
+            fmt_count(r.cross_department_handoffs_before as u64),
+            fmt_count(r.cross_department_handoffs_after as u64),
+            String::new(),
+        ),
+    ]
+}
+
+/// The change in mean overall score that the coefficients saved with the journey
+/// predict for a scenario's score changes (a point estimate: without the answers
+/// there is neither an interval nor the outcome). `None` when no score change names
+/// a saved driver.
+pub fn saved_lift(kd: &crate::model::KeyDrivers, changes: &[ScenarioChange]) -> Option<f64> {
+    let mut means: Vec<(usize, f64)> = Vec::new();
+    for ch in changes {
+        let (id, add, set) = match ch {
+            ScenarioChange::AddScore { touchpoint, points } => (touchpoint, Some(*points), None),
+            ScenarioChange::SetScore { touchpoint, mean } => (touchpoint, None, Some(*mean)),
+            _ => continue,
+        };
+        let new = |m: f64| match (add, set) {
+            (Some(p), _) => (m + p).clamp(0.0, 10.0),
+            (_, Some(t)) => t.clamp(0.0, 10.0),
+            _ => m,
+        };
+        let Some(i) = kd.touchpoints.iter().position(|d| &d.touchpoint == id) else {
+            continue;
+        };
+        match means.iter_mut().find(|(k, _)| *k == i) {
+            Some((_, m)) => *m = new(*m),
+            None => means.push((i, new(kd.touchpoints[i].mean))),
+        }
+    }
+    if means.is_empty() {
+        return None;
+    }
+    let lift: f64 = means
+        .iter()
+        .filter_map(|&(i, after)| {
+            let d = kd.touchpoints.get(i)?;
+            Some(d.coefficient * (after - d.mean))
+        })
+        .sum();
+    lift.is_finite().then_some(lift)
+}
+
 /// Parse a command-line change: `ID+2`, `ID-1.5`, `ID=8` (scores); `FROM:TO=50%`
 /// (cut wait); `FROM:TO` (remove handoff); `INTO:FROM` (merge); `ID=12` (handling
 /// minutes). `kind` says which option it came from.

@@ -212,6 +212,9 @@ fn report(
         let s = scene_for(to_be, &a, scene_options);
         (to_be, diff(journey, to_be, config), write_svg(&s), s)
     });
+    // The key-driver chart saved with the journey (issue 19).
+    let chart = crate::scene::drivers_chart::saved_chart(journey, Theme::Light)
+        .filter(|c| !c.cards.is_empty());
     let to_be_name = if html || map_name.is_empty() {
         String::new()
     } else {
@@ -225,6 +228,12 @@ fn report(
             diff: d,
             svg_name: to_be_name.clone(),
         }),
+        chart_name: if chart.is_some() && !map_name.is_empty() {
+            chart_map_name(&map_name)
+        } else {
+            String::new()
+        },
+        chart_svg: chart.as_ref().filter(|_| html).map(write_svg),
     };
     let svg = write_svg(scene);
     let summary = tr_args(
@@ -288,8 +297,19 @@ fn report(
         if let Some((_, _, s, scene)) = to_be {
             out.push(svg_artifact(Some(".to-be.svg"), s, &scene));
         }
+        if let Some(c) = &chart {
+            out.push(svg_artifact(Some(".drivers.svg"), write_svg(c), c));
+        }
     }
     Ok(out)
+}
+
+/// `move.svg` -> `move.drivers.svg`.
+fn chart_map_name(map_name: &str) -> String {
+    match map_name.strip_suffix(".svg") {
+        Some(stem) => format!("{stem}.drivers.svg"),
+        None => format!("{map_name}.drivers.svg"),
+    }
 }
 
 /// `move.svg` -> `move.to-be.svg`.

@@ -10,6 +10,7 @@
 pub mod csv;
 pub mod diagram;
 pub mod dot;
+pub mod drivers_chart;
 pub mod fonts;
 pub mod mermaid;
 pub mod pdf;

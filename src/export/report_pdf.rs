@@ -362,6 +362,19 @@ fn typeset(
             }
             Block::List(items) => t.list(items),
             Block::Table { head, rows, kind } => t.table(head, rows, *kind == TableKind::Gaps),
+            Block::Chart(chart) => {
+                // The chart in the text's width, on the page it fits.
+                let b = chart.bounds;
+                let s = (t.text_width() / b.w.max(1.0)).min(1.0);
+                t.need(b.h * s + 8.0);
+                let y = t.y;
+                t.items.extend(
+                    chart
+                        .items()
+                        .map(|it| crate::scene::drivers_chart::placed(it, s, MARGIN, y - b.y * s)),
+                );
+                t.y += b.h * s + 8.0;
+            }
             Block::Diagram(i) => {
                 let Some(Some((w, h))) = maps.get(*i) else {
                     continue;

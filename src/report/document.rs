@@ -32,6 +32,10 @@ pub struct ReportOptions<'a> {
     pub svg_name: String,
     /// The to-be journey and the diff against it, for the comparison section.
     pub compare: Option<Comparison<'a>>,
+    /// Markdown: the file name of the key-driver chart's SVG written next to the report.
+    pub chart_name: String,
+    /// HTML: the key-driver chart's SVG, inlined.
+    pub chart_svg: Option<String>,
 }
 
 /// An as-is vs to-be comparison.
@@ -70,6 +74,8 @@ pub(crate) enum Block {
     },
     /// The as-is map (0) or the to-be map (1).
     Diagram(usize),
+    /// The key-driver chart (issue 19), drawn in the text.
+    Chart(Box<crate::scene::Scene>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -895,6 +901,7 @@ pub(crate) fn blocks(journey: &Journey, a: &Analysis, options: &ReportOptions<'_
         out.extend(voice);
     }
     out.extend(workshop_blocks(journey));
+    out.extend(super::drivers::blocks(journey, a));
     if let Some(c) = &options.compare {
         out.push(Block::Heading(tr("doc-as-is-vs-to-be")));
         out.extend(comparison_blocks(journey, c));
@@ -960,6 +967,16 @@ pub fn report_markdown(journey: &Journey, a: &Analysis, options: &ReportOptions<
                     s.push('\n');
                 }
                 s.push('\n');
+            }
+            Block::Chart(_) => {
+                if !options.chart_name.is_empty() {
+                    let _ = writeln!(
+                        s,
+                        "![{}]({})\n",
+                        md(&tr("kd-doc-heading")),
+                        url_path(&options.chart_name)
+                    );
+                }
             }
             Block::Diagram(i) => {
                 let name = if i == 0 {
@@ -1166,6 +1183,13 @@ pub fn report_html(
                     s.push_str("</tr>\n");
                 }
                 s.push_str("</tbody>\n</table>\n");
+            }
+            Block::Chart(_) => {
+                if let Some(doc) = &options.chart_svg {
+                    s.push_str("<div class=\"map chart\" style=\"max-width:760px\">\n");
+                    s.push_str(strip_xml_declaration(doc));
+                    s.push_str("</div>\n");
+                }
             }
             Block::Diagram(i) => {
                 let doc = if i == 0 { Some(svg) } else { to_be_svg };

@@ -6,6 +6,7 @@
 
 pub mod analyze;
 pub mod document;
+mod drivers;
 pub mod escape;
 
 pub use analyze::{

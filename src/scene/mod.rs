@@ -28,12 +28,14 @@ use std::collections::{BTreeMap, VecDeque};
 pub mod bound;
 pub mod card;
 pub mod chrome;
+pub mod drivers_chart;
 pub mod edge;
 pub mod focus;
 pub mod logcheck;
 pub mod marks;
 pub mod measure;
 pub mod route;
+pub mod scenario_overlay;
 pub mod style;
 #[cfg(test)]
 mod tests;

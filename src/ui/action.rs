@@ -51,6 +51,10 @@ pub enum Command {
     ToggleMatrix,
     /// View > Measure against a log… (issue 17, `measure_view.rs`).
     MeasureLog,
+    /// View > Key drivers… (issue 19).
+    KeyDrivers,
+    /// View > Scenarios: the what-if panel (issue 19).
+    Scenarios,
     ToggleMinimap,
     ToggleLeftPanel,
     ToggleInspector,
@@ -133,7 +137,7 @@ const CMD_ALT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 61] = [
+    pub const ALL: [Command; 63] = [
         Command::New,
         Command::Open,
         Command::Import,
@@ -169,6 +173,8 @@ impl Command {
         Command::ToggleLaneMode,
         Command::ToggleMatrix,
         Command::MeasureLog,
+        Command::KeyDrivers,
+        Command::Scenarios,
         Command::ToggleMinimap,
         Command::ToggleLeftPanel,
         Command::ToggleInspector,
@@ -235,6 +241,8 @@ impl Command {
             Command::ToggleLaneMode => "cmd-toggle-lane-mode",
             Command::ToggleMatrix => "cmd-toggle-matrix",
             Command::MeasureLog => "evlog-cmd-measure",
+            Command::KeyDrivers => "kd-cmd-key-drivers",
+            Command::Scenarios => "kd-cmd-scenarios",
             Command::ToggleMinimap => "cmd-toggle-minimap",
             Command::ToggleLeftPanel => "cmd-toggle-left-panel",
             Command::ToggleInspector => "cmd-toggle-inspector",
@@ -406,6 +414,8 @@ impl Command {
                 | Command::ToggleLaneMode
                 | Command::ToggleMatrix
                 | Command::MeasureLog
+                | Command::KeyDrivers
+                | Command::Scenarios
                 | Command::ToggleMinimap
                 | Command::ToggleLeftPanel
                 | Command::ToggleInspector

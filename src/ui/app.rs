@@ -119,6 +119,8 @@ pub struct AppState {
     pub measure: super::measure_view::MeasureView,
     /// File > Import feedback… and dropped survey answers: the feedback preview.
     pub feedback: super::feedback_dialog::FeedbackDialog,
+    /// View > Key drivers… and the Scenario panel (issue 19).
+    pub drivers: super::drivers_view::DriversUi,
     /// The system's language (`sys-locale`), used until View > Language is chosen;
     /// `None` in tests (English).
     pub system_language: Option<Lang>,
@@ -161,6 +163,7 @@ impl AppState {
             evlog: Default::default(),
             measure: Default::default(),
             feedback: Default::default(),
+            drivers: Default::default(),
             system_language: None,
             last_title: String::new(),
             applied_theme: None,
@@ -902,6 +905,8 @@ impl AppState {
             }
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
             Command::About => self.dialog = Some(Dialog::About),
+            Command::KeyDrivers => super::drivers_view::toggle(self),
+            Command::Scenarios => super::scenario_panel::toggle(self),
             c if c.is_warroom() => super::warroom::run_command(ctx, self, c),
             _ => {}
         }
@@ -938,6 +943,8 @@ impl AppState {
             Command::ThemeSystem => self.settings.theme == ThemePref::System,
             Command::ThemeLight => self.settings.theme == ThemePref::Light,
             Command::ThemeDark => self.settings.theme == ThemePref::Dark,
+            Command::KeyDrivers => self.drivers.open,
+            Command::Scenarios => self.drivers.scenario.open,
             c if c.is_warroom() => return super::warroom::checked(self, c),
             _ => return None,
         })

@@ -162,6 +162,7 @@ pub fn before_shortcuts(ctx: &egui::Context, state: &mut AppState) {
 
 /// Drawn with the other side panels (not while presenting).
 pub fn side_panel(ui: &mut egui::Ui, state: &mut AppState) {
+    super::scenario_panel::side_panel(ui, state);
     if state.warroom.panel {
         egui::Panel::right("warroom-panel")
             .resizable(true)
@@ -214,11 +215,13 @@ pub fn windows(ctx: &egui::Context, state: &mut AppState) {
     focus::card(ctx, state);
     timer::show(ctx, state);
     portfolio::window(ctx, state);
+    super::drivers_view::window(ctx, state);
 }
 
 /// Painted over the canvas: the presented stage's outline and the sticky notes.
 pub fn paint_overlay(painter: &egui::Painter, state: &AppState, pal: &Palette) {
     present::paint_stage(painter, state, pal);
+    super::scenario_panel::paint_overlay(painter, state);
     if state.warroom.show_notes {
         notes::paint(painter, state);
     }

@@ -301,3 +301,34 @@ pub struct DriverReport {
     /// Plain sentences: what was left out, collinearity, what cannot be concluded.
     pub notes: Vec<Note>,
 }
+
+impl DriverReport {
+    /// Key-driver results for the journey file, from the overall model (or the
+    /// outcome's when there is no overall model); `source` is the answers' file name.
+    pub fn key_drivers(&self, source: &str) -> Option<crate::model::KeyDrivers> {
+        let m = self.overall.as_ref().or(self.outcome.as_ref())?;
+        Some(crate::model::KeyDrivers {
+            source: source.to_owned(),
+            column: m.column.clone(),
+            respondents: m.respondents as u64,
+            r2: if m.r2.is_finite() {
+                m.r2.clamp(0.0, 1.0)
+            } else {
+                0.0
+            },
+            touchpoints: m
+                .drivers
+                .iter()
+                .filter(|d| {
+                    d.importance.is_finite() && d.mean.is_finite() && d.coefficient.is_finite()
+                })
+                .map(|d| crate::model::DriverResult {
+                    touchpoint: crate::model::TouchpointId::new(d.touchpoint.as_str()),
+                    importance: d.importance.clamp(0.0, 1.0),
+                    mean: d.mean.clamp(0.0, 10.0),
+                    coefficient: d.coefficient,
+                })
+                .collect(),
+        })
+    }
+}
