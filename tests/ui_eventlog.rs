@@ -467,6 +467,25 @@ fn export_measure_draws_the_same_check_into_the_svg() {
         assert!(checked.contains(want), "{want} in the checked SVG");
         assert!(!plain.contains(want), "{want} not in the plain SVG");
     }
+    // Figures measured from a log carry the "measured" mark, explained in the legend.
+    let (code, err) = run(&[
+        "measure",
+        "fixture.journey.ron",
+        "tickets.csv",
+        "-o",
+        "measured.journey.ron",
+    ]);
+    assert_eq!(code, 1, "hidden handoffs: {err}");
+    let (code, err) = run(&["export", "measured.journey.ron", "-o", "measured.svg"]);
+    assert_eq!(code, 0, "{err}");
+    let measured = std::fs::read_to_string(d.join("measured.svg")).unwrap();
+    let legend = "measured from data (the inspector shows the source and period)";
+    assert!(measured.contains(legend));
+    assert!(!plain.contains(legend));
+    assert!(
+        measured.matches(teal.as_str()).count() >= 6,
+        "a mark per measured card"
+    );
     // --map without --measure is a usage error; a broken log is reported, nothing written.
     let (code, _) = run(&[
         "export",
