@@ -586,3 +586,93 @@ fn an_xlsx_of_answers_previews_like_its_csv_and_everything_reads_in_chinese() {
     assert_eq!(fr.satisfaction_source.file.as_deref(), Some("answers.xlsx"));
     assert_eq!(fr.satisfaction_source.count, Some(80));
 }
+
+/// The reading behind the dialog reports how far it is (reading, then themes) and stops
+/// as soon as it is told to.
+#[test]
+fn reading_answers_reports_progress_and_stops_when_cancelled() {
+    use std::cell::{Cell, RefCell};
+    use touchpoint::evidence::feedback::{Options, read_feedback_with};
+    use touchpoint::evidence::table::TableReader;
+    let j = touchpoint::samples::move_address().unwrap();
+    let mut text = String::from("touchpoint,score,comment\n");
+    for i in 0..60_000usize {
+        let id = ["final-read", "identity-check", "report-move"][i % 3];
+        let _ = writeln!(
+            text,
+            "{id},{},\"late engineer {} and a wrong bill\"",
+            i % 11,
+            i % 50
+        );
+    }
+    let bytes = text.into_bytes();
+    let seen = RefCell::new(Vec::new());
+    let watch = |f: f32| {
+        seen.borrow_mut().push(f);
+        true
+    };
+    let reader = TableReader::from_bytes("a.csv", bytes.clone(), None).unwrap();
+    let f = read_feedback_with(&j, vec![reader], &Options::default(), &watch).unwrap();
+    assert_eq!(f.rows, 60_000);
+    let seen = seen.into_inner();
+    assert!(seen.len() > 10, "{} reports", seen.len());
+    assert!(
+        seen.windows(2).all(|w| w[0] <= w[1] + 1e-6),
+        "never goes back"
+    );
+    assert!(seen.iter().all(|f| (0.0..=1.0).contains(f)));
+    assert!(
+        seen.iter().any(|f| *f > 0.1 && *f < 0.8),
+        "reading moves the bar"
+    );
+    // Told to stop: it stops.
+    let calls = Cell::new(0);
+    let stop = |_: f32| {
+        calls.set(calls.get() + 1);
+        calls.get() < 3
+    };
+    let reader = TableReader::from_bytes("a.csv", bytes, None).unwrap();
+    assert!(read_feedback_with(&j, vec![reader], &Options::default(), &stop).is_err());
+    assert_eq!(calls.get(), 3, "no work after the answer to stop");
+}
+
+#[test]
+fn trend_marks_say_worse_falling_steady_or_rising() {
+    use touchpoint::model::TrendPoint;
+    use touchpoint::scene::TrendMark;
+    let t = |a: f64, na: u64, b: f64, nb: u64| {
+        vec![
+            TrendPoint {
+                period: "2026-01".into(),
+                mean: a,
+                responses: na,
+            },
+            TrendPoint {
+                period: "2026-02".into(),
+                mean: b,
+                responses: nb,
+            },
+        ]
+    };
+    assert_eq!(TrendMark::of(&t(8.0, 40, 6.5, 40)), Some(TrendMark::Worse));
+    assert_eq!(
+        TrendMark::of(&t(8.0, 10, 6.5, 10)),
+        Some(TrendMark::Falling),
+        "few answers"
+    );
+    assert_eq!(
+        TrendMark::of(&t(8.0, 40, 7.2, 40)),
+        Some(TrendMark::Falling)
+    );
+    assert_eq!(TrendMark::of(&t(8.0, 40, 8.3, 40)), Some(TrendMark::Steady));
+    assert_eq!(TrendMark::of(&t(6.0, 40, 7.0, 40)), Some(TrendMark::Rising));
+    assert_eq!(
+        TrendMark::of(&t(6.0, 40, f64::NAN, 40)),
+        Some(TrendMark::Steady)
+    );
+    assert_eq!(TrendMark::of(&t(6.0, 40, 7.0, 40)[..1]), None, "one period");
+    assert_eq!(
+        touchpoint::scene::clean_text("a\u{202E}b\u{2066}c\u{2069}\u{202C}d\n"),
+        "abcd"
+    );
+}
