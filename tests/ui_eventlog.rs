@@ -355,6 +355,10 @@ fn measuring_shows_hidden_handoffs_on_the_map_and_in_exports_until_another_journ
     h.get_by_label("Activities on no touchpoint: 1");
     h.get_by_label("Courtesy call: 60 cases");
     h.get_by_label("Final meter read to First accurate bill: 20");
+    // The drawn touchpoint the log never shows.
+    h.get_by_label("Touchpoints not in the log: 1");
+    // (a link in the panel, and perhaps its card on the canvas)
+    let _ = h.get_all_by_label("Customer calls to ask what is happening");
     h.get_by_label("dashed: in the log, not drawn (3)");
     assert!(h.state().status.starts_with("Measured against tickets.csv"));
     // On the map: the hidden handoffs dashed in their colour, the activity under the map.

@@ -154,3 +154,7 @@ evlog-map-legend = Measured against { $log }
 
 ## Command line
 evlog-cli-measure-drawn = note: --measure applies to svg, png, pdf, md and html; ignored for { $format }
+
+## View > Measure against a log (more)
+evlog-stale = The journey changed since it was measured: Measure again to follow it.
+evlog-unlogged = Touchpoints not in the log: { $count }

@@ -104,3 +104,7 @@ evlog-map-legend = 对照 { $log } 检验
 
 ## Command line
 evlog-cli-measure-drawn = 注意：--measure 只用于 svg、png、pdf、md 和 html；{ $format } 忽略它
+
+## View > Measure against a log (more)
+evlog-stale = 检验之后旅程已有改动：点“重新检验”以跟上改动。
+evlog-unlogged = 日志中没有的触点：{ $count }

@@ -187,7 +187,9 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
     poll(ctx, state);
     let v = &mut state.measure;
     let stale = v.result.as_ref().is_some_and(|r| r.version != now);
-    if stale && v.job.is_none() {
+    // A big journey is not copied on every edit: "Measure again" when wanted.
+    let small = state.doc.journey().touchpoint_count() <= super::derived::SYNC_LIMIT;
+    if stale && small && v.job.is_none() {
         let Some(r) = &v.result else {
             return;
         };
@@ -388,6 +390,9 @@ fn panel_body(ui: &mut egui::Ui, state: &AppState, asked: &mut Asked) {
     };
     let m = &r.mined;
     ui.label(egui::RichText::new(r.log_name.as_str()).strong());
+    if r.version != state.doc.version() && v.job.is_none() {
+        ui.colored_label(ui.visuals().warn_fg_color, tr("evlog-stale"));
+    }
     ui.label(crate::tr!(
         "evlog-measure-cases",
         cases = m.cases,
@@ -491,6 +496,21 @@ fn panel_body(ui: &mut egui::Ui, state: &AppState, asked: &mut Asked) {
             }
         },
     );
+    if !me.unlogged.is_empty() {
+        section(
+            ui,
+            &crate::tr!("evlog-unlogged", count = me.unlogged.len()),
+            |ui| {
+                for (id, name) in &me.unlogged {
+                    if ui.link(name.as_str()).clicked() {
+                        asked
+                            .actions
+                            .push(Action::Focus(vec![TouchpointId::new(id.as_str())]));
+                    }
+                }
+            },
+        );
+    }
     let tolerance = f::share(TOLERANCE);
     let off = me.touchpoints.len() + me.handoffs.len();
     section(
