@@ -89,3 +89,4 @@ voice-legend-worse = survey trend getting worse
 voice-legend-falling = survey trend falling
 voice-legend-steady = survey trend steady
 voice-legend-rising = survey trend rising
+voice-nps-hint = NPS: promoters (9-10) minus detractors (0-6), in % of the answers; only for answers on 0-10

@@ -67,3 +67,4 @@ voice-legend-worse = 调查趋势持续恶化
 voice-legend-falling = 调查趋势下降
 voice-legend-steady = 调查趋势平稳
 voice-legend-rising = 调查趋势上升
+voice-nps-hint = NPS：推荐者（9-10 分）占比减去贬损者（0-6 分）占比；仅适用于 0-10 分的回答

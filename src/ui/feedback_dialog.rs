@@ -293,8 +293,10 @@ struct Changed {
     nps: Option<f64>,
 }
 
+/// The cards whose scores change, the biggest change first (then by name).
 fn changed_cards(p: &FeedbackPreview, journey: &Journey, mode: Mode) -> Vec<Changed> {
-    p.feedback
+    let mut out: Vec<Changed> = p
+        .feedback
         .touchpoints
         .iter()
         .filter(|f| f.responses > 0)
@@ -312,7 +314,17 @@ fn changed_cards(p: &FeedbackPreview, journey: &Journey, mode: Mode) -> Vec<Chan
                 },
             })
         })
-        .collect()
+        .collect();
+    let change = |c: &Changed| match (c.old, c.new) {
+        (Some(a), Some(b)) if (b - a).is_finite() => (b - a).abs(),
+        _ => f64::INFINITY,
+    };
+    out.sort_by(|a, b| {
+        change(b)
+            .total_cmp(&change(a))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    out
 }
 
 /// Net promoter score of a 0-10 histogram (promoters 9-10 minus detractors 0-6, in %).
@@ -596,7 +608,9 @@ fn changed_grid(ui: &mut egui::Ui, changed: &[Changed]) {
         ]) {
             cell(ui, *w, tr(id), true);
         }
-    });
+    })
+    .response
+    .on_hover_text(tr("voice-nps-hint"));
     egui::ScrollArea::vertical()
         .id_salt("feedback-changed")
         .max_height(220.0)
