@@ -195,30 +195,33 @@ fn is_iso_date(s: &str) -> bool {
     )
 }
 
-fn source_from(s: Option<SourceDto>) -> Source {
-    s.map(|s| Source {
-        kind: s.kind,
-        file: s.file,
-        period: s.period.map(|p| Period {
-            from: p.from,
-            to: p.to,
-        }),
-        count: s.count,
-    })
-    .unwrap_or_default()
+fn source_from(s: Option<Box<SourceDto>>) -> Source {
+    s.map(|s| *s)
+        .map(|s| Source {
+            kind: s.kind,
+            file: s.file,
+            period: s.period.map(|p| Period {
+                from: p.from,
+                to: p.to,
+            }),
+            count: s.count,
+        })
+        .unwrap_or_default()
 }
 
 /// `None` for a typed figure with nothing else known, so such files keep their bytes.
-pub fn source_dto(s: &Source) -> Option<SourceDto> {
-    (!s.is_typed()).then(|| SourceDto {
-        kind: s.kind,
-        file: s.file.clone(),
-        period: s.period.as_ref().map(|p| PeriodDto {
-            from: p.from.clone(),
-            to: p.to.clone(),
-        }),
-        count: s.count,
-    })
+pub fn source_dto(s: &Source) -> Option<Box<SourceDto>> {
+    (!s.is_typed())
+        .then(|| SourceDto {
+            kind: s.kind,
+            file: s.file.clone(),
+            period: s.period.as_ref().map(|p| PeriodDto {
+                from: p.from.clone(),
+                to: p.to.clone(),
+            }),
+            count: s.count,
+        })
+        .map(Box::new)
 }
 
 /// Check a parsed file. Returns every problem found, in file order.
@@ -383,9 +386,9 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
                 f64::MAX,
             );
         }
-        c.source(|| p("scores_source"), t.scores_source.as_ref());
-        c.source(|| p("volume_source"), t.volume_source.as_ref());
-        c.source(|| p("handling_source"), t.handling_source.as_ref());
+        c.source(|| p("scores_source"), t.scores_source.as_deref());
+        c.source(|| p("volume_source"), t.volume_source.as_deref());
+        c.source(|| p("handling_source"), t.handling_source.as_deref());
         c.count(
             || p("metrics"),
             "io-many-metrics",
@@ -544,8 +547,8 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
                 f64::MAX,
             );
         }
-        c.source(|| p("wait_source"), h.wait_source.as_ref());
-        c.source(|| p("volume_source"), h.volume_source.as_ref());
+        c.source(|| p("wait_source"), h.wait_source.as_deref());
+        c.source(|| p("volume_source"), h.volume_source.as_deref());
         if let Some(r) = h.failure_rate {
             c.number(p("failure_rate"), "io-what-failure-rate", r, 0.0, 1.0);
         }

@@ -126,17 +126,17 @@ pub struct TouchpointDto {
     pub scores: Option<ScoresDto>,
     /// Where `scores` came from; omitted = typed by hand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scores_source: Option<SourceDto>,
+    pub scores_source: Option<Box<SourceDto>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume: Option<u64>,
     /// Where `volume` came from; omitted = typed by hand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume_source: Option<SourceDto>,
+    pub volume_source: Option<Box<SourceDto>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handling_minutes: Option<f64>,
     /// Where `handling_minutes` came from; omitted = typed by hand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub handling_source: Option<SourceDto>,
+    pub handling_source: Option<Box<SourceDto>>,
     #[serde(default, skip_serializing_if = "is_default")]
     pub pains: Vec<String>,
     /// Themes of the customers' comments (`touchpoint feedback`), most commented first.
@@ -189,13 +189,13 @@ pub struct HandoffDto {
     pub wait_hours_p90: Option<f64>,
     /// Where `wait_hours` and `wait_hours_p90` came from; omitted = typed by hand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub wait_source: Option<SourceDto>,
+    pub wait_source: Option<Box<SourceDto>>,
     /// Cases or transitions taking this handoff.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume: Option<u64>,
     /// Where `volume` came from; omitted = typed by hand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume_source: Option<SourceDto>,
+    pub volume_source: Option<Box<SourceDto>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_rate: Option<f64>,
     #[serde(default, skip_serializing_if = "is_default")]
