@@ -458,3 +458,129 @@ fn the_reports_include_the_drivers_and_the_saved_scenarios() {
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
 }
+
+#[test]
+fn a_struck_handoff_is_crossed_out_on_the_map_and_scenarios_are_renamed_and_deleted() {
+    let journey = touchpoint::samples::move_address().unwrap();
+    let key = journey
+        .handoffs()
+        .into_iter()
+        .find(|h| h.wait_hours.is_some_and(|w| w > 0.0))
+        .unwrap()
+        .key();
+    let mut h = harness(AppState::with_journey(journey));
+    h.state_mut().queue_command(Command::Scenarios);
+    h.run_ok();
+    h.run_steps(2);
+    // The handoff selected on the map is the one the panel acts on.
+    h.state_mut().selection.handoff = Some(key.clone());
+    h.run_steps(2);
+    h.get_by_label("Strike this handoff out").click();
+    h.run_ok();
+    wait_until(&mut h, 30, |s| {
+        let sc = &s.drivers.scenario;
+        !sc.updating() && sc.result.is_some() && !sc.changes.is_empty()
+    });
+    {
+        let r = &h.state().drivers.scenario.result.as_ref().unwrap().result;
+        assert!(r.handoffs_after < r.handoffs_before);
+        assert_eq!(r.touchpoints_after + 1, r.touchpoints_before);
+        assert!(r.overall_after.is_none(), "no model, no prediction");
+    }
+    // The map's overlay crosses it out.
+    let items = touchpoint::ui::scenario_panel::overlay_items(h.state());
+    assert!(
+        items
+            .iter()
+            .any(|i| matches!(i, touchpoint::scene::Item::Line { dashed: true, .. }))
+    );
+    assert!(
+        items.iter().any(
+            |i| matches!(i, touchpoint::scene::Item::Text { text, .. } if text == "struck out")
+        )
+    );
+    // Save, rename, delete; undo brings it back.
+    h.get(By::new().label("Name:").role(Role::TextInput))
+        .click();
+    h.run_ok();
+    type_text(&mut h, "Strike it");
+    h.get_by_label("Save scenario").click();
+    h.run_ok();
+    h.get_by_label("Rename").click();
+    h.run_ok();
+    let fields: Vec<_> = h
+        .get_all(By::new().role(Role::TextInput).value("Strike it"))
+        .map(|n| n.rect().center())
+        .collect();
+    let last = *fields.last().unwrap();
+    click_at(&mut h, last);
+    press_mod(&mut h, egui::Modifiers::COMMAND, egui::Key::A);
+    type_text(&mut h, "One step fewer");
+    h.get_by_label("OK").click();
+    h.run_ok();
+    let names: Vec<String> = h
+        .state()
+        .journey()
+        .meta()
+        .scenarios
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    assert_eq!(names, ["One step fewer"]);
+    h.get_by_label("Delete").click();
+    h.run_ok();
+    assert!(h.state().journey().meta().scenarios.is_empty());
+    h.state_mut().queue_command(Command::Undo);
+    h.run_ok();
+    assert_eq!(h.state().journey().meta().scenarios.len(), 1);
+    // Closed, the panel leaves the map alone.
+    h.state_mut().queue_command(Command::Scenarios);
+    h.run_ok();
+    assert!(touchpoint::ui::scenario_panel::overlay_items(h.state()).is_empty());
+}
+
+#[test]
+fn the_drivers_view_and_the_scenario_panel_speak_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let journey = touchpoint::samples::move_address().unwrap();
+    let (csv, top, top_name) = answers(&journey, 300);
+    let csv_path = dir.path().join("答卷.csv");
+    std::fs::write(&csv_path, csv).unwrap();
+    let mut state = AppState::with_journey(journey);
+    state.settings.language = Some(touchpoint::i18n::Lang::parse("zh-CN").unwrap());
+    let mut h = harness(state);
+    h.state_mut().queue_command(Command::KeyDrivers);
+    h.state_mut().queue_command(Command::Scenarios);
+    h.run_ok();
+    h.run_steps(2);
+    h.state_mut().drivers.path = csv_path.display().to_string();
+    h.get_by_label("分析").click();
+    h.run_ok();
+    wait_until(&mut h, 60, |s| {
+        s.drivers.fit.is_some() && !s.drivers.fitting()
+    });
+    {
+        let s = &mut h.state_mut().drivers.scenario;
+        touchpoint::ui::scenario_panel::set_target(s, &TouchpointId::new(&top), 8.0, 3.0);
+    }
+    h.run_steps(12);
+    wait_until(&mut h, 30, |s| {
+        let sc = &s.drivers.scenario;
+        !sc.updating() && sc.result.is_some()
+    });
+    h.run_steps(2);
+    // Every frame drew without a missing glyph (kittest refuses one), in Chinese.
+    assert!(h.query_all_by_label("关键驱动因素").count() >= 1);
+    assert!(h.query_by_label("保存情景").is_some());
+    assert!(h.query_by_label_contains("总体评分（overall）").is_some());
+    let chart = h.state().drivers.chart().unwrap().clone();
+    let texts: Vec<String> = chart
+        .items()
+        .filter_map(|i| match i {
+            touchpoint::scene::Item::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(texts.iter().any(|t| t.starts_with("优先改进")), "{texts:?}");
+    let _ = top_name;
+}

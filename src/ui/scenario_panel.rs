@@ -815,23 +815,28 @@ fn comparison(ui: &mut egui::Ui, state: &AppState) {
         });
 }
 
-/// Painted over the canvas while the panel is open: the scenario as a to-be overlay.
-pub fn paint_overlay(painter: &egui::Painter, state: &AppState) {
+/// The scenario as a to-be overlay on the map (empty when the panel is closed or
+/// the scenario changes nothing): the display list's items, in map coordinates.
+pub fn overlay_items(state: &AppState) -> Vec<crate::scene::Item> {
     let s = &state.drivers.scenario;
     if !s.open || s.changes.is_empty() {
-        return;
+        return Vec::new();
     }
     let theme = if state.derived.scene.background_color.luminance() < 0.3 {
         crate::scene::Theme::Dark
     } else {
         crate::scene::Theme::Light
     };
-    let items = crate::scene::scenario_overlay::scenario_overlay(
+    crate::scene::scenario_overlay::scenario_overlay(
         &state.derived.scene,
         &s.changes,
         &theme.palette(),
-    );
-    for it in &items {
+    )
+}
+
+/// Painted over the canvas while the panel is open.
+pub fn paint_overlay(painter: &egui::Painter, state: &AppState) {
+    for it in &overlay_items(state) {
         super::scene_paint::paint_item(painter, &state.camera, it);
     }
 }
