@@ -513,3 +513,22 @@ fn export_measure_draws_the_same_check_into_the_svg() {
     assert!(err.contains("empty.csv"), "{err}");
     assert!(!d.join("y.svg").exists());
 }
+
+#[test]
+fn a_log_that_cannot_be_read_is_reported_in_the_panel_and_nothing_is_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.csv");
+    std::fs::write(&bad, "who,what\nx,y\n").unwrap();
+    let state = with_dialogs(AppState::with_journey(fixture()), Some(bad), None);
+    let mut h = harness(state);
+    menu(&mut h, "View", "Measure against a log…");
+    wait_until(&mut h, 30, |s| !s.measure.busy());
+    h.run_steps(2);
+    assert!(h.state().measure.is_open());
+    assert!(h.state().measure.result.is_none());
+    h.get_by_label_contains("no case or activity or timestamp column found");
+    assert_eq!(hidden_lines(&h.state().derived.scene), 0);
+    // Closing the view from its menu item (a toggle).
+    menu(&mut h, "View", "Measure against a log…");
+    assert!(!h.state().measure.is_open());
+}
