@@ -155,6 +155,9 @@ fn feedback_import_previews_changes_scale_applies_as_one_edit_and_undo_restores_
         assert!(h.query_all_by_label(field).count() >= 1, "{field}");
         h.get_by_value(column);
     }
+    // Each column with the value of the first row under the header.
+    h.get_by_label("Nowhere step");
+    h.get_by_label("2026-01-10");
     assert_eq!(
         h.query_all_by_value("(none)").count(),
         3,

@@ -77,6 +77,8 @@ pub struct FeedbackPreview {
     pub name: String,
     /// The header row found, with the column of each field.
     pub header: Option<Columns>,
+    /// The first row under the header (a sample of each column).
+    pub first: Vec<String>,
     pub feedback: Feedback,
 }
 
@@ -194,6 +196,15 @@ fn preview(
     };
     let mut problems = Vec::new();
     let header = find_header(&mut reader, &FIELDS, &options.columns, &mut problems).ok();
+    let mut row = Row::default();
+    let first: Vec<String> = if header.is_some() && reader.next_row(&mut row, &mut problems) {
+        row.cells()
+            .take(MAX_SAMPLE_CELLS)
+            .map(|c| clip(c, 40))
+            .collect()
+    } else {
+        Vec::new()
+    };
     if sniff
         && !header
             .as_ref()
@@ -210,9 +221,13 @@ fn preview(
     Ok(Ok(FeedbackPreview {
         name: name.to_owned(),
         header,
+        first,
         feedback,
     }))
 }
+
+/// Cells of the first row kept as samples.
+const MAX_SAMPLE_CELLS: usize = 200;
 
 /// Rows looked at to tell survey answers from a journey table.
 const SNIFF_ROWS: usize = 500;
@@ -542,7 +557,7 @@ fn columns_grid(ui: &mut egui::Ui, choices: &mut Choices, p: &FeedbackPreview) {
     };
     egui::Grid::new("feedback-columns")
         .striped(true)
-        .num_columns(2)
+        .num_columns(3)
         .show(ui, |ui| {
             for f in 0..FIELDS.len() {
                 ui.label(field_label(f));
@@ -574,6 +589,12 @@ fn columns_grid(ui: &mut egui::Ui, choices: &mut Choices, p: &FeedbackPreview) {
                 if chosen != *slot {
                     *slot = chosen;
                 }
+                let sample = h
+                    .of(f)
+                    .and_then(|i| p.first.get(i))
+                    .map(|v| crate::scene::clean_text(v))
+                    .unwrap_or_default();
+                ui.weak(sample);
                 ui.end_row();
             }
         });
