@@ -532,3 +532,50 @@ fn a_log_that_cannot_be_read_is_reported_in_the_panel_and_nothing_is_drawn() {
     menu(&mut h, "View", "Measure against a log…");
     assert!(!h.state().measure.is_open());
 }
+
+/// The dialog's footer ("Open as a new journey", "Cancel") stays inside the window and
+/// on the screen once the preview of a big log is shown, at the integrator's sizes.
+#[test]
+fn the_preview_of_a_big_log_keeps_its_buttons_in_the_window_and_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = generated_log(dir.path(), 2000);
+    for size in [[1920.0, 1080.0], [1600.0, 1000.0], [1280.0, 720.0]] {
+        let state = with_dialogs(AppState::with_journey(fixture()), Some(log.clone()), None);
+        let mut h = Harness::builder()
+            .with_size(size)
+            .with_step_dt(1.0 / 60.0)
+            .with_max_steps(12)
+            .with_accessibility_check(false)
+            .build_ui_state(|ui, state: &mut AppState| state.show(ui), state);
+        h.run_ok();
+        menu(&mut h, "File", "Import event log…");
+        wait_until(&mut h, 60, |s| s.evlog.preview.is_some() && !s.evlog.busy());
+        // Then idle: frames only while egui asks for them, as the app sits when the
+        // user reads the preview (no mouse moving over the window to grow it).
+        h.run_ok();
+        let screen = h.ctx.content_rect();
+        let window = h
+            .query_all(egui_kittest::kittest::By::new().predicate(|n| {
+                n.role() == egui::accesskit::Role::Window
+                    && n.label().as_deref() == Some("Event log preview")
+            }))
+            .next()
+            .map(|n| n.rect())
+            .expect("the dialog's window");
+        for label in ["Open as a new journey", "Cancel"] {
+            let button = h.get_by_label(label).rect();
+            assert!(
+                window.expand(0.5).contains_rect(button),
+                "{size:?}: {label} at {button:?} is not inside the window {window:?}"
+            );
+            assert!(
+                screen.expand(0.5).contains_rect(button),
+                "{size:?}: {label} at {button:?} is off the screen {screen:?}"
+            );
+        }
+        // Clicking it opens the journey: the button is really reachable.
+        h.get_by_label("Open as a new journey").click();
+        h.run_ok();
+        assert!(!h.state().evlog.is_open(), "{size:?}: the dialog closed");
+    }
+}

@@ -438,13 +438,24 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                 });
                 return;
             };
-            // The buttons stay in view below the scrolled body.
+            // The buttons stay in view below the scrolled body. The body's height is
+            // its own (at most what leaves room for the title and the buttons), not
+            // what the window happens to offer: a window that grew from the spinner
+            // would otherwise be filled by the body and clip the buttons, and egui
+            // grows a window only by what was cut, one repainted frame at a time.
+            let body_height = (ctx.content_rect().height() * 0.88 - 120.0).max(160.0);
             egui::ScrollArea::vertical()
                 .id_salt("evlog-body")
-                .max_height((ctx.content_rect().height() * 0.88 - 120.0).max(160.0))
+                .max_height(body_height)
+                .min_scrolled_height(body_height)
                 .show(ui, |ui| body(ui, d, p, &mut asked));
             ui.separator();
             footer(ui, d, p, &mut asked);
+            // The window grew this frame (its content was cut): draw it once more now
+            // rather than when the pointer next moves.
+            if ui.min_rect().bottom() > ui.clip_rect().bottom() + 0.5 {
+                ui.ctx().request_repaint();
+            }
         });
     let d = &mut state.evlog;
     if !open || asked.cancel {
