@@ -584,3 +584,49 @@ fn the_drivers_view_and_the_scenario_panel_speak_chinese() {
     assert!(texts.iter().any(|t| t.starts_with("优先改进")), "{texts:?}");
     let _ = top_name;
 }
+
+#[test]
+fn an_overall_column_not_found_is_said_and_can_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let journey = touchpoint::samples::move_address().unwrap();
+    let (csv, top, _) = answers(&journey, 200);
+    // A header nobody would guess is the overall score.
+    let csv = csv.replacen(",overall,", ",csat_total,", 1);
+    let csv_path = dir.path().join("survey.csv");
+    std::fs::write(&csv_path, csv).unwrap();
+    let mut state = AppState::with_journey(journey);
+    state.file_dialogs = Box::new(FixedDialogs {
+        open: Some(csv_path),
+        save: None,
+    });
+    let mut h = harness(state);
+    h.state_mut().queue_command(Command::KeyDrivers);
+    h.run_ok();
+    h.run_steps(2);
+    h.get_by_label("Choose file…").click();
+    h.run_ok();
+    wait_until(&mut h, 30, |s| !s.drivers.fitting());
+    h.run_steps(2);
+    assert!(h.state().drivers.fit.is_none());
+    let error = h.state().drivers.error.clone().expect("a reason");
+    assert!(error.contains("`overall`"), "{error}");
+    assert!(
+        h.query_all_by_value(&error).count() >= 1,
+        "the reason is shown"
+    );
+    assert!(
+        h.query_all_by_value(
+            "Choose the columns below: the overall score, and the outcome and segment if there are any."
+        )
+        .count()
+            >= 1
+    );
+    assert!(
+        h.state().journey().meta().drivers.is_none(),
+        "nothing saved"
+    );
+    // The table's headers are offered as the columns to choose from.
+    assert!(h.state().drivers.headers.iter().any(|c| c == "csat_total"));
+    assert!(h.query_all_by_value("found by its header").count() >= 3);
+    let _ = top;
+}

@@ -115,3 +115,4 @@ kd-doc-act-first = Act first (high importance, low score): { $touchpoints }
 kd-doc-scenarios = Scenarios
 kd-doc-no-changes = no changes
 kd-doc-note = Note
+kd-choose-columns = Choose the columns below: the overall score, and the outcome and segment if there are any.

@@ -115,3 +115,4 @@ kd-doc-act-first = 优先改进（重要性高、得分低）：{ $touchpoints }
 kd-doc-scenarios = 情景模拟
 kd-doc-no-changes = 无改动
 kd-doc-note = 说明
+kd-choose-columns = 请在下方选择列：总体评分，以及结果列和细分列（如有）。

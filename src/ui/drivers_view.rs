@@ -389,6 +389,9 @@ fn body(ui: &mut egui::Ui, state: &mut AppState) {
     }
     if let Some(e) = &state.drivers.error {
         ui.colored_label(ui.visuals().error_fg_color, e);
+        if !state.drivers.headers.is_empty() && state.drivers.fit.is_none() {
+            ui.label(tr("kd-choose-columns"));
+        }
     }
     ui.separator();
     let has_fit = state.drivers.fit.is_some();
