@@ -187,6 +187,20 @@ fn an_event_log_is_previewed_a_column_changed_and_the_mined_journey_opened() {
         })
         .count();
     assert_eq!(marked, 19, "every card's volume is marked as measured");
+    // So are the queue times of the handoffs measured from the log.
+    let waits = h
+        .state()
+        .derived
+        .scene
+        .edges
+        .iter()
+        .filter(|e| {
+            e.labels
+                .iter()
+                .any(|i| matches!(i, Item::Circle { fill: Some(f), .. } if teal(*f)))
+        })
+        .count();
+    assert!(waits > 5, "{waits} queue-time labels marked as measured");
     // The inspector: the mark, the file and the period.
     h.state_mut()
         .queue(Action::SelectTouchpoints(vec![first.id.clone()]));

@@ -69,6 +69,9 @@ pub(super) fn edge_label(h: &Handoff) -> String {
     parts.join(&f::word("map-edge-separator"))
 }
 
+/// The room the "measured" mark takes in a queue-time label.
+const DOT_W: f32 = 7.0;
+
 /// Line widths: a cross-department handoff is twice as thick as one inside a department.
 pub const SAME_DEPARTMENT_WIDTH: f32 = 1.2;
 pub const CUSTOMER_WIDTH: f32 = 1.6;
@@ -129,13 +132,19 @@ pub(super) fn edge_group(
     for badge in badges.iter().take(2) {
         pills.push((badge.label(), badge.color(p), false));
     }
+    // A queue time measured from a log: the first pill carries the "measured" mark,
+    // as a measured volume does on its card.
+    let mut dot = !pills.is_empty()
+        && h.wait_source.kind.is_measured()
+        && label_figures(h.wait_hours, h.failure_rate).0.is_some();
     let size = 9.5;
     let pill_width = |t: &str| (text_width(t, size, true) + 8.0).max(LABEL_H);
-    let widths = |pills: &[(String, Color, bool)]| {
+    let widths = |pills: &[(String, Color, bool)], dot: bool| {
         pills.iter().map(|(t, _, _)| pill_width(t)).sum::<f32>()
             + 3.0 * pills.len().saturating_sub(1) as f32
+            + if dot { DOT_W } else { 0.0 }
     };
-    let mut total_w = widths(&pills);
+    let mut total_w = widths(&pills, dot);
     let mut at = None;
     if !pills.is_empty() {
         at = label_point(layout, placed, &points, total_w);
@@ -154,7 +163,8 @@ pub(super) fn edge_group(
                 color,
             });
             pills = vec![(number.to_string(), color, true)];
-            total_w = widths(&pills);
+            dot = false;
+            total_w = widths(&pills, dot);
             at = label_point(layout, placed, &points, total_w);
             if at.is_none() {
                 // Not even the number has room: the side list names both ends.
@@ -183,8 +193,9 @@ pub(super) fn edge_group(
     }];
     let mut labels = Vec::new();
     let mut x = at.0 - total_w / 2.0;
-    for (t, col, outlined) in pills {
-        let w = pill_width(&t);
+    for (i, (t, col, outlined)) in pills.into_iter().enumerate() {
+        let marked = dot && i == 0;
+        let w = pill_width(&t) + if marked { DOT_W } else { 0.0 };
         let r = Rect::new(x, at.1 - LABEL_H / 2.0, w, LABEL_H);
         let (fill, stroke, ink) = if outlined {
             let ink = if col == p.muted { p.text } else { col };
@@ -193,8 +204,16 @@ pub(super) fn edge_group(
             (col, None, p.text_on(col))
         };
         labels.push(rect(r, Some(fill), stroke, 1.0, 4.0));
+        if marked {
+            super::logcheck::measured_dot(&mut labels, x + 4.0 + 2.6, at.1, p);
+        }
+        let text_x = if marked {
+            x + (w + DOT_W) / 2.0
+        } else {
+            x + w / 2.0
+        };
         labels.push(text(
-            (x + w / 2.0, at.1),
+            (text_x, at.1),
             t,
             size,
             ink,

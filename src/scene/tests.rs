@@ -616,3 +616,65 @@ fn a_presented_stage_gets_large_type_inside_its_cards() {
     }
     assert!(large >= 4, "{large}");
 }
+
+#[test]
+fn a_queue_time_measured_from_a_log_carries_the_measured_mark_in_its_label() {
+    let p = Theme::Light.palette();
+    let teal = super::logcheck::measured_color(&p);
+    // The dots of a handoff's labels, and the pill and text of its queue time.
+    let label_parts = |j: &Journey, a: &str, b: &str| {
+        let (_, s) = scene_of(j, None, &SceneOptions::default());
+        let e = s.edge(&key(a, b)).unwrap();
+        let dots: Vec<(f32, f32)> = e
+            .labels
+            .iter()
+            .filter_map(|i| match i {
+                Item::Circle {
+                    center,
+                    fill: Some(c),
+                    ..
+                } if *c == teal => Some(*center),
+                _ => None,
+            })
+            .collect();
+        let pill = e.labels.iter().find_map(|i| match i {
+            Item::Rect { rect, .. } => Some(*rect),
+            _ => None,
+        });
+        let text = e.labels.iter().find_map(|i| match i {
+            Item::Text {
+                pos, text, size, ..
+            } => Some((pos.0 - text_width(text, *size, true) / 2.0, text.clone())),
+            _ => None,
+        });
+        (dots, pill, text)
+    };
+    // Typed by hand: no mark.
+    let typed = journey();
+    let (dots, _, _) = label_parts(&typed, "check", "order");
+    assert!(dots.is_empty(), "{dots:?}");
+    // Measured from a log: one mark, inside the queue-time pill, before its text.
+    let mut measured = typed.clone();
+    let mut h = measured.handoff(&key("check", "order")).unwrap().clone();
+    h.wait_source = Box::new(Source::log(Some("tickets.csv".into()), None, Some(400)));
+    measured.update_handoff(h).unwrap();
+    let (dots, pill, text) = label_parts(&measured, "check", "order");
+    let (pill, (text_left, text)) = (pill.unwrap(), text.unwrap());
+    assert_eq!(dots.len(), 1, "{dots:?}");
+    let (x, y) = dots[0];
+    assert!(text.starts_with("2 days"), "{text}");
+    assert!(
+        x - 2.6 >= pill.x && y > pill.y && y < pill.y + pill.h,
+        "{dots:?} {pill:?}"
+    );
+    assert!(
+        x + 2.6 <= text_left,
+        "the mark ({x}) before the text ({text_left})"
+    );
+    assert!(text_left + text_width(&text, 9.5, true) <= pill.x + pill.w);
+    // A measured source without a queue time (no figure shown): no mark.
+    let mut h = measured.handoff(&key("order", "bill")).unwrap().clone();
+    h.wait_source = Box::new(Source::log(None, None, None));
+    measured.update_handoff(h).unwrap();
+    assert!(label_parts(&measured, "order", "bill").0.is_empty());
+}
