@@ -593,3 +593,31 @@ fn the_preview_of_a_big_log_keeps_its_buttons_in_the_window_and_on_screen() {
         assert!(!h.state().evlog.is_open(), "{size:?}: the dialog closed");
     }
 }
+
+/// The progress window of a long read is titled in the user's language.
+#[test]
+fn the_progress_window_speaks_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = generated_log(dir.path(), 20_000);
+    let mut state = AppState::with_journey(fixture());
+    state.settings.language = Some(touchpoint::i18n::Lang::parse("zh-CN").unwrap());
+    let mut h = harness(state);
+    h.run_steps(2);
+    let ctx = h.ctx.clone();
+    h.state_mut().evlog.start(Some(ctx), &log);
+    let started = Instant::now();
+    let mut shown = false;
+    while h.state().evlog.busy() && started.elapsed() < Duration::from_secs(30) {
+        h.step();
+        if h.query_by_label("正在处理").is_some() {
+            shown = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(shown, "a progress window titled in Chinese");
+    assert!(h.query_by_label("Working").is_none());
+    h.get_by_label("取消").click();
+    h.run_ok();
+    assert!(!h.state().evlog.busy());
+}

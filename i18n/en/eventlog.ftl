@@ -14,6 +14,8 @@ evlog-title = Event log preview
 evlog-reading = Reading { $name }
 evlog-reading-log = Reading the log…
 evlog-cancelled = Event log import cancelled
+# The title of the progress window of any long work (reading a log, exporting, ...).
+evlog-working = Working
 evlog-updating = updating…
 evlog-stop = Stop
 evlog-summary =

@@ -14,6 +14,8 @@ evlog-title = 事件日志预览
 evlog-reading = 正在读取 { $name }
 evlog-reading-log = 正在读取日志…
 evlog-cancelled = 已取消导入事件日志
+# The title of the progress window of any long work (reading a log, exporting, ...).
+evlog-working = 正在处理
 evlog-updating = 正在更新…
 evlog-stop = 停止
 evlog-summary = { $cases } 个案例 · { $events } 个事件 · { $activities } 个活动 · { $handoffs } 次交接 · { $stages } 个阶段

@@ -133,7 +133,7 @@ pub fn progress_window<T: Send + 'static>(ctx: &egui::Context, job: &Job<T>) -> 
     if job.started.elapsed() < Duration::from_millis(100) {
         return false;
     }
-    egui::Window::new("Working")
+    egui::Window::new(tr("evlog-working"))
         .id(egui::Id::unique("touchpoint-job-progress"))
         .collapsible(false)
         .resizable(false)
