@@ -40,6 +40,20 @@ fn menu(h: &mut Harness<'_, AppState>, menu: &str, item: &str) {
     h.run_ok();
 }
 
+/// File > Import > Event log…: the submenu opens when its entry is hovered or clicked.
+fn import_event_log(h: &mut Harness<'_, AppState>) {
+    h.get_by_label("File").click();
+    h.run_ok();
+    h.get_by_label("Import").hover();
+    h.run_ok();
+    if h.query_by_label("Event log (CSV, XES)…").is_none() {
+        h.get_by_label("Import").click();
+        h.run_ok();
+    }
+    h.get_by_label("Event log (CSV, XES)…").click();
+    h.run_ok();
+}
+
 /// The dropdown showing `value`.
 fn combo<'h>(h: &'h Harness<'_, AppState>, value: &str) -> egui_kittest::Node<'h> {
     let value = value.to_owned();
@@ -97,7 +111,7 @@ fn an_event_log_is_previewed_a_column_changed_and_the_mined_journey_opened() {
     let log = generated_log(dir.path(), 400);
     let state = with_dialogs(AppState::with_journey(fixture()), Some(log.clone()), None);
     let mut h = harness(state);
-    menu(&mut h, "File", "Import event log…");
+    import_event_log(&mut h);
     wait_until(&mut h, 60, |s| s.evlog.preview.is_some() && !s.evlog.busy());
     h.run_steps(3);
     // Nothing replaced before "Open as a new journey".
@@ -290,7 +304,7 @@ fn a_long_read_runs_on_a_worker_and_cancel_stops_it() {
     let t = Instant::now();
     h.step();
     let idle = t.elapsed();
-    menu(&mut h, "File", "Import event log…");
+    import_event_log(&mut h);
     let started = Instant::now();
     let mut worst = Duration::ZERO;
     let mut shown = false;
@@ -562,7 +576,7 @@ fn the_preview_of_a_big_log_keeps_its_buttons_in_the_window_and_on_screen() {
             .with_accessibility_check(false)
             .build_ui_state(|ui, state: &mut AppState| state.show(ui), state);
         h.run_ok();
-        menu(&mut h, "File", "Import event log…");
+        import_event_log(&mut h);
         wait_until(&mut h, 60, |s| s.evlog.preview.is_some() && !s.evlog.busy());
         // Then idle: frames only while egui asks for them, as the app sits when the
         // user reads the preview (no mouse moving over the window to grow it).

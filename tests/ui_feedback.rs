@@ -131,10 +131,16 @@ fn feedback_import_previews_changes_scale_applies_as_one_edit_and_undo_restores_
     let dir = tempfile::tempdir().unwrap();
     let (mut h, _) = sample_with_answers(dir.path());
     let before: Vec<_> = h.state().journey().touchpoints().cloned().collect();
-    // File > Import feedback… is in the File menu.
+    // File > Import > Survey answers…
     h.get_by_label("File").click();
     h.run_ok();
-    h.get_by_label("Import feedback…").click();
+    h.get_by_label("Import").hover();
+    h.run_ok();
+    if h.query_by_label("Survey answers (feedback)…").is_none() {
+        h.get_by_label("Import").click();
+        h.run_ok();
+    }
+    h.get_by_label("Survey answers (feedback)…").click();
     h.run_ok();
     wait_until(&mut h, 60, previewed);
     h.run_steps(2);
@@ -338,7 +344,7 @@ fn the_inspector_shows_source_nps_themes_quotes_and_the_trend_and_nothing_stale_
     h.run_ok();
     h.run_steps(2);
     h.get_by_label_contains("typed by hand");
-    h.get_by_label("No survey answers yet (File > Import feedback…)");
+    h.get_by_label("No survey answers yet (File > Import > Survey answers…)");
     // A preview open for this journey closes when another one is opened.
     h.state_mut().queue_command(Command::ImportFeedback);
     h.run_ok();
@@ -368,7 +374,7 @@ fn the_inspector_shows_source_nps_themes_quotes_and_the_trend_and_nothing_stale_
     h.run_steps(2);
     assert!(h.query_by_label("Themes of the comments").is_none());
     assert!(h.query_by_label_contains("Getting worse").is_none());
-    h.get_by_label("No survey answers yet (File > Import feedback…)");
+    h.get_by_label("No survey answers yet (File > Import > Survey answers…)");
     drop(csv);
 }
 

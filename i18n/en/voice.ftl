@@ -66,7 +66,7 @@ voice-problems = { $count ->
 
 ## The inspector
 voice-heading = Voice of the customer
-voice-none-yet = No survey answers yet (File > Import feedback…)
+voice-none-yet = No survey answers yet (File > Import > Survey answers…)
 voice-typed-by-hand = typed by hand
 voice-score-from = Score from: { $source }
 voice-mean = Mean { $mean }

@@ -50,7 +50,7 @@ voice-problems = 另有 { $count } 个问题
 
 ## 检查器
 voice-heading = 客户之声
-voice-none-yet = 尚无调查回答（文件 > 导入反馈…）
+voice-none-yet = 尚无调查回答（文件 > 导入 > 调查答卷…）
 voice-typed-by-hand = 手工输入
 voice-score-from = 评分来源：{ $source }
 voice-mean = 均分 { $mean }

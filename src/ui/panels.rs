@@ -13,7 +13,11 @@ use egui::RichText;
 
 /// One menu item (or toolbar button) for a command.
 fn command_button(ui: &mut egui::Ui, state: &AppState, c: Command) -> bool {
-    let label = state.command_label(c);
+    command_button_as(ui, state, c, state.command_label(c))
+}
+
+/// [`command_button`] under another label (a submenu's short name for the command).
+fn command_button_as(ui: &mut egui::Ui, state: &AppState, c: Command, label: String) -> bool {
     let mut button = egui::Button::new(label);
     if let Some(sc) = c.shortcuts().first() {
         button = button.shortcut_text(ui.ctx().format_shortcut(sc));
@@ -33,6 +37,12 @@ pub fn top_bar(ui: &mut egui::Ui, state: &mut AppState) {
                     for c in Command::ALL.into_iter().filter(|c| c.menu() == menu) {
                         if c.separator_before() {
                             ui.separator();
+                        }
+                        if IMPORTS.iter().any(|(i, _)| *i == c) {
+                            if c == Command::Import {
+                                import_menu(ui, state);
+                            }
+                            continue;
                         }
                         if command_button(ui, state, c) {
                             state.queue_command(c);
@@ -55,6 +65,26 @@ pub fn top_bar(ui: &mut egui::Ui, state: &mut AppState) {
         ui.add_space(2.0);
         ui.horizontal(|ui| toolbar(ui, state));
         ui.add_space(2.0);
+    });
+}
+
+/// File > Import ▸: what can be brought in, each under its short name (the command
+/// palette keeps the long ones: "Import event log…").
+const IMPORTS: [(Command, &str); 3] = [
+    (Command::Import, "menu-import-table"),
+    (Command::ImportEventLog, "menu-import-event-log"),
+    (Command::ImportFeedback, "menu-import-feedback"),
+];
+
+fn import_menu(ui: &mut egui::Ui, state: &mut AppState) {
+    ui.menu_button(tr("menu-import"), |ui| {
+        ui.set_min_width(280.0);
+        for (c, id) in IMPORTS {
+            if command_button_as(ui, state, c, tr(id)) {
+                state.queue_command(c);
+                ui.close();
+            }
+        }
     });
 }
 
