@@ -635,3 +635,41 @@ fn the_progress_window_speaks_chinese() {
     h.run_ok();
     assert!(!h.state().evlog.busy());
 }
+
+/// Escape closes the event-log preview and the table import preview as their Cancel
+/// buttons do (nothing created), and an open dropdown takes the first Escape.
+#[test]
+fn escape_closes_the_event_log_and_the_import_previews_without_creating_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = generated_log(dir.path(), 200);
+    let state = with_dialogs(AppState::with_journey(fixture()), Some(log.clone()), None);
+    let mut h = harness(state);
+    import_event_log(&mut h);
+    wait_until(&mut h, 60, |s| s.evlog.preview.is_some() && !s.evlog.busy());
+    h.run_steps(3);
+    // A dropdown open in the preview: the first Escape closes only the dropdown.
+    combo(&h, "department").click();
+    h.run_ok();
+    h.key_press(egui::Key::Escape);
+    h.run_ok();
+    assert!(
+        h.state().evlog.is_open(),
+        "the first Escape closes the dropdown only"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run_ok();
+    assert!(!h.state().evlog.is_open(), "Escape closes the preview");
+    assert_eq!(h.state().journey().title(), "Move address (fixture)");
+    // The table import's preview (the same log read as a table) closes the same way.
+    h.state_mut().queue_command(Command::Import);
+    h.run_ok();
+    wait_until(&mut h, 60, |s| s.import.is_open() && !s.import.busy());
+    h.run_steps(2);
+    h.key_press(egui::Key::Escape);
+    h.run_ok();
+    assert!(
+        !h.state().import.is_open(),
+        "Escape closes the import preview"
+    );
+    assert_eq!(h.state().journey().title(), "Move address (fixture)");
+}

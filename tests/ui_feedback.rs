@@ -685,3 +685,22 @@ fn trend_marks_say_worse_falling_steady_or_rising() {
         "abcd"
     );
 }
+
+/// Escape closes the survey-answer preview as its Cancel button does: no score changes.
+#[test]
+fn escape_closes_the_feedback_preview_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = sample_with_answers(dir.path());
+    let before: Vec<_> = h.state().journey().touchpoints().cloned().collect();
+    h.state_mut().queue_command(Command::ImportFeedback);
+    h.run_ok();
+    wait_until(&mut h, 60, previewed);
+    h.run_steps(2);
+    assert!(h.state().feedback.is_open());
+    h.key_press(egui::Key::Escape);
+    h.run_ok();
+    assert!(!h.state().feedback.is_open(), "Escape closes the preview");
+    let after: Vec<_> = h.state().journey().touchpoints().cloned().collect();
+    assert_eq!(before, after);
+    assert!(!h.state().doc.is_dirty());
+}

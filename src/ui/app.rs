@@ -380,6 +380,15 @@ impl AppState {
         {
             egui::Popup::close_all(&ctx);
         }
+        // Escape closes an open preview (table import, event log, survey answers) as its
+        // Cancel button does, before the shortcuts read it as "clear the selection".
+        if (self.import.is_open() || self.evlog.is_open() || self.feedback.is_open())
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.import.close();
+            self.evlog.close();
+            self.feedback.close();
+        }
         super::warroom::before_shortcuts(&ctx, self);
         if self.dialog.is_none() && !self.palette.open {
             self.read_shortcuts(&ctx);

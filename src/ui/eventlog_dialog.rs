@@ -212,7 +212,7 @@ impl EventLogDialog {
         self.job.is_some()
     }
 
-    fn close(&mut self) {
+    pub fn close(&mut self) {
         if let Some(j) = self.job.take() {
             j.cancel();
         }

@@ -61,7 +61,7 @@ impl ImportDialog {
         self.accepted = Some(journey);
     }
 
-    fn close(&mut self) {
+    pub fn close(&mut self) {
         if let Some(j) = self.job.take() {
             j.cancel();
         }
