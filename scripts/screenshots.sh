@@ -91,3 +91,7 @@ shot docs/compare.png 1600x1000 8 "" -- compare "$sample" "$to_be"
 shot docs/export-dialog.png 1600x1000 8 "ctrl+e wait" -- "$sample"
 # File > Import… preview of a table (opening a CSV starts its import, as dropping it does).
 shot docs/import-preview.png 1600x1000 8 "wait" -- "$work/steps.csv"
+# File > Import > Event log…: an event log simulated through the sample and previewed
+# (opening an .xes file starts its preview, as dropping it does).
+"$bin" generate-log "$sample" --cases 2000 -o "$work/log.xes" >/dev/null
+shot docs/eventlog-preview.png 1600x1000 8 "wait" -- "$work/log.xes"

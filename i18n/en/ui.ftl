@@ -631,7 +631,7 @@ exp-drawing = Drawing the preview…
 exp-drawing-job = Drawing the preview
 
 ## Import preview
-imp-not-importable = { $path }: not a file Touchpoint can import (CSV: .csv .tsv .txt; Mermaid: .mmd .mermaid .md)
+imp-not-importable = { $path }: not a file Touchpoint can import (tables: .csv .tsv .txt .xlsx; Mermaid: .mmd .mermaid .md; event logs: .xes .xes.gz)
 imp-assumed = Assumed: { $what }
 imp-lines-not-read = Lines not (fully) read: { $count }
 imp-file = file

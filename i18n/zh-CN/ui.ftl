@@ -603,7 +603,7 @@ exp-drawing = 正在绘制预览…
 exp-drawing-job = 正在绘制预览
 
 ## Import preview
-imp-not-importable = { $path }：Touchpoint 无法导入此文件（CSV：.csv .tsv .txt；Mermaid：.mmd .mermaid .md）
+imp-not-importable = { $path }：Touchpoint 无法导入此文件（表格：.csv .tsv .txt .xlsx；Mermaid：.mmd .mermaid .md；事件日志：.xes .xes.gz）
 imp-assumed = 假定：{ $what }
 imp-lines-not-read = 未（完全）读取的行：{ $count }
 imp-file = 文件

@@ -126,8 +126,8 @@ pub fn run_with(
             state.system_language = crate::i18n::system();
             crate::i18n::set_current(&state.language());
             match &file {
-                // A table or a diagram (not a journey file): its import preview opens,
-                // as when the file is dropped on the window.
+                // A table, a diagram or an event log (not a journey file): its preview
+                // opens, as when the file is dropped on the window.
                 Some(path)
                     if !path
                         .to_string_lossy()
@@ -136,7 +136,7 @@ pub fn run_with(
                 {
                     state.queue(Action::Proceed(action::AfterGuard::OpenSample));
                     state.apply_queued(&cc.egui_ctx);
-                    state.import.start(Some(cc.egui_ctx.clone()), path);
+                    import_dialog::start(&cc.egui_ctx, &mut state, path);
                 }
                 Some(path) => {
                     // A load error shows in a dialog over an empty journey.
