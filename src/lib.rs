@@ -3,6 +3,9 @@
 //! A small pure core (`model`, `edit`, `history`, `io`, `analysis`, `layout`,
 //! `export`, `import`) and a thin egui shell (`ui`). See ARCHITECTURE.md.
 
+// Library code reports failures; it never unwraps or expects (tests may).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod analysis;
 pub mod cli;
 pub mod edit;
