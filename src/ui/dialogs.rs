@@ -101,6 +101,15 @@ impl FileDialogs for NativeDialogs {
     }
 }
 
+/// How a picked file is named in titles and progress: its file name, or the whole path
+/// when it has none.
+pub fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// No pickers at all (tests, benchmarks): every question is cancelled.
 pub struct NoDialogs;
 

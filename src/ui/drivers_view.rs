@@ -152,7 +152,7 @@ pub fn start_fit(state: &mut AppState, ctx: Option<egui::Context>) {
         j.cancel();
     }
     ui.error = None;
-    let label = crate::tr!("kd-fitting", file = file_name(&path));
+    let label = crate::tr!("kd-fitting", file = super::dialogs::display_name(&path));
     ui.job = Some(Job::spawn(label, ctx, move |p: &dyn Progress| {
         fit_work(
             &path,
@@ -163,13 +163,6 @@ pub fn start_fit(state: &mut AppState, ctx: Option<egui::Context>) {
             p,
         )
     }));
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |f| f.to_string_lossy().into_owned(),
-    )
 }
 
 /// The respondents of one segment.
@@ -219,7 +212,7 @@ fn fit_work(
     if !p.update(0.02) {
         return None;
     }
-    let file = file_name(path);
+    let file = super::dialogs::display_name(path);
     let reader = match TableReader::open(path, None) {
         Ok(r) => r,
         Err(e) => {

@@ -240,7 +240,7 @@ impl EventLogDialog {
         }
         let choices = self.choices.clone();
         let min_share = self.min_share;
-        let name = display_name(&path);
+        let name = super::dialogs::display_name(&path);
         self.job = Some(Job::spawn(
             crate::tr!("evlog-reading", name = name.clone()),
             ctx,
@@ -332,13 +332,6 @@ impl EventLogDialog {
         }
         self.choices = choices;
     }
-}
-
-fn display_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 /// File > Import event log…: choose a log (in the last import folder) and preview it.

@@ -154,7 +154,7 @@ impl FeedbackDialog {
         if let Some(j) = self.job.take() {
             j.cancel();
         }
-        let name = display_name(&path);
+        let name = super::dialogs::display_name(&path);
         let choices = self.choices.clone();
         let sniff = self.dropped && self.preview.is_none();
         self.job = Some(Job::spawn(
@@ -163,13 +163,6 @@ impl FeedbackDialog {
             move |progress| preview(&path, &name, &journey, &choices, sniff, progress).ok(),
         ));
     }
-}
-
-fn display_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 fn open(path: &Path, name: &str) -> Result<TableReader, String> {

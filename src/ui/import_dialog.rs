@@ -82,7 +82,7 @@ impl ImportDialog {
             return;
         };
         let owned = path.to_path_buf();
-        let name = display_name(path);
+        let name = super::dialogs::display_name(path);
         self.job = Some(Job::spawn(
             crate::tr!("imp-reading-file", name = name.clone()),
             ctx,
@@ -114,7 +114,7 @@ impl ImportDialog {
         }
         let bytes = src.bytes.clone();
         let format = src.format;
-        let name = display_name(&src.path);
+        let name = super::dialogs::display_name(&src.path);
         let choices = self.choices.clone();
         self.job = Some(Job::spawn(
             crate::tr!("imp-reading-file", name = name.clone()),
@@ -125,13 +125,6 @@ impl ImportDialog {
             },
         ));
     }
-}
-
-fn display_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 /// File > Import…: choose a file (in the last import folder) and preview it.

@@ -107,10 +107,7 @@ pub fn start(ctx: &egui::Context, state: &mut AppState, log: &Path, map: Option<
     let journey = state.doc.journey().clone();
     let version = state.doc.version();
     let log = log.to_path_buf();
-    let name = log.file_name().map_or_else(
-        || log.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = super::dialogs::display_name(&log);
     v.job = Some(Job::spawn(
         crate::tr!("evlog-measuring", name = name.clone()),
         Some(ctx.clone()),
