@@ -12,23 +12,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
 use std::path::Path;
 use std::process::Command as Process;
-use std::time::{Duration, Instant};
 use touchpoint::evidence::drivers::Quadrant;
 use touchpoint::generate::Rng;
 use touchpoint::model::{Journey, TouchpointId};
 use touchpoint::ui::dialogs::FixedDialogs;
 use touchpoint::ui::{AppState, Command};
-
-/// Step frames until `done` holds (workers finish), at most `secs` seconds.
-fn wait_until(h: &mut Harness<'_, AppState>, secs: u64, done: impl Fn(&AppState) -> bool) {
-    let t = Instant::now();
-    while !done(h.state()) {
-        assert!(t.elapsed() < Duration::from_secs(secs), "timed out");
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_ok();
-}
 
 /// Answers on six touchpoints of `j` with a known model: overall = 1 + 0.6 x TOP +
 /// 0.15 x SECOND + 0.05 x the others + noise; TOP is scored low (0-6) and the others

@@ -13,24 +13,7 @@ use std::time::{Duration, Instant};
 use touchpoint::evidence::eventlog::generate::{GenOptions, write_csv};
 use touchpoint::scene::logcheck::hidden_color;
 use touchpoint::scene::{Item, Scene, Theme};
-use touchpoint::ui::dialogs::FixedDialogs;
 use touchpoint::ui::{Action, AppState, Command};
-
-fn wait_until(h: &mut Harness<'_, AppState>, secs: u64, done: impl Fn(&AppState) -> bool) {
-    let t = Instant::now();
-    while !done(h.state()) {
-        assert!(t.elapsed() < Duration::from_secs(secs), "timed out");
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_ok();
-}
-
-fn with_dialogs(state: AppState, open: Option<PathBuf>, save: Option<PathBuf>) -> AppState {
-    let mut state = state;
-    state.file_dialogs = Box::new(FixedDialogs { open, save });
-    state
-}
 
 /// Open a menu and click one of its items, by their labels.
 fn menu(h: &mut Harness<'_, AppState>, menu: &str, item: &str) {
@@ -40,18 +23,9 @@ fn menu(h: &mut Harness<'_, AppState>, menu: &str, item: &str) {
     h.run_ok();
 }
 
-/// File > Import > Event log…: the submenu opens when its entry is hovered or clicked.
+/// File > Import > Event log…
 fn import_event_log(h: &mut Harness<'_, AppState>) {
-    h.get_by_label("File").click();
-    h.run_ok();
-    h.get_by_label("Import").hover();
-    h.run_ok();
-    if h.query_by_label("Event log (CSV, XES)…").is_none() {
-        h.get_by_label("Import").click();
-        h.run_ok();
-    }
-    h.get_by_label("Event log (CSV, XES)…").click();
-    h.run_ok();
+    file_import(h, "Event log (CSV, XES)…");
 }
 
 /// The dropdown showing `value`.

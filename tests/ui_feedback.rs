@@ -69,17 +69,6 @@ fn answers() -> String {
     s
 }
 
-/// Step frames until `done` holds (the worker threads finish), at most `secs` seconds.
-fn wait_until(h: &mut Harness<'_, AppState>, secs: u64, done: impl Fn(&AppState) -> bool) {
-    let t = Instant::now();
-    while !done(h.state()) {
-        assert!(t.elapsed() < Duration::from_secs(secs), "timed out");
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_ok();
-}
-
 fn previewed(s: &AppState) -> bool {
     s.feedback.preview.is_some() && !s.feedback.busy()
 }
@@ -132,16 +121,7 @@ fn feedback_import_previews_changes_scale_applies_as_one_edit_and_undo_restores_
     let (mut h, _) = sample_with_answers(dir.path());
     let before: Vec<_> = h.state().journey().touchpoints().cloned().collect();
     // File > Import > Survey answers…
-    h.get_by_label("File").click();
-    h.run_ok();
-    h.get_by_label("Import").hover();
-    h.run_ok();
-    if h.query_by_label("Survey answers (feedback)…").is_none() {
-        h.get_by_label("Import").click();
-        h.run_ok();
-    }
-    h.get_by_label("Survey answers (feedback)…").click();
-    h.run_ok();
+    file_import(&mut h, "Survey answers (feedback)…");
     wait_until(&mut h, 60, previewed);
     h.run_steps(2);
     // Nothing changes before "Apply".

@@ -9,25 +9,7 @@ use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use touchpoint::ui::dialogs::FixedDialogs;
 use touchpoint::ui::{AppState, Command};
-
-/// Step frames until `done` holds (the worker threads finish), at most `secs` seconds.
-fn wait_until(h: &mut Harness<'_, AppState>, secs: u64, done: impl Fn(&AppState) -> bool) {
-    let t = Instant::now();
-    while !done(h.state()) {
-        assert!(t.elapsed() < Duration::from_secs(secs), "timed out");
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_ok();
-}
-
-fn with_dialogs(state: AppState, open: Option<PathBuf>, save: Option<PathBuf>) -> AppState {
-    let mut state = state;
-    state.file_dialogs = Box::new(FixedDialogs { open, save });
-    state
-}
 
 #[test]
 fn export_dialog_writes_the_chosen_format_and_remembers_format_and_folder() {

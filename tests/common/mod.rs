@@ -3,8 +3,11 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
 use touchpoint::model::*;
 use touchpoint::ui::AppState;
+use touchpoint::ui::dialogs::FixedDialogs;
 
 /// A small move-address journey with the names the domain uses.
 pub fn fixture() -> Journey {
@@ -189,4 +192,36 @@ pub fn selected(h: &Harness<'_, AppState>) -> Vec<String> {
         .iter()
         .map(|t| t.0.clone())
         .collect()
+}
+
+/// Step the app (its workers run meanwhile) until `done` holds; fail after `secs` seconds.
+pub fn wait_until(h: &mut Harness<'_, AppState>, secs: u64, done: impl Fn(&AppState) -> bool) {
+    let t = Instant::now();
+    while !done(h.state()) {
+        assert!(t.elapsed() < Duration::from_secs(secs), "timed out");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run_ok();
+}
+
+/// `state` with pickers that answer `open` and `save`.
+pub fn with_dialogs(state: AppState, open: Option<PathBuf>, save: Option<PathBuf>) -> AppState {
+    let mut state = state;
+    state.file_dialogs = Box::new(FixedDialogs { open, save });
+    state
+}
+
+/// File > Import > `item`: the submenu opens when its entry is hovered (or clicked).
+pub fn file_import(h: &mut Harness<'_, AppState>, item: &str) {
+    h.get_by_label("File").click();
+    h.run_ok();
+    h.get_by_label("Import").hover();
+    h.run_ok();
+    if h.query_by_label(item).is_none() {
+        h.get_by_label("Import").click();
+        h.run_ok();
+    }
+    h.get_by_label(item).click();
+    h.run_ok();
 }
