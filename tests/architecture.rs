@@ -275,3 +275,29 @@ fn the_app_is_behind_the_gui_feature() {
         "the fuzz targets build without the app"
     );
 }
+
+/// Cargo builds only the test targets Cargo.toml names (`autotests = false`), so a
+/// `tests/*.rs` file that `tests/integration.rs` does not list would never run.
+#[test]
+fn every_test_file_is_compiled() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let listed = std::fs::read_to_string(root.join("tests/integration.rs")).unwrap();
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(root.join("tests")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let own_target = manifest.contains(&format!("path = \"tests/{stem}.rs\""));
+        if !own_target && !listed.lines().any(|l| l.trim() == format!("mod {stem};")) {
+            missing.push(stem);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "tests/{{{}}}.rs: not in tests/integration.rs, so never compiled",
+        missing.join(",")
+    );
+}

@@ -1,6 +1,6 @@
 //! Issue #5: the journey canvas, driven through egui_kittest.
 
-mod common;
+use crate::common;
 use common::*;
 use egui_kittest::kittest::Queryable;
 use touchpoint::ui::AppState;

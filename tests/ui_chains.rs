@@ -2,7 +2,7 @@
 //! without overflowing its stack. The UI runs on a thread with a 1 MiB stack, so a
 //! walk that recursed once per touchpoint would die long before 5,000.
 
-mod common;
+use crate::common;
 use common::*;
 use touchpoint::ui::AppState;
 

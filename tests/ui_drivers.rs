@@ -5,7 +5,7 @@
 //! chart's exports (SVG parsed back, PNG and PDF valid) from the command line and in
 //! the reports.
 
-mod common;
+use crate::common;
 use common::*;
 use egui::Role;
 use egui_kittest::Harness;

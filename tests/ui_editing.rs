@@ -1,6 +1,6 @@
 //! Issue #6: editing on the canvas, driven through egui_kittest.
 
-mod common;
+use crate::common;
 use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

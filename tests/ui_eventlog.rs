@@ -4,7 +4,7 @@
 //! measured figures, gone with another journey), the measured marks; and
 //! `touchpoint export --measure LOG` drawing the same check into the SVG.
 
-mod common;
+use crate::common;
 use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

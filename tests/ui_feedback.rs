@@ -4,7 +4,7 @@
 //! (source, NPS, themes with quotes, trend chart, "getting worse"); the cards' trend
 //! marks in the canvas and the exports; hostile comment text in the app and every export.
 
-mod common;
+use crate::common;
 use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};

@@ -2,7 +2,7 @@
 //! remembered in the settings, and the menus, headline figures, gap kinds and gap
 //! explanations follow; English stays the default on every thread.
 
-mod common;
+use crate::common;
 use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};

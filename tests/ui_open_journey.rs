@@ -3,7 +3,7 @@
 //! the ranked gaps are those of the journey just opened, from the first frame.
 //! A failed open leaves the previous journey untouched and not dirty.
 
-mod common;
+use crate::common;
 use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

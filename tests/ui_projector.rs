@@ -3,7 +3,7 @@
 //! and back, presentation zoomed to a stage, "Larger UI (projector)", zoomed-out cards
 //! and word-boundary label wrapping.
 
-mod common;
+use crate::common;
 use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -1,7 +1,7 @@
 //! The app never silently overwrites someone else's change, and a failed save keeps
 //! the work: the reliability layer wired into the app, driven through egui_kittest.
 
-mod common;
+use crate::common;
 use common::*;
 use egui_kittest::kittest::Queryable;
 use touchpoint::edit::Edit;

@@ -1,6 +1,6 @@
 //! Issue 14, item 10: small things a workshop trips on.
 
-mod common;
+use crate::common;
 use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -2,7 +2,7 @@
 //! dropped on the window, long work on a worker with a progress bar and Cancel, and the
 //! handoff facts (labels, tooltip, route highlight) on the canvas.
 
-mod common;
+use crate::common;
 use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
