@@ -3,6 +3,9 @@
 //! on 10,000 touchpoints. Targets: 1k <= 4 ms at any zoom; 10k <= 2 ms at working zoom,
 //! <= 10 ms fitted. Prints ms/frame for each case.
 
+// Tests and benchmarks may unwrap and expect (denied in library code by Cargo.toml's [lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use std::hint::black_box;

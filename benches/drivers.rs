@@ -2,6 +2,9 @@
 //! models (overall score and binary outcome) with 200 bootstrap resamples, in <= 3 s;
 //! a scenario re-evaluation in <= 50 ms. The respondents are generated here.
 
+// Tests and benchmarks may unwrap and expect (denied in library code by Cargo.toml's [lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Instant;

@@ -4,6 +4,9 @@
 //! the inspector and of a dropped card, and how long until the figures and the whole
 //! display list are those of the change.
 
+// Tests and benchmarks may unwrap and expect (denied in library code by Cargo.toml's [lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::time::{Duration, Instant};

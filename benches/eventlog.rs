@@ -6,6 +6,9 @@
 //! through the move-address sample. CPU time and peak memory are the process's own
 //! (`/proc/self/stat`, `VmHWM` reset through `/proc/self/clear_refs`), so Linux only.
 
+// Tests and benchmarks may unwrap and expect (denied in library code by Cargo.toml's [lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "common/process.rs"]
 mod process;
 

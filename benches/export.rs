@@ -3,6 +3,9 @@
 //! 10,000 <= 200 ms; PNG 1,000 <= 1 s and 10,000 <= 5 s (raster capped at 16,384 px a
 //! side and 40 megapixels); the 10,000 PDF completes (time and peak memory printed).
 
+// Tests and benchmarks may unwrap and expect (denied in library code by Cargo.toml's [lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{Criterion, criterion_group};
 use std::alloc::{GlobalAlloc, Layout as AllocLayout, System};
 use std::hint::black_box;

@@ -7,6 +7,9 @@
 //! peak memory are the process's own (`/proc/self/stat`, `VmHWM` reset through
 //! `/proc/self/clear_refs`), so Linux only.
 
+// Tests and benchmarks may unwrap and expect (denied in library code by Cargo.toml's [lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "common/process.rs"]
 mod process;
 

@@ -4,6 +4,9 @@
 //! Targets: each hostile 200 KB-1 MB file refused in <= 20 ms; `Autosaver::changed`
 //! on a 1,000-touchpoint journey <= 2 ms.
 
+// Tests and benchmarks may unwrap and expect (denied in library code by Cargo.toml's [lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use touchpoint::io::load_str;

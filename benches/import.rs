@@ -3,6 +3,9 @@
 //! with distinct names and with one name repeated on every row (issue #21: repeated
 //! names used to be quadratic, about 50 minutes at the limit). Prints the median per run.
 
+// Tests and benchmarks may unwrap and expect (denied in library code by Cargo.toml's [lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use touchpoint::export::{csv, mermaid};

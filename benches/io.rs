@@ -1,6 +1,9 @@
 //! File format speed and model memory on the generated 10,000-touchpoint journey.
 //! Targets: load + validate <= 150 ms, save <= 250 ms, model <= 1.5 KB per touchpoint.
 
+// Tests and benchmarks may unwrap and expect (denied in library code by Cargo.toml's [lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;

@@ -2,6 +2,9 @@
 //! limits, and content over a limit in one row is cut (with a `file:line` warning)
 //! while the rest is imported, consistently for names, notes, metrics and pain points.
 
+// Tests and benchmarks may unwrap and expect (denied in library code by Cargo.toml's [lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};

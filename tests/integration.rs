@@ -3,6 +3,9 @@
 //! listed here; `architecture::every_test_file_is_compiled` fails when one is not.
 //! `import_limits.rs` is its own binary: it installs a counting global allocator.
 
+// Tests and benchmarks may unwrap and expect (denied in library code by Cargo.toml's [lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 mod analysis_cli;
