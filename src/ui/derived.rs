@@ -11,12 +11,12 @@
 //! figures, gap badges) follows first, then the whole display list. Until both are those
 //! of the current version, [`Derived::updating`] is true and the panels say "updating".
 
-use crate::analysis::{Analysis, AnalysisConfig, Severity, analyze};
+use crate::analysis::{Analysis, AnalysisConfig, analyze};
 use crate::edit::Edit;
 use crate::history::{Document, Version};
 use crate::i18n::Lang;
 use crate::layout::{LaneMode, Layout, LayoutConfig, layout};
-use crate::model::{DepartmentId, HandoffKey, Journey, Layer, NoteId, StageId, TouchpointId};
+use crate::model::{DepartmentId, Journey, Layer, NoteId, StageId, TouchpointId};
 use crate::scene::{Marks, Scene, SceneOptions, Theme, build_scene_with_marks, patch_card};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -30,7 +30,6 @@ pub const SYNC_LIMIT: usize = 300;
 type Focus = (Option<DepartmentId>, Option<StageId>);
 /// The scene's text is in the current language, so the language is part of every key.
 type SceneKey = (Version, LaneMode, bool, bool, Focus, Lang);
-type Gaps<K> = BTreeMap<K, (Severity, usize)>;
 
 /// Where a card sits: while these are unchanged, a change to the touchpoint leaves the
 /// layout as it is and its card can be rebuilt in place.
@@ -61,10 +60,6 @@ pub struct Derived {
     pub note_rects: Vec<(NoteId, crate::layout::Rect)>,
     notes_key: Option<(Version, LaneMode)>,
     pub config: AnalysisConfig,
-    /// Worst gap severity and number of gaps per touchpoint (for badges).
-    pub touchpoint_gaps: Gaps<TouchpointId>,
-    /// Worst gap severity and number of gaps per handoff.
-    pub handoff_gaps: Gaps<HandoffKey>,
     /// Compute big journeys in the background (tests may turn it off).
     pub foreground_only: bool,
     /// The background computation, once a big journey was shown.
@@ -80,31 +75,6 @@ pub struct Derived {
     log_check: Option<(u64, Arc<crate::scene::logcheck::LogOverlay>)>,
     /// Whether the shown display list has it drawn.
     log_drawn: bool,
-}
-
-fn bump<K: Ord>(map: &mut BTreeMap<K, (Severity, usize)>, k: K, s: Severity) {
-    let e = map.entry(k).or_insert((s, 0));
-    e.0 = e.0.max(s);
-    e.1 += 1;
-}
-
-fn gap_maps(a: &Analysis) -> (Gaps<TouchpointId>, Gaps<HandoffKey>) {
-    let mut touchpoints = BTreeMap::new();
-    let mut handoffs = BTreeMap::new();
-    for g in &a.gaps {
-        if g.severity < Severity::Low {
-            continue;
-        }
-        if g.handoffs.is_empty() {
-            for t in &g.touchpoints {
-                bump(&mut touchpoints, t.clone(), g.severity);
-            }
-        }
-        for h in &g.handoffs {
-            bump(&mut handoffs, h.key(), g.severity);
-        }
-    }
-    (touchpoints, handoffs)
 }
 
 fn scene_options(key: &SceneKey) -> SceneOptions {
@@ -223,7 +193,6 @@ impl Derived {
             self.analysis_key = Some((rev, lang));
             self.computations += 1;
             let a = analyze(doc.journey(), &self.config);
-            (self.touchpoint_gaps, self.handoff_gaps) = gap_maps(&a);
             self.marks = Some(Arc::new(Marks::from_analysis(&a)));
             self.analysis = Some(Arc::new(a));
         }
@@ -346,8 +315,6 @@ impl Derived {
                     lang,
                     analysis,
                     marks,
-                    touchpoint_gaps,
-                    handoff_gaps,
                 } => {
                     // Never older than what is shown; the newest wins.
                     if version.document != current.0.document
@@ -363,8 +330,6 @@ impl Derived {
                     self.computations += 1;
                     self.analysis_key = Some((version, lang));
                     self.analysis = Some(analysis);
-                    self.touchpoint_gaps = touchpoint_gaps;
-                    self.handoff_gaps = handoff_gaps;
                     // The gap badges follow now, on the cards whose badges changed
                     // (when the shown cards are those of this very version).
                     let changed: Vec<TouchpointId> =
@@ -460,8 +425,6 @@ enum Reply {
         analysis: Arc<Analysis>,
         /// Shared with the worker, which draws the map with the same marks.
         marks: Arc<Marks>,
-        touchpoint_gaps: Gaps<TouchpointId>,
-        handoff_gaps: Gaps<HandoffKey>,
     },
     Scene {
         key: SceneKey,
@@ -552,15 +515,12 @@ fn work(inbox: &Receiver<Request>, outbox: &Sender<Reply>, sent: &AtomicU64) {
         // Gap explanations and the map's text in the language of the request.
         crate::i18n::set_current(&key.5);
         let a = analyze(j, &config);
-        let (touchpoint_gaps, handoff_gaps) = gap_maps(&a);
         let marks = Arc::new(Marks::from_analysis(&a));
         let reply = Reply::Analysis {
             version: key.0,
             lang: key.5.clone(),
             analysis: Arc::new(a),
             marks: Arc::clone(&marks),
-            touchpoint_gaps,
-            handoff_gaps,
         };
         if outbox.send(reply).is_err() {
             return;
