@@ -7,6 +7,7 @@ use super::action::{Action, AfterGuard, Command};
 use super::canvas::{self, Camera, CanvasState};
 use super::derived::Derived;
 use super::dialogs::{self, Dialog, FileDialogs};
+use super::frame::{FrameView, Outbox};
 use super::settings::{Settings, ThemePref, UI_SCALES};
 use super::{clipboard, inspector, palette, panels, search};
 use crate::edit::Edit;
@@ -193,6 +194,34 @@ impl AppState {
 
     pub fn journey(&self) -> &Journey {
         self.doc.journey()
+    }
+
+    /// Draw a panel: it reads the frame through a [`FrameView`], changes only its own
+    /// state (`own`, moved out of the app for the call) and queues actions, which the
+    /// app applies at the end of the frame.
+    pub fn panel<S: Default, R>(
+        &mut self,
+        own: fn(&mut AppState) -> &mut S,
+        draw: impl FnOnce(FrameView<'_>, &mut S, &mut Outbox<'_>) -> R,
+    ) -> R {
+        let mut mine = std::mem::take(own(self));
+        let mut queued = Vec::new();
+        let r = draw(
+            FrameView::of(self),
+            &mut mine,
+            &mut Outbox::new(&mut queued),
+        );
+        *own(self) = mine;
+        self.actions.append(&mut queued);
+        r
+    }
+
+    /// Draw a panel that has no state of its own (see [`AppState::panel`]).
+    pub fn panel_view<R>(&mut self, draw: impl FnOnce(FrameView<'_>, &mut Outbox<'_>) -> R) -> R {
+        let mut queued = Vec::new();
+        let r = draw(FrameView::of(self), &mut Outbox::new(&mut queued));
+        self.actions.append(&mut queued);
+        r
     }
 
     /// Queue an action for the end of the frame.
@@ -405,7 +434,7 @@ impl AppState {
             // Only the map (F9 or the button on the map brings the rest back).
         } else {
             panels::top_bar(ui, self);
-            panels::status_bar(ui, self);
+            self.panel_view(|v, _| panels::status_bar(ui, v));
             if self.view.left_panel {
                 panels::left_panel(ui, self);
             }
@@ -426,7 +455,10 @@ impl AppState {
                     canvas::show(ui, self);
                 }
             });
-        search::show(&ctx, self);
+        self.panel(
+            |s| &mut s.search,
+            |v, st, out| search::show(&ctx, v, st, out),
+        );
         palette::show(&ctx, self);
         super::import_dialog::dropped_files(&ctx, self);
         super::export_dialog::show(&ctx, self);

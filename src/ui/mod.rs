@@ -18,6 +18,7 @@ pub mod eventlog_dialog;
 pub mod export_dialog;
 pub mod feedback_dialog;
 pub mod fonts;
+pub mod frame;
 pub mod handoff_hover;
 pub mod import_dialog;
 pub mod inspector;

@@ -4,6 +4,7 @@
 use super::action::{Action, Command, Menu};
 use super::app::AppState;
 use super::dialogs::Dialog;
+use super::frame::FrameView;
 use crate::analysis::Severity;
 use crate::edit::Edit;
 use crate::i18n::tr;
@@ -252,25 +253,26 @@ fn recent_menu(ui: &mut egui::Ui, state: &mut AppState) {
     });
 }
 
-pub fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
+/// The status line: the last message, then saved state, counts, selection, zoom.
+pub fn status_bar(ui: &mut egui::Ui, v: FrameView<'_>) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let j = state.doc.journey();
+            let j = v.journey();
             // The figures on the right first; the message takes what is left, cut
             // short with "…" (whole on hover) rather than run under the figures.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(tr!(
                     "status-zoom",
-                    percent = format!("{:.0}", state.camera.zoom * 100.0)
+                    percent = format!("{:.0}", v.camera().zoom * 100.0)
                 ));
                 ui.separator();
-                if state.derived.updating() {
+                if v.derived().updating() {
                     ui.spinner();
                     ui.label(RichText::new(tr!("status-updating")).weak())
                         .on_hover_text(tr!("status-updating-hint"));
                     ui.separator();
                 }
-                let sel = state.selection.touchpoints.len();
+                let sel = v.selection().touchpoints.len();
                 if sel > 0 {
                     ui.label(tr!("status-selected", count = sel));
                     ui.separator();
@@ -281,7 +283,7 @@ pub fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
                     handoffs = j.handoff_count()
                 ));
                 ui.separator();
-                if state.doc.is_dirty() {
+                if v.doc().is_dirty() {
                     ui.label(
                         RichText::new(tr("status-unsaved"))
                             .color(egui::Color32::from_rgb(220, 140, 20)),
@@ -291,9 +293,9 @@ pub fn status_bar(ui: &mut egui::Ui, state: &mut AppState) {
                 }
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     let message =
-                        ui.add(egui::Label::new(RichText::new(&state.status).strong()).truncate());
-                    if !state.status.is_empty() {
-                        message.on_hover_text(&state.status);
+                        ui.add(egui::Label::new(RichText::new(v.status()).strong()).truncate());
+                    if !v.status().is_empty() {
+                        message.on_hover_text(v.status());
                     }
                 });
             });

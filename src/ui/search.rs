@@ -1,7 +1,7 @@
 //! Find touchpoints by name (Ctrl+F) and jump to them.
 
 use super::action::Action;
-use super::app::AppState;
+use super::frame::{FrameView, Outbox};
 use crate::i18n::tr;
 use crate::model::{Journey, TouchpointId};
 
@@ -42,8 +42,9 @@ pub fn find(journey: &Journey, query: &str, limit: usize) -> Vec<(TouchpointId, 
         .collect()
 }
 
-pub fn show(ctx: &egui::Context, state: &mut AppState) {
-    if !state.search.open {
+/// The find window (its own state: `search`).
+pub fn show(ctx: &egui::Context, v: FrameView<'_>, search: &mut SearchState, out: &mut Outbox<'_>) {
+    if !search.open {
         return;
     }
     let mut open = true;
@@ -56,20 +57,20 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
         .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 90.0))
         .show(ctx, |ui| {
             let r = ui.add(
-                egui::TextEdit::singleline(&mut state.search.query)
+                egui::TextEdit::singleline(&mut search.query)
                     .hint_text(tr("search-hint"))
                     .desired_width(f32::INFINITY),
             );
             let r = r.accessible_name(tr("search-name"));
-            if state.search.focus {
+            if search.focus {
                 r.request_focus();
-                state.search.focus = false;
+                search.focus = false;
             }
-            let hits = find(state.doc.journey(), &state.search.query, 30);
+            let hits = find(v.journey(), &search.query, 30);
             if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 chosen = hits.first().map(|(id, _)| id.clone());
             }
-            if !state.search.query.trim().is_empty() {
+            if !search.query.trim().is_empty() {
                 ui.label(crate::tr!("search-matches", count = hits.len()));
             }
             egui::ScrollArea::vertical()
@@ -83,11 +84,11 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                 });
         });
     if let Some(id) = chosen {
-        state.queue(Action::Focus(vec![id]));
-        state.search.open = false;
+        out.push(Action::Focus(vec![id]));
+        search.open = false;
     }
     if !open {
-        state.search.open = false;
+        search.open = false;
     }
 }
 
