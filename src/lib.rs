@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod edit;
+pub mod editing;
 pub mod evidence;
 pub mod export;
 pub mod generate;

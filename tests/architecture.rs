@@ -30,6 +30,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("portfolio", 5),
     ("recovery", 5),
     ("workshop", 5),
+    ("editing", 5),
     ("export", 6),
     ("ui", 7),
     ("cli", 8),

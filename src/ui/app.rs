@@ -11,13 +11,11 @@ use super::frame::{FrameView, Outbox};
 use super::settings::{Settings, ThemePref, UI_SCALES};
 use super::{clipboard, inspector, palette, panels, search};
 use crate::edit::Edit;
+use crate::editing;
 use crate::history::Document;
 use crate::i18n::{Lang, tr};
-use crate::layout::{LaneKey, LaneMode};
-use crate::model::{
-    Department, DepartmentId, DepartmentKind, HandoffKey, Journey, Layer, Rgb, Stage, StageId,
-    Touchpoint, TouchpointId, fresh_id, slugify,
-};
+use crate::layout::LaneMode;
+use crate::model::{DepartmentId, HandoffKey, Journey, Layer, StageId, TouchpointId, slugify};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -1011,28 +1009,17 @@ impl AppState {
     /// Where "Add touchpoint" puts a new one: after the selected touchpoint in the next
     /// stage, or in the first stage of the first department.
     pub fn next_create(&self) -> Action {
-        let j = self.journey();
-        if let Some(t) = self.selection.single().and_then(|id| j.touchpoint(id)) {
-            let next_stage = t
-                .stage
-                .as_ref()
-                .and_then(|s| j.stage_index(s))
-                .map(|i| (i + 1).min(j.stages().len().saturating_sub(1)))
-                .and_then(|i| j.stages().get(i))
-                .map(|s| s.id.clone())
-                .or_else(|| t.stage.clone());
-            return Action::BeginCreate {
-                stage: next_stage,
-                owner: t.owner.clone(),
-                layer: Some(t.layer),
-                after: Some(t.id.clone()),
-            };
-        }
+        let editing::NewCell {
+            stage,
+            owner,
+            layer,
+            after,
+        } = editing::next_create(self.journey(), self.selection.single());
         Action::BeginCreate {
-            stage: j.stages().first().map(|s| s.id.clone()),
-            owner: j.departments().first().map(|d| d.id.clone()),
-            layer: None,
-            after: None,
+            stage,
+            owner,
+            layer,
+            after,
         }
     }
 
@@ -1045,40 +1032,15 @@ impl AppState {
         layer: Option<Layer>,
         after: Option<TouchpointId>,
     ) -> Option<TouchpointId> {
-        let name = name.trim();
-        if name.is_empty() {
-            return None;
-        }
-        let j = self.journey();
-        let id = fresh_id(&slugify(name, "tp"), |s| {
-            j.contains_touchpoint(&TouchpointId::new(s))
-        });
-        let mut t = Touchpoint::new(id.clone(), name);
-        t.stage = stage;
-        t.layer = layer.unwrap_or(if j.is_customer(owner.as_ref()) {
-            Layer::CustomerAction
-        } else {
-            Layer::Frontstage
-        });
-        if j.is_customer(owner.as_ref()) && layer.is_none() {
-            t.channel = crate::model::Channel::Web;
-        }
-        t.owner = owner;
-        let id = TouchpointId::new(id);
-        let mut edits = vec![Edit::AddTouchpoint(Box::new(t))];
-        if let Some(a) = after.filter(|a| j.contains_touchpoint(a)) {
-            edits.push(Edit::AddHandoff(crate::model::Handoff {
-                from: a,
-                to: id.clone(),
-                ..Default::default()
-            }));
-        }
+        let cell = editing::NewCell {
+            stage,
+            owner,
+            layer,
+            after,
+        };
+        let (id, edit) = editing::create_touchpoint(self.journey(), name, cell)?;
         let before = self.doc.version();
-        self.edit(
-            &tr!("undo-add-touchpoint", name = name),
-            Edit::Batch(edits),
-            None,
-        );
+        self.edit(&tr!("undo-add-touchpoint", name = name.trim()), edit, None);
         if self.doc.version() != before {
             self.selection = Selection {
                 touchpoints: [id.clone()].into_iter().collect(),
@@ -1092,24 +1054,20 @@ impl AppState {
 
     fn delete_selection(&mut self) {
         if let Some(key) = self.selection.handoff.clone() {
-            let edit = Edit::remove_handoff(self.journey(), &key);
+            let edit = editing::delete_handoff(self.journey(), &key);
             self.edit(&tr("undo-delete-handoff"), edit, None);
             self.selection.handoff = None;
         }
         if !self.selection.touchpoints.is_empty() {
             let n = self.selection.touchpoints.len();
-            let edit = Edit::remove_touchpoints(self.journey(), &self.selection.touchpoints);
+            let edit = editing::delete_touchpoints(self.journey(), &self.selection.touchpoints);
             self.edit(&tr!("undo-delete-touchpoints", count = n), edit, None);
             self.selection.touchpoints.clear();
         }
     }
 
     fn paste(&mut self, text: &str) {
-        let target_stage = self
-            .selection
-            .single()
-            .and_then(|id| self.journey().touchpoint(id))
-            .and_then(|t| t.stage.clone());
+        let target_stage = editing::paste_stage(self.journey(), self.selection.single());
         match clipboard::paste_edit(self.journey(), text, target_stage.as_ref()) {
             Ok((edit, ids)) => {
                 let n = ids.len();
@@ -1136,58 +1094,12 @@ impl AppState {
 
     /// The edit moving `ids` by whole cells, or `None` when nothing changes.
     pub fn move_edit(&self, ids: &[TouchpointId], dx: i32, dy: i32) -> Option<Edit> {
-        let layout = &self.derived.layout;
-        let j = self.journey();
-        let mut edits = Vec::new();
-        for id in ids {
-            let (Some(t), Some(&(ci, li))) = (j.touchpoint(id), layout.cell_of.get(id)) else {
-                continue;
-            };
-            let nc = (ci as i64 + i64::from(dx)).clamp(0, layout.columns.len() as i64 - 1);
-            let nl = (li as i64 + i64::from(dy)).clamp(0, layout.lanes.len() as i64 - 1);
-            let (Ok(nc), Ok(nl)) = (usize::try_from(nc), usize::try_from(nl)) else {
-                continue;
-            };
-            let mut t = t.clone();
-            if let Some(col) = layout.columns.get(nc) {
-                t.stage = col.stage.clone().or(t.stage);
-            }
-            match layout.lanes.get(nl).map(|l| &l.key) {
-                Some(LaneKey::Department(d)) => t.owner = Some(d.clone()),
-                Some(LaneKey::Unowned) => t.owner = None,
-                Some(LaneKey::Layer(l)) => t.layer = *l,
-                None => {}
-            }
-            if (nc, nl) != (ci, li) {
-                t.order = None;
-            }
-            if Some(&t) != j.touchpoint(id) {
-                edits.push(Edit::UpdateTouchpoint(Box::new(t)));
-            }
-        }
-        (!edits.is_empty()).then_some(Edit::Batch(edits))
+        editing::move_edit(self.journey(), &self.derived.layout, ids, dx, dy)
     }
 
     fn add_stage(&mut self) {
-        let j = self.journey();
-        let n = j.stages().len() + 1;
-        let id = fresh_id(&format!("stage-{n}"), |s| {
-            j.stage(&StageId::new(s)).is_some()
-        });
-        let index = self
-            .selection
-            .single()
-            .and_then(|id| j.touchpoint(id))
-            .and_then(|t| t.stage.as_ref())
-            .and_then(|s| j.stage_index(s))
-            .map_or(j.stages().len(), |i| i + 1);
-        let stage = Stage::new(id.clone(), tr!("new-stage-name", n = n));
-        self.edit(
-            &tr("undo-add-stage"),
-            Edit::InsertStage { index, stage },
-            None,
-        );
-        let id = StageId::new(id);
+        let (id, edit) = editing::add_stage(self.journey(), self.selection.single());
+        self.edit(&tr("undo-add-stage"), edit, None);
         if self.journey().stage(&id).is_some() {
             // Named in place: the Structure tab opens with the new name selected.
             self.view.left_panel = true;
@@ -1197,26 +1109,8 @@ impl AppState {
     }
 
     fn add_department(&mut self) {
-        let j = self.journey();
-        let n = j.departments().len();
-        let id = fresh_id(&format!("department-{}", n + 1), |s| {
-            j.department(&DepartmentId::new(s)).is_some()
-        });
-        let id = DepartmentId::new(id);
-        let department = Department {
-            id: id.clone(),
-            name: tr!("new-department-name", n = n + 1),
-            color: Rgb::palette(n),
-            kind: DepartmentKind::Internal,
-        };
-        self.edit(
-            &tr("undo-add-department"),
-            Edit::InsertDepartment {
-                index: n,
-                department,
-            },
-            None,
-        );
+        let (id, edit) = editing::add_department(self.journey());
+        self.edit(&tr("undo-add-department"), edit, None);
         if self.journey().department(&id).is_some() {
             self.view.left_panel = true;
             self.left_tab = panels::LeftTab::Structure;
