@@ -6,21 +6,14 @@
 //! Nothing here leaves the analysis module: results are reported by id.
 
 use crate::model::{
-    DepartmentId, DepartmentKind, Handoff, Journey, Layer, StageId, Touchpoint, TouchpointId,
+    DepartmentId, DepartmentKind, End, Handoff, Journey, Layer, StageId, Touchpoint, TouchpointId,
 };
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Which side of the customer/company line a touchpoint's owner is on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Side {
-    /// Owned by a department of kind Customer.
-    Customer,
-    /// Owned by a company department (internal or partner): `departments()` index.
-    Company(usize),
-    /// No owner.
-    Unowned,
-}
+/// Which side of the customer/company line a touchpoint's owner is on: the model's
+/// [`End`], the company department by its `departments()` index.
+pub(crate) type Side = End<usize>;
 
 /// One handoff with dense ends.
 #[derive(Clone, Copy, Debug)]

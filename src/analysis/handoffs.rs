@@ -1,8 +1,9 @@
 //! Handoff classification, the department x department matrix and the handoff
 //! part of the headline figures.
 
-use super::graph::{Ctx, Edge, Side};
+use super::graph::{Ctx, Edge};
 use super::{HandoffKind, HandoffMatrix, HandoffStats, Headline, MatrixCell};
+use crate::model::HandoffClass;
 
 pub(crate) struct HandoffPart {
     pub headline: Headline,
@@ -10,22 +11,25 @@ pub(crate) struct HandoffPart {
     pub handoffs: Vec<HandoffStats>,
 }
 
+/// The class of a handoff: the model's one classification ([`HandoffClass::of`]) of
+/// its ends, which the figures, the gaps, the reports and the drawing all use.
+pub(crate) fn class(ctx: &Ctx, e: &Edge) -> HandoffClass {
+    HandoffClass::of(ctx.side[e.from], ctx.side[e.to])
+}
+
 /// The kind of a handoff (see the module docs for the rules).
 pub(crate) fn kind(ctx: &Ctx, e: &Edge) -> HandoffKind {
-    match (ctx.side[e.from], ctx.side[e.to]) {
-        (Side::Customer, _) | (_, Side::Customer) => HandoffKind::CustomerInteraction,
-        (Side::Company(_), Side::Company(_)) => HandoffKind::Internal,
-        _ => HandoffKind::Unowned,
+    match class(ctx, e) {
+        HandoffClass::CustomerInteraction => HandoffKind::CustomerInteraction,
+        HandoffClass::SameDepartment | HandoffClass::CrossDepartment => HandoffKind::Internal,
+        HandoffClass::Unowned => HandoffKind::Unowned,
     }
 }
 
-/// The one definition of a cross-department handoff, used by the figures, the gaps, the
-/// reports and the drawing (`scene::EdgeKind::CrossDepartment`): both ends are owned by
-/// company departments (internal or partner) and the two departments differ. A handoff with
-/// the customer at one end is a customer interaction, never cross-department; one with an
-/// unowned end is unowned.
+/// A cross-department handoff ([`HandoffClass::CrossDepartment`]): both ends owned by
+/// company departments (internal or partner), and those differ.
 pub(crate) fn cross_department(ctx: &Ctx, e: &Edge) -> bool {
-    matches!((ctx.side[e.from], ctx.side[e.to]), (Side::Company(a), Side::Company(b)) if a != b)
+    class(ctx, e) == HandoffClass::CrossDepartment
 }
 
 fn share(part: usize, whole: usize) -> f64 {

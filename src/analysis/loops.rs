@@ -67,6 +67,18 @@ pub(crate) fn compute(ctx: &Ctx, out: &mut Dense) -> Vec<ReworkLoop> {
     loops
 }
 
+/// The handoffs that close a rework loop (the loops' `back_handoffs`): what the map
+/// draws as rework. For callers without an [`Analysis`](super::Analysis); with one, the
+/// same set is `analysis.loops[..].back_handoffs`.
+pub fn rework_handoffs(journey: &crate::model::Journey) -> BTreeSet<crate::model::HandoffKey> {
+    let ctx = Ctx::new(journey);
+    compute(&ctx, &mut Dense::default())
+        .into_iter()
+        .flat_map(|l| l.back_handoffs)
+        .map(|h| h.key())
+        .collect()
+}
+
 /// Strongly connected components of the handoff graph (dense indices), by Tarjan's
 /// algorithm with an explicit stack: memory and time linear, no recursion.
 pub(crate) fn strongly_connected(ctx: &Ctx) -> Vec<Vec<usize>> {

@@ -55,6 +55,7 @@ mod tests;
 
 pub use diff::{FigureComparison, HandoffChange, JourneyDiff, TouchpointChange, diff};
 pub use fmt::{fmt_count, fmt_hours, fmt_score, fmt_share};
+pub use loops::rework_handoffs;
 pub use scores::{detractors_promoters, is_split};
 
 use crate::model::{DepartmentId, HandoffKey, Journey, StageId, TouchpointId, TrendPoint};
@@ -374,7 +375,8 @@ pub struct HandoffStats {
     pub to_owner: Option<DepartmentId>,
     pub kind: HandoffKind,
     pub cross_department: bool,
-    /// Goes backwards in journey order (rework).
+    /// Goes backwards in journey order. Only a back edge inside a cycle closes a rework
+    /// loop (see [`Analysis::loops`]); the map draws just those as rework.
     pub back_edge: bool,
     pub wait_hours: Option<f64>,
     pub failure_rate: Option<f64>,

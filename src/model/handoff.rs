@@ -54,3 +54,59 @@ impl std::fmt::Display for HandoffKey {
         write!(f, "{} -> {}", self.from, self.to)
     }
 }
+
+/// The side of the company one end of a handoff is on; `D` names the department (an id,
+/// or a dense index in the analysis).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End<D> {
+    /// Owned by a department of kind Customer.
+    Customer,
+    /// Owned by a company department (internal or partner).
+    Company(D),
+    /// No owner (or an owner that is not a department of the journey).
+    Unowned,
+}
+
+/// The one classification of a handoff by its ends, used by the figures, the gaps, the
+/// reports, the canvas and the exports alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HandoffClass {
+    /// Both ends in the same company department.
+    SameDepartment,
+    /// Both ends in company departments (internal or partner), and those differ: where
+    /// journeys break.
+    CrossDepartment,
+    /// The customer is at one end (never cross-department).
+    CustomerInteraction,
+    /// An end has no owner (and the other is not the customer).
+    Unowned,
+}
+
+impl HandoffClass {
+    pub fn of<D: PartialEq>(from: End<D>, to: End<D>) -> HandoffClass {
+        match (from, to) {
+            (End::Customer, _) | (_, End::Customer) => HandoffClass::CustomerInteraction,
+            (End::Company(a), End::Company(b)) if a == b => HandoffClass::SameDepartment,
+            (End::Company(_), End::Company(_)) => HandoffClass::CrossDepartment,
+            _ => HandoffClass::Unowned,
+        }
+    }
+}
+
+#[cfg(test)]
+mod class_tests {
+    use super::{End, HandoffClass};
+
+    #[test]
+    fn a_handoff_is_classified_by_its_ends() {
+        use End::{Company, Customer, Unowned};
+        let c = HandoffClass::of::<u8>;
+        assert_eq!(c(Company(1), Company(1)), HandoffClass::SameDepartment);
+        assert_eq!(c(Company(1), Company(2)), HandoffClass::CrossDepartment);
+        assert_eq!(c(Customer, Customer), HandoffClass::CustomerInteraction);
+        assert_eq!(c(Customer, Company(1)), HandoffClass::CustomerInteraction);
+        assert_eq!(c(Unowned, Customer), HandoffClass::CustomerInteraction);
+        assert_eq!(c(Company(1), Unowned), HandoffClass::Unowned);
+        assert_eq!(c(Unowned, Unowned), HandoffClass::Unowned);
+    }
+}

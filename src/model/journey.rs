@@ -1,4 +1,4 @@
-use super::handoff::{Handoff, HandoffKey};
+use super::handoff::{End, Handoff, HandoffClass, HandoffKey};
 use super::ids::{DepartmentId, NoteId, StageId, TouchpointId, is_valid_id};
 use super::parts::{
     ActionItem, Anchor, Department, DepartmentKind, Outcome, Rgb, Stage, StickyNote,
@@ -272,21 +272,30 @@ impl Journey {
             .is_some_and(|d| d.kind == DepartmentKind::Customer)
     }
 
-    /// Does the handoff from `from` to `to` cross a department boundary? The one
-    /// definition used by the figures, the gaps, the reports, the canvas and the exports:
-    /// both ends are owned by company departments (internal or partner) and those differ.
-    /// A handoff with the customer at one end is a customer interaction, never
-    /// cross-department; one with an unowned end is unowned.
+    /// The side of the company a touchpoint is on (its owner's kind).
+    pub fn end_of(&self, id: &TouchpointId) -> End<&DepartmentId> {
+        match self
+            .touchpoint(id)
+            .and_then(|t| t.owner.as_ref())
+            .and_then(|d| self.department(d))
+        {
+            None => End::Unowned,
+            Some(d) if d.kind == DepartmentKind::Customer => End::Customer,
+            Some(d) => End::Company(&d.id),
+        }
+    }
+
+    /// The class of the handoff from `from` to `to` ([`HandoffClass::of`] its ends).
+    pub fn handoff_class(&self, from: &TouchpointId, to: &TouchpointId) -> HandoffClass {
+        HandoffClass::of(self.end_of(from), self.end_of(to))
+    }
+
+    /// Does the handoff from `from` to `to` cross a department boundary? Both ends are
+    /// owned by company departments (internal or partner) and those differ; a handoff
+    /// with the customer at one end is a customer interaction, never cross-department
+    /// (see [`HandoffClass`]).
     pub fn crosses_departments(&self, from: &TouchpointId, to: &TouchpointId) -> bool {
-        let company = |id: &TouchpointId| {
-            self.touchpoint(id)
-                .and_then(|t| t.owner.as_ref())
-                .filter(|d| {
-                    self.department(d)
-                        .is_some_and(|d| d.kind != DepartmentKind::Customer)
-                })
-        };
-        matches!((company(from), company(to)), (Some(a), Some(b)) if a != b)
+        self.handoff_class(from, to) == HandoffClass::CrossDepartment
     }
 
     pub fn touchpoint_count(&self) -> usize {

@@ -12,7 +12,7 @@ mod source;
 mod touchpoint;
 
 pub use feedback::{CommentTheme, TrendPoint};
-pub use handoff::{Handoff, HandoffKey};
+pub use handoff::{End, Handoff, HandoffClass, HandoffKey};
 pub use ids::{DepartmentId, NoteId, StageId, TouchpointId, fresh_id, is_valid_id, slugify};
 pub use journey::{
     Journey, JourneyMeta, ModelError, validate_handoff_values, validate_touchpoint_values,

@@ -2,6 +2,7 @@
 //! head and badges ([`EdgeGroup`]).
 
 use super::*;
+use crate::model::HandoffClass;
 
 /// The three points of an arrow head whose tip is at the end of `points`.
 pub fn arrow_head(points: &[(f32, f32)], size: f32) -> Option<[(f32, f32); 3]> {
@@ -30,19 +31,13 @@ pub fn arrow_head(points: &[(f32, f32)], size: f32) -> Option<[(f32, f32); 3]> {
 // ---------------------------------------------------------------------------
 // Building
 
-pub(super) fn owner_of<'a>(journey: &'a Journey, id: &TouchpointId) -> Option<&'a DepartmentId> {
-    journey.touchpoint(id).and_then(|t| t.owner.as_ref())
-}
-
+/// The kind of a handoff that does not close a rework loop: the model's one
+/// classification ([`HandoffClass`]); the customer and unowned ends look alike.
 pub(super) fn edge_kind_no_loop(journey: &Journey, h: &Handoff) -> EdgeKind {
-    let a = owner_of(journey, &h.from);
-    let b = owner_of(journey, &h.to);
-    if a == b && a.is_some() {
-        EdgeKind::SameDepartment
-    } else if journey.crosses_departments(&h.from, &h.to) {
-        EdgeKind::CrossDepartment
-    } else {
-        EdgeKind::CustomerFacing
+    match journey.handoff_class(&h.from, &h.to) {
+        HandoffClass::SameDepartment => EdgeKind::SameDepartment,
+        HandoffClass::CrossDepartment => EdgeKind::CrossDepartment,
+        HandoffClass::CustomerInteraction | HandoffClass::Unowned => EdgeKind::CustomerFacing,
     }
 }
 

@@ -2,6 +2,7 @@
 //! figures of the title block ([`Marks`]).
 
 use super::*;
+use std::collections::BTreeSet;
 
 /// A gap marker drawn as a small pill on a card or a handoff.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -74,6 +75,8 @@ pub struct Marks {
     pub headline: Vec<(String, String)>,
     pub touchpoints: BTreeMap<TouchpointId, Vec<Badge>>,
     pub handoffs: BTreeMap<HandoffKey, Vec<Badge>>,
+    /// The handoffs that close a rework loop (the analysis' `loops`): drawn as rework.
+    pub rework: BTreeSet<HandoffKey>,
 }
 
 impl Marks {
@@ -118,10 +121,16 @@ impl Marks {
                 );
             }
         }
+        let rework = a
+            .loops
+            .iter()
+            .flat_map(|l| l.back_handoffs.iter().map(|h| h.key()))
+            .collect();
         Marks {
             headline,
             touchpoints,
             handoffs,
+            rework,
         }
     }
 }

@@ -489,12 +489,16 @@ pub fn build_scene_with_marks(
         background_color: p.background,
         ..Default::default()
     };
-    let rank: BTreeMap<&TouchpointId, usize> = layout
-        .order
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id, i))
-        .collect();
+    // Rework is the analysis' loops: a handoff that closes a cycle (not any handoff
+    // drawn backwards).
+    let computed;
+    let rework = match analysis {
+        Some(m) => &m.rework,
+        None => {
+            computed = crate::analysis::rework_handoffs(journey);
+            &computed
+        }
+    };
 
     background(&mut scene.background, journey, layout, &config, &p);
     emotion_curve(&mut scene.background, journey, layout, &p);
@@ -511,11 +515,7 @@ pub fn build_scene_with_marks(
         if points.is_empty() {
             continue;
         }
-        let back = match (rank.get(&h.from), rank.get(&h.to)) {
-            (Some(x), Some(y)) => y <= x,
-            _ => false,
-        };
-        let kind = if back {
+        let kind = if rework.contains(&h.key()) {
             EdgeKind::Rework
         } else {
             edge_kind_no_loop(journey, h)

@@ -678,3 +678,61 @@ fn a_queue_time_measured_from_a_log_carries_the_measured_mark_in_its_label() {
     measured.update_handoff(h).unwrap();
     assert!(label_parts(&measured, "order", "bill").0.is_empty());
 }
+
+/// Issue #15, one meaning per word: the map's "rework" is the analysis' rework loops
+/// (a handoff closing a cycle), not any handoff that points back on the map; and the
+/// map classifies handoffs as the analysis does (two customer steps: customer-facing).
+#[test]
+fn rework_on_the_map_is_the_analysis_loops_and_classes_are_the_models() {
+    let mut j = Journey::new("t");
+    for (i, id) in ["early", "late"].into_iter().enumerate() {
+        j.insert_stage(i, Stage::new(id, id)).unwrap();
+    }
+    let mut customer = Department::new("customer", "Customer", Rgb(0x6b, 0x6b, 0x6b));
+    customer.kind = DepartmentKind::Customer;
+    j.insert_department(0, customer).unwrap();
+    j.insert_department(1, Department::new("x", "X", Rgb::palette(0)))
+        .unwrap();
+    j.insert_department(2, Department::new("y", "Y", Rgb::palette(1)))
+        .unwrap();
+    for (id, stage, owner) in [
+        ("ask", "early", "customer"),
+        ("wait", "late", "customer"),
+        ("fix", "late", "x"),
+        ("file", "early", "y"),
+    ] {
+        let mut t = Touchpoint::new(id, id);
+        t.stage = Some(StageId::new(stage));
+        t.owner = Some(DepartmentId::new(owner));
+        j.add_touchpoint(t).unwrap();
+    }
+    // `fix` (late) -> `file` (early) points back on the map but closes no cycle.
+    for (a, b) in [("ask", "wait"), ("ask", "fix"), ("fix", "file")] {
+        j.add_handoff(Handoff::new(a, b)).unwrap();
+    }
+    let a = crate::analysis::analyze(&j, &Default::default());
+    assert!(a.loops.is_empty());
+    for analysis in [None, Some(&a)] {
+        let (_, s) = scene_of(&j, analysis, &SceneOptions::default());
+        let kind = |x, y| s.edge(&key(x, y)).unwrap().kind;
+        assert_eq!(kind("fix", "file"), EdgeKind::CrossDepartment);
+        assert_eq!(kind("ask", "wait"), EdgeKind::CustomerFacing);
+        assert_eq!(kind("ask", "fix"), EdgeKind::CustomerFacing);
+    }
+    // Close the cycle (`file` -> `fix`): the handoff that goes back is rework.
+    j.add_handoff(Handoff::new("file", "fix")).unwrap();
+    let a = crate::analysis::analyze(&j, &Default::default());
+    assert_eq!(a.loops.len(), 1);
+    let back: Vec<HandoffKey> = a.loops[0].back_handoffs.iter().map(|h| h.key()).collect();
+    assert_eq!(back.len(), 1);
+    for analysis in [None, Some(&a)] {
+        let (_, s) = scene_of(&j, analysis, &SceneOptions::default());
+        let rework: Vec<HandoffKey> = s
+            .edges
+            .iter()
+            .filter(|e| e.kind == EdgeKind::Rework)
+            .map(|e| e.key.clone())
+            .collect();
+        assert_eq!(rework, back);
+    }
+}
