@@ -1,0 +1,378 @@
+//! Edge routing and label placement (issue 16).
+//!
+//! The grid layout leaves a mesh of free channels: a vertical channel in every gap
+//! between card slots (continuous over the whole grid, as every cell of a column uses
+//! the same slots) and a horizontal one in every gap between card rows. Every handoff,
+//! rework loops included, is routed orthogonally in these channels and never through a
+//! card ([`route_all`]):
+//!
+//! 1. each handoff gets a side of each of its cards, and every side fans its handoffs
+//!    out over its own ports, ordered by where the other end lies;
+//! 2. a route is the port's stub into the adjacent channel, at most three channel
+//!    segments (vertical, horizontal, vertical) and the stub into the other card; a
+//!    shortcut through empty slots of a row saves two bends when it is clear;
+//! 3. nudging: in each channel, the segments are ordered (by where their ends turn, so
+//!    that few cross) and every segment gets its own track, shared only with segments
+//!    that do not overlap it; the tracks spread evenly over the channel's width.
+//!
+//! Labels ([`label_point`]) sit on their own line, at the first spot of its segments
+//! that covers neither a card nor a label already placed (a grid index); else the caller
+//! falls back to a numbered callout with the figures in a side list.
+
+mod candidates;
+mod choose;
+mod labels;
+mod mesh;
+mod nudge;
+#[cfg(test)]
+mod tests;
+
+use super::*;
+use candidates::{Cand, P, candidates};
+use choose::choose;
+pub(super) use labels::{LABEL_H, Placed, bbox_of, fallback_point, label_point};
+use mesh::Mesh;
+use nudge::{Seg, assign_tracks};
+
+/// Is the straight segment from (x0, y0) to (x1, y1) clear of every card (the ends,
+/// which touch the cards they connect, excluded)?
+pub(super) fn clear(layout: &Layout, x0: f32, y0: f32, x1: f32, y1: f32) -> bool {
+    let (lx, hx) = (x0.min(x1), x0.max(x1));
+    let (ly, hy) = (y0.min(y1), y0.max(y1));
+    let shrink = |lo: f32, hi: f32| {
+        if hi - lo > 2.0 {
+            (lo + 1.0, hi - 1.0)
+        } else {
+            (lo, hi)
+        }
+    };
+    let (lx, hx) = shrink(lx, hx);
+    let (ly, hy) = shrink(ly, hy);
+    !layout.any_card_in(&Rect::new(lx, ly, hx - lx, hy - ly))
+}
+
+/// A side of a card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Side {
+    Left,
+    Right,
+    Top,
+    Bottom,
+}
+
+/// A coordinate of a route point: fixed, or the track of a channel segment.
+#[derive(Clone, Copy, Debug)]
+enum C {
+    At(f32),
+    Track(usize),
+}
+
+/// Route every handoff `(from, to)` between the cards `layout` placed (see the module
+/// comment). Returns one polyline per handoff, in order; an end without a card gives an
+/// empty polyline.
+pub(super) fn route_all(
+    layout: &Layout,
+    c: &LayoutConfig,
+    ends: &[(&TouchpointId, &TouchpointId)],
+) -> Vec<Vec<(f32, f32)>> {
+    let mesh = Mesh::new(layout, c);
+    // 1. Candidate routes of each handoff (its cards' sides and the channels used).
+    let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(ends.len());
+    for (from, to) in ends {
+        cands.push(match (layout.cards.get(*from), layout.cards.get(*to)) {
+            (Some(a), Some(b)) => candidates(layout, &mesh, a, b, from == to),
+            _ => Vec::new(),
+        });
+    }
+    // 2. The candidate of each handoff that crosses the fewest others.
+    let chosen = choose(layout, &mesh, ends, &cands);
+    // 3. Ports: every side fans its handoffs out, ordered by where the other end lies.
+    let ports = port_requests(layout, ends, &cands, &chosen);
+    let (at, bundle) = port_positions(layout, ports, ends.len());
+    // 4. The chosen routes with symbolic channel tracks.
+    let (mut segs, plans) = plan_routes(layout, ends, &cands, &chosen, &at, &bundle);
+    span_segments(&mesh, &plans, &mut segs);
+    // 4. Nudging: tracks per channel.
+    assign_tracks(&mesh, &mut segs);
+    // 5. Resolve and simplify.
+    resolve(&plans, &segs)
+}
+
+/// The ports each card side must hold: one per handoff of the chosen routes that ends
+/// there, keyed by where the other end lies.
+fn port_requests<'a>(
+    layout: &Layout,
+    ends: &[(&'a TouchpointId, &'a TouchpointId)],
+    cands: &[Vec<Cand>],
+    chosen: &[usize],
+) -> BTreeMap<(&'a TouchpointId, Side), Vec<PortReq>> {
+    let mut ports: BTreeMap<(&TouchpointId, Side), Vec<PortReq>> = BTreeMap::new();
+    for (i, (from, to)) in ends.iter().enumerate() {
+        let (Some(a), Some(b), Some(c)) = (
+            layout.cards.get(*from),
+            layout.cards.get(*to),
+            cands.get(i).and_then(|list| list.get(chosen[i])),
+        ) else {
+            continue;
+        };
+        let (ac, bc) = (a.center(), b.center());
+        let key = |side: Side, other: (f32, f32)| match side {
+            Side::Left | Side::Right => (other.1, other.0),
+            Side::Top | Side::Bottom => (other.0, other.1),
+        };
+        let ka = key(c.sides.0, bc);
+        ports
+            .entry((*from, c.sides.0))
+            .or_default()
+            .push((ka.0, ka.1, i, false));
+        let kb = key(c.sides.1, ac);
+        ports
+            .entry((*to, c.sides.1))
+            .or_default()
+            .push((kb.0, kb.1, i, true));
+    }
+    ports
+}
+
+/// Where each of the `n` handoffs leaves and enters its cards (along the side), and the
+/// bundle each end belongs to, if any.
+fn port_positions(
+    layout: &Layout,
+    mut ports: BTreeMap<(&TouchpointId, Side), Vec<PortReq>>,
+    n_handoffs: usize,
+) -> (Vec<[f32; 2]>, Vec<[Option<usize>; 2]>) {
+    let mut at: Vec<[f32; 2]> = vec![[0.0; 2]; n_handoffs];
+    // A side holding more handoffs than can be told apart bundles them (they share
+    // that card as an end): one port for those arriving, one for those leaving, and
+    // one track per bundle in the channel beside it.
+    let mut bundle: Vec<[Option<usize>; 2]> = vec![[None; 2]; n_handoffs];
+    for (b_no, ((id, side), list)) in ports.iter_mut().enumerate() {
+        let Some(r) = layout.cards.get(*id) else {
+            continue;
+        };
+        list.sort_by(|x, y| {
+            x.0.total_cmp(&y.0)
+                .then(x.1.total_cmp(&y.1))
+                .then(x.2.cmp(&y.2))
+                .then(x.3.cmp(&y.3))
+        });
+        let n = list.len();
+        let (start, len) = match side {
+            Side::Left | Side::Right => (r.y, r.h),
+            Side::Top | Side::Bottom => (r.x, r.w),
+        };
+        let step = len / (n + 1) as f32;
+        // Left and top ports sit half a step (at most 4 pt) off the right and bottom
+        // ones, so stubs from the two cards beside one channel never share a line.
+        let shift = match side {
+            Side::Left | Side::Top => (step / 2.0).min(4.0),
+            Side::Right | Side::Bottom => 0.0,
+        };
+        let bundled = n > BUNDLE_OVER;
+        for (k, &(_, _, i, end)) in list.iter().enumerate() {
+            if let Some(slot) = at.get_mut(i) {
+                slot[usize::from(end)] = if bundled {
+                    start + len * if end { 0.6 } else { 0.4 }
+                } else {
+                    start + step * (k + 1) as f32 + shift
+                };
+            }
+            if let Some(slot) = bundle.get_mut(i).filter(|_| bundled) {
+                slot[usize::from(end)] = Some(2 * b_no + usize::from(end));
+            }
+        }
+    }
+    (at, bundle)
+}
+
+/// The chosen route of every handoff with symbolic channel tracks (empty for a handoff
+/// without both cards), and the channel segments they use.
+fn plan_routes(
+    layout: &Layout,
+    ends: &[(&TouchpointId, &TouchpointId)],
+    cands: &[Vec<Cand>],
+    chosen: &[usize],
+    at: &[[f32; 2]],
+    bundle: &[[Option<usize>; 2]],
+) -> (Vec<Seg>, Vec<Vec<(C, C)>>) {
+    let mut segs: Vec<Seg> = Vec::new();
+    let mut plans: Vec<Vec<(C, C)>> = Vec::with_capacity(ends.len());
+    for (i, (from, to)) in ends.iter().enumerate() {
+        let (Some(a), Some(b), Some(cand)) = (
+            layout.cards.get(*from),
+            layout.cards.get(*to),
+            cands.get(i).and_then(|list| list.get(chosen[i])),
+        ) else {
+            plans.push(Vec::new());
+            continue;
+        };
+        let ports = at.get(i).copied().unwrap_or_default();
+        let bundles = bundle.get(i).copied().unwrap_or_default();
+        plans.push(plan_route(a, b, cand, ports, bundles, &mut segs));
+    }
+    (segs, plans)
+}
+
+/// The route `cand` from card `a` to card `b` with its ports at `[pa, pb]`: one new
+/// segment in `segs` per channel it uses (in the bundle of its port there, if any).
+fn plan_route(
+    a: &Rect,
+    b: &Rect,
+    cand: &Cand,
+    [pa, mut pb]: [f32; 2],
+    [ba, bb]: [Option<usize>; 2],
+    segs: &mut Vec<Seg>,
+) -> Vec<(C, C)> {
+    // Side by side across one channel: level, so the line runs straight.
+    let level = match cand.sides {
+        (Side::Right, Side::Left) | (Side::Left, Side::Right) => (a.y - b.y).abs() < 0.5,
+        (Side::Bottom, Side::Top) | (Side::Top, Side::Bottom) => (a.x - b.x).abs() < 0.5,
+        _ => false,
+    };
+    if level && cand.pts.len() == 4 {
+        pb = pa;
+    }
+    // One segment per channel the route uses.
+    let mut ids: Vec<((bool, usize), usize)> = Vec::new();
+    let mut sym = |v: P, segs: &mut Vec<Seg>| match v {
+        P::At(x) => C::At(x),
+        P::PortA => C::At(pa),
+        P::PortB => C::At(pb),
+        P::Ch(vertical, channel) => {
+            if let Some(&(_, id)) = ids.iter().find(|(key, _)| *key == (vertical, channel)) {
+                return C::Track(id);
+            }
+            segs.push(Seg {
+                vertical,
+                channel,
+                lo: 0.0,
+                hi: 0.0,
+                turn_lo: -1,
+                turn_hi: -1,
+                at: 0.0,
+                bundle: None,
+            });
+            ids.push(((vertical, channel), segs.len() - 1));
+            C::Track(segs.len() - 1)
+        }
+    };
+    let plan = cand
+        .pts
+        .iter()
+        .map(|&(x, y)| {
+            let x = sym(x, segs);
+            (x, sym(y, segs))
+        })
+        .collect();
+    for &(x, y) in &cand.pts {
+        let port = match (x, y) {
+            (P::PortA, _) | (_, P::PortA) => ba,
+            (P::PortB, _) | (_, P::PortB) => bb,
+            _ => None,
+        };
+        let ch = match (x, y) {
+            (P::Ch(v, c), _) | (_, P::Ch(v, c)) => Some((v, c)),
+            _ => None,
+        };
+        if let (Some(b), Some(key)) = (port, ch)
+            && let Some(&(_, id)) = ids.iter().find(|(k, _)| *k == key)
+            && let Some(g) = segs.get_mut(id)
+        {
+            g.bundle = Some(b);
+        }
+    }
+    plan
+}
+
+/// Spans and turns of the segments, from the routes' approximate coordinates.
+fn span_segments(mesh: &Mesh, plans: &[Vec<(C, C)>], segs: &mut [Seg]) {
+    let approx = |v: C, vertical: bool, segs: &[Seg]| match v {
+        C::At(x) => x,
+        C::Track(s) => segs.get(s).map_or(0.0, |g| {
+            if g.vertical == vertical {
+                mesh.mid(g.vertical, g.channel)
+            } else {
+                0.0
+            }
+        }),
+    };
+    for p in plans {
+        for k in 0..p.len().saturating_sub(1) {
+            let (p0, p1) = (p[k], p[k + 1]);
+            // A vertical segment: both points share an x track.
+            let (sid, vertical) = match (p0, p1) {
+                ((C::Track(s), _), (C::Track(t), _)) if s == t => (s, true),
+                ((_, C::Track(s)), (_, C::Track(t))) if s == t => (s, false),
+                _ => continue,
+            };
+            let along = |q: (C, C)| if vertical { q.1 } else { q.0 };
+            let across = |q: (C, C)| if vertical { q.0 } else { q.1 };
+            let (u0, u1) = (
+                approx(along(p0), !vertical, segs),
+                approx(along(p1), !vertical, segs),
+            );
+            let mid = segs
+                .get(sid)
+                .map_or(0.0, |g| mesh.mid(g.vertical, g.channel));
+            let turn = |q: Option<&(C, C)>| match q {
+                Some(&q) => {
+                    let v = approx(across(q), vertical, segs);
+                    if v > mid { 1 } else { -1 }
+                }
+                None => -1,
+            };
+            let t0 = turn(k.checked_sub(1).and_then(|j| p.get(j)));
+            let t1 = turn(p.get(k + 2));
+            if let Some(g) = segs.get_mut(sid) {
+                if u0 <= u1 {
+                    (g.lo, g.hi, g.turn_lo, g.turn_hi) = (u0, u1, t0, t1);
+                } else {
+                    (g.lo, g.hi, g.turn_lo, g.turn_hi) = (u1, u0, t1, t0);
+                }
+            }
+        }
+    }
+}
+
+/// The planned routes with every track resolved to its coordinate, simplified.
+fn resolve(plans: &[Vec<(C, C)>], segs: &[Seg]) -> Vec<Vec<(f32, f32)>> {
+    plans
+        .iter()
+        .map(|p| {
+            let v = |c: C| match c {
+                C::At(x) => x,
+                C::Track(s) => segs.get(s).map_or(0.0, |g| g.at),
+            };
+            simplify(p.iter().map(|&(x, y)| (v(x), v(y))).collect())
+        })
+        .collect()
+}
+
+/// A card side with more handoffs than this bundles them (see `route_all`).
+const BUNDLE_OVER: usize = 12;
+
+/// A port wanted on a card's side: (sort key, second key, handoff, at its end?).
+type PortReq = (f32, f32, usize, bool);
+
+/// Drop repeated points and the middle of three points on one line.
+fn simplify(points: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    let mut out: Vec<(f32, f32)> = Vec::with_capacity(points.len());
+    for p in points {
+        if out
+            .last()
+            .is_some_and(|q| (q.0 - p.0).abs() < 0.01 && (q.1 - p.1).abs() < 0.01)
+        {
+            continue;
+        }
+        if out.len() >= 2 {
+            let (a, b) = (out[out.len() - 2], out[out.len() - 1]);
+            let same_x = (a.0 - b.0).abs() < 0.01 && (b.0 - p.0).abs() < 0.01;
+            let same_y = (a.1 - b.1).abs() < 0.01 && (b.1 - p.1).abs() < 0.01;
+            if same_x || same_y {
+                out.pop();
+            }
+        }
+        out.push(p);
+    }
+    out
+}
