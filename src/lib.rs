@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod dialect;
 pub mod edit;
 pub mod editing;
 pub mod evidence;

@@ -18,6 +18,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("edit", 1),
     ("history", 1),
     ("io", 1),
+    ("dialect", 1),
     ("generate", 1),
     ("samples", 1),
     ("progress", 1),

@@ -22,50 +22,9 @@
 //!   a Mermaid keyword (`journey`, `title`, `section`, `accTitle`, `accDescr`) gets its
 //!   first letter as an entity code. So `<script>` comes out as `#lt;script#gt;`: inert text.
 
-use crate::import::mermaid::{ALSO_INVOLVED, UNSCORED, mean_to_score};
+use crate::dialect::mermaid::{ALSO_INVOLVED, UNSCORED, escape, escape_task, mean_to_score};
 use crate::model::{Journey, Touchpoint};
 use std::fmt::Write as _;
-
-/// Escape a text for a Mermaid journey statement (see the module docs).
-pub fn escape(text: &str, actor: bool) -> String {
-    let text = text.replace("\r\n", "\n");
-    let mut out = String::with_capacity(text.len());
-    let mut previous_percent = false;
-    for c in text.chars() {
-        let percent = c == '%';
-        match c {
-            '#' => out.push_str("#35;"),
-            ':' => out.push_str("#58;"),
-            ';' => out.push_str("#59;"),
-            '<' => out.push_str("#lt;"),
-            '>' => out.push_str("#gt;"),
-            ',' if actor => out.push_str("#44;"),
-            '%' if previous_percent => out.push_str("#37;"),
-            '\n' | '\r' => out.push_str("<br>"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-        previous_percent = percent && !previous_percent;
-    }
-    out
-}
-
-/// Escape a task name: [`escape`], and a name that would start with a Mermaid keyword
-/// (`journey`, `title`, `section`, `accTitle`, `accDescr`) gets its first letter as an
-/// entity code, so the line stays a task.
-pub fn escape_task(text: &str) -> String {
-    let out = escape(text, false);
-    let lower = out.to_ascii_lowercase();
-    let keyword = ["journey", "title", "section", "acctitle", "accdescr"]
-        .iter()
-        .any(|k| lower.starts_with(k));
-    match out.chars().next() {
-        Some(first) if keyword => {
-            format!("#{};{}", u32::from(first), out.get(1..).unwrap_or_default())
-        }
-        _ => out,
-    }
-}
 
 /// The actors of a task: the owner, then the names on an `Also involved: ` notes line.
 fn actors(journey: &Journey, t: &Touchpoint) -> Vec<String> {
@@ -140,47 +99,4 @@ pub fn to_mermaid(journey: &Journey) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import::mermaid::decode_text;
-
-    #[test]
-    fn escapes_are_inert_and_decode_back() {
-        for text in [
-            "<script>alert(1)</script>",
-            "\"]; evil [",
-            "a: b # c; d",
-            "100%% sure, 40% not",
-            "Section review",
-            "journey planner",
-            "Title page",
-            "#lt; literally",
-        ] {
-            let e = escape(text, true);
-            assert_eq!(decode_text(&escape_task(text)), text);
-            for bad in [':', ';', '<', '>', ','] {
-                let stripped = e
-                    .replace("#35;", "")
-                    .replace("#58;", "")
-                    .replace("#59;", "");
-                let stripped = stripped
-                    .replace("#lt;", "")
-                    .replace("#gt;", "")
-                    .replace("#44;", "")
-                    .replace("#37;", "");
-                assert!(!stripped.contains(bad), "{text:?} -> {e:?}");
-            }
-            assert!(!e.contains("%%"), "{e}");
-            assert_eq!(decode_text(&e), text, "{e}");
-        }
-        assert_eq!(escape("<script>", false), "#lt;script#gt;");
-        assert_eq!(escape_task("Section A"), "#83;ection A");
-        assert_eq!(escape("Section A", false), "Section A");
-        assert_eq!(escape("a\nb", false), "a<br>b");
-        assert_eq!(escape("a, b", false), "a, b");
-        assert_eq!(escape("a, b", true), "a#44; b");
-    }
 }

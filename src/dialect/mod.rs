@@ -1,0 +1,5 @@
+//! File dialects that Touchpoint both writes and reads, in one place so that an export
+//! always imports back: `mermaid` (the `journey` diagram). Layer 1: pure text rules,
+//! no I/O.
+
+pub mod mermaid;
