@@ -2,6 +2,7 @@
 //! Native file pickers sit behind [`FileDialogs`] so tests never open one.
 
 use super::action::{Action, AfterGuard, Command};
+use super::frame::{FrameView, Outbox};
 use crate::i18n::tr;
 use crate::model::{DepartmentId, Journey, StageId};
 use std::path::{Path, PathBuf};
@@ -162,152 +163,34 @@ pub enum Dialog {
     About,
 }
 
-/// Show a dialog; returns it again while it stays open, plus the actions chosen.
+/// Show the modal dialog on screen (its own state: `dialog`), if any; it stays open
+/// until answered, and the answer is queued as actions.
 pub fn show(
     ctx: &egui::Context,
-    dialog: Dialog,
-    journey: &Journey,
-) -> (Option<Dialog>, Vec<Action>) {
-    let mut actions = Vec::new();
+    v: FrameView<'_>,
+    dialog: &mut Option<Dialog>,
+    out: &mut Outbox<'_>,
+) {
+    let Some(mut open) = dialog.take() else {
+        return;
+    };
+    let journey = v.journey();
     let mut close = false;
-    let mut dialog = dialog;
     let modal = egui::Modal::new(egui::Id::unique("touchpoint-dialog")).show(ctx, |ui| {
         ui.set_max_width(560.0);
-        match &mut dialog {
-            Dialog::Unsaved(next) => {
-                ui.heading(tr("dialog-unsaved"));
-                ui.label(crate::tr!(
-                    "dialog-unsaved-question",
-                    title = journey.title()
-                ));
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button(tr("button-save")).clicked() {
-                        actions.push(Action::SaveThen(next.clone()));
-                        close = true;
-                    }
-                    if ui.button(tr("button-discard")).clicked() {
-                        actions.push(Action::Proceed(next.clone()));
-                        close = true;
-                    }
-                    if ui.button(tr("button-cancel")).clicked() {
-                        close = true;
-                    }
-                });
-            }
-            Dialog::LoadError { file, lines } => {
-                ui.heading(tr("dialog-load-error"));
-                ui.label(egui::RichText::new(file.as_str()).strong());
-                ui.add_space(4.0);
-                egui::ScrollArea::vertical()
-                    .max_height(320.0)
-                    .show(ui, |ui| {
-                        for line in lines.iter() {
-                            ui.label(egui::RichText::new(line.as_str()).monospace());
-                        }
-                    });
-                ui.add_space(8.0);
-                if ui.button(tr("button-ok")).clicked() {
-                    close = true;
-                }
-            }
+        close = match &mut open {
+            Dialog::Unsaved(next) => unsaved(ui, journey, next, out),
+            Dialog::LoadError { file, lines } => load_error(ui, file, lines),
             Dialog::Error { title, message } => {
                 ui.heading(title.as_str());
                 ui.label(message.as_str());
-                if ui.button(tr("button-ok")).clicked() {
-                    close = true;
-                }
+                ui.button(tr("button-ok")).clicked()
             }
-            Dialog::RemoveStage { id, move_to } => {
-                let name = journey
-                    .stage(id)
-                    .map_or_else(|| id.0.clone(), |s| s.name.clone());
-                let n = journey
-                    .touchpoints()
-                    .filter(|t| t.stage.as_ref() == Some(id))
-                    .count();
-                ui.heading(crate::tr!("dialog-delete-stage", name = name));
-                ui.label(crate::tr!("dialog-delete-stage-move", count = n));
-                let no_stage = tr("dialog-no-stage");
-                egui::ComboBox::from_label(tr("dialog-move-touchpoints-to"))
-                    .selected_text(
-                        move_to
-                            .as_ref()
-                            .and_then(|s| journey.stage(s))
-                            .map_or(no_stage.as_str(), |s| s.name.as_str()),
-                    )
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(move_to, None, no_stage.as_str());
-                        for s in journey.stages().iter().filter(|s| &s.id != id) {
-                            ui.selectable_value(move_to, Some(s.id.clone()), s.name.as_str());
-                        }
-                    });
-                ui.horizontal(|ui| {
-                    if ui.button(tr("undo-delete-stage")).clicked() {
-                        actions.push(Action::RemoveStage {
-                            id: id.clone(),
-                            move_to: move_to.clone(),
-                        });
-                        close = true;
-                    }
-                    if ui.button(tr("button-cancel")).clicked() {
-                        close = true;
-                    }
-                });
-            }
+            Dialog::RemoveStage { id, move_to } => remove_stage(ui, journey, id, move_to, out),
             Dialog::RemoveDepartment { id, move_to } => {
-                let name = journey.department_name(Some(id));
-                let n = journey
-                    .touchpoints()
-                    .filter(|t| t.owner.as_ref() == Some(id))
-                    .count();
-                ui.heading(crate::tr!("dialog-delete-department", name = name));
-                ui.label(crate::tr!("dialog-delete-department-move", count = n));
-                let no_owner = tr("dialog-no-owner");
-                egui::ComboBox::from_label(tr("dialog-new-owner"))
-                    .selected_text(match move_to {
-                        Some(d) => journey.department_name(Some(d)),
-                        None => no_owner.clone(),
-                    })
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(move_to, None, no_owner.as_str());
-                        for d in journey.departments().iter().filter(|d| &d.id != id) {
-                            ui.selectable_value(move_to, Some(d.id.clone()), d.name.as_str());
-                        }
-                    });
-                ui.horizontal(|ui| {
-                    if ui.button(tr("undo-delete-department")).clicked() {
-                        actions.push(Action::RemoveDepartment {
-                            id: id.clone(),
-                            move_to: move_to.clone(),
-                        });
-                        close = true;
-                    }
-                    if ui.button(tr("button-cancel")).clicked() {
-                        close = true;
-                    }
-                });
+                remove_department(ui, journey, id, move_to, out)
             }
-            Dialog::Shortcuts => {
-                ui.heading(tr("cmd-shortcuts"));
-                egui::ScrollArea::vertical()
-                    .max_height(520.0)
-                    .show(ui, |ui| {
-                        egui::Grid::new("shortcuts")
-                            .striped(true)
-                            .num_columns(2)
-                            .show(ui, |ui| {
-                                for (keys, what) in shortcut_table(ctx) {
-                                    ui.label(egui::RichText::new(keys).monospace());
-                                    ui.label(what);
-                                    ui.end_row();
-                                }
-                            });
-                    });
-                if ui.button(tr("button-close")).clicked() {
-                    close = true;
-                }
-            }
+            Dialog::Shortcuts => shortcuts(ctx, ui),
             Dialog::About => {
                 ui.heading("Touchpoint");
                 ui.label(crate::tr!(
@@ -315,16 +198,167 @@ pub fn show(
                     version = env!("CARGO_PKG_VERSION")
                 ));
                 ui.label(tr("about-text"));
-                if ui.button(tr("button-close")).clicked() {
-                    close = true;
-                }
+                ui.button(tr("button-close")).clicked()
             }
-        }
+        };
     });
     if modal.should_close() {
         close = true;
     }
-    (if close { None } else { Some(dialog) }, actions)
+    if !close {
+        *dialog = Some(open);
+    }
+}
+
+/// Save / Discard / Cancel; returns whether the dialog closes.
+fn unsaved(ui: &mut egui::Ui, journey: &Journey, next: &AfterGuard, out: &mut Outbox<'_>) -> bool {
+    let mut close = false;
+    ui.heading(tr("dialog-unsaved"));
+    ui.label(crate::tr!(
+        "dialog-unsaved-question",
+        title = journey.title()
+    ));
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button(tr("button-save")).clicked() {
+            out.push(Action::SaveThen(next.clone()));
+            close = true;
+        }
+        if ui.button(tr("button-discard")).clicked() {
+            out.push(Action::Proceed(next.clone()));
+            close = true;
+        }
+        if ui.button(tr("button-cancel")).clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+/// Every problem of a file that did not load; returns whether the dialog closes.
+fn load_error(ui: &mut egui::Ui, file: &str, lines: &[String]) -> bool {
+    ui.heading(tr("dialog-load-error"));
+    ui.label(egui::RichText::new(file).strong());
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            for line in lines {
+                ui.label(egui::RichText::new(line.as_str()).monospace());
+            }
+        });
+    ui.add_space(8.0);
+    ui.button(tr("button-ok")).clicked()
+}
+
+/// Delete a stage: where do its touchpoints go? Returns whether the dialog closes.
+fn remove_stage(
+    ui: &mut egui::Ui,
+    journey: &Journey,
+    id: &StageId,
+    move_to: &mut Option<StageId>,
+    out: &mut Outbox<'_>,
+) -> bool {
+    let mut close = false;
+    let name = journey
+        .stage(id)
+        .map_or_else(|| id.0.clone(), |s| s.name.clone());
+    let n = journey
+        .touchpoints()
+        .filter(|t| t.stage.as_ref() == Some(id))
+        .count();
+    ui.heading(crate::tr!("dialog-delete-stage", name = name));
+    ui.label(crate::tr!("dialog-delete-stage-move", count = n));
+    let no_stage = tr("dialog-no-stage");
+    egui::ComboBox::from_label(tr("dialog-move-touchpoints-to"))
+        .selected_text(
+            move_to
+                .as_ref()
+                .and_then(|s| journey.stage(s))
+                .map_or(no_stage.as_str(), |s| s.name.as_str()),
+        )
+        .show_ui(ui, |ui| {
+            ui.selectable_value(move_to, None, no_stage.as_str());
+            for s in journey.stages().iter().filter(|s| &s.id != id) {
+                ui.selectable_value(move_to, Some(s.id.clone()), s.name.as_str());
+            }
+        });
+    ui.horizontal(|ui| {
+        if ui.button(tr("undo-delete-stage")).clicked() {
+            out.push(Action::RemoveStage {
+                id: id.clone(),
+                move_to: move_to.clone(),
+            });
+            close = true;
+        }
+        if ui.button(tr("button-cancel")).clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+/// Delete a department: who owns its touchpoints? Returns whether the dialog closes.
+fn remove_department(
+    ui: &mut egui::Ui,
+    journey: &Journey,
+    id: &DepartmentId,
+    move_to: &mut Option<DepartmentId>,
+    out: &mut Outbox<'_>,
+) -> bool {
+    let mut close = false;
+    let name = journey.department_name(Some(id));
+    let n = journey
+        .touchpoints()
+        .filter(|t| t.owner.as_ref() == Some(id))
+        .count();
+    ui.heading(crate::tr!("dialog-delete-department", name = name));
+    ui.label(crate::tr!("dialog-delete-department-move", count = n));
+    let no_owner = tr("dialog-no-owner");
+    egui::ComboBox::from_label(tr("dialog-new-owner"))
+        .selected_text(match move_to {
+            Some(d) => journey.department_name(Some(d)),
+            None => no_owner.clone(),
+        })
+        .show_ui(ui, |ui| {
+            ui.selectable_value(move_to, None, no_owner.as_str());
+            for d in journey.departments().iter().filter(|d| &d.id != id) {
+                ui.selectable_value(move_to, Some(d.id.clone()), d.name.as_str());
+            }
+        });
+    ui.horizontal(|ui| {
+        if ui.button(tr("undo-delete-department")).clicked() {
+            out.push(Action::RemoveDepartment {
+                id: id.clone(),
+                move_to: move_to.clone(),
+            });
+            close = true;
+        }
+        if ui.button(tr("button-cancel")).clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+/// Help > Keyboard shortcuts; returns whether the dialog closes.
+fn shortcuts(ctx: &egui::Context, ui: &mut egui::Ui) -> bool {
+    ui.heading(tr("cmd-shortcuts"));
+    egui::ScrollArea::vertical()
+        .max_height(520.0)
+        .show(ui, |ui| {
+            egui::Grid::new("shortcuts")
+                .striped(true)
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (keys, what) in shortcut_table(ctx) {
+                        ui.label(egui::RichText::new(keys).monospace());
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.button(tr("button-close")).clicked()
 }
 
 /// (keys, what) for every command with a shortcut, plus the mouse gestures.

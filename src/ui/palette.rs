@@ -1,7 +1,7 @@
 //! The command palette (Ctrl+K / Ctrl+Shift+P): every command with its shortcut.
 
 use super::action::Command;
-use super::app::AppState;
+use super::frame::{FrameView, Outbox};
 use crate::i18n::tr;
 
 #[derive(Clone, Debug, Default)]
@@ -23,8 +23,14 @@ pub fn matches(query: &str) -> Vec<Command> {
         .collect()
 }
 
-pub fn show(ctx: &egui::Context, state: &mut AppState) {
-    if !state.palette.open {
+/// The palette window (its own state: `palette`); a chosen command is queued.
+pub fn show(
+    ctx: &egui::Context,
+    v: FrameView<'_>,
+    palette: &mut PaletteState,
+    out: &mut Outbox<'_>,
+) {
+    if !palette.open {
         return;
     }
     let mut chosen = None;
@@ -38,16 +44,16 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
         .show(ctx, |ui| {
             let r = ui
                 .add(
-                    egui::TextEdit::singleline(&mut state.palette.query)
+                    egui::TextEdit::singleline(&mut palette.query)
                         .hint_text(tr("palette-hint"))
                         .desired_width(f32::INFINITY),
                 )
                 .accessible_name(tr("palette-name"));
-            if state.palette.focus {
+            if palette.focus {
                 r.request_focus();
-                state.palette.focus = false;
+                palette.focus = false;
             }
-            let list = matches(&state.palette.query);
+            let list = matches(&palette.query);
             let (enter, escape) = ui.input(|i| {
                 (
                     i.key_pressed(egui::Key::Enter),
@@ -58,7 +64,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                 close = true;
             }
             if enter {
-                chosen = list.iter().copied().find(|c| state.enabled(*c));
+                chosen = list.iter().copied().find(|c| v.enabled(*c));
             }
             egui::ScrollArea::vertical()
                 .max_height(380.0)
@@ -69,20 +75,20 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                             .first()
                             .map(|s| ctx.format_shortcut(s))
                             .unwrap_or_default();
-                        let b = egui::Button::new(state.command_label(c))
+                        let b = egui::Button::new(v.command_label(c))
                             .shortcut_text(shortcut)
                             .min_size(egui::vec2(ui.available_width(), 0.0));
-                        if ui.add_enabled(state.enabled(c), b).clicked() {
+                        if ui.add_enabled(v.enabled(c), b).clicked() {
                             chosen = Some(c);
                         }
                     }
                 });
         });
     if let Some(c) = chosen {
-        state.queue_command(c);
+        out.command(c);
         close = true;
     }
     if close {
-        state.palette.open = false;
+        palette.open = false;
     }
 }

@@ -74,7 +74,10 @@ impl AppState {
             |s| &mut s.search,
             |v, st, out| search::show(&ctx, v, st, out),
         );
-        palette::show(&ctx, self);
+        self.panel(
+            |s| &mut s.palette,
+            |v, st, out| palette::show(&ctx, v, st, out),
+        );
         crate::ui::import_dialog::dropped_files(&ctx, self);
         crate::ui::export_dialog::show(&ctx, self);
         crate::ui::import_dialog::show(&ctx, self);
@@ -82,11 +85,10 @@ impl AppState {
         crate::ui::measure_view::show(&ctx, self);
         crate::ui::feedback_dialog::show(&ctx, self);
         crate::ui::warroom::windows(&ctx, self);
-        if let Some(dialog) = self.dialog.take() {
-            let (keep, actions) = dialogs::show(&ctx, dialog, self.journey());
-            self.dialog = keep;
-            self.actions.extend(actions);
-        }
+        self.panel(
+            |s| &mut s.dialog,
+            |v, st, out| dialogs::show(&ctx, v, st, out),
+        );
 
         self.apply_queued(&ctx);
         self.reliability_frame(&ctx);
