@@ -1,0 +1,433 @@
+//! The pointer on the canvas: press, drag and release (select, rubber band, move,
+//! reorder, connect, reconnect), click and double click, and the edits a drop makes.
+
+use super::{AppState, Camera, Selection};
+use crate::edit::Edit;
+use crate::i18n::tr;
+use crate::layout::{LaneKey, Layout, Rect as WRect};
+use crate::model::{Handoff, HandoffKey, TouchpointId};
+use crate::ui::action::Action;
+use egui::Pos2;
+
+/// What the pointer is doing on the canvas.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Drag {
+    #[default]
+    None,
+    Pan,
+    /// Rubber band from this world point.
+    Band {
+        from: (f32, f32),
+        add: bool,
+    },
+    /// Moving the selected cards; `grab` is the card under the pointer at the start.
+    Move {
+        grab: TouchpointId,
+        from: (f32, f32),
+    },
+    /// Dragging a new handoff out of a card's handle.
+    Connect {
+        from: TouchpointId,
+    },
+    /// Dragging one end of a handoff to another card.
+    Reconnect {
+        key: HandoffKey,
+        from_end: bool,
+    },
+}
+
+/// Squared distance from `p` to the segment `a`-`b`.
+pub fn dist_sq_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = if ab.length_sq() > 0.0 {
+        ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (a + ab * t - p).length_sq()
+}
+
+/// The world-space polyline of each handoff: from the right of its source card to the
+/// left of its target (loops go out above and come back).
+pub fn edge_points(layout: &Layout, h: &Handoff) -> Option<Vec<(f32, f32)>> {
+    let a = layout.cards.get(&h.from)?;
+    let b = layout.cards.get(&h.to)?;
+    let (ay, by) = (a.y + a.h / 2.0, b.y + b.h / 2.0);
+    if b.x > a.right() {
+        Some(vec![(a.right(), ay), (b.x, by)])
+    } else {
+        // A step back (a rework loop) or a step in the same column: go over the top.
+        let top = a.y.min(b.y) - 12.0;
+        Some(vec![
+            (a.x + a.w * 0.7, a.y),
+            (a.x + a.w * 0.7, top),
+            (b.x + b.w * 0.3, top),
+            (b.x + b.w * 0.3, b.y),
+        ])
+    }
+}
+
+fn handoff_at(state: &AppState, p: Pos2) -> Option<HandoffKey> {
+    crate::ui::scene_paint::edge_at(&state.derived.scene, &state.camera, p, 6.0)
+}
+
+/// The connect handle of a card (right edge, middle), in screen points.
+pub(super) fn handle_pos(cam: &Camera, r: &WRect) -> Pos2 {
+    cam.to_screen(r.right(), r.y + r.h / 2.0)
+}
+
+pub(super) fn handle_pointer(ui: &egui::Ui, state: &mut AppState, response: &egui::Response) {
+    let (press, latest, mods, middle) = ui.input(|i| {
+        (
+            i.pointer.press_origin(),
+            i.pointer.latest_pos(),
+            i.modifiers,
+            i.pointer.middle_down(),
+        )
+    });
+    let layout = &state.derived.layout;
+    let cam = &state.camera;
+
+    if response.drag_started() {
+        let origin = press.or(latest).unwrap_or(cam.rect.center());
+        let (wx, wy) = cam.to_world(origin);
+        let card = layout.card_at(wx, wy).cloned();
+        let near_handle = |id: &TouchpointId| {
+            layout
+                .cards
+                .get(id)
+                .is_some_and(|r| handle_pos(cam, r).distance(origin) <= 10.0)
+        };
+        let end_hit = state.selection.handoff.as_ref().and_then(|k| {
+            let (first, last) = crate::ui::scene_paint::edge_ends(&state.derived.scene, k)?;
+            if cam.to_screen(first.0, first.1).distance(origin) <= 10.0 {
+                Some((k.clone(), true))
+            } else if cam.to_screen(last.0, last.1).distance(origin) <= 10.0 {
+                Some((k.clone(), false))
+            } else {
+                None
+            }
+        });
+        // A handle sits on the card's right edge: check it before the card itself.
+        let handle_card = layout
+            .visible_cards(&WRect::new(
+                wx - 20.0 / cam.zoom,
+                wy - 2.0,
+                40.0 / cam.zoom,
+                4.0,
+            ))
+            .into_iter()
+            .map(|(id, _)| id.clone())
+            .find(|id| near_handle(id) && cam.zoom * 200.0 >= 60.0);
+        state.canvas.drag = if middle {
+            Drag::Pan
+        } else if let Some(from) = handle_card {
+            // A card's connect handle wins over the end of the selected handoff that
+            // may sit on it: pressing a handle always starts a new handoff.
+            Drag::Connect { from }
+        } else if let Some((key, from_end)) = end_hit {
+            Drag::Reconnect { key, from_end }
+        } else if let Some(id) = card {
+            if !state.selection.touchpoints.contains(&id) {
+                state.selection = Selection {
+                    touchpoints: [id.clone()].into_iter().collect(),
+                    handoff: None,
+                };
+            }
+            Drag::Move {
+                grab: id,
+                from: (wx, wy),
+            }
+        } else if mods.shift || mods.command {
+            Drag::Band {
+                from: (wx, wy),
+                add: true,
+            }
+        } else {
+            Drag::Pan
+        };
+    }
+
+    if response.dragged() && state.canvas.drag == Drag::Pan {
+        state.camera.pan += response.drag_delta();
+        state.camera.auto = false;
+    }
+
+    if response.drag_stopped() {
+        let drag = std::mem::take(&mut state.canvas.drag);
+        let end = latest.unwrap_or(state.camera.rect.center());
+        finish_drag(state, drag, end);
+        return;
+    }
+
+    if response.clicked() {
+        let p = response
+            .interact_pointer_pos()
+            .or(latest)
+            .unwrap_or_default();
+        let (wx, wy) = state.camera.to_world(p);
+        let card = state.derived.layout.card_at(wx, wy).cloned();
+        let toggle = mods.shift || mods.command;
+        match card {
+            Some(id) => {
+                if toggle {
+                    state.selection.handoff = None;
+                    if !state.selection.touchpoints.remove(&id) {
+                        state.selection.touchpoints.insert(id);
+                    }
+                } else {
+                    state.queue(Action::SelectTouchpoints(vec![id]));
+                }
+            }
+            None => match handoff_at(state, p) {
+                Some(k) => state.queue(Action::SelectHandoff(k)),
+                None => {
+                    if !toggle {
+                        state.queue(Action::SelectTouchpoints(Vec::new()));
+                    }
+                }
+            },
+        }
+    }
+
+    if response.double_clicked() {
+        let p = response
+            .interact_pointer_pos()
+            .or(latest)
+            .unwrap_or_default();
+        let (wx, wy) = state.camera.to_world(p);
+        let layout = &state.derived.layout;
+        if let Some(id) = layout.card_at(wx, wy) {
+            state.queue(Action::BeginRename(id.clone()));
+        } else if let Some(cell) = layout.cell_at(wx, wy) {
+            let (stage, lane) = layout.cell_target(cell);
+            let (owner, layer) = match lane {
+                Some(LaneKey::Department(d)) => (Some(d), None),
+                Some(LaneKey::Layer(l)) => (None, Some(l)),
+                _ => (None, None),
+            };
+            state.queue(Action::BeginCreate {
+                stage,
+                owner,
+                layer,
+                after: None,
+            });
+        }
+    }
+}
+
+fn finish_drag(state: &mut AppState, drag: Drag, end: Pos2) {
+    let (wx, wy) = state.camera.to_world(end);
+    let layout = &state.derived.layout;
+    match drag {
+        Drag::None | Drag::Pan => {}
+        Drag::Band { from, add } => {
+            let r = WRect::new(
+                from.0.min(wx),
+                from.1.min(wy),
+                (from.0 - wx).abs(),
+                (from.1 - wy).abs(),
+            );
+            let ids: Vec<TouchpointId> = layout
+                .visible_cards(&r)
+                .into_iter()
+                .map(|(id, _)| id.clone())
+                .collect();
+            if add {
+                state.selection.handoff = None;
+                state.selection.touchpoints.extend(ids);
+            } else {
+                state.queue(Action::SelectTouchpoints(ids));
+            }
+        }
+        Drag::Move { grab, from } => {
+            let (Some(&(gc, gl)), Some(target)) =
+                (layout.cell_of.get(&grab), layout.cell_at(wx, wy))
+            else {
+                return;
+            };
+            let moved = (wx - from.0).abs() + (wy - from.1).abs() > 4.0;
+            if !moved {
+                return;
+            }
+            if target == (gc, gl) {
+                if let Some(edit) = reorder_edit(state, &grab, target, wx, wy) {
+                    state.queue(Action::Edit {
+                        label: tr("undo-reorder-touchpoint"),
+                        edit,
+                        merge: None,
+                    });
+                }
+                return;
+            }
+            let ids: Vec<TouchpointId> = state.selection.touchpoints.iter().cloned().collect();
+            let dx = target.0 as i32 - gc as i32;
+            let dy = target.1 as i32 - gl as i32;
+            if ids.len() <= 1
+                && let Some(edit) = drop_edit(state, &grab, (dx, dy), target, wx, wy)
+            {
+                // One card: it goes to the slot it was dropped on, and the cards
+                // already in that cell stay where they are.
+                state.queue(Action::Edit {
+                    label: "Move 1 touchpoint(s)".into(),
+                    edit,
+                    merge: None,
+                });
+                return;
+            }
+            if let Some(edit) = state.move_edit(&ids, dx, dy) {
+                let n = ids.len();
+                state.queue(Action::Edit {
+                    label: crate::tr!("undo-move-n", count = n),
+                    edit,
+                    merge: None,
+                });
+            }
+        }
+        Drag::Connect { from } => {
+            if let Some(to) = layout.card_at(wx, wy).cloned()
+                && to != from
+            {
+                let h = Handoff {
+                    from,
+                    to,
+                    ..Default::default()
+                };
+                if state.doc.journey().handoff(&h.key()).is_none() {
+                    let key = h.key();
+                    state.queue(Action::Edit {
+                        label: tr("undo-add-handoff"),
+                        edit: Edit::AddHandoff(h),
+                        merge: None,
+                    });
+                    state.queue(Action::SelectHandoff(key));
+                }
+            }
+        }
+        Drag::Reconnect { key, from_end } => {
+            let Some(card) = layout.card_at(wx, wy).cloned() else {
+                return;
+            };
+            let j = state.doc.journey();
+            let Some(old) = j.handoff(&key) else { return };
+            let mut new = old.clone();
+            if from_end {
+                new.from = card;
+            } else {
+                new.to = card;
+            }
+            if new.from == new.to || j.handoff(&new.key()).is_some() {
+                return;
+            }
+            let nk = new.key();
+            let edit = Edit::Batch(vec![Edit::remove_handoff(j, &key), Edit::AddHandoff(new)]);
+            state.queue(Action::Edit {
+                label: tr("undo-reconnect-handoff"),
+                edit,
+                merge: None,
+            });
+            state.queue(Action::SelectHandoff(nk));
+        }
+    }
+}
+
+/// The slot (row-major index) of a cell under a world point.
+fn slot_at(
+    layout: &Layout,
+    col: &crate::layout::Column,
+    lane: &crate::layout::Lane,
+    wx: f32,
+    wy: f32,
+) -> usize {
+    let c = layout.config.unwrap_or_default();
+    let q = (((wx - col.x - c.gap / 2.0) / (c.card_w + c.gap))
+        .floor()
+        .max(0.0) as usize)
+        .min(col.per_row.saturating_sub(1));
+    let r = ((wy - lane.y - c.gap / 2.0) / (c.card_h + c.gap))
+        .floor()
+        .max(0.0) as usize;
+    r * col.per_row + q
+}
+
+/// Dropping one card in another cell: it takes the slot under the pointer (an empty
+/// slot: the first free one) and the cards already there keep their places, their
+/// display order written down so the journey order cannot reshuffle them.
+fn drop_edit(
+    state: &AppState,
+    grab: &TouchpointId,
+    (dx, dy): (i32, i32),
+    target: (usize, usize),
+    wx: f32,
+    wy: f32,
+) -> Option<Edit> {
+    let layout = &state.derived.layout;
+    let j = state.doc.journey();
+    let Some(Edit::Batch(mut moved)) = state.move_edit(std::slice::from_ref(grab), dx, dy) else {
+        return None;
+    };
+    let col = layout.columns.get(target.0)?;
+    let lane = layout.lanes.get(target.1)?;
+    let list = layout.cells.get(&target).cloned().unwrap_or_default();
+    let slot = slot_at(layout, col, lane, wx, wy).min(list.len());
+    let mut order = list;
+    order.retain(|id| id != grab);
+    order.insert(slot.min(order.len()), grab.clone());
+    let mut edits = Vec::new();
+    for (i, id) in order.iter().enumerate() {
+        let o = i32::try_from(i).ok()?;
+        if id == grab {
+            for e in &mut moved {
+                if let Edit::UpdateTouchpoint(t) = e
+                    && &t.id == grab
+                {
+                    t.order = Some(o);
+                }
+            }
+        } else if let Some(t) = j.touchpoint(id)
+            && t.order != Some(o)
+        {
+            let mut t = t.clone();
+            t.order = Some(o);
+            edits.push(Edit::UpdateTouchpoint(Box::new(t)));
+        }
+    }
+    moved.extend(edits);
+    Some(Edit::Batch(moved))
+}
+
+/// Dropping a card inside its own cell: put it at the slot under the pointer and
+/// number the cell's cards in that order.
+fn reorder_edit(
+    state: &AppState,
+    grab: &TouchpointId,
+    cell: (usize, usize),
+    wx: f32,
+    wy: f32,
+) -> Option<Edit> {
+    let layout = &state.derived.layout;
+    let list = layout.cells.get(&cell)?;
+    let col = layout.columns.get(cell.0)?;
+    let lane = layout.lanes.get(cell.1)?;
+    let slot = slot_at(layout, col, lane, wx, wy).min(list.len().saturating_sub(1));
+    let mut order: Vec<TouchpointId> = list.iter().filter(|id| *id != grab).cloned().collect();
+    order.insert(slot.min(order.len()), grab.clone());
+    if &order == list {
+        return None;
+    }
+    let j = state.doc.journey();
+    let edits: Vec<Edit> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let t = j.touchpoint(id)?;
+            let o = i32::try_from(i).ok()?;
+            (t.order != Some(o)).then(|| {
+                let mut t = t.clone();
+                t.order = Some(o);
+                Edit::UpdateTouchpoint(Box::new(t))
+            })
+        })
+        .collect();
+    Some(Edit::Batch(edits))
+}

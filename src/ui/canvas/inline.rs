@@ -1,0 +1,190 @@
+//! The inline name editor on a card: renaming one, or naming a new one in a cell.
+
+use super::AppState;
+use crate::edit::Edit;
+use crate::i18n::tr;
+use crate::layout::{LaneKey, Rect as WRect};
+use crate::model::{DepartmentId, Layer, StageId, TouchpointId};
+use crate::ui::action::Action;
+use egui::{FontId, Rect, vec2};
+
+/// The text field on a card: renaming one, or naming a new one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inline {
+    pub target: InlineTarget,
+    pub text: String,
+    /// Ask for keyboard focus (until the field has it).
+    pub focus: bool,
+    /// The field has had focus: losing it now confirms.
+    pub had_focus: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum InlineTarget {
+    Rename(TouchpointId),
+    Create {
+        stage: Option<StageId>,
+        owner: Option<DepartmentId>,
+        layer: Option<Layer>,
+        after: Option<TouchpointId>,
+    },
+}
+
+impl Inline {
+    pub fn rename(id: TouchpointId, name: String) -> Self {
+        Inline {
+            target: InlineTarget::Rename(id),
+            text: name,
+            focus: true,
+            had_focus: false,
+        }
+    }
+
+    pub fn create(
+        stage: Option<StageId>,
+        owner: Option<DepartmentId>,
+        layer: Option<Layer>,
+        after: Option<TouchpointId>,
+    ) -> Self {
+        Inline {
+            target: InlineTarget::Create {
+                stage,
+                owner,
+                layer,
+                after,
+            },
+            text: String::new(),
+            focus: true,
+            had_focus: false,
+        }
+    }
+}
+
+/// Where the inline editor sits: the card being renamed, or the next free slot of the
+/// target cell.
+fn inline_rect(state: &AppState, inline: &Inline) -> Option<Rect> {
+    let layout = &state.derived.layout;
+    let cam = &state.camera;
+    match &inline.target {
+        InlineTarget::Rename(id) => layout.cards.get(id).map(|r| cam.rect_to_screen(r)),
+        InlineTarget::Create {
+            stage,
+            owner,
+            layer,
+            ..
+        } => {
+            let c = layout.config.unwrap_or_default();
+            let ci = layout
+                .columns
+                .iter()
+                .position(|col| col.stage.as_ref() == stage.as_ref())?;
+            let li = layout.lanes.iter().position(|l| match &l.key {
+                LaneKey::Layer(x) => Some(x) == layer.as_ref(),
+                LaneKey::Department(d) => Some(d) == owner.as_ref(),
+                LaneKey::Unowned => owner.is_none(),
+            })?;
+            let col = layout.columns.get(ci)?;
+            let lane = layout.lanes.get(li)?;
+            let k = layout.cells.get(&(ci, li)).map_or(0, Vec::len);
+            let r = k / col.per_row.max(1);
+            let q = k % col.per_row.max(1);
+            let w = WRect::new(
+                col.x + c.gap + q as f32 * (c.card_w + c.gap),
+                lane.y + c.gap + r as f32 * (c.card_h + c.gap),
+                c.card_w,
+                c.card_h,
+            );
+            Some(cam.rect_to_screen(&w))
+        }
+    }
+}
+
+pub(super) fn inline_editor(ui: &mut egui::Ui, state: &mut AppState) {
+    let Some(mut inline) = state.canvas.inline.take() else {
+        return;
+    };
+    let Some(card) = inline_rect(state, &inline) else {
+        // The target cell does not exist (e.g. the lane mode changed): give up.
+        return;
+    };
+    let h = 30.0_f32.max(card.height() * 0.4).min(40.0);
+    let w = card.width().max(180.0);
+    let r = Rect::from_min_size(card.min + vec2(0.0, (card.height() - h) / 2.0), vec2(w, h));
+    let hint = match inline.target {
+        InlineTarget::Rename(_) => tr("search-hint"),
+        InlineTarget::Create { .. } => tr("canvas-new-name"),
+    };
+    // Read Tab before the text field: losing focus to Tab navigation consumes it.
+    let (tab_early, escape_early) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Tab),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    let edit = egui::TextEdit::singleline(&mut inline.text)
+        .hint_text(hint)
+        .font(FontId::proportional(15.0))
+        .desired_width(w);
+    let resp = ui.put(r, edit);
+    if inline.focus {
+        resp.request_focus();
+    }
+    if resp.has_focus() {
+        inline.focus = false;
+        inline.had_focus = true;
+    }
+    let (enter, tab, escape) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Enter),
+            i.key_pressed(egui::Key::Tab),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    if (escape || escape_early) && inline.had_focus {
+        return; // cancelled: nothing changes
+    }
+    let tab = (tab || tab_early) && inline.had_focus;
+    if ((resp.lost_focus() || enter) && inline.had_focus) || tab {
+        commit_inline(state, inline, tab);
+        return;
+    }
+    state.canvas.inline = Some(inline);
+}
+
+/// Confirm the inline editor: rename, or create (and with Tab, start the next one).
+pub fn commit_inline(state: &mut AppState, inline: Inline, then_next: bool) {
+    let name = inline.text.trim().to_owned();
+    match inline.target {
+        InlineTarget::Rename(id) => {
+            let Some(t) = state.doc.journey().touchpoint(&id) else {
+                return;
+            };
+            if !name.is_empty() && name != t.name {
+                let mut t = t.clone();
+                t.name = name;
+                state.queue(Action::Edit {
+                    label: tr("cmd-rename"),
+                    edit: Edit::UpdateTouchpoint(Box::new(t)),
+                    merge: None,
+                });
+            }
+        }
+        InlineTarget::Create {
+            stage,
+            owner,
+            layer,
+            after,
+        } => {
+            if !name.is_empty() {
+                state.queue(Action::CreateTouchpoint {
+                    name,
+                    stage,
+                    owner,
+                    layer,
+                    after,
+                    then_next,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! The journey canvas: camera (zoom and pan), painting with culling and level of
+//! detail, sticky stage headers and lane labels, hit testing through the layout, and
+//! the gestures (select, rubber band, move, connect, reconnect, create, rename).
+//! Gestures only queue actions; the document changes at the end of the frame.
+//! mod.rs: `show` and the canvas's state; camera.rs, gestures.rs, overlay.rs (selection
+//! and drag feedback), sticky.rs (headers), minimap.rs, inline.rs (the name editor).
+
+mod camera;
+mod gestures;
+mod inline;
+mod minimap;
+mod overlay;
+mod sticky;
+
+pub use camera::{CARD_NAME_SIZE, Camera, LOD_CARD_PX, MAX_ZOOM, MIN_ZOOM, readable_name_px};
+pub use gestures::{Drag, dist_sq_to_segment, edge_points};
+pub use inline::{Inline, InlineTarget, commit_inline};
+
+use super::app::{AppState, Selection};
+use crate::i18n::tr;
+use crate::model::HandoffKey;
+use egui::{Align2, Color32, FontId, Rect, Sense, Vec2, vec2};
+
+/// Most cards given an accessibility node per frame.
+const MAX_CARD_NODES: usize = 400;
+
+#[derive(Clone, Debug, Default)]
+pub struct CanvasState {
+    pub drag: Drag,
+    pub inline: Option<Inline>,
+    /// How many card accessibility nodes the last frame registered.
+    pub card_nodes: usize,
+    /// How many cards the last frame painted (culling check).
+    pub painted_cards: usize,
+    /// Handoff label items painted in the last frame (queue time, failure rate, DROP).
+    pub painted_labels: usize,
+    /// Handoff label texts painted in the last frame, and the smallest of them in screen
+    /// points (0 when none): labels stay readable at every zoom that shows their text.
+    pub painted_label_texts: usize,
+    pub label_min_px: f32,
+    /// Handoffs whose whole route the last frame highlighted (hovered, selected).
+    pub highlighted: Vec<HandoffKey>,
+    /// Where the minimap was drawn in the last frame (it covers no card).
+    pub minimap: Option<Rect>,
+    /// Cards the last frame drew as shapes without text (zoomed far out).
+    pub block_cards: usize,
+    /// The lane and stage labels the last frame painted, with their lines.
+    pub header_labels: Vec<super::map_labels::PaintedLabel>,
+    /// The handoff under the pointer (its route is highlighted, a tooltip explains it).
+    pub hovered_handoff: Option<HandoffKey>,
+}
+
+/// Colours of the canvas for the current theme.
+pub struct Palette {
+    pub bg: Color32,
+    pub grid: Color32,
+    pub header_bg: Color32,
+    pub text: Color32,
+    pub weak_text: Color32,
+    pub card_bg: Color32,
+    pub card_border: Color32,
+    pub select: Color32,
+    pub edge: Color32,
+    pub cross_edge: Color32,
+}
+
+impl Palette {
+    pub fn of(ui: &egui::Ui) -> Palette {
+        if ui.visuals().dark_mode {
+            Palette {
+                bg: Color32::from_rgb(26, 28, 32),
+                grid: Color32::from_rgb(52, 56, 62),
+                header_bg: Color32::from_rgb(40, 43, 49),
+                text: Color32::from_gray(240),
+                weak_text: Color32::from_gray(175),
+                card_bg: Color32::from_rgb(48, 51, 58),
+                card_border: Color32::from_rgb(88, 92, 100),
+                select: Color32::from_rgb(90, 170, 255),
+                edge: Color32::from_gray(160),
+                cross_edge: Color32::from_rgb(240, 140, 60),
+            }
+        } else {
+            Palette {
+                bg: Color32::from_rgb(250, 250, 251),
+                grid: Color32::from_rgb(218, 221, 226),
+                header_bg: Color32::from_rgb(236, 238, 242),
+                text: Color32::from_gray(15),
+                weak_text: Color32::from_gray(80),
+                card_bg: Color32::WHITE,
+                card_border: Color32::from_rgb(170, 174, 182),
+                select: Color32::from_rgb(20, 110, 230),
+                edge: Color32::from_gray(110),
+                cross_edge: Color32::from_rgb(214, 96, 20),
+            }
+        }
+    }
+}
+
+pub fn rgb(c: crate::model::Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+
+/// Draw the canvas and handle its gestures.
+pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
+    let rect = ui.available_rect_before_wrap();
+    let pal = Palette::of(ui);
+    // Panels stepping aside or coming back move the canvas: the map stays where it
+    // is on the screen.
+    let moved = rect.min - state.camera.rect.min;
+    if moved != Vec2::ZERO && state.camera.rect.width() > 0.0 {
+        state.camera.pan -= moved;
+    }
+    state.camera.rect = rect;
+    let ctx = ui.ctx();
+    let window = ctx.content_rect().size();
+    if state.camera.auto && window != state.camera.window {
+        // The window was resized (maximised at the start): set the view up again.
+        state.camera.request_readable();
+    }
+    state.camera.window = window;
+    state.camera.pixels_per_point = ctx.pixels_per_point();
+    state.camera.native_ppp = ctx.pixels_per_point() / ctx.zoom_factor().max(0.1);
+    state.camera.window_px = ctx.content_rect().width() * ctx.pixels_per_point();
+    // A big journey's layout arrives from the background: place the view once the layout
+    // of this document is there, never on the previous one's (or on none).
+    if state.derived.layout_of(&state.doc) {
+        state.camera.resolve_pending(&state.derived.layout);
+    }
+
+    // Accessibility nodes for cards (found by name in tests and by screen readers).
+    // Registered before the canvas so the canvas, on top, receives the pointer.
+    register_cards(ui, state);
+    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr("canvas-name")));
+
+    camera::handle_zoom(ui, state, &response);
+    gestures::handle_pointer(ui, state, &response);
+
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(
+        rect,
+        0.0,
+        super::scene_paint::color(state.derived.scene.background_color),
+    );
+    overlay::paint_world(&painter, state, &pal);
+    super::warroom::paint_overlay(&painter, state, &pal);
+    overlay::paint_drag_feedback(&painter, ui, state, &pal);
+    state.canvas.header_labels = sticky::paint_sticky_headers(
+        &painter,
+        &state.camera,
+        &state.derived.layout,
+        state.view.lane_mode,
+        &pal,
+    );
+    if state.view.minimap && !state.warroom.present.active {
+        minimap::minimap(ui, state, &pal);
+    }
+    if state.view.map_only && !state.warroom.present.active {
+        map_only_button(ui, state);
+    }
+    inline::inline_editor(ui, state);
+    super::notes::map_editor(ui, state);
+    if state.journey().touchpoint_count() == 0 && state.canvas.inline.is_none() {
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            tr("canvas-empty-hint"),
+            FontId::proportional(18.0),
+            pal.weak_text,
+        );
+    }
+}
+
+/// In map-only mode, the way back: a small button in the top right corner.
+fn map_only_button(ui: &mut egui::Ui, state: &mut AppState) {
+    let r = Rect::from_min_size(
+        state.camera.rect.right_top() + vec2(-150.0, 8.0),
+        vec2(142.0, 26.0),
+    );
+    if ui
+        .put(r, egui::Button::new(crate::i18n::tr("canvas-show-panels")))
+        .on_hover_text(crate::i18n::tr("canvas-show-panels-tip"))
+        .clicked()
+    {
+        state.queue_command(super::action::Command::MapOnly);
+    }
+}
+
+fn register_cards(ui: &mut egui::Ui, state: &mut AppState) {
+    let cam = &state.camera;
+    let mut n = 0;
+    if cam.zoom * 200.0 >= 30.0 {
+        let j = state.doc.journey();
+        for (id, r) in state.derived.layout.visible_cards(&cam.view()) {
+            if n >= MAX_CARD_NODES {
+                break;
+            }
+            let Some(t) = j.touchpoint(id) else { continue };
+            let screen = cam.rect_to_screen(r).intersect(cam.rect);
+            let resp = ui.interact(
+                screen,
+                egui::Id::unique(("tp-card", id.as_str())),
+                Sense::hover(),
+            );
+            let selected = state.selection.touchpoints.contains(id);
+            let name = t.name.clone();
+            resp.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name)
+            });
+            n += 1;
+        }
+    }
+    state.canvas.card_nodes = n;
+}
+
+/// Red / amber / green for a 0-10 mean score.
+pub fn score_color(mean: f64) -> Color32 {
+    if mean < 5.0 {
+        Color32::from_rgb(200, 40, 40)
+    } else if mean < 7.0 {
+        Color32::from_rgb(220, 150, 20)
+    } else {
+        Color32::from_rgb(40, 150, 60)
+    }
+}
