@@ -536,11 +536,11 @@ pub(super) fn callout_list(
         let x = above.x + col as f32 * col_w;
         let y = y0 + row as f32 * row_h;
         let number = c.number.to_string();
-        let w = (text_width(&number, size, true) + 8.0).max(route::LABEL_H);
-        let r = Rect::new(x, y, w, route::LABEL_H);
+        let w = (text_width(&number, size, true) + 8.0).max(labels::LABEL_H);
+        let r = Rect::new(x, y, w, labels::LABEL_H);
         out.push(rect(r, Some(p.surface), Some(c.color), 1.0, 4.0));
         out.push(text(
-            (x + w / 2.0, y + route::LABEL_H / 2.0),
+            (x + w / 2.0, y + labels::LABEL_H / 2.0),
             number,
             size,
             c.color,
@@ -549,7 +549,7 @@ pub(super) fn callout_list(
             Detail::Always,
         ));
         out.push(fitted(
-            (x + w + 6.0, y + route::LABEL_H / 2.0),
+            (x + w + 6.0, y + labels::LABEL_H / 2.0),
             &c.text,
             size,
             p.text,

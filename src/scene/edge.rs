@@ -76,7 +76,7 @@ pub const REWORK_WIDTH: f32 = 2.0;
 pub(super) struct EdgeInput<'a> {
     pub(super) h: &'a Handoff,
     pub(super) kind: EdgeKind,
-    /// The route (see `route::route_all`).
+    /// The route (see `layout::route::route_all`).
     pub(super) points: Vec<(f32, f32)>,
     /// The names of both ends (for the side list when not even a number fits).
     pub(super) names: (&'a str, &'a str),

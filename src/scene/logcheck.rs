@@ -159,7 +159,7 @@ pub fn draw(scene: &mut Scene, layout: &Layout, overlay: &LogOverlay, p: &Palett
         .map(|(a, b, _)| (TouchpointId::new(a.as_str()), TouchpointId::new(b.as_str())))
         .collect();
     let ends: Vec<(&TouchpointId, &TouchpointId)> = ids.iter().map(|(a, b)| (a, b)).collect();
-    let routes = route_all(layout, &config, &ends);
+    let routes = crate::layout::route::route_all(layout, &config, &ends);
     let mut labels = Vec::new();
     for ((_, _, count), points) in between.iter().zip(routes) {
         if points.len() < 2 {

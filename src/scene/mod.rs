@@ -12,7 +12,7 @@
 //! neither. Split by concept: [`style`] (the one palette and theme), [`text`]
 //! (measuring, wrapping; numbers, durations and dates come from `i18n::format` in the
 //! current language, as every word the map prints comes from `i18n`), [`marks`] (badges from the
-//! analysis), [`route`] (edge routing and label placement), [`card`], [`edge`],
+//! analysis), [`labels`] (label placement on the layout's routes), [`card`], [`edge`],
 //! [`chrome`] (backgrounds, emotion curve, title block, legend) and [`focus`]
 //! (war-room emphasis). This file holds the display-list types and [`build_scene`].
 
@@ -31,10 +31,10 @@ pub mod chrome;
 pub mod drivers_chart;
 pub mod edge;
 pub mod focus;
+pub mod labels;
 pub mod logcheck;
 pub mod marks;
 pub mod measure;
-pub mod route;
 pub mod scenario_overlay;
 pub mod style;
 #[cfg(test)]
@@ -54,7 +54,7 @@ pub use card::LARGE_NAME_SIZE;
 use card::*;
 use chrome::*;
 use edge::*;
-use route::*;
+use labels::*;
 
 /// Horizontal alignment of a text item relative to its `pos`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -309,7 +309,7 @@ impl Item {
                 if points.is_empty() {
                     return None;
                 }
-                let b = route::bbox_of(points);
+                let b = labels::bbox_of(points);
                 // Room for the arrow head too.
                 let m = width + 5.0 + width * 2.0;
                 Some(Rect::new(b.x - m, b.y - m, b.w + 2.0 * m, b.h + 2.0 * m))
@@ -505,16 +505,13 @@ pub fn build_scene_with_marks(
 
     let marks = if options.show_gaps { analysis } else { None };
     let handoffs = journey.handoffs();
-    let ends: Vec<(&TouchpointId, &TouchpointId)> =
-        handoffs.iter().map(|h| (&h.from, &h.to)).collect();
-    let mut routes = route_all(layout, &config, &ends).into_iter();
     let mut placed = Placed::default();
     let mut callouts = Vec::new();
     for h in &handoffs {
-        let points = routes.next().unwrap_or_default();
-        if points.is_empty() {
+        let Some(points) = layout.routes.get(&h.key()).filter(|p| !p.is_empty()) else {
             continue;
-        }
+        };
+        let points = points.clone();
         let kind = if rework.contains(&h.key()) {
             EdgeKind::Rework
         } else {

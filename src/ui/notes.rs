@@ -347,18 +347,22 @@ pub fn to_action(state: &mut AppState, note: &StickyNote) {
     state.warroom.tab = PanelTab::Actions;
 }
 
+fn seg_len((a, b): ((f32, f32), (f32, f32))) -> f32 {
+    (b.0 - a.0).abs() + (b.1 - a.1).abs()
+}
+
 /// Where a note would like to be, near what it is attached to (world units).
-fn anchor_spot(
-    journey: &crate::model::Journey,
-    layout: &Layout,
-    anchor: &Anchor,
-) -> Option<(f32, f32)> {
+fn anchor_spot(layout: &Layout, anchor: &Anchor) -> Option<(f32, f32)> {
     match anchor {
         Anchor::Touchpoint(id) => layout.cards.get(id).map(|r| (r.right() + 4.0, r.y - 4.0)),
         Anchor::Handoff(k) => {
-            let h = journey.handoff(k)?;
-            let pts = super::canvas::edge_points(layout, h)?;
-            let (a, b) = (pts.first()?, pts.get(1)?);
+            // On the handoff's line as drawn (the layout's route): the middle of its
+            // longest segment.
+            let pts = layout.routes.get(k)?;
+            let (a, b) = pts
+                .windows(2)
+                .map(|s| (s[0], s[1]))
+                .max_by(|x, y| seg_len(*x).total_cmp(&seg_len(*y)))?;
             Some(((a.0 + b.0) / 2.0 - 20.0, (a.1 + b.1) / 2.0 - 30.0))
         }
         Anchor::Cell(s, d) => {
@@ -401,7 +405,7 @@ pub fn place_notes(journey: &crate::model::Journey, layout: &Layout) -> Vec<(Not
     }
     offsets.sort_by_key(|&(dx, dy)| (dx.abs().max(dy.abs()), dx.abs() + dy.abs(), dx < 0, dy > 0));
     for note in journey.notes() {
-        let Some((x, y)) = anchor_spot(journey, layout, &note.anchor) else {
+        let Some((x, y)) = anchor_spot(layout, &note.anchor) else {
             continue;
         };
         let free = |r: &WRect| {
@@ -652,5 +656,51 @@ pub fn map_editor(ui: &mut egui::Ui, state: &mut AppState) {
         let mut n = note;
         n.text = text;
         edit_note(state, n, &tr("undo-edit-note"), true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{LayoutConfig, layout};
+    use crate::scene::{Item, SceneOptions, build_scene};
+
+    /// Distance from a point to a polyline.
+    fn distance(p: (f32, f32), line: &[(f32, f32)]) -> f32 {
+        line.windows(2)
+            .map(|s| {
+                let (a, b) = (s[0], s[1]);
+                let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+                let len = dx * dx + dy * dy;
+                let t = if len > 0.0 {
+                    (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                let (x, y) = (a.0 + dx * t - p.0, a.1 + dy * t - p.1);
+                (x * x + y * y).sqrt()
+            })
+            .fold(f32::INFINITY, f32::min)
+    }
+
+    /// Issue #15: a note on a handoff is placed against the line the map draws (the
+    /// layout's route), not against a line of the canvas's own.
+    #[test]
+    fn a_note_on_a_handoff_sits_by_the_line_that_is_drawn() {
+        let j = crate::samples::move_address().unwrap();
+        let l = layout(&j, &LayoutConfig::default());
+        let scene = build_scene(&j, &l, None, &SceneOptions::default());
+        let mut checked = 0;
+        for e in &scene.edges {
+            let Some(Item::Line { points, .. }) = e.items.first() else {
+                continue;
+            };
+            let spot = anchor_spot(&l, &Anchor::Handoff(e.key.clone())).unwrap();
+            // The spot is offset (-20, -30) from a point on the line.
+            let d = distance((spot.0 + 20.0, spot.1 + 30.0), points);
+            assert!(d < 0.5, "{:?}: {d} px off its line", e.key);
+            checked += 1;
+        }
+        assert_eq!(checked, j.handoff_count());
     }
 }

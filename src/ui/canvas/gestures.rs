@@ -47,26 +47,6 @@ pub fn dist_sq_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     (a + ab * t - p).length_sq()
 }
 
-/// The world-space polyline of each handoff: from the right of its source card to the
-/// left of its target (loops go out above and come back).
-pub fn edge_points(layout: &Layout, h: &Handoff) -> Option<Vec<(f32, f32)>> {
-    let a = layout.cards.get(&h.from)?;
-    let b = layout.cards.get(&h.to)?;
-    let (ay, by) = (a.y + a.h / 2.0, b.y + b.h / 2.0);
-    if b.x > a.right() {
-        Some(vec![(a.right(), ay), (b.x, by)])
-    } else {
-        // A step back (a rework loop) or a step in the same column: go over the top.
-        let top = a.y.min(b.y) - 12.0;
-        Some(vec![
-            (a.x + a.w * 0.7, a.y),
-            (a.x + a.w * 0.7, top),
-            (b.x + b.w * 0.3, top),
-            (b.x + b.w * 0.3, b.y),
-        ])
-    }
-}
-
 fn handoff_at(state: &AppState, p: Pos2) -> Option<HandoffKey> {
     crate::ui::scene_paint::edge_at(&state.derived.scene, &state.camera, p, 6.0)
 }

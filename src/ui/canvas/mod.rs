@@ -13,7 +13,7 @@ mod overlay;
 mod sticky;
 
 pub use camera::{CARD_NAME_SIZE, Camera, LOD_CARD_PX, MAX_ZOOM, MIN_ZOOM, readable_name_px};
-pub use gestures::{Drag, dist_sq_to_segment, edge_points};
+pub use gestures::{Drag, dist_sq_to_segment};
 pub use inline::{Inline, InlineTarget, commit_inline};
 
 use super::app::{AppState, Selection};

@@ -1,4 +1,5 @@
-//! Edge routing and label placement (issue 16).
+//! Edge routing (issue 16): the layout owns the handoff routes ([`Layout::routes`]);
+//! the scene, the canvas and the notes all use them.
 //!
 //! The grid layout leaves a mesh of free channels: a vertical channel in every gap
 //! between card slots (continuous over the whole grid, as every cell of a column uses
@@ -15,13 +16,10 @@
 //!    that few cross) and every segment gets its own track, shared only with segments
 //!    that do not overlap it; the tracks spread evenly over the channel's width.
 //!
-//! Labels ([`label_point`]) sit on their own line, at the first spot of its segments
-//! that covers neither a card nor a label already placed (a grid index); else the caller
-//! falls back to a numbered callout with the figures in a side list.
+//! Labels are placed on these lines by the scene (`scene::labels`).
 
 mod candidates;
 mod choose;
-mod labels;
 mod mesh;
 mod nudge;
 #[cfg(test)]
@@ -30,7 +28,6 @@ mod tests;
 use super::*;
 use candidates::{Cand, P, candidates};
 use choose::choose;
-pub(super) use labels::{LABEL_H, Placed, bbox_of, fallback_point, label_point};
 use mesh::Mesh;
 use nudge::{Seg, assign_tracks};
 
@@ -70,7 +67,7 @@ enum C {
 /// Route every handoff `(from, to)` between the cards `layout` placed (see the module
 /// comment). Returns one polyline per handoff, in order; an end without a card gives an
 /// empty polyline.
-pub(super) fn route_all(
+pub fn route_all(
     layout: &Layout,
     c: &LayoutConfig,
     ends: &[(&TouchpointId, &TouchpointId)],

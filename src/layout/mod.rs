@@ -2,7 +2,9 @@
 //! each cell. Pure: world coordinates in points, no egui. The canvas, the
 //! diagram exports and hit testing all use the same [`Layout`].
 
-use crate::model::{DepartmentId, Journey, Layer, Rgb, StageId, TouchpointId};
+pub mod route;
+
+use crate::model::{DepartmentId, HandoffKey, Journey, Layer, Rgb, StageId, TouchpointId};
 use std::collections::{BTreeMap, VecDeque};
 
 /// An axis-aligned rectangle in world coordinates.
@@ -136,6 +138,10 @@ pub struct Layout {
     pub order: Vec<TouchpointId>,
     /// y of the line of visibility (layer mode only).
     pub visibility_line: Option<f32>,
+    /// The route of every handoff whose ends have cards: an orthogonal polyline in the
+    /// channels between the cards ([`route::route_all`]). The map, the canvas's hit
+    /// testing and highlight, and the sticky notes on handoffs all use these.
+    pub routes: BTreeMap<HandoffKey, Vec<(f32, f32)>>,
 }
 
 /// The order touchpoints occur along the journey (the analysis' order, so the
@@ -298,7 +304,7 @@ pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
         LaneMode::Layers => lanes.get(2).map(|l| l.y),
         LaneMode::Departments => None,
     };
-    Layout {
+    let mut l = Layout {
         config: Some(c),
         columns,
         lanes,
@@ -310,7 +316,19 @@ pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
         bounds: Rect::new(0.0, 0.0, x.max(grid_x), y.max(grid_y)),
         order,
         visibility_line,
-    }
+        routes: BTreeMap::new(),
+    };
+    let handoffs = journey.handoffs();
+    let ends: Vec<(&TouchpointId, &TouchpointId)> =
+        handoffs.iter().map(|h| (&h.from, &h.to)).collect();
+    let routes = route::route_all(&l, &c, &ends);
+    l.routes = handoffs
+        .iter()
+        .zip(routes)
+        .filter(|(_, points)| !points.is_empty())
+        .map(|(h, points)| (h.key(), points))
+        .collect();
+    l
 }
 
 impl Layout {

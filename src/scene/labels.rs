@@ -1,9 +1,11 @@
 //! Edge label placement on the routed lines.
 
-use super::choose::Line;
 use super::*;
 
-pub(in crate::scene) fn bbox_of(points: &[(f32, f32)]) -> Rect {
+/// A segment of a routed line.
+type Line = ((f32, f32), (f32, f32));
+
+pub(super) fn bbox_of(points: &[(f32, f32)]) -> Rect {
     let mut x0 = f32::INFINITY;
     let mut y0 = f32::INFINITY;
     let mut x1 = f32::NEG_INFINITY;
@@ -22,20 +24,20 @@ pub(in crate::scene) fn bbox_of(points: &[(f32, f32)]) -> Rect {
 
 /// Edge labels already placed, in a coarse grid for quick overlap tests.
 #[derive(Default)]
-pub(in crate::scene) struct Placed {
-    pub(in crate::scene) cells: BTreeMap<(i32, i32), Vec<Rect>>,
+pub(super) struct Placed {
+    pub(super) cells: BTreeMap<(i32, i32), Vec<Rect>>,
 }
 
 impl Placed {
-    pub(in crate::scene) const CELL: f32 = 256.0;
+    pub(super) const CELL: f32 = 256.0;
 
-    pub(in crate::scene) fn cells_of(r: &Rect) -> impl Iterator<Item = (i32, i32)> {
+    pub(super) fn cells_of(r: &Rect) -> impl Iterator<Item = (i32, i32)> {
         let f = |v: f32| (v / Self::CELL).floor().clamp(-1e6, 1e6) as i32;
         let (x0, x1, y0, y1) = (f(r.x), f(r.right()), f(r.y), f(r.bottom()));
         (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
     }
 
-    pub(in crate::scene) fn hits(&self, r: &Rect) -> bool {
+    pub(super) fn hits(&self, r: &Rect) -> bool {
         Self::cells_of(r).any(|c| {
             self.cells
                 .get(&c)
@@ -43,7 +45,7 @@ impl Placed {
         })
     }
 
-    pub(in crate::scene) fn add(&mut self, r: Rect) {
+    pub(super) fn add(&mut self, r: Rect) {
         for c in Self::cells_of(&r) {
             self.cells.entry(c).or_default().push(r);
         }
@@ -51,12 +53,12 @@ impl Placed {
 }
 
 /// Label height.
-pub(in crate::scene) const LABEL_H: f32 = 16.0;
+pub(super) const LABEL_H: f32 = 16.0;
 
 /// Where a label `w` wide reads best on its line `points`: the first spot on the line
 /// (along the longest segments first, from their middles outwards) where it covers no
 /// card and no label already placed; `None` when there is none.
-pub(in crate::scene) fn label_point(
+pub(super) fn label_point(
     layout: &Layout,
     placed: &Placed,
     points: &[(f32, f32)],
@@ -106,7 +108,7 @@ pub(in crate::scene) fn label_point(
 }
 
 /// The middle of the longest segment: where a label goes when no spot is free.
-pub(in crate::scene) fn fallback_point(points: &[(f32, f32)]) -> (f32, f32) {
+pub(super) fn fallback_point(points: &[(f32, f32)]) -> (f32, f32) {
     points
         .windows(2)
         .max_by(|x, y| {
