@@ -500,4 +500,21 @@ pub enum Action {
     SetUiScale(f32),
     /// View > Language: switch now and remember it in the settings.
     SetLanguage(crate::i18n::Lang),
+    /// What a panel asks of the app besides edits, selections and commands.
+    App(AppAction),
+}
+
+/// What the menus and the left panel ask of the app that no other [`Action`] says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppAction {
+    /// File > Back up on save: remember the choice.
+    SetBackupOnSave(bool),
+    /// File > Recovered journeys…
+    ShowRecovered,
+    /// Show this message in the status line.
+    Status(String),
+    /// Open this modal dialog.
+    OpenDialog(super::dialogs::Dialog),
+    /// The name field of a just-added stage or department has taken the keyboard.
+    NameFocused,
 }

@@ -1,35 +1,36 @@
 //! The frame around the canvas: menu bar and toolbar, status line, the left panel
 //! (gaps and headline figures; stages and departments), the matrix view.
 
-use super::action::{Action, Command, Menu};
-use super::app::AppState;
+use super::action::{Action, AppAction, Command, Menu};
 use super::dialogs::Dialog;
-use super::frame::FrameView;
+use super::frame::{FrameView, Outbox};
+use super::map_labels::PaintedLabel;
 use crate::analysis::Severity;
 use crate::edit::Edit;
 use crate::i18n::tr;
 use crate::layout::LaneMode;
-use crate::model::{DepartmentKind, Rgb};
+use crate::model::{Department, DepartmentKind, Journey, Rgb, Stage};
 use egui::RichText;
 
 /// One menu item (or toolbar button) for a command.
-fn command_button(ui: &mut egui::Ui, state: &AppState, c: Command) -> bool {
-    command_button_as(ui, state, c, state.command_label(c))
+fn command_button(ui: &mut egui::Ui, v: FrameView<'_>, c: Command) -> bool {
+    command_button_as(ui, v, c, v.command_label(c))
 }
 
 /// [`command_button`] under another label (a submenu's short name for the command).
-fn command_button_as(ui: &mut egui::Ui, state: &AppState, c: Command, label: String) -> bool {
+fn command_button_as(ui: &mut egui::Ui, v: FrameView<'_>, c: Command, label: String) -> bool {
     let mut button = egui::Button::new(label);
     if let Some(sc) = c.shortcuts().first() {
         button = button.shortcut_text(ui.ctx().format_shortcut(sc));
     }
-    if let Some(on) = state.checked(c) {
+    if let Some(on) = v.checked(c) {
         button = button.selected(on);
     }
-    ui.add_enabled(state.enabled(c), button).clicked()
+    ui.add_enabled(v.enabled(c), button).clicked()
 }
 
-pub fn top_bar(ui: &mut egui::Ui, state: &mut AppState) {
+/// The menu bar and the toolbar.
+pub fn top_bar(ui: &mut egui::Ui, v: FrameView<'_>, out: &mut Outbox<'_>) {
     egui::Panel::top("menu-bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             for menu in Menu::ALL {
@@ -41,22 +42,22 @@ pub fn top_bar(ui: &mut egui::Ui, state: &mut AppState) {
                         }
                         if IMPORTS.iter().any(|(i, _)| *i == c) {
                             if c == Command::Import {
-                                import_menu(ui, state);
+                                import_menu(ui, v, out);
                             }
                             continue;
                         }
-                        if command_button(ui, state, c) {
-                            state.queue_command(c);
+                        if command_button(ui, v, c) {
+                            out.command(c);
                             ui.close();
                         }
                         if c == Command::SaveAs {
-                            recent_menu(ui, state);
-                            safety_menu(ui, state);
+                            recent_menu(ui, v, out);
+                            safety_menu(ui, v, out);
                         }
                     }
                     if menu == Menu::View {
                         ui.separator();
-                        language_menu(ui, state);
+                        language_menu(ui, v, out);
                     }
                 });
             }
@@ -64,7 +65,7 @@ pub fn top_bar(ui: &mut egui::Ui, state: &mut AppState) {
     });
     egui::Panel::top("toolbar").show(ui, |ui| {
         ui.add_space(2.0);
-        ui.horizontal(|ui| toolbar(ui, state));
+        ui.horizontal(|ui| toolbar(ui, v, out));
         ui.add_space(2.0);
     });
 }
@@ -77,12 +78,12 @@ const IMPORTS: [(Command, &str); 3] = [
     (Command::ImportFeedback, "menu-import-feedback"),
 ];
 
-fn import_menu(ui: &mut egui::Ui, state: &mut AppState) {
+fn import_menu(ui: &mut egui::Ui, v: FrameView<'_>, out: &mut Outbox<'_>) {
     ui.menu_button(tr("menu-import"), |ui| {
         ui.set_min_width(280.0);
         for (c, id) in IMPORTS {
-            if command_button_as(ui, state, c, tr(id)) {
-                state.queue_command(c);
+            if command_button_as(ui, v, c, tr(id)) {
+                out.command(c);
                 ui.close();
             }
         }
@@ -90,13 +91,13 @@ fn import_menu(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 /// View > Language: every available language by its own name; switches at once.
-fn language_menu(ui: &mut egui::Ui, state: &mut AppState) {
-    let current = state.language();
+fn language_menu(ui: &mut egui::Ui, v: FrameView<'_>, out: &mut Outbox<'_>) {
+    let current = v.language();
     ui.menu_button(tr("menu-language"), |ui| {
         for lang in crate::i18n::available() {
             let on = lang == current;
             if ui.radio(on, lang.native_name()).clicked() {
-                state.queue(Action::SetLanguage(lang));
+                out.push(Action::SetLanguage(lang));
                 ui.close();
             }
         }
@@ -133,8 +134,8 @@ const TOOLS: [Option<(&str, Command)>; 23] = [
 
 /// The toolbar: the buttons that fit in the window's width, the rest (with a larger
 /// UI or a narrow window) in a "More" menu at its end, so none is ever out of reach.
-fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
-    let zoom_text = format!("{:.0}%", state.camera.zoom * 100.0);
+fn toolbar(ui: &mut egui::Ui, v: FrameView<'_>, out: &mut Outbox<'_>) {
+    let zoom_text = format!("{:.0}%", v.camera().zoom * 100.0);
     let text_of = |t: &str, c: Command| match c {
         Command::ZoomReset => zoom_text.clone(),
         Command::ZoomOut => "-".to_owned(),
@@ -174,24 +175,22 @@ fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
             None => {
                 ui.separator();
             }
-            Some((t, c)) => tool(ui, state, &text_of(t, c), c),
+            Some((t, c)) => tool(ui, v, out, &text_of(t, c), c),
         }
     }
     if !overflow.is_empty() {
         ui.menu_button(more, |ui| {
             for (t, c) in overflow {
                 let label = match c {
-                    Command::ZoomReset | Command::ZoomOut | Command::ZoomIn => {
-                        state.command_label(c)
-                    }
+                    Command::ZoomReset | Command::ZoomOut | Command::ZoomIn => v.command_label(c),
                     _ => text_of(t, c),
                 };
                 let mut b = egui::Button::new(label);
-                if let Some(on) = state.checked(c) {
+                if let Some(on) = v.checked(c) {
                     b = b.selected(on);
                 }
-                if ui.add_enabled(state.enabled(c), b).clicked() {
-                    state.queue_command(c);
+                if ui.add_enabled(v.enabled(c), b).clicked() {
+                    out.command(c);
                     ui.close();
                 }
             }
@@ -199,53 +198,44 @@ fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
     }
 }
 
-fn tool(ui: &mut egui::Ui, state: &mut AppState, text: &str, c: Command) {
+fn tool(ui: &mut egui::Ui, v: FrameView<'_>, out: &mut Outbox<'_>, text: &str, c: Command) {
     let tip = match c.shortcuts().first() {
-        Some(sc) => format!(
-            "{} ({})",
-            state.command_label(c),
-            ui.ctx().format_shortcut(sc)
-        ),
-        None => state.command_label(c),
+        Some(sc) => format!("{} ({})", v.command_label(c), ui.ctx().format_shortcut(sc)),
+        None => v.command_label(c),
     };
     let mut b = egui::Button::new(text);
-    if let Some(on) = state.checked(c) {
+    if let Some(on) = v.checked(c) {
         b = b.selected(on);
     }
-    if ui
-        .add_enabled(state.enabled(c), b)
-        .on_hover_text(tip)
-        .clicked()
-    {
-        state.queue_command(c);
+    if ui.add_enabled(v.enabled(c), b).on_hover_text(tip).clicked() {
+        out.command(c);
     }
 }
 
 /// The backup setting and the list of journeys recovered after a crash.
-fn safety_menu(ui: &mut egui::Ui, state: &mut AppState) {
-    let mut backup = state.settings.backup_on_save;
+fn safety_menu(ui: &mut egui::Ui, v: FrameView<'_>, out: &mut Outbox<'_>) {
+    let mut backup = v.settings().backup_on_save;
     if ui
         .checkbox(&mut backup, tr("menu-backup-on-save"))
         .on_hover_text(tr("menu-backup-on-save-tip"))
         .changed()
     {
-        state.settings.backup_on_save = backup;
-        state.persist_settings();
+        out.push(Action::App(AppAction::SetBackupOnSave(backup)));
     }
     if ui.button(tr("menu-recovered")).clicked() {
-        state.reliability.show_recovered();
+        out.push(Action::App(AppAction::ShowRecovered));
         ui.close();
     }
 }
 
-fn recent_menu(ui: &mut egui::Ui, state: &mut AppState) {
-    let recent = state.settings.recent.clone();
+fn recent_menu(ui: &mut egui::Ui, v: FrameView<'_>, out: &mut Outbox<'_>) {
+    let recent = v.settings().recent.clone();
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
         ui.menu_button(tr("menu-open-recent"), |ui| {
             for p in recent {
                 let label = p.display().to_string();
                 if ui.button(label).clicked() {
-                    state.queue(Action::OpenPath(p));
+                    out.push(Action::OpenPath(p));
                     ui.close();
                 }
             }
@@ -310,7 +300,15 @@ pub enum LeftTab {
     Structure,
 }
 
-pub fn left_panel(ui: &mut egui::Ui, state: &mut AppState) {
+/// The left panel (its own state: the open tab); `name_new` is a stage or department
+/// just added, whose name field takes the keyboard.
+pub fn left_panel(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    tab: &mut LeftTab,
+    name_new: Option<&NewName>,
+    out: &mut Outbox<'_>,
+) {
     egui::Panel::left("left-panel")
         .resizable(true)
         .default_size(320.0)
@@ -318,13 +316,9 @@ pub fn left_panel(ui: &mut egui::Ui, state: &mut AppState) {
         .show(ui, |ui| {
             ui.add_space(6.0);
             ui.horizontal(|ui| {
+                ui.selectable_value(tab, LeftTab::Gaps, RichText::new(tr("tab-gaps")).heading());
                 ui.selectable_value(
-                    &mut state.left_tab,
-                    LeftTab::Gaps,
-                    RichText::new(tr("tab-gaps")).heading(),
-                );
-                ui.selectable_value(
-                    &mut state.left_tab,
+                    tab,
                     LeftTab::Structure,
                     RichText::new(tr("tab-structure")).heading(),
                 );
@@ -332,9 +326,9 @@ pub fn left_panel(ui: &mut egui::Ui, state: &mut AppState) {
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| match state.left_tab {
-                    LeftTab::Gaps => gaps_tab(ui, state),
-                    LeftTab::Structure => structure_tab(ui, state),
+                .show(ui, |ui| match *tab {
+                    LeftTab::Gaps => gaps_tab(ui, v, out),
+                    LeftTab::Structure => structure_tab(ui, v, name_new, out),
                 });
         });
 }
@@ -360,13 +354,13 @@ pub fn severity_color(s: Severity) -> egui::Color32 {
     }
 }
 
-fn gaps_tab(ui: &mut egui::Ui, state: &mut AppState) {
-    let Some(a) = state.derived.analysis.as_ref() else {
+fn gaps_tab(ui: &mut egui::Ui, v: FrameView<'_>, out: &mut Outbox<'_>) {
+    let Some(a) = v.derived().analysis.as_ref() else {
         return;
     };
     let h = &a.headline;
-    ui.label(RichText::new(state.doc.journey().title()).strong());
-    if state.derived.updating() {
+    ui.label(RichText::new(v.journey().title()).strong());
+    if v.derived().updating() {
         // Never shown stale as if current: the figures below are those of an earlier
         // version until the background analysis of the last change is in.
         ui.label(RichText::new(tr!("gaps-updating")).weak().italics());
@@ -421,19 +415,16 @@ fn gaps_tab(ui: &mut egui::Ui, state: &mut AppState) {
         let selected = !g.touchpoints.is_empty()
             && g.touchpoints
                 .iter()
-                .all(|t| state.selection.touchpoints.contains(t))
-            && g.touchpoints.len() == state.selection.touchpoints.len();
+                .all(|t| v.selection().touchpoints.contains(t))
+            && g.touchpoints.len() == v.selection().touchpoints.len();
         if ui.selectable_label(selected, text).clicked() {
             chosen = Some(i);
         }
         ui.add_space(2.0);
     }
     if show_matrix {
-        state.queue_command(Command::ToggleMatrix);
+        out.command(Command::ToggleMatrix);
     }
-    let Some(a) = state.derived.analysis.as_ref() else {
-        return;
-    };
     if let Some(g) = chosen.and_then(|i| a.gaps.get(i)) {
         let mut ids = g.touchpoints.clone();
         for h in &g.handoffs {
@@ -444,9 +435,9 @@ fn gaps_tab(ui: &mut egui::Ui, state: &mut AppState) {
             }
         }
         if ids.is_empty() {
-            state.status = g.explanation.clone();
+            out.push(Action::App(AppAction::Status(g.explanation.clone())));
         } else {
-            state.actions.push(Action::Focus(ids));
+            out.push(Action::Focus(ids));
         }
     }
 }
@@ -470,214 +461,247 @@ fn focus_and_select(ui: &mut egui::Ui, id: egui::Id, text: &str) {
     st.store(ui.ctx(), id);
 }
 
-fn structure_tab(ui: &mut egui::Ui, state: &mut AppState) {
-    let j = state.doc.journey();
-    let mut actions = Vec::new();
+/// The Structure tab: stages, departments and the lane mode, edited in place.
+fn structure_tab(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    name_new: Option<&NewName>,
+    out: &mut Outbox<'_>,
+) {
+    let j = v.journey();
     ui.label(RichText::new(tr("structure-stages")).strong());
-    let n = j.stages().len();
     for (i, s) in j.stages().iter().enumerate() {
-        let count = j
-            .touchpoints()
-            .filter(|t| t.stage.as_ref() == Some(&s.id))
-            .count();
-        ui.horizontal(|ui| {
-            let mut name = s.name.clone();
-            let field = ui.scope_id().with(("stage-name", &s.id));
-            if state.name_new.as_ref() == Some(&NewName::Stage(s.id.clone())) {
-                focus_and_select(ui, field, &name);
-                state.name_new = None;
-            }
-            if ui
-                .add(
-                    egui::TextEdit::singleline(&mut name)
-                        .id(field)
-                        .desired_width(140.0),
-                )
-                .accessible_name(tr!("structure-stage-name", n = i + 1))
-                .changed()
-            {
-                let mut s2 = s.clone();
-                s2.name = name;
-                actions.push(Action::Edit {
-                    label: tr("undo-rename-stage"),
-                    edit: Edit::UpdateStage(s2),
-                    merge: Some(format!("stage:{}", s.id)),
-                });
-            }
-            ui.label(RichText::new(count.to_string()).small());
-            if ui
-                .add_enabled(i > 0, egui::Button::new(tr("structure-up")).small())
-                .on_hover_text(tr("structure-move-left"))
-                .clicked()
-            {
-                actions.push(Action::Edit {
-                    label: tr("undo-move-stage"),
-                    edit: Edit::MoveStage { from: i, to: i - 1 },
-                    merge: None,
-                });
-            }
-            if ui
-                .add_enabled(i + 1 < n, egui::Button::new(tr("structure-down")).small())
-                .on_hover_text(tr("structure-move-right"))
-                .clicked()
-            {
-                actions.push(Action::Edit {
-                    label: tr("undo-move-stage"),
-                    edit: Edit::MoveStage { from: i, to: i + 1 },
-                    merge: None,
-                });
-            }
-            if ui
-                .small_button("×")
-                .accessible_name(tr!("structure-delete-stage-named", name = &s.name))
-                .on_hover_text(tr("undo-delete-stage"))
-                .clicked()
-            {
-                if count == 0 {
-                    actions.push(Action::RemoveStage {
-                        id: s.id.clone(),
-                        move_to: None,
-                    });
-                } else {
-                    let move_to = j
-                        .stages()
-                        .get(if i > 0 { i - 1 } else { i + 1 })
-                        .map(|s| s.id.clone());
-                    state.dialog = Some(Dialog::RemoveStage {
-                        id: s.id.clone(),
-                        move_to,
-                    });
-                }
-            }
-        });
+        ui.horizontal(|ui| stage_row(ui, j, i, s, name_new, out));
     }
     if ui.button(tr("structure-add-stage")).clicked() {
-        actions.push(Action::Command(Command::AddStage));
+        out.push(Action::Command(Command::AddStage));
     }
     ui.add_space(10.0);
     ui.label(RichText::new(tr("structure-departments")).strong());
+    for (i, d) in j.departments().iter().enumerate() {
+        ui.horizontal(|ui| department_row(ui, j, i, d, name_new, out));
+    }
+    if ui.button(tr("structure-add-department")).clicked() {
+        out.push(Action::Command(Command::AddDepartment));
+    }
+    ui.add_space(10.0);
+    ui.label(RichText::new(tr("structure-lanes")).strong());
+    ui.horizontal(|ui| {
+        let mut mode = v.view().lane_mode;
+        ui.radio_value(&mut mode, LaneMode::Departments, tr("lanes-departments"));
+        ui.radio_value(&mut mode, LaneMode::Layers, tr("lanes-layers"));
+        if mode != v.view().lane_mode {
+            out.push(Action::SetLaneMode(mode));
+        }
+    });
+}
+
+/// One stage: its name, its touchpoint count, move left/right and delete.
+fn stage_row(
+    ui: &mut egui::Ui,
+    j: &Journey,
+    i: usize,
+    s: &Stage,
+    name_new: Option<&NewName>,
+    out: &mut Outbox<'_>,
+) {
+    let n = j.stages().len();
+    let count = j
+        .touchpoints()
+        .filter(|t| t.stage.as_ref() == Some(&s.id))
+        .count();
+    let mut name = s.name.clone();
+    let field = ui.scope_id().with(("stage-name", &s.id));
+    if name_new == Some(&NewName::Stage(s.id.clone())) {
+        focus_and_select(ui, field, &name);
+        out.push(Action::App(AppAction::NameFocused));
+    }
+    if ui
+        .add(
+            egui::TextEdit::singleline(&mut name)
+                .id(field)
+                .desired_width(140.0),
+        )
+        .accessible_name(tr!("structure-stage-name", n = i + 1))
+        .changed()
+    {
+        let mut s2 = s.clone();
+        s2.name = name;
+        out.edit(
+            tr("undo-rename-stage"),
+            Edit::UpdateStage(s2),
+            Some(format!("stage:{}", s.id)),
+        );
+    }
+    ui.label(RichText::new(count.to_string()).small());
+    if ui
+        .add_enabled(i > 0, egui::Button::new(tr("structure-up")).small())
+        .on_hover_text(tr("structure-move-left"))
+        .clicked()
+    {
+        out.edit(
+            tr("undo-move-stage"),
+            Edit::MoveStage { from: i, to: i - 1 },
+            None,
+        );
+    }
+    if ui
+        .add_enabled(i + 1 < n, egui::Button::new(tr("structure-down")).small())
+        .on_hover_text(tr("structure-move-right"))
+        .clicked()
+    {
+        out.edit(
+            tr("undo-move-stage"),
+            Edit::MoveStage { from: i, to: i + 1 },
+            None,
+        );
+    }
+    if ui
+        .small_button("×")
+        .accessible_name(tr!("structure-delete-stage-named", name = &s.name))
+        .on_hover_text(tr("undo-delete-stage"))
+        .clicked()
+    {
+        if count == 0 {
+            out.push(Action::RemoveStage {
+                id: s.id.clone(),
+                move_to: None,
+            });
+        } else {
+            let move_to = j
+                .stages()
+                .get(if i > 0 { i - 1 } else { i + 1 })
+                .map(|s| s.id.clone());
+            out.push(Action::App(AppAction::OpenDialog(Dialog::RemoveStage {
+                id: s.id.clone(),
+                move_to,
+            })));
+        }
+    }
+}
+
+/// One department: its colour, name, touchpoint count, move up/down and delete (never
+/// the last customer lane).
+fn department_row(
+    ui: &mut egui::Ui,
+    j: &Journey,
+    i: usize,
+    d: &Department,
+    name_new: Option<&NewName>,
+    out: &mut Outbox<'_>,
+) {
     let n = j.departments().len();
     let customers = j
         .departments()
         .iter()
         .filter(|d| d.kind == DepartmentKind::Customer)
         .count();
-    for (i, d) in j.departments().iter().enumerate() {
-        let count = j
-            .touchpoints()
-            .filter(|t| t.owner.as_ref() == Some(&d.id))
-            .count();
-        ui.horizontal(|ui| {
-            let mut c = [d.color.0, d.color.1, d.color.2];
-            if egui::color_picker::color_edit_button_srgb(ui, &mut c).changed() {
-                let mut d2 = d.clone();
-                d2.color = Rgb(c[0], c[1], c[2]);
-                actions.push(Action::Edit {
-                    label: tr("undo-recolour-department"),
-                    edit: Edit::UpdateDepartment(d2),
-                    merge: Some(format!("dept-colour:{}", d.id)),
-                });
-            }
-            let mut name = d.name.clone();
-            let field = ui.scope_id().with(("department-name", &d.id));
-            if state.name_new.as_ref() == Some(&NewName::Department(d.id.clone())) {
-                focus_and_select(ui, field, &name);
-                state.name_new = None;
-            }
-            if ui
-                .add(
-                    egui::TextEdit::singleline(&mut name)
-                        .id(field)
-                        .desired_width(120.0),
-                )
-                .accessible_name(tr!("structure-department-name", n = i + 1))
-                .changed()
-            {
-                let mut d2 = d.clone();
-                d2.name = name;
-                actions.push(Action::Edit {
-                    label: tr("undo-rename-department"),
-                    edit: Edit::UpdateDepartment(d2),
-                    merge: Some(format!("dept:{}", d.id)),
-                });
-            }
-            ui.label(RichText::new(count.to_string()).small());
-            if ui
-                .add_enabled(i > 0, egui::Button::new(tr("structure-up")).small())
-                .on_hover_text(tr("structure-move-up"))
-                .clicked()
-            {
-                actions.push(Action::Edit {
-                    label: tr("undo-move-department"),
-                    edit: Edit::MoveDepartment { from: i, to: i - 1 },
-                    merge: None,
-                });
-            }
-            if ui
-                .add_enabled(i + 1 < n, egui::Button::new(tr("structure-down")).small())
-                .on_hover_text(tr("structure-move-down"))
-                .clicked()
-            {
-                actions.push(Action::Edit {
-                    label: tr("undo-move-department"),
-                    edit: Edit::MoveDepartment { from: i, to: i + 1 },
-                    merge: None,
-                });
-            }
-            let last_customer = d.kind == DepartmentKind::Customer && customers <= 1;
-            if ui
-                .add_enabled(!last_customer, egui::Button::new("×").small())
-                .accessible_name(tr!("structure-delete-department-named", name = &d.name))
-                .on_hover_text(if last_customer {
-                    tr("structure-customer-lane-stays")
-                } else {
-                    tr("undo-delete-department")
-                })
-                .clicked()
-            {
-                if count == 0 {
-                    actions.push(Action::RemoveDepartment {
-                        id: d.id.clone(),
-                        move_to: None,
-                    });
-                } else {
-                    state.dialog = Some(Dialog::RemoveDepartment {
-                        id: d.id.clone(),
-                        move_to: None,
-                    });
-                }
-            }
-        });
+    let count = j
+        .touchpoints()
+        .filter(|t| t.owner.as_ref() == Some(&d.id))
+        .count();
+    let mut c = [d.color.0, d.color.1, d.color.2];
+    if egui::color_picker::color_edit_button_srgb(ui, &mut c).changed() {
+        let mut d2 = d.clone();
+        d2.color = Rgb(c[0], c[1], c[2]);
+        out.edit(
+            tr("undo-recolour-department"),
+            Edit::UpdateDepartment(d2),
+            Some(format!("dept-colour:{}", d.id)),
+        );
     }
-    if ui.button(tr("structure-add-department")).clicked() {
-        actions.push(Action::Command(Command::AddDepartment));
+    let mut name = d.name.clone();
+    let field = ui.scope_id().with(("department-name", &d.id));
+    if name_new == Some(&NewName::Department(d.id.clone())) {
+        focus_and_select(ui, field, &name);
+        out.push(Action::App(AppAction::NameFocused));
     }
-    ui.add_space(10.0);
-    ui.label(RichText::new(tr("structure-lanes")).strong());
-    ui.horizontal(|ui| {
-        let mut mode = state.view.lane_mode;
-        ui.radio_value(&mut mode, LaneMode::Departments, tr("lanes-departments"));
-        ui.radio_value(&mut mode, LaneMode::Layers, tr("lanes-layers"));
-        if mode != state.view.lane_mode {
-            actions.push(Action::SetLaneMode(mode));
+    if ui
+        .add(
+            egui::TextEdit::singleline(&mut name)
+                .id(field)
+                .desired_width(120.0),
+        )
+        .accessible_name(tr!("structure-department-name", n = i + 1))
+        .changed()
+    {
+        let mut d2 = d.clone();
+        d2.name = name;
+        out.edit(
+            tr("undo-rename-department"),
+            Edit::UpdateDepartment(d2),
+            Some(format!("dept:{}", d.id)),
+        );
+    }
+    ui.label(RichText::new(count.to_string()).small());
+    if ui
+        .add_enabled(i > 0, egui::Button::new(tr("structure-up")).small())
+        .on_hover_text(tr("structure-move-up"))
+        .clicked()
+    {
+        out.edit(
+            tr("undo-move-department"),
+            Edit::MoveDepartment { from: i, to: i - 1 },
+            None,
+        );
+    }
+    if ui
+        .add_enabled(i + 1 < n, egui::Button::new(tr("structure-down")).small())
+        .on_hover_text(tr("structure-move-down"))
+        .clicked()
+    {
+        out.edit(
+            tr("undo-move-department"),
+            Edit::MoveDepartment { from: i, to: i + 1 },
+            None,
+        );
+    }
+    let last_customer = d.kind == DepartmentKind::Customer && customers <= 1;
+    if ui
+        .add_enabled(!last_customer, egui::Button::new("×").small())
+        .accessible_name(tr!("structure-delete-department-named", name = &d.name))
+        .on_hover_text(if last_customer {
+            tr("structure-customer-lane-stays")
+        } else {
+            tr("undo-delete-department")
+        })
+        .clicked()
+    {
+        if count == 0 {
+            out.push(Action::RemoveDepartment {
+                id: d.id.clone(),
+                move_to: None,
+            });
+        } else {
+            out.push(Action::App(AppAction::OpenDialog(
+                Dialog::RemoveDepartment {
+                    id: d.id.clone(),
+                    move_to: None,
+                },
+            )));
         }
-    });
-    state.actions.extend(actions);
+    }
 }
 
 /// The department x department handoff matrix, as a heatmap: rows hand off to
 /// columns; colour by count, figures show count and queue time.
-pub fn matrix_view(ui: &mut egui::Ui, state: &mut AppState) {
+/// Its own state: the department names it painted (as the canvas's sticky headers).
+pub fn matrix_view(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    header_labels: &mut Vec<PaintedLabel>,
+    out: &mut Outbox<'_>,
+) {
     egui::Frame::central_panel(ui.style()).show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.heading(tr("cmd-toggle-matrix"));
             if ui.button(tr("matrix-back")).clicked() {
-                state.queue_command(Command::ToggleMatrix);
+                out.command(Command::ToggleMatrix);
             }
         });
         ui.label(tr("matrix-explain"));
         ui.add_space(8.0);
-        let Some(a) = state.derived.analysis.as_ref() else {
+        let Some(a) = v.derived().analysis.as_ref() else {
             return;
         };
         let mut m = a.matrix.clone();
@@ -720,7 +744,7 @@ pub fn matrix_view(ui: &mut egui::Ui, state: &mut AppState) {
                 rect.center().x - g.size().x / 2.0,
                 rect.center().y - g.size().y / 2.0,
             );
-            painted.push(super::map_labels::PaintedLabel {
+            painted.push(PaintedLabel {
                 text: name.to_owned(),
                 rect: egui::Rect::from_min_size(at, g.size()),
                 rows: super::map_labels::rows(&g),
@@ -745,74 +769,80 @@ pub fn matrix_view(ui: &mut egui::Ui, state: &mut AppState) {
                         let name = m.names.get(r).map_or("", String::as_str);
                         name_cell(ui, name, label_w, cell_h, true);
                         for (c, cell) in row.iter().enumerate() {
-                            let t = cell.handoffs as f32 / max as f32;
-                            let base = if r == c {
-                                egui::Color32::from_rgb(90, 130, 200)
-                            } else {
-                                egui::Color32::from_rgb(220, 70, 40)
-                            };
-                            let bg = if cell.handoffs == 0 {
-                                if dark {
-                                    egui::Color32::from_gray(40)
-                                } else {
-                                    egui::Color32::from_gray(238)
-                                }
-                            } else {
-                                base.gamma_multiply(0.25 + 0.75 * t)
-                            };
-                            let (rect, resp) = ui.allocate_exact_size(
-                                egui::vec2(cell_w, cell_h),
-                                egui::Sense::hover(),
-                            );
-                            ui.painter().rect_filled(rect, 4.0, bg);
-                            let fg = if cell.handoffs > 0 && t > 0.4 {
-                                egui::Color32::WHITE
-                            } else {
-                                ui.visuals().text_color()
-                            };
-                            if cell.handoffs > 0 {
-                                ui.painter().text(
-                                    rect.center() - egui::vec2(0.0, 8.0),
-                                    egui::Align2::CENTER_CENTER,
-                                    cell.handoffs.to_string(),
-                                    egui::FontId::proportional(if cell_w < 64.0 {
-                                        15.0
-                                    } else {
-                                        18.0
-                                    }),
-                                    fg,
-                                );
-                                ui.painter().text(
-                                    rect.center() + egui::vec2(0.0, 12.0),
-                                    egui::Align2::CENTER_CENTER,
-                                    fmt_hours(cell.wait_hours),
-                                    egui::FontId::proportional(11.0),
-                                    fg,
-                                );
-                            }
-                            let from = m.names.get(r).cloned().unwrap_or_default();
-                            let to = m.names.get(c).cloned().unwrap_or_default();
-                            let label =
-                                tr!("matrix-cell", from = from, to = to, count = cell.handoffs);
-                            let resp = resp.accessible_name(label.clone());
-                            resp.on_hover_text(match cell.mean_failure_rate {
-                                Some(f) => tr!(
-                                    "matrix-cell-tip-failure",
-                                    cell = label,
-                                    queue = fmt_hours(cell.wait_hours),
-                                    failure = format!("{:.0}", f * 100.0)
-                                ),
-                                None => tr!(
-                                    "matrix-cell-tip",
-                                    cell = label,
-                                    queue = fmt_hours(cell.wait_hours)
-                                ),
-                            });
+                            matrix_cell(ui, m, (r, c), cell, max, egui::vec2(cell_w, cell_h), dark);
                         }
                         ui.end_row();
                     }
                 });
         });
-        state.canvas.header_labels = painted;
+        *header_labels = painted;
+    });
+}
+
+/// One cell of the matrix: coloured by count (the diagonal blue), with its count and
+/// queue time, named for screen readers, the failure rate on hover.
+fn matrix_cell(
+    ui: &mut egui::Ui,
+    m: &crate::analysis::HandoffMatrix,
+    (r, c): (usize, usize),
+    cell: &crate::analysis::MatrixCell,
+    max: usize,
+    size: egui::Vec2,
+    dark: bool,
+) {
+    let t = cell.handoffs as f32 / max as f32;
+    let base = if r == c {
+        egui::Color32::from_rgb(90, 130, 200)
+    } else {
+        egui::Color32::from_rgb(220, 70, 40)
+    };
+    let bg = if cell.handoffs == 0 {
+        if dark {
+            egui::Color32::from_gray(40)
+        } else {
+            egui::Color32::from_gray(238)
+        }
+    } else {
+        base.gamma_multiply(0.25 + 0.75 * t)
+    };
+    let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::hover());
+    ui.painter().rect_filled(rect, 4.0, bg);
+    let fg = if cell.handoffs > 0 && t > 0.4 {
+        egui::Color32::WHITE
+    } else {
+        ui.visuals().text_color()
+    };
+    if cell.handoffs > 0 {
+        ui.painter().text(
+            rect.center() - egui::vec2(0.0, 8.0),
+            egui::Align2::CENTER_CENTER,
+            cell.handoffs.to_string(),
+            egui::FontId::proportional(if size.x < 64.0 { 15.0 } else { 18.0 }),
+            fg,
+        );
+        ui.painter().text(
+            rect.center() + egui::vec2(0.0, 12.0),
+            egui::Align2::CENTER_CENTER,
+            fmt_hours(cell.wait_hours),
+            egui::FontId::proportional(11.0),
+            fg,
+        );
+    }
+    let from = m.names.get(r).cloned().unwrap_or_default();
+    let to = m.names.get(c).cloned().unwrap_or_default();
+    let label = tr!("matrix-cell", from = from, to = to, count = cell.handoffs);
+    let resp = resp.accessible_name(label.clone());
+    resp.on_hover_text(match cell.mean_failure_rate {
+        Some(f) => tr!(
+            "matrix-cell-tip-failure",
+            cell = label,
+            queue = fmt_hours(cell.wait_hours),
+            failure = format!("{:.0}", f * 100.0)
+        ),
+        None => tr!(
+            "matrix-cell-tip",
+            cell = label,
+            queue = fmt_hours(cell.wait_hours)
+        ),
     });
 }

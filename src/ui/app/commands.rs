@@ -5,7 +5,7 @@ use super::{AppState, Selection};
 use crate::edit::Edit;
 use crate::i18n::tr;
 use crate::layout::LaneMode;
-use crate::ui::action::{Action, AfterGuard, Command};
+use crate::ui::action::{Action, AfterGuard, AppAction, Command};
 use crate::ui::canvas;
 use crate::ui::clipboard;
 use crate::ui::dialogs::Dialog;
@@ -98,6 +98,7 @@ impl AppState {
                 self.settings.ui_scale = s.clamp(0.5, 3.0);
                 self.persist_settings();
             }
+            Action::App(a) => self.apply_app_action(a),
             Action::SetLanguage(lang) => {
                 // Instantly: this frame's remaining strings and every later one.
                 crate::i18n::set_current(&lang);
@@ -105,6 +106,20 @@ impl AppState {
                 self.settings.language = Some(lang);
                 self.persist_settings();
             }
+        }
+    }
+
+    /// Apply what a panel asked of the app (see [`AppAction`]).
+    fn apply_app_action(&mut self, action: AppAction) {
+        match action {
+            AppAction::SetBackupOnSave(on) => {
+                self.settings.backup_on_save = on;
+                self.persist_settings();
+            }
+            AppAction::ShowRecovered => self.reliability.show_recovered(),
+            AppAction::Status(message) => self.status = message,
+            AppAction::OpenDialog(dialog) => self.dialog = Some(dialog),
+            AppAction::NameFocused => self.name_new = None,
         }
     }
 

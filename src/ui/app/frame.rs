@@ -48,10 +48,14 @@ impl AppState {
         } else if self.view.map_only {
             // Only the map (F9 or the button on the map brings the rest back).
         } else {
-            panels::top_bar(ui, self);
+            self.panel_view(|v, out| panels::top_bar(ui, v, out));
             self.panel_view(|v, _| panels::status_bar(ui, v));
             if self.view.left_panel {
-                panels::left_panel(ui, self);
+                let name_new = self.name_new.clone();
+                self.panel(
+                    |s| &mut s.left_tab,
+                    |v, tab, out| panels::left_panel(ui, v, tab, name_new.as_ref(), out),
+                );
             }
             if self.view.inspector {
                 inspector::panel(ui, self);
@@ -65,7 +69,10 @@ impl AppState {
                 if self.warroom.compare.is_open() {
                     crate::ui::compare::view(ui, self);
                 } else if self.view.matrix {
-                    panels::matrix_view(ui, self);
+                    self.panel(
+                        |s| &mut s.canvas.header_labels,
+                        |v, labels, out| panels::matrix_view(ui, v, labels, out),
+                    );
                 } else {
                     canvas::show(ui, self);
                 }
