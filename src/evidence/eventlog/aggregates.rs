@@ -58,6 +58,109 @@ pub fn read(name: &str, input: impl Read) -> Result<LogRead, LogError> {
         .headers()
         .map_err(|e| LogError::new(name, tr1("minesql-agg-unreadable", "error", e.to_string())))?
         .clone();
+    let at = column_positions(name, &headers)?;
+    let mut state = Reading {
+        problems: Problems::new(name, PosKind::Line),
+        log: None,
+        acts: Vec::new(),
+        index: HashMap::new(),
+        pairs: Vec::new(),
+    };
+    let mut rec = csv::StringRecord::new();
+    let mut rows = 0u64;
+    loop {
+        match rdr.read_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                if let csv::ErrorKind::Io(_) = e.kind() {
+                    return Err(LogError::new(
+                        name,
+                        tr1("minesql-agg-unreadable", "error", e.to_string()),
+                    ));
+                }
+                let line = e.position().map_or(0, |p| p.line());
+                state
+                    .problems
+                    .at(line, tr1("minesql-agg-bad-row", "error", e.to_string()));
+                continue;
+            }
+        }
+        rows += 1;
+        if rows > MAX_ROWS {
+            state.problems.general(tr1(
+                "minesql-agg-too-many-rows",
+                "max",
+                MAX_ROWS.to_string(),
+            ));
+            break;
+        }
+        let line = rec.position().map_or(rows + 1, |p| p.line());
+        match parse_row(&rec, &at) {
+            Ok(row) => state.add(line, row),
+            Err(b) => state.problems.at(line, b),
+        }
+    }
+    let Reading {
+        mut problems,
+        log,
+        acts,
+        index,
+        pairs,
+    } = state;
+    let Some(LogRow {
+        source,
+        events,
+        cases: ncases,
+        elapsed_median,
+        elapsed_p90,
+        period,
+    }) = log
+    else {
+        return Err(LogError::new(
+            name,
+            tr1("minesql-agg-no-log", "kind", "log"),
+        ));
+    };
+    let (activities, at_of, starts, ends) = activities_in_order(acts, &index, &mut problems);
+    let out_pairs = resolve_pairs(pairs, &index, &at_of, &mut problems);
+    if activities.is_empty() {
+        return Err(LogError::new(
+            name,
+            tr1("minesql-agg-nothing", "file", name),
+        ));
+    }
+    let mined = Mined {
+        file: if source.is_empty() {
+            name.to_owned()
+        } else {
+            source
+        },
+        cases: ncases,
+        events,
+        activities,
+        pairs: out_pairs,
+        variants: Vec::new(),
+        other_variant_cases: 0,
+        elapsed_hours_median: elapsed_median,
+        elapsed_hours_p90: elapsed_p90,
+        starts,
+        ends,
+        period,
+        exact: true,
+    };
+    Ok(LogRead {
+        mined,
+        problems,
+        rows,
+    })
+}
+
+/// Where each of [`COLUMNS`] is in the header; fails naming the first one missing.
+fn column_positions(
+    name: &str,
+    headers: &csv::StringRecord,
+) -> Result<[usize; COLUMNS.len()], LogError> {
     let mut at = [usize::MAX; COLUMNS.len()];
     for (k, c) in COLUMNS.iter().enumerate() {
         match headers
@@ -79,102 +182,128 @@ pub fn read(name: &str, input: impl Read) -> Result<LogRead, LogError> {
             }
         }
     }
-    let mut problems = Problems::new(name, PosKind::Line);
-    let mut log: Option<LogRow> = None;
-    let mut acts: Vec<Act> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut pairs: Vec<(u64, String, String, PairFigures)> = Vec::new();
-    let mut rec = csv::StringRecord::new();
-    let mut rows = 0u64;
-    loop {
-        match rdr.read_record(&mut rec) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                if let csv::ErrorKind::Io(_) = e.kind() {
-                    return Err(LogError::new(
-                        name,
-                        tr1("minesql-agg-unreadable", "error", e.to_string()),
-                    ));
-                }
-                let line = e.position().map_or(0, |p| p.line());
-                problems.at(line, tr1("minesql-agg-bad-row", "error", e.to_string()));
-                continue;
+    Ok(at)
+}
+
+/// One row's cells, its counts and numbers parsed.
+struct AggRow {
+    kind: String,
+    activity: Option<String>,
+    other: Option<String>,
+    n: Option<u64>,
+    cases: Option<u64>,
+    rework: Option<u64>,
+    median: Option<f64>,
+    p90: Option<f64>,
+    position: Option<f64>,
+    /// The row's first and last event (epoch milliseconds).
+    period: Option<(i64, i64)>,
+}
+
+/// The cells of a row (`at` the columns' positions); `Err` the first count or number
+/// that does not read.
+fn parse_row(rec: &csv::StringRecord, at: &[usize; COLUMNS.len()]) -> Result<AggRow, String> {
+    let cell = |k: usize| rec.get(at[k]).map(str::trim).filter(|s| !s.is_empty());
+    let mut bad: Option<String> = None;
+    let mut int = |k: usize| -> Option<u64> {
+        let t = cell(k)?;
+        match t.parse::<u64>() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                bad.get_or_insert_with(|| {
+                    tr_args(
+                        "minesql-agg-bad-count",
+                        &[
+                            ("column", COLUMNS[k].into()),
+                            ("value", t.to_owned().into()),
+                        ],
+                    )
+                });
+                None
             }
         }
-        rows += 1;
-        if rows > MAX_ROWS {
-            problems.general(tr1(
-                "minesql-agg-too-many-rows",
-                "max",
-                MAX_ROWS.to_string(),
-            ));
-            break;
-        }
-        let line = rec.position().map_or(rows + 1, |p| p.line());
-        let cell = |k: usize| rec.get(at[k]).map(str::trim).filter(|s| !s.is_empty());
-        let mut bad: Option<String> = None;
-        let mut int = |k: usize| -> Option<u64> {
-            let t = cell(k)?;
-            match t.parse::<u64>() {
-                Ok(v) => Some(v),
-                Err(_) => {
-                    bad.get_or_insert_with(|| {
-                        tr_args(
-                            "minesql-agg-bad-count",
-                            &[
-                                ("column", COLUMNS[k].into()),
-                                ("value", t.to_owned().into()),
-                            ],
-                        )
-                    });
-                    None
-                }
+    };
+    let n = int(3);
+    let cases = int(4);
+    let rework = int(5);
+    let (first, last) = (cell(9), cell(10));
+    let mut num = |k: usize| -> Option<f64> {
+        let t = cell(k)?;
+        match t.parse::<f64>() {
+            Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+            _ => {
+                bad.get_or_insert_with(|| {
+                    tr_args(
+                        "minesql-agg-bad-number",
+                        &[
+                            ("column", COLUMNS[k].into()),
+                            ("value", t.to_owned().into()),
+                        ],
+                    )
+                });
+                None
             }
-        };
-        let n = int(3);
-        let cases = int(4);
-        let rework = int(5);
-        let (first, last) = (cell(9), cell(10));
-        let mut num = |k: usize| -> Option<f64> {
-            let t = cell(k)?;
-            match t.parse::<f64>() {
-                Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
-                _ => {
-                    bad.get_or_insert_with(|| {
-                        tr_args(
-                            "minesql-agg-bad-number",
-                            &[
-                                ("column", COLUMNS[k].into()),
-                                ("value", t.to_owned().into()),
-                            ],
-                        )
-                    });
-                    None
-                }
-            }
-        };
-        let median = num(6);
-        let p90 = num(7);
-        let position = num(8);
-        let ms = |t: Option<&str>| t.and_then(|t| t.parse::<i64>().ok());
-        if let Some(b) = bad {
-            problems.at(line, b);
-            continue;
         }
-        let kind = cell(0).unwrap_or("").to_ascii_lowercase();
-        let activity = cell(1).map(str::to_owned);
-        let other = cell(2).map(str::to_owned);
+    };
+    let median = num(6);
+    let p90 = num(7);
+    let position = num(8);
+    let ms = |t: Option<&str>| t.and_then(|t| t.parse::<i64>().ok());
+    if let Some(b) = bad {
+        return Err(b);
+    }
+    let period = match (ms(first), ms(last)) {
+        (Some(a), Some(b)) => Some((a, b)),
+        _ => None,
+    };
+    Ok(AggRow {
+        kind: cell(0).unwrap_or("").to_ascii_lowercase(),
+        activity: cell(1).map(str::to_owned),
+        other: cell(2).map(str::to_owned),
+        n,
+        cases,
+        rework,
+        median,
+        p90,
+        position,
+        period,
+    })
+}
+
+/// A pair row kept until every activity is known: (line, from, to, figures).
+type PairRow = (u64, String, String, PairFigures);
+
+/// What the rows read so far give.
+struct Reading {
+    problems: Problems,
+    log: Option<LogRow>,
+    acts: Vec<Act>,
+    index: HashMap<String, usize>,
+    pairs: Vec<PairRow>,
+}
+
+impl Reading {
+    /// Take the row on `line` in (or report why not).
+    fn add(&mut self, line: u64, row: AggRow) {
+        let AggRow {
+            kind,
+            activity,
+            other,
+            n,
+            cases,
+            rework,
+            median,
+            p90,
+            position,
+            period,
+        } = row;
         if kind == "log" {
-            if log.is_some() {
-                problems.at(line, tr1("minesql-agg-duplicate", "kind", "log"));
-                continue;
+            if self.log.is_some() {
+                self.problems
+                    .at(line, tr1("minesql-agg-duplicate", "kind", "log"));
+                return;
             }
-            let period = match (ms(first), ms(last)) {
-                (Some(a), Some(b)) => Some((a, b)),
-                _ => None,
-            };
-            log = Some(LogRow {
+            self.log = Some(LogRow {
                 source: other.unwrap_or_default(),
                 events: n.unwrap_or(0),
                 cases: cases.unwrap_or(0),
@@ -182,34 +311,24 @@ pub fn read(name: &str, input: impl Read) -> Result<LogRead, LogError> {
                 elapsed_p90: p90,
                 period,
             });
-            continue;
+            return;
         }
         let Some(activity) = activity else {
-            problems.at(line, tr1("minesql-agg-no-activity", "kind", kind));
-            continue;
+            self.problems
+                .at(line, tr1("minesql-agg-no-activity", "kind", kind));
+            return;
         };
-        let slot = match index.get(&activity) {
-            Some(&i) => i,
-            None => {
-                if acts.len() >= MAX_ACTIVITIES {
-                    problems.at(
-                        line,
-                        tr1("minesql-agg-too-many", "max", MAX_ACTIVITIES.to_string()),
-                    );
-                    continue;
-                }
-                index.insert(activity.clone(), acts.len());
-                acts.push(Act::default());
-                acts.len() - 1
-            }
+        let Some(slot) = self.slot(&activity, line) else {
+            return;
         };
-        let a = &mut acts[slot];
+        let a = &mut self.acts[slot];
+        let problems = &mut self.problems;
         let count = n.unwrap_or(0);
         match kind.as_str() {
             "activity" => {
                 if a.figures.is_some() {
                     problems.at(line, tr1("minesql-agg-duplicate", "kind", kind.clone()));
-                    continue;
+                    return;
                 }
                 a.figures = Some(ActivityFigures {
                     name: activity.clone(),
@@ -232,7 +351,7 @@ pub fn read(name: &str, input: impl Read) -> Result<LogRead, LogError> {
             "department" | "channel" | "layer" => {
                 let Some(value) = other else {
                     problems.at(line, tr1("minesql-agg-no-other", "kind", kind.clone()));
-                    continue;
+                    return;
                 };
                 let list = match kind.as_str() {
                     "department" => &mut a.departments,
@@ -249,9 +368,9 @@ pub fn read(name: &str, input: impl Read) -> Result<LogRead, LogError> {
             "pair" => {
                 let Some(to) = other else {
                     problems.at(line, tr1("minesql-agg-no-other", "kind", kind.clone()));
-                    continue;
+                    return;
                 };
-                pairs.push((
+                self.pairs.push((
                     line,
                     activity,
                     to,
@@ -268,21 +387,45 @@ pub fn read(name: &str, input: impl Read) -> Result<LogRead, LogError> {
             _ => problems.at(line, tr1("minesql-agg-unknown-kind", "kind", kind.clone())),
         }
     }
-    let Some(LogRow {
-        source,
-        events,
-        cases: ncases,
-        elapsed_median,
-        elapsed_p90,
-        period,
-    }) = log
-    else {
-        return Err(LogError::new(
-            name,
-            tr1("minesql-agg-no-log", "kind", "log"),
-        ));
-    };
-    // Activities in journey order: by median position, then name (as the miner).
+
+    /// The slot of `activity`, a new one for a new name; `None` (reported) past
+    /// [`MAX_ACTIVITIES`].
+    fn slot(&mut self, activity: &str, line: u64) -> Option<usize> {
+        match self.index.get(activity) {
+            Some(&i) => Some(i),
+            None => {
+                if self.acts.len() >= MAX_ACTIVITIES {
+                    self.problems.at(
+                        line,
+                        tr1("minesql-agg-too-many", "max", MAX_ACTIVITIES.to_string()),
+                    );
+                    return None;
+                }
+                self.index.insert(activity.to_owned(), self.acts.len());
+                self.acts.push(Act::default());
+                Some(self.acts.len() - 1)
+            }
+        }
+    }
+}
+
+/// Activities and their starts and ends, counted per position.
+type Ordered = (
+    Vec<ActivityFigures>,
+    Vec<usize>,
+    Vec<(usize, u64)>,
+    Vec<(usize, u64)>,
+);
+
+/// The activities with an `activity` row (those without are reported) in journey order:
+/// by median position, then name (as the miner), each with its department, channel and
+/// layer votes counted; the position of each slot (`usize::MAX` for none); the starts
+/// and ends by position, most first.
+fn activities_in_order(
+    mut acts: Vec<Act>,
+    index: &HashMap<String, usize>,
+    problems: &mut Problems,
+) -> Ordered {
     let mut order: Vec<usize> = (0..acts.len())
         .filter(|&i| {
             let a = &acts[i];
@@ -341,6 +484,17 @@ pub fn read(name: &str, input: impl Read) -> Result<LogRead, LogError> {
         |v: &mut Vec<(usize, u64)>| v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     tally(&mut starts);
     tally(&mut ends);
+    (activities, at_of, starts, ends)
+}
+
+/// The pairs between known activities (`at_of` their positions), in order, one per
+/// pair; a pair naming an unknown activity is reported.
+fn resolve_pairs(
+    pairs: Vec<PairRow>,
+    index: &HashMap<String, usize>,
+    at_of: &[usize],
+    problems: &mut Problems,
+) -> Vec<PairFigures> {
     let ix = |name: &str| {
         index
             .get(name)
@@ -367,36 +521,7 @@ pub fn read(name: &str, input: impl Read) -> Result<LogRead, LogError> {
     }
     out_pairs.sort_by_key(|p| (p.from, p.to));
     out_pairs.dedup_by_key(|p| (p.from, p.to));
-    if activities.is_empty() {
-        return Err(LogError::new(
-            name,
-            tr1("minesql-agg-nothing", "file", name),
-        ));
-    }
-    let mined = Mined {
-        file: if source.is_empty() {
-            name.to_owned()
-        } else {
-            source
-        },
-        cases: ncases,
-        events,
-        activities,
-        pairs: out_pairs,
-        variants: Vec::new(),
-        other_variant_cases: 0,
-        elapsed_hours_median: elapsed_median,
-        elapsed_hours_p90: elapsed_p90,
-        starts,
-        ends,
-        period,
-        exact: true,
-    };
-    Ok(LogRead {
-        mined,
-        problems,
-        rows,
-    })
+    out_pairs
 }
 
 /// [`read`] from a file.
