@@ -98,8 +98,49 @@ pub fn derived_stages(m: &Mined) -> (Vec<usize>, Vec<String>) {
     (of, names)
 }
 
+/// The journey of mined figures (see the module comment), with what was left off.
 pub fn journey(m: &Mined, opts: &BuildOptions) -> Built {
     let mut warnings = Vec::new();
+    let mut j = titled_journey(m, opts);
+    // Stages.
+    let (stage_of, stage_names): (Vec<usize>, Vec<String>) = match &opts.stages {
+        None => derived_stages(m),
+        Some(map) => mapped_stages(m, map, &mut warnings),
+    };
+    let stage_ids = add_stages(&mut j, &stage_names);
+    // Departments, in journey order of the first activity they own.
+    let dept_ids = add_departments(&mut j, m);
+    // Touchpoints.
+    let mut tp_ids: Vec<String> = Vec::new();
+    let mut taken_tps: BTreeSet<String> = BTreeSet::new();
+    for (i, a) in m.activities.iter().enumerate() {
+        let id = fresh_id(&slugify(&a.name, "activity"), |c| taken_tps.contains(c));
+        taken_tps.insert(id.clone());
+        tp_ids.push(id.clone());
+        let mut tp = touchpoint_of(m, a, id);
+        tp.stage = stage_of
+            .get(i)
+            .and_then(|&s| stage_ids.get(s))
+            .map(|s| StageId::new(s.clone()));
+        tp.owner = owner_of(a)
+            .and_then(|d| dept_ids.get(&d))
+            .map(|d| DepartmentId::new(d.clone()));
+        if let Err(e) = j.add_touchpoint(tp) {
+            warnings.push(format!("activity {:?} left out: {e}", a.name));
+        }
+    }
+    // Handoffs.
+    let dropped = add_handoffs(&mut j, m, opts, &tp_ids, &mut warnings);
+    Built {
+        journey: j,
+        dropped_handoffs: dropped,
+        warnings,
+    }
+}
+
+/// An empty journey with its title and description (counts, period) and the log's
+/// outcomes: cases and the elapsed time per case.
+fn titled_journey(m: &Mined, opts: &BuildOptions) -> Journey {
     let stem = std::path::Path::new(&m.file)
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
@@ -140,51 +181,59 @@ pub fn journey(m: &Mined, opts: &BuildOptions) -> Built {
         outcomes,
         ..Default::default()
     });
+    j
+}
 
-    // Stages.
-    let (stage_of, stage_names): (Vec<usize>, Vec<String>) = match &opts.stages {
-        None => derived_stages(m),
-        Some(map) => {
-            let mut names: Vec<String> = Vec::new();
-            let mut by_act: BTreeMap<&str, usize> = BTreeMap::new();
-            for (act, stage) in map {
-                let s = match names.iter().position(|n| n == stage) {
-                    Some(s) => s,
-                    None => {
-                        names.push(stage.clone());
-                        names.len() - 1
-                    }
-                };
-                by_act.entry(act.as_str()).or_insert(s);
-                if m.activity(act).is_none() {
-                    warnings.push(format!(
-                        "the stages file names {act:?}, which is not in the log"
-                    ));
-                }
+/// The stage of each activity and the stage names from a stages file's `map`
+/// (activity -> stage, in the file's order); activities it leaves out go to "Other".
+/// Names the file and the log do not share are warned about.
+fn mapped_stages(
+    m: &Mined,
+    map: &[(String, String)],
+    warnings: &mut Vec<String>,
+) -> (Vec<usize>, Vec<String>) {
+    let mut names: Vec<String> = Vec::new();
+    let mut by_act: BTreeMap<&str, usize> = BTreeMap::new();
+    for (act, stage) in map {
+        let s = match names.iter().position(|n| n == stage) {
+            Some(s) => s,
+            None => {
+                names.push(stage.clone());
+                names.len() - 1
             }
-            let mut other = None;
-            let of = m
-                .activities
-                .iter()
-                .map(|a| match by_act.get(a.name.as_str()) {
-                    Some(&s) => s,
-                    None => {
-                        warnings.push(format!(
-                            "activity {:?} is in no stage of the stages file; put in \"Other\"",
-                            a.name
-                        ));
-                        *other.get_or_insert_with(|| {
-                            names.push("Other".into());
-                            names.len() - 1
-                        })
-                    }
-                })
-                .collect();
-            (of, names)
+        };
+        by_act.entry(act.as_str()).or_insert(s);
+        if m.activity(act).is_none() {
+            warnings.push(format!(
+                "the stages file names {act:?}, which is not in the log"
+            ));
         }
-    };
+    }
+    let mut other = None;
+    let of = m
+        .activities
+        .iter()
+        .map(|a| match by_act.get(a.name.as_str()) {
+            Some(&s) => s,
+            None => {
+                warnings.push(format!(
+                    "activity {:?} is in no stage of the stages file; put in \"Other\"",
+                    a.name
+                ));
+                *other.get_or_insert_with(|| {
+                    names.push("Other".into());
+                    names.len() - 1
+                })
+            }
+        })
+        .collect();
+    (of, names)
+}
+
+/// Add a stage per name; returns their ids, in order.
+fn add_stages(j: &mut Journey, stage_names: &[String]) -> Vec<String> {
     let mut stage_ids = Vec::new();
-    for name in &stage_names {
+    for name in stage_names {
         let id = fresh_id(&slugify(name, "stage"), |c| {
             stage_ids.iter().any(|s: &String| s == c)
         });
@@ -198,17 +247,23 @@ pub fn journey(m: &Mined, opts: &BuildOptions) -> Built {
         );
         stage_ids.push(id);
     }
+    stage_ids
+}
 
-    // Departments, in journey order of the first activity they own.
+/// The department that owns an activity: the customer's for a customer activity.
+fn owner_of(a: &super::ActivityFigures) -> Option<String> {
+    if is_customer(a) {
+        Some(CUSTOMER.to_owned())
+    } else {
+        a.department.clone()
+    }
+}
+
+/// Add the departments owning the activities, in journey order of the first activity
+/// each owns; returns name -> id.
+fn add_departments(j: &mut Journey, m: &Mined) -> BTreeMap<String, String> {
     let mut dept_ids: BTreeMap<String, String> = BTreeMap::new();
     let mut taken_depts: BTreeSet<String> = BTreeSet::new();
-    let owner_of = |a: &super::ActivityFigures| -> Option<String> {
-        if is_customer(a) {
-            Some(CUSTOMER.to_owned())
-        } else {
-            a.department.clone()
-        }
-    };
     for a in &m.activities {
         let Some(name) = owner_of(a) else { continue };
         if dept_ids.contains_key(&name) {
@@ -232,111 +287,120 @@ pub fn journey(m: &Mined, opts: &BuildOptions) -> Built {
         );
         dept_ids.insert(name, id);
     }
+    dept_ids
+}
 
-    // Touchpoints.
-    let mut tp_ids: Vec<String> = Vec::new();
-    let mut taken_tps: BTreeSet<String> = BTreeSet::new();
-    for (i, a) in m.activities.iter().enumerate() {
-        let id = fresh_id(&slugify(&a.name, "activity"), |c| taken_tps.contains(c));
-        taken_tps.insert(id.clone());
-        tp_ids.push(id.clone());
-        let customer = is_customer(a);
-        let channel = a
-            .channel
-            .as_deref()
-            .and_then(Channel::parse)
-            .unwrap_or(if customer {
-                Channel::Web
-            } else {
-                Channel::Internal
-            });
-        let layer = a.layer.as_deref().and_then(Layer::parse).unwrap_or({
-            if customer {
-                Layer::CustomerAction
-            } else {
-                match a.visible {
-                    Some(true) => Layer::Frontstage,
-                    Some(false) => Layer::Backstage,
-                    None if channel == Channel::Internal => Layer::Backstage,
-                    None => Layer::Frontstage,
-                }
-            }
+/// The touchpoint `id` of activity `a` (no stage or owner yet): channel and layer
+/// (from the log, else from who performs it), metrics, volume, handling time, notes.
+fn touchpoint_of(m: &Mined, a: &super::ActivityFigures, id: String) -> Touchpoint {
+    let customer = is_customer(a);
+    let channel = a
+        .channel
+        .as_deref()
+        .and_then(Channel::parse)
+        .unwrap_or(if customer {
+            Channel::Web
+        } else {
+            Channel::Internal
         });
-        let mut metrics = Vec::new();
-        if let Some(p90) = a.handling_minutes_p90 {
-            metrics.push(Metric {
-                name: "Handling time p90".into(),
-                value: round2(p90),
-                unit: "min".into(),
-                target: None,
-                better: Better::Lower,
-            });
+    let layer = a.layer.as_deref().and_then(Layer::parse).unwrap_or({
+        if customer {
+            Layer::CustomerAction
+        } else {
+            match a.visible {
+                Some(true) => Layer::Frontstage,
+                Some(false) => Layer::Backstage,
+                None if channel == Channel::Internal => Layer::Backstage,
+                None => Layer::Frontstage,
+            }
         }
-        if a.rework_cases > 0 && a.cases > 0 {
-            metrics.push(Metric {
-                name: "Cases repeating it (rework)".into(),
-                value: round2(a.rework_cases as f64 * 100.0 / a.cases as f64),
-                unit: "%".into(),
-                target: None,
-                better: Better::Lower,
-            });
-        }
-        if let Some(c) = a.cost_mean {
-            metrics.push(Metric {
-                name: "Cost per event".into(),
-                value: round2(c),
-                unit: String::new(),
-                target: None,
-                better: Better::Lower,
-            });
-        }
-        let mut notes = vec![format!("Mined: {} cases, {} events.", a.cases, a.events)];
-        if a.members.len() > 1 || a.members.first().is_some_and(|n| *n != a.name) {
-            notes.push(format!("Log activities: {}.", a.members.join(", ")));
-        }
-        let others: Vec<String> = a
-            .departments
-            .iter()
-            .filter(|(d, _)| Some(d) != a.department.as_ref())
-            .map(|(d, n)| format!("{d} ({n} events)"))
-            .collect();
-        if !others.is_empty() {
-            notes.push(format!("Also performed by: {}.", others.join(", ")));
-        }
-        if a.rework_cases > 0 {
-            notes.push(format!("Repeated in {} cases (rework).", a.rework_cases));
-        }
-        let src = log_source(m, a.cases);
-        let tp = Touchpoint {
-            id: TouchpointId::new(id),
-            name: a.name.clone(),
-            stage: stage_of
-                .get(i)
-                .and_then(|&s| stage_ids.get(s))
-                .map(|s| StageId::new(s.clone())),
-            owner: owner_of(a)
-                .and_then(|d| dept_ids.get(&d))
-                .map(|d| DepartmentId::new(d.clone())),
-            channel,
-            layer,
-            metrics,
-            volume: Some(a.cases),
-            volume_source: src.clone(),
-            handling_minutes: a.handling_minutes_median.map(round2),
-            handling_source: if a.handling_minutes_median.is_some() {
-                src
-            } else {
-                Source::default()
-            },
-            notes: notes.join(" "),
-            ..Default::default()
-        };
-        if let Err(e) = j.add_touchpoint(tp) {
-            warnings.push(format!("activity {:?} left out: {e}", a.name));
-        }
+    });
+    let src = log_source(m, a.cases);
+    Touchpoint {
+        id: TouchpointId::new(id),
+        name: a.name.clone(),
+        stage: None,
+        owner: None,
+        channel,
+        layer,
+        metrics: metrics_of(a),
+        volume: Some(a.cases),
+        volume_source: src.clone(),
+        handling_minutes: a.handling_minutes_median.map(round2),
+        handling_source: if a.handling_minutes_median.is_some() {
+            src
+        } else {
+            Source::default()
+        },
+        notes: notes_of(a),
+        ..Default::default()
     }
+}
 
-    // Handoffs.
+/// An activity's metrics: handling time p90, rework share, cost per event (when known).
+fn metrics_of(a: &super::ActivityFigures) -> Vec<Metric> {
+    let mut metrics = Vec::new();
+    if let Some(p90) = a.handling_minutes_p90 {
+        metrics.push(Metric {
+            name: "Handling time p90".into(),
+            value: round2(p90),
+            unit: "min".into(),
+            target: None,
+            better: Better::Lower,
+        });
+    }
+    if a.rework_cases > 0 && a.cases > 0 {
+        metrics.push(Metric {
+            name: "Cases repeating it (rework)".into(),
+            value: round2(a.rework_cases as f64 * 100.0 / a.cases as f64),
+            unit: "%".into(),
+            target: None,
+            better: Better::Lower,
+        });
+    }
+    if let Some(c) = a.cost_mean {
+        metrics.push(Metric {
+            name: "Cost per event".into(),
+            value: round2(c),
+            unit: String::new(),
+            target: None,
+            better: Better::Lower,
+        });
+    }
+    metrics
+}
+
+/// An activity's notes: counts, the log activities it stands for, other departments
+/// performing it, rework.
+fn notes_of(a: &super::ActivityFigures) -> String {
+    let mut notes = vec![format!("Mined: {} cases, {} events.", a.cases, a.events)];
+    if a.members.len() > 1 || a.members.first().is_some_and(|n| *n != a.name) {
+        notes.push(format!("Log activities: {}.", a.members.join(", ")));
+    }
+    let others: Vec<String> = a
+        .departments
+        .iter()
+        .filter(|(d, _)| Some(d) != a.department.as_ref())
+        .map(|(d, n)| format!("{d} ({n} events)"))
+        .collect();
+    if !others.is_empty() {
+        notes.push(format!("Also performed by: {}.", others.join(", ")));
+    }
+    if a.rework_cases > 0 {
+        notes.push(format!("Repeated in {} cases (rework).", a.rework_cases));
+    }
+    notes.join(" ")
+}
+
+/// Add a handoff per directly-follows pair taken by at least `opts.min_share` of the
+/// cases (`tp_ids` the touchpoints' ids by activity); returns how many were dropped.
+fn add_handoffs(
+    j: &mut Journey,
+    m: &Mined,
+    opts: &BuildOptions,
+    tp_ids: &[String],
+    warnings: &mut Vec<String>,
+) -> usize {
     let mut dropped = 0;
     for p in &m.pairs {
         let share = if m.cases > 0 {
@@ -366,11 +430,7 @@ pub fn journey(m: &Mined, opts: &BuildOptions) -> Built {
             warnings.push(format!("handoff {from} -> {to} left out: {e}"));
         }
     }
-    Built {
-        journey: j,
-        dropped_handoffs: dropped,
-        warnings,
-    }
+    dropped
 }
 
 /// Read a `--stages` CSV: `activity,stage` per row (a header row naming `activity` is
