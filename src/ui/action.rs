@@ -467,6 +467,12 @@ pub enum Action {
         after: Option<TouchpointId>,
     },
     BeginRename(TouchpointId),
+    /// Confirm the canvas's inline name editor: rename, or create (`then_next`: Tab,
+    /// then name the next one).
+    CommitInline {
+        inline: Box<super::canvas::Inline>,
+        then_next: bool,
+    },
     /// Create a touchpoint named `name` in a cell (handoff from `after`); with
     /// `then_next`, start naming the next one in the next stage (Tab).
     CreateTouchpoint {

@@ -11,6 +11,7 @@ use super::action::{Action, Command};
 use super::app::{AppState, Selection, ViewOptions};
 use super::canvas::Camera;
 use super::derived::Derived;
+use super::drivers_view::DriversUi;
 use super::settings::Settings;
 use super::warroom::WarRoom;
 use crate::edit::Edit;
@@ -72,6 +73,11 @@ impl<'a> FrameView<'a> {
     /// War-room mode: presentation, department focus, notes, timer, comparison.
     pub fn warroom(&self) -> &'a WarRoom {
         &self.app.warroom
+    }
+
+    /// View > Key drivers and the what-if scenario panel.
+    pub fn drivers(&self) -> &'a DriversUi {
+        &self.app.drivers
     }
 
     pub fn language(&self) -> Lang {

@@ -3,25 +3,24 @@
 //! departments, queue time, failure rate and label. The selected handoff gets the same
 //! route highlight. Painted from the scene, so canvas and exports agree on the route.
 
-use super::AppState;
-use super::canvas::Camera;
+use super::canvas::{Camera, CanvasState};
+use super::frame::FrameView;
 use crate::i18n::tr;
 use crate::model::{HandoffKey, Journey};
 use crate::scene::{Item, Scene};
 use egui::{Color32, Pos2, Stroke};
 
 /// The handoff under `pointer` (not over a card), if any.
-pub fn under_pointer(state: &AppState, pointer: Option<Pos2>) -> Option<HandoffKey> {
+pub fn under_pointer(v: FrameView<'_>, cam: &Camera, pointer: Option<Pos2>) -> Option<HandoffKey> {
     let p = pointer?;
-    let cam = &state.camera;
     if !cam.rect.contains(p) {
         return None;
     }
     let (wx, wy) = cam.to_world(p);
-    if state.derived.layout.card_at(wx, wy).is_some() {
+    if v.derived().layout.card_at(wx, wy).is_some() {
         return None;
     }
-    super::scene_paint::edge_at(&state.derived.scene, cam, p, 6.0)
+    super::scene_paint::edge_at(&v.derived().scene, cam, p, 6.0)
 }
 
 /// Draw the whole route of `key` over the map in `color`.
@@ -94,29 +93,36 @@ pub fn facts(journey: &Journey, key: &HandoffKey) -> Vec<String> {
 }
 
 /// Highlight the hovered and the selected handoff's route; tooltip on the hovered one.
-pub fn paint(painter: &egui::Painter, state: &mut AppState, select: Color32, dragging: bool) {
+pub fn paint(
+    painter: &egui::Painter,
+    v: FrameView<'_>,
+    cam: &Camera,
+    canvas: &mut CanvasState,
+    select: Color32,
+    dragging: bool,
+) {
     let pointer = painter.ctx().input(|i| i.pointer.hover_pos());
     let hovered = if dragging {
         None
     } else {
-        under_pointer(state, pointer)
+        under_pointer(v, cam, pointer)
     };
-    let cam = &state.camera;
-    let scene = &state.derived.scene;
+    let scene = &v.derived().scene;
+    let selected = v.selection().handoff.as_ref();
     let mut highlighted = Vec::new();
-    if let Some(k) = &state.selection.handoff {
+    if let Some(k) = selected {
         paint_route(painter, cam, scene, k, select.gamma_multiply(0.7));
         highlighted.push(k.clone());
     }
     if let Some(k) = &hovered
-        && state.selection.handoff.as_ref() != Some(k)
+        && selected != Some(k)
     {
         paint_route(painter, cam, scene, k, select.gamma_multiply(0.45));
         highlighted.push(k.clone());
     }
-    state.canvas.highlighted = highlighted;
+    canvas.highlighted = highlighted;
     if let Some(k) = &hovered {
-        let lines = facts(state.journey(), k);
+        let lines = facts(v.journey(), k);
         if !lines.is_empty() {
             egui::Tooltip::always_open(
                 painter.ctx().clone(),
@@ -131,5 +137,5 @@ pub fn paint(painter: &egui::Painter, state: &mut AppState, select: Color32, dra
             });
         }
     }
-    state.canvas.hovered_handoff = hovered;
+    canvas.hovered_handoff = hovered;
 }

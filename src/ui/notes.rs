@@ -6,6 +6,8 @@
 
 use super::action::Action;
 use super::app::AppState;
+use super::canvas::Camera;
+use super::frame::{FrameView, Outbox};
 use super::warroom::PanelTab;
 use crate::edit::Edit;
 use crate::i18n::tr;
@@ -123,6 +125,12 @@ pub fn add_note_at(state: &mut AppState, anchor: Anchor) {
             w.notes.focus = Some(id);
         }
     }
+}
+
+/// A change to a note (typing merges into one undo step per note).
+fn note_edit(out: &mut Outbox<'_>, note: StickyNote, label: &str, merge: bool) {
+    let merge = merge.then(|| format!("note-{}", note.id));
+    out.edit(label, Edit::UpdateNote(note), merge);
 }
 
 fn edit_note(state: &mut AppState, note: StickyNote, label: &str, merge: bool) {
@@ -442,44 +450,48 @@ pub fn note_rects(state: &AppState) -> Vec<(NoteId, WRect)> {
 /// Is this note dimmed with the rest (outside the presented stage or the focused
 /// department)?
 pub fn note_dimmed(state: &AppState, note: &StickyNote) -> bool {
-    let j = state.journey();
+    note_dimmed_in(FrameView::of(state), note)
+}
+
+/// [`note_dimmed`] in a frame's view.
+pub fn note_dimmed_in(v: FrameView<'_>, note: &StickyNote) -> bool {
+    let j = v.journey();
     match &note.anchor {
         Anchor::Touchpoint(id) => j
             .touchpoint(id)
-            .is_some_and(|t| super::warroom::card_dimmed(state, t)),
+            .is_some_and(|t| super::warroom::card_dimmed_in(v, t)),
         Anchor::Handoff(k) => j
             .handoff(k)
-            .is_some_and(|h| super::warroom::handoff_dimmed(state, h)),
+            .is_some_and(|h| super::warroom::handoff_dimmed_in(v, h)),
         Anchor::Cell(s, d) => {
-            super::present::current_stage(state).is_some_and(|p| p != s)
-                || state.warroom.focus.as_ref().is_some_and(|f| f != d)
+            super::present::presented_stage(v).is_some_and(|p| p != s)
+                || v.warroom().focus.as_ref().is_some_and(|f| f != d)
         }
         Anchor::Journey => false,
     }
 }
 
 /// Draw the sticky notes on the canvas.
-pub fn paint(painter: &egui::Painter, state: &AppState) {
-    let cam = &state.camera;
+pub fn paint(painter: &egui::Painter, v: FrameView<'_>, cam: &Camera) {
     let z = cam.zoom;
-    let rects: std::collections::BTreeMap<&NoteId, &WRect> = state
-        .derived
+    let rects: std::collections::BTreeMap<&NoteId, &WRect> = v
+        .derived()
         .note_rects
         .iter()
         .map(|(id, r)| (id, r))
         .collect();
-    for note in state.journey().notes() {
+    for note in v.journey().notes() {
         let Some(w) = rects.get(&note.id) else {
             continue;
         };
-        if state.warroom.notes.editing.as_ref() == Some(&note.id) {
+        if v.warroom().notes.editing.as_ref() == Some(&note.id) {
             continue; // drawn by the editor
         }
         let r = cam.rect_to_screen(w);
         if !r.intersects(cam.rect) {
             continue;
         }
-        let dim = if note_dimmed(state, note) { 0.3 } else { 1.0 };
+        let dim = if note_dimmed_in(v, note) { 0.3 } else { 1.0 };
         let fill = Color32::from_rgb(note.color.0, note.color.1, note.color.2).gamma_multiply(dim);
         painter.rect_filled(
             r.translate(vec2(2.0, 2.0)),
@@ -535,10 +547,14 @@ pub fn paint(painter: &egui::Painter, state: &AppState) {
 /// comfortable size in the direction (right/left, down/up) that covers the fewest card
 /// names and badges, and kept inside the canvas.
 pub fn editor_rect(state: &AppState, id: &NoteId) -> egui::Rect {
-    let cam = &state.camera;
+    editor_rect_in(FrameView::of(state), &state.camera, id)
+}
+
+/// [`editor_rect`] in a frame's view, for the camera `cam`.
+pub fn editor_rect_in(v: FrameView<'_>, cam: &Camera, id: &NoteId) -> egui::Rect {
     let size = vec2(280.0, 120.0);
-    let note = state
-        .derived
+    let note = v
+        .derived()
         .note_rects
         .iter()
         .find(|(n, _)| n == id)
@@ -567,7 +583,7 @@ pub fn editor_rect(state: &AppState, id: &NoteId) -> egui::Rect {
     .map(|min| egui::Rect::from_min_size(inside(min), size));
     // Cards near the note, with the room kept for their names and badges.
     let probe = cam.rect_to_world(note.expand(size.x.max(size.y)));
-    let layout = &state.derived.layout;
+    let layout = &v.derived().layout;
     let keepouts: Vec<egui::Rect> = layout
         .visible_cards(&probe)
         .into_iter()
@@ -594,15 +610,20 @@ pub fn editor_rect(state: &AppState, id: &NoteId) -> egui::Rect {
     best
 }
 
-pub fn map_editor(ui: &mut egui::Ui, state: &mut AppState) {
-    let Some(id) = state.warroom.notes.editing.clone() else {
+pub fn map_editor(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    notes: &mut NotesState,
+    out: &mut Outbox<'_>,
+) {
+    let Some(id) = notes.editing.clone() else {
         return;
     };
-    let Some(note) = state.journey().note(&id).cloned() else {
-        state.warroom.notes.editing = None;
+    let Some(note) = v.journey().note(&id).cloned() else {
+        notes.editing = None;
         return;
     };
-    let r = editor_rect(state, &id);
+    let r = editor_rect_in(v, v.camera(), &id);
     let size = r.size();
     let (escape, ctrl_enter, click_outside) = ui.input(|i| {
         (
@@ -615,7 +636,7 @@ pub fn map_editor(ui: &mut egui::Ui, state: &mut AppState) {
     let ink = Color32::from_gray(20);
     let edit_id = ui.scope_id().with(("note-on-map", &id));
     if escape || ctrl_enter || click_outside {
-        state.warroom.notes.editing = None;
+        notes.editing = None;
         ui.memory_mut(|m| m.surrender_focus(edit_id));
         return;
     }
@@ -655,7 +676,7 @@ pub fn map_editor(ui: &mut egui::Ui, state: &mut AppState) {
     if changed {
         let mut n = note;
         n.text = text;
-        edit_note(state, n, &tr("undo-edit-note"), true);
+        note_edit(out, n, &tr("undo-edit-note"), true);
     }
 }
 

@@ -4,7 +4,8 @@
 //! visible in a strip at the top. Esc leaves.
 
 use super::app::AppState;
-use super::canvas::Palette;
+use super::canvas::{Camera, Palette};
+use super::frame::FrameView;
 use crate::analysis::{fmt_hours, fmt_score};
 use crate::i18n::tr;
 use crate::layout::Rect as WRect;
@@ -26,12 +27,17 @@ pub struct PresentState {
 
 /// The presented stage's id, when presenting one stage.
 pub fn current_stage(state: &AppState) -> Option<&StageId> {
-    let p = &state.warroom.present;
+    presented_stage(FrameView::of(state))
+}
+
+/// [`current_stage`] in a frame's view.
+pub fn presented_stage(v: FrameView<'_>) -> Option<&StageId> {
+    let p = &v.warroom().present;
     if !p.active {
         return None;
     }
     p.stage
-        .and_then(|i| state.journey().stages().get(i))
+        .and_then(|i| v.journey().stages().get(i))
         .map(|s| &s.id)
 }
 
@@ -334,16 +340,16 @@ pub fn figures(state: &AppState) -> Vec<(String, String)> {
 }
 
 /// Outline the presented stage's column on the canvas.
-pub fn paint_stage(painter: &egui::Painter, state: &AppState, _pal: &Palette) {
-    let Some(stage) = current_stage(state) else {
+pub fn paint_stage(painter: &egui::Painter, v: FrameView<'_>, cam: &Camera, _pal: &Palette) {
+    let Some(stage) = presented_stage(v) else {
         return;
     };
-    let Some(b) = stage_box(&state.derived.layout, stage) else {
+    let Some(b) = stage_box(&v.derived().layout, stage) else {
         return;
     };
     // The stage's name is in the sticky header above and in the strip at the top; the
     // frame carries no label of its own that could cover a card.
-    let r = state.camera.rect_to_screen(&b);
+    let r = cam.rect_to_screen(&b);
     let accent = Color32::from_rgb(255, 176, 0);
     painter.rect_stroke(r, 6.0, Stroke::new(4.0, accent), StrokeKind::Outside);
 }

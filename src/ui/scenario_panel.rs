@@ -818,25 +818,29 @@ fn comparison(ui: &mut egui::Ui, state: &AppState) {
 /// The scenario as a to-be overlay on the map (empty when the panel is closed or
 /// the scenario changes nothing): the display list's items, in map coordinates.
 pub fn overlay_items(state: &AppState) -> Vec<crate::scene::Item> {
-    let s = &state.drivers.scenario;
+    scenario_items(&state.drivers.scenario, &state.derived.scene)
+}
+
+fn scenario_items(s: &ScenarioUi, scene: &crate::scene::Scene) -> Vec<crate::scene::Item> {
     if !s.open || s.changes.is_empty() {
         return Vec::new();
     }
-    let theme = if state.derived.scene.background_color.luminance() < 0.3 {
+    let theme = if scene.background_color.luminance() < 0.3 {
         crate::scene::Theme::Dark
     } else {
         crate::scene::Theme::Light
     };
-    crate::scene::scenario_overlay::scenario_overlay(
-        &state.derived.scene,
-        &s.changes,
-        &theme.palette(),
-    )
+    crate::scene::scenario_overlay::scenario_overlay(scene, &s.changes, &theme.palette())
 }
 
 /// Painted over the canvas while the panel is open.
-pub fn paint_overlay(painter: &egui::Painter, state: &AppState) {
-    for it in &overlay_items(state) {
-        super::scene_paint::paint_item(painter, &state.camera, it);
+pub fn paint_overlay(
+    painter: &egui::Painter,
+    s: &ScenarioUi,
+    scene: &crate::scene::Scene,
+    cam: &super::canvas::Camera,
+) {
+    for it in &scenario_items(s, scene) {
+        super::scene_paint::paint_item(painter, cam, it);
     }
 }

@@ -10,7 +10,8 @@
 
 use super::action::Command;
 use super::app::AppState;
-use super::canvas::Palette;
+use super::canvas::{Camera, Palette};
+use super::frame::FrameView;
 use super::{actions_panel, compare, focus, notes, portfolio, present, timer};
 use crate::analysis::Analysis;
 use crate::history::{Document, Version};
@@ -114,8 +115,13 @@ pub fn refresh(state: &mut AppState) {
 /// Is this card dimmed: outside the presented stage, or not owned by the focused
 /// department?
 pub fn card_dimmed(state: &AppState, t: &Touchpoint) -> bool {
-    let w = &state.warroom;
-    if let Some(stage) = present::current_stage(state)
+    card_dimmed_in(FrameView::of(state), t)
+}
+
+/// [`card_dimmed`] in a frame's view.
+pub fn card_dimmed_in(v: FrameView<'_>, t: &Touchpoint) -> bool {
+    let w = v.warroom();
+    if let Some(stage) = present::presented_stage(v)
         && t.stage.as_ref() != Some(stage)
     {
         return true;
@@ -131,9 +137,14 @@ pub fn card_dimmed(state: &AppState, t: &Touchpoint) -> bool {
 /// Is this handoff dimmed: neither end in the presented stage, or not into or out
 /// of the focused department?
 pub fn handoff_dimmed(state: &AppState, h: &Handoff) -> bool {
-    let w = &state.warroom;
-    if let Some(stage) = present::current_stage(state) {
-        let j = state.journey();
+    handoff_dimmed_in(FrameView::of(state), h)
+}
+
+/// [`handoff_dimmed`] in a frame's view.
+pub fn handoff_dimmed_in(v: FrameView<'_>, h: &Handoff) -> bool {
+    let w = v.warroom();
+    if let Some(stage) = present::presented_stage(v) {
+        let j = v.journey();
         let in_stage = |id: &TouchpointId| {
             j.touchpoint(id)
                 .is_some_and(|t| t.stage.as_ref() == Some(stage))
@@ -218,12 +229,13 @@ pub fn windows(ctx: &egui::Context, state: &mut AppState) {
     super::drivers_view::window(ctx, state);
 }
 
-/// Painted over the canvas: the presented stage's outline and the sticky notes.
-pub fn paint_overlay(painter: &egui::Painter, state: &AppState, pal: &Palette) {
-    present::paint_stage(painter, state, pal);
-    super::scenario_panel::paint_overlay(painter, state);
-    if state.warroom.show_notes {
-        notes::paint(painter, state);
+/// Painted over the canvas: the presented stage's outline, the what-if scenario and
+/// the sticky notes.
+pub fn paint_overlay(painter: &egui::Painter, v: FrameView<'_>, cam: &Camera, pal: &Palette) {
+    present::paint_stage(painter, v, cam, pal);
+    super::scenario_panel::paint_overlay(painter, &v.drivers().scenario, &v.derived().scene, cam);
+    if v.warroom().show_notes {
+        notes::paint(painter, v, cam);
     }
 }
 

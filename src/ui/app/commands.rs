@@ -52,6 +52,11 @@ impl AppState {
                     self.canvas.inline = Some(canvas::Inline::rename(id, t.name.clone()));
                 }
             }
+            Action::CommitInline { inline, then_next } => {
+                if let Some(next) = canvas::commit_inline(self.journey(), *inline, then_next) {
+                    self.apply_action(ctx, next);
+                }
+            }
             Action::CreateTouchpoint {
                 name,
                 stage,

@@ -74,7 +74,15 @@ impl AppState {
                         |v, labels, out| panels::matrix_view(ui, v, labels, out),
                     );
                 } else {
-                    canvas::show(ui, self);
+                    // The camera and the canvas state are the canvas's own.
+                    let mut camera = std::mem::take(&mut self.camera);
+                    let mut own = std::mem::take(&mut self.canvas);
+                    self.panel_view(|v, out| canvas::show(ui, v, &mut camera, &mut own, out));
+                    (self.camera, self.canvas) = (camera, own);
+                    self.panel(
+                        |s| &mut s.warroom.notes,
+                        |v, notes, out| crate::ui::notes::map_editor(ui, v, notes, out),
+                    );
                 }
             });
         self.panel(

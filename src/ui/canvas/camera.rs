@@ -1,7 +1,6 @@
 //! The camera: world <-> screen, zoom and pan, the first view of a journey (fit,
 //! readable), centring on cards, and wheel/pinch zoom.
 
-use super::AppState;
 use crate::layout::{Layout, Rect as WRect};
 use crate::model::TouchpointId;
 use egui::{Pos2, Rect, Vec2, vec2};
@@ -199,6 +198,25 @@ impl Camera {
         }
     }
 
+    /// The canvas is drawn in `rect` this frame: keep the map where it is on the screen
+    /// when panels step aside or come back, note the window and pixel sizes, and set
+    /// an untouched view up again when the window was resized (maximised at the start).
+    pub(super) fn follow_window(&mut self, ctx: &egui::Context, rect: Rect) {
+        let moved = rect.min - self.rect.min;
+        if moved != Vec2::ZERO && self.rect.width() > 0.0 {
+            self.pan -= moved;
+        }
+        self.rect = rect;
+        let window = ctx.content_rect().size();
+        if self.auto && window != self.window {
+            self.request_readable();
+        }
+        self.window = window;
+        self.pixels_per_point = ctx.pixels_per_point();
+        self.native_ppp = ctx.pixels_per_point() / ctx.zoom_factor().max(0.1);
+        self.window_px = ctx.content_rect().width() * ctx.pixels_per_point();
+    }
+
     pub(super) fn resolve_pending(&mut self, layout: &Layout) {
         match self.pending.take() {
             Some(Pending::Fit) => {
@@ -224,19 +242,19 @@ impl Camera {
     }
 }
 
-pub(super) fn handle_zoom(ui: &egui::Ui, state: &mut AppState, response: &egui::Response) {
+pub(super) fn handle_zoom(ui: &egui::Ui, cam: &mut Camera, response: &egui::Response) {
     let Some(hover) = response.hover_pos() else {
         return;
     };
     let (scroll, pinch, shift) =
         ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.modifiers.shift));
     if shift {
-        state.camera.pan += scroll;
-        state.camera.auto = false;
+        cam.pan += scroll;
+        cam.auto = false;
     } else if scroll.y != 0.0 {
-        state.camera.zoom_around((scroll.y * 0.0025).exp(), hover);
+        cam.zoom_around((scroll.y * 0.0025).exp(), hover);
     }
     if pinch != 1.0 {
-        state.camera.zoom_around(pinch, hover);
+        cam.zoom_around(pinch, hover);
     }
 }

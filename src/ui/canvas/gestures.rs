@@ -1,12 +1,13 @@
 //! The pointer on the canvas: press, drag and release (select, rubber band, move,
 //! reorder, connect, reconnect), click and double click, and the edits a drop makes.
 
-use super::{AppState, Camera, Selection};
+use super::{Camera, CanvasState};
 use crate::edit::Edit;
 use crate::i18n::tr;
 use crate::layout::{LaneKey, Layout, Rect as WRect};
 use crate::model::{Handoff, HandoffKey, TouchpointId};
 use crate::ui::action::Action;
+use crate::ui::frame::{FrameView, Outbox};
 use egui::Pos2;
 
 /// What the pointer is doing on the canvas.
@@ -47,16 +48,21 @@ pub fn dist_sq_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     (a + ab * t - p).length_sq()
 }
 
-fn handoff_at(state: &AppState, p: Pos2) -> Option<HandoffKey> {
-    crate::ui::scene_paint::edge_at(&state.derived.scene, &state.camera, p, 6.0)
-}
-
 /// The connect handle of a card (right edge, middle), in screen points.
 pub(super) fn handle_pos(cam: &Camera, r: &WRect) -> Pos2 {
     cam.to_screen(r.right(), r.y + r.h / 2.0)
 }
 
-pub(super) fn handle_pointer(ui: &egui::Ui, state: &mut AppState, response: &egui::Response) {
+/// What the pointer did on the canvas this frame: drag, release, click, double click.
+/// Panning moves the camera; everything else is queued in `out`.
+pub(super) fn handle_pointer(
+    ui: &egui::Ui,
+    v: FrameView<'_>,
+    cam: &mut Camera,
+    canvas: &mut CanvasState,
+    response: &egui::Response,
+    out: &mut Outbox<'_>,
+) {
     let (press, latest, mods, middle) = ui.input(|i| {
         (
             i.pointer.press_origin(),
@@ -65,78 +71,24 @@ pub(super) fn handle_pointer(ui: &egui::Ui, state: &mut AppState, response: &egu
             i.pointer.middle_down(),
         )
     });
-    let layout = &state.derived.layout;
-    let cam = &state.camera;
-
     if response.drag_started() {
         let origin = press.or(latest).unwrap_or(cam.rect.center());
-        let (wx, wy) = cam.to_world(origin);
-        let card = layout.card_at(wx, wy).cloned();
-        let near_handle = |id: &TouchpointId| {
-            layout
-                .cards
-                .get(id)
-                .is_some_and(|r| handle_pos(cam, r).distance(origin) <= 10.0)
-        };
-        let end_hit = state.selection.handoff.as_ref().and_then(|k| {
-            let (first, last) = crate::ui::scene_paint::edge_ends(&state.derived.scene, k)?;
-            if cam.to_screen(first.0, first.1).distance(origin) <= 10.0 {
-                Some((k.clone(), true))
-            } else if cam.to_screen(last.0, last.1).distance(origin) <= 10.0 {
-                Some((k.clone(), false))
-            } else {
-                None
-            }
-        });
-        // A handle sits on the card's right edge: check it before the card itself.
-        let handle_card = layout
-            .visible_cards(&WRect::new(
-                wx - 20.0 / cam.zoom,
-                wy - 2.0,
-                40.0 / cam.zoom,
-                4.0,
-            ))
-            .into_iter()
-            .map(|(id, _)| id.clone())
-            .find(|id| near_handle(id) && cam.zoom * 200.0 >= 60.0);
-        state.canvas.drag = if middle {
+        canvas.drag = if middle {
             Drag::Pan
-        } else if let Some(from) = handle_card {
-            // A card's connect handle wins over the end of the selected handoff that
-            // may sit on it: pressing a handle always starts a new handoff.
-            Drag::Connect { from }
-        } else if let Some((key, from_end)) = end_hit {
-            Drag::Reconnect { key, from_end }
-        } else if let Some(id) = card {
-            if !state.selection.touchpoints.contains(&id) {
-                state.selection = Selection {
-                    touchpoints: [id.clone()].into_iter().collect(),
-                    handoff: None,
-                };
-            }
-            Drag::Move {
-                grab: id,
-                from: (wx, wy),
-            }
-        } else if mods.shift || mods.command {
-            Drag::Band {
-                from: (wx, wy),
-                add: true,
-            }
         } else {
-            Drag::Pan
+            start_drag(v, cam, origin, mods, out)
         };
     }
 
-    if response.dragged() && state.canvas.drag == Drag::Pan {
-        state.camera.pan += response.drag_delta();
-        state.camera.auto = false;
+    if response.dragged() && canvas.drag == Drag::Pan {
+        cam.pan += response.drag_delta();
+        cam.auto = false;
     }
 
     if response.drag_stopped() {
-        let drag = std::mem::take(&mut state.canvas.drag);
-        let end = latest.unwrap_or(state.camera.rect.center());
-        finish_drag(state, drag, end);
+        let drag = std::mem::take(&mut canvas.drag);
+        let end = latest.unwrap_or(cam.rect.center());
+        finish_drag(v, cam, drag, end, out);
         return;
     }
 
@@ -145,29 +97,7 @@ pub(super) fn handle_pointer(ui: &egui::Ui, state: &mut AppState, response: &egu
             .interact_pointer_pos()
             .or(latest)
             .unwrap_or_default();
-        let (wx, wy) = state.camera.to_world(p);
-        let card = state.derived.layout.card_at(wx, wy).cloned();
-        let toggle = mods.shift || mods.command;
-        match card {
-            Some(id) => {
-                if toggle {
-                    state.selection.handoff = None;
-                    if !state.selection.touchpoints.remove(&id) {
-                        state.selection.touchpoints.insert(id);
-                    }
-                } else {
-                    state.queue(Action::SelectTouchpoints(vec![id]));
-                }
-            }
-            None => match handoff_at(state, p) {
-                Some(k) => state.queue(Action::SelectHandoff(k)),
-                None => {
-                    if !toggle {
-                        state.queue(Action::SelectTouchpoints(Vec::new()));
-                    }
-                }
-            },
-        }
+        click(v, cam, p, mods.shift || mods.command, out);
     }
 
     if response.double_clicked() {
@@ -175,30 +105,127 @@ pub(super) fn handle_pointer(ui: &egui::Ui, state: &mut AppState, response: &egu
             .interact_pointer_pos()
             .or(latest)
             .unwrap_or_default();
-        let (wx, wy) = state.camera.to_world(p);
-        let layout = &state.derived.layout;
-        if let Some(id) = layout.card_at(wx, wy) {
-            state.queue(Action::BeginRename(id.clone()));
-        } else if let Some(cell) = layout.cell_at(wx, wy) {
-            let (stage, lane) = layout.cell_target(cell);
-            let (owner, layer) = match lane {
-                Some(LaneKey::Department(d)) => (Some(d), None),
-                Some(LaneKey::Layer(l)) => (None, Some(l)),
-                _ => (None, None),
-            };
-            state.queue(Action::BeginCreate {
-                stage,
-                owner,
-                layer,
-                after: None,
-            });
-        }
+        double_click(v, cam, p, out);
     }
 }
 
-fn finish_drag(state: &mut AppState, drag: Drag, end: Pos2) {
-    let (wx, wy) = state.camera.to_world(end);
-    let layout = &state.derived.layout;
+/// A press turned into a drag at `origin`: what it drags. Grabbing a card that is
+/// not selected selects it alone.
+fn start_drag(
+    v: FrameView<'_>,
+    cam: &Camera,
+    origin: Pos2,
+    mods: egui::Modifiers,
+    out: &mut Outbox<'_>,
+) -> Drag {
+    let layout = &v.derived().layout;
+    let (wx, wy) = cam.to_world(origin);
+    let card = layout.card_at(wx, wy).cloned();
+    let near_handle = |id: &TouchpointId| {
+        layout
+            .cards
+            .get(id)
+            .is_some_and(|r| handle_pos(cam, r).distance(origin) <= 10.0)
+    };
+    let end_hit = v.selection().handoff.as_ref().and_then(|k| {
+        let (first, last) = crate::ui::scene_paint::edge_ends(&v.derived().scene, k)?;
+        if cam.to_screen(first.0, first.1).distance(origin) <= 10.0 {
+            Some((k.clone(), true))
+        } else if cam.to_screen(last.0, last.1).distance(origin) <= 10.0 {
+            Some((k.clone(), false))
+        } else {
+            None
+        }
+    });
+    // A handle sits on the card's right edge: check it before the card itself.
+    let handle_card = layout
+        .visible_cards(&WRect::new(
+            wx - 20.0 / cam.zoom,
+            wy - 2.0,
+            40.0 / cam.zoom,
+            4.0,
+        ))
+        .into_iter()
+        .map(|(id, _)| id.clone())
+        .find(|id| near_handle(id) && cam.zoom * 200.0 >= 60.0);
+    if let Some(from) = handle_card {
+        // A card's connect handle wins over the end of the selected handoff that
+        // may sit on it: pressing a handle always starts a new handoff.
+        Drag::Connect { from }
+    } else if let Some((key, from_end)) = end_hit {
+        Drag::Reconnect { key, from_end }
+    } else if let Some(id) = card {
+        if !v.selection().touchpoints.contains(&id) {
+            out.push(Action::SelectTouchpoints(vec![id.clone()]));
+        }
+        Drag::Move {
+            grab: id,
+            from: (wx, wy),
+        }
+    } else if mods.shift || mods.command {
+        Drag::Band {
+            from: (wx, wy),
+            add: true,
+        }
+    } else {
+        Drag::Pan
+    }
+}
+
+/// A click: select the card (with `toggle`, add or remove it) or the handoff under
+/// the pointer; a click on nothing clears the selection.
+fn click(v: FrameView<'_>, cam: &Camera, p: Pos2, toggle: bool, out: &mut Outbox<'_>) {
+    let (wx, wy) = cam.to_world(p);
+    let card = v.derived().layout.card_at(wx, wy).cloned();
+    match card {
+        Some(id) => {
+            if toggle {
+                let mut ids = v.selection().touchpoints.clone();
+                if !ids.remove(&id) {
+                    ids.insert(id);
+                }
+                out.push(Action::SelectTouchpoints(ids.into_iter().collect()));
+            } else {
+                out.push(Action::SelectTouchpoints(vec![id]));
+            }
+        }
+        None => match crate::ui::scene_paint::edge_at(&v.derived().scene, cam, p, 6.0) {
+            Some(k) => out.push(Action::SelectHandoff(k)),
+            None => {
+                if !toggle {
+                    out.push(Action::SelectTouchpoints(Vec::new()));
+                }
+            }
+        },
+    }
+}
+
+/// A double click: rename the card under the pointer, or name a new one in the cell.
+fn double_click(v: FrameView<'_>, cam: &Camera, p: Pos2, out: &mut Outbox<'_>) {
+    let (wx, wy) = cam.to_world(p);
+    let layout = &v.derived().layout;
+    if let Some(id) = layout.card_at(wx, wy) {
+        out.push(Action::BeginRename(id.clone()));
+    } else if let Some(cell) = layout.cell_at(wx, wy) {
+        let (stage, lane) = layout.cell_target(cell);
+        let (owner, layer) = match lane {
+            Some(LaneKey::Department(d)) => (Some(d), None),
+            Some(LaneKey::Layer(l)) => (None, Some(l)),
+            _ => (None, None),
+        };
+        out.push(Action::BeginCreate {
+            stage,
+            owner,
+            layer,
+            after: None,
+        });
+    }
+}
+
+/// The drag ended at `end`: select the band, drop the cards, connect or reconnect.
+fn finish_drag(v: FrameView<'_>, cam: &Camera, drag: Drag, end: Pos2, out: &mut Outbox<'_>) {
+    let (wx, wy) = cam.to_world(end);
+    let layout = &v.derived().layout;
     match drag {
         Drag::None | Drag::Pan => {}
         Drag::Band { from, add } => {
@@ -208,62 +235,19 @@ fn finish_drag(state: &mut AppState, drag: Drag, end: Pos2) {
                 (from.0 - wx).abs(),
                 (from.1 - wy).abs(),
             );
-            let ids: Vec<TouchpointId> = layout
+            let ids = layout
                 .visible_cards(&r)
                 .into_iter()
-                .map(|(id, _)| id.clone())
-                .collect();
+                .map(|(id, _)| id.clone());
             if add {
-                state.selection.handoff = None;
-                state.selection.touchpoints.extend(ids);
+                let mut all = v.selection().touchpoints.clone();
+                all.extend(ids);
+                out.push(Action::SelectTouchpoints(all.into_iter().collect()));
             } else {
-                state.queue(Action::SelectTouchpoints(ids));
+                out.push(Action::SelectTouchpoints(ids.collect()));
             }
         }
-        Drag::Move { grab, from } => {
-            let (Some(&(gc, gl)), Some(target)) =
-                (layout.cell_of.get(&grab), layout.cell_at(wx, wy))
-            else {
-                return;
-            };
-            let moved = (wx - from.0).abs() + (wy - from.1).abs() > 4.0;
-            if !moved {
-                return;
-            }
-            if target == (gc, gl) {
-                if let Some(edit) = reorder_edit(state, &grab, target, wx, wy) {
-                    state.queue(Action::Edit {
-                        label: tr("undo-reorder-touchpoint"),
-                        edit,
-                        merge: None,
-                    });
-                }
-                return;
-            }
-            let ids: Vec<TouchpointId> = state.selection.touchpoints.iter().cloned().collect();
-            let dx = target.0 as i32 - gc as i32;
-            let dy = target.1 as i32 - gl as i32;
-            if ids.len() <= 1
-                && let Some(edit) = drop_edit(state, &grab, (dx, dy), target, wx, wy)
-            {
-                // One card: it goes to the slot it was dropped on, and the cards
-                // already in that cell stay where they are.
-                state.queue(Action::Edit {
-                    label: "Move 1 touchpoint(s)".into(),
-                    edit,
-                    merge: None,
-                });
-                return;
-            }
-            if let Some(edit) = state.move_edit(&ids, dx, dy) {
-                let n = ids.len();
-                state.queue(Action::Edit {
-                    label: crate::tr!("undo-move-n", count = n),
-                    edit,
-                    merge: None,
-                });
-            }
-        }
+        Drag::Move { grab, from } => drop_cards(v, grab, from, (wx, wy), out),
         Drag::Connect { from } => {
             if let Some(to) = layout.card_at(wx, wy).cloned()
                 && to != from
@@ -273,14 +257,10 @@ fn finish_drag(state: &mut AppState, drag: Drag, end: Pos2) {
                     to,
                     ..Default::default()
                 };
-                if state.doc.journey().handoff(&h.key()).is_none() {
+                if v.journey().handoff(&h.key()).is_none() {
                     let key = h.key();
-                    state.queue(Action::Edit {
-                        label: tr("undo-add-handoff"),
-                        edit: Edit::AddHandoff(h),
-                        merge: None,
-                    });
-                    state.queue(Action::SelectHandoff(key));
+                    out.edit(tr("undo-add-handoff"), Edit::AddHandoff(h), None);
+                    out.push(Action::SelectHandoff(key));
                 }
             }
         }
@@ -288,7 +268,7 @@ fn finish_drag(state: &mut AppState, drag: Drag, end: Pos2) {
             let Some(card) = layout.card_at(wx, wy).cloned() else {
                 return;
             };
-            let j = state.doc.journey();
+            let j = v.journey();
             let Some(old) = j.handoff(&key) else { return };
             let mut new = old.clone();
             if from_end {
@@ -301,13 +281,57 @@ fn finish_drag(state: &mut AppState, drag: Drag, end: Pos2) {
             }
             let nk = new.key();
             let edit = Edit::Batch(vec![Edit::remove_handoff(j, &key), Edit::AddHandoff(new)]);
-            state.queue(Action::Edit {
-                label: tr("undo-reconnect-handoff"),
-                edit,
-                merge: None,
-            });
-            state.queue(Action::SelectHandoff(nk));
+            out.edit(tr("undo-reconnect-handoff"), edit, None);
+            out.push(Action::SelectHandoff(nk));
         }
+    }
+}
+
+/// Cards dragged from `from` (the grabbed one, `grab`) and dropped at `(wx, wy)`:
+/// reorder within the cell, move one card to a slot, or move the selection by cells.
+fn drop_cards(
+    v: FrameView<'_>,
+    grab: TouchpointId,
+    from: (f32, f32),
+    (wx, wy): (f32, f32),
+    out: &mut Outbox<'_>,
+) {
+    let layout = &v.derived().layout;
+    let (Some(&(gc, gl)), Some(target)) = (layout.cell_of.get(&grab), layout.cell_at(wx, wy))
+    else {
+        return;
+    };
+    let moved = (wx - from.0).abs() + (wy - from.1).abs() > 4.0;
+    if !moved {
+        return;
+    }
+    if target == (gc, gl) {
+        if let Some(edit) = reorder_edit(v, &grab, target, wx, wy) {
+            out.edit(tr("undo-reorder-touchpoint"), edit, None);
+        }
+        return;
+    }
+    // The cards dragged: the selection, which the press made the grabbed card alone
+    // when it was not in it.
+    let selection = &v.selection().touchpoints;
+    let ids: Vec<TouchpointId> = if selection.contains(&grab) {
+        selection.iter().cloned().collect()
+    } else {
+        vec![grab.clone()]
+    };
+    let dx = target.0 as i32 - gc as i32;
+    let dy = target.1 as i32 - gl as i32;
+    if ids.len() <= 1
+        && let Some(edit) = drop_edit(v, &grab, (dx, dy), target, wx, wy)
+    {
+        // One card: it goes to the slot it was dropped on, and the cards
+        // already in that cell stay where they are.
+        out.edit("Move 1 touchpoint(s)", edit, None);
+        return;
+    }
+    if let Some(edit) = crate::editing::move_edit(v.journey(), layout, &ids, dx, dy) {
+        let n = ids.len();
+        out.edit(crate::tr!("undo-move-n", count = n), edit, None);
     }
 }
 
@@ -334,16 +358,18 @@ fn slot_at(
 /// slot: the first free one) and the cards already there keep their places, their
 /// display order written down so the journey order cannot reshuffle them.
 fn drop_edit(
-    state: &AppState,
+    v: FrameView<'_>,
     grab: &TouchpointId,
     (dx, dy): (i32, i32),
     target: (usize, usize),
     wx: f32,
     wy: f32,
 ) -> Option<Edit> {
-    let layout = &state.derived.layout;
-    let j = state.doc.journey();
-    let Some(Edit::Batch(mut moved)) = state.move_edit(std::slice::from_ref(grab), dx, dy) else {
+    let layout = &v.derived().layout;
+    let j = v.journey();
+    let Some(Edit::Batch(mut moved)) =
+        crate::editing::move_edit(j, layout, std::slice::from_ref(grab), dx, dy)
+    else {
         return None;
     };
     let col = layout.columns.get(target.0)?;
@@ -379,13 +405,13 @@ fn drop_edit(
 /// Dropping a card inside its own cell: put it at the slot under the pointer and
 /// number the cell's cards in that order.
 fn reorder_edit(
-    state: &AppState,
+    v: FrameView<'_>,
     grab: &TouchpointId,
     cell: (usize, usize),
     wx: f32,
     wy: f32,
 ) -> Option<Edit> {
-    let layout = &state.derived.layout;
+    let layout = &v.derived().layout;
     let list = layout.cells.get(&cell)?;
     let col = layout.columns.get(cell.0)?;
     let lane = layout.lanes.get(cell.1)?;
@@ -395,7 +421,7 @@ fn reorder_edit(
     if &order == list {
         return None;
     }
-    let j = state.doc.journey();
+    let j = v.journey();
     let edits: Vec<Edit> = order
         .iter()
         .enumerate()

@@ -1,11 +1,12 @@
 //! The inline name editor on a card: renaming one, or naming a new one in a cell.
 
-use super::AppState;
+use super::{Camera, CanvasState};
 use crate::edit::Edit;
 use crate::i18n::tr;
-use crate::layout::{LaneKey, Rect as WRect};
-use crate::model::{DepartmentId, Layer, StageId, TouchpointId};
+use crate::layout::{LaneKey, Layout, Rect as WRect};
+use crate::model::{DepartmentId, Journey, Layer, StageId, TouchpointId};
 use crate::ui::action::Action;
+use crate::ui::frame::{FrameView, Outbox};
 use egui::{FontId, Rect, vec2};
 
 /// The text field on a card: renaming one, or naming a new one.
@@ -62,9 +63,7 @@ impl Inline {
 
 /// Where the inline editor sits: the card being renamed, or the next free slot of the
 /// target cell.
-fn inline_rect(state: &AppState, inline: &Inline) -> Option<Rect> {
-    let layout = &state.derived.layout;
-    let cam = &state.camera;
+fn inline_rect(layout: &Layout, cam: &Camera, inline: &Inline) -> Option<Rect> {
     match &inline.target {
         InlineTarget::Rename(id) => layout.cards.get(id).map(|r| cam.rect_to_screen(r)),
         InlineTarget::Create {
@@ -99,11 +98,19 @@ fn inline_rect(state: &AppState, inline: &Inline) -> Option<Rect> {
     }
 }
 
-pub(super) fn inline_editor(ui: &mut egui::Ui, state: &mut AppState) {
-    let Some(mut inline) = state.canvas.inline.take() else {
+/// The inline editor; Enter, Tab or a click elsewhere confirm it (an
+/// [`Action::CommitInline`] for the end of the frame), Escape cancels.
+pub(super) fn inline_editor(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    cam: &Camera,
+    canvas: &mut CanvasState,
+    out: &mut Outbox<'_>,
+) {
+    let Some(mut inline) = canvas.inline.take() else {
         return;
     };
-    let Some(card) = inline_rect(state, &inline) else {
+    let Some(card) = inline_rect(&v.derived().layout, cam, &inline) else {
         // The target cell does not exist (e.g. the lane mode changed): give up.
         return;
     };
@@ -145,46 +152,48 @@ pub(super) fn inline_editor(ui: &mut egui::Ui, state: &mut AppState) {
     }
     let tab = (tab || tab_early) && inline.had_focus;
     if ((resp.lost_focus() || enter) && inline.had_focus) || tab {
-        commit_inline(state, inline, tab);
+        out.push(Action::CommitInline {
+            inline: Box::new(inline),
+            then_next: tab,
+        });
         return;
     }
-    state.canvas.inline = Some(inline);
+    canvas.inline = Some(inline);
 }
 
-/// Confirm the inline editor: rename, or create (and with Tab, start the next one).
-pub fn commit_inline(state: &mut AppState, inline: Inline, then_next: bool) {
+/// Confirm the inline editor (applied at the end of the frame, for
+/// [`Action::CommitInline`]): the rename edit, or the new touchpoint (with Tab, then
+/// the next one); `None` when nothing changes.
+pub fn commit_inline(journey: &Journey, inline: Inline, then_next: bool) -> Option<Action> {
     let name = inline.text.trim().to_owned();
+    if name.is_empty() {
+        return None;
+    }
     match inline.target {
         InlineTarget::Rename(id) => {
-            let Some(t) = state.doc.journey().touchpoint(&id) else {
-                return;
-            };
-            if !name.is_empty() && name != t.name {
+            let t = journey.touchpoint(&id)?;
+            (name != t.name).then(|| {
                 let mut t = t.clone();
                 t.name = name;
-                state.queue(Action::Edit {
+                Action::Edit {
                     label: tr("cmd-rename"),
                     edit: Edit::UpdateTouchpoint(Box::new(t)),
                     merge: None,
-                });
-            }
+                }
+            })
         }
         InlineTarget::Create {
             stage,
             owner,
             layer,
             after,
-        } => {
-            if !name.is_empty() {
-                state.queue(Action::CreateTouchpoint {
-                    name,
-                    stage,
-                    owner,
-                    layer,
-                    after,
-                    then_next,
-                });
-            }
-        }
+        } => Some(Action::CreateTouchpoint {
+            name,
+            stage,
+            owner,
+            layer,
+            after,
+            then_next,
+        }),
     }
 }

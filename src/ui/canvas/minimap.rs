@@ -1,23 +1,49 @@
 //! The minimap: a small overview in a corner that covers no card; click or drag to go.
 
-use super::{AppState, Palette, rgb};
+use super::{Camera, CanvasState, Palette, rgb};
 use crate::i18n::tr;
-use crate::layout::Rect as WRect;
+use crate::layout::{Layout, Rect as WRect};
 use egui::{Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 
 /// A small overview in the corner with the visible part outlined; click or drag to go there.
-pub(super) fn minimap(ui: &mut egui::Ui, state: &mut AppState, pal: &Palette) {
-    let layout = &state.derived.layout;
+pub(super) fn minimap(
+    ui: &mut egui::Ui,
+    layout: &Layout,
+    cam: &mut Camera,
+    canvas: &mut CanvasState,
+    pal: &Palette,
+) {
     let b = layout.bounds;
-    let view = state.camera.view();
+    let view = cam.view();
     // Only for journeys bigger than the window.
     if b.w <= view.w && b.h <= view.h || b.w <= 0.0 || b.h <= 0.0 {
-        state.canvas.minimap = None;
+        canvas.minimap = None;
         return;
     }
-    // A corner of the map where it covers no card (smaller if need be); none: no
-    // minimap this frame.
-    let cam = &state.camera;
+    let found = place(layout, cam);
+    canvas.minimap = found.map(|(r, _)| r);
+    let Some((rect, s)) = found else {
+        return;
+    };
+    let resp = ui.interact(rect, egui::Id::unique("minimap"), Sense::click_and_drag());
+    resp.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Image, true, tr("cmd-toggle-minimap"))
+    });
+    paint(ui, layout, cam, rect, s, pal);
+    if (resp.clicked() || resp.dragged())
+        && let Some(p) = resp.interact_pointer_pos()
+    {
+        let wx = b.x + (p.x - rect.min.x) / s;
+        let wy = b.y + (p.y - rect.min.y) / s;
+        cam.pan = cam.rect.size() / 2.0 - vec2(wx, wy) * cam.zoom;
+        cam.auto = false;
+    }
+}
+
+/// A corner of the map where the minimap covers no card (smaller if need be), with
+/// its scale; none: no minimap this frame.
+fn place(layout: &Layout, cam: &Camera) -> Option<(Rect, f32)> {
+    let b = layout.bounds;
     let c = layout.config.unwrap_or_default();
     let band = (c.label_w * cam.zoom).clamp(64.0, c.label_w);
     let head = (c.header_h * cam.zoom).max(26.0);
@@ -53,14 +79,13 @@ pub(super) fn minimap(ui: &mut egui::Ui, state: &mut AppState, pal: &Palette) {
             }
         }
     }
-    state.canvas.minimap = found.map(|(r, _)| r);
-    let Some((rect, s)) = found else {
-        return;
-    };
-    let resp = ui.interact(rect, egui::Id::unique("minimap"), Sense::click_and_drag());
-    resp.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Image, true, tr("cmd-toggle-minimap"))
-    });
+    found
+}
+
+/// The lanes' cells in their colours and the visible part outlined.
+fn paint(ui: &egui::Ui, layout: &Layout, cam: &Camera, rect: Rect, s: f32, pal: &Palette) {
+    let b = layout.bounds;
+    let view = cam.view();
     let painter = ui.painter_at(rect.expand(2.0));
     painter.rect_filled(rect, 3.0, pal.header_bg.gamma_multiply(0.95));
     let to_mini = |x: f32, y: f32| rect.min + vec2((x - b.x) * s, (y - b.y) * s);
@@ -84,13 +109,4 @@ pub(super) fn minimap(ui: &mut egui::Ui, state: &mut AppState, pal: &Palette) {
     .intersect(rect);
     painter.rect_stroke(v, 0.0, Stroke::new(2.0, pal.select), StrokeKind::Inside);
     painter.rect_stroke(rect, 3.0, Stroke::new(1.0, pal.grid), StrokeKind::Outside);
-    if (resp.clicked() || resp.dragged())
-        && let Some(p) = resp.interact_pointer_pos()
-    {
-        let wx = b.x + (p.x - rect.min.x) / s;
-        let wy = b.y + (p.y - rect.min.y) / s;
-        let cam = &mut state.camera;
-        cam.pan = cam.rect.size() / 2.0 - vec2(wx, wy) * cam.zoom;
-        cam.auto = false;
-    }
 }

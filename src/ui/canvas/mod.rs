@@ -16,10 +16,10 @@ pub use camera::{CARD_NAME_SIZE, Camera, LOD_CARD_PX, MAX_ZOOM, MIN_ZOOM, readab
 pub use gestures::{Drag, dist_sq_to_segment};
 pub use inline::{Inline, InlineTarget, commit_inline};
 
-use super::app::{AppState, Selection};
+use super::frame::{FrameView, Outbox};
 use crate::i18n::tr;
 use crate::model::HandoffKey;
-use egui::{Align2, Color32, FontId, Rect, Sense, Vec2, vec2};
+use egui::{Align2, Color32, FontId, Rect, Sense, vec2};
 
 /// Most cards given an accessibility node per frame.
 const MAX_CARD_NODES: usize = 400;
@@ -100,67 +100,55 @@ pub fn rgb(c: crate::model::Rgb) -> Color32 {
     Color32::from_rgb(c.0, c.1, c.2)
 }
 
-/// Draw the canvas and handle its gestures.
-pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
+/// Draw the canvas and handle its gestures. The camera and the canvas state are the
+/// canvas's own; everything else it asks for is queued in `out` (selection, edits,
+/// the inline editor's result: [`Action::CommitInline`](super::action::Action)).
+pub fn show(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    cam: &mut Camera,
+    canvas: &mut CanvasState,
+    out: &mut Outbox<'_>,
+) {
     let rect = ui.available_rect_before_wrap();
     let pal = Palette::of(ui);
-    // Panels stepping aside or coming back move the canvas: the map stays where it
-    // is on the screen.
-    let moved = rect.min - state.camera.rect.min;
-    if moved != Vec2::ZERO && state.camera.rect.width() > 0.0 {
-        state.camera.pan -= moved;
-    }
-    state.camera.rect = rect;
-    let ctx = ui.ctx();
-    let window = ctx.content_rect().size();
-    if state.camera.auto && window != state.camera.window {
-        // The window was resized (maximised at the start): set the view up again.
-        state.camera.request_readable();
-    }
-    state.camera.window = window;
-    state.camera.pixels_per_point = ctx.pixels_per_point();
-    state.camera.native_ppp = ctx.pixels_per_point() / ctx.zoom_factor().max(0.1);
-    state.camera.window_px = ctx.content_rect().width() * ctx.pixels_per_point();
+    cam.follow_window(ui.ctx(), rect);
     // A big journey's layout arrives from the background: place the view once the layout
     // of this document is there, never on the previous one's (or on none).
-    if state.derived.layout_of(&state.doc) {
-        state.camera.resolve_pending(&state.derived.layout);
+    let derived = v.derived();
+    if derived.layout_of(v.doc()) {
+        cam.resolve_pending(&derived.layout);
     }
 
     // Accessibility nodes for cards (found by name in tests and by screen readers).
     // Registered before the canvas so the canvas, on top, receives the pointer.
-    register_cards(ui, state);
+    register_cards(ui, v, cam, canvas);
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr("canvas-name")));
 
-    camera::handle_zoom(ui, state, &response);
-    gestures::handle_pointer(ui, state, &response);
+    camera::handle_zoom(ui, cam, &response);
+    gestures::handle_pointer(ui, v, cam, canvas, &response, out);
 
     let painter = ui.painter_at(rect);
     painter.rect_filled(
         rect,
         0.0,
-        super::scene_paint::color(state.derived.scene.background_color),
+        super::scene_paint::color(derived.scene.background_color),
     );
-    overlay::paint_world(&painter, state, &pal);
-    super::warroom::paint_overlay(&painter, state, &pal);
-    overlay::paint_drag_feedback(&painter, ui, state, &pal);
-    state.canvas.header_labels = sticky::paint_sticky_headers(
-        &painter,
-        &state.camera,
-        &state.derived.layout,
-        state.view.lane_mode,
-        &pal,
-    );
-    if state.view.minimap && !state.warroom.present.active {
-        minimap::minimap(ui, state, &pal);
+    overlay::paint_world(&painter, v, cam, canvas, &pal);
+    super::warroom::paint_overlay(&painter, v, cam, &pal);
+    overlay::paint_drag_feedback(&painter, ui, v, cam, canvas, &pal);
+    canvas.header_labels =
+        sticky::paint_sticky_headers(&painter, cam, &derived.layout, v.view().lane_mode, &pal);
+    let presenting = v.warroom().present.active;
+    if v.view().minimap && !presenting {
+        minimap::minimap(ui, &derived.layout, cam, canvas, &pal);
     }
-    if state.view.map_only && !state.warroom.present.active {
-        map_only_button(ui, state);
+    if v.view().map_only && !presenting {
+        map_only_button(ui, cam, out);
     }
-    inline::inline_editor(ui, state);
-    super::notes::map_editor(ui, state);
-    if state.journey().touchpoint_count() == 0 && state.canvas.inline.is_none() {
+    inline::inline_editor(ui, v, cam, canvas, out);
+    if v.journey().touchpoint_count() == 0 && canvas.inline.is_none() {
         painter.text(
             rect.center(),
             Align2::CENTER_CENTER,
@@ -172,26 +160,22 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 /// In map-only mode, the way back: a small button in the top right corner.
-fn map_only_button(ui: &mut egui::Ui, state: &mut AppState) {
-    let r = Rect::from_min_size(
-        state.camera.rect.right_top() + vec2(-150.0, 8.0),
-        vec2(142.0, 26.0),
-    );
+fn map_only_button(ui: &mut egui::Ui, cam: &Camera, out: &mut Outbox<'_>) {
+    let r = Rect::from_min_size(cam.rect.right_top() + vec2(-150.0, 8.0), vec2(142.0, 26.0));
     if ui
         .put(r, egui::Button::new(crate::i18n::tr("canvas-show-panels")))
         .on_hover_text(crate::i18n::tr("canvas-show-panels-tip"))
         .clicked()
     {
-        state.queue_command(super::action::Command::MapOnly);
+        out.command(super::action::Command::MapOnly);
     }
 }
 
-fn register_cards(ui: &mut egui::Ui, state: &mut AppState) {
-    let cam = &state.camera;
+fn register_cards(ui: &mut egui::Ui, v: FrameView<'_>, cam: &Camera, canvas: &mut CanvasState) {
     let mut n = 0;
     if cam.zoom * 200.0 >= 30.0 {
-        let j = state.doc.journey();
-        for (id, r) in state.derived.layout.visible_cards(&cam.view()) {
+        let j = v.journey();
+        for (id, r) in v.derived().layout.visible_cards(&cam.view()) {
             if n >= MAX_CARD_NODES {
                 break;
             }
@@ -202,7 +186,7 @@ fn register_cards(ui: &mut egui::Ui, state: &mut AppState) {
                 egui::Id::unique(("tp-card", id.as_str())),
                 Sense::hover(),
             );
-            let selected = state.selection.touchpoints.contains(id);
+            let selected = v.selection().touchpoints.contains(id);
             let name = t.name.clone();
             resp.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name)
@@ -210,7 +194,7 @@ fn register_cards(ui: &mut egui::Ui, state: &mut AppState) {
             n += 1;
         }
     }
-    state.canvas.card_nodes = n;
+    canvas.card_nodes = n;
 }
 
 /// Red / amber / green for a 0-10 mean score.

@@ -2,27 +2,33 @@
 //! selected handoff) and the feedback of a drag in progress.
 
 use super::gestures::{Drag, handle_pos};
-use super::{AppState, Palette};
+use super::{Camera, CanvasState, Palette};
 use crate::layout::Rect as WRect;
 use crate::model::TouchpointId;
+use crate::ui::frame::FrameView;
 use egui::{Rect, Stroke, StrokeKind, vec2};
 
 /// Paint the scene (the display list the exports share) and the selection on top.
-pub(super) fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &Palette) {
-    let cam = &state.camera;
-    let layout = &state.derived.layout;
-    let scene = &state.derived.scene;
+pub(super) fn paint_world(
+    painter: &egui::Painter,
+    v: FrameView<'_>,
+    cam: &Camera,
+    canvas: &mut CanvasState,
+    pal: &Palette,
+) {
+    let layout = &v.derived().layout;
+    let scene = &v.derived().scene;
     let stats = crate::ui::scene_paint::paint_scene(painter, cam, scene);
-    state.canvas.painted_cards = stats.cards;
-    state.canvas.painted_labels = stats.labels;
-    state.canvas.painted_label_texts = stats.label_texts;
-    state.canvas.block_cards = stats.block_cards;
-    state.canvas.label_min_px = stats.label_min_px;
+    canvas.painted_cards = stats.cards;
+    canvas.painted_labels = stats.labels;
+    canvas.painted_label_texts = stats.label_texts;
+    canvas.block_cards = stats.block_cards;
+    canvas.label_min_px = stats.label_min_px;
     let z = cam.zoom;
 
     // Selection: an outline around selected cards, the selected handoff's line and ends.
     let view = cam.view();
-    for id in state.selection.touchpoints.iter().take(5000) {
+    for id in v.selection().touchpoints.iter().take(5000) {
         if let Some(r) = layout.cards.get(id)
             && r.intersects(&view)
         {
@@ -36,11 +42,8 @@ pub(super) fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &P
         }
     }
     // The selected and the hovered handoff: the whole route, and a tooltip.
-    let dragging = state.canvas.drag != Drag::None;
-    crate::ui::handoff_hover::paint(painter, state, pal.select, dragging);
-    let cam = &state.camera;
-    let layout = &state.derived.layout;
-    let z = cam.zoom;
+    let dragging = canvas.drag != Drag::None;
+    crate::ui::handoff_hover::paint(painter, v, cam, canvas, pal.select, dragging);
 
     // Connect handles on the hovered or selected single card.
     if z * 200.0 >= 60.0 {
@@ -59,7 +62,7 @@ pub(super) fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &P
                 show_handle(id);
             }
         }
-        if let Some(id) = state.selection.single() {
+        if let Some(id) = v.selection().single() {
             show_handle(id);
         }
     }
@@ -68,16 +71,17 @@ pub(super) fn paint_world(painter: &egui::Painter, state: &mut AppState, pal: &P
 pub(super) fn paint_drag_feedback(
     painter: &egui::Painter,
     ui: &egui::Ui,
-    state: &AppState,
+    v: FrameView<'_>,
+    cam: &Camera,
+    canvas: &CanvasState,
     pal: &Palette,
 ) {
     let Some(p) = ui.input(|i| i.pointer.latest_pos()) else {
         return;
     };
-    let cam = &state.camera;
-    let layout = &state.derived.layout;
+    let layout = &v.derived().layout;
     let (wx, wy) = cam.to_world(p);
-    match &state.canvas.drag {
+    match &canvas.drag {
         Drag::Band { from, .. } => {
             let a = cam.to_screen(from.0, from.1);
             let r = Rect::from_two_pos(a, p);
@@ -94,8 +98,8 @@ pub(super) fn paint_drag_feedback(
                 painter.rect_stroke(r, 4.0, Stroke::new(2.5, pal.select), StrokeKind::Inside);
             }
             let d = vec2(wx - from.0, wy - from.1) * cam.zoom;
-            for id in state
-                .selection
+            for id in v
+                .selection()
                 .touchpoints
                 .iter()
                 .chain(std::iter::once(grab))
