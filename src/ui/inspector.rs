@@ -4,7 +4,7 @@
 //! Typing in one field merges into one undo step.
 
 use super::action::Action;
-use super::app::AppState;
+use super::frame::{FrameView, Outbox};
 use crate::edit::Edit;
 use crate::history::Version;
 use crate::i18n::tr;
@@ -149,7 +149,7 @@ pub fn parse_count(what: &str, text: &str) -> Result<Option<u64>, String> {
 }
 
 /// The right-hand panel.
-pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
+pub fn panel(ui: &mut egui::Ui, v: FrameView<'_>, insp: &mut InspectorState, out: &mut Outbox<'_>) {
     egui::Panel::right("inspector")
         .resizable(true)
         .default_size(330.0)
@@ -164,35 +164,34 @@ pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.set_max_width(ui.available_width());
-                    body(ui, state);
+                    body(ui, v, insp, out);
                 });
         });
 }
 
-fn body(ui: &mut egui::Ui, state: &mut AppState) {
-    let target = if let Some(id) = state.selection.single() {
+fn body(ui: &mut egui::Ui, v: FrameView<'_>, insp: &mut InspectorState, out: &mut Outbox<'_>) {
+    let target = if let Some(id) = v.selection().single() {
         Target::Touchpoint(id.clone())
-    } else if let Some(k) = &state.selection.handoff {
+    } else if let Some(k) = &v.selection().handoff {
         Target::Handoff(k.clone())
     } else {
-        let n = state.selection.touchpoints.len();
+        let n = v.selection().touchpoints.len();
         if n > 1 {
             ui.label(crate::tr!("insp-n-selected", count = n));
             ui.label(tr("insp-multi-hint"));
         } else {
-            journey_fields(ui, state);
+            journey_fields(ui, v, out);
         }
         return;
     };
-    let rev = state.doc.version();
-    let insp = &mut state.inspector;
+    let rev = v.doc().version();
     let own = insp.own_edit_from.take();
     let in_sync = insp.synced.as_ref() == Some(&(rev, target.clone()));
     let own_result = own.is_some_and(|r| rev.follows(r))
         && insp.synced.as_ref().is_some_and(|(_, t)| *t == target);
     if !in_sync {
         if !own_result {
-            let j = state.doc.journey();
+            let j = v.journey();
             insp.draft = match &target {
                 Target::Touchpoint(id) => j
                     .touchpoint(id)
@@ -204,7 +203,7 @@ fn body(ui: &mut egui::Ui, state: &mut AppState) {
         }
         insp.synced = Some((rev, target.clone()));
     }
-    if let Some(e) = &state.inspector.error {
+    if let Some(e) = &insp.error {
         ui.label(
             RichText::new(e.as_str())
                 .color(Color32::from_rgb(220, 50, 50))
@@ -213,8 +212,8 @@ fn body(ui: &mut egui::Ui, state: &mut AppState) {
         ui.add_space(4.0);
     }
     match target {
-        Target::Touchpoint(id) => touchpoint_fields(ui, state, &id),
-        Target::Handoff(k) => handoff_fields(ui, state, &k),
+        Target::Touchpoint(id) => touchpoint_fields(ui, v, insp, out, &id),
+        Target::Handoff(k) => handoff_fields(ui, v, insp, out, &k),
     }
 }
 
@@ -264,8 +263,8 @@ fn named_field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) ->
         .changed()
 }
 
-fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
-    let j = state.doc.journey();
+fn journey_fields(ui: &mut egui::Ui, v: FrameView<'_>, out: &mut Outbox<'_>) {
+    let j = v.journey();
     let mut m = j.meta().clone();
     let before = m.clone();
     ui.label(RichText::new(tr("insp-journey")).heading());
@@ -355,13 +354,13 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
     if let Some(key) = field
         && m != before
     {
-        state.queue(Action::Edit {
+        out.push(Action::Edit {
             label: crate::tr!("undo-edit-journey", field = field_name(key)),
             edit: Edit::SetMeta(Box::new(m)),
             merge: Some(format!("journey:{key}")),
         });
     }
-    let j = state.doc.journey();
+    let j = v.journey();
     ui.add_space(8.0);
     ui.label(crate::tr!(
         "insp-journey-counts",
@@ -374,28 +373,40 @@ fn journey_fields(ui: &mut egui::Ui, state: &mut AppState) {
     ui.label(RichText::new(tr("insp-select-hint")).italics());
 }
 
-fn queue_tp(state: &mut AppState, t: Touchpoint, field: &str) {
+fn queue_tp(
+    v: FrameView<'_>,
+    insp: &mut InspectorState,
+    out: &mut Outbox<'_>,
+    t: Touchpoint,
+    field: &str,
+) {
     match validate_touchpoint_values(&t) {
         Ok(()) => {
-            state.inspector.error = None;
-            state.inspector.own_edit_from = Some(state.doc.version());
+            insp.error = None;
+            insp.own_edit_from = Some(v.doc().version());
             let id = t.id.0.clone();
-            state.queue(Action::Edit {
+            out.push(Action::Edit {
                 label: crate::tr!("undo-edit-field", field = field_name(field)),
                 edit: Edit::UpdateTouchpoint(Box::new(t)),
                 merge: Some(format!("tp:{id}:{field}")),
             });
         }
-        Err(e) => state.inspector.error = Some(e.to_string()),
+        Err(e) => insp.error = Some(e.to_string()),
     }
 }
 
-fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId) {
-    let Some(orig) = state.doc.journey().touchpoint(id).cloned() else {
+fn touchpoint_fields(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    insp: &mut InspectorState,
+    out: &mut Outbox<'_>,
+    id: &TouchpointId,
+) {
+    let Some(orig) = v.journey().touchpoint(id).cloned() else {
         return;
     };
     let j: (Names<StageId>, Names<DepartmentId>) = {
-        let j = state.doc.journey();
+        let j = v.journey();
         (
             j.stages()
                 .iter()
@@ -410,7 +421,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     let mut t = orig.clone();
     let mut changed: Option<&'static str> = None;
     let mut refused: Option<String> = None;
-    let d = &mut state.inspector.draft;
+    let d = &mut insp.draft;
 
     ui.label(RichText::new(crate::tr!("insp-touchpoint-id", id = t.id.to_string())).small());
     if field(ui, &tr("insp-name"), &mut d.name) {
@@ -798,7 +809,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
     }
 
     ui.add_space(10.0);
-    let j = state.doc.journey();
+    let j = v.journey();
     let incoming = j.incoming(id).len();
     let outgoing = j.outgoing(id).len();
     ui.label(
@@ -810,16 +821,16 @@ fn touchpoint_fields(ui: &mut egui::Ui, state: &mut AppState, id: &TouchpointId)
         .small(),
     );
     if ui.button(tr("insp-delete-touchpoint")).clicked() {
-        state.queue(Action::Command(super::action::Command::Delete));
+        out.push(Action::Command(super::action::Command::Delete));
     }
 
     if let Some(e) = refused {
-        state.inspector.error = Some(e);
+        insp.error = Some(e);
     } else if let Some(what) = changed
         && t != orig
     {
         super::measured::typed_over_touchpoint(&orig, &mut t);
-        queue_tp(state, t, what);
+        queue_tp(v, insp, out, t, what);
     }
 }
 
@@ -910,8 +921,14 @@ fn histogram_editor(
     changed
 }
 
-fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
-    let j = state.doc.journey();
+fn handoff_fields(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    insp: &mut InspectorState,
+    out: &mut Outbox<'_>,
+    key: &HandoffKey,
+) {
+    let j = v.journey();
     let Some(orig) = j.handoff(key).cloned() else {
         return;
     };
@@ -937,7 +954,7 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
     let mut h = orig.clone();
     let mut changed: Option<&str> = None;
     let mut refused = None;
-    let d = &mut state.inspector.draft;
+    let d = &mut insp.draft;
     if field(ui, &tr("insp-label"), &mut d.label) {
         h.label = d.label.clone();
         changed = Some("label");
@@ -984,25 +1001,25 @@ fn handoff_fields(ui: &mut egui::Ui, state: &mut AppState, key: &HandoffKey) {
         changed = Some("notes");
     }
     if ui.button(tr("insp-delete-handoff")).clicked() {
-        state.queue(Action::Command(super::action::Command::Delete));
+        out.push(Action::Command(super::action::Command::Delete));
     }
     if let Some(e) = refused {
-        state.inspector.error = Some(e);
+        insp.error = Some(e);
     } else if let Some(what) = changed
         && h != orig
     {
         super::measured::typed_over_handoff(&orig, &mut h);
         match validate_handoff_values(&h) {
             Ok(()) => {
-                state.inspector.error = None;
-                state.inspector.own_edit_from = Some(state.doc.version());
-                state.queue(Action::Edit {
+                insp.error = None;
+                insp.own_edit_from = Some(v.doc().version());
+                out.push(Action::Edit {
                     label: crate::tr!("undo-edit-handoff", field = field_name(what)),
                     edit: Edit::UpdateHandoff(h),
                     merge: Some(format!("h:{key}:{what}")),
                 });
             }
-            Err(e) => state.inspector.error = Some(e.to_string()),
+            Err(e) => insp.error = Some(e.to_string()),
         }
     }
 }

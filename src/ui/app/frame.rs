@@ -58,7 +58,10 @@ impl AppState {
                 );
             }
             if self.view.inspector {
-                inspector::panel(ui, self);
+                self.panel(
+                    |s| &mut s.inspector,
+                    |v, st, out| inspector::panel(ui, v, st, out),
+                );
             }
             crate::ui::warroom::side_panel(ui, self);
             crate::ui::measure_view::side_panel(ui, self);
