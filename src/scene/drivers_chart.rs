@@ -198,7 +198,6 @@ pub fn quadrant_color(q: ChartQuadrant, pal: &Palette) -> Color {
 pub fn build_chart(title: &str, points: &[ChartPoint], theme: Theme) -> Scene {
     let pal = theme.palette();
     let axes = ChartAxes::of(points);
-    let plot = axes.plot;
     let mut bg = Vec::new();
     bg.push(rect(
         Rect::new(0.0, 0.0, CHART_W, CHART_H),
@@ -221,8 +220,57 @@ pub fn build_chart(title: &str, points: &[ChartPoint], theme: Theme) -> Scene {
     ));
     // Quadrants, shaded: act (top left), maintain (top right), monitor (bottom left),
     // secondary (bottom right).
+    let (cross, quads) = quadrants(&axes, &pal, points.is_empty());
+    for (r, fill, _, _, _) in &quads {
+        if r.w > 0.0 && r.h > 0.0 {
+            bg.push(rect(*r, Some(*fill), None, 0.0));
+        }
+    }
+    // Grid lines and ticks.
+    grid(&mut bg, &axes, &pal);
+    bg.push(rect(axes.plot, None, Some(pal.card_stroke), 1.0));
+    annotations(&mut bg, &axes, &pal, cross, &quads, points.is_empty());
+    // Points, most important last (on top), labels placed where they cover no other.
+    let mut order: Vec<&ChartPoint> = points.iter().collect();
+    order.sort_by(|a, b| {
+        clamp(a.importance, 0.0, 1.0)
+            .total_cmp(&clamp(b.importance, 0.0, 1.0))
+            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
+    });
+    let mut taken: Vec<Rect> = order
+        .iter()
+        .map(|p| {
+            let (x, y) = axes.at(p.mean, p.importance);
+            Rect::new(x - POINT_R, y - POINT_R, 2.0 * POINT_R, 2.0 * POINT_R)
+        })
+        .collect();
+    let mut cards = Vec::with_capacity(points.len());
+    for p in order.iter().rev() {
+        cards.push(point_card(p, &axes, &pal, &mut taken));
+    }
+    cards.sort_by(|a, b| a.id.cmp(&b.id));
+    cards.dedup_by(|a, b| a.id == b.id);
+    Scene {
+        title: heading,
+        bounds: Rect::new(0.0, 0.0, CHART_W, CHART_H),
+        background_color: pal.background,
+        background: bg,
+        edges: Vec::new(),
+        cards,
+        overlay: Vec::new(),
+    }
+}
+
+/// A shaded quadrant: its area, fill, the message id of its name, the name's colour and
+/// where the name goes (x, y, anchor).
+type Quadrant = (Rect, Color, &'static str, Color, (f32, f32, TextAnchor));
+
+/// Where the axes cross (the averages; the plot's middle without points) and the four
+/// quadrants: act, maintain, monitor, secondary.
+fn quadrants(axes: &ChartAxes, pal: &Palette, empty: bool) -> ((f32, f32), [Quadrant; 4]) {
+    let plot = axes.plot;
     let (cx, cy) = axes.at(axes.avg_mean, axes.avg_importance);
-    let (cx, cy) = if points.is_empty() {
+    let (cx, cy) = if empty {
         (plot.x + plot.w / 2.0, plot.y + plot.h / 2.0)
     } else {
         (cx, cy)
@@ -258,12 +306,12 @@ pub fn build_chart(title: &str, points: &[ChartPoint], theme: Theme) -> Scene {
             (plot.right() - 8.0, plot.bottom() - 12.0, TextAnchor::End),
         ),
     ];
-    for (r, fill, _, _, _) in &quads {
-        if r.w > 0.0 && r.h > 0.0 {
-            bg.push(rect(*r, Some(*fill), None, 0.0));
-        }
-    }
-    // Grid lines and ticks.
+    ((cx, cy), quads)
+}
+
+/// Grid lines with their ticks: one per score point across, one per 5 or 10 % up.
+fn grid(bg: &mut Vec<Item>, axes: &ChartAxes, pal: &Palette) {
+    let plot = axes.plot;
     let x_steps = (axes.x_max - axes.x_min).round().max(1.0) as usize;
     for k in 0..=x_steps {
         let v = axes.x_min + k as f64;
@@ -305,8 +353,20 @@ pub fn build_chart(title: &str, points: &[ChartPoint], theme: Theme) -> Scene {
             false,
         ));
     }
-    bg.push(rect(plot, None, Some(pal.card_stroke), 1.0));
-    if !points.is_empty() {
+}
+
+/// The averages' crossing (dashed, when there are points), the quadrants' names, the
+/// axis titles and, without points, a note saying so.
+fn annotations(
+    bg: &mut Vec<Item>,
+    axes: &ChartAxes,
+    pal: &Palette,
+    (cx, cy): (f32, f32),
+    quads: &[Quadrant],
+    empty: bool,
+) {
+    let plot = axes.plot;
+    if !empty {
         // The axes' crossing: the averages.
         for pts in [
             vec![(cx, plot.y), (cx, plot.bottom())],
@@ -321,7 +381,7 @@ pub fn build_chart(title: &str, points: &[ChartPoint], theme: Theme) -> Scene {
             });
         }
     }
-    for (r, _, id, color, (x, y, anchor)) in &quads {
+    for (r, _, id, color, (x, y, anchor)) in quads {
         if r.w > 40.0 && r.h > 20.0 {
             let act = *id == "kd-chart-act";
             bg.push(text(
@@ -350,7 +410,7 @@ pub fn build_chart(title: &str, points: &[ChartPoint], theme: Theme) -> Scene {
         TextAnchor::Start,
         false,
     ));
-    if points.is_empty() {
+    if empty {
         bg.push(text(
             (plot.x + plot.w / 2.0, plot.y + plot.h / 2.0),
             tr("kd-chart-empty"),
@@ -360,113 +420,96 @@ pub fn build_chart(title: &str, points: &[ChartPoint], theme: Theme) -> Scene {
             false,
         ));
     }
+}
 
-    // Points, most important last (on top), labels placed where they cover no other.
-    let mut order: Vec<&ChartPoint> = points.iter().collect();
-    order.sort_by(|a, b| {
-        clamp(a.importance, 0.0, 1.0)
-            .total_cmp(&clamp(b.importance, 0.0, 1.0))
-            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
-    });
-    let mut taken: Vec<Rect> = order
-        .iter()
-        .map(|p| {
-            let (x, y) = axes.at(p.mean, p.importance);
-            Rect::new(x - POINT_R, y - POINT_R, 2.0 * POINT_R, 2.0 * POINT_R)
-        })
-        .collect();
-    let mut cards = Vec::with_capacity(points.len());
-    for p in order.iter().rev() {
-        let (x, y) = axes.at(p.mean, p.importance);
-        let q = ChartQuadrant::of(p.importance, p.mean, axes.avg_importance, axes.avg_mean);
-        let color = quadrant_color(q, &pal);
-        let mut items = Vec::new();
-        if let Some((lo, hi)) = p.interval {
-            let (_, y0) = axes.at(p.mean, lo);
-            let (_, y1) = axes.at(p.mean, hi);
+/// A point as a card: its interval bar (when known), its dot and its label, placed at
+/// the first spot beside it that covers nothing in `taken` (which then holds it too).
+fn point_card(p: &ChartPoint, axes: &ChartAxes, pal: &Palette, taken: &mut Vec<Rect>) -> CardGroup {
+    let (x, y) = axes.at(p.mean, p.importance);
+    let q = ChartQuadrant::of(p.importance, p.mean, axes.avg_importance, axes.avg_mean);
+    let color = quadrant_color(q, pal);
+    let mut items = Vec::new();
+    if let Some((lo, hi)) = p.interval {
+        let (_, y0) = axes.at(p.mean, lo);
+        let (_, y1) = axes.at(p.mean, hi);
+        items.push(Item::Line {
+            points: vec![(x, y0), (x, y1)],
+            color: color.with_alpha(170),
+            width: 1.6,
+            dashed: false,
+            arrow_end: false,
+        });
+        for yy in [y0, y1] {
             items.push(Item::Line {
-                points: vec![(x, y0), (x, y1)],
+                points: vec![(x - 4.0, yy), (x + 4.0, yy)],
                 color: color.with_alpha(170),
                 width: 1.6,
                 dashed: false,
                 arrow_end: false,
             });
-            for yy in [y0, y1] {
-                items.push(Item::Line {
-                    points: vec![(x - 4.0, yy), (x + 4.0, yy)],
-                    color: color.with_alpha(170),
-                    width: 1.6,
-                    dashed: false,
-                    arrow_end: false,
-                });
-            }
         }
-        items.push(Item::Circle {
-            center: (x, y),
-            radius: POINT_R,
-            fill: Some(color),
-            stroke: Some(pal.surface),
-        });
-        let name = fit_text(&clean_text(&p.name), LABEL_SIZE, false, LABEL_W);
-        let w = text_width(&name, LABEL_SIZE, false);
-        let h = LABEL_SIZE + 3.0;
-        let candidates = [
-            (x + POINT_R + 4.0, y, TextAnchor::Start, x + POINT_R + 4.0),
-            (x - POINT_R - 4.0, y, TextAnchor::End, x - POINT_R - 4.0 - w),
-            (x, y - POINT_R - 9.0, TextAnchor::Middle, x - w / 2.0),
-            (x, y + POINT_R + 9.0, TextAnchor::Middle, x - w / 2.0),
-            (
-                x + POINT_R + 4.0,
-                y - 13.0,
-                TextAnchor::Start,
-                x + POINT_R + 4.0,
-            ),
-            (
-                x + POINT_R + 4.0,
-                y + 13.0,
-                TextAnchor::Start,
-                x + POINT_R + 4.0,
-            ),
-        ];
-        let fits = |left: f32| left >= 2.0 && left + w <= CHART_W - 2.0;
-        let chosen = candidates
-            .iter()
-            .find(|(_, ly, _, left)| {
-                let r = Rect::new(*left, ly - h / 2.0, w, h);
-                fits(*left) && !taken.iter().any(|t| t.intersects(&r))
-            })
-            .or_else(|| candidates.iter().find(|(_, _, _, left)| fits(*left)))
-            .unwrap_or(&candidates[0]);
-        let (lx, ly, anchor, left) = *chosen;
-        taken.push(Rect::new(left, ly - h / 2.0, w, h));
-        items.push(Item::Text {
-            pos: (lx, ly),
-            text: name,
-            size: LABEL_SIZE,
-            color: pal.text,
-            anchor,
-            bold: q == ChartQuadrant::Act,
-            max_width: Some(LABEL_W),
-            detail: Detail::Always,
-        });
-        let hit = POINT_R + 4.0;
-        cards.push(CardGroup {
-            id: p.touchpoint.clone(),
-            rect: Rect::new(x - hit, y - hit, 2.0 * hit, 2.0 * hit),
-            items,
-        });
     }
-    cards.sort_by(|a, b| a.id.cmp(&b.id));
-    cards.dedup_by(|a, b| a.id == b.id);
-    Scene {
-        title: heading,
-        bounds: Rect::new(0.0, 0.0, CHART_W, CHART_H),
-        background_color: pal.background,
-        background: bg,
-        edges: Vec::new(),
-        cards,
-        overlay: Vec::new(),
+    items.push(Item::Circle {
+        center: (x, y),
+        radius: POINT_R,
+        fill: Some(color),
+        stroke: Some(pal.surface),
+    });
+    let name = fit_text(&clean_text(&p.name), LABEL_SIZE, false, LABEL_W);
+    let (lx, ly, anchor) = place_label((x, y), text_width(&name, LABEL_SIZE, false), taken);
+    items.push(Item::Text {
+        pos: (lx, ly),
+        text: name,
+        size: LABEL_SIZE,
+        color: pal.text,
+        anchor,
+        bold: q == ChartQuadrant::Act,
+        max_width: Some(LABEL_W),
+        detail: Detail::Always,
+    });
+    let hit = POINT_R + 4.0;
+    CardGroup {
+        id: p.touchpoint.clone(),
+        rect: Rect::new(x - hit, y - hit, 2.0 * hit, 2.0 * hit),
+        items,
     }
+}
+
+/// Where the label (`w` wide) of the point at (x, y) goes: right, left, above, below,
+/// upper right, lower right, the first inside the chart that covers nothing in `taken`
+/// (else the first inside the chart, else right); the spot is added to `taken`.
+fn place_label((x, y): (f32, f32), w: f32, taken: &mut Vec<Rect>) -> (f32, f32, TextAnchor) {
+    let h = LABEL_SIZE + 3.0;
+    let candidates = [
+        (x + POINT_R + 4.0, y, TextAnchor::Start, x + POINT_R + 4.0),
+        (x - POINT_R - 4.0, y, TextAnchor::End, x - POINT_R - 4.0 - w),
+        (x, y - POINT_R - 9.0, TextAnchor::Middle, x - w / 2.0),
+        (x, y + POINT_R + 9.0, TextAnchor::Middle, x - w / 2.0),
+        (
+            x + POINT_R + 4.0,
+            y - 13.0,
+            TextAnchor::Start,
+            x + POINT_R + 4.0,
+        ),
+        (
+            x + POINT_R + 4.0,
+            y + 13.0,
+            TextAnchor::Start,
+            x + POINT_R + 4.0,
+        ),
+    ];
+    let fits = |left: f32| left >= 2.0 && left + w <= CHART_W - 2.0;
+    let chosen = candidates
+        .iter()
+        .find(|(_, ly, _, left)| {
+            let r = Rect::new(*left, ly - h / 2.0, w, h);
+            fits(*left) && !taken.iter().any(|t| t.intersects(&r))
+        })
+        .or_else(|| candidates.iter().find(|(_, _, _, left)| fits(*left)))
+        .unwrap_or(&candidates[0]);
+    let (lx, ly, anchor, left) = *chosen;
+    taken.push(Rect::new(left, ly - h / 2.0, w, h));
+    (lx, ly, anchor)
 }
 
 /// The chart of the results saved with a journey (`None` without results).
