@@ -508,6 +508,8 @@ pub enum Action {
     SetLanguage(crate::i18n::Lang),
     /// What a panel asks of the app besides edits, selections and commands.
     App(AppAction),
+    /// What the import, export and evidence windows ask of the app.
+    Evidence(EvidenceAction),
 }
 
 /// What the menus and the left panel ask of the app that no other [`Action`] says.
@@ -523,4 +525,21 @@ pub enum AppAction {
     OpenDialog(super::dialogs::Dialog),
     /// The name field of a just-added stage or department has taken the keyboard.
     NameFocused,
+}
+
+/// What the import, export and evidence windows (import, export, event log, measure,
+/// feedback, key drivers, scenarios) ask of the app: start a job, open a file picker,
+/// apply a result. Applied by `AppState::apply_evidence` (app/evidence.rs).
+#[derive(Clone, Debug, PartialEq)]
+pub enum EvidenceAction {
+    /// Preview the table import again with the meanings chosen now.
+    ImportRepreview,
+    /// Start the event-log preview of this file.
+    StartEventLog(PathBuf),
+    /// Draw the export preview of the options chosen now (on a worker).
+    ExportPreview,
+    /// Choose the journey an exported report compares with.
+    ExportChooseCompare,
+    /// Ask where to export, then start the export.
+    ExportAskAndStart,
 }

@@ -4,7 +4,9 @@
 //! progress bar and Cancel, so the window never freezes on a big journey.
 
 use super::AppState;
+use super::action::{Action, EvidenceAction};
 use super::canvas::Camera;
+use super::frame::{FrameView, Outbox};
 use super::jobs::{Job, Poll};
 use crate::export::csv::CsvTable;
 use crate::export::pdf::{PageLayout, Paper};
@@ -134,6 +136,55 @@ impl ExportDialog {
         self.preview.is_some() && self.preview_job.is_none()
     }
 
+    /// The preview's key for the document at `version` and the options chosen now.
+    fn preview_key(&self, version: crate::history::Version) -> PreviewKey {
+        let check = self
+            .log_check
+            .as_ref()
+            .map_or(0, |c| std::sync::Arc::as_ptr(c) as usize);
+        (version, self.dark, self.gaps, check)
+    }
+
+    fn preview_building(&self, key: PreviewKey) -> bool {
+        self.preview_job.as_ref().is_some_and(|(k, _)| *k == key)
+    }
+
+    /// Draw the preview of `journey` (at `version`) on a worker, unless it is drawn or
+    /// being drawn already.
+    pub fn start_preview(
+        &mut self,
+        ctx: &egui::Context,
+        journey: &Journey,
+        version: crate::history::Version,
+    ) {
+        let key = self.preview_key(version);
+        let current = self.preview.as_ref().is_some_and(|(k, _)| *k == key);
+        if current || self.preview_building(key) {
+            return;
+        }
+        let journey = journey.clone();
+        let options = SceneOptions {
+            theme: if self.dark { Theme::Dark } else { Theme::Light },
+            show_gaps: self.gaps,
+            date: Some(crate::export::diagram::today()),
+            log_check: self.log_check.clone(),
+            ..SceneOptions::default()
+        };
+        self.preview_job = Some((
+            key,
+            Job::spawn(tr("exp-drawing-job"), Some(ctx.clone()), move |p| {
+                let analysis =
+                    crate::analysis::analyze(&journey, &crate::analysis::AnalysisConfig::default());
+                if !p.update(0.5) {
+                    return None;
+                }
+                Some(crate::export::diagram::scene_for(
+                    &journey, &analysis, &options,
+                ))
+            }),
+        ));
+    }
+
     /// Start exporting `journey` to `path` on a worker thread.
     pub fn start(&mut self, ctx: Option<egui::Context>, journey: Journey, path: PathBuf) {
         let mut options = self.options();
@@ -195,10 +246,9 @@ pub fn open(state: &mut AppState) {
     state.export.open(remembered.as_deref());
 }
 
-/// Draw the dialog and the progress of a running export; collect finished work.
-pub fn show(ctx: &egui::Context, state: &mut AppState) {
-    poll(ctx, state);
-    if !state.export.open {
+/// Draw the dialog (a running export's progress and finished work: [`poll`]).
+pub fn show(ctx: &egui::Context, v: FrameView<'_>, d: &mut ExportDialog, out: &mut Outbox<'_>) {
+    if !d.open {
         return;
     }
     let mut open = true;
@@ -213,22 +263,21 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
             ui.horizontal_top(|ui| {
                 ui.vertical(|ui| {
                     ui.set_width(300.0);
-                    go = form(ui, state);
+                    go = form(ui, v, d, out);
                 });
                 ui.separator();
-                ui.vertical(|ui| preview(ui, state));
+                ui.vertical(|ui| preview(ui, v, d, out));
             });
         });
     if !open {
-        state.export.open = false;
+        d.open = false;
     }
     if go {
-        ask_and_start(ctx, state);
+        out.push(Action::Evidence(EvidenceAction::ExportAskAndStart));
     }
 }
 
-fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
-    let d = &mut state.export;
+fn form(ui: &mut egui::Ui, v: FrameView<'_>, d: &mut ExportDialog, out: &mut Outbox<'_>) -> bool {
     egui::Grid::new("export-options")
         .num_columns(2)
         .spacing([8.0, 6.0])
@@ -313,7 +362,7 @@ fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
         ui.horizontal(|ui| {
             ui.label(shown);
             if ui.button(tr("exp-choose")).clicked() {
-                d.compare = state.file_dialogs.open_file().or(d.compare.take());
+                out.push(Action::Evidence(EvidenceAction::ExportChooseCompare));
             }
             if d.compare.is_some() && ui.button(tr("exp-clear")).clicked() {
                 d.compare = None;
@@ -321,18 +370,18 @@ fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
         });
     }
     ui.add_space(8.0);
-    if let Some(folder) = &state.settings.export_folder {
+    if let Some(folder) = &v.settings().export_folder {
         ui.weak(crate::tr!(
             "exp-folder",
             path = folder.display().to_string()
         ));
     }
-    let busy = state.export.busy();
+    let busy = d.busy();
     let go = ui
         .add_enabled(!busy, egui::Button::new(tr("exp-export-button")))
         .on_hover_text(tr("exp-export-tip"))
         .clicked();
-    match &state.export.last {
+    match &d.last {
         Some(Ok(lines)) => {
             for l in lines {
                 ui.label(crate::tr!("exp-written", what = l));
@@ -350,13 +399,12 @@ fn form(ui: &mut egui::Ui, state: &mut AppState) -> bool {
 }
 
 /// The map as this export draws it, fitted into a small frame.
-fn preview(ui: &mut egui::Ui, state: &mut AppState) {
+fn preview(ui: &mut egui::Ui, v: FrameView<'_>, d: &ExportDialog, out: &mut Outbox<'_>) {
     ui.label(tr("exp-preview"));
     let size = egui::vec2(320.0, 220.0);
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
     let painter = ui.painter_at(rect);
-    let version = state.doc.version();
-    let d = &mut state.export;
+    let version = v.doc().version();
     if !draws_map(d.format) {
         painter.rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
         painter.text(
@@ -368,36 +416,10 @@ fn preview(ui: &mut egui::Ui, state: &mut AppState) {
         );
         return;
     }
-    let check = d
-        .log_check
-        .as_ref()
-        .map_or(0, |c| std::sync::Arc::as_ptr(c) as usize);
-    let key: PreviewKey = (version, d.dark, d.gaps, check);
+    let key = d.preview_key(version);
     let current = d.preview.as_ref().is_some_and(|(k, _)| *k == key);
-    let building = d.preview_job.as_ref().is_some_and(|(k, _)| *k == key);
-    if !current && !building {
-        let journey = state.doc.journey().clone();
-        let options = SceneOptions {
-            theme: if d.dark { Theme::Dark } else { Theme::Light },
-            show_gaps: d.gaps,
-            date: Some(crate::export::diagram::today()),
-            log_check: d.log_check.clone(),
-            ..SceneOptions::default()
-        };
-        let ctx = ui.ctx().clone();
-        d.preview_job = Some((
-            key,
-            Job::spawn(tr("exp-drawing-job"), Some(ctx), move |p| {
-                let analysis =
-                    crate::analysis::analyze(&journey, &crate::analysis::AnalysisConfig::default());
-                if !p.update(0.5) {
-                    return None;
-                }
-                Some(crate::export::diagram::scene_for(
-                    &journey, &analysis, &options,
-                ))
-            }),
-        ));
+    if !current && !d.preview_building(key) {
+        out.push(Action::Evidence(EvidenceAction::ExportPreview));
     }
     match &d.preview {
         Some((_, scene)) => {
@@ -433,7 +455,7 @@ fn preview(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 /// Ask where to write (in the last folder), remember folder and format, start the job.
-fn ask_and_start(ctx: &egui::Context, state: &mut AppState) {
+pub fn ask_and_start(ctx: &egui::Context, state: &mut AppState) {
     let format = state.export.format;
     let stem = crate::model::slugify(state.journey().title(), "journey");
     let suggested = format!("{stem}.{}", format.extension());
@@ -453,7 +475,7 @@ fn ask_and_start(ctx: &egui::Context, state: &mut AppState) {
 }
 
 /// Collect finished work and show the progress of a running export.
-fn poll(ctx: &egui::Context, state: &mut AppState) {
+pub fn poll(ctx: &egui::Context, state: &mut AppState) {
     let d = &mut state.export;
     if let Some((key, job)) = &d.preview_job {
         match job.poll() {

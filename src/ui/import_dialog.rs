@@ -7,7 +7,8 @@
 //! evidence importers can reuse it. Reading and previewing run on a worker (`jobs.rs`).
 
 use super::AppState;
-use super::action::{Action, AfterGuard};
+use super::action::{Action, AfterGuard, EvidenceAction};
+use super::frame::{FrameView, Outbox};
 use super::jobs::{Job, Poll};
 use crate::i18n::tr;
 use crate::import::ImportFormat;
@@ -105,7 +106,7 @@ impl ImportDialog {
     }
 
     /// Preview again with the meanings chosen now.
-    fn repreview(&mut self, ctx: Option<egui::Context>) {
+    pub fn repreview(&mut self, ctx: Option<egui::Context>) {
         let Some(src) = &self.source else {
             return;
         };
@@ -165,160 +166,181 @@ pub fn dropped_files(ctx: &egui::Context, state: &mut AppState) {
     }
 }
 
-/// Draw the preview dialog; collect finished previews.
-pub fn show(ctx: &egui::Context, state: &mut AppState) {
-    poll(ctx, state);
-    if !state.import.is_open() {
+/// Draw the preview dialog (finished previews are collected by [`poll`]).
+pub fn show(ctx: &egui::Context, _v: FrameView<'_>, d: &mut ImportDialog, out: &mut Outbox<'_>) {
+    if !d.is_open() {
         return;
     }
     let mut open = true;
-    let mut accept = false;
-    let mut changed = false;
-    let mut as_log = None;
+    let mut asked = Asked::default();
     egui::Window::new(tr("imp-title"))
         .id(egui::Id::unique("touchpoint-import"))
         .open(&mut open)
         .collapsible(false)
         .default_width(680.0)
         .max_height(ctx.content_rect().height() * 0.85)
-        .show(ctx, |ui| {
-            let d = &mut state.import;
-            if let Some(e) = &d.error {
-                ui.colored_label(ui.visuals().error_fg_color, e.as_str());
-                return;
-            }
-            let Some(p) = &d.preview else {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(tr("imp-reading"));
-                });
-                return;
-            };
-            let busy = d.job.is_some();
-            if let Some(src) = &d.source
-                && super::eventlog_dialog::offer(ui, &p.columns)
-            {
-                as_log = Some(src.path.clone());
-            }
-            let mut chosen_now: Vec<(usize, String)> = Vec::new();
-            let mut cancel = false;
-            ui.horizontal(|ui| {
-                ui.strong(p.name.as_str());
-                ui.label(format!("({})", p.format));
-                if busy {
-                    ui.spinner();
-                    ui.weak(tr("imp-updating"));
-                }
-            });
-            ui.label(
-                egui::RichText::new(crate::tr!(
-                    "insp-journey-counts",
-                    touchpoints = p.count("touchpoints"),
-                    handoffs = p.count("handoffs"),
-                    stages = p.count("stages"),
-                    departments = p.count("departments")
-                ))
-                .heading(),
-            );
-            for a in &p.assumptions {
-                ui.label(crate::tr!("imp-assumed", what = a.as_str()));
-            }
-            if !p.columns.is_empty() {
-                ui.add_space(6.0);
-                ui.strong(tr("imp-columns"));
-                egui::ScrollArea::vertical()
-                    .id_salt("import-columns")
-                    .max_height(260.0)
-                    .show(ui, |ui| {
-                        egui::Grid::new("import-columns-grid")
-                            .striped(true)
-                            .num_columns(3)
-                            .show(ui, |ui| {
-                                ui.weak(tr("imp-header"));
-                                ui.weak(tr("imp-first-value"));
-                                ui.weak(tr("imp-read-as"));
-                                ui.end_row();
-                                for c in &p.columns {
-                                    ui.label(c.header.as_str());
-                                    ui.weak(c.sample.as_str());
-                                    let mut chosen = c.meaning.clone();
-                                    egui::ComboBox::from_id_salt(("import-meaning", c.index))
-                                        .selected_text(p.meaning_label(&c.meaning))
-                                        .width(200.0)
-                                        .show_ui(ui, |ui| {
-                                            for (k, l) in &p.meanings {
-                                                ui.selectable_value(&mut chosen, k.clone(), l);
-                                            }
-                                        });
-                                    if chosen != c.meaning {
-                                        chosen_now.push((c.index, chosen));
-                                    }
-                                    ui.end_row();
-                                }
-                            });
-                    });
-            }
-            ui.add_space(6.0);
-            if p.problems.is_empty() {
-                ui.label(tr("imp-all-read"));
-            } else {
-                ui.strong(crate::tr!("imp-lines-not-read", count = p.problems.len()));
-                egui::ScrollArea::vertical()
-                    .id_salt("import-problems")
-                    .max_height(160.0)
-                    .show(ui, |ui| {
-                        for pr in &p.problems {
-                            let line = pr.line.map_or_else(
-                                || tr("imp-file"),
-                                |l| crate::tr!("imp-line", line = l),
-                            );
-                            ui.label(format!("{line}: {}", pr.message));
-                        }
-                    });
-            }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                let can = p.journey.is_some() && !busy;
-                if ui
-                    .add_enabled(can, egui::Button::new(tr("imp-import")))
-                    .on_disabled_hover_text(tr("imp-nothing-usable"))
-                    .clicked()
-                {
-                    accept = true;
-                }
-                if ui.button(tr("button-cancel")).clicked() {
-                    cancel = true;
-                }
-            });
-            if cancel {
-                d.close();
-            }
-            for (i, k) in chosen_now {
-                d.choices.insert(i, k);
-                changed = true;
-            }
-        });
+        .show(ctx, |ui| body(ui, d, &mut asked));
     if !open {
-        state.import.close();
+        d.close();
     }
-    if changed {
-        state.import.repreview(Some(ctx.clone()));
+    if asked.cancel {
+        d.close();
     }
-    if let Some(path) = as_log {
-        state.import.close();
-        super::eventlog_dialog::start(ctx, state, &path);
+    if !asked.chosen.is_empty() {
+        for (i, k) in asked.chosen {
+            d.choices.insert(i, k);
+        }
+        out.push(Action::Evidence(EvidenceAction::ImportRepreview));
     }
-    if accept {
-        let journey = state.import.preview.as_mut().and_then(|p| p.journey.take());
-        state.import.close();
+    if let Some(path) = asked.as_log {
+        d.close();
+        out.push(Action::Evidence(EvidenceAction::StartEventLog(path)));
+    }
+    if asked.accept {
+        let journey = d.preview.as_mut().and_then(|p| p.journey.take());
+        d.close();
         if let Some(j) = journey {
-            state.import.accepted = Some(j);
-            state.queue(Action::Guarded(AfterGuard::Import));
+            d.accepted = Some(j);
+            out.push(Action::Guarded(AfterGuard::Import));
         }
     }
 }
 
-fn poll(ctx: &egui::Context, state: &mut AppState) {
+/// What the user asked for in the dialog this frame.
+#[derive(Default)]
+struct Asked {
+    accept: bool,
+    cancel: bool,
+    /// Meanings chosen now, by column.
+    chosen: Vec<(usize, String)>,
+    /// Open the file as an event log instead.
+    as_log: Option<PathBuf>,
+}
+
+fn body(ui: &mut egui::Ui, d: &ImportDialog, asked: &mut Asked) {
+    if let Some(e) = &d.error {
+        ui.colored_label(ui.visuals().error_fg_color, e.as_str());
+        return;
+    }
+    let Some(p) = &d.preview else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(tr("imp-reading"));
+        });
+        return;
+    };
+    let busy = d.job.is_some();
+    if let Some(src) = &d.source
+        && super::eventlog_dialog::offer(ui, &p.columns)
+    {
+        asked.as_log = Some(src.path.clone());
+    }
+    summary(ui, p, busy);
+    if !p.columns.is_empty() {
+        ui.add_space(6.0);
+        ui.strong(tr("imp-columns"));
+        columns_grid(ui, p, &mut asked.chosen);
+    }
+    ui.add_space(6.0);
+    problems(ui, p);
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let can = p.journey.is_some() && !busy;
+        if ui
+            .add_enabled(can, egui::Button::new(tr("imp-import")))
+            .on_disabled_hover_text(tr("imp-nothing-usable"))
+            .clicked()
+        {
+            asked.accept = true;
+        }
+        if ui.button(tr("button-cancel")).clicked() {
+            asked.cancel = true;
+        }
+    });
+}
+
+/// The file's name and format, the counts and what was assumed.
+fn summary(ui: &mut egui::Ui, p: &ImportPreview, busy: bool) {
+    ui.horizontal(|ui| {
+        ui.strong(p.name.as_str());
+        ui.label(format!("({})", p.format));
+        if busy {
+            ui.spinner();
+            ui.weak(tr("imp-updating"));
+        }
+    });
+    ui.label(
+        egui::RichText::new(crate::tr!(
+            "insp-journey-counts",
+            touchpoints = p.count("touchpoints"),
+            handoffs = p.count("handoffs"),
+            stages = p.count("stages"),
+            departments = p.count("departments")
+        ))
+        .heading(),
+    );
+    for a in &p.assumptions {
+        ui.label(crate::tr!("imp-assumed", what = a.as_str()));
+    }
+}
+
+/// Each detected column with its meaning, changeable with a dropdown.
+fn columns_grid(ui: &mut egui::Ui, p: &ImportPreview, chosen_now: &mut Vec<(usize, String)>) {
+    egui::ScrollArea::vertical()
+        .id_salt("import-columns")
+        .max_height(260.0)
+        .show(ui, |ui| {
+            egui::Grid::new("import-columns-grid")
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    ui.weak(tr("imp-header"));
+                    ui.weak(tr("imp-first-value"));
+                    ui.weak(tr("imp-read-as"));
+                    ui.end_row();
+                    for c in &p.columns {
+                        ui.label(c.header.as_str());
+                        ui.weak(c.sample.as_str());
+                        let mut chosen = c.meaning.clone();
+                        egui::ComboBox::from_id_salt(("import-meaning", c.index))
+                            .selected_text(p.meaning_label(&c.meaning))
+                            .width(200.0)
+                            .show_ui(ui, |ui| {
+                                for (k, l) in &p.meanings {
+                                    ui.selectable_value(&mut chosen, k.clone(), l);
+                                }
+                            });
+                        if chosen != c.meaning {
+                            chosen_now.push((c.index, chosen));
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// The lines that could not be read, with their line numbers.
+fn problems(ui: &mut egui::Ui, p: &ImportPreview) {
+    if p.problems.is_empty() {
+        ui.label(tr("imp-all-read"));
+        return;
+    }
+    ui.strong(crate::tr!("imp-lines-not-read", count = p.problems.len()));
+    egui::ScrollArea::vertical()
+        .id_salt("import-problems")
+        .max_height(160.0)
+        .show(ui, |ui| {
+            for pr in &p.problems {
+                let line = pr
+                    .line
+                    .map_or_else(|| tr("imp-file"), |l| crate::tr!("imp-line", line = l));
+                ui.label(format!("{line}: {}", pr.message));
+            }
+        });
+}
+
+/// Collect a finished read or preview; show the progress of the first read.
+pub fn poll(ctx: &egui::Context, state: &mut AppState) {
     let d = &mut state.import;
     let Some(job) = &d.job else {
         return;

@@ -104,6 +104,7 @@ impl AppState {
                 self.persist_settings();
             }
             Action::App(a) => self.apply_app_action(a),
+            Action::Evidence(a) => self.apply_evidence(ctx, a),
             Action::SetLanguage(lang) => {
                 // Instantly: this frame's remaining strings and every later one.
                 crate::i18n::set_current(&lang);

@@ -97,8 +97,16 @@ impl AppState {
             |v, st, out| palette::show(&ctx, v, st, out),
         );
         crate::ui::import_dialog::dropped_files(&ctx, self);
-        crate::ui::export_dialog::show(&ctx, self);
-        crate::ui::import_dialog::show(&ctx, self);
+        crate::ui::export_dialog::poll(&ctx, self);
+        self.panel(
+            |s| &mut s.export,
+            |v, d, out| crate::ui::export_dialog::show(&ctx, v, d, out),
+        );
+        crate::ui::import_dialog::poll(&ctx, self);
+        self.panel(
+            |s| &mut s.import,
+            |v, d, out| crate::ui::import_dialog::show(&ctx, v, d, out),
+        );
         crate::ui::eventlog_dialog::show(&ctx, self);
         crate::ui::measure_view::show(&ctx, self);
         crate::ui::feedback_dialog::show(&ctx, self);

@@ -242,5 +242,6 @@ impl AppState {
 
 mod commands;
 mod edits;
+mod evidence;
 mod files;
 mod frame;
