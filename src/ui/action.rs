@@ -536,6 +536,18 @@ pub enum EvidenceAction {
     ImportRepreview,
     /// Start the event-log preview of this file.
     StartEventLog(PathBuf),
+    /// Mine the event log again with the columns chosen now.
+    EventLogMine,
+    /// Build the event log's journey again with the share chosen now.
+    EventLogRebuild,
+    /// The event log's journey was accepted: open it like an import.
+    EventLogAccepted,
+    /// Close View > Measure against a log… and take its check off the map.
+    MeasureClose,
+    /// Measure the log again, activities matched by this file (`None`: by name).
+    MeasureAgain(Option<PathBuf>),
+    /// Choose the file that matches the log's activities, then measure again.
+    MeasureChooseMap,
     /// Draw the export preview of the options chosen now (on a worker).
     ExportPreview,
     /// Choose the journey an exported report compares with.

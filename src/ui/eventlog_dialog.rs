@@ -9,13 +9,15 @@
 //! document the way File > Import… does (after the unsaved-changes question).
 
 use super::AppState;
-use super::action::{Action, AfterGuard};
+use super::action::{Action, AfterGuard, EvidenceAction};
+use super::frame::{FrameView, Outbox};
 use super::jobs::{Job, Poll};
 use crate::evidence::eventlog::build::{self, BuildOptions, Built};
 use crate::evidence::eventlog::columns::{self, Role};
 use crate::evidence::eventlog::{self, LogFormat, LogRead, ReadOptions};
 use crate::i18n::format as f;
 use crate::i18n::tr;
+use crate::model::Journey;
 use crate::progress::Progress;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -68,6 +70,8 @@ pub struct EventLogDialog {
     job: Option<LogJob>,
     /// Why the file could not be read at all.
     pub error: Option<String>,
+    /// The journey accepted with Open, handed to the import at the end of the frame.
+    accepted: Option<Journey>,
 }
 
 impl Default for EventLogDialog {
@@ -79,6 +83,7 @@ impl Default for EventLogDialog {
             preview: None,
             job: None,
             error: None,
+            accepted: None,
         }
     }
 }
@@ -223,6 +228,15 @@ impl EventLogDialog {
         self.min_share = DEFAULT_MIN_SHARE;
     }
 
+    /// Hand the journey accepted with Open to the import (opened after the
+    /// unsaved-changes question).
+    pub fn hand_over(state: &mut AppState) {
+        if let Some(j) = state.evlog.accepted.take() {
+            state.import.set_accepted(j);
+            state.queue(Action::Guarded(AfterGuard::Import));
+        }
+    }
+
     /// Start previewing the log at `path` (columns found by name).
     pub fn start(&mut self, ctx: Option<egui::Context>, path: &Path) {
         self.close();
@@ -231,7 +245,7 @@ impl EventLogDialog {
     }
 
     /// Read and mine again with the columns chosen now.
-    fn mine(&mut self, ctx: Option<egui::Context>) {
+    pub fn mine(&mut self, ctx: Option<egui::Context>) {
         let Some(path) = self.path.clone() else {
             return;
         };
@@ -277,7 +291,7 @@ impl EventLogDialog {
     }
 
     /// Build the journey again for another `min_share` (the log is not read again).
-    fn rebuild(&mut self, ctx: Option<egui::Context>) {
+    pub fn rebuild(&mut self, ctx: Option<egui::Context>) {
         let Some(p) = &self.preview else {
             return;
         };
@@ -404,10 +418,9 @@ struct Asked {
     min_share: Option<f64>,
 }
 
-/// Draw the dialog; collect finished work.
-pub fn show(ctx: &egui::Context, state: &mut AppState) {
-    poll(ctx, state);
-    if !state.evlog.is_open() {
+/// Draw the dialog (finished work is collected by [`poll`]).
+pub fn show(ctx: &egui::Context, _v: FrameView<'_>, d: &mut EventLogDialog, out: &mut Outbox<'_>) {
+    if !d.is_open() {
         return;
     }
     let mut open = true;
@@ -419,7 +432,6 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
         .default_width(720.0)
         .max_height(ctx.content_rect().height() * 0.88)
         .show(ctx, |ui| {
-            let d = &state.evlog;
             if let Some(e) = &d.error {
                 ui.colored_label(ui.visuals().error_fg_color, e.as_str());
                 return;
@@ -450,7 +462,6 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                 ui.ctx().request_repaint();
             }
         });
-    let d = &mut state.evlog;
     if !open || asked.cancel {
         d.close();
         return;
@@ -462,11 +473,11 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
     }
     if let Some((i, role)) = asked.column {
         d.choose_column(i, role);
-        d.mine(Some(ctx.clone()));
+        out.push(Action::Evidence(EvidenceAction::EventLogMine));
     }
     if let Some(m) = asked.min_share {
         d.min_share = m;
-        d.rebuild(Some(ctx.clone()));
+        out.push(Action::Evidence(EvidenceAction::EventLogRebuild));
     }
     if asked.accept {
         let journey = d
@@ -476,8 +487,8 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
             .map(|b| b.journey.clone());
         d.close();
         if let Some(j) = journey {
-            state.import.set_accepted(j);
-            state.queue(Action::Guarded(AfterGuard::Import));
+            d.accepted = Some(j);
+            out.push(Action::Evidence(EvidenceAction::EventLogAccepted));
         }
     }
 }
@@ -711,7 +722,8 @@ fn problems(ui: &mut egui::Ui, read: &LogRead) {
         });
 }
 
-fn poll(ctx: &egui::Context, state: &mut AppState) {
+/// Collect a finished read; show the progress of the first read.
+pub fn poll(ctx: &egui::Context, state: &mut AppState) {
     let d = &mut state.evlog;
     let Some(job) = &d.job else {
         return;

@@ -8,7 +8,8 @@
 //! edit. Closing the view, or opening another journey, removes the check.
 
 use super::AppState;
-use super::action::Action;
+use super::action::{Action, EvidenceAction};
+use super::frame::{FrameView, Outbox};
 use super::jobs::{Job, Poll};
 use crate::edit::Edit;
 use crate::evidence::eventlog::measure::{self, Measurement, TOLERANCE};
@@ -171,8 +172,8 @@ fn measured(
 }
 
 /// Collect finished work; follow the document (another one closes the view, an edit
-/// measures again from the log already read).
-pub fn show(ctx: &egui::Context, state: &mut AppState) {
+/// measures again from the log already read). Called by the app's frame.
+pub fn poll(ctx: &egui::Context, state: &mut AppState) {
     if !state.measure.open {
         return;
     }
@@ -181,7 +182,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
         close(state);
         return;
     }
-    poll(ctx, state);
+    collect(ctx, state);
     let v = &mut state.measure;
     let stale = v.result.as_ref().is_some_and(|r| r.version != now);
     // A big journey is not copied on every edit: "Measure again" when wanted.
@@ -206,7 +207,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
     }
 }
 
-fn poll(ctx: &egui::Context, state: &mut AppState) {
+fn collect(ctx: &egui::Context, state: &mut AppState) {
     let v = &mut state.measure;
     let Some(job) = &v.job else {
         return;
@@ -303,8 +304,8 @@ struct Asked {
 }
 
 /// The side panel of the view (when open).
-pub fn side_panel(ui: &mut egui::Ui, state: &mut AppState) {
-    if !state.measure.open {
+pub fn side_panel(ui: &mut egui::Ui, v: FrameView<'_>, m: &mut MeasureView, out: &mut Outbox<'_>) {
+    if !m.open {
         return;
     }
     let mut asked = Asked::default();
@@ -328,81 +329,120 @@ pub fn side_panel(ui: &mut egui::Ui, state: &mut AppState) {
             });
             egui::ScrollArea::vertical()
                 .id_salt("measure-body")
-                .show(ui, |ui| panel_body(ui, state, &mut asked));
+                .show(ui, |ui| panel_body(ui, v, m, &mut asked));
         });
-    let ctx = ui.ctx().clone();
-    state.actions.append(&mut asked.actions);
+    for a in asked.actions {
+        out.push(a);
+    }
     if asked.close {
-        close(state);
+        out.push(Action::Evidence(EvidenceAction::MeasureClose));
         return;
     }
     if asked.apply
-        && let Some(r) = &state.measure.result
-        && r.version == state.doc.version()
-        && let Some(edit) = apply_edit(state.doc.journey(), &r.me.measured)
+        && let Some(r) = &m.result
+        && r.version == v.doc().version()
+        && let Some(edit) = apply_edit(v.journey(), &r.me.measured)
     {
-        state.queue(Action::Edit {
-            label: tr("evlog-undo-apply"),
-            edit,
-            merge: None,
-        });
+        out.edit(tr("evlog-undo-apply"), edit, None);
     }
-    let log = state.measure.log.clone();
-    if asked.choose_map
-        && let Some(log) = &log
-    {
-        let folder = state.settings.import_folder.clone();
-        if let Some(map) = state.file_dialogs.open_import(folder.as_deref()) {
-            start(&ctx, state, log, Some(map));
-        }
-    } else if asked.clear_map
-        && let Some(log) = &log
-    {
-        start(&ctx, state, log, None);
-    } else if asked.again
-        && let Some(log) = &log
-    {
-        let map = state.measure.map.clone();
-        start(&ctx, state, log, map);
+    if m.log.is_none() {
+        return;
+    }
+    if asked.choose_map {
+        out.push(Action::Evidence(EvidenceAction::MeasureChooseMap));
+    } else if asked.clear_map {
+        out.push(Action::Evidence(EvidenceAction::MeasureAgain(None)));
+    } else if asked.again {
+        out.push(Action::Evidence(EvidenceAction::MeasureAgain(
+            m.map.clone(),
+        )));
     }
 }
 
-fn panel_body(ui: &mut egui::Ui, state: &AppState, asked: &mut Asked) {
-    let v = &state.measure;
-    let j = state.doc.journey();
-    if let Some(lines) = &v.error {
+/// Measure the log again with the activities matched by `map` (an
+/// [`EvidenceAction::MeasureAgain`]).
+pub fn measure_again(ctx: &egui::Context, state: &mut AppState, map: Option<PathBuf>) {
+    if let Some(log) = state.measure.log.clone() {
+        start(ctx, state, &log, map);
+    }
+}
+
+/// Choose the file that matches activities to touchpoints, then measure again (an
+/// [`EvidenceAction::MeasureChooseMap`]).
+pub fn choose_map(ctx: &egui::Context, state: &mut AppState) {
+    let Some(log) = state.measure.log.clone() else {
+        return;
+    };
+    let folder = state.settings.import_folder.clone();
+    if let Some(map) = state.file_dialogs.open_import(folder.as_deref()) {
+        start(ctx, state, &log, Some(map));
+    }
+}
+
+fn panel_body(ui: &mut egui::Ui, v: FrameView<'_>, m: &MeasureView, asked: &mut Asked) {
+    let j = v.journey();
+    if let Some(lines) = &m.error {
         for l in lines.iter().take(20) {
             ui.colored_label(ui.visuals().error_fg_color, l.as_str());
         }
     }
-    let Some(r) = &v.result else {
-        if v.job.is_some() {
+    let Some(r) = &m.result else {
+        if m.job.is_some() {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(tr("evlog-measuring-now"));
             });
         }
-        buttons(ui, state, asked);
+        buttons(ui, v, m, asked);
         return;
     };
-    let m = &r.mined;
+    about_log(ui, v, m, r);
+    ui.add_space(4.0);
+    legend(ui, &r.me);
+    ui.separator();
+    buttons(ui, v, m, asked);
+    ui.separator();
+    let me = &r.me;
+    hidden_section(ui, j, me, asked);
+    unseen_section(ui, j, me, asked);
+    unmapped_section(ui, me);
+    if !me.unlogged.is_empty() {
+        unlogged_section(ui, me, asked);
+    }
+    differences_section(ui, j, me, asked);
+    if r.problem_count > 0 {
+        section(
+            ui,
+            &crate::tr!("evlog-rows-not-read", count = r.problem_count),
+            |ui| {
+                for l in r.problems.iter().take(50) {
+                    ui.weak(l.as_str());
+                }
+            },
+        );
+    }
+}
+
+/// The log's name, whether the result is stale, its cases, period and map file.
+fn about_log(ui: &mut egui::Ui, v: FrameView<'_>, m: &MeasureView, r: &Measured) {
+    let mined = &r.mined;
     ui.label(egui::RichText::new(r.log_name.as_str()).strong());
-    if r.version != state.doc.version() && v.job.is_none() {
+    if r.version != v.doc().version() && m.job.is_none() {
         ui.colored_label(ui.visuals().warn_fg_color, tr("evlog-stale"));
     }
     ui.label(crate::tr!(
         "evlog-measure-cases",
-        cases = m.cases,
-        events = m.events
+        cases = mined.cases,
+        events = mined.events
     ));
-    if let Some(p) = build::period_of(m) {
+    if let Some(p) = build::period_of(mined) {
         ui.label(crate::tr!(
             "evlog-period",
             from = f::date_text(&p.from),
             to = f::date_text(&p.to)
         ));
     }
-    if let Some(map) = &v.map {
+    if let Some(map) = &m.map {
         ui.weak(crate::tr!(
             "evlog-map-file",
             file = map
@@ -411,15 +451,16 @@ fn panel_body(ui: &mut egui::Ui, state: &AppState, asked: &mut Asked) {
                 .unwrap_or_default()
         ));
     }
-    ui.add_space(4.0);
-    // The legend of the map's marks.
+}
+
+/// The legend of the map's marks.
+fn legend(ui: &mut egui::Ui, me: &Measurement) {
     let teal = if ui.visuals().dark_mode {
         egui::Color32::from_rgb(0x4d, 0xd0, 0xbd)
     } else {
         egui::Color32::from_rgb(0x00, 0x89, 0x7b)
     };
     let faded = ui.visuals().weak_text_color().gamma_multiply(0.5);
-    let me = &r.me;
     ui.horizontal(|ui| {
         swatch(ui, teal, true, false);
         ui.label(crate::tr!("evlog-legend-hidden", count = me.hidden.len()));
@@ -435,9 +476,10 @@ fn panel_body(ui: &mut egui::Ui, state: &AppState, asked: &mut Asked) {
             count = me.unmapped.len()
         ));
     });
-    ui.separator();
-    buttons(ui, state, asked);
-    ui.separator();
+}
+
+/// Handoffs the log shows and the map does not.
+fn hidden_section(ui: &mut egui::Ui, j: &Journey, me: &Measurement, asked: &mut Asked) {
     section(
         ui,
         &crate::tr!("evlog-hidden", count = me.hidden.len()),
@@ -462,6 +504,10 @@ fn panel_body(ui: &mut egui::Ui, state: &AppState, asked: &mut Asked) {
             }
         },
     );
+}
+
+/// Handoffs the map draws and the log never shows.
+fn unseen_section(ui: &mut egui::Ui, j: &Journey, me: &Measurement, asked: &mut Asked) {
     section(
         ui,
         &crate::tr!("evlog-unseen", count = me.unseen.len()),
@@ -477,6 +523,10 @@ fn panel_body(ui: &mut egui::Ui, state: &AppState, asked: &mut Asked) {
             }
         },
     );
+}
+
+/// Activities of the log on no touchpoint.
+fn unmapped_section(ui: &mut egui::Ui, me: &Measurement) {
     section(
         ui,
         &crate::tr!("evlog-unmapped", count = me.unmapped.len()),
@@ -493,93 +543,96 @@ fn panel_body(ui: &mut egui::Ui, state: &AppState, asked: &mut Asked) {
             }
         },
     );
-    if !me.unlogged.is_empty() {
-        section(
-            ui,
-            &crate::tr!("evlog-unlogged", count = me.unlogged.len()),
-            |ui| {
-                for (id, name) in &me.unlogged {
-                    if ui.link(name.as_str()).clicked() {
-                        asked
-                            .actions
-                            .push(Action::Focus(vec![TouchpointId::new(id.as_str())]));
-                    }
+}
+
+/// Touchpoints the log never mentions.
+fn unlogged_section(ui: &mut egui::Ui, me: &Measurement, asked: &mut Asked) {
+    section(
+        ui,
+        &crate::tr!("evlog-unlogged", count = me.unlogged.len()),
+        |ui| {
+            for (id, name) in &me.unlogged {
+                if ui.link(name.as_str()).clicked() {
+                    asked
+                        .actions
+                        .push(Action::Focus(vec![TouchpointId::new(id.as_str())]));
                 }
-            },
-        );
-    }
+            }
+        },
+    );
+}
+
+/// The figures more than the tolerance off, touchpoints then handoffs.
+fn differences_section(ui: &mut egui::Ui, j: &Journey, me: &Measurement, asked: &mut Asked) {
     let tolerance = f::share(TOLERANCE);
     let off = me.touchpoints.len() + me.handoffs.len();
     section(
         ui,
         &crate::tr!("evlog-differences", count = off, tolerance = tolerance),
         |ui| {
-            for t in &me.touchpoints {
-                let mut parts = Vec::new();
-                if t.differs.contains(&"volume") {
-                    parts.push(crate::tr!(
-                        "evlog-diff-volume",
-                        drawn = t.drawn_volume.map(f::count).unwrap_or_else(|| "-".into()),
-                        measured = f::count(t.measured_volume)
-                    ));
-                }
-                if t.differs.contains(&"handling") {
-                    let min = |v: Option<f64>| v.map_or("-".into(), |m| f::hours(m / 60.0));
-                    parts.push(crate::tr!(
-                        "evlog-diff-handling",
-                        drawn = min(t.drawn_handling_minutes),
-                        measured = min(t.measured_handling_minutes)
-                    ));
-                }
-                let text = format!("{}: {}", t.name, parts.join(f::list_separator().as_str()));
-                if ui.link(text).clicked() {
-                    asked
-                        .actions
-                        .push(Action::Focus(vec![TouchpointId::new(t.id.as_str())]));
-                }
-            }
-            for h in &me.handoffs {
-                let mut parts = Vec::new();
-                if h.differs.contains(&"volume") {
-                    parts.push(crate::tr!(
-                        "evlog-diff-volume",
-                        drawn = h.drawn_volume.map(f::count).unwrap_or_else(|| "-".into()),
-                        measured = f::count(h.measured_volume)
-                    ));
-                }
-                if h.differs.contains(&"wait") {
-                    let hrs = |v: Option<f64>| v.map_or("-".into(), f::hours);
-                    parts.push(crate::tr!(
-                        "evlog-diff-wait",
-                        drawn = hrs(h.drawn_wait_hours),
-                        measured = hrs(h.measured_wait_hours)
-                    ));
-                }
-                let pair = crate::tr!(
-                    "evlog-pair",
-                    from = name_of(j, &h.from),
-                    to = name_of(j, &h.to)
-                );
-                let text = format!("{pair}: {}", parts.join(f::list_separator().as_str()));
-                if ui.link(text).clicked() {
-                    asked.actions.push(Action::SelectHandoff(HandoffKey {
-                        from: TouchpointId::new(h.from.as_str()),
-                        to: TouchpointId::new(h.to.as_str()),
-                    }));
-                }
-            }
+            touchpoint_differences(ui, me, asked);
+            handoff_differences(ui, j, me, asked);
         },
     );
-    if r.problem_count > 0 {
-        section(
-            ui,
-            &crate::tr!("evlog-rows-not-read", count = r.problem_count),
-            |ui| {
-                for l in r.problems.iter().take(50) {
-                    ui.weak(l.as_str());
-                }
-            },
+}
+
+fn touchpoint_differences(ui: &mut egui::Ui, me: &Measurement, asked: &mut Asked) {
+    for t in &me.touchpoints {
+        let mut parts = Vec::new();
+        if t.differs.contains(&"volume") {
+            parts.push(crate::tr!(
+                "evlog-diff-volume",
+                drawn = t.drawn_volume.map(f::count).unwrap_or_else(|| "-".into()),
+                measured = f::count(t.measured_volume)
+            ));
+        }
+        if t.differs.contains(&"handling") {
+            let min = |v: Option<f64>| v.map_or("-".into(), |m| f::hours(m / 60.0));
+            parts.push(crate::tr!(
+                "evlog-diff-handling",
+                drawn = min(t.drawn_handling_minutes),
+                measured = min(t.measured_handling_minutes)
+            ));
+        }
+        let text = format!("{}: {}", t.name, parts.join(f::list_separator().as_str()));
+        if ui.link(text).clicked() {
+            asked
+                .actions
+                .push(Action::Focus(vec![TouchpointId::new(t.id.as_str())]));
+        }
+    }
+}
+
+fn handoff_differences(ui: &mut egui::Ui, j: &Journey, me: &Measurement, asked: &mut Asked) {
+    for h in &me.handoffs {
+        let mut parts = Vec::new();
+        if h.differs.contains(&"volume") {
+            parts.push(crate::tr!(
+                "evlog-diff-volume",
+                drawn = h.drawn_volume.map(f::count).unwrap_or_else(|| "-".into()),
+                measured = f::count(h.measured_volume)
+            ));
+        }
+        if h.differs.contains(&"wait") {
+            let hrs = |v: Option<f64>| v.map_or("-".into(), f::hours);
+            parts.push(crate::tr!(
+                "evlog-diff-wait",
+                drawn = hrs(h.drawn_wait_hours),
+                measured = hrs(h.measured_wait_hours)
+            ));
+        }
+        let pair = crate::tr!(
+            "evlog-pair",
+            from = name_of(j, &h.from),
+            to = name_of(j, &h.to)
         );
+        let text = format!("{pair}: {}", parts.join(f::list_separator().as_str()));
+        if ui.link(text).clicked() {
+            asked.actions.push(Action::SelectHandoff(HandoffKey {
+                from: TouchpointId::new(h.from.as_str()),
+                to: TouchpointId::new(h.to.as_str()),
+            }));
+        }
     }
 }
 
@@ -589,12 +642,11 @@ fn section(ui: &mut egui::Ui, title: &str, body: impl FnOnce(&mut egui::Ui)) {
         .show(ui, body);
 }
 
-fn buttons(ui: &mut egui::Ui, state: &AppState, asked: &mut Asked) {
-    let v = &state.measure;
+fn buttons(ui: &mut egui::Ui, view: FrameView<'_>, v: &MeasureView, asked: &mut Asked) {
     let current = v
         .result
         .as_ref()
-        .filter(|r| r.version == state.doc.version());
+        .filter(|r| r.version == view.doc().version());
     let can_apply = current.is_some_and(|r| r.applicable);
     ui.horizontal_wrapped(|ui| {
         if ui

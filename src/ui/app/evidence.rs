@@ -6,12 +6,19 @@ use crate::ui::action::EvidenceAction;
 
 impl AppState {
     pub(super) fn apply_evidence(&mut self, ctx: &egui::Context, action: EvidenceAction) {
-        use crate::ui::export_dialog;
+        use crate::ui::eventlog_dialog::EventLogDialog;
+        use crate::ui::{export_dialog, measure_view};
         match action {
             EvidenceAction::ImportRepreview => self.import.repreview(Some(ctx.clone())),
             EvidenceAction::StartEventLog(path) => {
                 crate::ui::eventlog_dialog::start(ctx, self, &path);
             }
+            EvidenceAction::EventLogMine => self.evlog.mine(Some(ctx.clone())),
+            EvidenceAction::EventLogRebuild => self.evlog.rebuild(Some(ctx.clone())),
+            EvidenceAction::EventLogAccepted => EventLogDialog::hand_over(self),
+            EvidenceAction::MeasureClose => measure_view::close(self),
+            EvidenceAction::MeasureAgain(map) => measure_view::measure_again(ctx, self, map),
+            EvidenceAction::MeasureChooseMap => measure_view::choose_map(ctx, self),
             EvidenceAction::ExportPreview => {
                 let version = self.doc.version();
                 self.export.start_preview(ctx, self.doc.journey(), version);

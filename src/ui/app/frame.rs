@@ -64,7 +64,10 @@ impl AppState {
                 );
             }
             crate::ui::warroom::side_panel(ui, self);
-            crate::ui::measure_view::side_panel(ui, self);
+            self.panel(
+                |s| &mut s.measure,
+                |v, m, out| crate::ui::measure_view::side_panel(ui, v, m, out),
+            );
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
@@ -107,8 +110,12 @@ impl AppState {
             |s| &mut s.import,
             |v, d, out| crate::ui::import_dialog::show(&ctx, v, d, out),
         );
-        crate::ui::eventlog_dialog::show(&ctx, self);
-        crate::ui::measure_view::show(&ctx, self);
+        crate::ui::eventlog_dialog::poll(&ctx, self);
+        self.panel(
+            |s| &mut s.evlog,
+            |v, d, out| crate::ui::eventlog_dialog::show(&ctx, v, d, out),
+        );
+        crate::ui::measure_view::poll(&ctx, self);
         crate::ui::feedback_dialog::show(&ctx, self);
         crate::ui::warroom::windows(&ctx, self);
         self.panel(
