@@ -542,6 +542,8 @@ pub enum EvidenceAction {
     EventLogRebuild,
     /// The event log's journey was accepted: open it like an import.
     EventLogAccepted,
+    /// Read the survey answers again with the choices made now.
+    FeedbackReread,
     /// Close View > Measure against a log… and take its check off the map.
     MeasureClose,
     /// Measure the log again, activities matched by this file (`None`: by name).

@@ -10,7 +10,8 @@
 //! ONE edit: a single undo restores every score, theme and trend.
 
 use super::AppState;
-use super::action::Action;
+use super::action::{Action, AppAction, EvidenceAction};
+use super::frame::{FrameView, Outbox};
 use super::jobs::{Job, Poll};
 use crate::edit::Edit;
 use crate::evidence::feedback::{
@@ -147,7 +148,7 @@ impl FeedbackDialog {
         self.run(ctx, Arc::new(journey.clone()));
     }
 
-    fn run(&mut self, ctx: Option<egui::Context>, journey: Arc<Journey>) {
+    pub fn run(&mut self, ctx: Option<egui::Context>, journey: Arc<Journey>) {
         let Some(path) = self.path.clone() else {
             return;
         };
@@ -381,109 +382,112 @@ fn mean_text(m: Option<f64>) -> String {
     m.map_or_else(|| "-".to_owned(), crate::i18n::format::score)
 }
 
-/// Draw the dialog; collect finished previews.
-pub fn show(ctx: &egui::Context, state: &mut AppState) {
-    // Another journey opened (or a new one): this preview was for the last one.
-    if state
-        .feedback
-        .document
-        .is_some_and(|d| d != state.doc.version().document)
-    {
-        state.feedback.close();
-    }
-    poll(ctx, state);
-    if !state.feedback.is_open() {
+/// What the user asked for in the dialog this frame.
+#[derive(Default)]
+struct Asked {
+    accept: bool,
+    cancel: bool,
+}
+
+/// Draw the dialog (finished previews are collected by [`poll`]).
+pub fn show(ctx: &egui::Context, v: FrameView<'_>, d: &mut FeedbackDialog, out: &mut Outbox<'_>) {
+    if !d.is_open() {
         return;
     }
     let mut open = true;
-    let mut accept = false;
-    let mut cancel = false;
-    let before = state.feedback.choices.clone();
+    let mut asked = Asked::default();
+    let before = d.choices.clone();
     egui::Window::new(tr("voice-title"))
         .id(egui::Id::unique("touchpoint-feedback-import"))
         .open(&mut open)
         .collapsible(false)
         .default_width(720.0)
         .max_height(ctx.content_rect().height() * 0.85)
-        .show(ctx, |ui| {
-            let journey = state.doc.journey();
-            let d = &mut state.feedback;
-            if let Some(e) = &d.error {
-                ui.colored_label(ui.visuals().error_fg_color, e.as_str());
-                return;
-            }
-            if let Some(job) = &d.job {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(job.label.as_str());
-                });
-                ui.add(
-                    egui::ProgressBar::new(job.progress())
-                        .desired_width(360.0)
-                        .show_percentage(),
-                );
-            }
-            let Some(p) = &d.preview else {
-                if ui.button(tr("button-cancel")).clicked() {
-                    cancel = true;
-                }
-                return;
-            };
-            ui.strong(p.name.as_str());
-            let f = &p.feedback;
-            ui.label(
-                egui::RichText::new(crate::tr!(
-                    "voice-summary",
-                    rows = f.rows,
-                    matched = f.matched,
-                    unmatched = f.unmatched.len(),
-                    cards = f.touchpoints.iter().filter(|t| t.responses > 0).count()
-                ))
-                .heading(),
-            );
-            settings(
-                ui,
-                &mut d.choices,
-                p.feedback.scales.first().map(|s| s.scale),
-            );
-            columns_grid(ui, &mut d.choices, p);
-            let changed = changed_cards(p, journey, d.choices.mode);
-            changed_grid(ui, &changed);
-            problems_list(ui, p);
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                let can = !changed.is_empty() && d.job.is_none();
-                if ui
-                    .add_enabled(can, egui::Button::new(tr("voice-apply")))
-                    .on_disabled_hover_text(tr("voice-nothing-to-apply"))
-                    .clicked()
-                {
-                    accept = true;
-                }
-                if ui.button(tr("button-cancel")).clicked() {
-                    cancel = true;
-                }
-            });
-        });
-    if !open || cancel {
-        if state.feedback.busy() {
-            state.status = tr("voice-cancelled");
+        .show(ctx, |ui| body(ui, v.journey(), d, &mut asked));
+    if !open || asked.cancel {
+        if d.busy() {
+            out.push(Action::App(AppAction::Status(tr("voice-cancelled"))));
         }
-        state.feedback.close();
+        d.close();
         return;
     }
-    if accept {
-        apply(state);
+    if asked.accept {
+        apply(v, d, out);
         return;
     }
-    let now = &state.feedback.choices;
+    let now = &d.choices;
     // Merge / replace needs no new reading: the preview shows both.
     let reread =
         now.scale != before.scale || now.period != before.period || now.columns != before.columns;
     if reread {
-        let journey = Arc::new(state.doc.journey().clone());
-        state.feedback.run(Some(ctx.clone()), journey);
+        out.push(Action::Evidence(EvidenceAction::FeedbackReread));
     }
+}
+
+fn body(ui: &mut egui::Ui, journey: &Journey, d: &mut FeedbackDialog, asked: &mut Asked) {
+    if let Some(e) = &d.error {
+        ui.colored_label(ui.visuals().error_fg_color, e.as_str());
+        return;
+    }
+    if let Some(job) = &d.job {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(job.label.as_str());
+        });
+        ui.add(
+            egui::ProgressBar::new(job.progress())
+                .desired_width(360.0)
+                .show_percentage(),
+        );
+    }
+    let Some(p) = &d.preview else {
+        if ui.button(tr("button-cancel")).clicked() {
+            asked.cancel = true;
+        }
+        return;
+    };
+    ui.strong(p.name.as_str());
+    let f = &p.feedback;
+    ui.label(
+        egui::RichText::new(crate::tr!(
+            "voice-summary",
+            rows = f.rows,
+            matched = f.matched,
+            unmatched = f.unmatched.len(),
+            cards = f.touchpoints.iter().filter(|t| t.responses > 0).count()
+        ))
+        .heading(),
+    );
+    settings(
+        ui,
+        &mut d.choices,
+        p.feedback.scales.first().map(|s| s.scale),
+    );
+    columns_grid(ui, &mut d.choices, p);
+    let changed = changed_cards(p, journey, d.choices.mode);
+    changed_grid(ui, &changed);
+    problems_list(ui, p);
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let can = !changed.is_empty() && d.job.is_none();
+        if ui
+            .add_enabled(can, egui::Button::new(tr("voice-apply")))
+            .on_disabled_hover_text(tr("voice-nothing-to-apply"))
+            .clicked()
+        {
+            asked.accept = true;
+        }
+        if ui.button(tr("button-cancel")).clicked() {
+            asked.cancel = true;
+        }
+    });
+}
+
+/// Read the answers again with the choices made now (an
+/// [`EvidenceAction::FeedbackReread`]).
+pub fn reread(ctx: &egui::Context, state: &mut AppState) {
+    let journey = Arc::new(state.doc.journey().clone());
+    state.feedback.run(Some(ctx.clone()), journey);
 }
 
 /// Scale, period and merge / replace.
@@ -696,38 +700,46 @@ pub fn clip(text: &str, max: usize) -> String {
 }
 
 /// Apply the previewed answers to the open journey as one undoable edit.
-fn apply(state: &mut AppState) {
-    let mode = state.feedback.choices.mode;
-    let edits: Vec<Edit> = state
-        .feedback
+fn apply(v: FrameView<'_>, d: &mut FeedbackDialog, out: &mut Outbox<'_>) {
+    let mode = d.choices.mode;
+    let edits: Vec<Edit> = d
         .preview
         .as_ref()
-        .map(|p| p.feedback.updated_touchpoints(state.doc.journey(), mode))
+        .map(|p| p.feedback.updated_touchpoints(v.journey(), mode))
         .unwrap_or_default()
         .into_iter()
         .map(|t| Edit::UpdateTouchpoint(Box::new(t)))
         .collect();
     let n = edits.len();
-    let name = state
-        .feedback
+    let name = d
         .preview
         .as_ref()
         .map(|p| p.name.clone())
         .unwrap_or_default();
-    state.feedback.close();
+    d.close();
     if n == 0 {
-        state.status = tr("voice-nothing-to-apply");
+        out.push(Action::App(AppAction::Status(tr("voice-nothing-to-apply"))));
         return;
     }
     // Applied at the end of the frame; its label is the status line and the undo step.
-    state.queue(Action::Edit {
-        label: crate::tr!("voice-edit-label", count = n, name = name),
-        edit: Edit::Batch(edits),
-        merge: None,
-    });
+    out.edit(
+        crate::tr!("voice-edit-label", count = n, name = name),
+        Edit::Batch(edits),
+        None,
+    );
 }
 
-fn poll(ctx: &egui::Context, state: &mut AppState) {
+/// Follow the document (another journey closes the preview); collect a finished
+/// preview. Called by the app's frame.
+pub fn poll(ctx: &egui::Context, state: &mut AppState) {
+    // Another journey opened (or a new one): this preview was for the last one.
+    if state
+        .feedback
+        .document
+        .is_some_and(|d| d != state.doc.version().document)
+    {
+        state.feedback.close();
+    }
     let d = &mut state.feedback;
     let Some(job) = &d.job else {
         return;

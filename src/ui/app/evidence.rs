@@ -16,6 +16,7 @@ impl AppState {
             EvidenceAction::EventLogMine => self.evlog.mine(Some(ctx.clone())),
             EvidenceAction::EventLogRebuild => self.evlog.rebuild(Some(ctx.clone())),
             EvidenceAction::EventLogAccepted => EventLogDialog::hand_over(self),
+            EvidenceAction::FeedbackReread => crate::ui::feedback_dialog::reread(ctx, self),
             EvidenceAction::MeasureClose => measure_view::close(self),
             EvidenceAction::MeasureAgain(map) => measure_view::measure_again(ctx, self, map),
             EvidenceAction::MeasureChooseMap => measure_view::choose_map(ctx, self),

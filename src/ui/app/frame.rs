@@ -116,7 +116,11 @@ impl AppState {
             |v, d, out| crate::ui::eventlog_dialog::show(&ctx, v, d, out),
         );
         crate::ui::measure_view::poll(&ctx, self);
-        crate::ui::feedback_dialog::show(&ctx, self);
+        crate::ui::feedback_dialog::poll(&ctx, self);
+        self.panel(
+            |s| &mut s.feedback,
+            |v, d, out| crate::ui::feedback_dialog::show(&ctx, v, d, out),
+        );
         crate::ui::warroom::windows(&ctx, self);
         self.panel(
             |s| &mut s.dialog,
