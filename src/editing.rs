@@ -1,5 +1,6 @@
 //! The edits of the app's editing gestures, built without egui: add a touchpoint in a
-//! cell, move touchpoints by whole cells, delete a selection, add a stage or a
+//! cell, move touchpoints by whole cells, drop a card on a slot (another cell, or its own
+//! cell to reorder), delete a selection, add a stage or a
 //! department, and where a paste lands. Pure functions: the journey (with its layout
 //! and the selected ids where they matter) in, an [`Edit`] (and the new ids) out; the
 //! app labels the edit, applies it as one undo step and selects what it made.
@@ -144,6 +145,83 @@ pub fn move_edit(
         }
     }
     (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+/// Dropping one card in another cell: it takes the slot under the pointer (an empty
+/// slot: the first free one) and the cards already there keep their places, their
+/// display order written down so the journey order cannot reshuffle them.
+pub fn drop_edit(
+    j: &Journey,
+    layout: &Layout,
+    grab: &TouchpointId,
+    (dx, dy): (i32, i32),
+    target: (usize, usize),
+    (wx, wy): (f32, f32),
+) -> Option<Edit> {
+    let Some(Edit::Batch(mut moved)) = move_edit(j, layout, std::slice::from_ref(grab), dx, dy)
+    else {
+        return None;
+    };
+    let list = layout.cells.get(&target).cloned().unwrap_or_default();
+    let slot = layout.slot_at(target, wx, wy)?.min(list.len());
+    let mut order = list;
+    order.retain(|id| id != grab);
+    order.insert(slot.min(order.len()), grab.clone());
+    let mut edits = Vec::new();
+    for (i, id) in order.iter().enumerate() {
+        let o = i32::try_from(i).ok()?;
+        if id == grab {
+            for e in &mut moved {
+                if let Edit::UpdateTouchpoint(t) = e
+                    && &t.id == grab
+                {
+                    t.order = Some(o);
+                }
+            }
+        } else if let Some(t) = j.touchpoint(id)
+            && t.order != Some(o)
+        {
+            let mut t = t.clone();
+            t.order = Some(o);
+            edits.push(Edit::UpdateTouchpoint(Box::new(t)));
+        }
+    }
+    moved.extend(edits);
+    Some(Edit::Batch(moved))
+}
+
+/// Dropping a card inside its own cell: put it at the slot under the pointer and
+/// number the cell's cards in that order.
+pub fn reorder_edit(
+    j: &Journey,
+    layout: &Layout,
+    grab: &TouchpointId,
+    cell: (usize, usize),
+    (wx, wy): (f32, f32),
+) -> Option<Edit> {
+    let list = layout.cells.get(&cell)?;
+    let slot = layout
+        .slot_at(cell, wx, wy)?
+        .min(list.len().saturating_sub(1));
+    let mut order: Vec<TouchpointId> = list.iter().filter(|id| *id != grab).cloned().collect();
+    order.insert(slot.min(order.len()), grab.clone());
+    if &order == list {
+        return None;
+    }
+    let edits: Vec<Edit> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let t = j.touchpoint(id)?;
+            let o = i32::try_from(i).ok()?;
+            (t.order != Some(o)).then(|| {
+                let mut t = t.clone();
+                t.order = Some(o);
+                Edit::UpdateTouchpoint(Box::new(t))
+            })
+        })
+        .collect();
+    Some(Edit::Batch(edits))
 }
 
 /// The edit adding a stage ("Stage n", a fresh id) after the stage of the `selected`

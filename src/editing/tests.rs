@@ -157,3 +157,54 @@ fn add_department_at_the_end() {
     let (again, _) = add_department(&j);
     assert_ne!(again, id);
 }
+
+/// Three cards in the ops lane of stage 2, for the drag-and-drop edits.
+fn crowded() -> (Journey, crate::layout::Layout) {
+    let mut j = journey();
+    for id in ["c", "d"] {
+        let mut t = Touchpoint::new(id, id);
+        t.stage = Some(StageId::new("stage-2"));
+        t.owner = Some(DepartmentId::new("ops"));
+        j.add_touchpoint(t).unwrap();
+    }
+    let l = layout(&j, &LayoutConfig::default());
+    (j, l)
+}
+
+#[test]
+fn dropping_a_card_on_a_slot_of_its_own_cell_reorders_the_cell() {
+    let (mut j, l) = crowded();
+    let cell = l.cell_of[&tp("b")];
+    let list = l.cells[&cell].clone();
+    assert_eq!(list.len(), 3);
+    // Drop the last card on the first slot.
+    let last = list[2].clone();
+    let first_slot = l.slot_rect(cell, 0).unwrap();
+    let (x, y) = first_slot.center();
+    let edit = reorder_edit(&j, &l, &last, cell, (x, y)).unwrap();
+    let _ = edit.apply(&mut j).unwrap();
+    let again = layout(&j, &LayoutConfig::default());
+    assert_eq!(again.cells[&cell][0], last);
+    assert_eq!(again.cells[&cell].len(), 3);
+    // Dropping it where it already is changes nothing.
+    let (x, y) = again.cards[&last].center();
+    assert!(reorder_edit(&j, &again, &last, cell, (x, y)).is_none());
+}
+
+#[test]
+fn dropping_a_card_in_another_cell_takes_the_slot_under_the_pointer() {
+    let (mut j, l) = crowded();
+    let from = l.cell_of[&tp("a")];
+    let to = l.cell_of[&tp("b")];
+    let (dx, dy) = (to.0 as i32 - from.0 as i32, to.1 as i32 - from.1 as i32);
+    let (x, y) = l.slot_rect(to, 1).unwrap().center();
+    let edit = drop_edit(&j, &l, &tp("a"), (dx, dy), to, (x, y)).unwrap();
+    let _ = edit.apply(&mut j).unwrap();
+    let again = layout(&j, &LayoutConfig::default());
+    assert_eq!(again.cell_of[&tp("a")], to);
+    assert_eq!(again.cells[&to][1], tp("a"));
+    assert_eq!(
+        j.touchpoint(&tp("a")).unwrap().owner,
+        Some(DepartmentId::new("ops"))
+    );
+}

@@ -5,7 +5,7 @@
 pub mod route;
 
 use crate::model::{DepartmentId, HandoffKey, Journey, Layer, Rgb, StageId, TouchpointId};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 
 /// An axis-aligned rectangle in world coordinates.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -289,15 +289,7 @@ pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
             continue;
         };
         for (k, id) in list.iter().enumerate() {
-            let r = k / col.per_row;
-            let q = k % col.per_row;
-            let rect = Rect::new(
-                col.x + c.gap + q as f32 * (c.card_w + c.gap),
-                lane.y + c.gap + r as f32 * (c.card_h + c.gap),
-                c.card_w,
-                c.card_h,
-            );
-            cards.insert(id.clone(), rect);
+            cards.insert(id.clone(), slot_rect(&c, col, lane, k));
         }
     }
     let visibility_line = match c.mode {
@@ -331,7 +323,63 @@ pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
     l
 }
 
+/// The rectangle of slot `k` (row-major) of the cell at `col` x `lane`: where the
+/// `k`-th card of that cell sits. [`Layout::slot_at`] is its inverse.
+fn slot_rect(c: &LayoutConfig, col: &Column, lane: &Lane, k: usize) -> Rect {
+    let per_row = col.per_row.max(1);
+    let (r, q) = (k / per_row, k % per_row);
+    Rect::new(
+        col.x + c.gap + q as f32 * (c.card_w + c.gap),
+        lane.y + c.gap + r as f32 * (c.card_h + c.gap),
+        c.card_w,
+        c.card_h,
+    )
+}
+
 impl Layout {
+    /// The rectangle of slot `k` (row-major) of a (column, lane) cell, occupied or not:
+    /// where the `k`-th card of the cell sits (a new card goes to slot `len`).
+    pub fn slot_rect(&self, (ci, li): (usize, usize), k: usize) -> Option<Rect> {
+        let c = self.config.unwrap_or_default();
+        Some(slot_rect(&c, self.columns.get(ci)?, self.lanes.get(li)?, k))
+    }
+
+    /// The slot (row-major index) of a (column, lane) cell under a world point: the
+    /// inverse of [`Layout::slot_rect`] (points in the gaps go to the nearer slot).
+    pub fn slot_at(&self, (ci, li): (usize, usize), x: f32, y: f32) -> Option<usize> {
+        let c = self.config.unwrap_or_default();
+        let (col, lane) = (self.columns.get(ci)?, self.lanes.get(li)?);
+        let per_row = col.per_row.max(1);
+        let q = (((x - col.x - c.gap / 2.0) / (c.card_w + c.gap))
+            .floor()
+            .max(0.0) as usize)
+            .min(per_row - 1);
+        let r = ((y - lane.y - c.gap / 2.0) / (c.card_h + c.gap))
+            .floor()
+            .max(0.0) as usize;
+        Some(r * per_row + q)
+    }
+
+    /// The (column, lane) cell of a stage and an owner (department mode) or layer
+    /// (layer mode): where a card with these would go.
+    pub fn cell_for(
+        &self,
+        stage: Option<&StageId>,
+        owner: Option<&DepartmentId>,
+        layer: Option<&Layer>,
+    ) -> Option<(usize, usize)> {
+        let ci = self
+            .columns
+            .iter()
+            .position(|col| col.stage.as_ref() == stage)?;
+        let li = self.lanes.iter().position(|l| match &l.key {
+            LaneKey::Layer(x) => Some(x) == layer,
+            LaneKey::Department(d) => Some(d) == owner,
+            LaneKey::Unowned => owner.is_none(),
+        })?;
+        Some((ci, li))
+    }
+
     /// The card under a world point.
     pub fn card_at(&self, x: f32, y: f32) -> Option<&TouchpointId> {
         let cell = self.cell_at(x, y)?;
@@ -471,29 +519,6 @@ impl Layout {
             self.lanes.get(cell.1).map(|l| l.key.clone()),
         )
     }
-}
-
-/// Breadth-first distance (in handoffs) from the entry touchpoints, for callers that
-/// want "how far along the journey" without the full order.
-pub fn depth_from_entries(journey: &Journey) -> BTreeMap<TouchpointId, usize> {
-    let mut depth = BTreeMap::new();
-    let mut queue = VecDeque::new();
-    for t in journey.touchpoints() {
-        if journey.incoming(&t.id).is_empty() {
-            depth.insert(t.id.clone(), 0);
-            queue.push_back(t.id.clone());
-        }
-    }
-    while let Some(id) = queue.pop_front() {
-        let d = depth.get(&id).copied().unwrap_or(0);
-        for h in journey.outgoing(&id) {
-            if !depth.contains_key(&h.to) {
-                depth.insert(h.to.clone(), d + 1);
-                queue.push_back(h.to.clone());
-            }
-        }
-    }
-    depth
 }
 
 #[cfg(test)]
@@ -660,5 +685,33 @@ mod tests {
         }
         // The whole map: every card.
         assert_eq!(l.visible_cards(&b).len(), 3_000);
+    }
+    /// Issue #15: the layout owns the slot arithmetic and its inverse.
+    #[test]
+    fn slot_at_is_the_inverse_of_slot_rect_and_cards_sit_in_their_slots() {
+        let j = crate::generate::generate(200, 7);
+        let l = layout(&j, &LayoutConfig::default());
+        let mut checked = 0;
+        for (&cell, list) in &l.cells {
+            for (k, id) in list.iter().enumerate() {
+                let r = l.slot_rect(cell, k).unwrap();
+                assert_eq!(r, l.cards[id], "{id:?}");
+                let (x, y) = r.center();
+                assert_eq!(l.slot_at(cell, x, y), Some(k));
+                // Corners too (inside the card).
+                assert_eq!(l.slot_at(cell, r.x + 1.0, r.y + 1.0), Some(k));
+                assert_eq!(l.slot_at(cell, r.right() - 1.0, r.bottom() - 1.0), Some(k));
+                checked += 1;
+            }
+            let col = &l.columns[cell.0];
+            let key = &l.lanes[cell.1].key;
+            let (owner, layer) = match key {
+                LaneKey::Department(d) => (Some(d), None),
+                LaneKey::Layer(x) => (None, Some(x)),
+                LaneKey::Unowned => (None, None),
+            };
+            assert_eq!(l.cell_for(col.stage.as_ref(), owner, layer), Some(cell));
+        }
+        assert_eq!(checked, j.touchpoint_count());
     }
 }

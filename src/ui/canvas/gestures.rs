@@ -4,7 +4,7 @@
 use super::{Camera, CanvasState};
 use crate::edit::Edit;
 use crate::i18n::tr;
-use crate::layout::{LaneKey, Layout, Rect as WRect};
+use crate::layout::{LaneKey, Rect as WRect};
 use crate::model::{Handoff, HandoffKey, TouchpointId};
 use crate::ui::action::Action;
 use crate::ui::frame::{FrameView, Outbox};
@@ -306,7 +306,9 @@ fn drop_cards(
         return;
     }
     if target == (gc, gl) {
-        if let Some(edit) = reorder_edit(v, &grab, target, wx, wy) {
+        if let Some(edit) =
+            crate::editing::reorder_edit(v.journey(), &v.derived().layout, &grab, target, (wx, wy))
+        {
             out.edit(tr("undo-reorder-touchpoint"), edit, None);
         }
         return;
@@ -322,7 +324,14 @@ fn drop_cards(
     let dx = target.0 as i32 - gc as i32;
     let dy = target.1 as i32 - gl as i32;
     if ids.len() <= 1
-        && let Some(edit) = drop_edit(v, &grab, (dx, dy), target, wx, wy)
+        && let Some(edit) = crate::editing::drop_edit(
+            v.journey(),
+            &v.derived().layout,
+            &grab,
+            (dx, dy),
+            target,
+            (wx, wy),
+        )
     {
         // One card: it goes to the slot it was dropped on, and the cards
         // already in that cell stay where they are.
@@ -333,107 +342,4 @@ fn drop_cards(
         let n = ids.len();
         out.edit(crate::tr!("undo-move-n", count = n), edit, None);
     }
-}
-
-/// The slot (row-major index) of a cell under a world point.
-fn slot_at(
-    layout: &Layout,
-    col: &crate::layout::Column,
-    lane: &crate::layout::Lane,
-    wx: f32,
-    wy: f32,
-) -> usize {
-    let c = layout.config.unwrap_or_default();
-    let q = (((wx - col.x - c.gap / 2.0) / (c.card_w + c.gap))
-        .floor()
-        .max(0.0) as usize)
-        .min(col.per_row.saturating_sub(1));
-    let r = ((wy - lane.y - c.gap / 2.0) / (c.card_h + c.gap))
-        .floor()
-        .max(0.0) as usize;
-    r * col.per_row + q
-}
-
-/// Dropping one card in another cell: it takes the slot under the pointer (an empty
-/// slot: the first free one) and the cards already there keep their places, their
-/// display order written down so the journey order cannot reshuffle them.
-fn drop_edit(
-    v: FrameView<'_>,
-    grab: &TouchpointId,
-    (dx, dy): (i32, i32),
-    target: (usize, usize),
-    wx: f32,
-    wy: f32,
-) -> Option<Edit> {
-    let layout = &v.derived().layout;
-    let j = v.journey();
-    let Some(Edit::Batch(mut moved)) =
-        crate::editing::move_edit(j, layout, std::slice::from_ref(grab), dx, dy)
-    else {
-        return None;
-    };
-    let col = layout.columns.get(target.0)?;
-    let lane = layout.lanes.get(target.1)?;
-    let list = layout.cells.get(&target).cloned().unwrap_or_default();
-    let slot = slot_at(layout, col, lane, wx, wy).min(list.len());
-    let mut order = list;
-    order.retain(|id| id != grab);
-    order.insert(slot.min(order.len()), grab.clone());
-    let mut edits = Vec::new();
-    for (i, id) in order.iter().enumerate() {
-        let o = i32::try_from(i).ok()?;
-        if id == grab {
-            for e in &mut moved {
-                if let Edit::UpdateTouchpoint(t) = e
-                    && &t.id == grab
-                {
-                    t.order = Some(o);
-                }
-            }
-        } else if let Some(t) = j.touchpoint(id)
-            && t.order != Some(o)
-        {
-            let mut t = t.clone();
-            t.order = Some(o);
-            edits.push(Edit::UpdateTouchpoint(Box::new(t)));
-        }
-    }
-    moved.extend(edits);
-    Some(Edit::Batch(moved))
-}
-
-/// Dropping a card inside its own cell: put it at the slot under the pointer and
-/// number the cell's cards in that order.
-fn reorder_edit(
-    v: FrameView<'_>,
-    grab: &TouchpointId,
-    cell: (usize, usize),
-    wx: f32,
-    wy: f32,
-) -> Option<Edit> {
-    let layout = &v.derived().layout;
-    let list = layout.cells.get(&cell)?;
-    let col = layout.columns.get(cell.0)?;
-    let lane = layout.lanes.get(cell.1)?;
-    let slot = slot_at(layout, col, lane, wx, wy).min(list.len().saturating_sub(1));
-    let mut order: Vec<TouchpointId> = list.iter().filter(|id| *id != grab).cloned().collect();
-    order.insert(slot.min(order.len()), grab.clone());
-    if &order == list {
-        return None;
-    }
-    let j = v.journey();
-    let edits: Vec<Edit> = order
-        .iter()
-        .enumerate()
-        .filter_map(|(i, id)| {
-            let t = j.touchpoint(id)?;
-            let o = i32::try_from(i).ok()?;
-            (t.order != Some(o)).then(|| {
-                let mut t = t.clone();
-                t.order = Some(o);
-                Edit::UpdateTouchpoint(Box::new(t))
-            })
-        })
-        .collect();
-    Some(Edit::Batch(edits))
 }

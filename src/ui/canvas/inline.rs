@@ -3,7 +3,7 @@
 use super::{Camera, CanvasState};
 use crate::edit::Edit;
 use crate::i18n::tr;
-use crate::layout::{LaneKey, Layout, Rect as WRect};
+use crate::layout::Layout;
 use crate::model::{DepartmentId, Journey, Layer, StageId, TouchpointId};
 use crate::ui::action::Action;
 use crate::ui::frame::{FrameView, Outbox};
@@ -72,28 +72,9 @@ fn inline_rect(layout: &Layout, cam: &Camera, inline: &Inline) -> Option<Rect> {
             layer,
             ..
         } => {
-            let c = layout.config.unwrap_or_default();
-            let ci = layout
-                .columns
-                .iter()
-                .position(|col| col.stage.as_ref() == stage.as_ref())?;
-            let li = layout.lanes.iter().position(|l| match &l.key {
-                LaneKey::Layer(x) => Some(x) == layer.as_ref(),
-                LaneKey::Department(d) => Some(d) == owner.as_ref(),
-                LaneKey::Unowned => owner.is_none(),
-            })?;
-            let col = layout.columns.get(ci)?;
-            let lane = layout.lanes.get(li)?;
-            let k = layout.cells.get(&(ci, li)).map_or(0, Vec::len);
-            let r = k / col.per_row.max(1);
-            let q = k % col.per_row.max(1);
-            let w = WRect::new(
-                col.x + c.gap + q as f32 * (c.card_w + c.gap),
-                lane.y + c.gap + r as f32 * (c.card_h + c.gap),
-                c.card_w,
-                c.card_h,
-            );
-            Some(cam.rect_to_screen(&w))
+            let cell = layout.cell_for(stage.as_ref(), owner.as_ref(), layer.as_ref())?;
+            let k = layout.cells.get(&cell).map_or(0, Vec::len);
+            Some(cam.rect_to_screen(&layout.slot_rect(cell, k)?))
         }
     }
 }
