@@ -65,39 +65,36 @@ pub struct Palette {
 }
 
 impl Palette {
+    /// The map's one palette ([`crate::scene::Theme::palette`], light or dark as the
+    /// interface), so the canvas's headers, cards and lines match the scene and the
+    /// exports; only the selection colour is the canvas's own.
     pub fn of(ui: &egui::Ui) -> Palette {
-        if ui.visuals().dark_mode {
-            Palette {
-                bg: Color32::from_rgb(26, 28, 32),
-                grid: Color32::from_rgb(52, 56, 62),
-                header_bg: Color32::from_rgb(40, 43, 49),
-                text: Color32::from_gray(240),
-                weak_text: Color32::from_gray(175),
-                card_bg: Color32::from_rgb(48, 51, 58),
-                card_border: Color32::from_rgb(88, 92, 100),
-                select: Color32::from_rgb(90, 170, 255),
-                edge: Color32::from_gray(160),
-                cross_edge: Color32::from_rgb(240, 140, 60),
-            }
-        } else {
-            Palette {
-                bg: Color32::from_rgb(250, 250, 251),
-                grid: Color32::from_rgb(218, 221, 226),
-                header_bg: Color32::from_rgb(236, 238, 242),
-                text: Color32::from_gray(15),
-                weak_text: Color32::from_gray(80),
-                card_bg: Color32::WHITE,
-                card_border: Color32::from_rgb(170, 174, 182),
-                select: Color32::from_rgb(20, 110, 230),
-                edge: Color32::from_gray(110),
-                cross_edge: Color32::from_rgb(214, 96, 20),
-            }
+        use crate::scene::Theme;
+        let dark = ui.visuals().dark_mode;
+        let p = if dark { Theme::Dark } else { Theme::Light }.palette();
+        let c = super::scene_paint::color;
+        Palette {
+            bg: c(p.background),
+            grid: c(p.grid),
+            header_bg: c(p.header),
+            text: c(p.text),
+            weak_text: c(p.muted),
+            card_bg: c(p.surface),
+            card_border: c(p.card_stroke),
+            select: if dark {
+                Color32::from_rgb(90, 170, 255)
+            } else {
+                Color32::from_rgb(20, 110, 230)
+            },
+            edge: c(p.edge),
+            cross_edge: c(p.cross),
         }
     }
 }
 
+/// A department's colour (the model's [`crate::model::Rgb`]) as the scene converts it.
 pub fn rgb(c: crate::model::Rgb) -> Color32 {
-    Color32::from_rgb(c.0, c.1, c.2)
+    super::scene_paint::color(c.into())
 }
 
 /// Draw the canvas and handle its gestures. The camera and the canvas state are the
@@ -195,15 +192,4 @@ fn register_cards(ui: &mut egui::Ui, v: FrameView<'_>, cam: &Camera, canvas: &mu
         }
     }
     canvas.card_nodes = n;
-}
-
-/// Red / amber / green for a 0-10 mean score.
-pub fn score_color(mean: f64) -> Color32 {
-    if mean < 5.0 {
-        Color32::from_rgb(200, 40, 40)
-    } else if mean < 7.0 {
-        Color32::from_rgb(220, 150, 20)
-    } else {
-        Color32::from_rgb(40, 150, 60)
-    }
 }
