@@ -36,13 +36,30 @@ fn press(h: &mut Harness<'static, AppState>, key: egui::Key) {
     h.run_ok();
 }
 
+/// The display list's focus as the app sets it this frame (presented stage, focused
+/// department): what the canvas and the notes dim.
+fn focus_options(state: &AppState) -> touchpoint::scene::SceneOptions {
+    let (department, stage) = state.derived.focus.clone();
+    touchpoint::scene::SceneOptions {
+        focus_department: department,
+        focus_stage: stage,
+        ..Default::default()
+    }
+}
+
+fn in_focus(state: &AppState, id: &TouchpointId) -> bool {
+    touchpoint::scene::focus::in_focus(state.journey(), &focus_options(state), id)
+}
+
 fn dimmed(h: &Harness<'static, AppState>, id: &str) -> bool {
     let state = h.state();
-    let t = state
-        .journey()
-        .touchpoint(&TouchpointId::new(id))
-        .expect("touchpoint exists");
-    warroom::card_dimmed(state, t)
+    let id = TouchpointId::new(id);
+    assert!(
+        state.journey().touchpoint(&id).is_some(),
+        "touchpoint exists"
+    );
+    let focus = state.derived.focus.clone();
+    (focus.0.is_some() || focus.1.is_some()) && !in_focus(state, &id)
 }
 
 #[test]
@@ -168,7 +185,8 @@ fn department_focus_highlights_its_cards_and_shows_its_card() {
                 .and_then(|t| t.owner.as_ref())
                 .is_some_and(|o| o.as_str() == "billing")
         });
-        assert_eq!(warroom::handoff_dimmed(state, handoff), !touches);
+        let lit = in_focus(state, &handoff.from) || in_focus(state, &handoff.to);
+        assert_eq!(!lit, !touches, "{:?}", handoff.key());
     }
     // The side card: what Billing owns, receives, hands off, and its boundary gaps.
     h.get_by_label("Department focus: Billing");

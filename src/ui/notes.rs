@@ -448,24 +448,30 @@ pub fn note_rects(state: &AppState) -> Vec<(NoteId, WRect)> {
 }
 
 /// Is this note dimmed with the rest (outside the presented stage or the focused
-/// department)?
+/// department)? The display list's rule ([`crate::scene::focus::in_focus`]), so a note
+/// fades exactly with the card or handoff it is on.
 pub fn note_dimmed(state: &AppState, note: &StickyNote) -> bool {
     note_dimmed_in(FrameView::of(state), note)
 }
 
 /// [`note_dimmed`] in a frame's view.
 pub fn note_dimmed_in(v: FrameView<'_>, note: &StickyNote) -> bool {
+    let (department, stage) = &v.derived().focus;
+    if department.is_none() && stage.is_none() {
+        return false;
+    }
+    let options = crate::scene::SceneOptions {
+        focus_department: department.clone(),
+        focus_stage: stage.clone(),
+        ..Default::default()
+    };
     let j = v.journey();
+    let in_focus = |id: &crate::model::TouchpointId| crate::scene::focus::in_focus(j, &options, id);
     match &note.anchor {
-        Anchor::Touchpoint(id) => j
-            .touchpoint(id)
-            .is_some_and(|t| super::warroom::card_dimmed_in(v, t)),
-        Anchor::Handoff(k) => j
-            .handoff(k)
-            .is_some_and(|h| super::warroom::handoff_dimmed_in(v, h)),
+        Anchor::Touchpoint(id) => !in_focus(id),
+        Anchor::Handoff(k) => !in_focus(&k.from) && !in_focus(&k.to),
         Anchor::Cell(s, d) => {
-            super::present::presented_stage(v).is_some_and(|p| p != s)
-                || v.warroom().focus.as_ref().is_some_and(|f| f != d)
+            stage.as_ref().is_some_and(|p| p != s) || department.as_ref().is_some_and(|f| f != d)
         }
         Anchor::Journey => false,
     }

@@ -6,7 +6,8 @@
 //! Hooks in the shell: `AppState::warroom`, [`before_shortcuts`] and [`refresh`]
 //! at the start of a frame, [`side_panel`] and [`windows`] while drawing,
 //! [`run_command`] / [`enabled`] / [`checked`] for the war-room commands, and in
-//! the canvas [`card_dimmed`], [`handoff_dimmed`] and [`paint_overlay`].
+//! the canvas [`paint_overlay`]. What the presentation and the department focus dim
+//! is the display list's ([`scene_focus`] -> `scene::focus`).
 
 use super::action::Command;
 use super::app::AppState;
@@ -14,10 +15,9 @@ use super::canvas::{Camera, Palette};
 use super::frame::FrameView;
 use super::{actions_panel, compare, focus, notes, portfolio, present, timer};
 use crate::analysis::Analysis;
-use crate::history::{Document, Version};
+use crate::history::Document;
 use crate::i18n::tr;
-use crate::model::{DepartmentId, Handoff, HandoffKey, Touchpoint, TouchpointId};
-use std::collections::BTreeSet;
+use crate::model::DepartmentId;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -47,12 +47,6 @@ pub struct WarRoom {
     pub compare: compare::CompareState,
     pub portfolio: portfolio::PortfolioState,
     analysis: Option<Arc<Analysis>>,
-    focus_sets: Option<(
-        Version,
-        DepartmentId,
-        BTreeSet<TouchpointId>,
-        BTreeSet<HandoffKey>,
-    )>,
 }
 
 impl WarRoom {
@@ -70,38 +64,16 @@ impl WarRoom {
 
     /// Recompute what depends on the document when its revision changed.
     pub fn refresh(&mut self, doc: &Document, analysis: Option<&Arc<Analysis>>) {
-        let rev = doc.version();
         // The app's one analysis (`Derived`), never a second computation of it.
         self.analysis = analysis.cloned();
-        match &self.focus {
-            Some(d) if doc.journey().department(d).is_none() => {
-                self.focus = None;
-                self.focus_sets = None;
-            }
-            Some(d) => {
-                let fresh = self
-                    .focus_sets
-                    .as_ref()
-                    .is_some_and(|(r, fd, _, _)| *r == rev && fd == d);
-                if !fresh {
-                    let (t, h) = crate::analysis::focus::focus_sets(doc.journey(), d);
-                    self.focus_sets = Some((rev, d.clone(), t, h));
-                }
-            }
-            None => self.focus_sets = None,
+        if self
+            .focus
+            .as_ref()
+            .is_some_and(|d| doc.journey().department(d).is_none())
+        {
+            self.focus = None;
         }
         self.compare.refresh(doc);
-    }
-
-    /// The touchpoints the focused department owns (`None` without focus).
-    pub fn focused_touchpoints(&self) -> Option<&BTreeSet<TouchpointId>> {
-        let (_, d, t, _) = self.focus_sets.as_ref()?;
-        (self.focus.as_ref() == Some(d)).then_some(t)
-    }
-
-    fn focused_handoffs(&self) -> Option<&BTreeSet<HandoffKey>> {
-        let (_, d, _, h) = self.focus_sets.as_ref()?;
-        (self.focus.as_ref() == Some(d)).then_some(h)
     }
 }
 
@@ -110,55 +82,6 @@ pub fn refresh(state: &mut AppState) {
     state
         .warroom
         .refresh(&state.doc, state.derived.analysis.as_ref());
-}
-
-/// Is this card dimmed: outside the presented stage, or not owned by the focused
-/// department?
-pub fn card_dimmed(state: &AppState, t: &Touchpoint) -> bool {
-    card_dimmed_in(FrameView::of(state), t)
-}
-
-/// [`card_dimmed`] in a frame's view.
-pub fn card_dimmed_in(v: FrameView<'_>, t: &Touchpoint) -> bool {
-    let w = v.warroom();
-    if let Some(stage) = present::presented_stage(v)
-        && t.stage.as_ref() != Some(stage)
-    {
-        return true;
-    }
-    if w.focus.is_some() {
-        return w
-            .focused_touchpoints()
-            .is_none_or(|set| !set.contains(&t.id));
-    }
-    false
-}
-
-/// Is this handoff dimmed: neither end in the presented stage, or not into or out
-/// of the focused department?
-pub fn handoff_dimmed(state: &AppState, h: &Handoff) -> bool {
-    handoff_dimmed_in(FrameView::of(state), h)
-}
-
-/// [`handoff_dimmed`] in a frame's view.
-pub fn handoff_dimmed_in(v: FrameView<'_>, h: &Handoff) -> bool {
-    let w = v.warroom();
-    if let Some(stage) = present::presented_stage(v) {
-        let j = v.journey();
-        let in_stage = |id: &TouchpointId| {
-            j.touchpoint(id)
-                .is_some_and(|t| t.stage.as_ref() == Some(stage))
-        };
-        if !in_stage(&h.from) && !in_stage(&h.to) {
-            return true;
-        }
-    }
-    if w.focus.is_some() {
-        return w
-            .focused_handoffs()
-            .is_none_or(|set| !set.contains(&h.key()));
-    }
-    false
 }
 
 /// Keys handled before the command shortcuts: the presentation keys (arrows, Page
@@ -286,29 +209,6 @@ pub fn run_compare(as_is: PathBuf, to_be: PathBuf) -> anyhow::Result<()> {
     super::run_with(Some(as_is), std::time::Instant::now(), move |state| {
         compare::open_path(state, &to_be);
     })
-}
-
-/// Over a painted card: a veil when it is dimmed, an outline when it belongs to the
-/// focused department.
-pub fn paint_card_emphasis(
-    painter: &egui::Painter,
-    state: &AppState,
-    t: &Touchpoint,
-    sr: egui::Rect,
-    z: f32,
-    pal: &Palette,
-) {
-    let radius = (6.0 * z).clamp(0.0, 8.0);
-    if card_dimmed(state, t) {
-        painter.rect_filled(sr.expand(1.0), radius, pal.bg.gamma_multiply(0.78));
-    } else if state.warroom.focus.is_some() {
-        painter.rect_stroke(
-            sr,
-            radius,
-            egui::Stroke::new(3.0, egui::Color32::from_rgb(255, 176, 0)),
-            egui::StrokeKind::Outside,
-        );
-    }
 }
 
 /// The focus the canvas passes to the display list (`SceneOptions::focus_department`
