@@ -510,6 +510,8 @@ pub enum Action {
     App(AppAction),
     /// What the import, export and evidence windows ask of the app.
     Evidence(EvidenceAction),
+    /// What a war-room panel or window asks of the app (`warroom::apply`).
+    WarRoom(super::warroom::WarRoomAction),
 }
 
 /// What the menus and the left panel ask of the app that no other [`Action`] says.

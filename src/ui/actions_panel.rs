@@ -1,13 +1,14 @@
 //! Improvement actions: what, owner, due date and status, on a touchpoint or
 //! handoff (or the journey); a list filtered by owner and status.
 
-use super::action::Action;
+use super::action::{Action, Command};
 use super::app::AppState;
+use super::frame::{FrameView, Outbox};
 use super::notes::{anchor_label, fresh_note_id};
-use super::warroom::PanelTab;
+use super::warroom::{PanelTab, WarRoom};
 use crate::edit::Edit;
 use crate::i18n::tr;
-use crate::model::{ActionItem, ActionStatus, Anchor};
+use crate::model::{ActionItem, ActionStatus, Anchor, Journey};
 use egui::RichText;
 use std::collections::BTreeSet;
 
@@ -40,7 +41,7 @@ pub fn add_action(state: &mut AppState) {
     } else {
         Anchor::Journey
     };
-    let id = fresh_note_id(state, "a");
+    let id = fresh_note_id(state.journey(), "a");
     let owner = state
         .warroom
         .focus
@@ -55,7 +56,7 @@ pub fn add_action(state: &mut AppState) {
         status: ActionStatus::Open,
         anchor,
     };
-    let on = anchor_label(state, &action.anchor);
+    let on = anchor_label(state.journey(), &action.anchor);
     state.edit(
         &crate::tr!("undo-add-action", on = on),
         Edit::AddAction(action),
@@ -85,18 +86,15 @@ pub fn valid_due(due: &str) -> bool {
     matches!((num(y, 4), num(m, 2), num(day, 2)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
 }
 
-fn update(state: &mut AppState, a: ActionItem, label: &str, merge: bool) {
+/// A change to an action (typing merges into one undo step per action).
+fn update(out: &mut Outbox<'_>, a: ActionItem, label: &str, merge: bool) {
     let merge = merge.then(|| format!("action-{}", a.id));
-    state.queue(Action::Edit {
-        label: label.into(),
-        edit: Edit::UpdateAction(a),
-        merge,
-    });
+    out.edit(label, Edit::UpdateAction(a), merge);
 }
 
 /// The actions tab of the war-room panel.
-pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
-    let owners: BTreeSet<String> = state
+pub fn panel(ui: &mut egui::Ui, v: FrameView<'_>, w: &mut WarRoom, out: &mut Outbox<'_>) {
+    let owners: BTreeSet<String> = v
         .journey()
         .actions()
         .map(|a| a.owner.clone())
@@ -108,17 +106,39 @@ pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
             .on_hover_text(tr("actions-add-tip"))
             .clicked()
         {
-            add_action(state);
+            out.command(Command::AddAction);
         }
     });
+    filters(ui, &mut w.actions, &owners);
+    ui.separator();
+    let list: Vec<ActionItem> = filtered(v.journey().actions(), &w.actions)
+        .into_iter()
+        .cloned()
+        .collect();
+    let total = v.journey().actions().count();
+    ui.label(
+        RichText::new(crate::tr!(
+            "actions-count",
+            shown = list.len(),
+            total = total
+        ))
+        .weak(),
+    );
+    for a in list {
+        action_row(ui, v.journey(), a, out);
+        ui.add_space(6.0);
+    }
+}
+
+/// The owner and status filters of the list.
+fn filters(ui: &mut egui::Ui, f: &mut ActionsState, owners: &BTreeSet<String>) {
     ui.horizontal(|ui| {
-        let f = &mut state.warroom.actions;
         ui.label(tr("actions-owner"));
         egui::ComboBox::from_id_salt("actions-owner")
             .selected_text(f.owner.clone().unwrap_or_else(|| tr("actions-all-owners")))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut f.owner, None, tr("actions-all-owners"));
-                for o in &owners {
+                for o in owners {
                     ui.selectable_value(&mut f.owner, Some(o.clone()), o);
                 }
             });
@@ -132,38 +152,19 @@ pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
                 }
             });
     });
-    ui.separator();
-    let filter = state.warroom.actions.clone();
-    let list: Vec<ActionItem> = filtered(state.journey().actions(), &filter)
-        .into_iter()
-        .cloned()
-        .collect();
-    let total = state.journey().actions().count();
-    ui.label(
-        RichText::new(crate::tr!(
-            "actions-count",
-            shown = list.len(),
-            total = total
-        ))
-        .weak(),
-    );
-    for a in list {
-        action_row(ui, state, a);
-        ui.add_space(6.0);
-    }
 }
 
-fn action_row(ui: &mut egui::Ui, state: &mut AppState, a: ActionItem) {
+fn action_row(ui: &mut egui::Ui, j: &Journey, a: ActionItem, out: &mut Outbox<'_>) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let on = anchor_label(state, &a.anchor);
+        let on = anchor_label(j, &a.anchor);
         if ui
             .link(RichText::new(crate::tr!("note-on", on = on)).small())
             .clicked()
         {
             match &a.anchor {
-                Anchor::Touchpoint(t) => state.queue(Action::Focus(vec![t.clone()])),
-                Anchor::Handoff(k) => state.queue(Action::SelectHandoff(k.clone())),
+                Anchor::Touchpoint(t) => out.push(Action::Focus(vec![t.clone()])),
+                Anchor::Handoff(k) => out.push(Action::SelectHandoff(k.clone())),
                 _ => {}
             }
         }
@@ -180,7 +181,7 @@ fn action_row(ui: &mut egui::Ui, state: &mut AppState, a: ActionItem) {
         {
             let mut n = a.clone();
             n.what = what;
-            update(state, n, &tr("undo-edit-action"), true);
+            update(out, n, &tr("undo-edit-action"), true);
         }
         ui.horizontal(|ui| {
             let mut owner = a.owner.clone();
@@ -195,7 +196,7 @@ fn action_row(ui: &mut egui::Ui, state: &mut AppState, a: ActionItem) {
             {
                 let mut n = a.clone();
                 n.owner = owner;
-                update(state, n, &tr("undo-edit-action-owner"), true);
+                update(out, n, &tr("undo-edit-action-owner"), true);
             }
             let mut due = a.due.clone();
             let ok = valid_due(&due);
@@ -210,7 +211,7 @@ fn action_row(ui: &mut egui::Ui, state: &mut AppState, a: ActionItem) {
             if r.changed() {
                 let mut n = a.clone();
                 n.due = due;
-                update(state, n, &tr("undo-edit-action-due"), true);
+                update(out, n, &tr("undo-edit-action-due"), true);
             }
             let mut status = a.status;
             egui::ComboBox::from_id_salt(("action-status", a.id.as_str()))
@@ -224,18 +225,18 @@ fn action_row(ui: &mut egui::Ui, state: &mut AppState, a: ActionItem) {
             if status != a.status {
                 let mut n = a.clone();
                 n.status = status;
-                update(state, n, &tr("undo-set-action-status"), false);
+                update(out, n, &tr("undo-set-action-status"), false);
             }
             if ui
                 .small_button(tr("actions-delete"))
                 .on_hover_text(tr("undo-delete-action"))
                 .clicked()
             {
-                state.queue(Action::Edit {
-                    label: tr("undo-delete-action"),
-                    edit: Edit::RemoveAction(a.id.clone()),
-                    merge: None,
-                });
+                out.edit(
+                    tr("undo-delete-action"),
+                    Edit::RemoveAction(a.id.clone()),
+                    None,
+                );
             }
         });
     });

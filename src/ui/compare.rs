@@ -5,6 +5,7 @@
 
 use super::app::AppState;
 use super::dialogs::Dialog;
+use super::frame::{FrameView, Outbox};
 use crate::analysis::{AnalysisConfig, FigureComparison, JourneyDiff, diff};
 use crate::edit::Edit;
 use crate::history::{Document, Version};
@@ -227,18 +228,18 @@ fn change_text(f: &FigureComparison) -> String {
 }
 
 /// The comparison view (in place of the canvas).
-pub fn view(ui: &mut egui::Ui, state: &mut AppState) {
-    let Some(d) = state.warroom.compare.diff().cloned() else {
+pub fn view(ui: &mut egui::Ui, v: FrameView<'_>, c: &mut CompareState, out: &mut Outbox<'_>) {
+    let Some(d) = c.diff().cloned() else {
         ui.label(tr("cmp-nothing"));
         return;
     };
-    let Some(other) = state.warroom.compare.other.clone() else {
+    let Some(other) = c.other.clone() else {
         return;
     };
     let (as_is, to_be) = if other.current_is_as_is {
-        (state.journey().clone(), other.journey.clone())
+        (v.journey().clone(), other.journey.clone())
     } else {
-        (other.journey.clone(), state.journey().clone())
+        (other.journey.clone(), v.journey().clone())
     };
     let good = Color32::from_rgb(40, 150, 60);
     let bad = Color32::from_rgb(200, 50, 50);
@@ -250,10 +251,10 @@ pub fn view(ui: &mut egui::Ui, state: &mut AppState) {
                 ui.heading(RichText::new(tr("cmp-heading")).size(26.0).strong());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button(tr("button-close")).clicked() {
-                        state.warroom.compare.open = false;
+                        c.open = false;
                     }
                     if ui.button(tr("cmd-export-comparison")).clicked() {
-                        state.queue_command(super::action::Command::ExportComparison);
+                        out.command(super::action::Command::ExportComparison);
                     }
                 });
             });

@@ -5,11 +5,13 @@
 
 use super::action::Action;
 use super::app::AppState;
+use super::frame::{FrameView, Outbox};
+use super::warroom::{WarRoom, WarRoomAction};
 use crate::analysis::focus::{BoundaryHandoff, department_focus};
 use crate::analysis::{fmt_hours, fmt_score, fmt_share};
 use crate::edit::Edit;
 use crate::i18n::tr;
-use crate::model::{DepartmentId, TouchpointId};
+use crate::model::{DepartmentId, Journey, TouchpointId};
 use egui::RichText;
 
 /// Focus `department` (or none).
@@ -78,15 +80,19 @@ pub fn read_keys(ctx: &egui::Context, state: &mut AppState) {
     }
 }
 
-fn tp_name(state: &AppState, id: &TouchpointId) -> String {
-    state
-        .journey()
-        .touchpoint(id)
+fn tp_name(j: &Journey, id: &TouchpointId) -> String {
+    j.touchpoint(id)
         .map_or_else(|| id.to_string(), |t| t.name.clone())
 }
 
-fn boundary_row(ui: &mut egui::Ui, state: &mut AppState, b: &BoundaryHandoff, into: bool) {
-    let (from, to) = (tp_name(state, &b.from), tp_name(state, &b.to));
+fn boundary_row(
+    ui: &mut egui::Ui,
+    j: &Journey,
+    b: &BoundaryHandoff,
+    into: bool,
+    out: &mut Outbox<'_>,
+) {
+    let (from, to) = (tp_name(j, &b.from), tp_name(j, &b.to));
     let mut text = if into {
         format!("{} <- {}: {from}", to, b.other_name)
     } else {
@@ -105,24 +111,21 @@ fn boundary_row(ui: &mut egui::Ui, state: &mut AppState, b: &BoundaryHandoff, in
         RichText::new(text)
     };
     if ui.link(rich).clicked() {
-        state.queue(Action::SelectHandoff(b.key()));
+        out.push(Action::SelectHandoff(b.key()));
     }
 }
 
 /// The department focus side card (a window on the right of the canvas).
-pub fn card(ctx: &egui::Context, state: &mut AppState) {
-    let Some(dept) = state.warroom.focus.clone() else {
+pub fn card(ctx: &egui::Context, v: FrameView<'_>, w: &WarRoom, out: &mut Outbox<'_>) {
+    let Some(dept) = w.focus.clone() else {
         return;
     };
-    let Some(summary) = state
-        .warroom
-        .analysis()
-        .and_then(|a| department_focus(state.journey(), a, &dept))
-    else {
+    let j = v.journey();
+    let Some(summary) = w.analysis().and_then(|a| department_focus(j, a, &dept)) else {
         return;
     };
     let mut open = true;
-    let presenting = state.warroom.present.active;
+    let presenting = w.present.active;
     let size = if presenting { 17.0 } else { 13.5 };
     egui::Window::new(crate::tr!("focus-window", name = &summary.name))
         .id(egui::Id::unique("department-focus-card"))
@@ -133,7 +136,7 @@ pub fn card(ctx: &egui::Context, state: &mut AppState) {
         .collapsible(true)
         .show(ctx, |ui| {
             ui.style_mut().override_font_id = Some(egui::FontId::proportional(size));
-            department_picker(ui, state);
+            department_picker(ui, v, w.focus.as_ref(), out);
             ui.separator();
             ui.label(crate::tr!(
                 "focus-summary",
@@ -151,8 +154,8 @@ pub fn card(ctx: &egui::Context, state: &mut AppState) {
                             .strong(),
                     );
                     for id in &summary.owns {
-                        if ui.link(tp_name(state, id)).clicked() {
-                            state.queue(Action::Focus(vec![id.clone()]));
+                        if ui.link(tp_name(j, id)).clicked() {
+                            out.push(Action::Focus(vec![id.clone()]));
                         }
                     }
                     ui.add_space(4.0);
@@ -161,7 +164,7 @@ pub fn card(ctx: &egui::Context, state: &mut AppState) {
                             .strong(),
                     );
                     for b in &summary.receives {
-                        boundary_row(ui, state, b, true);
+                        boundary_row(ui, j, b, true, out);
                     }
                     ui.add_space(4.0);
                     ui.label(
@@ -172,7 +175,7 @@ pub fn card(ctx: &egui::Context, state: &mut AppState) {
                         .strong(),
                     );
                     for b in &summary.hands_off {
-                        boundary_row(ui, state, b, false);
+                        boundary_row(ui, j, b, false, out);
                     }
                     ui.add_space(4.0);
                     ui.label(
@@ -201,35 +204,37 @@ pub fn card(ctx: &egui::Context, state: &mut AppState) {
                 });
         });
     if !open {
-        set(state, None);
+        out.push(Action::WarRoom(WarRoomAction::Focus(None)));
     }
 }
 
 /// A dropdown of the departments ("All departments" clears the focus).
-pub fn department_picker(ui: &mut egui::Ui, state: &mut AppState) {
-    let current = state
-        .warroom
-        .focus
-        .as_ref()
-        .and_then(|d| state.journey().department(d))
+pub fn department_picker(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    focus: Option<&DepartmentId>,
+    out: &mut Outbox<'_>,
+) {
+    let current = focus
+        .and_then(|d| v.journey().department(d))
         .map_or_else(|| tr("focus-all"), |d| d.name.clone());
     let mut chosen: Option<Option<DepartmentId>> = None;
     egui::ComboBox::from_id_salt("focus-department")
         .selected_text(current)
         .show_ui(ui, |ui| {
             if ui
-                .selectable_label(state.warroom.focus.is_none(), tr("focus-all"))
+                .selectable_label(focus.is_none(), tr("focus-all"))
                 .clicked()
             {
                 chosen = Some(None);
             }
-            for (i, d) in state.journey().departments().iter().enumerate() {
+            for (i, d) in v.journey().departments().iter().enumerate() {
                 let label = if i < 9 {
                     format!("{}  ({})", d.name, i + 1)
                 } else {
                     d.name.clone()
                 };
-                let on = state.warroom.focus.as_ref() == Some(&d.id);
+                let on = focus == Some(&d.id);
                 if ui.selectable_label(on, label).clicked() {
                     chosen = Some(Some(d.id.clone()));
                 }
@@ -238,14 +243,19 @@ pub fn department_picker(ui: &mut egui::Ui, state: &mut AppState) {
         .response
         .on_hover_text(tr("focus-tip"));
     if let Some(c) = chosen {
-        set(state, c);
+        out.push(Action::WarRoom(WarRoomAction::Focus(c)));
     }
 }
 
 /// The journey owner (the accountable executive or journey manager) and the
 /// department focus picker, at the top of the war-room panel.
-pub fn owner_row(ui: &mut egui::Ui, state: &mut AppState) {
-    let meta = state.journey().meta().clone();
+pub fn owner_row(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    focus: Option<&DepartmentId>,
+    out: &mut Outbox<'_>,
+) {
+    let meta = v.journey().meta().clone();
     let mut owner = meta.owner.clone();
     ui.horizontal(|ui| {
         let l = ui.label(tr("focus-journey-owner"));
@@ -259,16 +269,16 @@ pub fn owner_row(ui: &mut egui::Ui, state: &mut AppState) {
         if r.changed() {
             let mut m = meta.clone();
             m.owner = owner.clone();
-            state.queue(Action::Edit {
-                label: tr("undo-set-journey-owner"),
-                edit: Edit::SetMeta(Box::new(m)),
-                merge: Some("journey-owner".into()),
-            });
+            out.edit(
+                tr("undo-set-journey-owner"),
+                Edit::SetMeta(Box::new(m)),
+                Some("journey-owner".into()),
+            );
         }
     });
     ui.horizontal(|ui| {
         ui.label(tr("focus-label"));
-        department_picker(ui, state);
+        department_picker(ui, v, focus, out);
         if !meta.variant.is_empty() {
             ui.label(RichText::new(crate::tr!("focus-variant", variant = &meta.variant)).weak());
         }

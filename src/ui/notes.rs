@@ -4,15 +4,15 @@
 //! war-room panel, drawn on the map (toggle), and can become a pain point of its
 //! touchpoint or an improvement action.
 
-use super::action::Action;
+use super::action::{Action, AppAction, Command};
 use super::app::AppState;
 use super::canvas::Camera;
 use super::frame::{FrameView, Outbox};
-use super::warroom::PanelTab;
+use super::warroom::{PanelTab, WarRoom};
 use crate::edit::Edit;
 use crate::i18n::tr;
 use crate::layout::{LaneKey, Layout, Rect as WRect};
-use crate::model::{ActionItem, Anchor, NoteId, Rgb, StickyNote, fresh_id};
+use crate::model::{ActionItem, Anchor, Journey, NoteId, Rgb, StickyNote, fresh_id};
 use egui::{Align2, Color32, FontId, RichText, Stroke, StrokeKind, vec2};
 
 /// The sticky-note colours offered.
@@ -43,8 +43,8 @@ pub const NOTE_W: f32 = 120.0;
 pub const NOTE_H: f32 = 64.0;
 
 /// A short description of what a note or action is attached to.
-pub fn anchor_label(state: &AppState, anchor: &Anchor) -> String {
-    crate::workshop::anchor_text(state.journey(), anchor)
+pub fn anchor_label(j: &Journey, anchor: &Anchor) -> String {
+    crate::workshop::anchor_text(j, anchor)
 }
 
 /// Where a new note or action goes: the selected touchpoint or handoff, else the
@@ -74,8 +74,7 @@ pub fn anchor_for_new(ctx: &egui::Context, state: &AppState) -> Anchor {
 }
 
 /// A fresh note or action id `n-1`, `n-2`, ...
-pub fn fresh_note_id(state: &AppState, prefix: &str) -> NoteId {
-    let j = state.journey();
+pub fn fresh_note_id(j: &Journey, prefix: &str) -> NoteId {
     let n = j.notes().count() + j.actions().count() + 1;
     NoteId::new(fresh_id(&format!("{prefix}-{n}"), |s| {
         j.contains_note_id(s)
@@ -90,7 +89,7 @@ pub fn add_note(ctx: &egui::Context, state: &mut AppState) {
 
 /// Add an empty note on `anchor` (author and colour from the panel) and open it.
 pub fn add_note_at(state: &mut AppState, anchor: Anchor) {
-    let id = fresh_note_id(state, "n");
+    let id = fresh_note_id(state.journey(), "n");
     let w = &state.warroom;
     let author = if w.notes.author.trim().is_empty() {
         w.focus
@@ -108,7 +107,7 @@ pub fn add_note_at(state: &mut AppState, anchor: Anchor) {
         color,
         anchor,
     };
-    let where_ = anchor_label(state, &note.anchor);
+    let where_ = anchor_label(state.journey(), &note.anchor);
     state.edit(
         &crate::tr!("undo-add-note", on = where_),
         Edit::AddNote(note),
@@ -133,49 +132,40 @@ fn note_edit(out: &mut Outbox<'_>, note: StickyNote, label: &str, merge: bool) {
     out.edit(label, Edit::UpdateNote(note), merge);
 }
 
-fn edit_note(state: &mut AppState, note: StickyNote, label: &str, merge: bool) {
-    let merge = merge.then(|| format!("note-{}", note.id));
-    state.queue(Action::Edit {
-        label: label.into(),
-        edit: Edit::UpdateNote(note),
-        merge,
-    });
-}
-
 /// The notes tab of the war-room panel.
-pub fn panel(ui: &mut egui::Ui, state: &mut AppState) {
+pub fn panel(ui: &mut egui::Ui, v: FrameView<'_>, w: &mut WarRoom, out: &mut Outbox<'_>) {
     ui.horizontal(|ui| {
         if ui
             .button(tr("note-add"))
             .on_hover_text(tr("note-add-tip"))
             .clicked()
         {
-            let anchor = anchor_for_new(ui.ctx(), state);
-            add_note_at(state, anchor);
+            // As N does: on the selection, else the journey.
+            out.command(Command::AddNote);
         }
-        ui.checkbox(&mut state.warroom.show_notes, tr("note-show-on-map"));
+        ui.checkbox(&mut w.show_notes, tr("note-show-on-map"));
     });
     ui.horizontal(|ui| {
         let l = ui.label(tr("note-author"));
         ui.add(
-            egui::TextEdit::singleline(&mut state.warroom.notes.author)
+            egui::TextEdit::singleline(&mut w.notes.author)
                 .hint_text(tr("note-author-hint"))
                 .desired_width(150.0),
         )
         .labelled_by(l.id);
         for (i, (c, name)) in COLORS.iter().enumerate() {
-            if swatch(ui, *c, name, state.warroom.notes.color == i) {
-                state.warroom.notes.color = i;
+            if swatch(ui, *c, name, w.notes.color == i) {
+                w.notes.color = i;
             }
         }
     });
     ui.separator();
-    let notes: Vec<StickyNote> = state.journey().notes().cloned().collect();
+    let notes: Vec<StickyNote> = v.journey().notes().cloned().collect();
     if notes.is_empty() {
         ui.label(RichText::new(tr("note-none")).weak());
     }
     for note in notes {
-        note_row(ui, state, note);
+        note_row(ui, v, w, note, out);
         ui.add_space(6.0);
     }
 }
@@ -201,7 +191,13 @@ fn swatch(ui: &mut egui::Ui, c: Rgb, name: &str, on: bool) -> bool {
         .clicked()
 }
 
-fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
+fn note_row(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    w: &mut WarRoom,
+    note: StickyNote,
+    out: &mut Outbox<'_>,
+) {
     let fill = Color32::from_rgb(note.color.0, note.color.1, note.color.2);
     let ink = Color32::from_gray(20);
     egui::Frame::new()
@@ -211,7 +207,7 @@ fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
         .show(ui, |ui| {
             ui.visuals_mut().override_text_color = Some(ink);
             ui.visuals_mut().extreme_bg_color = fill.gamma_multiply(0.9);
-            let on = anchor_label(state, &note.anchor);
+            let on = anchor_label(v.journey(), &note.anchor);
             if ui
                 .link(
                     RichText::new(crate::tr!("note-on", on = on))
@@ -221,18 +217,18 @@ fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
                 .clicked()
             {
                 match &note.anchor {
-                    Anchor::Touchpoint(t) => state.queue(Action::Focus(vec![t.clone()])),
-                    Anchor::Handoff(k) => state.queue(Action::SelectHandoff(k.clone())),
+                    Anchor::Touchpoint(t) => out.push(Action::Focus(vec![t.clone()])),
+                    Anchor::Handoff(k) => out.push(Action::SelectHandoff(k.clone())),
                     _ => {}
                 }
             }
             let mut text = note.text.clone();
             let text_id = ui.scope_id().with(("note-text", &note.id));
-            if state.warroom.notes.focus.as_ref() == Some(&note.id) {
+            if w.notes.focus.as_ref() == Some(&note.id) {
                 // Focus before the field is drawn, so the letters typed in this
                 // very frame go into it (and not to shortcuts).
                 ui.memory_mut(|m| m.request_focus(text_id));
-                state.warroom.notes.focus = None;
+                w.notes.focus = None;
             }
             let r = ui.add(
                 egui::TextEdit::multiline(&mut text)
@@ -246,7 +242,7 @@ fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
             if r.changed() {
                 let mut n = note.clone();
                 n.text = text;
-                edit_note(state, n, &tr("undo-edit-note"), true);
+                note_edit(out, n, &tr("undo-edit-note"), true);
             }
             ui.horizontal(|ui| {
                 let mut author = note.author.clone();
@@ -261,13 +257,13 @@ fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
                 if r.changed() {
                     let mut n = note.clone();
                     n.author = author;
-                    edit_note(state, n, &tr("undo-edit-note-author"), true);
+                    note_edit(out, n, &tr("undo-edit-note-author"), true);
                 }
                 for (c, name) in COLORS {
                     if swatch(ui, c, name, note.color == c) && note.color != c {
                         let mut n = note.clone();
                         n.color = c;
-                        edit_note(state, n, &tr("undo-colour-note"), false);
+                        note_edit(out, n, &tr("undo-colour-note"), false);
                     }
                 }
             });
@@ -278,26 +274,28 @@ fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
                     .on_hover_text(tr("note-make-pain-tip"))
                     .on_disabled_hover_text(tr("note-make-pain-disabled"))
                     .clicked()
+                    && let Some(a) = pain_point_action(v.journey(), &note)
                 {
-                    to_pain_point(state, &note);
+                    out.push(a);
                 }
                 if ui
                     .add(egui::Button::new(tr("note-make-action")).small())
                     .on_hover_text(tr("note-make-action-tip"))
                     .clicked()
                 {
-                    to_action(state, &note);
+                    out.push(to_action_edit(v.journey(), &note));
+                    w.tab = PanelTab::Actions;
                 }
                 if ui
                     .add(egui::Button::new(tr("note-delete")).small())
                     .on_hover_text(tr("undo-delete-note"))
                     .clicked()
                 {
-                    state.queue(Action::Edit {
-                        label: tr("undo-delete-note"),
-                        edit: Edit::RemoveNote(note.id.clone()),
-                        merge: None,
-                    });
+                    out.edit(
+                        tr("undo-delete-note"),
+                        Edit::RemoveNote(note.id.clone()),
+                        None,
+                    );
                 }
             });
         });
@@ -305,16 +303,21 @@ fn note_row(ui: &mut egui::Ui, state: &mut AppState, note: StickyNote) {
 
 /// The note's text becomes a pain point of its touchpoint (one undo step).
 pub fn to_pain_point(state: &mut AppState, note: &StickyNote) {
+    if let Some(a) = pain_point_action(state.journey(), note) {
+        state.queue(a);
+    }
+}
+
+/// The edit making the note a pain point of its touchpoint, or the status line's
+/// word that an empty note cannot be one.
+fn pain_point_action(j: &Journey, note: &StickyNote) -> Option<Action> {
     let Anchor::Touchpoint(id) = &note.anchor else {
-        return;
+        return None;
     };
-    let Some(t) = state.journey().touchpoint(id) else {
-        return;
-    };
+    let t = j.touchpoint(id)?;
     let text = note.text.trim();
     if text.is_empty() {
-        state.status = tr("note-empty");
-        return;
+        return Some(Action::App(AppAction::Status(tr("note-empty"))));
     }
     let mut t = t.clone();
     let pain = if note.author.trim().is_empty() {
@@ -323,19 +326,26 @@ pub fn to_pain_point(state: &mut AppState, note: &StickyNote) {
         format!("{text} ({})", note.author.trim())
     };
     t.pains.push(pain);
-    state.queue(Action::Edit {
+    Some(Action::Edit {
         label: tr("undo-note-to-pain"),
         edit: Edit::Batch(vec![
             Edit::UpdateTouchpoint(Box::new(t)),
             Edit::RemoveNote(note.id.clone()),
         ]),
         merge: None,
-    });
+    })
 }
 
 /// The note becomes an open improvement action on the same anchor (one undo step).
 pub fn to_action(state: &mut AppState, note: &StickyNote) {
-    let id = super::notes::fresh_note_id(state, "a");
+    let a = to_action_edit(state.journey(), note);
+    state.queue(a);
+    state.warroom.tab = PanelTab::Actions;
+}
+
+/// The edit turning the note into an action.
+fn to_action_edit(j: &Journey, note: &StickyNote) -> Action {
+    let id = fresh_note_id(j, "a");
     let action = ActionItem {
         id,
         what: note.text.trim().to_owned(),
@@ -344,15 +354,14 @@ pub fn to_action(state: &mut AppState, note: &StickyNote) {
         status: crate::model::ActionStatus::Open,
         anchor: note.anchor.clone(),
     };
-    state.queue(Action::Edit {
+    Action::Edit {
         label: tr("undo-note-to-action"),
         edit: Edit::Batch(vec![
             Edit::AddAction(action),
             Edit::RemoveNote(note.id.clone()),
         ]),
         merge: None,
-    });
-    state.warroom.tab = PanelTab::Actions;
+    }
 }
 
 fn seg_len((a, b): ((f32, f32), (f32, f32))) -> f32 {

@@ -4,6 +4,8 @@
 
 use super::action::Action;
 use super::app::AppState;
+use super::frame::Outbox;
+use super::warroom::WarRoomAction;
 use crate::analysis::{fmt_hours, fmt_score};
 use crate::i18n::tr;
 use crate::portfolio::{EntryResult, PortfolioEntry, scan};
@@ -35,27 +37,35 @@ pub fn open(state: &mut AppState) {
 
 /// Scan `dir` into the portfolio window.
 pub fn load(state: &mut AppState, dir: &Path) {
-    let p = &mut state.warroom.portfolio;
-    p.open = true;
-    p.dir = Some(dir.to_path_buf());
-    match scan(dir) {
-        Ok(entries) => {
-            p.entries = entries;
-            p.error = None;
-        }
-        Err(e) => {
-            p.entries.clear();
-            p.error = Some(crate::tr!(
-                "pfui-cannot-read",
-                path = dir.display().to_string(),
-                error = crate::io::explain_read(&e)
-            ));
+    state.warroom.portfolio.load(dir);
+}
+
+impl PortfolioState {
+    /// Scan `dir` into the window (and show it).
+    pub fn load(&mut self, dir: &Path) {
+        let p = self;
+        p.open = true;
+        p.dir = Some(dir.to_path_buf());
+        match scan(dir) {
+            Ok(entries) => {
+                p.entries = entries;
+                p.error = None;
+            }
+            Err(e) => {
+                p.entries.clear();
+                p.error = Some(crate::tr!(
+                    "pfui-cannot-read",
+                    path = dir.display().to_string(),
+                    error = crate::io::explain_read(&e)
+                ));
+            }
         }
     }
 }
 
-pub fn window(ctx: &egui::Context, state: &mut AppState) {
-    if !state.warroom.portfolio.open {
+/// The portfolio window (own state `p`); a row opens its journey.
+pub fn window(ctx: &egui::Context, p: &mut PortfolioState, out: &mut Outbox<'_>) {
+    if !p.open {
         return;
     }
     /// The widest a portfolio column grows before its text wraps.
@@ -72,7 +82,7 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
         .default_width(width)
         .default_pos(ctx.content_rect().center() - egui::vec2(width / 2.0, 220.0))
         .show(ctx, |ui| {
-            let p = &state.warroom.portfolio;
+            let p = &*p;
             ui.horizontal(|ui| {
                 if ui.button(tr("pfui-open-folder")).clicked() {
                     pick = true;
@@ -165,16 +175,16 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
                     });
             });
         });
-    if pick && let Some(dir) = state.file_dialogs.pick_folder() {
-        load(state, &dir);
+    if pick {
+        out.push(Action::WarRoom(WarRoomAction::PickPortfolioFolder));
     }
-    if rescan && let Some(dir) = state.warroom.portfolio.dir.clone() {
-        load(state, &dir);
+    if rescan && let Some(dir) = p.dir.clone() {
+        p.load(&dir);
     }
-    if let Some(p) = to_open {
-        state.queue(Action::OpenPath(p));
+    if let Some(path) = to_open {
+        out.push(Action::OpenPath(path));
     }
     if !open {
-        state.warroom.portfolio.open = false;
+        p.open = false;
     }
 }

@@ -143,8 +143,9 @@ pub fn read_keys(ctx: &egui::Context, state: &mut AppState) {
 }
 
 /// Fit the camera on the presented stage (or the whole journey) for a few frames
-/// after a change; the user may pan and zoom afterwards.
-fn drive_camera(ctx: &egui::Context, state: &mut AppState) {
+/// after a change; the user may pan and zoom afterwards. The app calls it before
+/// drawing the strip.
+pub fn drive_camera(ctx: &egui::Context, state: &mut AppState) {
     let p = &mut state.warroom.present;
     if p.fit_frames == 0 {
         return;
@@ -212,8 +213,7 @@ pub fn stage_box(layout: &crate::layout::Layout, stage: &StageId) -> Option<WRec
 }
 
 /// The headline strip at the top while presenting (instead of the menu and toolbar).
-pub fn strip(ui: &mut egui::Ui, state: &mut AppState) {
-    drive_camera(ui.ctx(), state);
+pub fn strip(ui: &mut egui::Ui, v: FrameView<'_>) {
     let dark = ui.visuals().dark_mode;
     let (bg, fg, accent) = if dark {
         (
@@ -235,10 +235,10 @@ pub fn strip(ui: &mut egui::Ui, state: &mut AppState) {
                 .inner_margin(egui::Margin::symmetric(18, 10)),
         )
         .show(ui, |ui| {
-            let j = state.journey();
+            let j = v.journey();
             let stages = j.stages();
-            let stage_text = match state
-                .warroom
+            let stage_text = match v
+                .warroom()
                 .present
                 .stage
                 .and_then(|i| Some((i, stages.get(i)?)))
@@ -268,7 +268,7 @@ pub fn strip(ui: &mut egui::Ui, state: &mut AppState) {
             });
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
-                for (label, value) in figures(state) {
+                for (label, value) in figures(v) {
                     ui.label(RichText::new(value).size(28.0).strong().color(accent));
                     ui.label(RichText::new(label).size(18.0).color(fg));
                     ui.add_space(18.0);
@@ -288,11 +288,11 @@ pub fn strip(ui: &mut egui::Ui, state: &mut AppState) {
                         .size(15.0)
                         .color(Color32::from_gray(200)),
                 );
-                if let Some(d) = state
-                    .warroom
+                if let Some(d) = v
+                    .warroom()
                     .focus
                     .as_ref()
-                    .and_then(|d| state.journey().department(d))
+                    .and_then(|d| v.journey().department(d))
                 {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         ui.label(
@@ -308,10 +308,10 @@ pub fn strip(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 /// The headline figures shown in the strip: (label, value).
-pub fn figures(state: &AppState) -> Vec<(String, String)> {
+pub fn figures(v: FrameView<'_>) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let j = state.journey();
-    let Some(a) = state.warroom.analysis() else {
+    let j = v.journey();
+    let Some(a) = v.warroom().analysis() else {
         return out;
     };
     let h = &a.headline;

@@ -2,7 +2,6 @@
 //! costs nothing (no repaint); visible and running, it asks for one repaint a second.
 //! Time comes from egui's input clock, so tests drive it deterministically.
 
-use super::app::AppState;
 use crate::i18n::tr;
 use egui::RichText;
 
@@ -82,8 +81,7 @@ pub fn fmt_clock(seconds: f64) -> String {
 }
 
 /// The timer window (top centre), when visible.
-pub fn show(ctx: &egui::Context, state: &mut AppState) {
-    let t = &mut state.warroom.timer;
+pub fn show(ctx: &egui::Context, t: &mut TimerState, presenting: bool) {
     if !t.visible {
         return;
     }
@@ -91,11 +89,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
     let elapsed = t.elapsed(now);
     let budget = f64::from(t.agenda_minutes) * 60.0;
     let over = elapsed > budget;
-    let big = if state.warroom.present.active {
-        30.0
-    } else {
-        22.0
-    };
+    let big = if presenting { 30.0 } else { 22.0 };
     egui::Window::new("Session timer")
         .id(egui::Id::unique("session-timer"))
         .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -48.0))

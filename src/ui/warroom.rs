@@ -12,7 +12,7 @@
 use super::action::Command;
 use super::app::AppState;
 use super::canvas::{Camera, Palette};
-use super::frame::FrameView;
+use super::frame::{FrameView, Outbox};
 use super::{actions_panel, compare, focus, notes, portfolio, present, timer};
 use crate::analysis::Analysis;
 use crate::history::Document;
@@ -94,62 +94,83 @@ pub fn before_shortcuts(ctx: &egui::Context, state: &mut AppState) {
     focus::read_keys(ctx, state);
 }
 
-/// Drawn with the other side panels (not while presenting).
-pub fn side_panel(ui: &mut egui::Ui, state: &mut AppState) {
-    super::scenario_panel::side_panel(ui, state);
-    if state.warroom.panel {
-        egui::Panel::right("warroom-panel")
-            .resizable(true)
-            .default_size(340.0)
-            .size_range(260.0..=560.0)
-            .show(ui, |ui| {
-                ui.add_space(6.0);
-                ui.horizontal(|ui| {
-                    ui.heading(tr("warroom-heading"));
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui
-                            .small_button("×")
-                            .on_hover_text(tr("button-close"))
-                            .clicked()
-                        {
-                            state.warroom.panel = false;
-                        }
-                    });
-                });
-                focus::owner_row(ui, state);
-                ui.separator();
-                ui.horizontal(|ui| {
-                    let n = state.journey().notes().count();
-                    let a = state.journey().actions().count();
-                    let tab = &mut state.warroom.tab;
-                    ui.selectable_value(
-                        tab,
-                        PanelTab::Notes,
-                        crate::tr!("warroom-notes-tab", count = n),
-                    );
-                    ui.selectable_value(
-                        tab,
-                        PanelTab::Actions,
-                        crate::tr!("warroom-actions-tab", count = a),
-                    );
-                });
-                ui.separator();
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| match state.warroom.tab {
-                        PanelTab::Notes => notes::panel(ui, state),
-                        PanelTab::Actions => actions_panel::panel(ui, state),
-                    });
-            });
+/// What the war-room panels and windows ask of the app that no other `Action`
+/// says (applied at the end of the frame by [`apply`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum WarRoomAction {
+    /// Focus this department (or none).
+    Focus(Option<DepartmentId>),
+    /// Portfolio > Open folder…: ask for a folder and list its journeys.
+    PickPortfolioFolder,
+}
+
+/// Apply a [`WarRoomAction`].
+pub fn apply(state: &mut AppState, a: WarRoomAction) {
+    match a {
+        WarRoomAction::Focus(d) => focus::set(state, d),
+        WarRoomAction::PickPortfolioFolder => {
+            if let Some(dir) = state.file_dialogs.pick_folder() {
+                portfolio::load(state, &dir);
+            }
+        }
     }
 }
 
+/// The notes and actions panel, drawn with the other side panels (not while presenting).
+pub fn side_panel(ui: &mut egui::Ui, v: FrameView<'_>, w: &mut WarRoom, out: &mut Outbox<'_>) {
+    if !w.panel {
+        return;
+    }
+    egui::Panel::right("warroom-panel")
+        .resizable(true)
+        .default_size(340.0)
+        .size_range(260.0..=560.0)
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.heading(tr("warroom-heading"));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .small_button("×")
+                        .on_hover_text(tr("button-close"))
+                        .clicked()
+                    {
+                        w.panel = false;
+                    }
+                });
+            });
+            focus::owner_row(ui, v, w.focus.as_ref(), out);
+            ui.separator();
+            ui.horizontal(|ui| {
+                let n = v.journey().notes().count();
+                let a = v.journey().actions().count();
+                let tab = &mut w.tab;
+                ui.selectable_value(
+                    tab,
+                    PanelTab::Notes,
+                    crate::tr!("warroom-notes-tab", count = n),
+                );
+                ui.selectable_value(
+                    tab,
+                    PanelTab::Actions,
+                    crate::tr!("warroom-actions-tab", count = a),
+                );
+            });
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| match w.tab {
+                    PanelTab::Notes => notes::panel(ui, v, w, out),
+                    PanelTab::Actions => actions_panel::panel(ui, v, w, out),
+                });
+        });
+}
+
 /// Floating windows: department focus card, timer, portfolio.
-pub fn windows(ctx: &egui::Context, state: &mut AppState) {
-    focus::card(ctx, state);
-    timer::show(ctx, state);
-    portfolio::window(ctx, state);
-    super::drivers_view::window(ctx, state);
+pub fn windows(ctx: &egui::Context, v: FrameView<'_>, w: &mut WarRoom, out: &mut Outbox<'_>) {
+    focus::card(ctx, v, w, out);
+    timer::show(ctx, &mut w.timer, w.present.active);
+    portfolio::window(ctx, &mut w.portfolio, out);
 }
 
 /// Painted over the canvas: the presented stage's outline, the what-if scenario and

@@ -105,6 +105,7 @@ impl AppState {
             }
             Action::App(a) => self.apply_app_action(a),
             Action::Evidence(a) => self.apply_evidence(ctx, a),
+            Action::WarRoom(a) => crate::ui::warroom::apply(self, a),
             Action::SetLanguage(lang) => {
                 // Instantly: this frame's remaining strings and every later one.
                 crate::i18n::set_current(&lang);

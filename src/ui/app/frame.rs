@@ -44,7 +44,8 @@ impl AppState {
         crate::ui::warroom::refresh(self);
 
         if self.warroom.present.active {
-            crate::ui::present::strip(ui, self);
+            crate::ui::present::drive_camera(&ctx, self);
+            self.panel_view(|v, _| crate::ui::present::strip(ui, v));
         } else if self.view.map_only {
             // Only the map (F9 or the button on the map brings the rest back).
         } else {
@@ -63,7 +64,11 @@ impl AppState {
                     |v, st, out| inspector::panel(ui, v, st, out),
                 );
             }
-            crate::ui::warroom::side_panel(ui, self);
+            crate::ui::scenario_panel::side_panel(ui, self);
+            self.panel(
+                |s| &mut s.warroom,
+                |v, w, out| crate::ui::warroom::side_panel(ui, v, w, out),
+            );
             self.panel(
                 |s| &mut s.measure,
                 |v, m, out| crate::ui::measure_view::side_panel(ui, v, m, out),
@@ -73,7 +78,10 @@ impl AppState {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 if self.warroom.compare.is_open() {
-                    crate::ui::compare::view(ui, self);
+                    self.panel(
+                        |s| &mut s.warroom.compare,
+                        |v, c, out| crate::ui::compare::view(ui, v, c, out),
+                    );
                 } else if self.view.matrix {
                     self.panel(
                         |s| &mut s.canvas.header_labels,
@@ -121,7 +129,11 @@ impl AppState {
             |s| &mut s.feedback,
             |v, d, out| crate::ui::feedback_dialog::show(&ctx, v, d, out),
         );
-        crate::ui::warroom::windows(&ctx, self);
+        self.panel(
+            |s| &mut s.warroom,
+            |v, w, out| crate::ui::warroom::windows(&ctx, v, w, out),
+        );
+        crate::ui::drivers_view::window(&ctx, self);
         self.panel(
             |s| &mut s.dialog,
             |v, st, out| dialogs::show(&ctx, v, st, out),
