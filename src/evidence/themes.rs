@@ -114,65 +114,130 @@ pub fn find_themes(
     text_of: &dyn Fn(usize) -> String,
     max: usize,
 ) -> Vec<FoundTheme> {
-    let words_of = |d: &Doc| tokens.get(d.start..d.end).unwrap_or_default();
     let docs: Vec<&Doc> = docs.iter().filter(|d| d.end > d.start).collect();
     let n = docs.len();
     if n < 2 || max == 0 {
         return Vec::new();
     }
     // 1. Document frequencies and candidates.
-    let mut df: FxHashMap<u32, u32> = FxHashMap::default();
-    for d in &docs {
-        let mut last = u32::MAX;
-        for &t in words_of(d) {
-            if t != last {
-                *df.entry(t).or_insert(0) += 1;
-                last = t;
+    let Some(cands) = Candidates::of(&docs, tokens, vocab) else {
+        return Vec::new();
+    };
+    // 2. Co-occurrence and star clustering.
+    let (theme_of, members) = cluster(&docs, tokens, &cands);
+    // 3. Assignment, counts and quote candidates.
+    let mut tally = Tally::of(&docs, tokens, &cands, &theme_of, members.len(), text_of);
+    // 4. Labels, quotes, order.
+    let mut out: Vec<FoundTheme> = Vec::new();
+    for (t, m) in members.iter().enumerate() {
+        let c = tally.count.get(t).copied().unwrap_or(0);
+        if c < 2 {
+            continue;
+        }
+        let terms = terms_of(m, &tally.within, &cands, vocab);
+        let quotes: Vec<String> = tally
+            .best
+            .get_mut(t)
+            .map(|l| l.drain(..).map(|e| e.3).collect())
+            .unwrap_or_default();
+        out.push(FoundTheme {
+            terms,
+            count: c,
+            detractors: tally.detractors.get(t).copied().unwrap_or(0),
+            promoters: tally.promoters.get(t).copied().unwrap_or(0),
+            quotes,
+        });
+    }
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.terms.cmp(&b.terms)));
+    out.truncate(max);
+    out
+}
+
+/// The words of a comment.
+fn words_of<'a>(tokens: &'a [u32], d: &Doc) -> &'a [u32] {
+    tokens.get(d.start..d.end).unwrap_or_default()
+}
+
+/// The candidate words of themes: those in enough comments, most used first (at most
+/// [`MAX_CANDIDATES`]), with their document frequencies and idf weights.
+struct Candidates {
+    /// (word, comments using it).
+    words: Vec<(u32, u32)>,
+    /// Word -> candidate index.
+    of: FxHashMap<u32, usize>,
+    df: Vec<f64>,
+    idf: Vec<f64>,
+}
+
+impl Candidates {
+    /// The candidates of `docs`; `None` when no word is in enough of them.
+    fn of(docs: &[&Doc], tokens: &[u32], vocab: &Vocabulary) -> Option<Candidates> {
+        let n = docs.len();
+        let mut df: FxHashMap<u32, u32> = FxHashMap::default();
+        for d in docs {
+            let mut last = u32::MAX;
+            for &t in words_of(tokens, d) {
+                if t != last {
+                    *df.entry(t).or_insert(0) += 1;
+                    last = t;
+                }
             }
         }
+        let min_df = 2u32.max((n as f64 * 0.005).ceil() as u32);
+        let mut cands: Vec<(u32, u32)> = df
+            .iter()
+            .filter(|(_, f)| **f >= min_df)
+            .map(|(t, f)| (*t, *f))
+            .collect();
+        cands.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| vocab.word(a.0).cmp(vocab.word(b.0)))
+        });
+        cands.truncate(MAX_CANDIDATES);
+        if cands.is_empty() {
+            return None;
+        }
+        let cand_of: FxHashMap<u32, usize> = cands
+            .iter()
+            .enumerate()
+            .map(|(i, (t, _))| (*t, i))
+            .collect();
+        let cand_df: Vec<f64> = cands.iter().map(|(_, f)| f64::from(*f)).collect();
+        let idf: Vec<f64> = cand_df
+            .iter()
+            .map(|f| ((1.0 + n as f64) / (1.0 + f)).ln() + 1.0)
+            .collect();
+        Some(Candidates {
+            words: cands,
+            of: cand_of,
+            df: cand_df,
+            idf,
+        })
     }
-    let min_df = 2u32.max((n as f64 * 0.005).ceil() as u32);
-    let mut cands: Vec<(u32, u32)> = df
-        .iter()
-        .filter(|(_, f)| **f >= min_df)
-        .map(|(t, f)| (*t, *f))
-        .collect();
-    cands.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| vocab.word(a.0).cmp(vocab.word(b.0)))
-    });
-    cands.truncate(MAX_CANDIDATES);
-    let k = cands.len();
-    if k == 0 {
-        return Vec::new();
-    }
-    let cand_of: FxHashMap<u32, usize> = cands
-        .iter()
-        .enumerate()
-        .map(|(i, (t, _))| (*t, i))
-        .collect();
-    let cand_df: Vec<f64> = cands.iter().map(|(_, f)| f64::from(*f)).collect();
-    let idf: Vec<f64> = cand_df
-        .iter()
-        .map(|f| ((1.0 + n as f64) / (1.0 + f)).ln() + 1.0)
-        .collect();
-    // Candidate words of a comment, with their counts (tf), in token order.
-    let mut local: Vec<(usize, u32)> = Vec::new();
-    let fill_local = |d: &Doc, local: &mut Vec<(usize, u32)>| {
+
+    /// Candidate words of a comment, with their counts (tf), in token order, into `local`.
+    fn fill_local(&self, tokens: &[u32], d: &Doc, local: &mut Vec<(usize, u32)>) {
         local.clear();
-        for &t in words_of(d) {
-            if let Some(&c) = cand_of.get(&t) {
+        for &t in words_of(tokens, d) {
+            if let Some(&c) = self.of.get(&t) {
                 match local.last_mut() {
                     Some((last, tf)) if *last == c => *tf += 1,
                     _ => local.push((c, 1)),
                 }
             }
         }
-    };
-    // 2. Co-occurrence and star clustering.
+    }
+}
+
+/// Star clustering of the candidates by co-occurrence: each candidate not yet taken
+/// starts a theme and takes the later ones it often shares comments with. Returns the
+/// theme of each candidate and the candidates of each theme.
+fn cluster(docs: &[&Doc], tokens: &[u32], cands: &Candidates) -> (Vec<usize>, Vec<Vec<usize>>) {
+    let k = cands.words.len();
+    let mut local: Vec<(usize, u32)> = Vec::new();
     let mut co = vec![0u32; k * k];
-    for d in &docs {
-        fill_local(d, &mut local);
+    for d in docs {
+        cands.fill_local(tokens, d, &mut local);
         for (i, &(a, _)) in local.iter().enumerate() {
             for &(b, _) in local.iter().skip(i + 1) {
                 if let Some(x) = co.get_mut(a * k + b) {
@@ -201,8 +266,8 @@ pub fn find_themes(
             }
             let together = f64::from(co.get(s * k + c).copied().unwrap_or(0));
             let (ds, dc) = (
-                cand_df.get(s).copied().unwrap_or(1.0),
-                cand_df.get(c).copied().unwrap_or(1.0),
+                cands.df.get(s).copied().unwrap_or(1.0),
+                cands.df.get(c).copied().unwrap_or(1.0),
             );
             if together >= 2.0 && together >= LINK * ds && together >= LINK * dc {
                 m.push(c);
@@ -213,61 +278,103 @@ pub fn find_themes(
         }
         members.push(m);
     }
-    // 3. Assignment, counts and quote candidates.
-    let nt = members.len();
-    let mut count = vec![0u64; nt];
-    let mut detractors = vec![0u64; nt];
-    let mut promoters = vec![0u64; nt];
-    let mut within = vec![0u64; k];
-    // (score for quoting, words, doc index, quote) per theme, best first.
-    let mut best: Vec<Vec<(f64, usize, usize, String)>> = vec![Vec::new(); nt];
-    let mut weights: Vec<(usize, f64)> = Vec::new();
-    for (di, d) in docs.iter().enumerate() {
-        fill_local(d, &mut local);
-        if local.is_empty() {
-            continue;
-        }
-        weights.clear();
-        for &(c, tf) in &local {
-            let t = theme_of.get(c).copied().unwrap_or(0);
-            let w = f64::from(tf) * idf.get(c).copied().unwrap_or(1.0);
-            match weights.iter_mut().find(|(x, _)| *x == t) {
-                Some((_, acc)) => *acc += w,
-                None => weights.push((t, w)),
+    (theme_of, members)
+}
+
+/// A quote candidate: (score for quoting, words, doc index, quote).
+type QuoteCand = (f64, usize, usize, String);
+
+/// The comments assigned to each theme, counted, with their best quotes.
+struct Tally {
+    count: Vec<u64>,
+    detractors: Vec<u64>,
+    promoters: Vec<u64>,
+    /// Per candidate: comments of its theme using it.
+    within: Vec<u64>,
+    /// Per theme, best first.
+    best: Vec<Vec<QuoteCand>>,
+}
+
+impl Tally {
+    /// Assign every comment to the theme its candidate words weigh most in (ties: the
+    /// earlier theme) and count it there.
+    fn of(
+        docs: &[&Doc],
+        tokens: &[u32],
+        cands: &Candidates,
+        theme_of: &[usize],
+        nt: usize,
+        text_of: &dyn Fn(usize) -> String,
+    ) -> Tally {
+        let mut tally = Tally {
+            count: vec![0u64; nt],
+            detractors: vec![0u64; nt],
+            promoters: vec![0u64; nt],
+            within: vec![0u64; cands.words.len()],
+            best: vec![Vec::new(); nt],
+        };
+        let mut local: Vec<(usize, u32)> = Vec::new();
+        let mut weights: Vec<(usize, f64)> = Vec::new();
+        for (di, d) in docs.iter().enumerate() {
+            cands.fill_local(tokens, d, &mut local);
+            if local.is_empty() {
+                continue;
             }
-        }
-        let mut pick = (usize::MAX, f64::MIN);
-        for &(t, w) in &weights {
-            if w > pick.1 || (w == pick.1 && t < pick.0) {
-                pick = (t, w);
+            weights.clear();
+            for &(c, tf) in &local {
+                let t = theme_of.get(c).copied().unwrap_or(0);
+                let w = f64::from(tf) * cands.idf.get(c).copied().unwrap_or(1.0);
+                match weights.iter_mut().find(|(x, _)| *x == t) {
+                    Some((_, acc)) => *acc += w,
+                    None => weights.push((t, w)),
+                }
             }
+            let mut pick = (usize::MAX, f64::MIN);
+            for &(t, w) in &weights {
+                if w > pick.1 || (w == pick.1 && t < pick.0) {
+                    pick = (t, w);
+                }
+            }
+            tally.add(d, di, pick, &local, theme_of, text_of);
         }
-        let t = pick.0;
-        let Some(cnt) = count.get_mut(t) else {
-            continue;
+        tally
+    }
+
+    /// Count comment `d` (the `di`th) in theme `t` (`weight` its words' weight there).
+    fn add(
+        &mut self,
+        d: &Doc,
+        di: usize,
+        (t, weight): (usize, f64),
+        local: &[(usize, u32)],
+        theme_of: &[usize],
+        text_of: &dyn Fn(usize) -> String,
+    ) {
+        let Some(cnt) = self.count.get_mut(t) else {
+            return;
         };
         *cnt += 1;
         if d.score.is_finite() {
             if d.score <= 6.0 {
-                if let Some(x) = detractors.get_mut(t) {
+                if let Some(x) = self.detractors.get_mut(t) {
                     *x += 1;
                 }
             } else if d.score >= 9.0
-                && let Some(x) = promoters.get_mut(t)
+                && let Some(x) = self.promoters.get_mut(t)
             {
                 *x += 1;
             }
         }
-        for &(c, _) in &local {
+        for &(c, _) in local {
             if theme_of.get(c) == Some(&t)
-                && let Some(x) = within.get_mut(c)
+                && let Some(x) = self.within.get_mut(c)
             {
                 *x += 1;
             }
         }
         let len = d.end - d.start;
-        let quality = pick.1 / (len as f64).sqrt();
-        if let Some(list) = best.get_mut(t) {
+        let quality = weight / (len as f64).sqrt();
+        if let Some(list) = self.best.get_mut(t) {
             let pos = list
                 .iter()
                 .position(|e| quality > e.0 || (quality == e.0 && (len, di) < (e.1, e.2)))
@@ -282,50 +389,34 @@ pub fn find_themes(
             }
         }
     }
-    // 4. Labels, quotes, order.
-    let mut out: Vec<FoundTheme> = Vec::new();
-    for (t, m) in members.iter().enumerate() {
-        let c = count.get(t).copied().unwrap_or(0);
-        if c < 2 {
-            continue;
-        }
-        let mut terms: Vec<usize> = m.clone();
-        terms.sort_by(|a, b| {
-            within
-                .get(*b)
-                .cmp(&within.get(*a))
-                .then_with(|| {
-                    cand_df
-                        .get(*b)
-                        .partial_cmp(&cand_df.get(*a))
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                })
-                .then_with(|| {
-                    let wa = cands.get(*a).map_or("", |x| vocab.word(x.0));
-                    let wb = cands.get(*b).map_or("", |x| vocab.word(x.0));
-                    wa.cmp(wb)
-                })
-        });
-        let terms: Vec<String> = terms
-            .iter()
-            .take(3)
-            .filter_map(|&i| cands.get(i).map(|x| vocab.word(x.0).to_owned()))
-            .collect();
-        let quotes: Vec<String> = best
-            .get_mut(t)
-            .map(|l| l.drain(..).map(|e| e.3).collect())
-            .unwrap_or_default();
-        out.push(FoundTheme {
-            terms,
-            count: c,
-            detractors: detractors.get(t).copied().unwrap_or(0),
-            promoters: promoters.get(t).copied().unwrap_or(0),
-            quotes,
-        });
-    }
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.terms.cmp(&b.terms)));
-    out.truncate(max);
-    out
+}
+
+/// The label of a theme (candidates `m`): its three words most used within it (then
+/// most used overall, then alphabetical).
+fn terms_of(m: &[usize], within: &[u64], cands: &Candidates, vocab: &Vocabulary) -> Vec<String> {
+    let mut terms: Vec<usize> = m.to_vec();
+    terms.sort_by(|a, b| {
+        within
+            .get(*b)
+            .cmp(&within.get(*a))
+            .then_with(|| {
+                cands
+                    .df
+                    .get(*b)
+                    .partial_cmp(&cands.df.get(*a))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .then_with(|| {
+                let wa = cands.words.get(*a).map_or("", |x| vocab.word(x.0));
+                let wb = cands.words.get(*b).map_or("", |x| vocab.word(x.0));
+                wa.cmp(wb)
+            })
+    });
+    terms
+        .iter()
+        .take(3)
+        .filter_map(|&i| cands.words.get(i).map(|x| vocab.word(x.0).to_owned()))
+        .collect()
 }
 
 #[cfg(test)]
