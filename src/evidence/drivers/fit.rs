@@ -350,26 +350,8 @@ fn fit_outcome(
     cfg: &DriverConfig,
     notes: &mut Vec<Note>,
 ) -> Option<(ModelReport, LogisticModel)> {
-    let outcome = data.outcome.as_ref()?;
     let label = label_or(&data.outcome_name, "drv-label-outcome");
-    let y: Vec<Option<f64>> = outcome
-        .iter()
-        .map(|o| o.map(|b| if b { 1.0 } else { 0.0 }))
-        .collect();
-    let answers = y.iter().flatten().count();
-    let yes = y.iter().flatten().filter(|&&v| v > 0.5).count();
-    if answers > 0 && (yes == 0 || yes == answers) {
-        notes.push(Note::new(
-            NoteLevel::Cannot,
-            tr!(
-                "drv-same-outcome-all",
-                label = label.as_str(),
-                answers = answers,
-                value = tr(if yes == 0 { "drv-no" } else { "drv-yes" })
-            ),
-        ));
-        return None;
-    }
+    let y = outcome_values(data, &label, notes)?;
     let mut rng = Rng::new(cfg.seed ^ 0x6f75_7463_6f6d_6500);
     let prepared = prepare(data, &y, &label, cfg, &mut rng);
     notes.extend(prepared.notes);
@@ -391,9 +373,7 @@ fn fit_outcome(
     let groups = units(n);
     let parts = unit_moments(&sample.a, &groups);
     let total = DMatrix::from_vec(k, k, weighted(&parts, &vec![1.0; groups.len()], k * k));
-    let cov_xx =
-        |m: &DMatrix<f64>| covariance(m).map(|(_, _, c)| c.view((0, 0), (p, p)).clone_owned());
-    let cxx = cov_xx(&total)?;
+    let cxx = cov_xx(&total, p)?;
     let sd: Vec<f64> = (0..p).map(|j| cxx[(j, j)].max(0.0).sqrt()).collect();
     let o = DVector::from_fn(n, |i, _| sample.a[(i, k - 1)] + rate);
     let x = sample.a.view((0, 0), (n, p + 1));
@@ -428,63 +408,16 @@ fn fit_outcome(
     } else {
         0.0
     };
-
-    // One-step bootstrap: per-unit gradient and Hessian at the estimate.
-    let kb = p + 1;
-    let mut g_parts = Vec::with_capacity(groups.len() * kb);
-    let mut h_parts = Vec::with_capacity(groups.len() * kb * kb);
-    for &(start, len) in &groups {
-        let xv = sample.a.view((start, 0), (len, kb));
-        let (g, h) = logistic::grad_hess(
-            &xv,
-            &fit.eta.as_slice()[start..start + len],
-            &o.as_slice()[start..start + len],
-        );
-        g_parts.extend_from_slice(g.as_slice());
-        h_parts.extend_from_slice(h.as_slice());
-    }
-    let mut boot_share: Vec<Vec<f64>> = vec![Vec::new(); p];
-    let mut boot_coef: Vec<Vec<f64>> = vec![Vec::new(); p];
-    let mut betas: Vec<DVector<f64>> = Vec::with_capacity(cfg.resamples);
-    for _ in 0..cfg.resamples {
-        let counts = draw(&mut rng, groups.len());
-        let m = DMatrix::from_vec(k, k, weighted(&parts, &counts, k * k));
-        let g = DVector::from_vec(weighted(&g_parts, &counts, kb));
-        let h = DMatrix::from_vec(kb, kb, weighted(&h_parts, &counts, kb * kb));
-        let Some(step) = h.cholesky().map(|c| c.solve(&g)) else {
-            continue;
-        };
-        let b = &fit.beta + step;
-        if !b.iter().all(|v| v.is_finite()) {
-            continue;
-        }
-        let c: Vec<f64> = b.iter().skip(1).copied().collect();
-        let Some(s) = cov_xx(&m).and_then(|cx| logit_shares(&cx, &c)) else {
-            continue;
-        };
-        for j in 0..p {
-            boot_share[j].push(s[j]);
-            boot_coef[j].push(c[j]);
-        }
-        betas.push(b);
-    }
-    let mut cov = DMatrix::zeros(kb, kb);
-    if betas.len() > 1 {
-        let mean = betas.iter().fold(DVector::zeros(kb), |acc, b| acc + b) / betas.len() as f64;
-        for b in &betas {
-            let d = b - &mean;
-            cov += &d * d.transpose();
-        }
-        cov /= (betas.len() - 1) as f64;
-    }
+    let mut boot = logit_bootstrap(&sample, &fit, &o, (&groups, &parts), cfg, &mut rng);
+    let cov = beta_covariance(&boot.betas, p + 1);
     let vif = linalg::Orthogonal::new(&cxx).map_or_else(|| vec![f64::MAX; p], |o| o.vif());
     let mut rows: Vec<DriverRow> = (0..p)
         .map(|j| {
             let col = &data.touchpoints[sample.cols[j]];
             let (ci_low, ci_high) =
-                interval(std::mem::take(&mut boot_share[j]), cfg.confidence, share[j]);
+                interval(std::mem::take(&mut boot.share[j]), cfg.confidence, share[j]);
             let (coefficient_low, coefficient_high) =
-                interval(std::mem::take(&mut boot_coef[j]), cfg.confidence, coef[j]);
+                interval(std::mem::take(&mut boot.coef[j]), cfg.confidence, coef[j]);
             DriverRow {
                 touchpoint: col.touchpoint.clone(),
                 name: col.name.clone(),
@@ -512,7 +445,7 @@ fn fit_outcome(
         mean: None,
         rate: Some(rate),
         imputed_share: sample.imputed_share,
-        resamples_used: betas.len(),
+        resamples_used: boot.betas.len(),
         drivers: rows,
         excluded,
     };
@@ -531,6 +464,118 @@ fn fit_outcome(
             cov,
         },
     ))
+}
+
+/// The outcome as 0/1 per respondent (`None` unanswered); `None` (noted) without an
+/// outcome or when every answer is the same.
+fn outcome_values(
+    data: &Respondents,
+    label: &str,
+    notes: &mut Vec<Note>,
+) -> Option<Vec<Option<f64>>> {
+    let outcome = data.outcome.as_ref()?;
+    let y: Vec<Option<f64>> = outcome
+        .iter()
+        .map(|o| o.map(|b| if b { 1.0 } else { 0.0 }))
+        .collect();
+    let answers = y.iter().flatten().count();
+    let yes = y.iter().flatten().filter(|&&v| v > 0.5).count();
+    if answers > 0 && (yes == 0 || yes == answers) {
+        notes.push(Note::new(
+            NoteLevel::Cannot,
+            tr!(
+                "drv-same-outcome-all",
+                label = label,
+                answers = answers,
+                value = tr(if yes == 0 { "drv-no" } else { "drv-yes" })
+            ),
+        ));
+        return None;
+    }
+    Some(y)
+}
+
+/// The covariance of the `p` predictors from the moments `m`.
+fn cov_xx(m: &DMatrix<f64>, p: usize) -> Option<DMatrix<f64>> {
+    covariance(m).map(|(_, _, c)| c.view((0, 0), (p, p)).clone_owned())
+}
+
+/// What the bootstrap of the logistic model gives: per predictor the importance and
+/// coefficient of every resample used, and the coefficients of each.
+struct LogitBoot {
+    share: Vec<Vec<f64>>,
+    coef: Vec<Vec<f64>>,
+    betas: Vec<DVector<f64>>,
+}
+
+/// One-step bootstrap of the logistic `fit` (outcome `o`): per-unit gradient and
+/// Hessian at the estimate (`groups` the units, `parts` their moments), one Newton step
+/// per resample.
+fn logit_bootstrap(
+    sample: &Sample,
+    fit: &logistic::LogitFit,
+    o: &DVector<f64>,
+    (groups, parts): (&[(usize, usize)], &[f64]),
+    cfg: &DriverConfig,
+    rng: &mut Rng,
+) -> LogitBoot {
+    let p = sample.p();
+    let k = p + 2;
+    let kb = p + 1;
+    let mut g_parts = Vec::with_capacity(groups.len() * kb);
+    let mut h_parts = Vec::with_capacity(groups.len() * kb * kb);
+    for &(start, len) in groups {
+        let xv = sample.a.view((start, 0), (len, kb));
+        let (g, h) = logistic::grad_hess(
+            &xv,
+            &fit.eta.as_slice()[start..start + len],
+            &o.as_slice()[start..start + len],
+        );
+        g_parts.extend_from_slice(g.as_slice());
+        h_parts.extend_from_slice(h.as_slice());
+    }
+    let mut boot = LogitBoot {
+        share: vec![Vec::new(); p],
+        coef: vec![Vec::new(); p],
+        betas: Vec::with_capacity(cfg.resamples),
+    };
+    for _ in 0..cfg.resamples {
+        let counts = draw(rng, groups.len());
+        let m = DMatrix::from_vec(k, k, weighted(parts, &counts, k * k));
+        let g = DVector::from_vec(weighted(&g_parts, &counts, kb));
+        let h = DMatrix::from_vec(kb, kb, weighted(&h_parts, &counts, kb * kb));
+        let Some(step) = h.cholesky().map(|c| c.solve(&g)) else {
+            continue;
+        };
+        let b = &fit.beta + step;
+        if !b.iter().all(|v| v.is_finite()) {
+            continue;
+        }
+        let c: Vec<f64> = b.iter().skip(1).copied().collect();
+        let Some(s) = cov_xx(&m, p).and_then(|cx| logit_shares(&cx, &c)) else {
+            continue;
+        };
+        for j in 0..p {
+            boot.share[j].push(s[j]);
+            boot.coef[j].push(c[j]);
+        }
+        boot.betas.push(b);
+    }
+    boot
+}
+
+/// The covariance of the resampled coefficients (`kb` each; zero below two).
+fn beta_covariance(betas: &[DVector<f64>], kb: usize) -> DMatrix<f64> {
+    let mut cov = DMatrix::zeros(kb, kb);
+    if betas.len() > 1 {
+        let mean = betas.iter().fold(DVector::zeros(kb), |acc, b| acc + b) / betas.len() as f64;
+        for b in betas {
+            let d = b - &mean;
+            cov += &d * d.transpose();
+        }
+        cov /= (betas.len() - 1) as f64;
+    }
+    cov
 }
 
 impl Drivers {
