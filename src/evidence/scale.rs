@@ -194,7 +194,7 @@ pub fn parse_answer(text: &str) -> Result<Answer, ScoreError> {
             scale: Some(Scale::Stars),
         });
     }
-    if let Some(v) = crate::import::csv::parse_number(t) {
+    if let Some(v) = crate::dialect::csv::parse_number(t) {
         return Ok(Answer {
             value: v,
             scale: None,
@@ -203,7 +203,7 @@ pub fn parse_answer(text: &str) -> Result<Answer, ScoreError> {
     let lower = t.to_lowercase();
     for suffix in [" stars", " star", "stars", "star", "星"] {
         if let Some(head) = lower.strip_suffix(suffix) {
-            let v = crate::import::csv::parse_number(head).ok_or_else(bad)?;
+            let v = crate::dialect::csv::parse_number(head).ok_or_else(bad)?;
             return Ok(Answer {
                 value: v,
                 scale: Some(Scale::Stars),
@@ -215,7 +215,7 @@ pub fn parse_answer(text: &str) -> Result<Answer, ScoreError> {
         .or_else(|| lower.split_once(" out of "))
         .or_else(|| lower.split_once(" of "));
     if let Some((num, den)) = split {
-        let v = crate::import::csv::parse_number(num).ok_or_else(bad)?;
+        let v = crate::dialect::csv::parse_number(num).ok_or_else(bad)?;
         let scale = match den.trim() {
             "10" => Scale::ZeroToTen,
             "5" => Scale::OneToFive,

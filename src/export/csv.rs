@@ -14,8 +14,8 @@
 //! importer removes that `'` again. Numbers are written in full precision.
 
 use super::Artifact;
+use crate::dialect::csv::{MetricColumn, directive_text, guard};
 use crate::i18n::tr_args;
-use crate::import::csv::{MetricColumn, directive_text};
 use crate::model::{Better, DepartmentId, DepartmentKind, Journey, Satisfaction, Touchpoint};
 
 /// Which CSV table to write.
@@ -83,21 +83,6 @@ pub fn export(journey: &Journey, table: Option<CsvTable>, bom: bool) -> Vec<Arti
             .into_iter()
             .map(make)
             .collect(),
-    }
-}
-
-/// Guard a text cell against formula injection (see the module docs).
-pub fn guard(text: &str) -> String {
-    let mut chars = text.chars();
-    let first = chars.next();
-    let second = chars.next();
-    let risky = matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r'))
-        || (first == Some('\'')
-            && matches!(second, Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'')));
-    if risky {
-        format!("'{text}")
-    } else {
-        text.to_owned()
     }
 }
 
@@ -398,27 +383,6 @@ pub fn matrix_csv(journey: &Journey) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn guard_prefixes_formula_starts_and_is_undone_by_the_importer() {
-        for (text, guarded) in [
-            ("=SUM(A1)", "'=SUM(A1)"),
-            ("+1", "'+1"),
-            ("-x", "'-x"),
-            ("@cmd", "'@cmd"),
-            ("\tx", "'\tx"),
-            ("\rx", "'\rx"),
-            ("'=x", "''=x"),
-            ("''", "'''"),
-            ("'a", "'a"),
-            ("'", "'"),
-            ("plain", "plain"),
-            ("", ""),
-        ] {
-            assert_eq!(guard(text), guarded, "{text:?}");
-            assert_eq!(crate::import::csv::unprefix(&guard(text)), text);
-        }
-    }
 
     #[test]
     fn metric_headers_read_back() {

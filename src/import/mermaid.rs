@@ -443,7 +443,7 @@ fn score(st: &mut State, n: usize, text: &str) -> Option<Satisfaction> {
         st.problems.at(n, crate::i18n::tr("imp-mmd-no-score"));
         return None;
     }
-    let Some(mut s) = super::csv::parse_number(text) else {
+    let Some(mut s) = crate::dialect::csv::parse_number(text) else {
         st.problems.at(
             n,
             crate::tr!("imp-mmd-bad-score", value = format!("{text:?}")),

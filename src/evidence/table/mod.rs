@@ -25,8 +25,8 @@ pub use date::Date;
 pub use header::{ColumnRef, Columns, Field, find_header, match_header};
 pub use reader::{TableReader, detect_separator, importable_bytes};
 
+use crate::dialect::csv::unprefix;
 use crate::import::ImportProblem;
-use crate::import::csv::unprefix;
 use std::path::Path;
 
 /// Largest `.xlsx` file read (the whole sheet is held in memory while it is read).
