@@ -546,6 +546,15 @@ pub enum EvidenceAction {
     EventLogAccepted,
     /// Read the survey answers again with the choices made now.
     FeedbackReread,
+    /// Key drivers: analyse the chosen respondents file (on a worker).
+    DriversFit,
+    /// Key drivers: choose the respondents file, then analyse it (also when none is
+    /// chosen but `fit` was asked for).
+    DriversChooseFile { fit: bool },
+    /// Key drivers: ask where to write the chart, then write it (on a worker).
+    DriversExportChart,
+    /// Scenarios: evaluate every saved scenario for the side-by-side comparison.
+    ScenarioCompareAll,
     /// Close View > Measure against a log… and take its check off the map.
     MeasureClose,
     /// Measure the log again, activities matched by this file (`None`: by name).

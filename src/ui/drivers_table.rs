@@ -4,7 +4,8 @@
 //! the journey.
 
 use super::action::Action;
-use super::app::AppState;
+use super::drivers_view::DriversUi;
+use super::frame::{FrameView, Outbox};
 use super::scene_paint::color;
 use crate::evidence::drivers::{
     DriverConfig, DriverRow, Drivers, ModelReport, NoteLevel, Quadrant,
@@ -71,7 +72,8 @@ fn importance_bar(ui: &mut egui::Ui, d: &DriverRow, max: f64, c: Color32) {
 
 pub fn model_section(
     ui: &mut egui::Ui,
-    state: &mut AppState,
+    v: FrameView<'_>,
+    out: &mut Outbox<'_>,
     m: &ModelReport,
     outcome: bool,
     total: usize,
@@ -136,7 +138,7 @@ pub fn model_section(
         for d in &m.drivers {
             let c = quadrant_color(d.quadrant, dark);
             ui.label(d.rank.to_string());
-            let name = state
+            let name = v
                 .journey()
                 .touchpoint(&TouchpointId::new(d.touchpoint.as_str()))
                 .map_or_else(|| d.name.clone(), |t| t.name.clone());
@@ -187,7 +189,7 @@ pub fn model_section(
         );
     }
     if let Some(id) = focus {
-        state.queue(Action::Focus(vec![id]));
+        out.push(Action::Focus(vec![id]));
     }
 }
 
@@ -209,8 +211,8 @@ pub fn notes(ui: &mut egui::Ui, drivers: &Drivers) {
     }
 }
 
-pub fn problems(ui: &mut egui::Ui, state: &AppState) {
-    let Some(fit) = &state.drivers.fit else {
+pub fn problems(ui: &mut egui::Ui, d: &DriversUi) {
+    let Some(fit) = &d.fit else {
         return;
     };
     if fit.problems.is_empty() {
@@ -232,7 +234,12 @@ pub fn problems(ui: &mut egui::Ui, state: &AppState) {
 }
 
 /// The results saved with the journey (no intervals: those need the answers).
-pub fn saved_table(ui: &mut egui::Ui, state: &mut AppState, kd: &crate::model::KeyDrivers) {
+pub fn saved_table(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    out: &mut Outbox<'_>,
+    kd: &crate::model::KeyDrivers,
+) {
     let mut rows: Vec<&crate::model::DriverResult> = kd.touchpoints.iter().collect();
     rows.sort_by(|a, b| {
         b.importance
@@ -261,7 +268,7 @@ pub fn saved_table(ui: &mut egui::Ui, state: &mut AppState, kd: &crate::model::K
             for (i, d) in rows.iter().enumerate() {
                 let q = Quadrant::of(d.importance, d.mean, 1.0 / p, avg_mean);
                 ui.label((i + 1).to_string());
-                let name = state
+                let name = v
                     .journey()
                     .touchpoint(&d.touchpoint)
                     .map_or_else(|| d.touchpoint.to_string(), |t| t.name.clone());
@@ -276,6 +283,6 @@ pub fn saved_table(ui: &mut egui::Ui, state: &mut AppState, kd: &crate::model::K
             }
         });
     if let Some(id) = focus {
-        state.queue(Action::Focus(vec![id]));
+        out.push(Action::Focus(vec![id]));
     }
 }

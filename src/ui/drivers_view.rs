@@ -7,9 +7,10 @@
 //! sentences of what the data cannot say. The results are saved in the journey (one
 //! undoable edit), so they reopen with the file and make the "key driver" gaps.
 
-use super::action::Action;
+use super::action::{Action, AppAction, EvidenceAction};
 use super::app::AppState;
 use super::canvas::Camera;
+use super::frame::{FrameView, Outbox};
 use super::jobs::{Job, Poll};
 use super::scenario_panel::ScenarioUi;
 use super::scene_paint::paint_item;
@@ -275,7 +276,7 @@ fn fit_work(
 }
 
 /// Look for finished work; save the results in the journey (one undo step).
-fn poll(state: &mut AppState) {
+fn collect(state: &mut AppState) {
     if let Some(job) = &state.drivers.export_job {
         match job.poll() {
             Poll::Running => {}
@@ -333,16 +334,19 @@ fn poll(state: &mut AppState) {
     }
 }
 
-/// Called every frame (from the war-room window hook): follow the document, collect
-/// finished work, draw the view when it is open.
-pub fn window(ctx: &egui::Context, state: &mut AppState) {
+/// Called every frame by the app: follow the document, collect finished work.
+pub fn poll(ctx: &egui::Context, state: &mut AppState) {
     follow_document(state);
-    poll(state);
+    collect(state);
     if state.drivers.job.is_some() || state.drivers.export_job.is_some() {
         ctx.request_repaint_after(std::time::Duration::from_millis(50));
     }
-    if !state.drivers.open {
-        state.drivers.points.clear();
+}
+
+/// Draw the view when it is open.
+pub fn window(ctx: &egui::Context, v: FrameView<'_>, d: &mut DriversUi, out: &mut Outbox<'_>) {
+    if !d.open {
+        d.points.clear();
         return;
     }
     let mut open = true;
@@ -353,17 +357,17 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
         .default_width(width)
         .default_height((ctx.content_rect().height() - 80.0).max(300.0))
         .vscroll(true)
-        .show(ctx, |ui| body(ui, state));
+        .show(ctx, |ui| body(ui, v, d, out));
     if !open {
-        state.drivers.open = false;
-        state.drivers.points.clear();
+        d.open = false;
+        d.points.clear();
     }
 }
 
-fn body(ui: &mut egui::Ui, state: &mut AppState) {
-    source_row(ui, state);
-    columns_row(ui, state);
-    if let Some(job) = &state.drivers.job {
+fn body(ui: &mut egui::Ui, v: FrameView<'_>, d: &mut DriversUi, out: &mut Outbox<'_>) {
+    source_row(ui, d, out);
+    columns_row(ui, d, out);
+    if let Some(job) = &d.job {
         let mut cancel = false;
         ui.horizontal(|ui| {
             ui.spinner();
@@ -375,53 +379,53 @@ fn body(ui: &mut egui::Ui, state: &mut AppState) {
             );
             cancel = ui.button(tr("button-cancel")).clicked();
         });
-        if cancel && let Some(j) = state.drivers.job.take() {
+        if cancel && let Some(j) = d.job.take() {
             j.cancel();
-            state.status = tr("kd-fit-cancelled");
+            out.push(Action::App(AppAction::Status(tr("kd-fit-cancelled"))));
         }
     }
-    if let Some(e) = &state.drivers.error {
+    if let Some(e) = &d.error {
         ui.colored_label(ui.visuals().error_fg_color, e);
-        if !state.drivers.headers.is_empty() && state.drivers.fit.is_none() {
+        if !d.headers.is_empty() && d.fit.is_none() {
             ui.label(tr("kd-choose-columns"));
         }
     }
     ui.separator();
-    let has_fit = state.drivers.fit.is_some();
-    let saved = state.journey().meta().drivers.clone();
+    let has_fit = d.fit.is_some();
+    let saved = v.journey().meta().drivers.clone();
     if !has_fit && saved.is_none() {
         ui.label(RichText::new(tr("kd-intro")).weak());
         return;
     }
     ui.horizontal_wrapped(|ui| {
         if ui.button(tr("kd-open-scenarios")).clicked() {
-            state.drivers.scenario.open = true;
+            d.scenario.open = true;
         }
-        let exporting = state.drivers.export_job.is_some();
+        let exporting = d.export_job.is_some();
         if ui
             .add_enabled(!exporting, egui::Button::new(tr("kd-export-chart")))
             .clicked()
         {
-            export_chart(state);
+            out.push(Action::Evidence(EvidenceAction::DriversExportChart));
         }
     });
     let dark = ui.visuals().dark_mode;
-    let scene = chart_scene(state, dark);
+    let scene = chart_scene(v, d, dark);
     if let Some(scene) = scene {
-        paint_chart(ui, state, &scene);
+        paint_chart(ui, v, d, &scene, out);
     }
     ui.add_space(6.0);
-    if let Some(fit) = &state.drivers.fit {
+    if let Some(fit) = &d.fit {
         let drivers = fit.drivers.clone();
         let report = &drivers.report;
         if let Some(m) = &report.overall {
-            super::drivers_table::model_section(ui, state, m, false, report.respondents);
+            super::drivers_table::model_section(ui, v, out, m, false, report.respondents);
         }
         if let Some(m) = &report.outcome {
-            super::drivers_table::model_section(ui, state, m, true, report.respondents);
+            super::drivers_table::model_section(ui, v, out, m, true, report.respondents);
         }
         super::drivers_table::notes(ui, &drivers);
-        super::drivers_table::problems(ui, state);
+        super::drivers_table::problems(ui, d);
     } else if let Some(kd) = saved {
         ui.label(
             RichText::new(crate::tr!(
@@ -434,17 +438,17 @@ fn body(ui: &mut egui::Ui, state: &mut AppState) {
             .strong(),
         );
         ui.label(RichText::new(tr("kd-saved-hint")).weak());
-        super::drivers_table::saved_table(ui, state, &kd);
+        super::drivers_table::saved_table(ui, v, out, &kd);
     }
 }
 
-fn source_row(ui: &mut egui::Ui, state: &mut AppState) {
+fn source_row(ui: &mut egui::Ui, d: &mut DriversUi, out: &mut Outbox<'_>) {
     let mut choose = false;
     let mut fit = false;
     ui.horizontal_wrapped(|ui| {
         ui.label(tr("kd-answers"));
         let r = ui.add(
-            egui::TextEdit::singleline(&mut state.drivers.path)
+            egui::TextEdit::singleline(&mut d.path)
                 .hint_text(tr("kd-answers-hint"))
                 .desired_width(360.0),
         );
@@ -452,7 +456,7 @@ fn source_row(ui: &mut egui::Ui, state: &mut AppState) {
             fit = true;
         }
         choose = ui.button(tr("kd-choose-file")).clicked();
-        let can = !state.drivers.path.trim().is_empty() && state.drivers.job.is_none();
+        let can = !d.path.trim().is_empty() && d.job.is_none();
         if ui
             .add_enabled(can, egui::Button::new(tr("kd-fit")))
             .clicked()
@@ -460,7 +464,17 @@ fn source_row(ui: &mut egui::Ui, state: &mut AppState) {
             fit = true;
         }
     });
-    if choose && let Some(p) = state.file_dialogs.open_import(None) {
+    if choose {
+        out.push(Action::Evidence(EvidenceAction::DriversChooseFile { fit }));
+    } else if fit {
+        out.push(Action::Evidence(EvidenceAction::DriversFit));
+    }
+}
+
+/// Choose the respondents file, then analyse it (also when none was chosen and `fit`
+/// was asked for in the same frame): an [`EvidenceAction::DriversChooseFile`].
+pub fn choose_file(ctx: &egui::Context, state: &mut AppState, mut fit: bool) {
+    if let Some(p) = state.file_dialogs.open_import(None) {
         let ui = &mut state.drivers;
         ui.path = p.display().to_string();
         // Columns chosen for another file do not apply to this one.
@@ -471,7 +485,7 @@ fn source_row(ui: &mut egui::Ui, state: &mut AppState) {
         fit = true;
     }
     if fit {
-        start_fit(state, Some(ui.ctx().clone()));
+        start_fit(state, Some(ctx.clone()));
     }
 }
 
@@ -515,25 +529,23 @@ fn column_combo(
     changed
 }
 
-fn columns_row(ui: &mut egui::Ui, state: &mut AppState) {
-    if state.drivers.headers.is_empty() {
+fn columns_row(ui: &mut egui::Ui, d: &mut DriversUi, out: &mut Outbox<'_>) {
+    if d.headers.is_empty() {
         return;
     }
-    let (used_overall, used_outcome, used_segment, segments) =
-        state.drivers.fit.as_ref().map_or_else(
-            || (String::new(), String::new(), String::new(), Vec::new()),
-            |f| {
-                (
-                    f.overall.clone(),
-                    f.outcome.clone(),
-                    f.segment.clone(),
-                    f.segments.clone(),
-                )
-            },
-        );
-    let headers = state.drivers.headers.clone();
+    let (used_overall, used_outcome, used_segment, segments) = d.fit.as_ref().map_or_else(
+        || (String::new(), String::new(), String::new(), Vec::new()),
+        |f| {
+            (
+                f.overall.clone(),
+                f.outcome.clone(),
+                f.segment.clone(),
+                f.segments.clone(),
+            )
+        },
+    );
+    let headers = d.headers.clone();
     let mut changed = false;
-    let d = &mut state.drivers;
     ui.horizontal_wrapped(|ui| {
         changed |= column_combo(
             ui,
@@ -591,26 +603,26 @@ fn columns_row(ui: &mut egui::Ui, state: &mut AppState) {
         }
     });
     if changed {
-        start_fit(state, Some(ui.ctx().clone()));
+        out.push(Action::Evidence(EvidenceAction::DriversFit));
     }
 }
 
 /// The chart of the fitted models, else of the results saved with the journey.
-fn chart_scene(state: &mut AppState, dark: bool) -> Option<Arc<Scene>> {
+fn chart_scene(v: FrameView<'_>, d: &mut DriversUi, dark: bool) -> Option<Arc<Scene>> {
     let key = ChartKey {
-        revision: state.doc.version().revision,
-        generation: state.drivers.fit.as_ref().map_or(0, |f| f.generation),
+        revision: v.doc().version().revision,
+        generation: d.fit.as_ref().map_or(0, |f| f.generation),
         dark,
         lang: crate::i18n::current().tag().to_string(),
     };
-    if let Some((k, s)) = &state.drivers.chart
+    if let Some((k, s)) = &d.chart
         && *k == key
     {
         return Some(s.clone());
     }
     let theme = if dark { Theme::Dark } else { Theme::Light };
-    let j = state.journey();
-    let scene = match &state.drivers.fit {
+    let j = v.journey();
+    let scene = match &d.fit {
         Some(fit) => crate::export::drivers_chart::report_chart(j, &fit.drivers.report, theme)?,
         None => {
             let kd = j.meta().drivers.as_ref()?;
@@ -618,11 +630,17 @@ fn chart_scene(state: &mut AppState, dark: bool) -> Option<Arc<Scene>> {
         }
     };
     let scene = Arc::new(scene);
-    state.drivers.chart = Some((key, scene.clone()));
+    d.chart = Some((key, scene.clone()));
     Some(scene)
 }
 
-fn paint_chart(ui: &mut egui::Ui, state: &mut AppState, scene: &Scene) {
+fn paint_chart(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    d: &mut DriversUi,
+    scene: &Scene,
+    out: &mut Outbox<'_>,
+) {
     let w = ui.available_width().clamp(240.0, 760.0);
     let size = egui::vec2(w, w * CHART_H / CHART_W);
     let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::click());
@@ -634,8 +652,8 @@ fn paint_chart(ui: &mut egui::Ui, state: &mut AppState, scene: &Scene) {
     for it in &scene.background {
         paint_item(&painter, &cam, it);
     }
-    let selected = &state.selection.touchpoints;
-    state.drivers.points.clear();
+    let selected = &v.selection().touchpoints;
+    d.points.clear();
     for c in &scene.cards {
         let r = cam.rect_to_screen(&c.rect);
         if selected.contains(&c.id) {
@@ -648,13 +666,11 @@ fn paint_chart(ui: &mut egui::Ui, state: &mut AppState, scene: &Scene) {
         for it in &c.items {
             paint_item(&painter, &cam, it);
         }
-        state.drivers.points.push((c.id.clone(), r));
+        d.points.push((c.id.clone(), r));
     }
     let hover = resp.hover_pos();
     let hit = |p: egui::Pos2| {
-        state
-            .drivers
-            .points
+        d.points
             .iter()
             .rev()
             .find(|(_, r)| r.expand(2.0).contains(p))
@@ -662,22 +678,22 @@ fn paint_chart(ui: &mut egui::Ui, state: &mut AppState, scene: &Scene) {
     };
     if let Some(id) = hover.and_then(hit) {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-        let text = point_tip(state, &id);
+        let text = point_tip(v, d, &id);
         resp.clone().on_hover_text(text);
     }
     if resp.clicked()
         && let Some(id) = resp.interact_pointer_pos().and_then(hit)
     {
-        state.queue(Action::Focus(vec![id]));
+        out.push(Action::Focus(vec![id]));
     }
 }
 
-fn point_tip(state: &AppState, id: &TouchpointId) -> String {
-    let name = state
+fn point_tip(v: FrameView<'_>, d: &DriversUi, id: &TouchpointId) -> String {
+    let name = v
         .journey()
         .touchpoint(id)
         .map_or_else(|| id.to_string(), |t| t.name.clone());
-    let row = state.drivers.fit.as_ref().and_then(|f| {
+    let row = d.fit.as_ref().and_then(|f| {
         f.drivers
             .report
             .overall
@@ -687,8 +703,7 @@ fn point_tip(state: &AppState, id: &TouchpointId) -> String {
             .map(|d| (d.importance, d.mean))
     });
     let saved = || {
-        state
-            .journey()
+        v.journey()
             .meta()
             .drivers
             .as_ref()
@@ -707,7 +722,7 @@ fn point_tip(state: &AppState, id: &TouchpointId) -> String {
 }
 
 /// Export the chart (SVG, PNG or PDF, from the name chosen) on a worker.
-fn export_chart(state: &mut AppState) {
+pub fn export_chart(state: &mut AppState) {
     let dark = false;
     let Some(scene) = chart_scene_light(state, dark) else {
         return;

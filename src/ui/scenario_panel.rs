@@ -7,8 +7,9 @@
 //! undoable edit each), listed here (open, rename, delete) and compared side by side
 //! with the journey as it is, with ratios, like a to-be.
 
-use super::action::Action;
+use super::action::{Action, AppAction, EvidenceAction};
 use super::app::AppState;
+use super::frame::{FrameView, Outbox};
 use super::jobs::{Job, Poll};
 use crate::analysis::{AnalysisConfig, analyze};
 use crate::edit::Edit;
@@ -158,13 +159,13 @@ pub fn set_struck(s: &mut ScenarioUi, key: &HandoffKey, on: bool) {
 }
 
 /// The touchpoints whose target can be set, most important first, with their mean.
-fn targets(state: &AppState) -> Vec<(TouchpointId, String, f64)> {
-    let j = state.journey();
+fn targets(v: FrameView<'_>) -> Vec<(TouchpointId, String, f64)> {
+    let j = v.journey();
     let name = |id: &TouchpointId, fallback: &str| {
         j.touchpoint(id)
             .map_or_else(|| fallback.to_owned(), |t| t.name.clone())
     };
-    if let Some(fit) = &state.drivers.fit {
+    if let Some(fit) = &v.drivers().fit {
         let r = &fit.drivers.report;
         if let Some(m) = r.overall.as_ref().or(r.outcome.as_ref()) {
             return m
@@ -286,7 +287,7 @@ fn schedule(ctx: &egui::Context, state: &mut AppState) {
 }
 
 /// Start evaluating every saved scenario for the comparison.
-fn compare_all(ctx: &egui::Context, state: &mut AppState) {
+pub fn compare_all(ctx: &egui::Context, state: &mut AppState) {
     let journey = state.doc.journey().clone();
     let drivers: Option<Arc<Drivers>> = state.drivers.fit.as_ref().map(|f| f.drivers.clone());
     let s = &mut state.drivers.scenario;
@@ -318,14 +319,13 @@ fn compare_all(ctx: &egui::Context, state: &mut AppState) {
 
 /// Save the scenario in the journey (replacing the one it was opened from, or one
 /// of the same name): one undo step.
-pub fn save(state: &mut AppState) {
-    let s = &state.drivers.scenario;
+fn save(v: FrameView<'_>, s: &mut ScenarioUi, out: &mut Outbox<'_>) {
     let name = s.name.trim().to_owned();
     if name.is_empty() {
-        state.status = tr("kd-scenario-needs-name");
+        out.push(Action::App(AppAction::Status(tr("kd-scenario-needs-name"))));
         return;
     }
-    let mut meta = state.journey().meta().clone();
+    let mut meta = v.journey().meta().clone();
     let replaced = s.opened.clone();
     meta.scenarios
         .retain(|x| x.name != name && Some(&x.name) != replaced.as_ref());
@@ -333,63 +333,57 @@ pub fn save(state: &mut AppState) {
         name: name.clone(),
         changes: s.changes.clone(),
     });
-    state.queue(Action::Edit {
-        label: crate::tr!("kd-undo-save-scenario", name = name.as_str()),
-        edit: Edit::SetMeta(Box::new(meta)),
-        merge: None,
-    });
-    state.drivers.scenario.opened = Some(name);
+    out.edit(
+        crate::tr!("kd-undo-save-scenario", name = name.as_str()),
+        Edit::SetMeta(Box::new(meta)),
+        None,
+    );
+    s.opened = Some(name);
 }
 
-fn delete(state: &mut AppState, name: &str) {
-    let mut meta = state.journey().meta().clone();
+fn delete(v: FrameView<'_>, s: &mut ScenarioUi, name: &str, out: &mut Outbox<'_>) {
+    let mut meta = v.journey().meta().clone();
     meta.scenarios.retain(|x| x.name != name);
-    state.queue(Action::Edit {
-        label: crate::tr!("kd-undo-delete-scenario", name = name),
-        edit: Edit::SetMeta(Box::new(meta)),
-        merge: None,
-    });
-    let s = &mut state.drivers.scenario;
+    out.edit(
+        crate::tr!("kd-undo-delete-scenario", name = name),
+        Edit::SetMeta(Box::new(meta)),
+        None,
+    );
     if s.opened.as_deref() == Some(name) {
         s.opened = None;
     }
 }
 
-fn rename(state: &mut AppState, old: &str, new: &str) {
+fn rename(v: FrameView<'_>, s: &mut ScenarioUi, old: &str, new: &str, out: &mut Outbox<'_>) {
     let new = new.trim();
     if new.is_empty() || new == old {
         return;
     }
-    if state
-        .journey()
-        .meta()
-        .scenarios
-        .iter()
-        .any(|x| x.name == new)
-    {
-        state.status = crate::tr!("kd-scenario-exists", name = new);
+    if v.journey().meta().scenarios.iter().any(|x| x.name == new) {
+        out.push(Action::App(AppAction::Status(crate::tr!(
+            "kd-scenario-exists",
+            name = new
+        ))));
         return;
     }
-    let mut meta = state.journey().meta().clone();
+    let mut meta = v.journey().meta().clone();
     for x in &mut meta.scenarios {
         if x.name == old {
             x.name = new.to_owned();
         }
     }
-    state.queue(Action::Edit {
-        label: crate::tr!("kd-undo-rename-scenario", old = old, new = new),
-        edit: Edit::SetMeta(Box::new(meta)),
-        merge: None,
-    });
-    let s = &mut state.drivers.scenario;
+    out.edit(
+        crate::tr!("kd-undo-rename-scenario", old = old, new = new),
+        Edit::SetMeta(Box::new(meta)),
+        None,
+    );
     if s.opened.as_deref() == Some(old) {
         s.opened = Some(new.to_owned());
         s.name = new.to_owned();
     }
 }
 
-fn open_saved(state: &mut AppState, sc: &Scenario, now: f64) {
-    let s = &mut state.drivers.scenario;
+fn open_saved(s: &mut ScenarioUi, sc: &Scenario, now: f64) {
     s.name = sc.name.clone();
     s.changes = sc.changes.clone();
     s.opened = Some(sc.name.clone());
@@ -402,13 +396,19 @@ fn open_saved(state: &mut AppState, sc: &Scenario, now: f64) {
     s.touched(now - DEBOUNCE_S);
 }
 
+/// Collect finished evaluations and start the next one while the panel is open
+/// (called by the app's frame, before the panel is drawn).
+pub fn poll(ctx: &egui::Context, state: &mut AppState) {
+    if state.drivers.scenario.open {
+        schedule(ctx, state);
+    }
+}
+
 /// The panel, drawn with the other side panels.
-pub fn side_panel(ui: &mut egui::Ui, state: &mut AppState) {
-    if !state.drivers.scenario.open {
+pub fn side_panel(ui: &mut egui::Ui, v: FrameView<'_>, s: &mut ScenarioUi, out: &mut Outbox<'_>) {
+    if !s.open {
         return;
     }
-    let ctx = ui.ctx().clone();
-    schedule(&ctx, state);
     egui::Panel::right("scenario-panel")
         .resizable(true)
         .default_size(380.0)
@@ -423,37 +423,36 @@ pub fn side_panel(ui: &mut egui::Ui, state: &mut AppState) {
                         .on_hover_text(tr("button-close"))
                         .clicked()
                     {
-                        state.drivers.scenario.open = false;
+                        s.open = false;
                     }
                 });
             });
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| panel_body(ui, state));
+                .show(ui, |ui| panel_body(ui, v, s, out));
         });
 }
 
-fn panel_body(ui: &mut egui::Ui, state: &mut AppState) {
+fn panel_body(ui: &mut egui::Ui, v: FrameView<'_>, s: &mut ScenarioUi, out: &mut Outbox<'_>) {
     let now = ui.input(|i| i.time);
     ui.horizontal(|ui| {
         let label = ui.label(tr("kd-scenario-name"));
         ui.add(
-            egui::TextEdit::singleline(&mut state.drivers.scenario.name)
+            egui::TextEdit::singleline(&mut s.name)
                 .hint_text(tr("kd-scenario-name-hint"))
                 .desired_width(180.0),
         )
         .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        let can = !state.drivers.scenario.name.trim().is_empty();
+        let can = !s.name.trim().is_empty();
         if ui
             .add_enabled(can, egui::Button::new(tr("kd-save-scenario")))
             .clicked()
         {
-            save(state);
+            save(v, s, out);
         }
         if ui.button(tr("kd-new-scenario")).clicked() {
-            let s = &mut state.drivers.scenario;
             s.changes.clear();
             s.name.clear();
             s.opened = None;
@@ -461,19 +460,18 @@ fn panel_body(ui: &mut egui::Ui, state: &mut AppState) {
         }
     });
     ui.separator();
-    figures(ui, state);
+    figures(ui, s);
     ui.separator();
-    target_sliders(ui, state, now);
+    target_sliders(ui, v, s, now);
     ui.separator();
-    handoff_controls(ui, state, now);
+    handoff_controls(ui, v, s, now);
     ui.separator();
-    changes_list(ui, state, now);
+    changes_list(ui, s, now);
     ui.separator();
-    saved_list(ui, state, now);
+    saved_list(ui, v, s, out, now);
 }
 
-fn figures(ui: &mut egui::Ui, state: &AppState) {
-    let s = &state.drivers.scenario;
+fn figures(ui: &mut egui::Ui, s: &ScenarioUi) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr("kd-figures")).strong());
         if s.updating() {
@@ -519,15 +517,14 @@ fn figures(ui: &mut egui::Ui, state: &AppState) {
     }
 }
 
-fn target_sliders(ui: &mut egui::Ui, state: &mut AppState, now: f64) {
+fn target_sliders(ui: &mut egui::Ui, v: FrameView<'_>, s: &mut ScenarioUi, now: f64) {
     ui.label(RichText::new(tr("kd-targets")).strong());
-    let list = targets(state);
+    let list = targets(v);
     if list.is_empty() {
         ui.label(RichText::new(tr("kd-targets-none")).weak());
         return;
     }
     ui.label(RichText::new(tr("kd-targets-hint")).weak());
-    let s = &mut state.drivers.scenario;
     let shown = if s.show_all {
         list.len()
     } else {
@@ -535,19 +532,19 @@ fn target_sliders(ui: &mut egui::Ui, state: &mut AppState, now: f64) {
     };
     let mut changed = false;
     for (id, name, mean) in list.iter().take(shown) {
-        let mut v = target_of(s, id).unwrap_or(*mean);
-        let before = v;
+        let mut value = target_of(s, id).unwrap_or(*mean);
+        let before = value;
         ui.horizontal(|ui| {
             let r = ui.add(
-                egui::Slider::new(&mut v, 0.0..=10.0)
+                egui::Slider::new(&mut value, 0.0..=10.0)
                     .fixed_decimals(1)
                     .text(name.as_str()),
             );
             r.on_hover_text(crate::tr!("kd-target-tip", mean = f::score(*mean)));
         });
-        if (v - before).abs() > 1e-9 {
+        if (value - before).abs() > 1e-9 {
             let was = s.changes.clone();
-            set_target(s, id, v, *mean);
+            set_target(s, id, value, *mean);
             changed |= s.changes != was;
         }
     }
@@ -571,15 +568,15 @@ fn handoff_name(j: &Journey, k: &HandoffKey) -> String {
     crate::tr!("kd-handoff-name", from = n(&k.from), to = n(&k.to))
 }
 
-fn handoff_controls(ui: &mut egui::Ui, state: &mut AppState, now: f64) {
+fn handoff_controls(ui: &mut egui::Ui, v: FrameView<'_>, s: &mut ScenarioUi, now: f64) {
     ui.label(RichText::new(tr("kd-handoffs")).strong());
     // The handoff selected on the map, else the one chosen here.
-    if let Some(k) = &state.selection.handoff
-        && state.drivers.scenario.handoff.as_ref() != Some(k)
+    if let Some(k) = &v.selection().handoff
+        && s.handoff.as_ref() != Some(k)
     {
-        state.drivers.scenario.handoff = Some(k.clone());
+        s.handoff = Some(k.clone());
     }
-    let j = state.doc.journey();
+    let j = v.journey();
     let mut hs: Vec<(HandoffKey, f64)> = j
         .handoffs()
         .into_iter()
@@ -591,12 +588,7 @@ fn handoff_controls(ui: &mut egui::Ui, state: &mut AppState, now: f64) {
     }
     hs.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     hs.truncate(MAX_HANDOFFS);
-    let current = state
-        .drivers
-        .scenario
-        .handoff
-        .clone()
-        .filter(|k| j.handoff(k).is_some());
+    let current = s.handoff.clone().filter(|k| j.handoff(k).is_some());
     let shown = current
         .as_ref()
         .map_or_else(|| tr("kd-pick-handoff"), |k| handoff_name(j, k));
@@ -627,7 +619,6 @@ fn handoff_controls(ui: &mut egui::Ui, state: &mut AppState, now: f64) {
         .as_ref()
         .and_then(|k| j.handoff(k))
         .and_then(|h| h.wait_hours);
-    let s = &mut state.drivers.scenario;
     if let Some(k) = pick {
         s.handoff = Some(k);
     }
@@ -670,8 +661,7 @@ fn handoff_controls(ui: &mut egui::Ui, state: &mut AppState, now: f64) {
     }
 }
 
-fn changes_list(ui: &mut egui::Ui, state: &mut AppState, now: f64) {
-    let s = &mut state.drivers.scenario;
+fn changes_list(ui: &mut egui::Ui, s: &mut ScenarioUi, now: f64) {
     ui.label(RichText::new(crate::tr!("kd-changes", count = s.changes.len())).strong());
     let mut remove = None;
     for (i, c) in s.changes.iter().enumerate() {
@@ -692,8 +682,14 @@ fn changes_list(ui: &mut egui::Ui, state: &mut AppState, now: f64) {
     }
 }
 
-fn saved_list(ui: &mut egui::Ui, state: &mut AppState, now: f64) {
-    let saved: Vec<Scenario> = state.journey().meta().scenarios.clone();
+fn saved_list(
+    ui: &mut egui::Ui,
+    v: FrameView<'_>,
+    s: &mut ScenarioUi,
+    out: &mut Outbox<'_>,
+    now: f64,
+) {
+    let saved: Vec<Scenario> = v.journey().meta().scenarios.clone();
     ui.label(RichText::new(crate::tr!("kd-saved-scenarios", count = saved.len())).strong());
     if saved.is_empty() {
         ui.label(RichText::new(tr("kd-no-saved")).weak());
@@ -703,7 +699,6 @@ fn saved_list(ui: &mut egui::Ui, state: &mut AppState, now: f64) {
     let mut del = None;
     let mut do_rename = None;
     for sc in &saved {
-        let s = &mut state.drivers.scenario;
         ui.horizontal_wrapped(|ui| {
             let editing = s.renaming.as_ref().is_some_and(|(o, _)| o == &sc.name);
             if editing {
@@ -742,26 +737,24 @@ fn saved_list(ui: &mut egui::Ui, state: &mut AppState, now: f64) {
         });
     }
     if let Some(sc) = open {
-        open_saved(state, &sc, now);
+        open_saved(s, &sc, now);
     }
     if let Some(n) = del {
-        delete(state, &n);
+        delete(v, s, &n, out);
     }
     if let Some((old, new)) = do_rename {
-        state.drivers.scenario.renaming = None;
-        rename(state, &old, &new);
+        s.renaming = None;
+        rename(v, s, &old, &new, out);
     }
     ui.add_space(4.0);
     if ui.button(tr("kd-compare-scenarios")).clicked() {
-        let ctx = ui.ctx().clone();
-        compare_all(&ctx, state);
+        out.push(Action::Evidence(EvidenceAction::ScenarioCompareAll));
     }
-    comparison(ui, state);
+    comparison(ui, s);
 }
 
 /// Every saved scenario beside the journey as it is: the figures with their ratios.
-fn comparison(ui: &mut egui::Ui, state: &AppState) {
-    let s = &state.drivers.scenario;
+fn comparison(ui: &mut egui::Ui, s: &ScenarioUi) {
     if s.compare_job.is_some() {
         ui.spinner();
     }

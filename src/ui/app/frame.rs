@@ -64,7 +64,11 @@ impl AppState {
                     |v, st, out| inspector::panel(ui, v, st, out),
                 );
             }
-            crate::ui::scenario_panel::side_panel(ui, self);
+            crate::ui::scenario_panel::poll(&ctx, self);
+            self.panel(
+                |s| &mut s.drivers.scenario,
+                |v, sc, out| crate::ui::scenario_panel::side_panel(ui, v, sc, out),
+            );
             self.panel(
                 |s| &mut s.warroom,
                 |v, w, out| crate::ui::warroom::side_panel(ui, v, w, out),
@@ -133,7 +137,11 @@ impl AppState {
             |s| &mut s.warroom,
             |v, w, out| crate::ui::warroom::windows(&ctx, v, w, out),
         );
-        crate::ui::drivers_view::window(&ctx, self);
+        crate::ui::drivers_view::poll(&ctx, self);
+        self.panel(
+            |s| &mut s.drivers,
+            |v, d, out| crate::ui::drivers_view::window(&ctx, v, d, out),
+        );
         self.panel(
             |s| &mut s.dialog,
             |v, st, out| dialogs::show(&ctx, v, st, out),
