@@ -112,94 +112,63 @@ impl PartialEq for Journey {
     }
 }
 
-/// `what` names the value in the current language (`tr("io-what-wait-time")`).
-fn check_finite(
-    what: impl FnOnce() -> String,
+/// Check an optional number against one of the [`rules`](super::rules).
+fn check(
+    rule: &super::rules::NumberRule,
     v: Option<f64>,
-    min: f64,
-    max: f64,
+    what: impl FnOnce() -> String,
 ) -> Result<(), ModelError> {
-    use crate::i18n::tr_args;
-    let message = |id: &str, x: f64, what: String| {
-        ModelError::InvalidValue(tr_args(
-            id,
-            &[
-                ("what", what.into()),
-                ("min", min.to_string().into()),
-                ("max", max.to_string().into()),
-                ("value", x.to_string().into()),
-            ],
-        ))
-    };
-    match v {
-        Some(x) if !x.is_finite() => Err(message("io-not-finite", x, what())),
-        Some(x) if x < min && max == f64::MAX => Err(message("io-negative", x, what())),
-        Some(x) if x < min || x > max => Err(message("io-out-of-range", x, what())),
-        _ => Ok(()),
+    match v.and_then(|v| rule.problem(v, what)) {
+        Some(problem) => Err(ModelError::InvalidValue(problem)),
+        None => Ok(()),
     }
 }
 
-/// The name of a value for [`check_finite`]: `what_named("model-what-outcome", name)`.
+/// The name of a value for [`check`]: `what_named("model-what-outcome", name)`.
 fn what_named(msg: &'static str, name: &str) -> impl FnOnce() -> String {
     move || crate::i18n::tr_args(msg, &[("name", name.into())])
 }
 
 /// Check the values of a touchpoint that do not depend on the rest of the journey.
 pub fn validate_touchpoint_values(tp: &Touchpoint) -> Result<(), ModelError> {
+    use super::rules::{HANDLING_MINUTES, MEAN_SCORE, METRIC_TARGET, METRIC_VALUE};
     if !is_valid_id(tp.id.as_str()) {
         return Err(ModelError::InvalidId(tp.id.0.clone()));
     }
-    check_finite(
-        || crate::i18n::tr("io-what-handling-time"),
-        tp.handling_minutes,
-        0.0,
-        f64::MAX,
-    )?;
+    check(&HANDLING_MINUTES, tp.handling_minutes, || {
+        crate::i18n::tr(HANDLING_MINUTES.what)
+    })?;
     for m in &tp.metrics {
-        check_finite(
-            what_named("model-what-metric-value", &m.name),
+        check(
+            &METRIC_VALUE,
             Some(m.value),
-            f64::MIN,
-            f64::MAX,
+            what_named("model-what-metric-value", &m.name),
         )?;
-        check_finite(
-            what_named("model-what-metric-target", &m.name),
+        check(
+            &METRIC_TARGET,
             m.target,
-            f64::MIN,
-            f64::MAX,
+            what_named("model-what-metric-target", &m.name),
         )?;
     }
     if let Some(super::score::Satisfaction::Summary { mean, .. }) = &tp.satisfaction {
-        check_finite(
-            || crate::i18n::tr("model-what-satisfaction-mean"),
-            Some(*mean),
-            0.0,
-            10.0,
-        )?;
+        check(&MEAN_SCORE, Some(*mean), || {
+            crate::i18n::tr("model-what-satisfaction-mean")
+        })?;
     }
     Ok(())
 }
 
 /// Check the values of a handoff that do not depend on the rest of the journey.
 pub fn validate_handoff_values(h: &Handoff) -> Result<(), ModelError> {
-    check_finite(
-        || crate::i18n::tr("io-what-wait-time"),
-        h.wait_hours,
-        0.0,
-        f64::MAX,
-    )?;
-    check_finite(
-        || crate::i18n::tr("io-what-wait-time-p90"),
-        h.wait_hours_p90,
-        0.0,
-        f64::MAX,
-    )?;
-    check_finite(
-        || crate::i18n::tr("io-what-failure-rate"),
-        h.failure_rate,
-        0.0,
-        1.0,
-    )
+    use super::rules::{FAILURE_RATE, WAIT_HOURS, WAIT_HOURS_P90};
+    for (rule, v) in [
+        (&WAIT_HOURS, h.wait_hours),
+        (&WAIT_HOURS_P90, h.wait_hours_p90),
+        (&FAILURE_RATE, h.failure_rate),
+    ] {
+        check(rule, v, || crate::i18n::tr(rule.what))?;
+    }
+    Ok(())
 }
 
 impl Journey {
@@ -414,11 +383,10 @@ impl Journey {
                 .sort_by(|a, b| a.touchpoint.cmp(&b.touchpoint));
         }
         for o in &meta.outcomes {
-            check_finite(
-                what_named("model-what-outcome", &o.name),
+            check(
+                &super::rules::OUTCOME_VALUE,
                 Some(o.value),
-                f64::MIN,
-                f64::MAX,
+                what_named("model-what-outcome", &o.name),
             )?;
         }
         let mut names = std::collections::BTreeSet::new();

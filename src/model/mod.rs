@@ -6,6 +6,7 @@ mod ids;
 mod journey;
 mod metric;
 mod parts;
+pub mod rules;
 mod scenario;
 mod score;
 mod source;

@@ -5,6 +5,7 @@ use super::from_dto::{change_from, drivers_from};
 use super::{MAX_HANDOFFS, MAX_ITEMS, MAX_PARTS, MAX_TEXT, MAX_TOUCHPOINTS, PathProblem};
 use crate::i18n::{tr, tr_args};
 use crate::io::dto::*;
+use crate::model::rules::{self, NumberRule};
 use crate::model::*;
 use std::collections::BTreeSet;
 
@@ -70,38 +71,10 @@ impl Checker {
         }
     }
 
-    /// `what` is the message id of the number (`io-what-wait-time`).
-    fn number(&mut self, path: String, what: &str, v: f64, min: f64, max: f64) {
-        let what = || tr(what).into();
-        if !v.is_finite() {
-            self.push(
-                path,
-                tr_args(
-                    "io-not-finite",
-                    &[("what", what()), ("value", v.to_string().into())],
-                ),
-            );
-        } else if v < min && max == f64::MAX {
-            self.push(
-                path,
-                tr_args(
-                    "io-negative",
-                    &[("what", what()), ("value", v.to_string().into())],
-                ),
-            );
-        } else if v < min || v > max {
-            self.push(
-                path,
-                tr_args(
-                    "io-out-of-range",
-                    &[
-                        ("what", what()),
-                        ("min", min.to_string().into()),
-                        ("max", max.to_string().into()),
-                        ("value", v.to_string().into()),
-                    ],
-                ),
-            );
+    /// A number under one of the model's rules ([`crate::model::rules`]).
+    fn number(&mut self, path: String, rule: &NumberRule, v: f64) {
+        if let Some(problem) = rule.problem(v, || tr(rule.what)) {
+            self.push(path, problem);
         }
     }
 
@@ -248,10 +221,8 @@ fn check_meta(c: &mut Checker, dto: &FileDto) {
     for (i, o) in dto.outcomes.iter().enumerate() {
         c.number(
             format!("outcomes[{i}].value"),
-            "io-what-outcome-value",
+            &rules::OUTCOME_VALUE,
             o.value,
-            f64::MIN,
-            f64::MAX,
         );
     }
 }
@@ -385,13 +356,7 @@ fn check_touchpoint<'a>(
         );
     }
     if let Some(h) = t.handling_minutes {
-        c.number(
-            p("handling_minutes"),
-            "io-what-handling-time",
-            h,
-            0.0,
-            f64::MAX,
-        );
+        c.number(p("handling_minutes"), &rules::HANDLING_MINUTES, h);
     }
     c.source(|| p("scores_source"), t.scores_source.as_deref());
     c.source(|| p("volume_source"), t.volume_source.as_deref());
@@ -421,18 +386,14 @@ fn check_metrics_and_pains(c: &mut Checker, p: &dyn Fn(&str) -> String, t: &Touc
         c.text(|| p(&format!("metrics[{k}].unit")), "io-what-unit", &m.unit);
         c.number(
             p(&format!("metrics[{k}].value")),
-            "io-what-metric-value",
+            &rules::METRIC_VALUE,
             m.value,
-            f64::MIN,
-            f64::MAX,
         );
         if let Some(target) = m.target {
             c.number(
                 p(&format!("metrics[{k}].target")),
-                "io-what-metric-target",
+                &rules::METRIC_TARGET,
                 target,
-                f64::MIN,
-                f64::MAX,
             );
         }
     }
@@ -479,13 +440,7 @@ fn check_themes_and_trend(c: &mut Checker, p: &dyn Fn(&str) -> String, t: &Touch
             "io-what-period",
             &tp.period,
         );
-        c.number(
-            p(&format!("trend[{k}].mean")),
-            "io-what-mean-score",
-            tp.mean,
-            0.0,
-            10.0,
-        );
+        c.number(p(&format!("trend[{k}].mean")), &rules::MEAN_SCORE, tp.mean);
     }
 }
 
@@ -522,7 +477,7 @@ fn check_scores(c: &mut Checker, p: &dyn Fn(&str) -> String, s: &ScoresDto) {
             }
         }
         (None, Some(mean)) => {
-            c.number(p("scores.mean"), "io-what-mean-score", mean, 0.0, 10.0);
+            c.number(p("scores.mean"), &rules::MEAN_SCORE, mean);
             match s.responses {
                 Some(n) if n < 0 || n > i64::from(u32::MAX) => c.push(
                     p("scores.responses"),
@@ -565,21 +520,15 @@ fn check_handoffs<'a>(
             );
         }
         if let Some(w) = h.wait_hours {
-            c.number(p("wait_hours"), "io-what-wait-time", w, 0.0, f64::MAX);
+            c.number(p("wait_hours"), &rules::WAIT_HOURS, w);
         }
         if let Some(w) = h.wait_hours_p90 {
-            c.number(
-                p("wait_hours_p90"),
-                "io-what-wait-time-p90",
-                w,
-                0.0,
-                f64::MAX,
-            );
+            c.number(p("wait_hours_p90"), &rules::WAIT_HOURS_P90, w);
         }
         c.source(|| p("wait_source"), h.wait_source.as_deref());
         c.source(|| p("volume_source"), h.volume_source.as_deref());
         if let Some(r) = h.failure_rate {
-            c.number(p("failure_rate"), "io-what-failure-rate", r, 0.0, 1.0);
+            c.number(p("failure_rate"), &rules::FAILURE_RATE, r);
         }
         c.text(|| p("label"), "io-what-label", &h.label);
         c.text(|| p("notes"), "io-what-notes", &h.notes);
