@@ -120,21 +120,14 @@ pub const COLUMNS: [&str; 11] = [
 /// The SQL for `dialect`: one query whose result, saved as CSV with its header, is
 /// what `touchpoint mine --from-aggregates` reads. Comments in the current language.
 pub fn emit(dialect: Dialect, table: &Table, approx: bool) -> String {
-    let d = dialect;
-    let s = d.string_type();
-    let col = |c: &str| d.ident(c);
-    let text = |c: &Option<String>| match c {
-        Some(c) => format!("NULLIF(trim(CAST({} AS {s})), '')", col(c)),
-        None => format!("CAST(NULL AS {s})"),
-    };
-    let start = match &table.start {
-        Some(c) => d.epoch_ms(&col(c)),
-        None => "CAST(NULL AS BIGINT)".into(),
-    };
-    let table_name: Vec<String> = table.name.split('.').map(|p| d.ident(p)).collect();
-    let source = format!("'{}'", table.name.replace('\'', "''"));
-    let q = |v: &str, p: &str| d.quantile(v, p, approx);
-    let order = "ORDER BY coalesce(start_ms, end_ms), end_ms, activity";
+    let mut out = header(dialect, approx);
+    out.push_str(&with_clauses(dialect, table, approx));
+    out.push_str(&figure_rows(dialect, table, approx));
+    out
+}
+
+/// The query's opening comment: what it does, what it reads, how to run it.
+fn header(d: Dialect, approx: bool) -> String {
     let mut out = String::new();
     for line in [
         tr("minesql-sql-what"),
@@ -160,7 +153,26 @@ pub fn emit(dialect: Dialect, table: &Table, approx: bool) -> String {
         d.name(),
         crate::tr!("minesql-sql-columns", columns = COLUMNS.join(", "))
     ));
-    out.push_str(&format!(
+    out
+}
+
+/// The query's common table expressions: the table's events cleaned and ordered per
+/// case, the cases, rework and the activities' figures.
+fn with_clauses(d: Dialect, table: &Table, approx: bool) -> String {
+    let s = d.string_type();
+    let col = |c: &str| d.ident(c);
+    let text = |c: &Option<String>| match c {
+        Some(c) => format!("NULLIF(trim(CAST({} AS {s})), '')", col(c)),
+        None => format!("CAST(NULL AS {s})"),
+    };
+    let start = match &table.start {
+        Some(c) => d.epoch_ms(&col(c)),
+        None => "CAST(NULL AS BIGINT)".into(),
+    };
+    let table_name: Vec<String> = table.name.split('.').map(|p| d.ident(p)).collect();
+    let q = |v: &str, p: &str| d.quantile(v, p, approx);
+    let order = "ORDER BY coalesce(start_ms, end_ms), end_ms, activity";
+    format!(
         "WITH raw AS (
     SELECT
         trim(CAST({case} AS {s})) AS case_id,
@@ -218,7 +230,27 @@ activities AS (
     ) a
     GROUP BY activity
 )
-SELECT 'log' AS kind, CAST(NULL AS {s}) AS activity, {source} AS other,
+",
+        case = col(&table.case),
+        activity = col(&table.activity),
+        end = d.epoch_ms(&col(&table.timestamp)),
+        department = text(&table.department),
+        channel = text(&table.channel),
+        layer = text(&table.layer),
+        table = table_name.join("."),
+        handling_median = q("handling", "0.5"),
+        handling_p90 = q("handling", "0.9"),
+        position_median = q("pos", "0.5"),
+    )
+}
+
+/// The query's result: one row per figure set (see [`COLUMNS`]).
+fn figure_rows(d: Dialect, table: &Table, approx: bool) -> String {
+    let s = d.string_type();
+    let source = format!("'{}'", table.name.replace('\'', "''"));
+    let q = |v: &str, p: &str| d.quantile(v, p, approx);
+    format!(
+        "SELECT 'log' AS kind, CAST(NULL AS {s}) AS activity, {source} AS other,
     CAST(sum(events) AS BIGINT) AS n, count(*) AS cases, CAST(NULL AS BIGINT) AS rework,
     {elapsed_median} AS median,
     {elapsed_p90} AS p90,
@@ -275,20 +307,9 @@ FROM ordered WHERE seq = n
 GROUP BY activity
 ORDER BY 1, 2, 3;
 ",
-        case = col(&table.case),
-        activity = col(&table.activity),
-        end = d.epoch_ms(&col(&table.timestamp)),
-        department = text(&table.department),
-        channel = text(&table.channel),
-        layer = text(&table.layer),
-        table = table_name.join("."),
-        handling_median = q("handling", "0.5"),
-        handling_p90 = q("handling", "0.9"),
-        position_median = q("pos", "0.5"),
         elapsed_median = q("elapsed", "0.5"),
         elapsed_p90 = q("elapsed", "0.9"),
         wait_median = q("wait", "0.5"),
         wait_p90 = q("wait", "0.9"),
-    ));
-    out
+    )
 }
