@@ -157,100 +157,14 @@ pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
     let order = journey_order(journey);
     let rank: BTreeMap<&TouchpointId, usize> =
         order.iter().enumerate().map(|(i, id)| (id, i)).collect();
-
     // Columns: stages in order, plus "(no stage)" when needed.
-    let mut col_keys: Vec<(Option<StageId>, String)> = journey
-        .stages()
-        .iter()
-        .map(|s| (Some(s.id.clone()), s.name.clone()))
-        .collect();
-    if journey
-        .touchpoints()
-        .any(|t| t.stage.as_ref().is_none_or(|s| journey.stage(s).is_none()))
-    {
-        col_keys.push((None, "(no stage)".into()));
-    }
+    let col_keys = column_keys(journey);
     // Lanes.
-    let mut lane_keys: Vec<(LaneKey, String, Rgb)> = Vec::new();
-    match c.mode {
-        LaneMode::Departments => {
-            for d in journey.departments() {
-                lane_keys.push((LaneKey::Department(d.id.clone()), d.name.clone(), d.color));
-            }
-            if journey.touchpoints().any(|t| {
-                t.owner
-                    .as_ref()
-                    .is_none_or(|d| journey.department(d).is_none())
-            }) {
-                lane_keys.push((LaneKey::Unowned, "(no owner)".into(), Rgb(0x99, 0x99, 0x99)));
-            }
-        }
-        LaneMode::Layers => {
-            for (i, l) in Layer::ALL.iter().enumerate() {
-                lane_keys.push((LaneKey::Layer(*l), l.label().into(), Rgb::palette(i + 3)));
-            }
-        }
-    }
-    let col_index = |t: &crate::model::Touchpoint| -> usize {
-        t.stage
-            .as_ref()
-            .and_then(|s| journey.stage_index(s))
-            .unwrap_or(col_keys.len().saturating_sub(1))
-    };
-    let lane_index = |t: &crate::model::Touchpoint| -> usize {
-        match c.mode {
-            LaneMode::Departments => t
-                .owner
-                .as_ref()
-                .and_then(|d| journey.department_index(d))
-                .unwrap_or(lane_keys.len().saturating_sub(1)),
-            LaneMode::Layers => Layer::ALL.iter().position(|l| *l == t.layer).unwrap_or(0),
-        }
-    };
-
+    let lane_keys = lane_keys(journey, c.mode);
     // Fill cells.
-    let mut cells: BTreeMap<(usize, usize), Vec<TouchpointId>> = BTreeMap::new();
-    let mut cell_of = BTreeMap::new();
-    for t in journey.touchpoints() {
-        let cell = (col_index(t), lane_index(t));
-        cells.entry(cell).or_default().push(t.id.clone());
-        cell_of.insert(t.id.clone(), cell);
-    }
-    // Order inside a cell: manual order first, then journey order (which follows the
-    // handoffs, so consecutive steps sit side by side and crossings stay low), then id.
-    for list in cells.values_mut() {
-        list.sort_by_key(|id| {
-            let manual = journey
-                .touchpoint(id)
-                .and_then(|t| t.order)
-                .unwrap_or(i32::MAX);
-            (
-                manual,
-                rank.get(id).copied().unwrap_or(usize::MAX),
-                id.clone(),
-            )
-        });
-    }
-
+    let (cells, cell_of) = fill_cells(journey, c.mode, (col_keys.len(), lane_keys.len()), &rank);
     // Cards per row in each column: enough that the tallest cell stays roughly square-ish.
-    let mut max_in_col = vec![0usize; col_keys.len()];
-    for (&(ci, _), list) in &cells {
-        if let Some(m) = max_in_col.get_mut(ci) {
-            *m = (*m).max(list.len());
-        }
-    }
-    let per_row: Vec<usize> = max_in_col
-        .iter()
-        .map(|&n| ((n as f32).sqrt().ceil() as usize).clamp(1, 12))
-        .collect();
-    let mut rows_in_lane = vec![1usize; lane_keys.len()];
-    for (&(ci, li), list) in &cells {
-        let pr = per_row.get(ci).copied().unwrap_or(1);
-        if let Some(r) = rows_in_lane.get_mut(li) {
-            *r = (*r).max(list.len().div_ceil(pr));
-        }
-    }
-
+    let (per_row, rows_in_lane) = cell_sizes(&cells, col_keys.len(), lane_keys.len());
     let grid_x = c.label_w;
     let grid_y = c.header_h + c.curve_h;
     let mut columns = Vec::with_capacity(col_keys.len());
@@ -282,7 +196,6 @@ pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
         y += h;
     }
     let grid = Rect::new(grid_x, grid_y, x - grid_x, y - grid_y);
-
     let mut cards = BTreeMap::new();
     for (&(ci, li), list) in &cells {
         let (Some(col), Some(lane)) = (columns.get(ci), lanes.get(li)) else {
@@ -321,6 +234,131 @@ pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
         .map(|(h, points)| (h.key(), points))
         .collect();
     l
+}
+
+/// The columns' stages and names: the stages in order, plus "(no stage)" when a
+/// touchpoint has none (or an unknown one).
+fn column_keys(journey: &Journey) -> Vec<(Option<StageId>, String)> {
+    let mut col_keys: Vec<(Option<StageId>, String)> = journey
+        .stages()
+        .iter()
+        .map(|s| (Some(s.id.clone()), s.name.clone()))
+        .collect();
+    if journey
+        .touchpoints()
+        .any(|t| t.stage.as_ref().is_none_or(|s| journey.stage(s).is_none()))
+    {
+        col_keys.push((None, "(no stage)".into()));
+    }
+    col_keys
+}
+
+/// The lanes' keys, names and colours: the departments (plus "(no owner)" when a
+/// touchpoint has none) or the layers.
+fn lane_keys(journey: &Journey, mode: LaneMode) -> Vec<(LaneKey, String, Rgb)> {
+    let mut lane_keys: Vec<(LaneKey, String, Rgb)> = Vec::new();
+    match mode {
+        LaneMode::Departments => {
+            for d in journey.departments() {
+                lane_keys.push((LaneKey::Department(d.id.clone()), d.name.clone(), d.color));
+            }
+            if journey.touchpoints().any(|t| {
+                t.owner
+                    .as_ref()
+                    .is_none_or(|d| journey.department(d).is_none())
+            }) {
+                lane_keys.push((LaneKey::Unowned, "(no owner)".into(), Rgb(0x99, 0x99, 0x99)));
+            }
+        }
+        LaneMode::Layers => {
+            for (i, l) in Layer::ALL.iter().enumerate() {
+                lane_keys.push((LaneKey::Layer(*l), l.label().into(), Rgb::palette(i + 3)));
+            }
+        }
+    }
+    lane_keys
+}
+
+/// The touchpoints of each (column, lane) cell, in order, and the cell of each touchpoint.
+type Cells = (
+    BTreeMap<(usize, usize), Vec<TouchpointId>>,
+    BTreeMap<TouchpointId, (usize, usize)>,
+);
+
+/// Put every touchpoint in its cell (`n_cols` columns, `n_lanes` lanes; `rank` the
+/// journey order); inside a cell, manual order first, then journey
+/// order (which follows the handoffs, so consecutive steps sit side by side and
+/// crossings stay low), then id.
+fn fill_cells(
+    journey: &Journey,
+    mode: LaneMode,
+    (n_cols, n_lanes): (usize, usize),
+    rank: &BTreeMap<&TouchpointId, usize>,
+) -> Cells {
+    let col_index = |t: &crate::model::Touchpoint| -> usize {
+        t.stage
+            .as_ref()
+            .and_then(|s| journey.stage_index(s))
+            .unwrap_or(n_cols.saturating_sub(1))
+    };
+    let lane_index = |t: &crate::model::Touchpoint| -> usize {
+        match mode {
+            LaneMode::Departments => t
+                .owner
+                .as_ref()
+                .and_then(|d| journey.department_index(d))
+                .unwrap_or(n_lanes.saturating_sub(1)),
+            LaneMode::Layers => Layer::ALL.iter().position(|l| *l == t.layer).unwrap_or(0),
+        }
+    };
+    let mut cells: BTreeMap<(usize, usize), Vec<TouchpointId>> = BTreeMap::new();
+    let mut cell_of = BTreeMap::new();
+    for t in journey.touchpoints() {
+        let cell = (col_index(t), lane_index(t));
+        cells.entry(cell).or_default().push(t.id.clone());
+        cell_of.insert(t.id.clone(), cell);
+    }
+    for list in cells.values_mut() {
+        list.sort_by_key(|id| {
+            let manual = journey
+                .touchpoint(id)
+                .and_then(|t| t.order)
+                .unwrap_or(i32::MAX);
+            (
+                manual,
+                rank.get(id).copied().unwrap_or(usize::MAX),
+                id.clone(),
+            )
+        });
+    }
+    (cells, cell_of)
+}
+
+/// Cards per row in each column (enough that the fullest cell stays roughly square)
+/// and rows in each lane (enough for its fullest cell).
+fn cell_sizes(
+    cells: &BTreeMap<(usize, usize), Vec<TouchpointId>>,
+    n_cols: usize,
+    n_lanes: usize,
+) -> (Vec<usize>, Vec<usize>) {
+    let mut max_in_col = vec![0usize; n_cols];
+    for (&(ci, _), list) in cells {
+        if let Some(m) = max_in_col.get_mut(ci) {
+            *m = (*m).max(list.len());
+        }
+    }
+    let per_row: Vec<usize> = max_in_col
+        .iter()
+        .map(|&n| ((n as f32).sqrt().ceil() as usize).clamp(1, 12))
+        .collect();
+    let mut rows_in_lane = vec![1usize; n_lanes];
+    for (&(ci, li), list) in cells {
+        let pr = per_row.get(ci).copied().unwrap_or(1);
+        if let Some(r) = rows_in_lane.get_mut(li) {
+            *r = (*r).max(list.len().div_ceil(pr));
+        }
+    }
+    (per_row, rows_in_lane)
 }
 
 /// The rectangle of slot `k` (row-major) of the cell at `col` x `lane`: where the
