@@ -7,9 +7,9 @@
 
 use super::drivers::{Respondents, ScoreColumn};
 use super::scale::{Answer, Scale, ScaleDetector, parse_answer};
-use super::table::{ColumnRef, Field, Row, TableReader, find_header, normalise};
+use super::table::{ColumnRef, Columns, Field, Row, TableReader, find_header, normalise};
 use crate::import::ImportProblem;
-use crate::model::Journey;
+use crate::model::{Journey, TouchpointId};
 
 /// Which columns to use; `None` finds them by their header (synonyms below).
 #[derive(Clone, Debug, Default)]
@@ -234,46 +234,7 @@ pub fn read_respondents(
         ));
     };
     // Touchpoint columns: header = id or name, case-insensitive.
-    let mut raw = Vec::new();
-    let mut ids = Vec::new();
-    for (col, name) in header.unclaimed() {
-        let norm = normalise(name);
-        let found = journey.touchpoints().find(|t| {
-            t.id.as_str().eq_ignore_ascii_case(name.trim())
-                || t.name.trim().to_lowercase() == name.trim().to_lowercase()
-                || (!norm.is_empty()
-                    && (normalise(t.id.as_str()) == norm || normalise(&t.name) == norm))
-        });
-        match found {
-            Some(t) if ids.contains(&t.id) => problems.push(problem(
-                &file,
-                Some(header.line),
-                format!("column `{name}` names touchpoint `{}` again; ignored", t.id),
-            )),
-            Some(t) => {
-                ids.push(t.id.clone());
-                raw.push(RawColumn {
-                    header: name.to_owned(),
-                    col,
-                    answers: Vec::new(),
-                });
-            }
-            None if header.of(RESPONDENT) == Some(col) => {}
-            None => problems.push(problem(
-                &file,
-                Some(header.line),
-                format!("column `{name}` names no touchpoint of the journey; ignored"),
-            )),
-        }
-    }
-    if raw.is_empty() {
-        return Err(problem(
-            &file,
-            Some(header.line),
-            "no column names a touchpoint of the journey (use touchpoint ids or names as headers)"
-                .into(),
-        ));
-    }
+    let (mut raw, ids) = touchpoint_columns(journey, &header, &file, &mut problems)?;
     let overall_header = header
         .names
         .get(overall_col)
@@ -297,21 +258,7 @@ pub fn read_respondents(
         }
         overall.read(&row, &file, &mut problems);
         if let Some(oc) = outcome_col {
-            let text = row.cell(oc);
-            let v = if text.trim().is_empty() {
-                None
-            } else {
-                let v = parse_outcome(text);
-                if v.is_none() {
-                    problems.push(problem(
-                        &file,
-                        Some(row.line()),
-                        format!("outcome `{text}` is not yes/no, 1/0 or true/false; left blank"),
-                    ));
-                }
-                v
-            };
-            outcome.push(v);
+            outcome.push(outcome_cell(&row, oc, &file, &mut problems));
         }
         if let Some(sc) = segment_col {
             let text = row.cell(sc).trim();
@@ -359,4 +306,79 @@ pub fn read_respondents(
             .and_then(|c| header.names.get(c).cloned())
             .unwrap_or_default(),
     })
+}
+
+/// The touchpoint columns of `header` (named by a touchpoint's id or name,
+/// case-insensitively) and their touchpoints; other columns are reported and ignored.
+/// Fails when no column names a touchpoint.
+fn touchpoint_columns(
+    journey: &Journey,
+    header: &Columns,
+    file: &str,
+    problems: &mut Vec<ImportProblem>,
+) -> Result<(Vec<RawColumn>, Vec<TouchpointId>), ImportProblem> {
+    let mut raw = Vec::new();
+    let mut ids = Vec::new();
+    for (col, name) in header.unclaimed() {
+        let norm = normalise(name);
+        let found = journey.touchpoints().find(|t| {
+            t.id.as_str().eq_ignore_ascii_case(name.trim())
+                || t.name.trim().to_lowercase() == name.trim().to_lowercase()
+                || (!norm.is_empty()
+                    && (normalise(t.id.as_str()) == norm || normalise(&t.name) == norm))
+        });
+        match found {
+            Some(t) if ids.contains(&t.id) => problems.push(problem(
+                file,
+                Some(header.line),
+                format!("column `{name}` names touchpoint `{}` again; ignored", t.id),
+            )),
+            Some(t) => {
+                ids.push(t.id.clone());
+                raw.push(RawColumn {
+                    header: name.to_owned(),
+                    col,
+                    answers: Vec::new(),
+                });
+            }
+            None if header.of(RESPONDENT) == Some(col) => {}
+            None => problems.push(problem(
+                file,
+                Some(header.line),
+                format!("column `{name}` names no touchpoint of the journey; ignored"),
+            )),
+        }
+    }
+    if raw.is_empty() {
+        return Err(problem(
+            file,
+            Some(header.line),
+            "no column names a touchpoint of the journey (use touchpoint ids or names as headers)"
+                .into(),
+        ));
+    }
+    Ok((raw, ids))
+}
+
+/// The outcome on `row` (column `oc`): `None` when blank or unreadable (reported).
+fn outcome_cell(
+    row: &Row,
+    oc: usize,
+    file: &str,
+    problems: &mut Vec<ImportProblem>,
+) -> Option<bool> {
+    let text = row.cell(oc);
+    if text.trim().is_empty() {
+        None
+    } else {
+        let v = parse_outcome(text);
+        if v.is_none() {
+            problems.push(problem(
+                file,
+                Some(row.line()),
+                format!("outcome `{text}` is not yes/no, 1/0 or true/false; left blank"),
+            ));
+        }
+        v
+    }
 }
