@@ -53,39 +53,21 @@ pub fn read(
     miner: &mut Miner,
     problems: &mut Problems,
 ) -> Result<u64, LogError> {
-    let k_case = key_for(opts, Role::Case, "concept:name");
-    let k_act = key_for(opts, Role::Activity, "concept:name");
-    let k_time = key_for(opts, Role::Timestamp, "time:timestamp");
-    let k_start = key_for(opts, Role::Start, "start_timestamp");
-    let k_life = key_for(opts, Role::Lifecycle, "lifecycle:transition");
-    let k_dept = key_for(opts, Role::Department, "org:group");
-    let k_channel = key_for(opts, Role::Channel, "channel");
-    let k_layer = key_for(opts, Role::Layer, "layer");
-    let k_customer = key_for(opts, Role::Customer, "customer");
-    let k_visible = key_for(opts, Role::Visible, "customer_visible");
-    let k_cost = key_for(opts, Role::Cost, "cost:total");
-    let event_keys: HashSet<String> = [
-        &k_act,
-        &k_time,
-        &k_start,
-        &k_life,
-        &k_dept,
-        &k_channel,
-        &k_layer,
-        &k_customer,
-        &k_visible,
-        &k_cost,
-    ]
-    .into_iter()
-    .cloned()
-    .chain(["org:role".to_owned()])
-    .collect();
-    let options = XESImportOptions {
-        ignore_trace_attributes_except: Some([k_case.clone()].into_iter().collect()),
-        ignore_event_attributes_except: Some(event_keys),
-        verbose: false,
-        ..Default::default()
-    };
+    let keys = Keys::of(opts);
+    let options = keys.import_options();
+    let Keys {
+        case: k_case,
+        act: k_act,
+        time: k_time,
+        start: k_start,
+        life: k_life,
+        dept: k_dept,
+        channel: k_channel,
+        layer: k_layer,
+        customer: k_customer,
+        visible: k_visible,
+        cost: k_cost,
+    } = &keys;
     let (mut stream, log_data) = stream_xes_bufread(input, gz, options)
         .map_err(|e| LogError::new(name, format!("not a readable XES log: {e}")))?;
     let gt = log_data.global_trace_attrs;
@@ -97,7 +79,7 @@ pub fn read(
         if opts.cancelled() {
             return Err(LogError::new(name, "cancelled"));
         }
-        let case = get(&trace.attributes, &gt, &k_case)
+        let case = get(&trace.attributes, &gt, k_case)
             .and_then(text)
             .unwrap_or_else(|| format!("trace {n_trace}"));
         if trace.events.is_empty() {
@@ -107,14 +89,14 @@ pub fn read(
         for ev in &trace.events {
             n_event += 1;
             let a = &ev.attributes;
-            let Some(activity) = get(a, &ge, &k_act).and_then(text) else {
+            let Some(activity) = get(a, &ge, k_act).and_then(text) else {
                 problems.at(
                     n_event,
                     format!("no {k_act} (activity) in trace {case:?}; left out"),
                 );
                 continue;
             };
-            let half = match get(a, &ge, &k_life)
+            let half = match get(a, &ge, k_life)
                 .and_then(text)
                 .map(|s| s.to_ascii_lowercase())
                 .as_deref()
@@ -123,12 +105,7 @@ pub fn read(
                 Some("start") => Half::Start,
                 Some(_) => continue,
             };
-            let stamp = |v: Option<&AttributeValue>| match v {
-                Some(AttributeValue::Date(d)) => Some(d.timestamp_millis()),
-                Some(AttributeValue::String(s)) => time::parse(s).map(|t| t.ms),
-                _ => None,
-            };
-            let Some(t) = stamp(get(a, &ge, &k_time)) else {
+            let Some(t) = stamp(get(a, &ge, k_time)) else {
                 problems.at(
                     n_event,
                     format!("no readable {k_time} in trace {case:?}; left out"),
@@ -137,7 +114,7 @@ pub fn read(
             };
             let mut start = None;
             if half == Half::Complete
-                && let Some(st) = stamp(a.get_by_key(&k_start).map(|x| &x.value))
+                && let Some(st) = stamp(a.get_by_key(k_start).map(|x| &x.value))
             {
                 if st > t {
                     problems.at(
@@ -148,22 +125,17 @@ pub fn read(
                     start = Some(st);
                 }
             }
-            let dept = get(a, &ge, &k_dept)
+            let dept = get(a, &ge, k_dept)
                 .or_else(|| get(a, &ge, "org:role"))
                 .and_then(text);
-            let channel = get(a, &ge, &k_channel).and_then(text);
-            let layer = get(a, &ge, &k_layer).and_then(text);
+            let channel = get(a, &ge, k_channel).and_then(text);
+            let layer = get(a, &ge, k_layer).and_then(text);
             let flag = |k: &str| match get(a, &ge, k) {
                 Some(AttributeValue::Boolean(b)) => Some(*b),
                 Some(v) => text(v).and_then(|s| parse_flag(&s)),
                 None => None,
             };
-            let cost = match get(a, &ge, &k_cost) {
-                Some(AttributeValue::Float(f)) => Some(*f),
-                Some(AttributeValue::Int(i)) => Some(*i as f64),
-                Some(AttributeValue::String(s)) => s.trim().parse().ok(),
-                _ => None,
-            };
+            let cost = cost_of(get(a, &ge, k_cost));
             miner.push(
                 &EventIn {
                     case: case.as_bytes(),
@@ -176,8 +148,8 @@ pub fn read(
                     attrs: Attrs {
                         channel: channel.as_deref(),
                         layer: layer.as_deref(),
-                        customer: flag(&k_customer),
-                        visible: flag(&k_visible),
+                        customer: flag(k_customer),
+                        visible: flag(k_visible),
                         cost,
                     },
                 },
@@ -197,4 +169,82 @@ pub fn read(
         ));
     }
     Ok(n_event)
+}
+
+/// The attribute names of each role (the options' or XES's standard ones).
+struct Keys {
+    case: String,
+    act: String,
+    time: String,
+    start: String,
+    life: String,
+    dept: String,
+    channel: String,
+    layer: String,
+    customer: String,
+    visible: String,
+    cost: String,
+}
+
+impl Keys {
+    fn of(opts: &ReadOptions) -> Keys {
+        Keys {
+            case: key_for(opts, Role::Case, "concept:name"),
+            act: key_for(opts, Role::Activity, "concept:name"),
+            time: key_for(opts, Role::Timestamp, "time:timestamp"),
+            start: key_for(opts, Role::Start, "start_timestamp"),
+            life: key_for(opts, Role::Lifecycle, "lifecycle:transition"),
+            dept: key_for(opts, Role::Department, "org:group"),
+            channel: key_for(opts, Role::Channel, "channel"),
+            layer: key_for(opts, Role::Layer, "layer"),
+            customer: key_for(opts, Role::Customer, "customer"),
+            visible: key_for(opts, Role::Visible, "customer_visible"),
+            cost: key_for(opts, Role::Cost, "cost:total"),
+        }
+    }
+
+    /// Import options reading only these attributes (and `org:role`).
+    fn import_options(&self) -> XESImportOptions {
+        let event_keys: HashSet<String> = [
+            &self.act,
+            &self.time,
+            &self.start,
+            &self.life,
+            &self.dept,
+            &self.channel,
+            &self.layer,
+            &self.customer,
+            &self.visible,
+            &self.cost,
+        ]
+        .into_iter()
+        .cloned()
+        .chain(["org:role".to_owned()])
+        .collect();
+        XESImportOptions {
+            ignore_trace_attributes_except: Some([self.case.clone()].into_iter().collect()),
+            ignore_event_attributes_except: Some(event_keys),
+            verbose: false,
+            ..Default::default()
+        }
+    }
+}
+
+/// A timestamp attribute in milliseconds: a date, or text in a format [`time::parse`] reads.
+fn stamp(v: Option<&AttributeValue>) -> Option<i64> {
+    match v {
+        Some(AttributeValue::Date(d)) => Some(d.timestamp_millis()),
+        Some(AttributeValue::String(s)) => time::parse(s).map(|t| t.ms),
+        _ => None,
+    }
+}
+
+/// A cost attribute: a number, or text that reads as one.
+fn cost_of(v: Option<&AttributeValue>) -> Option<f64> {
+    match v {
+        Some(AttributeValue::Float(f)) => Some(*f),
+        Some(AttributeValue::Int(i)) => Some(*i as f64),
+        Some(AttributeValue::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    }
 }
