@@ -358,6 +358,23 @@ pub fn report_text(a: &Analysis) -> String {
         let _ = writeln!(s, "{}  {value}", pad(label, width));
     }
 
+    text_matrix(&mut s, a);
+
+    text_gaps(&mut s, a);
+
+    let lists = text_lists(a);
+    if !lists.is_empty() {
+        let _ = writeln!(s);
+        let width = lists.iter().map(|(l, _)| text_width(l)).max().unwrap_or(0);
+        for (label, value) in &lists {
+            let _ = writeln!(s, "{}  {value}", pad(label, width));
+        }
+    }
+    s
+}
+
+/// The terminal report's department matrix and its busiest department pairs.
+fn text_matrix(s: &mut String, a: &Analysis) {
     let axes = matrix_axes(a);
     if !axes.is_empty() {
         let _ = writeln!(s, "\n{}", tr("an-matrix-title"));
@@ -421,7 +438,10 @@ pub fn report_text(a: &Analysis) -> String {
             }
         }
     }
+}
 
+/// The terminal report's top gaps.
+fn text_gaps(s: &mut String, a: &Analysis) {
     if !a.gaps.is_empty() {
         let _ = writeln!(s, "\n{}", tr("an-top-gaps"));
         for g in a.gaps.iter().take(TEXT_GAPS) {
@@ -439,7 +459,10 @@ pub fn report_text(a: &Analysis) -> String {
             );
         }
     }
+}
 
+/// The terminal report's closing lists: flagged touchpoints and what is missing, as (label, names).
+fn text_lists(a: &Analysis) -> Vec<(String, String)> {
     let mut lists: Vec<(String, String)> = Vec::new();
     let ids = |v: &[TouchpointId]| names(a, v);
     if !a.watermelons.is_empty() {
@@ -499,14 +522,7 @@ pub fn report_text(a: &Analysis) -> String {
         let v: Vec<&str> = c.idle_departments.iter().map(|d| d.as_str()).collect();
         lists.push((tr("an-idle-departments"), v.join(&tr("an-list-separator"))));
     }
-    if !lists.is_empty() {
-        let _ = writeln!(s);
-        let width = lists.iter().map(|(l, _)| text_width(l)).max().unwrap_or(0);
-        for (label, value) in &lists {
-            let _ = writeln!(s, "{}  {value}", pad(label, width));
-        }
-    }
-    s
+    lists
 }
 
 /// A Markdown report that pastes into a wiki.
@@ -528,6 +544,16 @@ pub fn report_markdown(a: &Analysis) -> String {
         let _ = writeln!(s, "| {} | {} |", md(&label), md(&value));
     }
 
+    md_matrix(&mut s, a);
+    md_gaps(&mut s, a);
+    md_emotion_curve(&mut s, a);
+    md_funnel(&mut s, a);
+    md_completeness(&mut s, a);
+    s
+}
+
+/// The Markdown report's department x department matrix.
+fn md_matrix(s: &mut String, a: &Analysis) {
     let axes = matrix_axes(a);
     if !axes.is_empty() {
         let _ = writeln!(
@@ -578,7 +604,10 @@ pub fn report_markdown(a: &Analysis) -> String {
             let _ = writeln!(s);
         }
     }
+}
 
+/// The Markdown report's ranked gaps.
+fn md_gaps(s: &mut String, a: &Analysis) {
     if !a.gaps.is_empty() {
         let _ = writeln!(
             s,
@@ -609,7 +638,10 @@ pub fn report_markdown(a: &Analysis) -> String {
             );
         }
     }
+}
 
+/// The Markdown report's emotion curve (scored touchpoints, when there are at most 60).
+fn md_emotion_curve(s: &mut String, a: &Analysis) {
     let scored: Vec<_> = a
         .emotion_curve
         .iter()
@@ -643,7 +675,10 @@ pub fn report_markdown(a: &Analysis) -> String {
             );
         }
     }
+}
 
+/// The Markdown report's funnel (at most 60 steps).
+fn md_funnel(s: &mut String, a: &Analysis) {
     if !a.funnel.steps.is_empty() && a.funnel.steps.len() <= 60 {
         let _ = writeln!(
             s,
@@ -674,7 +709,10 @@ pub fn report_markdown(a: &Analysis) -> String {
             );
         }
     }
+}
 
+/// The Markdown report's completeness section.
+fn md_completeness(s: &mut String, a: &Analysis) {
     let c = &a.completeness;
     let _ = writeln!(s, "\n## {}\n", tr("an-md-completeness"));
     let mut any = false;
@@ -711,7 +749,6 @@ pub fn report_markdown(a: &Analysis) -> String {
     if !any {
         let _ = writeln!(s, "{}", tr("an-md-nothing-missing"));
     }
-    s
 }
 
 /// The analysis as pretty JSON (schema [`crate::analysis::SCHEMA_VERSION`]).
