@@ -494,31 +494,7 @@ pub fn render_report_pdf(
         .unwrap_or_default();
     let map_svgs: Vec<(Chunk, Ref, (f32, f32))> = maps
         .iter()
-        .map(|scene| {
-            let nodes = super::svg::node_count(scene, &super::svg::SvgOptions::default());
-            if nodes > super::raster::MAX_NODES {
-                return Err(RenderError::TooBig {
-                    size: crate::i18n::tr_args(
-                        "render-size-report-map",
-                        &[
-                            ("width", scene.bounds.w.round().to_string().into()),
-                            ("height", scene.bounds.h.round().to_string().into()),
-                        ],
-                    ),
-                    nodes,
-                    at_least: false,
-                    advice: crate::i18n::tr("render-advice-report"),
-                });
-            }
-            let svg = write_svg(scene);
-            let tree = resvg::usvg::Tree::from_str(&svg, &fonts::usvg_options())
-                .map_err(|e| RenderError::Svg(e.to_string()))?;
-            let size = (tree.size().width(), tree.size().height());
-            let (chunk, root) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
-                .map_err(|e| RenderError::Pdf(e.to_string()))?;
-            let (chunk, root) = canonical_chunk(&chunk, root);
-            Ok((chunk, root, size))
-        })
+        .map(|scene| map_chunk(scene))
         .collect::<Result<_, RenderError>>()?;
     let sizes: Vec<Option<(f32, f32)>> = map_svgs.iter().map(|m| Some(m.2)).collect();
     let (pages, portrait) = typeset(&blocks, &sizes, options);
@@ -538,12 +514,7 @@ pub fn render_report_pdf(
         map_refs.push(adopt(&mut pdf, &mut next, chunk, *root)?);
     }
     // The first page of each map, for links and the outline.
-    let mut first_map_page: BTreeMap<usize, usize> = BTreeMap::new();
-    for (k, p) in pages.iter().enumerate() {
-        if let Page::Map { diagram, .. } = p {
-            first_map_page.entry(*diagram).or_insert(k);
-        }
-    }
+    let first_map_page = first_map_pages(&pages);
 
     for (k, page) in pages.iter().enumerate() {
         let (page_ref, content_ref) = page_refs[k];
@@ -582,34 +553,21 @@ pub fn render_report_pdf(
         content.restore_state();
         pdf.stream(content_ref, &content.finish());
 
-        let annots: Vec<(Ref, Rect, usize)> = links
-            .iter()
-            .filter_map(|(r, d)| first_map_page.get(d).map(|p| (next.bump(), *r, *p)))
-            .collect();
-        for (aref, r, target) in &annots {
-            let mut a = pdf.annotation(*aref);
-            a.subtype(AnnotationType::Link);
-            // PDF y grows upwards.
-            a.rect(PdfRect::new(
-                r.x,
-                size.1 - r.y - r.h,
-                r.x + r.w,
-                size.1 - r.y,
-            ));
-            a.border(0.0, 0.0, 0.0, None);
-            a.action()
-                .action_type(ActionType::GoTo)
-                .destination()
-                .page(page_refs[*target].0)
-                .fit();
-        }
+        let annots = write_links(
+            &mut pdf,
+            &mut next,
+            links,
+            &first_map_page,
+            &page_refs,
+            size,
+        );
 
         let mut p = pdf.page(page_ref);
         p.media_box(PdfRect::new(0.0, 0.0, size.0, size.1));
         p.parent(page_tree);
         p.contents(content_ref);
         if !annots.is_empty() {
-            p.annotations(annots.iter().map(|a| a.0));
+            p.annotations(annots.iter().copied());
         }
         let mut resources = p.resources();
         {
@@ -630,18 +588,93 @@ pub fn render_report_pdf(
         .kids(page_refs.iter().map(|(p, _)| *p))
         .count(i32::try_from(n).unwrap_or(i32::MAX));
     write_outline(&mut pdf, &mut next, outline, &blocks, &pages, &page_refs);
-    {
-        let mut doc_info = pdf.document_info(info);
-        doc_info.producer(TextStr("Touchpoint"));
-        if !title.is_empty() {
-            doc_info.title(TextStr(&title));
-        }
-    }
+    write_info(&mut pdf, info, &title);
     Ok(PdfDoc {
         bytes: pdf.finish(),
         pages: n,
         scale: 1.0,
     })
+}
+
+/// A map's scene as a PDF chunk (canonical), its root XObject and its size; too big a map
+/// is refused.
+fn map_chunk(scene: &Scene) -> Result<(Chunk, Ref, (f32, f32)), RenderError> {
+    let nodes = super::svg::node_count(scene, &super::svg::SvgOptions::default());
+    if nodes > super::raster::MAX_NODES {
+        return Err(RenderError::TooBig {
+            size: crate::i18n::tr_args(
+                "render-size-report-map",
+                &[
+                    ("width", scene.bounds.w.round().to_string().into()),
+                    ("height", scene.bounds.h.round().to_string().into()),
+                ],
+            ),
+            nodes,
+            at_least: false,
+            advice: crate::i18n::tr("render-advice-report"),
+        });
+    }
+    let svg = write_svg(scene);
+    let tree = resvg::usvg::Tree::from_str(&svg, &fonts::usvg_options())
+        .map_err(|e| RenderError::Svg(e.to_string()))?;
+    let size = (tree.size().width(), tree.size().height());
+    let (chunk, root) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
+        .map_err(|e| RenderError::Pdf(e.to_string()))?;
+    let (chunk, root) = canonical_chunk(&chunk, root);
+    Ok((chunk, root, size))
+}
+
+/// The first page of each map (by diagram index).
+fn first_map_pages(pages: &[Page]) -> BTreeMap<usize, usize> {
+    let mut first_map_page: BTreeMap<usize, usize> = BTreeMap::new();
+    for (k, p) in pages.iter().enumerate() {
+        if let Page::Map { diagram, .. } = p {
+            first_map_page.entry(*diagram).or_insert(k);
+        }
+    }
+    first_map_page
+}
+
+/// The page's links to the maps' first pages, as link annotations; their refs.
+fn write_links(
+    pdf: &mut Pdf,
+    next: &mut Ref,
+    links: &[(Rect, usize)],
+    first_map_page: &BTreeMap<usize, usize>,
+    page_refs: &[(Ref, Ref)],
+    size: (f32, f32),
+) -> Vec<Ref> {
+    let annots: Vec<(Ref, Rect, usize)> = links
+        .iter()
+        .filter_map(|(r, d)| first_map_page.get(d).map(|p| (next.bump(), *r, *p)))
+        .collect();
+    for (aref, r, target) in &annots {
+        let mut a = pdf.annotation(*aref);
+        a.subtype(AnnotationType::Link);
+        // PDF y grows upwards.
+        a.rect(PdfRect::new(
+            r.x,
+            size.1 - r.y - r.h,
+            r.x + r.w,
+            size.1 - r.y,
+        ));
+        a.border(0.0, 0.0, 0.0, None);
+        a.action()
+            .action_type(ActionType::GoTo)
+            .destination()
+            .page(page_refs[*target].0)
+            .fit();
+    }
+    annots.into_iter().map(|a| a.0).collect()
+}
+
+/// The document information: producer and title.
+fn write_info(pdf: &mut Pdf, info: Ref, title: &str) {
+    let mut doc_info = pdf.document_info(info);
+    doc_info.producer(TextStr("Touchpoint"));
+    if !title.is_empty() {
+        doc_info.title(TextStr(title));
+    }
 }
 
 /// Bookmarks: one per heading, pointing at the page where it is printed.
