@@ -4,6 +4,7 @@
 use crate::layout::Rect;
 use crate::report::escape::escape_into;
 use crate::scene::{Color, Detail, Item, Scene, TextAnchor, arrow_head};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The font stack: DejaVu Sans for Latin (and most of Europe), Droid Sans Fallback for
 /// Chinese, Japanese and Korean. Both are bundled for PNG and PDF rendering.
@@ -178,30 +179,7 @@ pub fn node_count(scene: &Scene, options: &SvgOptions) -> usize {
 /// Styles keep the order of their first line; arrow heads follow, one path per colour,
 /// each distinct head once.
 fn merged_handoffs(w: &mut Writer, scene: &Scene, scale: f32) {
-    use std::collections::{BTreeMap, BTreeSet};
-    // Tracks are joined on a grid: half a pixel of a raster at `scale` (the router's
-    // parallel channels, a fraction of a pixel apart in a big map, become the few
-    // lines the eye can see anyway), else the precision the writer prints.
-    let grid = if scale.is_finite() && scale > 0.0 {
-        f64::from(0.5 / scale)
-    } else {
-        0.01
-    };
-    let key = |v: f32| (f64::from(v) / grid).round() as i64;
-    let at = |k: i64| (k as f64 * grid) as f32;
-    #[derive(Default)]
-    struct Style {
-        /// y -> (x0, x1) runs; x -> (y0, y1) runs.
-        horizontal: BTreeMap<i64, Vec<(f32, f32)>>,
-        vertical: BTreeMap<i64, Vec<(f32, f32)>>,
-        other: Vec<[(f32, f32); 2]>,
-    }
-    let mut order: Vec<(Color, u32)> = Vec::new();
-    let mut styles: std::collections::HashMap<(Color, u32), Style> = Default::default();
-    let mut heads: Vec<Color> = Vec::new();
-    let mut head_set: std::collections::HashMap<Color, BTreeSet<[i64; 6]>> = Default::default();
-    let mut head_points: std::collections::HashMap<Color, Vec<[(f32, f32); 3]>> =
-        Default::default();
+    let mut merged = Merged::new(scale);
     for e in &scene.edges {
         for item in &e.items {
             let Item::Line {
@@ -227,113 +205,186 @@ fn merged_handoffs(w: &mut Writer, scene: &Scene, scale: f32) {
                     arrow_end: false,
                 });
             } else {
-                let k = (*color, width.to_bits());
-                let style = styles.entry(k).or_insert_with(|| {
-                    order.push(k);
-                    Style::default()
-                });
-                for pair in points.windows(2) {
-                    let (a, b) = (pair[0], pair[1]);
-                    if key(a.1) == key(b.1) {
-                        let run = (a.0.min(b.0), a.0.max(b.0));
-                        style.horizontal.entry(key(a.1)).or_default().push(run);
-                    } else if key(a.0) == key(b.0) {
-                        let run = (a.1.min(b.1), a.1.max(b.1));
-                        style.vertical.entry(key(a.0)).or_default().push(run);
-                    } else {
-                        style.other.push([a, b]);
-                    }
-                }
+                merged.add_line(points, *color, *width);
             }
             if *arrow_end && let Some(head) = arrow_head(points, 5.0 + width * 2.0) {
-                let id = [
-                    key(head[0].0),
-                    key(head[0].1),
-                    key(head[1].0),
-                    key(head[1].1),
-                    key(head[2].0),
-                    key(head[2].1),
-                ];
-                if head_set.entry(*color).or_default().insert(id) {
-                    if !head_points.contains_key(color) {
-                        heads.push(*color);
-                    }
-                    head_points.entry(*color).or_default().push(head);
+                merged.add_head(head, *color);
+            }
+        }
+    }
+    merged.write_lines(w);
+    merged.write_heads(w);
+}
+
+/// The solid lines of one style (colour, width bits) in [`merged_handoffs`].
+#[derive(Default)]
+struct Style {
+    /// y -> (x0, x1) runs; x -> (y0, y1) runs.
+    horizontal: BTreeMap<i64, Vec<(f32, f32)>>,
+    vertical: BTreeMap<i64, Vec<(f32, f32)>>,
+    other: Vec<[(f32, f32); 2]>,
+}
+
+/// What [`merged_handoffs`] gathers: the solid lines per style and the distinct arrow
+/// heads per colour, each in the order first seen.
+struct Merged {
+    /// Tracks are joined on a grid: half a pixel of a raster at `scale` (the router's
+    /// parallel channels, a fraction of a pixel apart in a big map, become the few
+    /// lines the eye can see anyway), else the precision the writer prints.
+    grid: f64,
+    order: Vec<(Color, u32)>,
+    styles: HashMap<(Color, u32), Style>,
+    heads: Vec<Color>,
+    head_set: HashMap<Color, BTreeSet<[i64; 6]>>,
+    head_points: HashMap<Color, Vec<[(f32, f32); 3]>>,
+}
+
+impl Merged {
+    fn new(scale: f32) -> Self {
+        let grid = if scale.is_finite() && scale > 0.0 {
+            f64::from(0.5 / scale)
+        } else {
+            0.01
+        };
+        Self {
+            grid,
+            order: Vec::new(),
+            styles: HashMap::default(),
+            heads: Vec::new(),
+            head_set: HashMap::default(),
+            head_points: HashMap::default(),
+        }
+    }
+
+    fn key(&self, v: f32) -> i64 {
+        (f64::from(v) / self.grid).round() as i64
+    }
+
+    fn at(&self, k: i64) -> f32 {
+        (k as f64 * self.grid) as f32
+    }
+
+    /// A solid line's segments: horizontal and vertical runs by track, the rest as they are.
+    fn add_line(&mut self, points: &[(f32, f32)], color: Color, width: f32) {
+        let grid = self.grid;
+        let key = |v: f32| (f64::from(v) / grid).round() as i64;
+        let k = (color, width.to_bits());
+        let order = &mut self.order;
+        let style = self.styles.entry(k).or_insert_with(|| {
+            order.push(k);
+            Style::default()
+        });
+        for pair in points.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if key(a.1) == key(b.1) {
+                let run = (a.0.min(b.0), a.0.max(b.0));
+                style.horizontal.entry(key(a.1)).or_default().push(run);
+            } else if key(a.0) == key(b.0) {
+                let run = (a.1.min(b.1), a.1.max(b.1));
+                style.vertical.entry(key(a.0)).or_default().push(run);
+            } else {
+                style.other.push([a, b]);
+            }
+        }
+    }
+
+    /// An arrow head, unless the same head (on the grid) of that colour is already there.
+    fn add_head(&mut self, head: [(f32, f32); 3], color: Color) {
+        let id = [
+            self.key(head[0].0),
+            self.key(head[0].1),
+            self.key(head[1].0),
+            self.key(head[1].1),
+            self.key(head[2].0),
+            self.key(head[2].1),
+        ];
+        if self.head_set.entry(color).or_default().insert(id) {
+            if !self.head_points.contains_key(&color) {
+                self.heads.push(color);
+            }
+            self.head_points.entry(color).or_default().push(head);
+        }
+    }
+
+    /// One path per style, in the order of their first line.
+    fn write_lines(&mut self, w: &mut Writer) {
+        let order = std::mem::take(&mut self.order);
+        for k in &order {
+            let Some(style) = self.styles.remove(k) else {
+                continue;
+            };
+            w.raw("<path d=\"");
+            let mut first = true;
+            let mut sep = |w: &mut Writer| {
+                if !first {
+                    w.raw(" ");
+                }
+                first = false;
+            };
+            for (y, runs) in &style.horizontal {
+                for (x0, x1) in merge_runs(runs.clone()) {
+                    sep(w);
+                    w.raw("M");
+                    w.num(x0);
+                    w.raw(",");
+                    w.num(self.at(*y));
+                    w.raw("H");
+                    w.num(x1);
                 }
             }
-        }
-    }
-    for k in &order {
-        let Some(style) = styles.remove(k) else {
-            continue;
-        };
-        w.raw("<path d=\"");
-        let mut first = true;
-        let mut sep = |w: &mut Writer| {
-            if !first {
-                w.raw(" ");
+            for (x, runs) in &style.vertical {
+                for (y0, y1) in merge_runs(runs.clone()) {
+                    sep(w);
+                    w.raw("M");
+                    w.num(self.at(*x));
+                    w.raw(",");
+                    w.num(y0);
+                    w.raw("V");
+                    w.num(y1);
+                }
             }
-            first = false;
-        };
-        for (y, runs) in &style.horizontal {
-            for (x0, x1) in merge_runs(runs.clone()) {
+            for [a, b] in &style.other {
                 sep(w);
                 w.raw("M");
-                w.num(x0);
+                w.num(a.0);
                 w.raw(",");
-                w.num(at(*y));
-                w.raw("H");
-                w.num(x1);
-            }
-        }
-        for (x, runs) in &style.vertical {
-            for (y0, y1) in merge_runs(runs.clone()) {
-                sep(w);
-                w.raw("M");
-                w.num(at(*x));
+                w.num(a.1);
+                w.raw("L");
+                w.num(b.0);
                 w.raw(",");
-                w.num(y0);
-                w.raw("V");
-                w.num(y1);
+                w.num(b.1);
             }
+            w.raw("\" fill=\"none\"");
+            w.color_attr("stroke", Some(k.0));
+            w.raw(" stroke-width=\"");
+            w.num(f32::from_bits(k.1));
+            w.raw("\" stroke-linecap=\"round\"/>\n");
         }
-        for [a, b] in &style.other {
-            sep(w);
-            w.raw("M");
-            w.num(a.0);
-            w.raw(",");
-            w.num(a.1);
-            w.raw("L");
-            w.num(b.0);
-            w.raw(",");
-            w.num(b.1);
-        }
-        w.raw("\" fill=\"none\"");
-        w.color_attr("stroke", Some(k.0));
-        w.raw(" stroke-width=\"");
-        w.num(f32::from_bits(k.1));
-        w.raw("\" stroke-linecap=\"round\"/>\n");
     }
-    for c in heads {
-        let Some(list) = head_points.get(&c) else {
-            continue;
-        };
-        w.raw("<path d=\"");
-        for (i, head) in list.iter().enumerate() {
-            if i > 0 {
-                w.raw(" ");
+
+    /// One path of arrow heads per colour, in the order of their first head.
+    fn write_heads(&self, w: &mut Writer) {
+        for c in &self.heads {
+            let Some(list) = self.head_points.get(c) else {
+                continue;
+            };
+            w.raw("<path d=\"");
+            for (i, head) in list.iter().enumerate() {
+                if i > 0 {
+                    w.raw(" ");
+                }
+                for (j, p) in head.iter().enumerate() {
+                    w.raw(if j == 0 { "M" } else { "L" });
+                    w.num(p.0);
+                    w.raw(",");
+                    w.num(p.1);
+                }
+                w.raw("Z");
             }
-            for (j, p) in head.iter().enumerate() {
-                w.raw(if j == 0 { "M" } else { "L" });
-                w.num(p.0);
-                w.raw(",");
-                w.num(p.1);
-            }
-            w.raw("Z");
+            w.raw("\"");
+            w.color_attr("fill", Some(*c));
+            w.raw("/>\n");
         }
-        w.raw("\"");
-        w.color_attr("fill", Some(c));
-        w.raw("/>\n");
     }
 }
 
