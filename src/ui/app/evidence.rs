@@ -1,10 +1,39 @@
-//! Applying what the import, export and evidence windows asked for ([`EvidenceAction`]),
+//! The import, export and evidence windows in the frame (`evidence_windows`), and
+//! applying what they asked for ([`EvidenceAction`]),
 //! at the end of the frame.
 
 use super::AppState;
 use crate::ui::action::EvidenceAction;
 
 impl AppState {
+    /// Files dropped on the window, then the import, export, event-log, measure and
+    /// survey-answer windows: each one's poll (finished work, progress), then the
+    /// window drawn as a panel.
+    pub(super) fn evidence_windows(&mut self, ctx: &egui::Context) {
+        crate::ui::import_dialog::dropped_files(ctx, self);
+        crate::ui::export_dialog::poll(ctx, self);
+        self.panel(
+            |s| &mut s.export,
+            |v, d, out| crate::ui::export_dialog::show(ctx, v, d, out),
+        );
+        crate::ui::import_dialog::poll(ctx, self);
+        self.panel(
+            |s| &mut s.import,
+            |v, d, out| crate::ui::import_dialog::show(ctx, v, d, out),
+        );
+        crate::ui::eventlog_dialog::poll(ctx, self);
+        self.panel(
+            |s| &mut s.evlog,
+            |v, d, out| crate::ui::eventlog_dialog::show(ctx, v, d, out),
+        );
+        crate::ui::measure_view::poll(ctx, self);
+        crate::ui::feedback_dialog::poll(ctx, self);
+        self.panel(
+            |s| &mut s.feedback,
+            |v, d, out| crate::ui::feedback_dialog::show(ctx, v, d, out),
+        );
+    }
+
     pub(super) fn apply_evidence(&mut self, ctx: &egui::Context, action: EvidenceAction) {
         use crate::ui::eventlog_dialog::EventLogDialog;
         use crate::ui::{drivers_view, export_dialog, measure_view};

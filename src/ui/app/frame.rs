@@ -111,28 +111,7 @@ impl AppState {
             |s| &mut s.palette,
             |v, st, out| palette::show(&ctx, v, st, out),
         );
-        crate::ui::import_dialog::dropped_files(&ctx, self);
-        crate::ui::export_dialog::poll(&ctx, self);
-        self.panel(
-            |s| &mut s.export,
-            |v, d, out| crate::ui::export_dialog::show(&ctx, v, d, out),
-        );
-        crate::ui::import_dialog::poll(&ctx, self);
-        self.panel(
-            |s| &mut s.import,
-            |v, d, out| crate::ui::import_dialog::show(&ctx, v, d, out),
-        );
-        crate::ui::eventlog_dialog::poll(&ctx, self);
-        self.panel(
-            |s| &mut s.evlog,
-            |v, d, out| crate::ui::eventlog_dialog::show(&ctx, v, d, out),
-        );
-        crate::ui::measure_view::poll(&ctx, self);
-        crate::ui::feedback_dialog::poll(&ctx, self);
-        self.panel(
-            |s| &mut s.feedback,
-            |v, d, out| crate::ui::feedback_dialog::show(&ctx, v, d, out),
-        );
+        self.evidence_windows(&ctx);
         self.panel(
             |s| &mut s.warroom,
             |v, w, out| crate::ui::warroom::windows(&ctx, v, w, out),
