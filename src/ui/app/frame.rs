@@ -209,7 +209,11 @@ impl AppState {
                 ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(m));
                 crate::ui::present::refit(self);
             }
-            return;
+            // Once maximised, that is the place to remember (a slow first start may be
+            // closed before its 30 frames); until then the window's size is transient.
+            if !maximized {
+                return;
+            }
         }
         if fullscreen == Some(true) || self.warroom.present.active {
             return;
