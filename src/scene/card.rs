@@ -2,10 +2,9 @@
 
 use super::*;
 
-/// Card names in large type (the presented stage's cards): 18 px or more on a
-/// 1920x1080 projector once the stage is fitted to the screen.
-pub const LARGE_NAME_SIZE: f32 = 22.0;
+pub use super::metrics::LARGE_NAME_SIZE;
 
+#[allow(clippy::too_many_arguments)]
 pub(super) fn card_group(
     journey: &Journey,
     t: &Touchpoint,
@@ -13,31 +12,47 @@ pub(super) fn card_group(
     badges: &[Badge],
     notes: usize,
     p: &Palette,
+    m: &Metrics,
     large: bool,
 ) -> CardGroup {
     let mut items = Vec::with_capacity(24);
     let owner = t.owner.as_ref().and_then(|d| journey.department(d));
     let owner_color = owner.map_or(p.none, |d| Color::from(d.color));
-    items.push(rect(r, Some(p.surface), Some(p.card_stroke), 1.0, 6.0));
     items.push(rect(
-        Rect::new(r.x + 2.0, r.y + 4.0, STRIPE_W - 1.0, (r.h - 8.0).max(0.0)),
+        r,
+        Some(p.surface),
+        Some(p.card_stroke),
+        m.stroke_w,
+        m.card_radius,
+    ));
+    items.push(rect(
+        Rect::new(
+            r.x + m.stripe_inset_x,
+            r.y + m.stripe_inset_y,
+            m.stripe_drawn_w,
+            (r.h - 2.0 * m.stripe_inset_y).max(0.0),
+        ),
         Some(owner_color),
         None,
         0.0,
-        2.0,
+        m.stripe_radius,
     ));
     if large {
-        large_body(&mut items, t, r, p);
+        large_body(&mut items, t, r, p, m);
     } else {
-        body(&mut items, t, r, p);
-        if let Some(m) = TrendMark::of(&t.trend) {
+        body(&mut items, t, r, p, m);
+        if let Some(mark) = TrendMark::of(&t.trend) {
             // Under the score pill (see `body`), right of the name's second line.
-            items.push(m.item((r.right() - 8.0 - 17.0, r.y + 36.0), 14.0, p));
+            items.push(mark.item(
+                (r.right() - m.pad - m.trend_x, r.y + m.trend_y),
+                m.trend_size,
+                p,
+            ));
         }
     }
-    gap_badges(&mut items, r, badges, p);
+    gap_badges(&mut items, r, badges, p, m);
     if notes > 0 {
-        note_count(&mut items, r, notes, p);
+        note_count(&mut items, r, notes, p, m);
     }
     CardGroup {
         id: t.id.clone(),
@@ -57,14 +72,21 @@ fn card_name(t: &Touchpoint) -> String {
 }
 
 /// The mean-score pill (or "-" without a score).
-fn score_pill(items: &mut Vec<Item>, t: &Touchpoint, badge: Rect, size: f32, p: &Palette) {
+fn score_pill(
+    items: &mut Vec<Item>,
+    t: &Touchpoint,
+    badge: Rect,
+    size: f32,
+    p: &Palette,
+    m: &Metrics,
+) {
     let mean = t.mean_score().filter(|m| m.is_finite());
     let (label, fill, color) = match mean {
         Some(m) => (format!("{m:.1}"), Some(p.score(m)), p.text_on(p.score(m))),
         None => ("-".to_owned(), None, p.muted),
     };
     let (stroke, width) = if fill.is_none() {
-        (Some(p.none), 1.0)
+        (Some(p.none), m.stroke_w)
     } else {
         (None, 0.0)
     };
@@ -80,24 +102,33 @@ fn score_pill(items: &mut Vec<Item>, t: &Touchpoint, badge: Rect, size: f32, p: 
     ));
 }
 
-/// The 0-10 histogram, bars standing on `base` from `x`, `hist_h` high at most.
-fn histogram(items: &mut Vec<Item>, t: &Touchpoint, x: f32, base: f32, hist_h: f32, p: &Palette) {
-    let bar_w = 6.0;
-    let step = 7.5;
+/// Where a histogram stands: bars on `base` from `x`, `hist_h` high at most.
+struct HistAt {
+    x: f32,
+    base: f32,
+    hist_h: f32,
+}
+
+/// The 0-10 histogram at `at`.
+fn histogram(items: &mut Vec<Item>, t: &Touchpoint, at: HistAt, p: &Palette, m: &Metrics) {
+    let HistAt { x, base, hist_h } = at;
     if let Some(hist) = t.satisfaction.as_ref().and_then(|s| s.histogram()) {
         let max = hist.iter().copied().max().unwrap_or(0).max(1);
         items.push(line(
-            vec![(x, base + 0.5), (x + 11.0 * step - 1.5, base + 0.5)],
+            vec![
+                (x, base + m.hist_line_y),
+                (x + m.hist_w - m.hist_trim, base + m.hist_line_y),
+            ],
             p.grid,
-            1.0,
+            m.stroke_w,
         ));
         for (s, &count) in hist.iter().enumerate() {
             if count == 0 {
                 continue;
             }
-            let h = (count as f32 / max as f32 * hist_h).max(1.5);
+            let h = (count as f32 / max as f32 * hist_h).max(m.hist_min_bar);
             items.push(rect(
-                Rect::new(x + s as f32 * step, base - h, bar_w, h),
+                Rect::new(x + s as f32 * m.hist_step, base - h, m.hist_bar_w, h),
                 Some(p.score(s as f64)),
                 None,
                 0.0,
@@ -108,27 +139,34 @@ fn histogram(items: &mut Vec<Item>, t: &Touchpoint, x: f32, base: f32, hist_h: f
 }
 
 /// One dot per metric from `x0` to `rx`, centred on `y`; "+N" when they do not fit.
-fn metric_dots(items: &mut Vec<Item>, t: &Touchpoint, x0: f32, rx: f32, y: f32, p: &Palette) {
-    let dot_step = 11.0;
-    let shown = dots_shown(rx - x0, t.metrics.len());
-    for (i, m) in t.metrics.iter().take(shown).enumerate() {
-        let fill = match m.on_target() {
+fn metric_dots(
+    items: &mut Vec<Item>,
+    t: &Touchpoint,
+    x0: f32,
+    rx: f32,
+    y: f32,
+    p: &Palette,
+    m: &Metrics,
+) {
+    let shown = dots_shown(rx - x0, t.metrics.len(), m);
+    for (i, metric) in t.metrics.iter().take(shown).enumerate() {
+        let fill = match metric.on_target() {
             Some(true) => p.good,
             Some(false) => p.bad,
             None => p.none,
         };
         items.push(Item::Circle {
-            center: (x0 + 4.0 + i as f32 * dot_step, y),
-            radius: 4.0,
+            center: (x0 + m.dot_r + i as f32 * m.dot_step, y),
+            radius: m.dot_r,
             fill: Some(fill),
             stroke: None,
         });
     }
     if shown < t.metrics.len() {
         items.push(text(
-            (x0 + shown as f32 * dot_step, y),
+            (x0 + shown as f32 * m.dot_step, y),
             format!("+{}", t.metrics.len() - shown),
-            9.0,
+            m.tiny_size,
             p.muted,
             TextAnchor::Start,
             false,
@@ -138,8 +176,10 @@ fn metric_dots(items: &mut Vec<Item>, t: &Touchpoint, x0: f32, rx: f32, y: f32, 
 }
 
 /// How many of `metrics` dots fit in `width` (the rest are said as "+N").
-fn dots_shown(width: f32, metrics: usize) -> usize {
-    let room = ((width + 11.0 - 8.0) / 11.0).floor().max(0.0) as usize;
+fn dots_shown(width: f32, metrics: usize, m: &Metrics) -> usize {
+    let room = ((width + m.dot_step - 2.0 * m.dot_r) / m.dot_step)
+        .floor()
+        .max(0.0) as usize;
     if metrics > room {
         room.saturating_sub(1)
     } else {
@@ -150,31 +190,34 @@ fn dots_shown(width: f32, metrics: usize) -> usize {
 /// How many metric dots the card of a map (not in large type) `card_w` wide shows
 /// of `metrics`: [`body`]'s dots run from right of the histogram to the right padding.
 pub(super) fn map_card_dots(card_w: f32, metrics: usize) -> usize {
-    dots_shown(
-        (card_w - 8.0) - (STRIPE_W + 8.0 + 11.0 * 7.5 + 10.0),
-        metrics,
-    )
+    let m = Metrics::of_card_w(card_w);
+    dots_shown(m.dots_w, metrics, &m)
 }
 
 /// Large type for a presented stage: the name in up to three lines of
 /// [`LARGE_NAME_SIZE`] across the card, then a low histogram, the metric dots and the
 /// score; the channel and volume wait for the inspector.
-fn large_body(items: &mut Vec<Item>, t: &Touchpoint, r: Rect, p: &Palette) {
-    let lx = r.x + STRIPE_W + 8.0;
-    let rx = r.right() - 7.0;
+fn large_body(items: &mut Vec<Item>, t: &Touchpoint, r: Rect, p: &Palette, m: &Metrics) {
+    let lx = r.x + m.stripe_w + m.pad;
+    let rx = r.right() - m.large_pad_r;
     // The score bottom right, left of the note count.
-    let badge_w = 40.0;
-    let badge = Rect::new(r.right() - 14.0 - badge_w, r.bottom() - 24.0, badge_w, 20.0);
-    score_pill(items, t, badge, 13.0, p);
-    let size = LARGE_NAME_SIZE;
+    let badge_w = m.large_pill_w;
+    let badge = Rect::new(
+        r.right() - m.large_pill_right - badge_w,
+        r.bottom() - m.large_pill_bottom,
+        badge_w,
+        m.large_pill_h,
+    );
+    score_pill(items, t, badge, m.large_pill_size, p, m);
+    let size = m.large_name_size;
     let full = (rx - lx).max(0.0);
-    let widths = [full, full, (badge.x - 6.0 - lx).max(0.0)];
+    let widths = [full, full, (badge.x - m.name_gap - lx).max(0.0)];
     for (i, l) in wrap_text_in(&card_name(t), size, true, &widths)
         .into_iter()
         .enumerate()
     {
         items.push(Item::Text {
-            pos: (lx, r.y + 18.0 + 24.0 * i as f32),
+            pos: (lx, r.y + m.large_name_top + m.large_name_line_h * i as f32),
             text: l,
             size,
             color: p.text,
@@ -184,38 +227,44 @@ fn large_body(items: &mut Vec<Item>, t: &Touchpoint, r: Rect, p: &Palette) {
             detail: Detail::Text,
         });
     }
-    let base = r.bottom() - 4.0;
-    histogram(items, t, lx, base, 10.0, p);
+    let base = r.bottom() - m.large_hist_bottom;
+    let at = HistAt {
+        x: lx,
+        base,
+        hist_h: m.large_hist_h,
+    };
+    histogram(items, t, at, p, m);
     metric_dots(
         items,
         t,
-        lx + 11.0 * 7.5 + 8.0,
-        badge.x - 4.0,
-        base - 5.0,
+        lx + m.hist_w + m.large_hist_gap,
+        badge.x - m.large_dots_gap,
+        base - m.dots_rise,
         p,
+        m,
     );
 }
 
 /// The card's usual body: score, name in two lines, channel and volume, histogram
 /// and metric dots.
-fn body(items: &mut Vec<Item>, t: &Touchpoint, r: Rect, p: &Palette) {
-    let lx = r.x + STRIPE_W + 8.0;
-    let rx = r.right() - 8.0;
+fn body(items: &mut Vec<Item>, t: &Touchpoint, r: Rect, p: &Palette, m: &Metrics) {
+    let lx = r.x + m.stripe_w + m.pad;
+    let rx = r.right() - m.pad;
     // Mean badge, top right.
-    let badge_w = 34.0;
-    let badge = Rect::new(rx - badge_w, r.y + 7.0, badge_w, 18.0);
-    score_pill(items, t, badge, 11.0, p);
+    let badge_w = m.pill_w;
+    let badge = Rect::new(rx - badge_w, r.y + m.pill_top, badge_w, m.pill_h);
+    score_pill(items, t, badge, m.pill_size, p, m);
 
     // Name: two lines at most.
-    let name_w = (badge.x - 6.0 - lx).max(0.0);
-    for (i, l) in wrap_text(&card_name(t), 12.0, true, name_w, 2)
+    let name_w = (badge.x - m.name_gap - lx).max(0.0);
+    for (i, l) in wrap_text(&card_name(t), m.name_size, true, name_w, m.name_lines)
         .into_iter()
         .enumerate()
     {
         items.push(Item::Text {
-            pos: (lx, r.y + 16.0 + 15.0 * i as f32),
+            pos: (lx, r.y + m.name_top + m.name_line_h * i as f32),
             text: l,
-            size: 12.0,
+            size: m.name_size,
             color: p.text,
             anchor: TextAnchor::Start,
             bold: true,
@@ -225,29 +274,31 @@ fn body(items: &mut Vec<Item>, t: &Touchpoint, r: Rect, p: &Palette) {
     }
 
     // Channel and volume.
-    let row_y = r.y + 51.0;
+    let row_y = r.y + m.row_top;
     let vol = t.volume.map(|v| f::fill("map-volume", &f::volume(v)));
     let measured = vol.is_some() && t.volume_source.kind.is_measured();
-    let vol_w =
-        vol.as_ref().map_or(0.0, |v| text_width(v, 10.0, false)) + if measured { 8.0 } else { 0.0 };
+    let vol_w = vol
+        .as_ref()
+        .map_or(0.0, |v| text_width(v, m.row_size, false))
+        + if measured { m.measured_w } else { 0.0 };
     if measured {
-        super::logcheck::measured_dot(items, rx - vol_w + 2.6, row_y, p);
+        super::logcheck::measured_dot(items, rx - vol_w + m.measured_x, row_y, p);
     }
     items.push(fitted(
         (lx, row_y),
         &f::word(channel_message(t.channel)),
-        10.0,
+        m.row_size,
         p.muted,
         TextAnchor::Start,
         false,
-        (rx - lx - vol_w - 8.0).max(0.0),
+        (rx - lx - vol_w - m.row_gap).max(0.0),
         Detail::Text,
     ));
     if let Some(v) = vol {
         items.push(text(
             (rx, row_y),
             v,
-            10.0,
+            m.row_size,
             p.muted,
             TextAnchor::End,
             false,
@@ -256,30 +307,47 @@ fn body(items: &mut Vec<Item>, t: &Touchpoint, r: Rect, p: &Palette) {
     }
 
     // Histogram bottom left, one dot per metric right of it.
-    let base = r.bottom() - 9.0;
-    histogram(items, t, lx, base, 20.0, p);
-    metric_dots(items, t, lx + 11.0 * 7.5 + 10.0, rx, base - 5.0, p);
+    let base = r.bottom() - m.hist_bottom;
+    let at = HistAt {
+        x: lx,
+        base,
+        hist_h: m.hist_h,
+    };
+    histogram(items, t, at, p, m);
+    metric_dots(
+        items,
+        t,
+        lx + m.hist_w + m.hist_gap,
+        rx,
+        base - m.dots_rise,
+        p,
+        m,
+    );
 }
 
 /// Gap badges straddling the top border, right-aligned.
-fn gap_badges(items: &mut Vec<Item>, r: Rect, badges: &[Badge], p: &Palette) {
+fn gap_badges(items: &mut Vec<Item>, r: Rect, badges: &[Badge], p: &Palette, m: &Metrics) {
     if !badges.is_empty() {
-        let mut x = r.right() - 8.0;
+        let mut x = r.right() - m.pad;
         for (i, b) in badges.iter().enumerate() {
             let remaining = badges.len() - i;
             let label = b.label();
-            let w = text_width(&label, BADGE_SIZE, true) + 8.0;
-            let plus_w = text_width("+9", BADGE_SIZE, true) + 8.0;
-            let need = if remaining > 1 { w + 3.0 + plus_w } else { w };
-            if x - need < r.x + 8.0 && i > 0 || x - w < r.x + 8.0 {
+            let w = text_width(&label, m.badge_size, true) + m.badge_pad;
+            let plus_w = text_width("+9", m.badge_size, true) + m.badge_pad;
+            let need = if remaining > 1 {
+                w + m.badge_gap + plus_w
+            } else {
+                w
+            };
+            if x - need < r.x + m.pad && i > 0 || x - w < r.x + m.pad {
                 let more = format!("+{remaining}");
-                let w = text_width(&more, BADGE_SIZE, true) + 8.0;
-                let pill = Rect::new(x - w, r.y - BADGE_H / 2.0, w, BADGE_H);
-                items.push(rect(pill, Some(p.muted), None, 0.0, BADGE_H / 2.0));
+                let w = text_width(&more, m.badge_size, true) + m.badge_pad;
+                let pill = Rect::new(x - w, r.y - m.badge_h / 2.0, w, m.badge_h);
+                items.push(rect(pill, Some(p.muted), None, 0.0, m.badge_h / 2.0));
                 items.push(text(
                     (pill.x + w / 2.0, r.y),
                     more,
-                    BADGE_SIZE,
+                    m.badge_size,
                     p.text_on(p.muted),
                     TextAnchor::Middle,
                     true,
@@ -288,34 +356,45 @@ fn gap_badges(items: &mut Vec<Item>, r: Rect, badges: &[Badge], p: &Palette) {
                 break;
             }
             let fill = b.color(p);
-            let pill = Rect::new(x - w, r.y - BADGE_H / 2.0, w, BADGE_H);
-            items.push(rect(pill, Some(fill), None, 0.0, BADGE_H / 2.0));
+            let pill = Rect::new(x - w, r.y - m.badge_h / 2.0, w, m.badge_h);
+            items.push(rect(pill, Some(fill), None, 0.0, m.badge_h / 2.0));
             items.push(text(
                 (pill.x + w / 2.0, r.y),
                 label,
-                BADGE_SIZE,
+                m.badge_size,
                 p.text_on(fill),
                 TextAnchor::Middle,
                 true,
                 Detail::Text,
             ));
-            x -= w + 3.0;
+            x -= w + m.badge_gap;
         }
     }
 }
 
 /// The sticky-note count, bottom right.
-fn note_count(items: &mut Vec<Item>, r: Rect, notes: usize, p: &Palette) {
-    let s = Rect::new(r.right() - 10.0, r.bottom() - 10.0, 16.0, 16.0);
-    items.push(rect(s, Some(p.note), Some(p.card_stroke), 1.0, 2.0));
+fn note_count(items: &mut Vec<Item>, r: Rect, notes: usize, p: &Palette, m: &Metrics) {
+    let s = Rect::new(
+        r.right() - m.note_inset,
+        r.bottom() - m.note_inset,
+        m.note_side,
+        m.note_side,
+    );
+    items.push(rect(
+        s,
+        Some(p.note),
+        Some(p.card_stroke),
+        m.stroke_w,
+        m.note_radius,
+    ));
     items.push(text(
-        (s.x + 8.0, s.y + 8.0),
+        (s.x + m.note_side / 2.0, s.y + m.note_side / 2.0),
         if notes > 9 {
             "9+".into()
         } else {
             notes.to_string()
         },
-        9.0,
+        m.tiny_size,
         Color::rgb(0x1a, 0x1a, 0x1a),
         TextAnchor::Middle,
         true,

@@ -35,6 +35,7 @@ pub mod labels;
 pub mod logcheck;
 pub mod marks;
 pub mod measure;
+pub mod metrics;
 pub mod scenario_overlay;
 pub mod style;
 #[cfg(test)]
@@ -47,6 +48,7 @@ pub use edge::{
 };
 pub use marks::{Badge, Marks, TrendMark};
 pub use measure::{Readability, measure};
+pub use metrics::Metrics;
 pub use style::{Color, Palette, Theme};
 pub use text::{clean_text, fit_text, text_width, wrap_text, wrap_text_in};
 
@@ -385,11 +387,7 @@ impl Default for SceneOptions {
 // ---------------------------------------------------------------------------
 // Text measuring
 
-const TITLE_H: f32 = 96.0;
-const MARGIN: f32 = 16.0;
-const STRIPE_W: f32 = 5.0;
-const BADGE_H: f32 = 14.0;
-const BADGE_SIZE: f32 = 8.5;
+use metrics::{BADGE_H, BADGE_SIZE, MARGIN, STRIPE_W, TITLE_H};
 
 fn text(
     pos: (f32, f32),
@@ -483,6 +481,7 @@ pub fn build_scene_with_marks(
 ) -> Scene {
     let p = options.theme.palette();
     let config = layout.config.unwrap_or_default();
+    let m = Metrics::of(&config);
     let mut scene = Scene {
         title: clean_text(journey.title()),
         bounds: layout.bounds,
@@ -559,6 +558,7 @@ pub fn build_scene_with_marks(
             badges,
             notes,
             &p,
+            &m,
             large_type(options, t),
         ));
     }
@@ -653,6 +653,7 @@ pub fn patch_card(
         return false;
     };
     let p = options.theme.palette();
+    let m = Metrics::of(&layout.config.unwrap_or_default());
     let badges = marks
         .filter(|_| options.show_gaps)
         .and_then(|m| m.touchpoints.get(id))
@@ -667,7 +668,16 @@ pub fn patch_card(
         0
     };
     if let Some(slot) = scene.cards.get_mut(i) {
-        *slot = card_group(journey, t, *r, badges, notes, &p, large_type(options, t));
+        *slot = card_group(
+            journey,
+            t,
+            *r,
+            badges,
+            notes,
+            &p,
+            &m,
+            large_type(options, t),
+        );
     }
     true
 }
