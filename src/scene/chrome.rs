@@ -39,10 +39,19 @@ pub(super) fn background(
     c: &LayoutConfig,
     p: &Palette,
 ) {
-    let grid = layout.grid;
-    let top = 0.0;
-    let bottom = grid.bottom();
     // Stage column headers.
+    stage_headers(out, layout, c, p);
+    // Lane bands and labels.
+    for lane in &layout.lanes {
+        lane_band(out, journey, layout, lane, c, p);
+    }
+    // Grid lines.
+    grid_lines(out, layout, p);
+}
+
+/// A header above each stage column: its name and how many touchpoints it holds.
+fn stage_headers(out: &mut Vec<Item>, layout: &Layout, c: &LayoutConfig, p: &Palette) {
+    let top = 0.0;
     for col in &layout.columns {
         out.push(rect(
             Rect::new(col.x, top, col.w, c.header_h),
@@ -78,79 +87,96 @@ pub(super) fn background(
             Detail::Always,
         ));
     }
-    // Lane bands and labels.
-    for lane in &layout.lanes {
-        let color = Color::from(lane.color);
-        let tint = p.background.mix(color, 0.07);
-        out.push(rect(
-            Rect::new(grid.x, lane.y, grid.w, lane.h),
-            Some(tint),
-            None,
-            0.0,
-            0.0,
-        ));
-        out.push(rect(
-            Rect::new(0.0, lane.y, c.label_w, lane.h),
-            Some(p.background.mix(color, 0.16)),
-            None,
-            0.0,
-            0.0,
-        ));
-        out.push(rect(
-            Rect::new(0.0, lane.y, STRIPE_W + 1.0, lane.h),
-            Some(color),
-            None,
-            0.0,
-            0.0,
-        ));
-        let max_w = (c.label_w - 22.0).max(0.0);
-        let name = match &lane.key {
-            LaneKey::Unowned => tr("map-lane-unowned"),
-            LaneKey::Layer(l) => f::word(&format!("map-layer-{}", l.key())),
-            LaneKey::Department(_) => clean_text(&lane.name),
-        };
-        let lines = wrap_text(&name, 12.0, true, max_w, 2);
-        let mut y = lane.y + 18.0;
-        for l in &lines {
-            out.push(Item::Text {
-                pos: (14.0, y),
-                text: l.clone(),
-                size: 12.0,
-                color: p.text,
-                anchor: TextAnchor::Start,
-                bold: true,
-                max_width: Some(max_w),
-                detail: Detail::Always,
-            });
-            y += 15.0;
-        }
-        let count = match &lane.key {
-            LaneKey::Department(_) | LaneKey::Unowned | LaneKey::Layer(_) => layout
-                .cells
-                .iter()
-                .filter(|((_, li), _)| layout.lanes.get(*li).is_some_and(|l| l.y == lane.y))
-                .map(|(_, v)| v.len())
-                .sum::<usize>(),
-        };
-        let sub = match &lane.key {
-            LaneKey::Department(d) if journey.is_customer(Some(d)) => tr_args(
-                "map-lane-customer",
-                &[("touchpoints", touchpoints(count).into())],
-            ),
-            _ => touchpoints(count),
-        };
-        out.push(fitted(
-            (14.0, y),
-            &sub,
-            10.0,
-            p.muted,
-            TextAnchor::Start,
-            false,
-            max_w,
-            Detail::Always,
-        ));
+}
+
+/// A lane's tinted band and its label: a colour stripe, its name and how many
+/// touchpoints it holds.
+fn lane_band(
+    out: &mut Vec<Item>,
+    journey: &Journey,
+    layout: &Layout,
+    lane: &crate::layout::Lane,
+    c: &LayoutConfig,
+    p: &Palette,
+) {
+    let grid = layout.grid;
+    let color = Color::from(lane.color);
+    let tint = p.background.mix(color, 0.07);
+    out.push(rect(
+        Rect::new(grid.x, lane.y, grid.w, lane.h),
+        Some(tint),
+        None,
+        0.0,
+        0.0,
+    ));
+    out.push(rect(
+        Rect::new(0.0, lane.y, c.label_w, lane.h),
+        Some(p.background.mix(color, 0.16)),
+        None,
+        0.0,
+        0.0,
+    ));
+    out.push(rect(
+        Rect::new(0.0, lane.y, STRIPE_W + 1.0, lane.h),
+        Some(color),
+        None,
+        0.0,
+        0.0,
+    ));
+    let max_w = (c.label_w - 22.0).max(0.0);
+    let name = match &lane.key {
+        LaneKey::Unowned => tr("map-lane-unowned"),
+        LaneKey::Layer(l) => f::word(&format!("map-layer-{}", l.key())),
+        LaneKey::Department(_) => clean_text(&lane.name),
+    };
+    let lines = wrap_text(&name, 12.0, true, max_w, 2);
+    let mut y = lane.y + 18.0;
+    for l in &lines {
+        out.push(Item::Text {
+            pos: (14.0, y),
+            text: l.clone(),
+            size: 12.0,
+            color: p.text,
+            anchor: TextAnchor::Start,
+            bold: true,
+            max_width: Some(max_w),
+            detail: Detail::Always,
+        });
+        y += 15.0;
     }
-    // Grid lines.
+    let count = match &lane.key {
+        LaneKey::Department(_) | LaneKey::Unowned | LaneKey::Layer(_) => layout
+            .cells
+            .iter()
+            .filter(|((_, li), _)| layout.lanes.get(*li).is_some_and(|l| l.y == lane.y))
+            .map(|(_, v)| v.len())
+            .sum::<usize>(),
+    };
+    let sub = match &lane.key {
+        LaneKey::Department(d) if journey.is_customer(Some(d)) => tr_args(
+            "map-lane-customer",
+            &[("touchpoints", touchpoints(count).into())],
+        ),
+        _ => touchpoints(count),
+    };
+    out.push(fitted(
+        (14.0, y),
+        &sub,
+        10.0,
+        p.muted,
+        TextAnchor::Start,
+        false,
+        max_w,
+        Detail::Always,
+    ));
+}
+
+/// The lines between lanes and columns and around the grid, and the line of
+/// visibility when the lanes are layers.
+fn grid_lines(out: &mut Vec<Item>, layout: &Layout, p: &Palette) {
+    let grid = layout.grid;
+    let top = 0.0;
+    let bottom = grid.bottom();
     for lane in &layout.lanes {
         out.push(line(
             vec![(0.0, lane.y), (grid.right(), lane.y)],
