@@ -64,9 +64,6 @@ pub(super) fn edge_label(h: &Handoff) -> String {
     parts.join(&f::word("map-edge-separator"))
 }
 
-/// The room the "measured" mark takes in a queue-time label.
-const DOT_W: f32 = 7.0;
-
 /// Line widths: a cross-department handoff is twice as thick as one inside a department.
 pub const SAME_DEPARTMENT_WIDTH: f32 = 1.2;
 pub const CUSTOMER_WIDTH: f32 = 1.6;
@@ -97,6 +94,7 @@ pub(super) fn edge_group(
     e: EdgeInput<'_>,
     badges: &[Badge],
     p: &Palette,
+    m: &Metrics,
 ) -> EdgeGroup {
     let EdgeInput {
         h,
@@ -112,7 +110,12 @@ pub(super) fn edge_group(
     };
     // Head room for the arrow head.
     let bb = bbox_of(&points);
-    let mut bbox = Rect::new(bb.x - 6.0, bb.y - 6.0, bb.w + 12.0, bb.h + 12.0);
+    let mut bbox = Rect::new(
+        bb.x - m.head_room,
+        bb.y - m.head_room,
+        bb.w + 2.0 * m.head_room,
+        bb.h + 2.0 * m.head_room,
+    );
 
     let mut label = clean_text(&edge_label(h));
     if kind == EdgeKind::Rework && label.is_empty() {
@@ -132,12 +135,12 @@ pub(super) fn edge_group(
     let mut dot = !pills.is_empty()
         && h.wait_source.kind.is_measured()
         && label_figures(h.wait_hours, h.failure_rate).0.is_some();
-    let size = 9.5;
-    let pill_width = |t: &str| (text_width(t, size, true) + 8.0).max(LABEL_H);
+    let size = m.label_size;
+    let pill_width = |t: &str| (text_width(t, size, true) + m.label_pad).max(LABEL_H);
     let widths = |pills: &[(String, Color, bool)], dot: bool| {
         pills.iter().map(|(t, _, _)| pill_width(t)).sum::<f32>()
-            + 3.0 * pills.len().saturating_sub(1) as f32
-            + if dot { DOT_W } else { 0.0 }
+            + m.label_gap * pills.len().saturating_sub(1) as f32
+            + if dot { m.label_dot_w } else { 0.0 }
     };
     let mut total_w = widths(&pills, dot);
     let mut at = None;
@@ -190,7 +193,7 @@ pub(super) fn edge_group(
     let mut x = at.0 - total_w / 2.0;
     for (i, (t, col, outlined)) in pills.into_iter().enumerate() {
         let marked = dot && i == 0;
-        let w = pill_width(&t) + if marked { DOT_W } else { 0.0 };
+        let w = pill_width(&t) + if marked { m.label_dot_w } else { 0.0 };
         let r = Rect::new(x, at.1 - LABEL_H / 2.0, w, LABEL_H);
         let (fill, stroke, ink) = if outlined {
             let ink = if col == p.muted { p.text } else { col };
@@ -198,12 +201,12 @@ pub(super) fn edge_group(
         } else {
             (col, None, p.text_on(col))
         };
-        labels.push(rect(r, Some(fill), stroke, 1.0, 4.0));
+        labels.push(rect(r, Some(fill), stroke, m.stroke_w, m.label_radius));
         if marked {
-            super::logcheck::measured_dot(&mut labels, x + 4.0 + 2.6, at.1, p);
+            super::logcheck::measured_dot(&mut labels, x + m.label_dot_x + m.measured_x, at.1, p);
         }
         let text_x = if marked {
-            x + (w + DOT_W) / 2.0
+            x + (w + m.label_dot_w) / 2.0
         } else {
             x + w / 2.0
         };
@@ -218,7 +221,7 @@ pub(super) fn edge_group(
         ));
         bbox = bbox.union(&r);
         placed.add(r);
-        x += w + 3.0;
+        x += w + m.label_gap;
     }
     EdgeGroup {
         key: h.key(),

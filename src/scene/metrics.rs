@@ -154,6 +154,8 @@ pub struct Metrics {
     pub label_radius: f32,
     /// Offset of the "measured" mark's room from a label pill's left.
     pub label_dot_x: f32,
+    /// Room the "measured" mark takes in a queue-time label.
+    pub label_dot_w: f32,
 }
 
 impl Metrics {
@@ -229,6 +231,7 @@ impl Metrics {
             label_gap: 3.0,
             label_radius: 4.0,
             label_dot_x: 4.0,
+            label_dot_w: 7.0,
         }
     }
 

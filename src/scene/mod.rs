@@ -534,6 +534,7 @@ pub fn build_scene_with_marks(
             input,
             badges,
             &p,
+            &m,
         ));
     }
 
