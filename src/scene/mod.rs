@@ -538,31 +538,7 @@ pub fn build_scene_with_marks(
         ));
     }
 
-    let note_counts = if options.show_notes {
-        note_counts(journey)
-    } else {
-        BTreeMap::new()
-    };
-    for (id, r) in &layout.cards {
-        let Some(t) = journey.touchpoint(id) else {
-            continue;
-        };
-        let badges = marks
-            .and_then(|m| m.touchpoints.get(id))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let notes = note_counts.get(id).copied().unwrap_or(0);
-        scene.cards.push(card_group(
-            journey,
-            t,
-            *r,
-            badges,
-            notes,
-            &p,
-            &m,
-            large_type(options, t),
-        ));
-    }
+    scene.cards = cards(journey, layout, marks, options, (&p, &m));
 
     let mut bounds = layout.bounds;
     if options.title {
@@ -630,6 +606,43 @@ pub fn build_scene_with_marks(
         bounds.h + 2.0 * MARGIN,
     );
     scene
+}
+
+/// The card of every touchpoint `layout` placed, with its badges (`marks`) and note count.
+fn cards(
+    journey: &Journey,
+    layout: &Layout,
+    marks: Option<&Marks>,
+    options: &SceneOptions,
+    (p, m): (&Palette, &Metrics),
+) -> Vec<CardGroup> {
+    let mut out = Vec::with_capacity(layout.cards.len());
+    let note_counts = if options.show_notes {
+        note_counts(journey)
+    } else {
+        BTreeMap::new()
+    };
+    for (id, r) in &layout.cards {
+        let Some(t) = journey.touchpoint(id) else {
+            continue;
+        };
+        let badges = marks
+            .and_then(|m| m.touchpoints.get(id))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let notes = note_counts.get(id).copied().unwrap_or(0);
+        out.push(card_group(
+            journey,
+            t,
+            *r,
+            badges,
+            notes,
+            p,
+            m,
+            large_type(options, t),
+        ));
+    }
+    out
 }
 
 /// Rebuild the card of one touchpoint in place (its text, colours, badges) after a change
