@@ -74,6 +74,49 @@ fn parse_paper(text: &str) -> Result<crate::export::pdf::Paper, String> {
 /// output, 2 usage (unknown or unsupported format, binary format to standard output).
 pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let to_stdout = args.output == Path::new("-");
+    let format = match export_format(args, to_stdout, err) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
+    let drawn = matches!(
+        format,
+        ExportFormat::Svg
+            | ExportFormat::Png
+            | ExportFormat::Pdf
+            | ExportFormat::Markdown
+            | ExportFormat::Html
+    );
+    let pdf_report = format == ExportFormat::Pdf && args.report;
+    let compares = pdf_report || matches!(format, ExportFormat::Markdown | ExportFormat::Html);
+    note_ignored_options(args, format, drawn, compares, err);
+    let mut options = export_options(args, format, to_stdout, pdf_report, err);
+    let journey = match load_journey(args, &options, err) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    if let Err(code) = load_compared(args, compares, &mut options, err) {
+        return code;
+    }
+    if let Err(code) = add_log_check(args, format, drawn, &journey, &mut options, err) {
+        return code;
+    }
+    let artifacts = match crate::export::export(&journey, &options) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    };
+    write_artifacts(args, format, to_stdout, &artifacts, out, err)
+}
+
+/// The output format (given, or from the output's extension), refused (exit code 2) when
+/// unknown, binary to standard output, or with an unknown theme.
+fn export_format(
+    args: &ExportArgs,
+    to_stdout: bool,
+    err: &mut dyn Write,
+) -> Result<ExportFormat, u8> {
     let format = match args.format {
         Some(f) => f,
         None => match ExportFormat::from_path(&args.output) {
@@ -84,7 +127,7 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
                     "{}: cannot tell the format from the extension; use --format svg|png|pdf|csv|md|html|mermaid|dot",
                     args.output.display()
                 );
-                return 2;
+                return Err(2);
             }
         },
     };
@@ -94,22 +137,25 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             "{} is a binary format; give an output file with -o",
             format.name()
         );
-        return 2;
+        return Err(2);
     }
     if let Some(t) = &args.theme
         && crate::scene::Theme::parse(t).is_none()
     {
         let _ = writeln!(err, "unknown theme `{t}`; use light or dark");
-        return 2;
+        return Err(2);
     }
-    let drawn = matches!(
-        format,
-        ExportFormat::Svg
-            | ExportFormat::Png
-            | ExportFormat::Pdf
-            | ExportFormat::Markdown
-            | ExportFormat::Html
-    );
+    Ok(format)
+}
+
+/// A note for each option the format ignores.
+fn note_ignored_options(
+    args: &ExportArgs,
+    format: ExportFormat,
+    drawn: bool,
+    compares: bool,
+    err: &mut dyn Write,
+) {
     if !drawn && (args.theme.is_some() || args.no_gaps || args.date.is_some()) {
         let _ = writeln!(
             err,
@@ -140,7 +186,6 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             tr_args("cli-export-note-table", &[("format", format.name().into())])
         );
     }
-    let pdf_report = format == ExportFormat::Pdf && args.report;
     if args.report && format != ExportFormat::Pdf {
         let _ = writeln!(
             err,
@@ -151,7 +196,6 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             )
         );
     }
-    let compares = pdf_report || matches!(format, ExportFormat::Markdown | ExportFormat::Html);
     if !compares && args.compare.is_some() {
         let _ = writeln!(
             err,
@@ -162,6 +206,16 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             )
         );
     }
+}
+
+/// The export options from the command line.
+fn export_options(
+    args: &ExportArgs,
+    format: ExportFormat,
+    to_stdout: bool,
+    pdf_report: bool,
+    err: &mut dyn Write,
+) -> crate::export::ExportOptions {
     let mut options = crate::export::ExportOptions::new(format);
     options.table = args.table;
     options.bom = args.bom;
@@ -196,20 +250,30 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         let _ = writeln!(err, "{}", crate::i18n::tr("cli-export-note-stdout-table"));
         options.table = Some(crate::export::csv::CsvTable::Touchpoints);
     }
+    options
+}
+
+/// Read and load the journey; a map too big for one drawing is refused before the full
+/// load. Exit code 1 when it cannot be read or is refused.
+fn load_journey(
+    args: &ExportArgs,
+    options: &crate::export::ExportOptions,
+    err: &mut dyn Write,
+) -> Result<crate::model::Journey, u8> {
     let bytes = match crate::io::read_file(&args.file) {
         Ok(b) => b,
         Err(e) => {
             for line in e.lines() {
                 let _ = writeln!(err, "{line}");
             }
-            return 1;
+            return Err(1);
         }
     };
     // A map too big for one drawing is refused from a census of the file, before the
     // full load (a second on the biggest files), with the same words.
-    if let Err(e) = crate::export::diagram::refuse_before_loading(&bytes, &options) {
+    if let Err(e) = crate::export::diagram::refuse_before_loading(&bytes, options) {
         let _ = writeln!(err, "{e}");
-        return 1;
+        return Err(1);
     }
     let journey = match crate::io::load_bytes(&args.file.display().to_string(), &bytes) {
         Ok(j) => j,
@@ -217,10 +281,21 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             for line in e.lines() {
                 let _ = writeln!(err, "{line}");
             }
-            return 1;
+            return Err(1);
         }
     };
     drop(bytes);
+    Ok(journey)
+}
+
+/// With --compare (where the format compares): the to-be journey. Exit code 1 when it
+/// cannot be loaded.
+fn load_compared(
+    args: &ExportArgs,
+    compares: bool,
+    options: &mut crate::export::ExportOptions,
+    err: &mut dyn Write,
+) -> Result<(), u8> {
     if let Some(path) = &args.compare
         && compares
     {
@@ -230,15 +305,28 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
                 for line in e.lines() {
                     let _ = writeln!(err, "{line}");
                 }
-                return 1;
+                return Err(1);
             }
         }
     }
+    Ok(())
+}
+
+/// With --measure (for drawn formats): the event log's check of the map. Exit code 1
+/// when the log cannot be read.
+fn add_log_check(
+    args: &ExportArgs,
+    format: ExportFormat,
+    drawn: bool,
+    journey: &crate::model::Journey,
+    options: &mut crate::export::ExportOptions,
+    err: &mut dyn Write,
+) -> Result<(), u8> {
     if let Some(log) = &args.measure {
         if drawn {
             let opts = crate::evidence::eventlog::ReadOptions::default();
             match crate::evidence::eventlog::measure::measure_files(
-                &journey,
+                journey,
                 log,
                 args.map.as_deref(),
                 &opts,
@@ -255,7 +343,7 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
                     for l in lines {
                         let _ = writeln!(err, "{l}");
                     }
-                    return 1;
+                    return Err(1);
                 }
             }
         } else {
@@ -269,13 +357,18 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             );
         }
     }
-    let artifacts = match crate::export::export(&journey, &options) {
-        Ok(a) => a,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return 1;
-        }
-    };
+    Ok(())
+}
+
+/// Write the export: the main output to standard output, or every file all or nothing.
+fn write_artifacts(
+    args: &ExportArgs,
+    format: ExportFormat,
+    to_stdout: bool,
+    artifacts: &[crate::export::Artifact],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     if to_stdout {
         // Only the main output goes to standard output (a report's map needs a file).
         for a in artifacts
@@ -295,7 +388,7 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         .collect();
     let files: Vec<(&Path, &[u8])> = paths
         .iter()
-        .zip(&artifacts)
+        .zip(artifacts)
         .map(|(p, a)| (p.as_path(), a.bytes.as_slice()))
         .collect();
     let options = crate::io::WriteOptions {
@@ -303,7 +396,7 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     };
     match crate::io::save_all_atomic(&crate::io::RealFs, &files, options) {
         Ok(()) => {
-            for (path, a) in paths.iter().zip(&artifacts) {
+            for (path, a) in paths.iter().zip(artifacts) {
                 let _ = writeln!(
                     out,
                     "{}",
