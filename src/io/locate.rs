@@ -67,233 +67,297 @@ pub fn locate(src: &str, path: &str) -> Pos {
 /// instead of building ever longer paths.
 const MAX_SCAN_DEPTH: usize = 2 * super::MAX_DEPTH;
 
-/// Call `visit(path, pos)` for the start of every value; stop when it returns false
-/// (or at nesting deeper than a journey file can have).
-pub fn scan(src: &str, mut visit: impl FnMut(&str, Pos) -> bool) {
-    let chars: Vec<char> = src.chars().collect();
-    let mut i = 0;
-    let mut line = 1;
-    let mut col = 1;
-    let mut path = String::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    // Whether the next token starts a value (recorded with its path).
-    let mut expect_value = true;
-
-    macro_rules! advance {
-        () => {{
-            if chars[i] == '\n' {
-                line += 1;
-                col = 1;
-            } else {
-                col += 1;
-            }
-            i += 1;
-        }};
-    }
-
-    // Path of the current element inside the top frame.
-    fn element_path(path: &str, frame: Option<&Frame>) -> String {
-        let mut p = path.to_owned();
-        match frame {
-            None => {}
-            Some(f) => match f.kind {
-                Kind::Some => {}
-                Kind::Paren => match &f.field {
-                    Some(name) => {
-                        if !p.is_empty() {
-                            p.push('.');
-                        }
-                        p.push_str(name);
+/// The path of the current element inside the top frame.
+fn element_path(path: &str, frame: Option<&Frame>) -> String {
+    let mut p = path.to_owned();
+    match frame {
+        None => {}
+        Some(f) => match f.kind {
+            Kind::Some => {}
+            Kind::Paren => match &f.field {
+                Some(name) => {
+                    if !p.is_empty() {
+                        p.push('.');
                     }
-                    None => p.push_str(&format!("[{}]", f.index)),
-                },
-                Kind::List | Kind::Map => p.push_str(&format!("[{}]", f.index)),
+                    p.push_str(name);
+                }
+                None => p.push_str(&format!("[{}]", f.index)),
             },
-        }
-        p
+            Kind::List | Kind::Map => p.push_str(&format!("[{}]", f.index)),
+        },
+    }
+    p
+}
+
+/// The scanner's place in the text: the characters, the index and its line and column.
+struct Cursor {
+    chars: Vec<char>,
+    i: usize,
+    line: usize,
+    col: usize,
+}
+
+impl Cursor {
+    fn at(&self, k: usize) -> Option<char> {
+        self.chars.get(k).copied()
     }
 
-    while i < chars.len() {
-        let c = chars[i];
-        // whitespace
+    fn done(&self) -> bool {
+        self.i >= self.chars.len()
+    }
+
+    fn pos(&self) -> Pos {
+        Pos {
+            line: self.line,
+            col: self.col,
+        }
+    }
+
+    /// One character on (the caller checked there is one).
+    fn advance(&mut self) {
+        if self.chars[self.i] == '\n' {
+            self.line += 1;
+            self.col = 1;
+        } else {
+            self.col += 1;
+        }
+        self.i += 1;
+    }
+
+    /// Skip whitespace or a comment at the cursor; true when something was skipped.
+    fn skip_blank(&mut self) -> bool {
+        let c = self.chars[self.i];
         if c.is_whitespace() {
-            advance!();
-            continue;
+            self.advance();
+            return true;
         }
-        // comments
-        if c == '/' && chars.get(i + 1) == Some(&'/') {
-            while i < chars.len() && chars[i] != '\n' {
-                advance!();
+        if c == '/' && self.at(self.i + 1) == Some('/') {
+            while !self.done() && self.chars[self.i] != '\n' {
+                self.advance();
             }
-            continue;
+            return true;
         }
-        if c == '/' && chars.get(i + 1) == Some(&'*') {
+        if c == '/' && self.at(self.i + 1) == Some('*') {
             let mut depth = 0usize;
-            while i < chars.len() {
-                if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
+            while !self.done() {
+                if self.chars[self.i] == '/' && self.at(self.i + 1) == Some('*') {
                     depth += 1;
-                    advance!();
-                    advance!();
-                } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
+                    self.advance();
+                    self.advance();
+                } else if self.chars[self.i] == '*' && self.at(self.i + 1) == Some('/') {
                     depth = depth.saturating_sub(1);
-                    advance!();
-                    advance!();
+                    self.advance();
+                    self.advance();
                     if depth == 0 {
                         break;
                     }
                 } else {
-                    advance!();
+                    self.advance();
                 }
             }
-            continue;
+            return true;
         }
-        let pos = Pos { line, col };
-        // A field name inside a paren frame: `ident :`
-        if (c.is_alphabetic() || c == '_')
-            && stack.last().is_some_and(|f| f.kind == Kind::Paren)
-            && expect_value
-        {
-            let start = i;
-            let mut j = i;
-            while j < chars.len() && (chars[j].is_alphanumeric() || chars[j] == '_') {
-                j += 1;
-            }
-            let mut k = j;
-            while k < chars.len() && chars[k].is_whitespace() && chars[k] != '\n' {
-                k += 1;
-            }
-            if chars.get(k) == Some(&':') && chars.get(k + 1) != Some(&':') {
-                let name: String = chars[start..j].iter().collect();
-                if let Some(f) = stack.last_mut() {
-                    f.field = Some(name);
-                }
-                while i <= k {
-                    advance!();
-                }
-                continue;
-            }
+        false
+    }
+
+    /// A field name `ident :` at the cursor: its name, with the cursor past the colon.
+    fn field_name(&mut self) -> Option<String> {
+        let start = self.i;
+        let mut j = self.i;
+        while j < self.chars.len() && (self.chars[j].is_alphanumeric() || self.chars[j] == '_') {
+            j += 1;
         }
-        if stack.len() > MAX_SCAN_DEPTH {
-            return;
+        let mut k = j;
+        while k < self.chars.len() && self.chars[k].is_whitespace() && self.chars[k] != '\n' {
+            k += 1;
         }
-        if expect_value && !matches!(c, ')' | ']' | '}' | ',') {
-            let p = element_path(&path, stack.last());
-            if !visit(&p, pos) {
-                return;
+        if self.at(k) == Some(':') && self.at(k + 1) != Some(':') {
+            let name: String = self.chars[start..j].iter().collect();
+            while self.i <= k {
+                self.advance();
             }
-            expect_value = false;
-            // An identifier followed by `(`: a struct/variant name, or `Some`.
-            if c.is_alphabetic() || c == '_' {
-                let start = i;
-                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
-                    advance!();
-                }
-                let word: String = chars[start..i].iter().collect();
-                let mut k = i;
-                while k < chars.len() && chars[k].is_whitespace() {
-                    k += 1;
-                }
-                if chars.get(k) == Some(&'(') {
-                    while i < k {
-                        advance!();
-                    }
-                    advance!();
-                    let kind = if word == "Some" {
-                        Kind::Some
-                    } else {
-                        Kind::Paren
-                    };
-                    stack.push(Frame {
-                        kind,
-                        base: path.len(),
-                        index: 0,
-                        field: None,
-                    });
-                    path = p;
-                    expect_value = true;
-                }
-                continue;
-            }
-            match c {
-                '(' | '[' | '{' => {
-                    advance!();
-                    let kind = match c {
-                        '(' => Kind::Paren,
-                        '[' => Kind::List,
-                        _ => Kind::Map,
-                    };
-                    stack.push(Frame {
-                        kind,
-                        base: path.len(),
-                        index: 0,
-                        field: None,
-                    });
-                    path = p;
-                    expect_value = true;
-                    continue;
-                }
-                _ => {}
-            }
+            return Some(name);
         }
+        None
+    }
+
+    /// An identifier at the cursor (the cursor moves past it); with `(` next, the
+    /// cursor also moves past the `(` and the frame kind is returned (`Some` or a
+    /// struct/variant name).
+    fn word(&mut self) -> Option<Kind> {
+        let start = self.i;
+        while !self.done() && (self.chars[self.i].is_alphanumeric() || self.chars[self.i] == '_') {
+            self.advance();
+        }
+        let word: String = self.chars[start..self.i].iter().collect();
+        let mut k = self.i;
+        while k < self.chars.len() && self.chars[k].is_whitespace() {
+            k += 1;
+        }
+        if self.at(k) != Some('(') {
+            return None;
+        }
+        while self.i < k {
+            self.advance();
+        }
+        self.advance();
+        Some(if word == "Some" {
+            Kind::Some
+        } else {
+            Kind::Paren
+        })
+    }
+
+    /// A string or a char opened by `quote` at the cursor: skip to the matching
+    /// unescaped quote.
+    fn skip_quoted(&mut self, quote: char) {
+        self.advance();
+        while !self.done() && self.chars[self.i] != quote {
+            if self.chars[self.i] == '\\' {
+                self.advance();
+                if self.done() {
+                    break;
+                }
+            }
+            self.advance();
+        }
+        if !self.done() {
+            self.advance();
+        }
+    }
+
+    /// A raw string `r#"..."#` at the cursor.
+    fn skip_raw(&mut self) {
+        self.advance();
+        let mut hashes = 0;
+        while !self.done() && self.chars[self.i] == '#' {
+            hashes += 1;
+            self.advance();
+        }
+        if !self.done() {
+            self.advance(); // opening quote
+        }
+        while !self.done() {
+            if self.chars[self.i] == '"' && (1..=hashes).all(|h| self.at(self.i + h) == Some('#')) {
+                for _ in 0..=hashes {
+                    self.advance();
+                }
+                break;
+            }
+            self.advance();
+        }
+    }
+}
+
+/// The scanner's structure: the open frames, the path of the innermost one, and
+/// whether the next token starts a value (recorded with its path).
+struct Nesting {
+    path: String,
+    stack: Vec<Frame>,
+    expect_value: bool,
+}
+
+impl Nesting {
+    fn open(&mut self, kind: Kind, p: String) {
+        self.stack.push(Frame {
+            kind,
+            base: self.path.len(),
+            index: 0,
+            field: None,
+        });
+        self.path = p;
+        self.expect_value = true;
+    }
+
+    /// Punctuation and everything else that is not the start of a value.
+    fn other(&mut self, cur: &mut Cursor, c: char) {
         match c {
-            // A string or a char: skip to the matching unescaped quote.
-            '"' | '\'' => {
-                advance!();
-                while i < chars.len() && chars[i] != c {
-                    if chars[i] == '\\' {
-                        advance!();
-                        if i >= chars.len() {
-                            break;
-                        }
-                    }
-                    advance!();
-                }
-                if i < chars.len() {
-                    advance!();
-                }
-            }
-            'r' if matches!(chars.get(i + 1), Some('#' | '"')) => {
-                advance!();
-                let mut hashes = 0;
-                while i < chars.len() && chars[i] == '#' {
-                    hashes += 1;
-                    advance!();
-                }
-                if i < chars.len() {
-                    advance!(); // opening quote
-                }
-                while i < chars.len() {
-                    if chars[i] == '"' && (1..=hashes).all(|h| chars.get(i + h) == Some(&'#')) {
-                        for _ in 0..=hashes {
-                            advance!();
-                        }
-                        break;
-                    }
-                    advance!();
-                }
-            }
+            '"' | '\'' => cur.skip_quoted(c),
+            'r' if matches!(cur.at(cur.i + 1), Some('#' | '"')) => cur.skip_raw(),
             ',' => {
-                advance!();
-                if let Some(f) = stack.last_mut() {
+                cur.advance();
+                if let Some(f) = self.stack.last_mut() {
                     f.index += 1;
                     f.field = None;
                 }
-                expect_value = true;
+                self.expect_value = true;
             }
             ':' => {
                 // map key done: the value shares the key's element path
-                advance!();
-                expect_value = false;
+                cur.advance();
+                self.expect_value = false;
             }
             ')' | ']' | '}' => {
-                advance!();
-                if let Some(f) = stack.pop() {
-                    path.truncate(f.base);
+                cur.advance();
+                if let Some(f) = self.stack.pop() {
+                    self.path.truncate(f.base);
                 }
-                expect_value = false;
+                self.expect_value = false;
             }
-            _ => advance!(),
+            _ => cur.advance(),
         }
+    }
+}
+
+/// Call `visit(path, pos)` for the start of every value; stop when it returns false
+/// (or at nesting deeper than a journey file can have).
+pub fn scan(src: &str, mut visit: impl FnMut(&str, Pos) -> bool) {
+    let mut cur = Cursor {
+        chars: src.chars().collect(),
+        i: 0,
+        line: 1,
+        col: 1,
+    };
+    let mut n = Nesting {
+        path: String::new(),
+        stack: Vec::new(),
+        expect_value: true,
+    };
+    while !cur.done() {
+        if cur.skip_blank() {
+            continue;
+        }
+        let c = cur.chars[cur.i];
+        let pos = cur.pos();
+        // A field name inside a paren frame: `ident :`
+        if (c.is_alphabetic() || c == '_')
+            && n.stack.last().is_some_and(|f| f.kind == Kind::Paren)
+            && n.expect_value
+            && let Some(name) = cur.field_name()
+        {
+            if let Some(f) = n.stack.last_mut() {
+                f.field = Some(name);
+            }
+            continue;
+        }
+        if n.stack.len() > MAX_SCAN_DEPTH {
+            return;
+        }
+        if n.expect_value && !matches!(c, ')' | ']' | '}' | ',') {
+            let p = element_path(&n.path, n.stack.last());
+            if !visit(&p, pos) {
+                return;
+            }
+            n.expect_value = false;
+            // An identifier followed by `(`: a struct/variant name, or `Some`.
+            if c.is_alphabetic() || c == '_' {
+                if let Some(kind) = cur.word() {
+                    n.open(kind, p);
+                }
+                continue;
+            }
+            if let Some(kind) = match c {
+                '(' => Some(Kind::Paren),
+                '[' => Some(Kind::List),
+                '{' => Some(Kind::Map),
+                _ => None,
+            } {
+                cur.advance();
+                n.open(kind, p);
+                continue;
+            }
+        }
+        n.other(&mut cur, c);
     }
 }
 
