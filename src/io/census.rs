@@ -271,186 +271,218 @@ impl Scanner<'_> {
     }
 
     fn run(mut self) -> Option<Census> {
-        let mut out = Census::default();
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut card: Option<CardRead> = None;
-        let mut edge: Option<EdgeFacts> = None;
-        let mut done = false;
-        // At the start of an element: a field name (in a parenthesised frame) may come.
-        let mut at_element = true;
+        let mut w = Walk {
+            out: Census::default(),
+            stack: Vec::new(),
+            card: None,
+            edge: None,
+            done: false,
+            at_element: true,
+        };
         loop {
             self.skip_blank()?;
             let Some(b) = self.peek() else { break };
-            if done {
+            if w.done {
                 // Only blanks may follow the journey.
                 return None;
             }
-            if stack.len() > 2 * MAX_DEPTH {
+            if w.stack.len() > 2 * MAX_DEPTH {
                 return None;
             }
             match b {
                 b',' => {
                     self.i += 1;
-                    let f = stack.last_mut()?;
+                    let f = w.stack.last_mut()?;
                     if matches!(f.role, Role::Some(_)) {
                         return None;
                     }
                     f.field = Slot::Other;
-                    at_element = true;
+                    w.at_element = true;
                     continue;
                 }
                 b')' | b']' | b'}' => {
                     self.i += 1;
-                    let f = stack.pop()?;
-                    let want = match f.role {
-                        Role::TouchpointList
-                        | Role::MetricList
-                        | Role::Histogram
-                        | Role::HandoffList => b']',
-                        Role::Journey
-                        | Role::Touchpoint
-                        | Role::Scores
-                        | Role::Handoff
-                        | Role::Some(_) => b')',
-                        Role::Other => b,
-                    };
-                    if b != want {
-                        return None;
-                    }
-                    match f.role {
-                        Role::Touchpoint => {
-                            let c = card.take()?;
-                            let mut facts = c.facts;
-                            if c.mean && facts.histogram_bars.is_some() {
-                                return None;
-                            }
-                            if c.counts.is_some_and(|n| n != 11) {
-                                return None;
-                            }
-                            if out.touchpoints.len() >= MAX_TOUCHPOINTS {
-                                return None;
-                            }
-                            facts.histogram_bars = facts.histogram_bars.filter(|_| !c.mean);
-                            out.touchpoints.push(facts);
-                        }
-                        Role::Handoff => {
-                            if out.handoffs.len() >= MAX_HANDOFFS {
-                                return None;
-                            }
-                            out.handoffs.push(edge.take()?);
-                        }
-                        Role::Journey => done = true,
-                        _ => {}
-                    }
-                    at_element = false;
+                    w.close(b)?;
                     continue;
                 }
                 _ => {}
             }
-            let top = stack.last();
-            // A field name: `ident :` at the start of an element of a parenthesised frame.
-            if at_element && is_ident_start(b) && top.is_some_and(Frame::has_fields) {
-                let save = self.i;
-                let name_start = self.i;
-                let mut name_end = name_start;
-                while name_end < self.s.len() && is_ident(self.s[name_end]) {
-                    name_end += 1;
-                }
-                self.i = name_end;
-                self.skip_blank()?;
-                if self.peek() == Some(b':') && self.s.get(self.i + 1) != Some(&b':') {
-                    self.i += 1;
-                    let f = stack.last_mut()?;
-                    f.field = field_slot(f.role, &self.s[name_start..name_end]);
-                    if f.field != Slot::Other {
-                        let bit = 1u32 << (f.field as u32);
-                        if f.seen & bit != 0 {
-                            return None;
-                        }
-                        f.seen |= bit;
-                    }
-                    at_element = false;
-                    continue;
-                }
-                self.i = save;
+            if self.field_name(&mut w, b)? {
+                continue;
             }
-            at_element = false;
-            let slot = match stack.last() {
-                None => Slot::Top,
-                Some(f) => f.slot(),
-            };
-            if slot == Slot::Metric
-                && let Some(c) = card.as_mut()
-            {
-                c.facts.metrics += 1;
-            }
-            match b {
-                b'(' | b'[' | b'{' => {
-                    self.i += 1;
-                    let role = open(slot, b, &mut card, &mut edge)?;
-                    stack.push(Frame {
-                        role,
-                        field: Slot::Other,
-                        seen: 0,
-                    });
-                    at_element = true;
-                }
-                b'"' | b'\'' => {
-                    if slot != Slot::Other && slot != Slot::Metric {
-                        return None;
-                    }
-                    self.skip_string(b)?;
-                }
-                b'#' => return None,
-                b'r' if matches!(self.s.get(self.i + 1), Some(b'"' | b'#')) => {
-                    if slot != Slot::Other && slot != Slot::Metric {
-                        return None;
-                    }
-                    self.skip_raw_string()?;
-                }
-                b'b' if matches!(self.s.get(self.i + 1), Some(b'"' | b'\'')) => {
-                    if slot != Slot::Other && slot != Slot::Metric {
-                        return None;
-                    }
-                    self.i += 1;
-                    let q = self.peek()?;
-                    self.skip_string(q)?;
-                }
-                _ => {
-                    let start = self.i;
-                    let w = self.word();
-                    if w.is_empty() {
-                        return None;
-                    }
-                    let w = &self.s[start..self.i];
-                    let ident = is_ident_start(w[0]);
-                    // A name followed by `(`: `Some(..)`, a struct or a variant with fields.
-                    let before = self.i;
-                    self.skip_blank()?;
-                    if ident && self.peek() == Some(b'(') {
-                        self.i += 1;
-                        let role = if w == b"Some" {
-                            Role::Some(slot)
-                        } else {
-                            open(slot, b'(', &mut card, &mut edge)?
-                        };
-                        stack.push(Frame {
-                            role,
-                            field: Slot::Other,
-                            seen: 0,
-                        });
-                        at_element = true;
-                        continue;
-                    }
-                    self.i = before;
-                    scalar(slot, w, &mut card, &mut edge)?;
-                }
-            }
+            w.at_element = false;
+            self.value(&mut w, b)?;
         }
-        if !done || card.is_some() || edge.is_some() {
+        if !w.done || w.card.is_some() || w.edge.is_some() {
             return None;
         }
-        Some(out)
+        Some(w.out)
+    }
+
+    /// A field name, `ident :` at the start of an element of a parenthesised frame:
+    /// `Some(true)` when one was read (the cursor is past the colon).
+    fn field_name(&mut self, w: &mut Walk, b: u8) -> Option<bool> {
+        let top = w.stack.last();
+        if !(w.at_element && is_ident_start(b) && top.is_some_and(Frame::has_fields)) {
+            return Some(false);
+        }
+        let save = self.i;
+        let name_start = self.i;
+        let mut name_end = name_start;
+        while name_end < self.s.len() && is_ident(self.s[name_end]) {
+            name_end += 1;
+        }
+        self.i = name_end;
+        self.skip_blank()?;
+        if self.peek() == Some(b':') && self.s.get(self.i + 1) != Some(&b':') {
+            self.i += 1;
+            let f = w.stack.last_mut()?;
+            f.field = field_slot(f.role, &self.s[name_start..name_end]);
+            if f.field != Slot::Other {
+                let bit = 1u32 << (f.field as u32);
+                if f.seen & bit != 0 {
+                    return None;
+                }
+                f.seen |= bit;
+            }
+            w.at_element = false;
+            return Some(true);
+        }
+        self.i = save;
+        Some(false)
+    }
+
+    /// A value starting with `b`: a bracket opens a frame, a string is skipped, a word
+    /// is a scalar or (before `(`) a name opening a frame.
+    fn value(&mut self, w: &mut Walk, b: u8) -> Option<()> {
+        let slot = match w.stack.last() {
+            None => Slot::Top,
+            Some(f) => f.slot(),
+        };
+        if slot == Slot::Metric
+            && let Some(c) = w.card.as_mut()
+        {
+            c.facts.metrics += 1;
+        }
+        let text_allowed = slot == Slot::Other || slot == Slot::Metric;
+        match b {
+            b'(' | b'[' | b'{' => {
+                self.i += 1;
+                let role = open(slot, b, &mut w.card, &mut w.edge)?;
+                w.push(role);
+            }
+            b'"' | b'\'' => {
+                if !text_allowed {
+                    return None;
+                }
+                self.skip_string(b)?;
+            }
+            b'#' => return None,
+            b'r' if matches!(self.s.get(self.i + 1), Some(b'"' | b'#')) => {
+                if !text_allowed {
+                    return None;
+                }
+                self.skip_raw_string()?;
+            }
+            b'b' if matches!(self.s.get(self.i + 1), Some(b'"' | b'\'')) => {
+                if !text_allowed {
+                    return None;
+                }
+                self.i += 1;
+                let q = self.peek()?;
+                self.skip_string(q)?;
+            }
+            _ => self.word_value(w, slot)?,
+        }
+        Some(())
+    }
+
+    /// A word in `slot`: a scalar, or a name followed by `(` (`Some(..)`, a struct or a
+    /// variant with fields) that opens a frame.
+    fn word_value(&mut self, w: &mut Walk, slot: Slot) -> Option<()> {
+        let start = self.i;
+        if self.word().is_empty() {
+            return None;
+        }
+        let word = &self.s[start..self.i];
+        let ident = is_ident_start(word[0]);
+        let before = self.i;
+        self.skip_blank()?;
+        if ident && self.peek() == Some(b'(') {
+            self.i += 1;
+            let role = if word == b"Some" {
+                Role::Some(slot)
+            } else {
+                open(slot, b'(', &mut w.card, &mut w.edge)?
+            };
+            w.push(role);
+            return Some(());
+        }
+        self.i = before;
+        scalar(slot, word, &mut w.card, &mut w.edge)
+    }
+}
+
+/// What the census has read so far: the figures, the open frames, the card and the
+/// handoff being read, whether the journey closed, and whether a field name may come.
+struct Walk {
+    out: Census,
+    stack: Vec<Frame>,
+    card: Option<CardRead>,
+    edge: Option<EdgeFacts>,
+    done: bool,
+    at_element: bool,
+}
+
+impl Walk {
+    fn push(&mut self, role: Role) {
+        self.stack.push(Frame {
+            role,
+            field: Slot::Other,
+            seen: 0,
+        });
+        self.at_element = true;
+    }
+
+    /// A closing bracket `b`: it must match its frame; a closed touchpoint or handoff
+    /// is counted, a closed journey ends the census.
+    fn close(&mut self, b: u8) -> Option<()> {
+        let f = self.stack.pop()?;
+        let want = match f.role {
+            Role::TouchpointList | Role::MetricList | Role::Histogram | Role::HandoffList => b']',
+            Role::Journey | Role::Touchpoint | Role::Scores | Role::Handoff | Role::Some(_) => b')',
+            Role::Other => b,
+        };
+        if b != want {
+            return None;
+        }
+        match f.role {
+            Role::Touchpoint => {
+                let c = self.card.take()?;
+                let mut facts = c.facts;
+                if c.mean && facts.histogram_bars.is_some() {
+                    return None;
+                }
+                if c.counts.is_some_and(|n| n != 11) {
+                    return None;
+                }
+                if self.out.touchpoints.len() >= MAX_TOUCHPOINTS {
+                    return None;
+                }
+                facts.histogram_bars = facts.histogram_bars.filter(|_| !c.mean);
+                self.out.touchpoints.push(facts);
+            }
+            Role::Handoff => {
+                if self.out.handoffs.len() >= MAX_HANDOFFS {
+                    return None;
+                }
+                self.out.handoffs.push(self.edge.take()?);
+            }
+            Role::Journey => self.done = true,
+            _ => {}
+        }
+        self.at_element = false;
+        Some(())
     }
 }
 
