@@ -303,3 +303,160 @@ fn every_test_file_is_compiled() {
         missing.join(",")
     );
 }
+
+/// Every source file of the crate (tests included), relative to `src/`, with its text.
+fn all_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    files
+        .into_iter()
+        .map(|f| {
+            let rel = f
+                .strip_prefix(&root)
+                .unwrap_or(&f)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{rel}: {e}"));
+            (rel, text)
+        })
+        .collect()
+}
+
+/// Every `fn` of a rustfmt-formatted file: (name, first line (1-based), lines from the
+/// `fn` line to its closing brace, the signature up to the opening brace).
+fn functions(text: &str) -> Vec<(String, usize, usize, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        let rest = [
+            "pub ",
+            "pub(crate) ",
+            "pub(super) ",
+            "const ",
+            "async ",
+            "unsafe ",
+        ]
+        .iter()
+        .fold(trimmed, |s, p| s.strip_prefix(p).unwrap_or(s));
+        let Some(after_fn) = rest.strip_prefix("fn ") else {
+            continue;
+        };
+        let name = first_ident(after_fn);
+        let close = format!("{indent}}}");
+        // The signature ends at the first line ending in `{` (a body follows), `;` (a
+        // declaration) or `}` (a one-line function).
+        let Some(open) = (i..lines.len()).find(|&j| {
+            let t = lines[j].trim_end();
+            t.ends_with('{') || t.ends_with(';') || t.ends_with('}')
+        }) else {
+            continue;
+        };
+        if !lines[open].trim_end().ends_with('{') {
+            continue;
+        }
+        let Some(end) = (open + 1..lines.len()).find(|&j| lines[j] == close) else {
+            continue;
+        };
+        let body = lines[i..=end].join("\n");
+        let signature = body.split('{').next().unwrap_or_default().to_owned();
+        out.push((name, i + 1, end - i + 1, signature));
+    }
+    out
+}
+
+/// Issue #15: no source file over 1,000 lines (a big unit-test module goes to its own
+/// `tests.rs`, a big module into submodules by concept).
+#[test]
+fn no_source_file_is_over_1000_lines() {
+    let big: Vec<String> = all_sources()
+        .into_iter()
+        .filter_map(|(f, text)| {
+            let n = text.lines().count();
+            (n > 1000).then(|| format!("src/{f}: {n} lines"))
+        })
+        .collect();
+    assert!(big.is_empty(), "split these files:\n{}", big.join("\n"));
+}
+
+/// Issue #15: no function over 150 lines (from its `fn` line to its closing brace).
+#[test]
+fn no_function_is_over_150_lines() {
+    let mut long = Vec::new();
+    for (f, text) in all_sources() {
+        for (name, line, n, _) in functions(&text) {
+            if n > 150 {
+                long.push(format!("src/{f}:{line}: fn {name}: {n} lines"));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "split these functions:\n{}",
+        long.join("\n")
+    );
+}
+
+/// Issue #15: the UI only sends actions. A function that draws (takes an `egui::Ui`)
+/// reads the frame through `FrameView` and changes only its own state and the `Outbox`;
+/// it never gets the whole `AppState`.
+#[test]
+fn drawing_functions_never_get_the_app_state() {
+    let mut problems = Vec::new();
+    for (f, text) in all_sources() {
+        if !f.starts_with("ui/") || f.ends_with("/tests.rs") {
+            continue;
+        }
+        let code = library_code(&text);
+        for (name, line, _, signature) in functions(&code) {
+            if signature.contains("egui::Ui") && signature.contains("AppState") {
+                problems.push(format!(
+                    "src/{f}:{line}: fn {name} draws with the whole AppState"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_shape_checks_see_what_they_should() {
+    let text = "fn small() {\n    1;\n}\n\npub fn draw(ui: &mut egui::Ui, state: &mut AppState) {\n    let x = 1;\n    if x > 0 {\n        x;\n    }\n}\n\nimpl A {\n    pub(crate) fn method(\n        &self,\n        ui: &mut egui::Ui,\n    ) -> u8 {\n        0\n    }\n}\n";
+    let fns = functions(text);
+    let summary: Vec<(&str, usize, usize)> = fns
+        .iter()
+        .map(|(n, l, c, _)| (n.as_str(), *l, *c))
+        .collect();
+    assert_eq!(
+        summary,
+        [("small", 1, 3), ("draw", 5, 6), ("method", 13, 6)]
+    );
+    assert!(fns[1].3.contains("AppState") && fns[1].3.contains("egui::Ui"));
+    assert!(fns[2].3.contains("egui::Ui") && !fns[2].3.contains("AppState"));
+}
+
+/// ARCHITECTURE.md covers every module: each source file (but `mod.rs` and unit-test
+/// `tests.rs` files) is named there (`name.rs`).
+#[test]
+fn architecture_md_names_every_source_file() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let mut missing = Vec::new();
+    for (f, _) in all_sources() {
+        let name = f.rsplit('/').next().unwrap_or(&f);
+        if name == "mod.rs" || name == "tests.rs" {
+            continue;
+        }
+        let named = doc.contains(name);
+        if !named {
+            missing.push(format!("src/{f}"));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md does not name:\n{}",
+        missing.join("\n")
+    );
+}
