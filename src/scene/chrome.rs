@@ -1,6 +1,7 @@
 //! Everything around the cards: lane and column backgrounds, the emotion curve, the
 //! title block (title, headline figures, date) and the legend.
 
+use super::metrics::*;
 use super::*;
 
 /// Headline figures computed from the journey alone (used when no marks are given).
@@ -67,23 +68,29 @@ fn stage_headers(out: &mut Vec<Item>, layout: &Layout, c: &LayoutConfig, p: &Pal
             .map(|(_, v)| v.len())
             .sum::<usize>();
         out.push(fitted(
-            (col.x + col.w / 2.0, top + c.header_h / 2.0 - 6.0),
+            (
+                col.x + col.w / 2.0,
+                top + c.header_h / 2.0 - HEADER_NAME_RISE,
+            ),
             &clean_text(&col.name),
-            13.0,
+            HEADER_NAME_SIZE,
             p.text,
             TextAnchor::Middle,
             true,
-            (col.w - 12.0).max(0.0),
+            (col.w - HEADER_TEXT_INSET).max(0.0),
             Detail::Always,
         ));
         out.push(fitted(
-            (col.x + col.w / 2.0, top + c.header_h / 2.0 + 10.0),
+            (
+                col.x + col.w / 2.0,
+                top + c.header_h / 2.0 + HEADER_COUNT_DROP,
+            ),
             &touchpoints(count),
-            10.0,
+            SMALL_SIZE,
             p.muted,
             TextAnchor::Middle,
             false,
-            (col.w - 12.0).max(0.0),
+            (col.w - HEADER_TEXT_INSET).max(0.0),
             Detail::Always,
         ));
     }
@@ -101,7 +108,7 @@ fn lane_band(
 ) {
     let grid = layout.grid;
     let color = Color::from(lane.color);
-    let tint = p.background.mix(color, 0.07);
+    let tint = p.background.mix(color, LANE_TINT);
     out.push(rect(
         Rect::new(grid.x, lane.y, grid.w, lane.h),
         Some(tint),
@@ -111,7 +118,7 @@ fn lane_band(
     ));
     out.push(rect(
         Rect::new(0.0, lane.y, c.label_w, lane.h),
-        Some(p.background.mix(color, 0.16)),
+        Some(p.background.mix(color, LANE_LABEL_TINT)),
         None,
         0.0,
         0.0,
@@ -123,26 +130,26 @@ fn lane_band(
         0.0,
         0.0,
     ));
-    let max_w = (c.label_w - 22.0).max(0.0);
+    let max_w = (c.label_w - LANE_TEXT_ROOM).max(0.0);
     let name = match &lane.key {
         LaneKey::Unowned => tr("map-lane-unowned"),
         LaneKey::Layer(l) => f::word(&format!("map-layer-{}", l.key())),
         LaneKey::Department(_) => clean_text(&lane.name),
     };
-    let lines = wrap_text(&name, 12.0, true, max_w, 2);
-    let mut y = lane.y + 18.0;
+    let lines = wrap_text(&name, LANE_NAME_SIZE, true, max_w, 2);
+    let mut y = lane.y + LANE_NAME_TOP;
     for l in &lines {
         out.push(Item::Text {
-            pos: (14.0, y),
+            pos: (LANE_TEXT_X, y),
             text: l.clone(),
-            size: 12.0,
+            size: LANE_NAME_SIZE,
             color: p.text,
             anchor: TextAnchor::Start,
             bold: true,
             max_width: Some(max_w),
             detail: Detail::Always,
         });
-        y += 15.0;
+        y += LANE_NAME_LINE_H;
     }
     let count = match &lane.key {
         LaneKey::Department(_) | LaneKey::Unowned | LaneKey::Layer(_) => layout
@@ -160,9 +167,9 @@ fn lane_band(
         _ => touchpoints(count),
     };
     out.push(fitted(
-        (14.0, y),
+        (LANE_TEXT_X, y),
         &sub,
-        10.0,
+        SMALL_SIZE,
         p.muted,
         TextAnchor::Start,
         false,
@@ -201,14 +208,14 @@ fn grid_lines(out: &mut Vec<Item>, layout: &Layout, p: &Palette) {
         out.push(Item::Line {
             points: vec![(grid.x, y), (grid.right(), y)],
             color: p.muted,
-            width: 1.5,
+            width: VISIBILITY_LINE_W,
             dashed: true,
             arrow_end: false,
         });
         out.push(text(
-            (grid.x + 6.0, y - 8.0),
+            (grid.x + VISIBILITY_LABEL_DX, y - VISIBILITY_LABEL_DY),
             tr("map-line-of-visibility"),
-            10.0,
+            SMALL_SIZE,
             p.muted,
             TextAnchor::Start,
             false,
@@ -235,10 +242,10 @@ pub(super) fn touchpoints(n: usize) -> String {
 
 pub(super) fn emotion_curve(out: &mut Vec<Item>, journey: &Journey, layout: &Layout, p: &Palette) {
     let band = layout.curve;
-    if band.h < 30.0 || band.w <= 0.0 {
+    if band.h < CURVE_MIN_H || band.w <= 0.0 {
         return;
     }
-    let pad = 12.0;
+    let pad = CURVE_PAD;
     let y_of =
         |s: f64| band.y + pad + (1.0 - (s as f32 / 10.0).clamp(0.0, 1.0)) * (band.h - 2.0 * pad);
     out.push(rect(band, Some(p.surface), None, 0.0, 0.0));
@@ -252,9 +259,9 @@ pub(super) fn emotion_curve(out: &mut Vec<Item>, journey: &Journey, layout: &Lay
             arrow_end: false,
         });
         out.push(text(
-            (band.x - 6.0, y),
+            (band.x - CURVE_TICK_DX, y),
             fmt_num(s),
-            9.0,
+            CURVE_TICK_SIZE,
             p.muted,
             TextAnchor::End,
             false,
@@ -262,18 +269,18 @@ pub(super) fn emotion_curve(out: &mut Vec<Item>, journey: &Journey, layout: &Lay
         ));
     }
     out.push(text(
-        (14.0, band.y + band.h / 2.0 - 7.0),
+        (LANE_TEXT_X, band.y + band.h / 2.0 - CURVE_LABEL_RISE),
         tr("map-satisfaction"),
-        12.0,
+        LANE_NAME_SIZE,
         p.text,
         TextAnchor::Start,
         true,
         Detail::Always,
     ));
     out.push(text(
-        (14.0, band.y + band.h / 2.0 + 9.0),
+        (LANE_TEXT_X, band.y + band.h / 2.0 + CURVE_SUB_DROP),
         tr("map-satisfaction-scale"),
-        10.0,
+        SMALL_SIZE,
         p.muted,
         TextAnchor::Start,
         false,
@@ -304,13 +311,13 @@ pub(super) fn emotion_curve(out: &mut Vec<Item>, journey: &Journey, layout: &Lay
         points.push(pt);
         dots.push(Item::Circle {
             center: pt,
-            radius: 3.5,
+            radius: CURVE_DOT_R,
             fill: Some(p.score(mean)),
             stroke: Some(p.surface),
         });
     }
     if points.len() >= 2 {
-        out.push(line(points, p.curve, 2.0));
+        out.push(line(points, p.curve, CURVE_W));
     }
     out.extend(dots);
 }
@@ -324,7 +331,7 @@ pub(super) fn title_block(
     p: &Palette,
 ) -> Rect {
     let y0 = -TITLE_H;
-    let width = width.max(400.0);
+    let width = width.max(TITLE_MIN_W);
     let meta = journey.meta();
     let title = clean_text(&meta.title);
     let title = if title.is_empty() {
@@ -333,13 +340,13 @@ pub(super) fn title_block(
         title
     };
     out.push(fitted(
-        (0.0, y0 + 14.0),
+        (0.0, y0 + TITLE_TOP),
         &title,
-        20.0,
+        TITLE_SIZE,
         p.text,
         TextAnchor::Start,
         true,
-        width * 0.7,
+        width * TITLE_SHARE,
         Detail::Always,
     ));
     let mut sub = Vec::new();
@@ -368,25 +375,25 @@ pub(super) fn title_block(
     }
     if !sub.is_empty() {
         out.push(fitted(
-            (0.0, y0 + 36.0),
+            (0.0, y0 + SUBTITLE_TOP),
             &sub.join("  |  "),
-            11.0,
+            NOTE_SIZE,
             p.muted,
             TextAnchor::Start,
             false,
-            width * 0.75,
+            width * SUBTITLE_SHARE,
             Detail::Always,
         ));
     }
     if let Some(d) = date {
         out.push(fitted(
-            (width, y0 + 14.0),
+            (width, y0 + TITLE_TOP),
             &f::date_text(&clean_text(d)),
-            11.0,
+            NOTE_SIZE,
             p.muted,
             TextAnchor::End,
             false,
-            width * 0.25,
+            width * DATE_SHARE,
             Detail::Always,
         ));
     }
@@ -395,38 +402,38 @@ pub(super) fn title_block(
     for (label, value) in headline {
         let value = clean_text(value);
         let label = clean_text(label);
-        let w = text_width(&value, 16.0, true).max(text_width(&label, 10.0, false));
+        let w = text_width(&value, FIGURE_SIZE, true).max(text_width(&label, SMALL_SIZE, false));
         if x + w > width {
             break;
         }
         out.push(text(
-            (x, y0 + 60.0),
+            (x, y0 + FIGURE_TOP),
             value,
-            16.0,
+            FIGURE_SIZE,
             p.text,
             TextAnchor::Start,
             true,
             Detail::Always,
         ));
         out.push(text(
-            (x, y0 + 78.0),
+            (x, y0 + FIGURE_LABEL_TOP),
             label,
-            10.0,
+            SMALL_SIZE,
             p.muted,
             TextAnchor::Start,
             false,
             Detail::Always,
         ));
-        x += w + 24.0;
+        x += w + FIGURE_GAP;
     }
     Rect::new(0.0, y0, width, TITLE_H)
 }
 
 pub(super) fn legend(out: &mut Vec<Item>, y0: f32, width: f32, gaps: bool, p: &Palette) -> Rect {
     let mut x = 0.0;
-    let mut y = y0 + 8.0;
-    let row_h = 20.0;
-    let size = 10.0;
+    let mut y = y0 + LEGEND_TOP;
+    let row_h = LEGEND_ROW_H;
+    let size = SMALL_SIZE;
     let mut entries: Vec<(Swatch, String)> = vec![
         (
             Swatch::Line(p.edge, SAME_DEPARTMENT_WIDTH, false),
@@ -465,26 +472,26 @@ pub(super) fn legend(out: &mut Vec<Item>, y0: f32, width: f32, gaps: bool, p: &P
     out.push(text(
         (0.0, y),
         tr("map-legend"),
-        11.0,
+        NOTE_SIZE,
         p.text,
         TextAnchor::Start,
         true,
         Detail::Always,
     ));
-    x += 60.0;
+    x += LEGEND_INDENT;
     for (swatch, label) in entries {
         let sw = match swatch {
-            Swatch::Pill(_, ref t) => text_width(t, BADGE_SIZE, true) + 8.0,
-            _ => 24.0,
+            Swatch::Pill(_, ref t) => text_width(t, BADGE_SIZE, true) + LEGEND_PILL_PAD,
+            _ => LEGEND_SWATCH_W,
         };
-        let w = sw + 6.0 + text_width(&label, size, false) + 18.0;
-        if x + w > width && x > 60.0 {
-            x = 60.0;
+        let w = sw + LEGEND_SWATCH_GAP + text_width(&label, size, false) + LEGEND_ITEM_GAP;
+        if x + w > width && x > LEGEND_INDENT {
+            x = LEGEND_INDENT;
             y += row_h;
         }
         match swatch {
             Swatch::Line(c, wd, dashed) => out.push(Item::Line {
-                points: vec![(x, y), (x + 24.0, y)],
+                points: vec![(x, y), (x + LEGEND_SWATCH_W, y)],
                 color: c,
                 width: wd,
                 dashed,
@@ -523,7 +530,7 @@ pub(super) fn legend(out: &mut Vec<Item>, y0: f32, width: f32, gaps: bool, p: &P
             }
         }
         out.push(text(
-            (x + sw + 6.0, y),
+            (x + sw + LEGEND_SWATCH_GAP, y),
             label,
             size,
             p.muted,
@@ -551,20 +558,20 @@ pub(super) fn callout_list(
     above: Rect,
     p: &Palette,
 ) -> Rect {
-    let col_w = 260.0;
-    let row_h = 20.0;
-    let size = 9.5;
+    let col_w = CALLOUT_COL_W;
+    let row_h = CALLOUT_ROW_H;
+    let size = CALLOUT_SIZE;
     let cols = ((above.w.max(col_w) / col_w).floor() as usize).max(1);
-    let y0 = above.bottom() + 12.0;
+    let y0 = above.bottom() + CALLOUT_TOP;
     let mut extent = Rect::new(above.x, y0, 0.0, 0.0);
     for (i, c) in callouts.iter().enumerate() {
         let (row, col) = (i / cols, i % cols);
         let x = above.x + col as f32 * col_w;
         let y = y0 + row as f32 * row_h;
         let number = c.number.to_string();
-        let w = (text_width(&number, size, true) + 8.0).max(labels::LABEL_H);
+        let w = (text_width(&number, size, true) + CALLOUT_NUMBER_PAD).max(labels::LABEL_H);
         let r = Rect::new(x, y, w, labels::LABEL_H);
-        out.push(rect(r, Some(p.surface), Some(c.color), 1.0, 4.0));
+        out.push(rect(r, Some(p.surface), Some(c.color), 1.0, CALLOUT_RADIUS));
         out.push(text(
             (x + w / 2.0, y + labels::LABEL_H / 2.0),
             number,
@@ -575,13 +582,13 @@ pub(super) fn callout_list(
             Detail::Always,
         ));
         out.push(fitted(
-            (x + w + 6.0, y + labels::LABEL_H / 2.0),
+            (x + w + CALLOUT_TEXT_GAP, y + labels::LABEL_H / 2.0),
             &c.text,
             size,
             p.text,
             TextAnchor::Start,
             false,
-            col_w - w - 14.0,
+            col_w - w - CALLOUT_TEXT_ROOM,
             Detail::Always,
         ));
         extent = extent.union(&Rect::new(x, y, col_w, row_h));

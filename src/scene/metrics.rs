@@ -16,6 +16,80 @@ pub const BADGE_SIZE: f32 = 8.5;
 /// Card names in large type (the presented stage's cards): 18 px or more on a
 /// 1920x1080 projector once the stage is fitted to the screen.
 pub const LARGE_NAME_SIZE: f32 = 22.0;
+// The map's chrome (`chrome.rs`): stage headers, lane bands, the emotion curve, the
+// title block, the legend and the callout list. The header and lane sizes they sit in
+// come from the layout configuration (`header_h`, `label_w`, `curve_h`).
+
+/// Type size of small print: counts under names, tick labels, legend entries.
+pub const SMALL_SIZE: f32 = 10.0;
+/// Type size of notes beside the title and the legend's heading.
+pub const NOTE_SIZE: f32 = 11.0;
+/// Type size of a stage's name in its header.
+pub const HEADER_NAME_SIZE: f32 = 13.0;
+/// A stage name sits this far above the header's middle, its count this far below.
+pub const HEADER_NAME_RISE: f32 = 6.0;
+pub const HEADER_COUNT_DROP: f32 = 10.0;
+/// Room kept free across a header's width for its texts.
+pub const HEADER_TEXT_INSET: f32 = 12.0;
+/// How much of its department's colour a lane band and its label take.
+pub const LANE_TINT: f32 = 0.07;
+pub const LANE_LABEL_TINT: f32 = 0.16;
+/// Room kept free across the label column for a lane's texts.
+pub const LANE_TEXT_ROOM: f32 = 22.0;
+/// Left of a lane's texts (and the curve's).
+pub const LANE_TEXT_X: f32 = 14.0;
+/// A lane's name: type size, baseline of the first line below the lane's top, line height.
+pub const LANE_NAME_SIZE: f32 = 12.0;
+pub const LANE_NAME_TOP: f32 = 18.0;
+pub const LANE_NAME_LINE_H: f32 = 15.0;
+/// The line of visibility (layer mode) and its label's offset.
+pub const VISIBILITY_LINE_W: f32 = 1.5;
+pub const VISIBILITY_LABEL_DX: f32 = 6.0;
+pub const VISIBILITY_LABEL_DY: f32 = 8.0;
+/// The emotion curve: no curve in a band lower than this; its padding, tick labels,
+/// label offsets, point radius and line width.
+pub const CURVE_MIN_H: f32 = 30.0;
+pub const CURVE_PAD: f32 = 12.0;
+pub const CURVE_TICK_DX: f32 = 6.0;
+pub const CURVE_TICK_SIZE: f32 = 9.0;
+pub const CURVE_LABEL_RISE: f32 = 7.0;
+pub const CURVE_SUB_DROP: f32 = 9.0;
+pub const CURVE_DOT_R: f32 = 3.5;
+pub const CURVE_W: f32 = 2.0;
+/// The title block: narrowest width, title baseline and size, the share of the width the
+/// title, the subtitle and the date may take, the subtitle's baseline, the headline
+/// figures' size, baselines and the gap between them.
+pub const TITLE_MIN_W: f32 = 400.0;
+pub const TITLE_TOP: f32 = 14.0;
+pub const TITLE_SIZE: f32 = 20.0;
+pub const TITLE_SHARE: f32 = 0.7;
+pub const SUBTITLE_TOP: f32 = 36.0;
+pub const SUBTITLE_SHARE: f32 = 0.75;
+pub const DATE_SHARE: f32 = 0.25;
+pub const FIGURE_SIZE: f32 = 16.0;
+pub const FIGURE_TOP: f32 = 60.0;
+pub const FIGURE_LABEL_TOP: f32 = 78.0;
+pub const FIGURE_GAP: f32 = 24.0;
+/// The legend: first row below its top, row height, the indent after its heading, a
+/// swatch's width (a pill's padding), the gaps after a swatch and after an entry.
+pub const LEGEND_TOP: f32 = 8.0;
+pub const LEGEND_ROW_H: f32 = 20.0;
+pub const LEGEND_INDENT: f32 = 60.0;
+pub const LEGEND_SWATCH_W: f32 = 24.0;
+pub const LEGEND_PILL_PAD: f32 = 8.0;
+pub const LEGEND_SWATCH_GAP: f32 = 6.0;
+pub const LEGEND_ITEM_GAP: f32 = 18.0;
+/// The numbered callouts listed under the legend: column width, row height, type size,
+/// top gap, the number's padding and corner radius, the text's gap and end room.
+pub const CALLOUT_COL_W: f32 = 260.0;
+pub const CALLOUT_ROW_H: f32 = 20.0;
+pub const CALLOUT_SIZE: f32 = 9.5;
+pub const CALLOUT_TOP: f32 = 12.0;
+pub const CALLOUT_NUMBER_PAD: f32 = 8.0;
+pub const CALLOUT_RADIUS: f32 = 4.0;
+pub const CALLOUT_TEXT_GAP: f32 = 6.0;
+pub const CALLOUT_TEXT_ROOM: f32 = 14.0;
+
 /// Bars of a 0-10 histogram.
 const HIST_BARS: f32 = 11.0;
 

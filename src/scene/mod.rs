@@ -387,7 +387,7 @@ impl Default for SceneOptions {
 // ---------------------------------------------------------------------------
 // Text measuring
 
-use metrics::{BADGE_H, BADGE_SIZE, MARGIN, STRIPE_W, TITLE_H};
+use metrics::MARGIN;
 
 fn text(
     pos: (f32, f32),

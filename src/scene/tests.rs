@@ -1,3 +1,4 @@
+use super::metrics::{BADGE_H, TITLE_H};
 use super::*;
 use crate::layout::layout;
 use crate::model::*;
