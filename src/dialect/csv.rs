@@ -183,6 +183,31 @@ pub fn guard(text: &str) -> String {
     }
 }
 
+/// The separator of a table without a `sep=` line: the most frequent of `,` `;` tab
+/// outside quotes on its first line (ties: comma, then semicolon).
+pub fn likeliest_separator(head: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &c in head {
+        match c {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let seps = [b',', b';', b'\t'];
+    let mut best = 0;
+    for i in 1..3 {
+        if counts[i] > counts[best] {
+            best = i;
+        }
+    }
+    seps[best]
+}
+
 /// A value from the input, quoted in a message.
 fn q(s: &str) -> String {
     format!("{s:?}")

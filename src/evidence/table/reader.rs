@@ -472,24 +472,5 @@ pub fn detect_separator(head: &[u8]) -> (u8, usize) {
     {
         return (*b, first_len.map_or(head.len(), |n| n + 1));
     }
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for &c in head {
-        match c {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
-            b',' if !quoted => counts[0] += 1,
-            b';' if !quoted => counts[1] += 1,
-            b'\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let seps = [b',', b';', b'\t'];
-    let mut best = 0;
-    for i in 1..3 {
-        if counts[i] > counts[best] {
-            best = i;
-        }
-    }
-    (seps[best], 0)
+    (crate::dialect::csv::likeliest_separator(head), 0)
 }

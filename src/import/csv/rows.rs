@@ -19,26 +19,7 @@ pub(super) fn detect_separator(text: &str) -> (u8, usize) {
     {
         return (*b, (first.len() + 1).min(text.len()));
     }
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '\n' if !quoted => break,
-            ',' if !quoted => counts[0] += 1,
-            ';' if !quoted => counts[1] += 1,
-            '\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let seps = [b',', b';', b'\t'];
-    let mut best = 0;
-    for i in 1..3 {
-        if counts[i] > counts[best] {
-            best = i;
-        }
-    }
-    (seps[best], 0)
+    (crate::dialect::csv::likeliest_separator(text.as_bytes()), 0)
 }
 
 pub(super) struct Row {
