@@ -6,6 +6,11 @@
 //! its *own* state (moved out of the app for the call) and an [`Outbox`] for actions.
 //! It cannot change the document, the selection or another panel: only the app does,
 //! when it applies the queued actions at the end of the frame.
+//!
+//! While a panel is drawn its own state is out of the app, so the view shows that part
+//! as its default: the canvas reads its camera, and a war-room panel its war-room
+//! state, from its own parameter, never from [`FrameView::camera`] or
+//! [`FrameView::warroom`].
 
 use super::action::{Action, Command};
 use super::app::{AppState, Selection, ViewOptions};
