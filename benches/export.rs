@@ -19,13 +19,16 @@ use touchpoint::layout::{LayoutConfig, layout};
 use touchpoint::model::Journey;
 use touchpoint::scene::{Scene, SceneOptions, build_scene, measure};
 
-/// Tracks live and peak heap bytes, to report the PDF's peak memory.
+/// Tracks live and peak heap bytes, to report the PDF's peak memory, and counts
+/// allocations (the pipeline report's "allocs" column).
 struct Counting;
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: AllocLayout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
         let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
         PEAK.fetch_max(now, Ordering::Relaxed);
         unsafe { System.alloc(layout) }
@@ -35,6 +38,7 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: AllocLayout, new_size: usize) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
         if new_size >= layout.size() {
             let now = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
                 - layout.size();
@@ -122,7 +126,78 @@ fn single_shots() {
     }
 }
 
+/// One stage of the pipeline: the best of `runs` runs (ms) and the allocations of one.
+fn stage<T>(name: &str, n: usize, runs: usize, mut f: impl FnMut() -> T) -> T {
+    let mut best = f64::INFINITY;
+    let mut out = None;
+    let mut allocs = 0;
+    for _ in 0..runs.max(1) {
+        let a0 = ALLOCS.load(Ordering::Relaxed);
+        let t = Instant::now();
+        let v = black_box(f());
+        best = best.min(t.elapsed().as_secs_f64() * 1e3);
+        allocs = ALLOCS.load(Ordering::Relaxed) - a0;
+        out = Some(v);
+    }
+    println!("pipeline {n:>6} {name:<22} {best:>9.2} ms {allocs:>10} allocs");
+    out.unwrap()
+}
+
+/// Where the time of `touchpoint export FILE --format svg` goes, stage by stage, on the
+/// generated 1,000 and 10,000 journeys (issue 16). Quick alone:
+/// `cargo bench --bench export -- pipeline`.
+fn pipeline() {
+    use touchpoint::export::diagram::refuse_before_loading;
+    use touchpoint::export::{ExportFormat, ExportOptions};
+    let dir = tempfile::tempdir().unwrap();
+    for (n, runs) in [(1_000usize, 7usize), (10_000, 3)] {
+        let path = dir.path().join(format!("g{n}.journey.ron"));
+        let j = touchpoint::generate::generate(n, 1);
+        std::fs::write(&path, touchpoint::io::to_ron_string(&j)).unwrap();
+        let out = dir.path().join(format!("g{n}.svg"));
+        let png = ExportOptions::new(ExportFormat::Png);
+        let t = Instant::now();
+        let bytes = stage("read file", n, runs, || {
+            touchpoint::io::read_file(&path).unwrap()
+        });
+        stage("census (png/pdf only)", n, runs, || {
+            refuse_before_loading(&bytes, &png).is_ok()
+        });
+        let j = stage("parse+load", n, runs, || {
+            touchpoint::io::load_bytes("g.journey.ron", &bytes).unwrap()
+        });
+        let a = stage("analyze", n, runs, || {
+            analyze(&j, &AnalysisConfig::default())
+        });
+        let c = LayoutConfig::default();
+        let l = stage("layout (with routing)", n, runs, || layout(&j, &c));
+        let handoffs = j.handoffs();
+        let ends: Vec<_> = handoffs.iter().map(|h| (&h.from, &h.to)).collect();
+        stage("  of which route_all", n, runs, || {
+            touchpoint::layout::route::route_all(&l, &c, &ends)
+        });
+        let scene = stage("build_scene", n, runs, || {
+            build_scene(&j, &l, Some(&a), &SceneOptions::default())
+        });
+        let svg = stage("write_svg", n, runs, || write_svg(&scene));
+        stage("write the file", n, runs, || {
+            let files = [(out.as_path(), svg.as_bytes())];
+            let o = touchpoint::io::WriteOptions::default();
+            touchpoint::io::save_all_atomic(&touchpoint::io::RealFs, &files, o).unwrap()
+        });
+        println!(
+            "pipeline {n:>6} all stages {runs} times: {:.0} ms; SVG {:.1} MB",
+            t.elapsed().as_secs_f64() * 1e3,
+            svg.len() as f64 / 1e6
+        );
+    }
+}
+
 fn main() {
+    pipeline();
+    if std::env::args().any(|a| a == "pipeline") {
+        return;
+    }
     benches();
     Criterion::default().configure_from_args().final_summary();
     single_shots();

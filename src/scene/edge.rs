@@ -72,11 +72,108 @@ pub const REWORK_WIDTH: f32 = 2.0;
 
 pub(super) struct EdgeInput<'a> {
     pub(super) h: &'a Handoff,
+    pub(super) key: HandoffKey,
     pub(super) kind: EdgeKind,
     /// The route (see `layout::route::route_all`).
     pub(super) points: Vec<(f32, f32)>,
     /// The names of both ends (for the side list when not even a number fits).
     pub(super) names: (&'a str, &'a str),
+}
+
+/// The card rectangles of a layout filed in a grid of 256-point cells (larger on a map
+/// past a quarter million of them),
+/// built once per scene: "does this label cover a card?" asked for every try of every
+/// handoff label looks at a few rectangles, not at the layout's cells and their
+/// id-keyed card map (issue 16: that was a third of building a big scene). The same
+/// answer as `Layout::any_card_in` (every card lies in its cell; the test is the same
+/// inclusive [`Rect::intersects`]).
+pub(super) struct CardGrid {
+    origin: (f32, f32),
+    cell: f32,
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<Rect>>,
+}
+
+impl CardGrid {
+    const MAX_CELLS: f32 = 262_144.0;
+
+    pub(super) fn new(layout: &Layout) -> CardGrid {
+        let b = layout.bounds;
+        let area = b.w.max(0.0) * b.h.max(0.0);
+        let mut cell = 256.0_f32;
+        if area.is_finite() && area / (cell * cell) > Self::MAX_CELLS {
+            cell = (area / Self::MAX_CELLS).sqrt().ceil();
+        }
+        let count = |len: f32| {
+            let n = (len / cell).ceil();
+            if n.is_finite() && n >= 1.0 {
+                (n as usize).min(4096)
+            } else {
+                1
+            }
+        };
+        let origin = if b.x.is_finite() && b.y.is_finite() {
+            (b.x, b.y)
+        } else {
+            (0.0, 0.0)
+        };
+        let mut grid = CardGrid {
+            origin,
+            cell,
+            cols: count(b.w),
+            rows: count(b.h),
+            cells: Vec::new(),
+        };
+        grid.cells = vec![Vec::new(); grid.cols * grid.rows];
+        for r in layout.cards.values() {
+            let (c, w) = grid.span(r);
+            for row in w.0..=w.1 {
+                for col in c.0..=c.1 {
+                    if let Some(cell) = grid.cells.get_mut(row * grid.cols + col) {
+                        cell.push(*r);
+                    }
+                }
+            }
+        }
+        grid
+    }
+
+    /// The cells (columns, rows) a rectangle meets, clamped to the grid: a rectangle
+    /// outside it is filed under (and looked for in) the border cells.
+    fn span(&self, r: &Rect) -> ((usize, usize), (usize, usize)) {
+        let at = |v: f32, origin: f32, count: usize| {
+            let i = ((v - origin) / self.cell).floor();
+            // NaN and below zero clamp to the first cell, past the end to the last.
+            if i >= 0.0 {
+                (i as usize).min(count - 1)
+            } else {
+                0
+            }
+        };
+        (
+            (
+                at(r.x, self.origin.0, self.cols),
+                at(r.right(), self.origin.0, self.cols),
+            ),
+            (
+                at(r.y, self.origin.1, self.rows),
+                at(r.bottom(), self.origin.1, self.rows),
+            ),
+        )
+    }
+
+    /// Whether a card's rectangle meets `view`.
+    pub(super) fn any_in(&self, view: &Rect) -> bool {
+        let (c, w) = self.span(view);
+        (w.0..=w.1).any(|row| {
+            (c.0..=c.1).any(|col| {
+                self.cells
+                    .get(row * self.cols + col)
+                    .is_some_and(|cell| cell.iter().any(|r| r.intersects(view)))
+            })
+        })
+    }
 }
 
 /// A label that found no free spot on its line: its number stands on the line and
@@ -88,7 +185,7 @@ pub(super) struct Callout {
 }
 
 pub(super) fn edge_group(
-    layout: &Layout,
+    cards: &CardGrid,
     placed: &mut Placed,
     callouts: &mut Vec<Callout>,
     e: EdgeInput<'_>,
@@ -98,6 +195,7 @@ pub(super) fn edge_group(
 ) -> EdgeGroup {
     let EdgeInput {
         h,
+        key,
         kind,
         points,
         names,
@@ -145,7 +243,7 @@ pub(super) fn edge_group(
     let mut total_w = widths(&pills, dot);
     let mut at = None;
     if !pills.is_empty() {
-        at = label_point(layout, placed, &points, total_w);
+        at = label_point(cards, placed, &points, total_w);
         if at.is_none() {
             // No free spot for the figures: a numbered callout on the line, the
             // figures in the side list.
@@ -163,7 +261,7 @@ pub(super) fn edge_group(
             pills = vec![(number.to_string(), color, true)];
             dot = false;
             total_w = widths(&pills, dot);
-            at = label_point(layout, placed, &points, total_w);
+            at = label_point(cards, placed, &points, total_w);
             if at.is_none() {
                 // Not even the number has room: the side list names both ends.
                 pills.clear();
@@ -224,10 +322,42 @@ pub(super) fn edge_group(
         x += w + m.label_gap;
     }
     EdgeGroup {
-        key: h.key(),
+        key,
         kind,
         bbox,
         items,
         labels,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{LayoutConfig, layout};
+
+    /// The label placement's card grid answers as the layout does, for label-sized
+    /// rectangles swept over the whole map of a generated journey (and past its edges).
+    #[test]
+    fn the_card_grid_answers_as_the_layout() {
+        let j = crate::generate::generate(300, 7);
+        let l = layout(&j, &LayoutConfig::default());
+        let grid = CardGrid::new(&l);
+        let b = l.bounds;
+        let (mut hits, mut misses) = (0, 0);
+        let mut y = b.y - 40.0;
+        while y < b.bottom() + 40.0 {
+            let mut x = b.x - 60.0;
+            while x < b.right() + 60.0 {
+                for (w, h) in [(40.0, LABEL_H), (130.0, LABEL_H), (3.0, 3.0)] {
+                    let r = Rect::new(x, y, w, h);
+                    let want = l.any_card_in(&r);
+                    assert_eq!(grid.any_in(&r), want, "{r:?}");
+                    if want { hits += 1 } else { misses += 1 }
+                }
+                x += 37.0;
+            }
+            y += 11.0;
+        }
+        assert!(hits > 1000 && misses > 1000, "{hits} {misses}");
     }
 }

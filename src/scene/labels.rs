@@ -59,14 +59,14 @@ pub(super) const LABEL_H: f32 = 16.0;
 /// (along the longest segments first, from their middles outwards) where it covers no
 /// card and no label already placed; `None` when there is none.
 pub(super) fn label_point(
-    layout: &Layout,
+    cards: &super::edge::CardGrid,
     placed: &Placed,
     points: &[(f32, f32)],
     w: f32,
 ) -> Option<(f32, f32)> {
     let fits = |p: (f32, f32)| {
         let r = Rect::new(p.0 - w / 2.0, p.1 - LABEL_H / 2.0, w, LABEL_H);
-        !placed.hits(&r) && !layout.any_card_in(&r)
+        !placed.hits(&r) && !cards.any_in(&r)
     };
     let mut segments: Vec<(f32, Line)> = points
         .windows(2)

@@ -505,30 +505,34 @@ pub fn build_scene_with_marks(
     let marks = if options.show_gaps { analysis } else { None };
     let handoffs = journey.handoffs();
     let mut placed = Placed::default();
+    let card_grid = CardGrid::new(layout);
     let mut callouts = Vec::new();
+    scene.edges.reserve(handoffs.len());
     for h in &handoffs {
-        let Some(points) = layout.routes.get(&h.key()).filter(|p| !p.is_empty()) else {
+        let key = h.key();
+        let Some(points) = layout.routes.get(&key).filter(|p| !p.is_empty()) else {
             continue;
         };
         let points = points.clone();
-        let kind = if rework.contains(&h.key()) {
+        let kind = if rework.contains(&key) {
             EdgeKind::Rework
         } else {
             edge_kind_no_loop(journey, h)
         };
         let badges = marks
-            .and_then(|m| m.handoffs.get(&h.key()))
+            .and_then(|m| m.handoffs.get(&key))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         let name = |id: &TouchpointId| journey.touchpoint(id).map_or("", |t| t.name.as_str());
         let input = EdgeInput {
             h,
+            key,
             kind,
             points,
             names: (name(&h.from), name(&h.to)),
         };
         scene.edges.push(edge_group(
-            layout,
+            &card_grid,
             &mut placed,
             &mut callouts,
             input,
