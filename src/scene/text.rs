@@ -50,6 +50,12 @@ pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
 /// one reverses the rest of a line in a browser), and trim, so every text item is one
 /// printable line that reads as it was written.
 pub fn clean_text(text: &str) -> String {
+    // Most text is clean already: one copy, not two.
+    if !text.chars().any(|c| c.is_control() || is_bidi_control(c))
+        && text.trim().len() == text.len()
+    {
+        return text.to_owned();
+    }
     let s: String = text
         .chars()
         .filter(|c| !is_bidi_control(*c))
@@ -119,56 +125,71 @@ fn wrap_with(
     if max_lines == 0 {
         return lines;
     }
-    let mut words: VecDeque<String> = text.split_whitespace().map(str::to_owned).collect();
+    // Widths as [`text_width`] gives them, the em sums carried along in the same order
+    // (so the same floats), without building each candidate line (issue 16).
+    let width = |em: f32| em * size * if bold { 1.1 } else { 1.0 };
+    let em_after = |start: f32, s: &str| s.chars().fold(start, |a, c| a + char_em(c));
+    let mut words: VecDeque<&str> = text.split_whitespace().collect();
     let mut current = String::new();
+    let mut current_em = 0.0_f32;
     while let Some(word) = words.pop_front() {
-        let candidate = if current.is_empty() {
-            word.clone()
+        let candidate_em = if current.is_empty() {
+            em_after(0.0, word)
         } else {
-            format!("{current} {word}")
+            em_after(em_after(current_em, " "), word)
         };
-        if text_width(&candidate, size, bold) <= width_of(lines.len()) {
-            current = candidate;
+        if width(candidate_em) <= width_of(lines.len()) {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            current_em = candidate_em;
             continue;
         }
         if current.is_empty() {
             // One word wider than the line: break it between characters.
             // After a hyphen or slash when one fits ("Stop-of-" / "service").
-            let mut part = String::new();
+            let mut part_em = 0.0_f32;
             let mut split_at = word.len();
             let mut after_hyphen = None;
             for (i, c) in word.char_indices() {
-                part.push(c);
-                if text_width(&part, size, bold) > width_of(lines.len()) {
-                    part.pop();
+                let em = part_em + char_em(c);
+                if width(em) > width_of(lines.len()) {
                     split_at = i;
                     break;
                 }
+                part_em = em;
                 if matches!(c, '-' | '/') && i + c.len_utf8() < word.len() {
                     after_hyphen = Some(i + c.len_utf8());
                 }
             }
             if let Some(at) = after_hyphen.filter(|_| split_at < word.len()) {
-                part.truncate(at);
                 split_at = at;
             }
+            let part = word.get(..split_at).unwrap_or_default();
             if part.is_empty() {
-                lines.push(fit_text(&word, size, bold, width_of(lines.len())));
+                lines.push(fit_text(word, size, bold, width_of(lines.len())));
                 return lines;
             }
-            current = part;
-            words.push_front(word.get(split_at..).unwrap_or_default().to_owned());
+            // A full line: committed below, so its width is not needed.
+            current.push_str(part);
+            words.push_front(word.get(split_at..).unwrap_or_default());
         } else {
             words.push_front(word);
         }
         // `current` is a full line and text remains.
         if lines.len() + 1 >= max_lines {
-            let rest: Vec<String> = std::iter::once(current).chain(words).collect();
+            let mut rest = std::mem::take(&mut current);
+            for w in &words {
+                rest.push(' ');
+                rest.push_str(w);
+            }
             let w = width_of(lines.len());
-            lines.push(fit_text(&rest.join(" "), size, bold, w));
+            lines.push(fit_text(&rest, size, bold, w));
             return lines;
         }
         lines.push(std::mem::take(&mut current));
+        current_em = 0.0;
     }
     if !current.is_empty() {
         lines.push(current);
