@@ -12,6 +12,7 @@
 use super::Lang;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 /// Durations from this many hours are written in days.
 pub const DAYS_FROM_HOURS: f64 = 48.0;
@@ -104,7 +105,25 @@ pub fn one_decimal(v: f64) -> String {
     if !v.is_finite() {
         return "?".to_owned();
     }
-    let r = (v * 10.0).round() / 10.0;
+    let tenths = (v * 10.0).round();
+    let r = tenths / 10.0;
+    // Below 10^13 the nearest double to k/10 prints as k/10 exactly: the digits of the
+    // integer k, without `format!`'s exact float printing (issue 16: a card and a
+    // handoff label each print one).
+    if tenths.abs() < 1e14 && r != 0.0 {
+        let k = tenths as i64;
+        let abs = k.unsigned_abs();
+        let mut out = String::with_capacity(24);
+        if k < 0 {
+            out.push('-');
+        }
+        let _ = write!(out, "{}", abs / 10);
+        if abs % 10 != 0 {
+            out.push('.');
+            out.push(char::from(b'0' + (abs % 10) as u8));
+        }
+        return out;
+    }
     if r == r.trunc() {
         format!("{:.0}", r)
     } else {

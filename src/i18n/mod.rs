@@ -131,7 +131,7 @@ impl<'de> serde::Deserialize<'de> for Lang {
 /// Every embedded language, English first.
 pub fn available() -> Vec<Lang> {
     catalog()
-        .entries
+        .slots
         .iter()
         .filter(|e| e.tag != PSEUDO)
         .map(|e| Lang { tag: e.tag })
@@ -169,7 +169,7 @@ pub fn current() -> Lang {
     let cat = catalog();
     let i = CURRENT.with(|c| c.get());
     Lang {
-        tag: cat.entries.get(i).map(|e| e.tag).unwrap_or(ENGLISH),
+        tag: cat.slots.get(i).map(|e| e.tag).unwrap_or(ENGLISH),
     }
 }
 
@@ -274,7 +274,7 @@ pub fn tr_args(id: &str, args: &[(&str, Arg)]) -> String {
         .format(i, id, fargs.as_ref())
         .or_else(|| cat.format(0, id, fargs.as_ref()));
     match text {
-        Some(t) if cat.entries.get(i).is_some_and(|e| e.tag == PSEUDO) => format!("［{t}］"),
+        Some(t) if cat.slots.get(i).is_some_and(|e| e.tag == PSEUDO) => format!("［{t}］"),
         Some(t) => t,
         None => {
             missing_once(id);
@@ -287,7 +287,7 @@ pub fn tr_args(id: &str, args: &[(&str, Arg)]) -> String {
 pub fn has_message(lang: &Lang, id: &str) -> bool {
     let cat = catalog();
     cat.index_of(lang.tag)
-        .and_then(|i| cat.entries.get(i))
+        .and_then(|i| cat.entry_at(i))
         .is_some_and(|e| e.ids.contains(id))
 }
 
@@ -295,7 +295,7 @@ pub fn has_message(lang: &Lang, id: &str) -> bool {
 pub fn message_ids(lang: &Lang) -> BTreeSet<String> {
     let cat = catalog();
     cat.index_of(lang.tag)
-        .and_then(|i| cat.entries.get(i))
+        .and_then(|i| cat.entry_at(i))
         .map(|e| e.ids.clone())
         .unwrap_or_default()
 }
@@ -305,7 +305,7 @@ pub fn message_ids(lang: &Lang) -> BTreeSet<String> {
 /// warning from reading the files. Empty when every language is complete.
 pub fn completeness_problems() -> Vec<String> {
     let cat = catalog();
-    let mut out = cat.warnings.clone();
+    let mut out = cat.warnings();
     out.extend(cat.missing());
     out
 }
@@ -313,7 +313,7 @@ pub fn completeness_problems() -> Vec<String> {
 /// Warnings from reading the embedded files (a file that did not parse, a message
 /// defined twice). Empty for good files.
 pub fn warnings() -> Vec<String> {
-    catalog().warnings.clone()
+    catalog().warnings()
 }
 
 #[cfg(debug_assertions)]
@@ -331,24 +331,36 @@ fn missing_once(id: &str) {
 fn missing_once(_id: &str) {}
 
 struct Entry {
-    tag: &'static str,
     bundle: FluentBundle<FluentResource>,
     ids: BTreeSet<String>,
+    /// Problems reading this language's files.
+    warnings: Vec<String>,
 }
 
-/// Every language's bundle, built once from the embedded files.
+/// Files embedded as `(language tag, [(file name, text)])`.
+type Files = &'static [(&'static str, &'static [(&'static str, &'static str)])];
+
+/// One language: its files, and its bundle, built the first time it is needed.
+struct Slot {
+    tag: &'static str,
+    files: &'static [(&'static str, &'static str)],
+    pseudo: bool,
+    entry: OnceLock<Entry>,
+}
+
+/// Every language's bundle, each built from the embedded files when first used: a
+/// command run in English never parses the other languages (issue 16: start-up).
 struct Catalog {
-    entries: Vec<Entry>,
-    warnings: Vec<String>,
+    slots: Vec<Slot>,
+    /// Print a language's warnings when its bundle is built (the process catalog).
+    announce: bool,
 }
 
 fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        let cat = Catalog::build(files::FILES);
-        for w in &cat.warnings {
-            eprintln!("touchpoint: {w}");
-        }
+        let mut cat = Catalog::build(files::FILES);
+        cat.announce = true;
         cat
     })
 }
@@ -381,31 +393,56 @@ fn pseudo_text(s: &str) -> Cow<'_, str> {
 impl Catalog {
     /// Bundles for `(tag, [(file name, text)])`; English first, whether given or not,
     /// then the pseudo-locale built from English. Problems become warnings.
-    fn build(files: &[(&'static str, &[(&str, &str)])]) -> Catalog {
-        let mut warnings = Vec::new();
-        let mut entries = Vec::new();
-        let english: &[(&str, &str)] = files
+    fn build(files: Files) -> Catalog {
+        let english: &'static [(&'static str, &'static str)] = files
             .iter()
             .find(|(t, _)| *t == ENGLISH)
             .map(|(_, f)| *f)
             .unwrap_or(&[]);
-        entries.push(Self::entry(ENGLISH, english, &mut warnings, false));
+        let slot = |tag: &'static str, files, pseudo| Slot {
+            tag,
+            files,
+            pseudo,
+            entry: OnceLock::new(),
+        };
+        let mut slots = vec![slot(ENGLISH, english, false)];
         for (tag, fs) in files {
             if *tag == ENGLISH || *tag == PSEUDO {
                 continue;
             }
-            entries.push(Self::entry(tag, fs, &mut warnings, false));
+            slots.push(slot(tag, fs, false));
         }
-        entries.push(Self::entry(PSEUDO, english, &mut Vec::new(), true));
-        Catalog { entries, warnings }
+        slots.push(slot(PSEUDO, english, true));
+        Catalog {
+            slots,
+            announce: false,
+        }
     }
 
-    fn entry(
-        tag: &'static str,
-        files: &[(&str, &str)],
-        warnings: &mut Vec<String>,
-        pseudo: bool,
-    ) -> Entry {
+    /// The bundle of language `i`, built now if it was not yet.
+    fn entry_at(&self, i: usize) -> Option<&Entry> {
+        let slot = self.slots.get(i)?;
+        Some(slot.entry.get_or_init(|| {
+            let e = Self::entry(slot.tag, slot.files, slot.pseudo);
+            if self.announce {
+                for w in &e.warnings {
+                    eprintln!("touchpoint: {w}");
+                }
+            }
+            e
+        }))
+    }
+
+    /// Warnings from reading every language's files (builds them all).
+    fn warnings(&self) -> Vec<String> {
+        (0..self.slots.len())
+            .filter_map(|i| self.entry_at(i))
+            .flat_map(|e| e.warnings.iter().cloned())
+            .collect()
+    }
+
+    fn entry(tag: &'static str, files: &[(&str, &str)], pseudo: bool) -> Entry {
+        let mut warnings = Vec::new();
         let id: LanguageIdentifier = tag.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         bundle.set_use_isolating(false);
@@ -440,16 +477,24 @@ impl Catalog {
                 }
             }
         }
-        Entry { tag, bundle, ids }
+        if pseudo {
+            // The pseudo-locale repeats English: its problems are English's.
+            warnings.clear();
+        }
+        Entry {
+            bundle,
+            ids,
+            warnings,
+        }
     }
 
     fn index_of(&self, tag: &str) -> Option<usize> {
-        self.entries.iter().position(|e| e.tag == tag)
+        self.slots.iter().position(|e| e.tag == tag)
     }
 
     /// The message formatted in entry `i`, `None` when it has no such message.
     fn format(&self, i: usize, id: &str, args: Option<&FluentArgs>) -> Option<String> {
-        let bundle = &self.entries.get(i)?.bundle;
+        let bundle = &self.entry_at(i)?.bundle;
         let pattern = bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
         Some(
@@ -460,13 +505,16 @@ impl Catalog {
     }
 
     fn missing(&self) -> Vec<String> {
-        let real: Vec<&Entry> = self.entries.iter().filter(|e| e.tag != PSEUDO).collect();
-        let all: BTreeSet<&String> = real.iter().flat_map(|e| e.ids.iter()).collect();
+        let real: Vec<(&str, &Entry)> = (0..self.slots.len())
+            .filter_map(|i| Some((self.slots.get(i)?.tag, self.entry_at(i)?)))
+            .filter(|(tag, _)| *tag != PSEUDO)
+            .collect();
+        let all: BTreeSet<&String> = real.iter().flat_map(|(_, e)| e.ids.iter()).collect();
         let mut out = Vec::new();
-        for e in &real {
+        for (tag, e) in &real {
             for id in &all {
                 if !e.ids.contains(*id) {
-                    out.push(format!("{} lacks {id}", e.tag));
+                    out.push(format!("{tag} lacks {id}"));
                 }
             }
         }

@@ -63,11 +63,12 @@ fn malformed_file_keeps_what_parsed_and_warns() {
             )],
         ),
     ]);
-    assert!(!cat.warnings.is_empty(), "a warning for the broken file");
+    let warnings = cat.warnings();
+    assert!(!warnings.is_empty(), "a warning for the broken file");
     assert!(
-        cat.warnings[0].starts_with("i18n/zh-CN/ui.ftl:2:"),
+        warnings[0].starts_with("i18n/zh-CN/ui.ftl:2:"),
         "{:?}",
-        cat.warnings
+        warnings
     );
     let zi = cat.index_of("zh-CN").expect("zh");
     assert_eq!(cat.format(zi, "menu-file", None).as_deref(), Some("文件"));
@@ -79,7 +80,7 @@ fn malformed_file_keeps_what_parsed_and_warns() {
         ("en", &[("a.ftl", "menu = A\n")]),
         ("de", &[("a.ftl", "{{{{ \u{0} ]]")]),
     ]);
-    assert!(!cat.warnings.is_empty());
+    assert!(!cat.warnings().is_empty());
     assert_eq!(
         cat.format(cat.index_of("de").expect("de"), "menu", None),
         None
@@ -208,4 +209,76 @@ fn every_message_is_used_in_src() {
         "messages defined in i18n/en but never used in src/ (remove them or use them):\n{}",
         unused.join("\n")
     );
+}
+
+/// `one_decimal`'s integer printing gives what `format!` gives (issue 16 made it fast).
+#[test]
+fn one_decimal_prints_as_format_does() {
+    let slow = |v: f64| {
+        let r = (v * 10.0).round() / 10.0;
+        if r == r.trunc() {
+            format!("{:.0}", r)
+        } else {
+            format!("{r:.1}")
+        }
+    };
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut values = vec![
+        0.0,
+        -0.0,
+        0.04,
+        -0.04,
+        0.05,
+        -0.05,
+        0.25,
+        2.25,
+        2.35,
+        1e12 + 0.15,
+        9.99e12,
+        1e13,
+        -1e13,
+        1e14,
+        1e300,
+        -1e300,
+        0.95,
+        9.95,
+        99.95,
+        47.96,
+        1.0 / 3.0,
+    ];
+    for _ in 0..20_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let unit = (seed >> 11) as f64 / (1u64 << 53) as f64;
+        let scale = 10f64.powi((seed % 16) as i32 - 2);
+        values.push((unit - 0.3) * scale);
+    }
+    for v in values {
+        assert_eq!(format::one_decimal(v), slow(v), "{v:e}");
+    }
+}
+
+/// Start-up (issue 16): English text is formatted without parsing the other languages'
+/// files; a language is parsed when it is first used.
+#[test]
+fn a_language_is_parsed_when_first_used() {
+    let cat = Catalog::build(files::FILES);
+    let built = |cat: &Catalog| {
+        cat.slots
+            .iter()
+            .filter(|s| s.entry.get().is_some())
+            .map(|s| s.tag)
+            .collect::<Vec<_>>()
+    };
+    assert!(built(&cat).is_empty());
+    assert!(cat.index_of("zh-CN").is_some());
+    assert!(cat.format(0, "language-name", None).is_some());
+    assert_eq!(built(&cat), vec![ENGLISH]);
+    let zi = cat.index_of("zh-CN").expect("zh");
+    assert_eq!(
+        cat.format(zi, "language-name", None).as_deref(),
+        Some("简体中文")
+    );
+    assert_eq!(built(&cat), vec![ENGLISH, "zh-CN"]);
 }
