@@ -118,7 +118,7 @@ pub fn one_decimal(v: f64) -> String {
             out.push('-');
         }
         let _ = write!(out, "{}", abs / 10);
-        if abs % 10 != 0 {
+        if !abs.is_multiple_of(10) {
             out.push('.');
             out.push(char::from(b'0' + (abs % 10) as u8));
         }
