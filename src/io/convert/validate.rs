@@ -59,10 +59,10 @@ impl Checker {
     }
 
     /// `what` is the message id of the kind of id (`io-kind-stage`).
-    fn id(&mut self, path: String, what: &str, id: &str) {
+    fn id(&mut self, path: impl FnOnce() -> String, what: &str, id: &str) {
         if !is_valid_id(id) {
             self.push(
-                path,
+                path(),
                 tr_args(
                     "io-bad-id",
                     &[("what", tr(what).into()), ("id", shown(id).into())],
@@ -72,9 +72,9 @@ impl Checker {
     }
 
     /// A number under one of the model's rules ([`crate::model::rules`]).
-    fn number(&mut self, path: String, rule: &NumberRule, v: f64) {
+    fn number(&mut self, path: impl FnOnce() -> String, rule: &NumberRule, v: f64) {
         if let Some(problem) = rule.problem(v, || tr(rule.what)) {
-            self.push(path, problem);
+            self.push(path(), problem);
         }
     }
 
@@ -220,7 +220,7 @@ fn check_meta(c: &mut Checker, dto: &FileDto) {
     }
     for (i, o) in dto.outcomes.iter().enumerate() {
         c.number(
-            format!("outcomes[{i}].value"),
+            || format!("outcomes[{i}].value"),
             &rules::OUTCOME_VALUE,
             o.value,
         );
@@ -273,7 +273,7 @@ fn over_caps(c: &mut Checker, dto: &FileDto) -> bool {
 fn check_stages<'a>(c: &mut Checker, list: &'a [StageDto]) -> BTreeSet<&'a str> {
     let mut stages = BTreeSet::new();
     for (i, s) in list.iter().enumerate() {
-        c.id(format!("stages[{i}].id"), "io-kind-stage", &s.id);
+        c.id(|| format!("stages[{i}].id"), "io-kind-stage", &s.id);
         if !stages.insert(s.id.as_str()) {
             c.push(
                 format!("stages[{i}].id"),
@@ -298,7 +298,11 @@ fn check_stages<'a>(c: &mut Checker, list: &'a [StageDto]) -> BTreeSet<&'a str> 
 fn check_departments<'a>(c: &mut Checker, list: &'a [DepartmentDto]) -> BTreeSet<&'a str> {
     let mut departments = BTreeSet::new();
     for (i, d) in list.iter().enumerate() {
-        c.id(format!("departments[{i}].id"), "io-kind-department", &d.id);
+        c.id(
+            || format!("departments[{i}].id"),
+            "io-kind-department",
+            &d.id,
+        );
         if !departments.insert(d.id.as_str()) {
             c.push(
                 format!("departments[{i}].id"),
@@ -331,7 +335,7 @@ fn check_touchpoint<'a>(
     departments: &BTreeSet<&str>,
 ) {
     let p = |f: &str| format!("touchpoints[{i}].{f}");
-    c.id(p("id"), "io-kind-touchpoint", &t.id);
+    c.id(|| p("id"), "io-kind-touchpoint", &t.id);
     if !touchpoints.insert(t.id.as_str()) {
         c.push(p("id"), tr_shown("io-duplicate-touchpoint", "id", &t.id));
     }
@@ -356,7 +360,7 @@ fn check_touchpoint<'a>(
         );
     }
     if let Some(h) = t.handling_minutes {
-        c.number(p("handling_minutes"), &rules::HANDLING_MINUTES, h);
+        c.number(|| p("handling_minutes"), &rules::HANDLING_MINUTES, h);
     }
     c.source(|| p("scores_source"), t.scores_source.as_deref());
     c.source(|| p("volume_source"), t.volume_source.as_deref());
@@ -385,13 +389,13 @@ fn check_metrics_and_pains(c: &mut Checker, p: &dyn Fn(&str) -> String, t: &Touc
         );
         c.text(|| p(&format!("metrics[{k}].unit")), "io-what-unit", &m.unit);
         c.number(
-            p(&format!("metrics[{k}].value")),
+            || p(&format!("metrics[{k}].value")),
             &rules::METRIC_VALUE,
             m.value,
         );
         if let Some(target) = m.target {
             c.number(
-                p(&format!("metrics[{k}].target")),
+                || p(&format!("metrics[{k}].target")),
                 &rules::METRIC_TARGET,
                 target,
             );
@@ -440,7 +444,11 @@ fn check_themes_and_trend(c: &mut Checker, p: &dyn Fn(&str) -> String, t: &Touch
             "io-what-period",
             &tp.period,
         );
-        c.number(p(&format!("trend[{k}].mean")), &rules::MEAN_SCORE, tp.mean);
+        c.number(
+            || p(&format!("trend[{k}].mean")),
+            &rules::MEAN_SCORE,
+            tp.mean,
+        );
     }
 }
 
@@ -477,7 +485,7 @@ fn check_scores(c: &mut Checker, p: &dyn Fn(&str) -> String, s: &ScoresDto) {
             }
         }
         (None, Some(mean)) => {
-            c.number(p("scores.mean"), &rules::MEAN_SCORE, mean);
+            c.number(|| p("scores.mean"), &rules::MEAN_SCORE, mean);
             match s.responses {
                 Some(n) if n < 0 || n > i64::from(u32::MAX) => c.push(
                     p("scores.responses"),
@@ -520,15 +528,15 @@ fn check_handoffs<'a>(
             );
         }
         if let Some(w) = h.wait_hours {
-            c.number(p("wait_hours"), &rules::WAIT_HOURS, w);
+            c.number(|| p("wait_hours"), &rules::WAIT_HOURS, w);
         }
         if let Some(w) = h.wait_hours_p90 {
-            c.number(p("wait_hours_p90"), &rules::WAIT_HOURS_P90, w);
+            c.number(|| p("wait_hours_p90"), &rules::WAIT_HOURS_P90, w);
         }
         c.source(|| p("wait_source"), h.wait_source.as_deref());
         c.source(|| p("volume_source"), h.volume_source.as_deref());
         if let Some(r) = h.failure_rate {
-            c.number(p("failure_rate"), &rules::FAILURE_RATE, r);
+            c.number(|| p("failure_rate"), &rules::FAILURE_RATE, r);
         }
         c.text(|| p("label"), "io-what-label", &h.label);
         c.text(|| p("notes"), "io-what-notes", &h.notes);
@@ -571,7 +579,7 @@ fn check_anchor(c: &mut Checker, known: &Known<'_>, path: String, a: &AnchorDto)
 fn check_notes_and_actions(c: &mut Checker, dto: &FileDto, known: &Known<'_>) {
     let mut note_ids = BTreeSet::new();
     for (i, n) in dto.notes.iter().enumerate() {
-        c.id(format!("notes[{i}].id"), "io-kind-note", &n.id);
+        c.id(|| format!("notes[{i}].id"), "io-kind-note", &n.id);
         if !note_ids.insert(n.id.as_str()) {
             c.push(
                 format!("notes[{i}].id"),
@@ -589,7 +597,7 @@ fn check_notes_and_actions(c: &mut Checker, dto: &FileDto, known: &Known<'_>) {
         check_anchor(c, known, format!("notes[{i}].on"), &n.on);
     }
     for (i, a) in dto.actions.iter().enumerate() {
-        c.id(format!("actions[{i}].id"), "io-kind-action", &a.id);
+        c.id(|| format!("actions[{i}].id"), "io-kind-action", &a.id);
         if !note_ids.insert(a.id.as_str()) {
             c.push(
                 format!("actions[{i}].id"),
@@ -640,7 +648,7 @@ fn validate_evidence(c: &mut Checker, dto: &FileDto) {
             let path = p(&format!("changes[{k}]"));
             let model = change_from(ch);
             for t in model.touchpoints() {
-                c.id(path.clone(), "io-kind-touchpoint", t.as_str());
+                c.id(|| path.clone(), "io-kind-touchpoint", t.as_str());
             }
             if let Err(e) = model.check() {
                 c.push(path, e);
@@ -659,7 +667,7 @@ fn validate_evidence(c: &mut Checker, dto: &FileDto) {
         let mut seen = BTreeSet::new();
         for (i, t) in d.touchpoints.iter().enumerate() {
             c.id(
-                format!("drivers.touchpoints[{i}].touchpoint"),
+                || format!("drivers.touchpoints[{i}].touchpoint"),
                 "io-kind-touchpoint",
                 &t.touchpoint,
             );
