@@ -597,7 +597,7 @@ pub fn editor_rect_in(v: FrameView<'_>, cam: &Camera, id: &NoteId) -> egui::Rect
     ]
     .map(|min| egui::Rect::from_min_size(inside(min), size));
     // Cards near the note, with the room kept for their names and badges.
-    let probe = cam.rect_to_world(note.expand(size.x.max(size.y)));
+    let probe = cam.rect_to_world(note.expand(2.0 * size.x.max(size.y)));
     let layout = &v.derived().layout;
     let keepouts: Vec<egui::Rect> = layout
         .visible_cards(&probe)
@@ -613,13 +613,33 @@ pub fn editor_rect_in(v: FrameView<'_>, cam: &Camera, id: &NoteId) -> egui::Rect
             })
             .sum()
     };
+    // The corners over the note first; when each covers a card, spots around the note
+    // (nearest first) until one covers none.
+    let apart = |r: &egui::Rect| -> f32 {
+        let dx = (note.left() - r.right())
+            .max(r.left() - note.right())
+            .max(0.0);
+        let dy = (note.top() - r.bottom())
+            .max(r.top() - note.bottom())
+            .max(0.0);
+        dx.hypot(dy)
+    };
+    let around = (-4i8..=4).flat_map(|dy| {
+        (-4i8..=4).map(move |dx| {
+            note.center() - size / 2.0 + vec2(f32::from(dx) * 70.0, f32::from(dy) * 40.0)
+        })
+    });
     let mut best = candidates[0];
-    let mut least = covered(&best);
-    for c in &candidates[1..] {
-        let area = covered(c);
-        if area < least {
-            best = *c;
-            least = area;
+    let mut least = (covered(&best), 0.0);
+    for c in candidates[1..]
+        .iter()
+        .copied()
+        .chain(around.map(|min| egui::Rect::from_min_size(inside(min), size)))
+    {
+        let key = (covered(&c), apart(&c));
+        if key.0 < least.0 || (key.0 == least.0 && key.1 < least.1) {
+            best = c;
+            least = key;
         }
     }
     best
