@@ -32,9 +32,11 @@ pub(super) fn candidates(
     if itself {
         sides.extend([(Right, Right), (Left, Left)]);
     } else if b.x >= a.right() + 0.5 {
-        sides.push((Right, Left));
+        // Side by side: straight across, or around either card's far side (which
+        // keeps a line out of a crowded channel and off another's track).
+        sides.extend([(Right, Left), (Right, Right), (Left, Left)]);
     } else if b.right() <= a.x - 0.5 {
-        sides.push((Left, Right));
+        sides.extend([(Left, Right), (Left, Left), (Right, Right)]);
     } else {
         // One above the other: across the row channel between them when they are
         // neighbours, else along the channel on either side.
