@@ -2,6 +2,7 @@
 //! each cell. Pure: world coordinates in points, no egui. The canvas, the
 //! diagram exports and hit testing all use the same [`Layout`].
 
+mod arrange;
 pub mod route;
 
 use crate::model::{DepartmentId, HandoffKey, Journey, Layer, Rgb, StageId, TouchpointId};
@@ -105,6 +106,9 @@ pub struct Column {
     pub w: f32,
     /// Cards per row inside this column's cells.
     pub per_row: usize,
+    /// The room left of, between and right of its card slots: the config's `gap`,
+    /// wider where the handoff channels there need more tracks ([`layout`]).
+    pub pad: f32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -114,6 +118,8 @@ pub struct Lane {
     pub color: Rgb,
     pub y: f32,
     pub h: f32,
+    /// The room above, between and below its card rows (as [`Column::pad`]).
+    pub pad: f32,
 }
 
 /// Positions of everything on the map.
@@ -165,71 +171,60 @@ pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
     let (cells, cell_of) = fill_cells(journey, c.mode, (col_keys.len(), lane_keys.len()), &rank);
     // Cards per row in each column: enough that the tallest cell stays roughly square-ish.
     let (per_row, rows_in_lane) = cell_sizes(&cells, col_keys.len(), lane_keys.len());
-    let grid_x = c.label_w;
-    let grid_y = c.header_h + c.curve_h;
-    let mut columns = Vec::with_capacity(col_keys.len());
-    let mut x = grid_x;
-    for (i, (stage, name)) in col_keys.into_iter().enumerate() {
-        let pr = per_row.get(i).copied().unwrap_or(1);
-        let w = pr as f32 * (c.card_w + c.gap) + c.gap;
-        columns.push(Column {
+    let columns = col_keys
+        .into_iter()
+        .enumerate()
+        .map(|(i, (stage, name))| Column {
             stage,
             name,
-            x,
-            w,
-            per_row: pr,
-        });
-        x += w;
-    }
-    let mut lanes = Vec::with_capacity(lane_keys.len());
-    let mut y = grid_y;
-    for (i, (key, name, color)) in lane_keys.into_iter().enumerate() {
-        let rows = rows_in_lane.get(i).copied().unwrap_or(1);
-        let h = rows as f32 * (c.card_h + c.gap) + c.gap;
-        lanes.push(Lane {
+            x: 0.0,
+            w: 0.0,
+            per_row: per_row.get(i).copied().unwrap_or(1),
+            pad: c.gap,
+        })
+        .collect();
+    let lanes = lane_keys
+        .into_iter()
+        .map(|(key, name, color)| Lane {
             key,
             name,
             color,
-            y,
-            h,
-        });
-        y += h;
-    }
-    let grid = Rect::new(grid_x, grid_y, x - grid_x, y - grid_y);
-    let mut cards = BTreeMap::new();
-    for (&(ci, li), list) in &cells {
-        let (Some(col), Some(lane)) = (columns.get(ci), lanes.get(li)) else {
-            continue;
-        };
-        for (k, id) in list.iter().enumerate() {
-            cards.insert(id.clone(), slot_rect(&c, col, lane, k));
-        }
-    }
-    let visibility_line = match c.mode {
-        LaneMode::Layers => lanes.get(2).map(|l| l.y),
-        LaneMode::Departments => None,
-    };
+            y: 0.0,
+            h: 0.0,
+            pad: c.gap,
+        })
+        .collect();
     let mut l = Layout {
         config: Some(c),
         columns,
         lanes,
-        cards,
+        cards: BTreeMap::new(),
         cell_of,
         cells,
-        grid,
-        curve: Rect::new(grid_x, c.header_h, grid.w, c.curve_h),
-        bounds: Rect::new(0.0, 0.0, x.max(grid_x), y.max(grid_y)),
+        grid: Rect::default(),
+        curve: Rect::default(),
+        bounds: Rect::default(),
         order,
-        visibility_line,
+        visibility_line: None,
         routes: BTreeMap::new(),
     };
+    arrange::place(&mut l, &c, &rows_in_lane);
     let handoffs = journey.handoffs();
     let ends: Vec<(&TouchpointId, &TouchpointId)> =
         handoffs.iter().map(|h| (&h.from, &h.to)).collect();
-    let routes = route::route_all(&l, &c, &ends);
+    if ends.len() <= arrange::ORDER_CELLS_UP_TO {
+        arrange::order_cells(&mut l, journey, &c, &ends, &rows_in_lane);
+    }
+    let mut routing = route::route_chosen(&l, &c, &ends, route::How::Best);
+    // A channel whose handoffs need more tracks than it has room for widens: the
+    // columns or lanes beside it get wider pads, and the same routes are laid again.
+    if arrange::widen_pads(&mut l, &routing) {
+        arrange::place(&mut l, &c, &rows_in_lane);
+        routing = route::route_chosen(&l, &c, &ends, route::How::Same(&routing.chosen));
+    }
     l.routes = handoffs
         .iter()
-        .zip(routes)
+        .zip(routing.routes)
         .filter(|(_, points)| !points.is_empty())
         .map(|(h, points)| (h.key(), points))
         .collect();
@@ -367,8 +362,8 @@ fn slot_rect(c: &LayoutConfig, col: &Column, lane: &Lane, k: usize) -> Rect {
     let per_row = col.per_row.max(1);
     let (r, q) = (k / per_row, k % per_row);
     Rect::new(
-        col.x + c.gap + q as f32 * (c.card_w + c.gap),
-        lane.y + c.gap + r as f32 * (c.card_h + c.gap),
+        col.x + col.pad + q as f32 * (c.card_w + col.pad),
+        lane.y + lane.pad + r as f32 * (c.card_h + lane.pad),
         c.card_w,
         c.card_h,
     )
@@ -388,11 +383,11 @@ impl Layout {
         let c = self.config.unwrap_or_default();
         let (col, lane) = (self.columns.get(ci)?, self.lanes.get(li)?);
         let per_row = col.per_row.max(1);
-        let q = (((x - col.x - c.gap / 2.0) / (c.card_w + c.gap))
+        let q = (((x - col.x - col.pad / 2.0) / (c.card_w + col.pad))
             .floor()
             .max(0.0) as usize)
             .min(per_row - 1);
-        let r = ((y - lane.y - c.gap / 2.0) / (c.card_h + c.gap))
+        let r = ((y - lane.y - lane.pad / 2.0) / (c.card_h + lane.pad))
             .floor()
             .max(0.0) as usize;
         Some(r * per_row + q)
@@ -525,17 +520,17 @@ impl Layout {
                 let rows = span(
                     view.y,
                     view.bottom(),
-                    lane.y + c.gap,
+                    lane.y + lane.pad,
                     c.card_h,
-                    c.card_h + c.gap,
+                    c.card_h + lane.pad,
                     all_rows,
                 );
                 let slots = span(
                     view.x,
                     view.right(),
-                    col.x + c.gap,
+                    col.x + col.pad,
                     c.card_w,
-                    c.card_w + c.gap,
+                    c.card_w + col.pad,
                     pr,
                 );
                 (rows, slots, pr)

@@ -31,20 +31,20 @@ impl Mesh {
         let mut slots = Vec::new();
         for col in &layout.columns {
             for q in 0..col.per_row {
-                let x = col.x + c.gap + q as f32 * (c.card_w + c.gap);
+                let x = col.x + col.pad + q as f32 * (c.card_w + col.pad);
                 slots.push((x, x + c.card_w));
             }
         }
         let mut rows = Vec::new();
-        let step = c.card_h + c.gap;
         for lane in &layout.lanes {
+            let step = c.card_h + lane.pad;
             let n = if step > 0.0 {
-                (((lane.h - c.gap) / step).round() as usize).max(1)
+                (((lane.h - lane.pad) / step).round() as usize).max(1)
             } else {
                 1
             };
             for r in 0..n {
-                let y = lane.y + c.gap + r as f32 * step;
+                let y = lane.y + lane.pad + r as f32 * step;
                 rows.push((y, y + c.card_h));
             }
         }

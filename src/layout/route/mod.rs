@@ -20,6 +20,7 @@
 
 mod candidates;
 mod choose;
+mod improve;
 mod mesh;
 mod nudge;
 #[cfg(test)]
@@ -64,6 +65,18 @@ enum C {
     Track(usize),
 }
 
+/// The routes of the handoffs, with what they asked of the layout.
+pub struct Routing {
+    /// One polyline per handoff, in order; empty for a handoff without both cards.
+    pub routes: Vec<Vec<(f32, f32)>>,
+    /// The candidate chosen for each handoff (see [`route_chosen`]).
+    pub chosen: Vec<usize>,
+    /// Every vertical channel as (left, right, the width its tracks need).
+    pub need_x: Vec<(f32, f32, f32)>,
+    /// Every horizontal channel as (top, bottom, the height its tracks need).
+    pub need_y: Vec<(f32, f32, f32)>,
+}
+
 /// Route every handoff `(from, to)` between the cards `layout` placed (see the module
 /// comment). Returns one polyline per handoff, in order; an end without a card gives an
 /// empty polyline.
@@ -72,6 +85,29 @@ pub fn route_all(
     c: &LayoutConfig,
     ends: &[(&TouchpointId, &TouchpointId)],
 ) -> Vec<Vec<(f32, f32)>> {
+    route_chosen(layout, c, ends, How::Best).routes
+}
+
+/// How [`route_chosen`] picks each handoff's route.
+#[derive(Clone, Copy, Debug)]
+pub enum How<'a> {
+    /// The candidate crossing the fewest others on the channels' middles.
+    Quick,
+    /// `Quick`, then on a small map other candidates tried on the finished lines.
+    Best,
+    /// These choices (from routing the same cards placed with narrower channels);
+    /// `Best` unless there is one per handoff.
+    Same(&'a [usize]),
+}
+
+/// [`route_all`], choosing each handoff's route as `how` says, and telling the room
+/// each channel's tracks need.
+pub fn route_chosen(
+    layout: &Layout,
+    c: &LayoutConfig,
+    ends: &[(&TouchpointId, &TouchpointId)],
+    how: How,
+) -> Routing {
     let mesh = Mesh::new(layout, c);
     // 1. Candidate routes of each handoff (its cards' sides and the channels used).
     let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(ends.len());
@@ -82,17 +118,67 @@ pub fn route_all(
         });
     }
     // 2. The candidate of each handoff that crosses the fewest others.
-    let chosen = choose(layout, &mesh, ends, &cands);
+    let same = |g: &[usize]| {
+        g.len() == ends.len() && g.iter().zip(&cands).all(|(&k, list)| k < list.len().max(1))
+    };
+    let chosen = match how {
+        How::Same(g) if same(g) => g.to_vec(),
+        How::Quick => choose(layout, &mesh, ends, &cands),
+        How::Best | How::Same(_) => {
+            let mut chosen = choose(layout, &mesh, ends, &cands);
+            improve::improve(layout, &mesh, ends, &cands, &mut chosen);
+            chosen
+        }
+    };
+    let (routes, most) = finish(layout, &mesh, ends, &cands, &chosen);
+    let need = |vertical: bool, list: &[(f32, f32)]| -> Vec<(f32, f32, f32)> {
+        list.iter()
+            .enumerate()
+            .map(|(ch, &(lo, hi))| {
+                let m = most.get(&(vertical, ch)).copied().unwrap_or(0);
+                (lo, hi, nudge::width_for(m))
+            })
+            .collect()
+    };
+    Routing {
+        need_x: need(true, &mesh.vx),
+        need_y: need(false, &mesh.hy),
+        routes,
+        chosen,
+    }
+}
+
+/// (Crossings between handoffs with no end in common, bends) of `routes` (one per
+/// handoff of `ends`), as `scene::measure` counts them on the drawn map.
+pub fn crossings_and_bends(
+    ends: &[(&TouchpointId, &TouchpointId)],
+    routes: &[Vec<(f32, f32)>],
+) -> (usize, usize) {
+    improve::score(ends, routes)
+}
+
+/// The highest track used in each channel, by (vertical?, channel index).
+pub(super) type MostTracks = BTreeMap<(bool, usize), i32>;
+
+/// The routes of the `chosen` candidates: ports, channel segments, tracks; and the
+/// highest track of each channel (vertical?, index).
+fn finish(
+    layout: &Layout,
+    mesh: &Mesh,
+    ends: &[(&TouchpointId, &TouchpointId)],
+    cands: &[Vec<Cand>],
+    chosen: &[usize],
+) -> (Vec<Vec<(f32, f32)>>, MostTracks) {
     // 3. Ports: every side fans its handoffs out, ordered by where the other end lies.
-    let ports = port_requests(layout, ends, &cands, &chosen);
+    let ports = port_requests(layout, ends, cands, chosen);
     let (at, bundle) = port_positions(layout, ports, ends.len());
     // 4. The chosen routes with symbolic channel tracks.
-    let (mut segs, plans) = plan_routes(layout, ends, &cands, &chosen, &at, &bundle);
-    span_segments(&mesh, &plans, &mut segs);
-    // 4. Nudging: tracks per channel.
-    assign_tracks(&mesh, &mut segs);
-    // 5. Resolve and simplify.
-    resolve(&plans, &segs)
+    let (mut segs, plans) = plan_routes(layout, ends, cands, chosen, &at, &bundle);
+    span_segments(mesh, &plans, &mut segs);
+    // 5. Nudging: tracks per channel.
+    let most = assign_tracks(mesh, &mut segs);
+    // 6. Resolve and simplify.
+    (resolve(&plans, &segs), most)
 }
 
 /// The ports each card side must hold: one per handoff of the chosen routes that ends

@@ -192,7 +192,8 @@ fn constrained_order(segs: &[Seg], list: &[usize]) -> Vec<usize> {
 
 /// Nudging: in every channel, each segment gets its own track (see the module comment
 /// of `route`), stored in its `at`.
-pub(super) fn assign_tracks(mesh: &Mesh, segs: &mut [Seg]) {
+/// Returns the highest track used in each channel (vertical?, index).
+pub(super) fn assign_tracks(mesh: &Mesh, segs: &mut [Seg]) -> super::MostTracks {
     let mut by_channel: BTreeMap<(bool, usize), Vec<usize>> = BTreeMap::new();
     for (i, g) in segs.iter().enumerate() {
         by_channel
@@ -200,13 +201,28 @@ pub(super) fn assign_tracks(mesh: &Mesh, segs: &mut [Seg]) {
             .or_default()
             .push(i);
     }
+    let mut most = BTreeMap::new();
     for ((vertical, ch), members) in by_channel {
-        nudge_channel(mesh, segs, vertical, ch, &members);
+        let m = nudge_channel(mesh, segs, vertical, ch, &members);
+        most.insert((vertical, ch), m);
     }
+    most
 }
 
-/// The tracks of the segments `members` of one channel.
-fn nudge_channel(mesh: &Mesh, segs: &mut [Seg], vertical: bool, ch: usize, members: &[usize]) {
+/// The width a channel needs for tracks `0..=most` a full track apart, with its
+/// margins.
+pub(super) fn width_for(most: i32) -> f32 {
+    most.max(0) as f32 * TRACK + 2.0 * CHANNEL_MARGIN
+}
+
+/// The tracks of the segments `members` of one channel; returns the highest track.
+fn nudge_channel(
+    mesh: &Mesh,
+    segs: &mut [Seg],
+    vertical: bool,
+    ch: usize,
+    members: &[usize],
+) -> i32 {
     // The segments of one bundle move as one unit over their joint span.
     let units = bundle_units(segs, members);
     let reps: Vec<Seg> = units
@@ -221,7 +237,9 @@ fn nudge_channel(mesh: &Mesh, segs: &mut [Seg], vertical: bool, ch: usize, membe
     } else {
         mesh.hy.get(ch)
     };
-    let Some(&(lo, hi)) = range else { return };
+    let Some(&(lo, hi)) = range else {
+        return most;
+    };
     let room = (hi - lo - 2.0 * CHANNEL_MARGIN).max(0.0);
     let spacing = if most > 0 {
         TRACK.min(room / most as f32)
@@ -236,6 +254,7 @@ fn nudge_channel(mesh: &Mesh, segs: &mut [Seg], vertical: bool, ch: usize, membe
             }
         }
     }
+    most
 }
 
 /// The units of a channel's segments `members`: the segments of one bundle together,

@@ -1,0 +1,261 @@
+//! Arranging the grid: where columns, lanes and cards go for the pads the handoff
+//! channels need ([`place`], [`widen_pads`]), and on small maps the order of the cards
+//! inside each cell that crosses least ([`order_cells`]).
+
+use super::*;
+
+/// Maps with at most this many handoffs get their cells' card order searched
+/// ([`order_cells`]).
+pub(super) const ORDER_CELLS_UP_TO: usize = 80;
+/// Cells with at most this many cards are searched, at most `ORDER_TRIES` orders in all
+/// (each routes the whole map, so fewer on a bigger map: `ORDER_WORK` / handoffs).
+const ORDER_CELL_UP_TO: usize = 4;
+const ORDER_TRIES: usize = 40;
+const ORDER_WORK: usize = 1000;
+
+/// On a small map, order the cards of each small cell so that the handoffs cross
+/// least (then bend least): every order of a cell is routed and the best kept, one
+/// cell after another in the grid's order. A cell holding a card with a manual
+/// order keeps the order it has.
+pub(super) fn order_cells(
+    l: &mut Layout,
+    journey: &Journey,
+    c: &LayoutConfig,
+    ends: &[(&TouchpointId, &TouchpointId)],
+    rows_in_lane: &[usize],
+) {
+    let score = |l: &Layout| {
+        let r = route::route_chosen(l, c, ends, route::How::Quick);
+        route::crossings_and_bends(ends, &r.routes)
+    };
+    let movable: Vec<(usize, usize)> = l
+        .cells
+        .iter()
+        .filter(|(_, list)| {
+            (2..=ORDER_CELL_UP_TO).contains(&list.len())
+                && list
+                    .iter()
+                    .all(|id| journey.touchpoint(id).is_some_and(|t| t.order.is_none()))
+        })
+        .map(|(&cell, _)| cell)
+        .collect();
+    if movable.is_empty() {
+        return;
+    }
+    let mut best = score(l);
+    let most_tries = ORDER_TRIES.min(ORDER_WORK / ends.len().max(1));
+    let mut tries = 0;
+    for cell in movable {
+        let Some(start) = l.cells.get(&cell).cloned() else {
+            continue;
+        };
+        let mut kept = start.clone();
+        let mut perm: Vec<usize> = (0..start.len()).collect();
+        while next_permutation(&mut perm) && tries < most_tries && best.0 > 0 {
+            tries += 1;
+            let order: Vec<TouchpointId> = perm.iter().map(|&k| start[k].clone()).collect();
+            l.cells.insert(cell, order.clone());
+            place(l, c, rows_in_lane);
+            let s = score(l);
+            if s < best {
+                (best, kept) = (s, order);
+            }
+        }
+        l.cells.insert(cell, kept);
+        place(l, c, rows_in_lane);
+    }
+}
+
+/// The next permutation of `v` in lexicographic order; false (and `v` unchanged)
+/// after the last.
+fn next_permutation(v: &mut [usize]) -> bool {
+    let Some(i) = (1..v.len()).rev().find(|&i| v[i - 1] < v[i]) else {
+        return false;
+    };
+    let Some(j) = (i..v.len()).rev().find(|&j| v[j] > v[i - 1]) else {
+        return false;
+    };
+    v.swap(i - 1, j);
+    v[i..].reverse();
+    true
+}
+
+/// Set the columns' x and width, the lanes' y and height (`rows_in_lane` rows each),
+/// the grid, the curve band, the bounds and every card's rectangle from the config
+/// and the columns' and lanes' pads.
+pub(super) fn place(l: &mut Layout, c: &LayoutConfig, rows_in_lane: &[usize]) {
+    let grid_x = c.label_w;
+    let grid_y = c.header_h + c.curve_h;
+    let mut x = grid_x;
+    for col in &mut l.columns {
+        col.x = x;
+        col.w = col.per_row as f32 * (c.card_w + col.pad) + col.pad;
+        x += col.w;
+    }
+    let mut y = grid_y;
+    for (i, lane) in l.lanes.iter_mut().enumerate() {
+        let rows = rows_in_lane.get(i).copied().unwrap_or(1);
+        lane.y = y;
+        lane.h = rows as f32 * (c.card_h + lane.pad) + lane.pad;
+        y += lane.h;
+    }
+    l.grid = Rect::new(grid_x, grid_y, x - grid_x, y - grid_y);
+    l.cards.clear();
+    for (&(ci, li), list) in &l.cells {
+        let (Some(col), Some(lane)) = (l.columns.get(ci), l.lanes.get(li)) else {
+            continue;
+        };
+        for (k, id) in list.iter().enumerate() {
+            l.cards.insert(id.clone(), slot_rect(c, col, lane, k));
+        }
+    }
+    l.visibility_line = match c.mode {
+        LaneMode::Layers => l.lanes.get(2).map(|lane| lane.y),
+        LaneMode::Departments => None,
+    };
+    l.curve = Rect::new(grid_x, c.header_h, l.grid.w, c.curve_h);
+    l.bounds = Rect::new(0.0, 0.0, x.max(grid_x), y.max(grid_y));
+}
+
+/// Widen the pads of the columns and lanes beside every channel whose tracks need
+/// more room than it has (`routing`'s needs): a channel inside a column or lane widens
+/// its pad, one between two of them half each. Whether anything changed.
+pub(super) fn widen_pads(l: &mut Layout, routing: &route::Routing) -> bool {
+    fn widen(pads: &mut [f32], spans: &[(f32, f32)], needs: &[(f32, f32, f32)]) -> bool {
+        // The band (index into `spans`) strictly containing a coordinate.
+        let band = |v: f32| {
+            spans
+                .iter()
+                .position(|&(a, b)| v > a + 0.25 && v < b - 0.25)
+        };
+        let mut extra = vec![0.0f32; pads.len()];
+        for &(lo, hi, need) in needs {
+            let more = (need - (hi - lo)).ceil();
+            if more <= 0.0 {
+                continue;
+            }
+            match (band(lo), band(hi)) {
+                (Some(a), Some(b)) if a == b => extra[a] = extra[a].max(more),
+                (Some(a), Some(b)) => {
+                    extra[a] = extra[a].max((more / 2.0).ceil());
+                    extra[b] = extra[b].max((more / 2.0).ceil());
+                }
+                (Some(a), None) | (None, Some(a)) => extra[a] = extra[a].max(more),
+                (None, None) => {}
+            }
+        }
+        let mut changed = false;
+        for (pad, more) in pads.iter_mut().zip(extra) {
+            if more > 0.0 {
+                *pad += more;
+                changed = true;
+            }
+        }
+        changed
+    }
+    let spans: Vec<(f32, f32)> = l.columns.iter().map(|c| (c.x, c.x + c.w)).collect();
+    let mut pads: Vec<f32> = l.columns.iter().map(|c| c.pad).collect();
+    let wider_x = widen(&mut pads, &spans, &routing.need_x);
+    for (col, pad) in l.columns.iter_mut().zip(pads) {
+        col.pad = pad;
+    }
+    let spans: Vec<(f32, f32)> = l.lanes.iter().map(|r| (r.y, r.y + r.h)).collect();
+    let mut pads: Vec<f32> = l.lanes.iter().map(|r| r.pad).collect();
+    let wider_y = widen(&mut pads, &spans, &routing.need_y);
+    for (lane, pad) in l.lanes.iter_mut().zip(pads) {
+        lane.pad = pad;
+    }
+    wider_x || wider_y
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn crossings(j: &Journey, l: &Layout) -> (usize, usize) {
+        let hs = j.handoffs();
+        let ends: Vec<(&TouchpointId, &TouchpointId)> =
+            hs.iter().map(|h| (&h.from, &h.to)).collect();
+        let routes: Vec<Vec<(f32, f32)>> = hs
+            .iter()
+            .map(|h| l.routes.get(&h.key()).cloned().unwrap_or_default())
+            .collect();
+        route::crossings_and_bends(&ends, &routes)
+    }
+
+    #[test]
+    fn permutations_come_in_order_and_end() {
+        let mut v = vec![0, 1, 2];
+        let mut seen = vec![v.clone()];
+        while next_permutation(&mut v) {
+            seen.push(v.clone());
+        }
+        assert_eq!(seen.len(), 6);
+        assert_eq!(seen[1], vec![0, 2, 1]);
+        assert_eq!(v, vec![2, 1, 0], "unchanged after the last");
+        assert!(!next_permutation(&mut []));
+    }
+
+    /// On small generated journeys (no manual order) the cells' order is searched, and
+    /// the maps cross less than with the journey order (figures measured with and
+    /// without the search: 53 -> 46, 38 -> 29, 55 -> 45 crossings).
+    #[test]
+    fn the_cells_order_cuts_crossings_on_small_maps() {
+        let c = LayoutConfig::default();
+        for (n, seed, most) in [(50, 1, 48), (40, 3, 32), (50, 2, 49)] {
+            let j = crate::generate::generate(n, seed);
+            let l = layout(&j, &c);
+            let (x, _) = crossings(&j, &l);
+            assert!(x <= most, "generated {n}/{seed}: {x} crossings");
+            // Every card still in its own cell's slots, cells a permutation.
+            for (cell, list) in &l.cells {
+                for (k, id) in list.iter().enumerate() {
+                    assert_eq!(l.slot_rect(*cell, k), l.cards.get(id).copied());
+                    assert_eq!(l.cell_of.get(id), Some(cell));
+                }
+            }
+        }
+    }
+
+    /// A cell whose cards have a manual order keeps it, where the search would have
+    /// reordered it.
+    #[test]
+    fn a_manual_order_is_kept() {
+        let c = LayoutConfig::default();
+        let j = crate::generate::generate(50, 1);
+        let mut ids: Vec<TouchpointId> = j.touchpoints().map(|t| t.id.clone()).collect();
+        ids.sort();
+        let rank = |id: &TouchpointId| ids.iter().position(|x| x == id);
+        let sorted = |l: &Layout| {
+            l.cells
+                .values()
+                .all(|list| list.windows(2).all(|w| rank(&w[0]) < rank(&w[1])))
+        };
+        assert!(!sorted(&layout(&j, &c)), "some cell is out of id order");
+        let mut manual = j.clone();
+        for id in &ids {
+            let mut t = manual.touchpoint(id).cloned().unwrap();
+            t.order = rank(id).map(|r| r as i32);
+            manual.update_touchpoint(t).unwrap();
+        }
+        assert!(sorted(&layout(&manual, &c)), "manual orders kept");
+    }
+
+    /// A channel whose handoffs need more tracks than its width widens the pads beside
+    /// it, so tracks stay a full track apart: no two handoffs share a line.
+    #[test]
+    fn crowded_channels_widen() {
+        let j = crate::generate::generate(200, 7);
+        let l = layout(&j, &LayoutConfig::default());
+        let c = LayoutConfig::default();
+        assert!(l.columns.iter().any(|col| col.pad > c.gap));
+        assert!(l.lanes.iter().any(|lane| lane.pad > c.gap));
+        assert!(l.columns.iter().all(|col| col.pad >= c.gap));
+        // Widening moved the cards with their pads.
+        for (cell, list) in &l.cells {
+            for (k, id) in list.iter().enumerate() {
+                assert_eq!(l.slot_rect(*cell, k), l.cards.get(id).copied());
+            }
+        }
+    }
+}
