@@ -19,13 +19,16 @@ pub(super) struct Cand {
 }
 
 /// The candidate routes of a handoff from card `a` to card `b` (the same card for a
-/// handoff to itself); the first is the default.
+/// handoff to itself); the first is the default. Cards side by side are joined
+/// across the channel between them, and with `around` also around either card's far
+/// side.
 pub(super) fn candidates(
     layout: &Layout,
     mesh: &Mesh,
     a: &Rect,
     b: &Rect,
     itself: bool,
+    around: bool,
 ) -> Vec<Cand> {
     use Side::*;
     let mut sides: Vec<(Side, Side)> = Vec::with_capacity(3);
@@ -34,9 +37,15 @@ pub(super) fn candidates(
     } else if b.x >= a.right() + 0.5 {
         // Side by side: straight across, or around either card's far side (which
         // keeps a line out of a crowded channel and off another's track).
-        sides.extend([(Right, Left), (Right, Right), (Left, Left)]);
+        sides.push((Right, Left));
+        if around {
+            sides.extend([(Right, Right), (Left, Left)]);
+        }
     } else if b.right() <= a.x - 0.5 {
-        sides.extend([(Left, Right), (Left, Left), (Right, Right)]);
+        sides.push((Left, Right));
+        if around {
+            sides.extend([(Left, Left), (Right, Right)]);
+        }
     } else {
         // One above the other: across the row channel between them when they are
         // neighbours, else along the channel on either side.

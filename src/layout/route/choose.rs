@@ -4,8 +4,6 @@ use super::*;
 
 /// A candidate's approximate polyline and channel segments.
 type Shape = (Vec<(f32, f32)>, Vec<ChSeg>);
-/// Something filed for a handoff (index) at one of its versions.
-type Owned<T> = (usize, u32, T);
 /// A straight piece of line between two points.
 pub(super) type Line = ((f32, f32), (f32, f32));
 /// A segment in the crossing grid: (horizontal?, owner, owner's version, the line).
@@ -105,8 +103,8 @@ pub(super) fn choose(
             },
         )
         .collect();
-    let mut grid = SegGrid::default();
-    let mut channels: BTreeMap<(bool, usize), Vec<Owned<ChSeg>>> = BTreeMap::new();
+    let mut grid = SegGrid::new(&layout.grid, cands.len());
+    let mut channels = ChannelBins::new(mesh, &layout.grid, cands.len());
     let mut version = vec![0u32; cands.len()];
     // The cards of each handoff as numbers, so "shares an end" is cheap.
     let mut card_no: BTreeMap<&TouchpointId, u32> = BTreeMap::new();
@@ -127,9 +125,7 @@ pub(super) fn choose(
     for sweep in 0..sweeps {
         if sweep > 0 {
             // Forget the routes replaced in the last sweep.
-            for list in channels.values_mut() {
-                list.retain(|e| version[e.0] == e.1);
-            }
+            channels.retain(|owner, v| version[owner] == v);
             grid.retain(|owner, v| version[owner] == v);
         }
         for (i, opts) in shapes.iter().enumerate() {
@@ -140,24 +136,29 @@ pub(super) fn choose(
             if opts.len() > 1 {
                 for (k, (pts, chs)) in opts.iter().enumerate() {
                     let live = |j: usize, v: u32| j != i && version[j] == v && !share(i, j);
-                    let mut crossings = grid.crossings(pts, live);
-                    for s in chs {
-                        if let Some(list) = channels.get(&(s.0, s.1)) {
-                            crossings += list
-                                .iter()
-                                .filter(|(j, v, o)| {
-                                    o.2 <= s.3 && s.2 <= o.3 && conflict(s, o) && live(*j, *v)
-                                })
-                                .count();
-                        }
-                    }
                     let length: f32 = pts
                         .windows(2)
                         .map(|s| (s[1].0 - s[0].0).abs() + (s[1].1 - s[0].1).abs())
                         .sum();
-                    let cost = (crossings, pts.len() as f32 + length / 1_000.0, k);
-                    if cost.0 < best.0 || (cost.0 == best.0 && cost.1 < best.1) {
-                        best = cost;
+                    let shape = pts.len() as f32 + length / 1_000.0;
+                    // Better than the best so far with at most this many crossings;
+                    // counting stops past it.
+                    let Some(most) = (if shape < best.1 {
+                        Some(best.0)
+                    } else {
+                        best.0.checked_sub(1)
+                    }) else {
+                        continue;
+                    };
+                    let mut crossings = grid.crossings(pts, live, most);
+                    for s in chs {
+                        if crossings > most {
+                            break;
+                        }
+                        crossings += channels.conflicts(s, live, most - crossings);
+                    }
+                    if crossings <= most {
+                        best = (crossings, shape, k);
                     }
                 }
             }
@@ -166,10 +167,7 @@ pub(super) fn choose(
             if let Some((pts, chs)) = opts.get(best.2) {
                 grid.add(i, version[i], pts);
                 for s in chs {
-                    channels
-                        .entry((s.0, s.1))
-                        .or_default()
-                        .push((i, version[i], *s));
+                    channels.add(i, version[i], s);
                 }
             }
         }
@@ -177,26 +175,163 @@ pub(super) fn choose(
     chosen
 }
 
-/// Axis-parallel route segments filed in a uniform grid, to count crossings.
-#[derive(Default)]
-struct SegGrid {
-    /// (horizontal?, owner, owner's version, segment)
-    cells: BTreeMap<(i32, i32), Vec<Filed>>,
+/// Cells of a dense index over the map: a square of at least `CELL` points, larger
+/// on a map so big that there would be more than `cells_for(n)` of them (memory stays
+/// linear in the handoffs whatever the map's extent).
+const CELL: f32 = 240.0;
+
+fn cells_for(handoffs: usize) -> f32 {
+    (8 * handoffs + 1_024) as f32
 }
 
-impl SegGrid {
-    const CELL: f32 = 240.0;
+/// Which cell of `n` from `lo` in steps of `step` holds `v` (the first or last when
+/// outside).
+fn cell_of(v: f32, lo: f32, step: f32, n: usize) -> usize {
+    let k = ((v - lo) / step).max(0.0);
+    (k as usize).min(n.saturating_sub(1))
+}
 
-    fn cells_of(a: (f32, f32), b: (f32, f32)) -> impl Iterator<Item = (i32, i32)> {
-        let f = |v: f32| (v / Self::CELL).floor().clamp(-1e6, 1e6) as i32;
-        let (x0, x1) = (f(a.0.min(b.0)), f(a.0.max(b.0)));
-        let (y0, y1) = (f(a.1.min(b.1)), f(a.1.max(b.1)));
-        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+/// The channel segments of the chosen routes, filed by channel and by stretch of it,
+/// so that a segment is compared only with those overlapping it (a channel runs the
+/// whole map and holds many).
+struct ChannelBins {
+    /// Vertical and horizontal channels in the mesh.
+    count: [usize; 2],
+    /// Bins per vertical channel and per horizontal one.
+    per: [usize; 2],
+    /// Where the stretches of the vertical (along y) and horizontal (along x)
+    /// channels start.
+    lo: [f32; 2],
+    step: f32,
+    /// (owner, owner's version, the bin where it starts, segment)
+    bins: Vec<Vec<(usize, u32, usize, ChSeg)>>,
+}
+
+impl ChannelBins {
+    fn new(mesh: &Mesh, grid: &Rect, handoffs: usize) -> ChannelBins {
+        let count = [mesh.vx.len(), mesh.hy.len()];
+        // Bins at least CELL long; longer when there would be too many.
+        let room = (grid.h * count[0] as f32 + grid.w * count[1] as f32).max(1.0);
+        let step = CELL.max(room / cells_for(handoffs));
+        let per = [
+            (grid.h / step).ceil().max(1.0) as usize,
+            (grid.w / step).ceil().max(1.0) as usize,
+        ];
+        ChannelBins {
+            count,
+            per,
+            lo: [grid.y, grid.x],
+            step,
+            bins: vec![Vec::new(); count[0] * per[0] + count[1] * per[1]],
+        }
+    }
+
+    /// The bins of `s`'s channel that its span covers (none for a channel not in the
+    /// mesh).
+    fn span(&self, s: &ChSeg) -> std::ops::Range<usize> {
+        let w = usize::from(!s.0);
+        if s.1 >= self.count[w] {
+            return 0..0;
+        }
+        let first = if s.0 { 0 } else { self.count[0] * self.per[0] } + s.1 * self.per[w];
+        let a = cell_of(s.2, self.lo[w], self.step, self.per[w]);
+        let b = cell_of(s.3, self.lo[w], self.step, self.per[w]);
+        first + a..first + b + 1
+    }
+
+    fn add(&mut self, owner: usize, version: u32, s: &ChSeg) {
+        let span = self.span(s);
+        let start = span.start;
+        for k in span {
+            if let Some(bin) = self.bins.get_mut(k) {
+                bin.push((owner, version, start, *s));
+            }
+        }
     }
 
     /// Keep only what `keep` accepts.
     fn retain(&mut self, keep: impl Fn(usize, u32) -> bool) {
-        for list in self.cells.values_mut() {
+        for bin in &mut self.bins {
+            bin.retain(|e| keep(e.0, e.1));
+        }
+    }
+
+    /// The filed segments that `live` accepts and that `s` must cross ([`conflict`]),
+    /// each counted in the one bin where the two start to overlap; counting stops past
+    /// `most`.
+    fn conflicts(&self, s: &ChSeg, live: impl Fn(usize, u32) -> bool, most: usize) -> usize {
+        let span = self.span(s);
+        let start = span.start;
+        let mut n = 0;
+        for k in span {
+            let Some(bin) = self.bins.get(k) else {
+                continue;
+            };
+            n += bin
+                .iter()
+                .filter(|(j, v, o_start, o)| {
+                    o.2 <= s.3
+                        && s.2 <= o.3
+                        && start.max(*o_start) == k
+                        && conflict(s, o)
+                        && live(*j, *v)
+                })
+                .count();
+            if n > most {
+                break;
+            }
+        }
+        n
+    }
+}
+
+/// Axis-parallel route segments filed in a dense grid of cells, to count crossings.
+struct SegGrid {
+    lo: (f32, f32),
+    step: f32,
+    /// Columns and rows of cells.
+    n: (usize, usize),
+    /// (horizontal?, owner, owner's version, segment) per cell, row by row: the
+    /// vertical ones, then the horizontal ones.
+    cells: Vec<[Vec<Filed>; 2]>,
+}
+
+impl SegGrid {
+    fn new(grid: &Rect, handoffs: usize) -> SegGrid {
+        let area = (grid.w * grid.h).max(1.0);
+        let step = CELL.max((area / cells_for(handoffs)).sqrt());
+        let n = (
+            (grid.w / step).ceil().max(1.0) as usize,
+            (grid.h / step).ceil().max(1.0) as usize,
+        );
+        SegGrid {
+            lo: (grid.x, grid.y),
+            step,
+            n,
+            cells: vec![[Vec::new(), Vec::new()]; n.0 * n.1],
+        }
+    }
+
+    /// The cell (column, row) holding a point.
+    fn at(&self, p: (f32, f32)) -> (usize, usize) {
+        (
+            cell_of(p.0, self.lo.0, self.step, self.n.0),
+            cell_of(p.1, self.lo.1, self.step, self.n.1),
+        )
+    }
+
+    /// The cells a segment from `a` to `b` passes, as indices into `cells`.
+    fn cells_of(&self, a: (f32, f32), b: (f32, f32)) -> impl Iterator<Item = usize> + use<> {
+        let (ca, cb) = (self.at(a), self.at(b));
+        let (x0, x1) = (ca.0.min(cb.0), ca.0.max(cb.0));
+        let (y0, y1) = (ca.1.min(cb.1), ca.1.max(cb.1));
+        let w = self.n.0;
+        (y0..=y1).flat_map(move |y| (x0..=x1).map(move |x| y * w + x))
+    }
+
+    /// Keep only what `keep` accepts.
+    fn retain(&mut self, keep: impl Fn(usize, u32) -> bool) {
+        for list in self.cells.iter_mut().flatten() {
             list.retain(|e| keep(e.1, e.2));
         }
     }
@@ -204,30 +339,30 @@ impl SegGrid {
     fn add(&mut self, owner: usize, version: u32, pts: &[(f32, f32)]) {
         for s in pts.windows(2) {
             let horizontal = (s[0].1 - s[1].1).abs() < 0.01;
-            for c in Self::cells_of(s[0], s[1]) {
-                self.cells
-                    .entry(c)
-                    .or_default()
-                    .push((horizontal, owner, version, (s[0], s[1])));
+            for c in self.cells_of(s[0], s[1]) {
+                if let Some(lists) = self.cells.get_mut(c) {
+                    lists[usize::from(horizontal)].push((horizontal, owner, version, (s[0], s[1])));
+                }
             }
         }
     }
 
-    /// Crossings of `pts` with the filed segments that `live` accepts; each crossing
-    /// is counted in the one cell that holds its point.
-    fn crossings(&self, pts: &[(f32, f32)], live: impl Fn(usize, u32) -> bool) -> usize {
+    /// Crossings of `pts` with the filed segments that `live` accepts (each counted in
+    /// the one cell that holds its point); counting stops past `most`.
+    fn crossings(
+        &self,
+        pts: &[(f32, f32)],
+        live: impl Fn(usize, u32) -> bool,
+        most: usize,
+    ) -> usize {
         let mut n = 0;
-        let f = |v: f32| (v / Self::CELL).floor().clamp(-1e6, 1e6) as i32;
         for s in pts.windows(2) {
             let horizontal = (s[0].1 - s[1].1).abs() < 0.01;
-            for c in Self::cells_of(s[0], s[1]) {
-                let Some(list) = self.cells.get(&c) else {
+            for c in self.cells_of(s[0], s[1]) {
+                let Some(lists) = self.cells.get(c) else {
                     continue;
                 };
-                for &(h, owner, v, (p, q)) in list {
-                    if h == horizontal {
-                        continue;
-                    }
+                for &(_, owner, v, (p, q)) in &lists[usize::from(!horizontal)] {
                     // (hs, vs): the horizontal and the vertical of the pair.
                     let (hs, vs) = if horizontal {
                         ((s[0], s[1]), (p, q))
@@ -236,16 +371,113 @@ impl SegGrid {
                     };
                     let (x, y) = (vs.0.0, hs.0.1);
                     let inside = |v: f32, a: f32, b: f32| v > a.min(b) + 0.5 && v < a.max(b) - 0.5;
-                    if inside(x, hs.0.0, hs.1.0)
-                        && inside(y, vs.0.1, vs.1.1)
-                        && (f(x), f(y)) == c
-                        && live(owner, v)
-                    {
+                    if inside(x, hs.0.0, hs.1.0) && inside(y, vs.0.1, vs.1.1) && live(owner, v) && {
+                        let (cx, cy) = self.at((x, y));
+                        cy * self.n.0 + cx == c
+                    } {
                         n += 1;
+                        if n > most {
+                            return n;
+                        }
                     }
                 }
             }
         }
         n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A random orthogonal polyline (vertical, horizontal, vertical), some of it
+    /// outside `grid`.
+    fn polyline(rng: &mut crate::generate::Rng) -> Vec<(f32, f32)> {
+        let mut v = |hi: u64| rng.below(hi) as f32 * 10.0 - 100.0;
+        let (x0, y0, y1, x1, y2) = (v(220), v(170), v(170), v(220), v(170));
+        vec![(x0, y0), (x0, y1), (x1, y1), (x1, y2)]
+    }
+
+    fn plus(s: Line, t: Line) -> bool {
+        let horizontal = |l: Line| (l.0.1 - l.1.1).abs() < 0.01;
+        let (h, v) = match (horizontal(s), horizontal(t)) {
+            (true, false) => (s, t),
+            (false, true) => (t, s),
+            _ => return false,
+        };
+        let inside = |v: f32, a: f32, b: f32| v > a.min(b) + 0.5 && v < a.max(b) - 0.5;
+        inside(v.0.0, h.0.0, h.1.0) && inside(h.0.1, v.0.1, v.1.1)
+    }
+
+    /// The dense grid counts every crossing once, as comparing every pair does, also
+    /// for lines outside the map and on a map with too many cells for its handoffs;
+    /// with a limit it stops past it.
+    #[test]
+    fn the_grid_counts_what_a_scan_of_every_pair_counts() {
+        let mut rng = crate::generate::Rng::new(5);
+        for (grid, handoffs) in [
+            (Rect::new(0.0, 0.0, 2_000.0, 1_500.0), 30),
+            (Rect::new(0.0, 0.0, 200_000.0, 150_000.0), 1),
+        ] {
+            let mut index = SegGrid::new(&grid, handoffs);
+            let filed: Vec<Vec<(f32, f32)>> = (0..30).map(|_| polyline(&mut rng)).collect();
+            for (owner, pts) in filed.iter().enumerate() {
+                index.add(owner, 0, pts);
+            }
+            let mut any = 0;
+            for _ in 0..200 {
+                let pts = polyline(&mut rng);
+                let scan: usize = filed
+                    .iter()
+                    .flat_map(|f| f.windows(2))
+                    .map(|t| {
+                        pts.windows(2)
+                            .filter(|s| plus((s[0], s[1]), (t[0], t[1])))
+                            .count()
+                    })
+                    .sum();
+                assert_eq!(index.crossings(&pts, |_, _| true, usize::MAX), scan);
+                assert_eq!(index.crossings(&pts, |_, _| true, 0) > 0, scan > 0);
+                any += scan;
+            }
+            assert!(any > 100, "the lines cross: {any}");
+        }
+    }
+
+    /// The channel bins find every forced crossing once, as a scan of the channel does.
+    #[test]
+    fn the_channel_bins_find_what_a_scan_of_the_channel_finds() {
+        let mut rng = crate::generate::Rng::new(9);
+        let mesh = Mesh {
+            vx: vec![(100.0, 120.0), (400.0, 430.0), (900.0, 920.0)],
+            hy: vec![(200.0, 220.0), (700.0, 720.0)],
+        };
+        let grid = Rect::new(0.0, 0.0, 3_000.0, 2_500.0);
+        let mut bins = ChannelBins::new(&mesh, &grid, 40);
+        let mut seg = |rng: &mut crate::generate::Rng| -> ChSeg {
+            let vertical = rng.below(2) == 0;
+            let ch = rng.below(if vertical { 3 } else { 2 }) as usize;
+            let a = rng.below(300) as f32 * 10.0 - 100.0;
+            let b = a + rng.below(120) as f32 * 10.0;
+            let turn = |rng: &mut crate::generate::Rng| if rng.below(2) == 0 { -1 } else { 1 };
+            (vertical, ch, a, b, turn(rng), turn(rng))
+        };
+        let filed: Vec<ChSeg> = (0..60).map(|_| seg(&mut rng)).collect();
+        for (owner, s) in filed.iter().enumerate() {
+            bins.add(owner, 0, s);
+        }
+        let mut any = 0;
+        for _ in 0..300 {
+            let s = seg(&mut rng);
+            let scan = filed
+                .iter()
+                .filter(|o| o.0 == s.0 && o.1 == s.1 && o.2 <= s.3 && s.2 <= o.3)
+                .filter(|o| conflict(&s, o))
+                .count();
+            assert_eq!(bins.conflicts(&s, |_, _| true, usize::MAX), scan);
+            any += scan;
+        }
+        assert!(any > 50, "the segments conflict: {any}");
     }
 }

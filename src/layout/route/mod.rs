@@ -110,10 +110,13 @@ pub fn route_chosen(
 ) -> Routing {
     let mesh = Mesh::new(layout, c);
     // 1. Candidate routes of each handoff (its cards' sides and the channels used).
+    // Detours around a card's far side only on maps small enough to afford them
+    // (they triple the choices of most handoffs).
+    let around = ends.len() <= AROUND_UP_TO;
     let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(ends.len());
     for (from, to) in ends {
         cands.push(match (layout.cards.get(*from), layout.cards.get(*to)) {
-            (Some(a), Some(b)) => candidates(layout, &mesh, a, b, from == to),
+            (Some(a), Some(b)) => candidates(layout, &mesh, a, b, from == to, around),
             _ => Vec::new(),
         });
     }
@@ -430,6 +433,10 @@ fn resolve(plans: &[Vec<(C, C)>], segs: &[Seg]) -> Vec<Vec<(f32, f32)>> {
         })
         .collect()
 }
+
+/// Maps with at most this many handoffs get detours around cards' far sides among
+/// the candidate routes of cards side by side.
+const AROUND_UP_TO: usize = 500;
 
 /// A card side with more handoffs than this bundles them (see `route_all`).
 const BUNDLE_OVER: usize = 12;
