@@ -455,7 +455,7 @@ mod tests {
         };
         let grid = Rect::new(0.0, 0.0, 3_000.0, 2_500.0);
         let mut bins = ChannelBins::new(&mesh, &grid, 40);
-        let mut seg = |rng: &mut crate::generate::Rng| -> ChSeg {
+        let seg = |rng: &mut crate::generate::Rng| -> ChSeg {
             let vertical = rng.below(2) == 0;
             let ch = rng.below(if vertical { 3 } else { 2 }) as usize;
             let a = rng.below(300) as f32 * 10.0 - 100.0;
