@@ -243,11 +243,15 @@ impl Journey {
 
     /// The side of the company a touchpoint is on (its owner's kind).
     pub fn end_of(&self, id: &TouchpointId) -> End<&DepartmentId> {
-        match self
-            .touchpoint(id)
-            .and_then(|t| t.owner.as_ref())
-            .and_then(|d| self.department(d))
-        {
+        match self.touchpoint(id) {
+            Some(t) => self.end_of_touchpoint(t),
+            None => End::Unowned,
+        }
+    }
+
+    /// [`Journey::end_of`] a touchpoint already at hand.
+    pub fn end_of_touchpoint(&self, t: &Touchpoint) -> End<&DepartmentId> {
+        match t.owner.as_ref().and_then(|d| self.department(d)) {
             None => End::Unowned,
             Some(d) if d.kind == DepartmentKind::Customer => End::Customer,
             Some(d) => End::Company(&d.id),
@@ -294,6 +298,22 @@ impl Journey {
     pub fn handoffs(&self) -> Vec<&Handoff> {
         let mut out: Vec<&Handoff> = self.graph.edge_weights().collect();
         out.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
+        out
+    }
+
+    /// [`Journey::handoffs`] with the touchpoints at their ends (no lookup by id), in
+    /// the same order.
+    pub fn handoffs_with_ends(&self) -> Vec<(&Handoff, &Touchpoint, &Touchpoint)> {
+        use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+        let mut out: Vec<(&Handoff, &Touchpoint, &Touchpoint)> = (&self.graph)
+            .edge_references()
+            .filter_map(|e| {
+                let a = self.graph.node_weight(e.source())?;
+                let b = self.graph.node_weight(e.target())?;
+                Some((e.weight(), a, b))
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.0.from, &a.0.to).cmp(&(&b.0.from, &b.0.to)));
         out
     }
 
@@ -790,5 +810,30 @@ impl Journey {
         customer.kind = DepartmentKind::Customer;
         let _ = j.insert_department(0, customer);
         j
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The handoffs with their ends come in the order of `handoffs`, each with the
+    /// touchpoints its ids name and the class `handoff_class` gives.
+    #[test]
+    fn handoffs_with_ends_match_the_lookups() {
+        for (name, _) in crate::samples::SAMPLES {
+            let j = crate::samples::load_sample(name).unwrap().unwrap();
+            let plain = j.handoffs();
+            let with = j.handoffs_with_ends();
+            assert_eq!(plain.len(), with.len(), "{name}");
+            assert!(!with.is_empty(), "{name}");
+            for (h, (g, a, b)) in plain.iter().zip(&with) {
+                assert_eq!(h.key(), g.key());
+                assert_eq!(a.id, h.from);
+                assert_eq!(b.id, h.to);
+                assert_eq!(
+                    super::HandoffClass::of(j.end_of_touchpoint(a), j.end_of_touchpoint(b)),
+                    j.handoff_class(&h.from, &h.to)
+                );
+            }
+        }
     }
 }

@@ -34,7 +34,12 @@ pub fn arrow_head(points: &[(f32, f32)], size: f32) -> Option<[(f32, f32); 3]> {
 /// The kind of a handoff that does not close a rework loop: the model's one
 /// classification ([`HandoffClass`]); the customer and unowned ends look alike.
 pub(super) fn edge_kind_no_loop(journey: &Journey, h: &Handoff) -> EdgeKind {
-    match journey.handoff_class(&h.from, &h.to) {
+    edge_kind_of(journey.handoff_class(&h.from, &h.to))
+}
+
+/// The kind a handoff of this class is drawn as (unless it is rework).
+pub(super) fn edge_kind_of(class: HandoffClass) -> EdgeKind {
+    match class {
         HandoffClass::SameDepartment => EdgeKind::SameDepartment,
         HandoffClass::CrossDepartment => EdgeKind::CrossDepartment,
         HandoffClass::CustomerInteraction | HandoffClass::Unowned => EdgeKind::CustomerFacing,

@@ -473,6 +473,32 @@ pub fn build_scene(
 }
 
 /// [`build_scene`] with the marks given directly (tests, callers without an analysis).
+/// A map keyed by handoff, walked in key order alongside handoffs asked for in
+/// ascending key order: a lookup costs about one comparison instead of a search.
+struct InOrder<'a, V: 'a, I: Iterator<Item = (&'a HandoffKey, &'a V)>> {
+    it: std::iter::Peekable<I>,
+}
+
+impl<'a, V: 'a, I: Iterator<Item = (&'a HandoffKey, &'a V)>> InOrder<'a, V, I> {
+    fn new(it: I) -> Self {
+        InOrder { it: it.peekable() }
+    }
+
+    /// The value of `h`'s key, if the map holds it; keys below it are passed.
+    fn seek(&mut self, h: &Handoff) -> Option<&'a V> {
+        while let Some((k, _)) = self.it.peek() {
+            match (&k.from, &k.to).cmp(&(&h.from, &h.to)) {
+                std::cmp::Ordering::Less => {
+                    self.it.next();
+                }
+                std::cmp::Ordering::Equal => return self.it.next().map(|(_, v)| v),
+                std::cmp::Ordering::Greater => return None,
+            }
+        }
+        None
+    }
+}
+
 pub fn build_scene_with_marks(
     journey: &Journey,
     layout: &Layout,
@@ -503,33 +529,40 @@ pub fn build_scene_with_marks(
     emotion_curve(&mut scene.background, journey, layout, &p);
 
     let marks = if options.show_gaps { analysis } else { None };
-    let handoffs = journey.handoffs();
+    // The handoffs come in key order, as the routes, the rework set and the badges
+    // are kept: each is walked alongside instead of searched.
+    let handoffs = journey.handoffs_with_ends();
+    let mut routes = InOrder::new(layout.routes.iter());
+    let mut reworks = InOrder::new(rework.iter().map(|k| (k, &())));
+    let mut badge_lists = marks.map(|m| InOrder::new(m.handoffs.iter()));
     let mut placed = Placed::default();
     let card_grid = CardGrid::new(layout);
     let mut callouts = Vec::new();
     scene.edges.reserve(handoffs.len());
-    for h in &handoffs {
-        let key = h.key();
-        let Some(points) = layout.routes.get(&key).filter(|p| !p.is_empty()) else {
+    for &(h, from, to) in &handoffs {
+        let Some(points) = routes.seek(h).filter(|p| !p.is_empty()) else {
             continue;
         };
         let points = points.clone();
-        let kind = if rework.contains(&key) {
+        let kind = if reworks.seek(h).is_some() {
             EdgeKind::Rework
         } else {
-            edge_kind_no_loop(journey, h)
+            edge_kind_of(crate::model::HandoffClass::of(
+                journey.end_of_touchpoint(from),
+                journey.end_of_touchpoint(to),
+            ))
         };
-        let badges = marks
-            .and_then(|m| m.handoffs.get(&key))
+        let badges = badge_lists
+            .as_mut()
+            .and_then(|b| b.seek(h))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let name = |id: &TouchpointId| journey.touchpoint(id).map_or("", |t| t.name.as_str());
         let input = EdgeInput {
             h,
-            key,
+            key: h.key(),
             kind,
             points,
-            names: (name(&h.from), name(&h.to)),
+            names: (from.name.as_str(), to.name.as_str()),
         };
         scene.edges.push(edge_group(
             &card_grid,
