@@ -24,6 +24,7 @@ pub(super) fn improve(
     layout: &Layout,
     mesh: &Mesh,
     ends: &[(&TouchpointId, &TouchpointId)],
+    rects: &[Option<(Rect, Rect)>],
     cands: &[Vec<Cand>],
     chosen: &mut [usize],
 ) {
@@ -31,7 +32,7 @@ pub(super) fn improve(
         return;
     }
     let numbers = end_numbers(ends);
-    let mut routes = finish(layout, mesh, ends, cands, chosen).0;
+    let mut routes = finish(mesh, rects, cands, chosen).0;
     let mut best = score_numbered(&numbers, &routes);
     let most_tries = TRIES.min(WORK / ends.len().max(1));
     let mut tries = 0;
@@ -52,7 +53,7 @@ pub(super) fn improve(
                 tries += 1;
                 let old = chosen[i];
                 chosen[i] = k;
-                let tried = finish(layout, mesh, ends, cands, chosen).0;
+                let tried = finish(mesh, rects, cands, chosen).0;
                 let s = score_numbered(&numbers, &tried);
                 if s < best {
                     (best, routes, better) = (s, tried, true);

@@ -113,11 +113,12 @@ pub fn route_chosen(
     // Detours around a card's far side only on maps small enough to afford them
     // (they triple the choices of most handoffs).
     let around = ends.len() <= AROUND_UP_TO;
+    let rects = end_rects(layout, ends);
     let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(ends.len());
-    for (from, to) in ends {
-        cands.push(match (layout.cards.get(*from), layout.cards.get(*to)) {
-            (Some(a), Some(b)) => candidates(layout, &mesh, a, b, from == to, around),
-            _ => Vec::new(),
+    for ((from, to), r) in ends.iter().zip(&rects) {
+        cands.push(match r {
+            Some((a, b)) => candidates(layout, &mesh, a, b, from == to, around),
+            None => Vec::new(),
         });
     }
     // 2. The candidate of each handoff that crosses the fewest others.
@@ -129,11 +130,11 @@ pub fn route_chosen(
         How::Quick => choose(layout, &mesh, ends, &cands),
         How::Best | How::Same(_) => {
             let mut chosen = choose(layout, &mesh, ends, &cands);
-            improve::improve(layout, &mesh, ends, &cands, &mut chosen);
+            improve::improve(layout, &mesh, ends, &rects, &cands, &mut chosen);
             chosen
         }
     };
-    let (routes, most) = finish(layout, &mesh, ends, &cands, &chosen);
+    let (routes, most) = finish(&mesh, &rects, &cands, &chosen);
     let need = |vertical: bool, list: &[(f32, f32)]| -> Vec<(f32, f32, f32)> {
         list.iter()
             .enumerate()
@@ -163,20 +164,36 @@ pub fn crossings_and_bends(
 /// The highest track used in each channel, by (vertical?, channel index).
 pub(super) type MostTracks = BTreeMap<(bool, usize), i32>;
 
-/// The routes of the `chosen` candidates: ports, channel segments, tracks; and the
-/// highest track of each channel (vertical?, index).
+/// The cards at both ends of each handoff (`None` when one has no card), looked up once.
+pub(super) type EndRects = Vec<Option<(Rect, Rect)>>;
+
+fn end_rects(layout: &Layout, ends: &[(&TouchpointId, &TouchpointId)]) -> EndRects {
+    ends.iter()
+        .map(|(from, to)| Some((*layout.cards.get(*from)?, *layout.cards.get(*to)?)))
+        .collect()
+}
+
+/// A card told apart from the others by where it stands (no two cards share a
+/// corner): cheaper to compare than its id.
+type CardKey = (u32, u32);
+
+fn card_key(r: &Rect) -> CardKey {
+    (r.x.to_bits(), r.y.to_bits())
+}
+
+/// The routes of the `chosen` candidates between the cards `rects`: ports, channel
+/// segments, tracks; and the highest track of each channel (vertical?, index).
 fn finish(
-    layout: &Layout,
     mesh: &Mesh,
-    ends: &[(&TouchpointId, &TouchpointId)],
+    rects: &[Option<(Rect, Rect)>],
     cands: &[Vec<Cand>],
     chosen: &[usize],
 ) -> (Vec<Vec<(f32, f32)>>, MostTracks) {
     // 3. Ports: every side fans its handoffs out, ordered by where the other end lies.
-    let ports = port_requests(layout, ends, cands, chosen);
-    let (at, bundle) = port_positions(layout, ports, ends.len());
+    let ports = port_requests(rects, cands, chosen);
+    let (at, bundle) = port_positions(ports, rects.len());
     // 4. The chosen routes with symbolic channel tracks.
-    let (mut segs, plans) = plan_routes(layout, ends, cands, chosen, &at, &bundle);
+    let (mut segs, plans) = plan_routes(rects, cands, chosen, &at, &bundle);
     span_segments(mesh, &plans, &mut segs);
     // 5. Nudging: tracks per channel.
     let most = assign_tracks(mesh, &mut segs);
@@ -185,18 +202,16 @@ fn finish(
 }
 
 /// The ports each card side must hold: one per handoff of the chosen routes that ends
-/// there, keyed by where the other end lies.
-fn port_requests<'a>(
-    layout: &Layout,
-    ends: &[(&'a TouchpointId, &'a TouchpointId)],
+/// there, keyed by where the other end lies; with the card.
+fn port_requests(
+    rects: &[Option<(Rect, Rect)>],
     cands: &[Vec<Cand>],
     chosen: &[usize],
-) -> BTreeMap<(&'a TouchpointId, Side), Vec<PortReq>> {
-    let mut ports: BTreeMap<(&TouchpointId, Side), Vec<PortReq>> = BTreeMap::new();
-    for (i, (from, to)) in ends.iter().enumerate() {
-        let (Some(a), Some(b), Some(c)) = (
-            layout.cards.get(*from),
-            layout.cards.get(*to),
+) -> BTreeMap<(CardKey, Side), (Rect, Vec<PortReq>)> {
+    let mut ports: BTreeMap<(CardKey, Side), (Rect, Vec<PortReq>)> = BTreeMap::new();
+    for (i, r) in rects.iter().enumerate() {
+        let (Some((a, b)), Some(c)) = (
+            r.as_ref(),
             cands.get(i).and_then(|list| list.get(chosen[i])),
         ) else {
             continue;
@@ -208,13 +223,15 @@ fn port_requests<'a>(
         };
         let ka = key(c.sides.0, bc);
         ports
-            .entry((*from, c.sides.0))
-            .or_default()
+            .entry((card_key(a), c.sides.0))
+            .or_insert_with(|| (*a, Vec::new()))
+            .1
             .push((ka.0, ka.1, i, false));
         let kb = key(c.sides.1, ac);
         ports
-            .entry((*to, c.sides.1))
-            .or_default()
+            .entry((card_key(b), c.sides.1))
+            .or_insert_with(|| (*b, Vec::new()))
+            .1
             .push((kb.0, kb.1, i, true));
     }
     ports
@@ -223,8 +240,7 @@ fn port_requests<'a>(
 /// Where each of the `n` handoffs leaves and enters its cards (along the side), and the
 /// bundle each end belongs to, if any.
 fn port_positions(
-    layout: &Layout,
-    mut ports: BTreeMap<(&TouchpointId, Side), Vec<PortReq>>,
+    mut ports: BTreeMap<(CardKey, Side), (Rect, Vec<PortReq>)>,
     n_handoffs: usize,
 ) -> (Vec<[f32; 2]>, Vec<[Option<usize>; 2]>) {
     let mut at: Vec<[f32; 2]> = vec![[0.0; 2]; n_handoffs];
@@ -232,10 +248,7 @@ fn port_positions(
     // that card as an end): one port for those arriving, one for those leaving, and
     // one track per bundle in the channel beside it.
     let mut bundle: Vec<[Option<usize>; 2]> = vec![[None; 2]; n_handoffs];
-    for (b_no, ((id, side), list)) in ports.iter_mut().enumerate() {
-        let Some(r) = layout.cards.get(*id) else {
-            continue;
-        };
+    for (b_no, ((_, side), (r, list))) in ports.iter_mut().enumerate() {
         list.sort_by(|x, y| {
             x.0.total_cmp(&y.0)
                 .then(x.1.total_cmp(&y.1))
@@ -274,19 +287,17 @@ fn port_positions(
 /// The chosen route of every handoff with symbolic channel tracks (empty for a handoff
 /// without both cards), and the channel segments they use.
 fn plan_routes(
-    layout: &Layout,
-    ends: &[(&TouchpointId, &TouchpointId)],
+    rects: &[Option<(Rect, Rect)>],
     cands: &[Vec<Cand>],
     chosen: &[usize],
     at: &[[f32; 2]],
     bundle: &[[Option<usize>; 2]],
 ) -> (Vec<Seg>, Vec<Vec<(C, C)>>) {
     let mut segs: Vec<Seg> = Vec::new();
-    let mut plans: Vec<Vec<(C, C)>> = Vec::with_capacity(ends.len());
-    for (i, (from, to)) in ends.iter().enumerate() {
-        let (Some(a), Some(b), Some(cand)) = (
-            layout.cards.get(*from),
-            layout.cards.get(*to),
+    let mut plans: Vec<Vec<(C, C)>> = Vec::with_capacity(rects.len());
+    for (i, r) in rects.iter().enumerate() {
+        let (Some((a, b)), Some(cand)) = (
+            r.as_ref(),
             cands.get(i).and_then(|list| list.get(chosen[i])),
         ) else {
             plans.push(Vec::new());
