@@ -17,9 +17,9 @@ const CHOOSE_UP_TO: usize = 4_000;
 /// (vertical?, channel, lo, hi, turn at lo, turn at hi).
 pub(super) type ChSeg = (bool, usize, f32, f32, i8, i8);
 
-/// The polyline of a candidate with each track at its channel's middle and each port
-/// at the middle of its side, and its channel segments.
-fn approx(mesh: &Mesh, a: &Rect, b: &Rect, c: &Cand) -> (Vec<(f32, f32)>, Vec<ChSeg>) {
+/// The polyline of candidate `c` from card `a` to card `b` with each track at its
+/// channel's middle and each port at the middle of its side.
+pub(super) fn middle_line(mesh: &Mesh, a: &Rect, b: &Rect, c: &Cand) -> Vec<(f32, f32)> {
     let port = |r: &Rect, s: Side| match s {
         Side::Left | Side::Right => r.center().1,
         Side::Top | Side::Bottom => r.center().0,
@@ -30,7 +30,12 @@ fn approx(mesh: &Mesh, a: &Rect, b: &Rect, c: &Cand) -> (Vec<(f32, f32)>, Vec<Ch
         P::PortA => port(a, c.sides.0),
         P::PortB => port(b, c.sides.1),
     };
-    let pts: Vec<(f32, f32)> = c.pts.iter().map(|&(x, y)| (v(x), v(y))).collect();
+    c.pts.iter().map(|&(x, y)| (v(x), v(y))).collect()
+}
+
+/// The [`middle_line`] of a candidate and its channel segments.
+fn approx(mesh: &Mesh, a: &Rect, b: &Rect, c: &Cand) -> (Vec<(f32, f32)>, Vec<ChSeg>) {
+    let pts = middle_line(mesh, a, b, c);
     let mut chs = Vec::new();
     for k in 0..c.pts.len().saturating_sub(1) {
         let (p0, p1) = (c.pts[k], c.pts[k + 1]);

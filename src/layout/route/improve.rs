@@ -95,17 +95,7 @@ fn promising(
     let mut lines = routes.to_vec();
     let mut line_boxes = boxes.clone();
     for (k, cand) in list.iter().enumerate() {
-        let port = |r: &Rect, side: Side| match side {
-            Side::Left | Side::Right => r.center().1,
-            Side::Top | Side::Bottom => r.center().0,
-        };
-        let v = |p: P| match p {
-            P::At(x) => x,
-            P::Ch(vertical, ch) => mesh.mid(vertical, ch),
-            P::PortA => port(a, cand.sides.0),
-            P::PortB => port(b, cand.sides.1),
-        };
-        let line: Vec<(f32, f32)> = cand.pts.iter().map(|&(x, y)| (v(x), v(y))).collect();
+        let line = choose::middle_line(mesh, a, b, cand);
         line_boxes[i] = bbox(&line);
         lines[i] = line;
         let n: usize = (0..routes.len())
