@@ -111,6 +111,13 @@ pub struct Column {
     pub pad: f32,
 }
 
+impl Column {
+    /// The left edge of card slot `q` (from the left) for cards `card_w` wide.
+    pub fn slot_x(&self, q: usize, card_w: f32) -> f32 {
+        self.x + self.pad + q as f32 * (card_w + self.pad)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     pub key: LaneKey,
@@ -120,6 +127,13 @@ pub struct Lane {
     pub h: f32,
     /// The room above, between and below its card rows (as [`Column::pad`]).
     pub pad: f32,
+}
+
+impl Lane {
+    /// The top edge of card row `r` (from the top) for cards `card_h` high.
+    pub fn row_y(&self, r: usize, card_h: f32) -> f32 {
+        self.y + self.pad + r as f32 * (card_h + self.pad)
+    }
 }
 
 /// Positions of everything on the map.
@@ -362,8 +376,8 @@ fn slot_rect(c: &LayoutConfig, col: &Column, lane: &Lane, k: usize) -> Rect {
     let per_row = col.per_row.max(1);
     let (r, q) = (k / per_row, k % per_row);
     Rect::new(
-        col.x + col.pad + q as f32 * (c.card_w + col.pad),
-        lane.y + lane.pad + r as f32 * (c.card_h + lane.pad),
+        col.slot_x(q, c.card_w),
+        lane.row_y(r, c.card_h),
         c.card_w,
         c.card_h,
     )

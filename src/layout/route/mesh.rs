@@ -31,7 +31,7 @@ impl Mesh {
         let mut slots = Vec::new();
         for col in &layout.columns {
             for q in 0..col.per_row {
-                let x = col.x + col.pad + q as f32 * (c.card_w + col.pad);
+                let x = col.slot_x(q, c.card_w);
                 slots.push((x, x + c.card_w));
             }
         }
@@ -44,7 +44,7 @@ impl Mesh {
                 1
             };
             for r in 0..n {
-                let y = lane.y + lane.pad + r as f32 * step;
+                let y = lane.row_y(r, c.card_h);
                 rows.push((y, y + c.card_h));
             }
         }
