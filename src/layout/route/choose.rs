@@ -62,6 +62,21 @@ fn approx(mesh: &Mesh, a: &Rect, b: &Rect, c: &Cand) -> (Vec<(f32, f32)>, Vec<Ch
     (pts, chs)
 }
 
+/// Where a horizontal and a vertical segment cross inside both: not at an end, nor
+/// within half a point of one (touching is not crossing). `None` for two parallel
+/// segments.
+pub(super) fn cross_point(s: Line, t: Line) -> Option<(f32, f32)> {
+    let horizontal = |l: Line| (l.0.1 - l.1.1).abs() < 0.01;
+    let (h, v) = match (horizontal(s), horizontal(t)) {
+        (true, false) => (s, t),
+        (false, true) => (t, s),
+        _ => return None,
+    };
+    let inside = |v: f32, a: f32, b: f32| v > a.min(b) + 0.5 && v < a.max(b) - 0.5;
+    let (x, y) = (v.0.0, h.0.1);
+    (inside(x, h.0.0, h.1.0) && inside(y, v.0.1, v.1.1)).then_some((x, y))
+}
+
 /// Must two segments of one channel cross, whatever their order across it? Each end
 /// of one inside the other's span must lie on the side its route turns to.
 pub(super) fn conflict(s: &ChSeg, o: &ChSeg) -> bool {
@@ -367,17 +382,12 @@ impl SegGrid {
                 let Some(lists) = self.cells.get(c) else {
                     continue;
                 };
-                for &(_, owner, v, (p, q)) in &lists[usize::from(!horizontal)] {
-                    // (hs, vs): the horizontal and the vertical of the pair.
-                    let (hs, vs) = if horizontal {
-                        ((s[0], s[1]), (p, q))
-                    } else {
-                        ((p, q), (s[0], s[1]))
+                for &(_, owner, v, line) in &lists[usize::from(!horizontal)] {
+                    let Some(at) = cross_point((s[0], s[1]), line) else {
+                        continue;
                     };
-                    let (x, y) = (vs.0.0, hs.0.1);
-                    let inside = |v: f32, a: f32, b: f32| v > a.min(b) + 0.5 && v < a.max(b) - 0.5;
-                    if inside(x, hs.0.0, hs.1.0) && inside(y, vs.0.1, vs.1.1) && live(owner, v) && {
-                        let (cx, cy) = self.at((x, y));
+                    if live(owner, v) && {
+                        let (cx, cy) = self.at(at);
                         cy * self.n.0 + cx == c
                     } {
                         n += 1;
@@ -404,17 +414,6 @@ mod tests {
         vec![(x0, y0), (x0, y1), (x1, y1), (x1, y2)]
     }
 
-    fn plus(s: Line, t: Line) -> bool {
-        let horizontal = |l: Line| (l.0.1 - l.1.1).abs() < 0.01;
-        let (h, v) = match (horizontal(s), horizontal(t)) {
-            (true, false) => (s, t),
-            (false, true) => (t, s),
-            _ => return false,
-        };
-        let inside = |v: f32, a: f32, b: f32| v > a.min(b) + 0.5 && v < a.max(b) - 0.5;
-        inside(v.0.0, h.0.0, h.1.0) && inside(h.0.1, v.0.1, v.1.1)
-    }
-
     /// The dense grid counts every crossing once, as comparing every pair does, also
     /// for lines outside the map and on a map with too many cells for its handoffs;
     /// with a limit it stops past it.
@@ -438,7 +437,7 @@ mod tests {
                     .flat_map(|f| f.windows(2))
                     .map(|t| {
                         pts.windows(2)
-                            .filter(|s| plus((s[0], s[1]), (t[0], t[1])))
+                            .filter(|s| cross_point((s[0], s[1]), (t[0], t[1])).is_some())
                             .count()
                     })
                     .sum();

@@ -5,6 +5,7 @@
 //! map gets fewer crossings, or as many with fewer bends.
 
 use super::*;
+use std::borrow::Cow;
 
 /// Maps with at most this many handoffs are improved (each try lays every route).
 const IMPROVE_UP_TO: usize = 80;
@@ -16,12 +17,8 @@ const ROUNDS: usize = 2;
 /// At most this many candidates of one handoff are laid in a pass (see `promising`).
 const PER_HANDOFF: usize = 3;
 
-/// Tolerance in points: touching is not crossing.
-const EPS: f32 = 0.5;
-
 /// Improve `chosen` (see the module comment).
 pub(super) fn improve(
-    layout: &Layout,
     mesh: &Mesh,
     ends: &[(&TouchpointId, &TouchpointId)],
     rects: &[Option<(Rect, Rect)>],
@@ -32,18 +29,20 @@ pub(super) fn improve(
         return;
     }
     let numbers = end_numbers(ends);
-    let mut routes = finish(mesh, rects, cands, chosen).0;
-    let mut best = score_numbered(&numbers, &routes);
+    let mut lines = Lines::new(finish(mesh, rects, cands, chosen).0);
+    let mut best = score_numbered(&numbers, &lines);
     let most_tries = TRIES.min(WORK / ends.len().max(1));
     let mut tries = 0;
     for _ in 0..ROUNDS {
         let mut better = false;
         for i in 0..ends.len() {
-            let own = crossings_of(i, &numbers, &routes);
+            let own = lines.routes.get(i).map_or(0, |r| {
+                crossings_with(&numbers, &lines, i, r, lines.boxes[i])
+            });
             if own == 0 {
                 continue;
             }
-            for k in promising(layout, mesh, ends, cands, &numbers, &routes, i, own) {
+            for k in promising(mesh, rects, cands, &numbers, &lines, i, own) {
                 if k == chosen[i] {
                     continue;
                 }
@@ -53,10 +52,10 @@ pub(super) fn improve(
                 tries += 1;
                 let old = chosen[i];
                 chosen[i] = k;
-                let tried = finish(mesh, rects, cands, chosen).0;
+                let tried = Lines::new(finish(mesh, rects, cands, chosen).0);
                 let s = score_numbered(&numbers, &tried);
                 if s < best {
-                    (best, routes, better) = (s, tried, true);
+                    (best, lines, better) = (s, tried, true);
                     break;
                 } else {
                     chosen[i] = old;
@@ -71,37 +70,24 @@ pub(super) fn improve(
 
 /// The candidates of handoff `i` worth laying: those whose line, drawn along its
 /// channels' middles from the middles of its cards' sides, crosses the other
-/// handoffs' finished `routes` fewer times than its route now does (`own`); fewest
+/// handoffs' finished `lines` fewer times than its route now does (`own`); fewest
 /// first, at most `PER_HANDOFF`.
-#[allow(clippy::too_many_arguments)]
 fn promising(
-    layout: &Layout,
     mesh: &Mesh,
-    ends: &[(&TouchpointId, &TouchpointId)],
+    rects: &[Option<(Rect, Rect)>],
     cands: &[Vec<Cand>],
     numbers: &[(usize, usize)],
-    routes: &[Vec<(f32, f32)>],
+    lines: &Lines,
     i: usize,
     own: usize,
 ) -> Vec<usize> {
-    let (Some(&(from, to)), Some(list)) = (ends.get(i), cands.get(i)) else {
+    let (Some(Some((a, b))), Some(list)) = (rects.get(i), cands.get(i)) else {
         return Vec::new();
     };
-    let (Some(a), Some(b)) = (layout.cards.get(from), layout.cards.get(to)) else {
-        return Vec::new();
-    };
-    let boxes: Vec<Bbox> = routes.iter().map(|r| bbox(r)).collect();
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut lines = routes.to_vec();
-    let mut line_boxes = boxes.clone();
     for (k, cand) in list.iter().enumerate() {
         let line = choose::middle_line(mesh, a, b, cand);
-        line_boxes[i] = bbox(&line);
-        lines[i] = line;
-        let n: usize = (0..routes.len())
-            .filter(|&j| j != i)
-            .map(|j| pair_crossings(numbers, &lines, &line_boxes, i, j))
-            .sum();
+        let n = crossings_with(numbers, lines, i, &line, bbox(&line));
         if n < own {
             out.push((n, k));
         }
@@ -129,42 +115,65 @@ fn bbox(route: &[(f32, f32)]) -> Bbox {
     )
 }
 
+/// The routes of every handoff (laid here, or borrowed) with their bounding boxes.
+struct Lines<'a> {
+    routes: Cow<'a, [Vec<(f32, f32)>]>,
+    boxes: Vec<Bbox>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(routes: impl Into<Cow<'a, [Vec<(f32, f32)>]>>) -> Lines<'a> {
+        let routes = routes.into();
+        let boxes = routes.iter().map(|r| bbox(r)).collect();
+        Lines { routes, boxes }
+    }
+}
+
 /// (Crossings between handoffs with no end in common, bends) of `routes`.
 pub(super) fn score(
     ends: &[(&TouchpointId, &TouchpointId)],
     routes: &[Vec<(f32, f32)>],
 ) -> (usize, usize) {
-    score_numbered(&end_numbers(ends), routes)
+    score_numbered(&end_numbers(ends), &Lines::new(routes))
 }
 
 /// [`score`] with the ends numbered ([`end_numbers`]).
-fn score_numbered(ends: &[(usize, usize)], routes: &[Vec<(f32, f32)>]) -> (usize, usize) {
-    let boxes: Vec<Bbox> = routes.iter().map(|r| bbox(r)).collect();
-    let mut crossings = 0;
-    for i in 0..routes.len() {
-        for j in i + 1..routes.len() {
-            crossings += pair_crossings(ends, routes, &boxes, i, j);
-        }
-    }
-    let bends = routes.iter().map(|r| r.len().saturating_sub(2)).sum();
+fn score_numbered(ends: &[(usize, usize)], lines: &Lines) -> (usize, usize) {
+    let n = lines.routes.len();
+    let crossings = (0..n)
+        .map(|i| {
+            (i + 1..n)
+                .map(|j| pair_crossings(ends, lines, i, &lines.routes[i], lines.boxes[i], j))
+                .sum::<usize>()
+        })
+        .sum();
+    let bends = lines.routes.iter().map(|r| r.len().saturating_sub(2)).sum();
     (crossings, bends)
 }
 
-/// Crossings of handoff `i`'s route with the others (no end in common).
-fn crossings_of(i: usize, ends: &[(usize, usize)], routes: &[Vec<(f32, f32)>]) -> usize {
-    let boxes: Vec<Bbox> = routes.iter().map(|r| bbox(r)).collect();
-    (0..routes.len())
+/// Crossings of `line` (with bounding box `bx`), standing for handoff `i`'s route,
+/// with the other handoffs' `lines` that share no end with it.
+fn crossings_with(
+    ends: &[(usize, usize)],
+    lines: &Lines,
+    i: usize,
+    line: &[(f32, f32)],
+    bx: Bbox,
+) -> usize {
+    (0..lines.routes.len())
         .filter(|&j| j != i)
-        .map(|j| pair_crossings(ends, routes, &boxes, i, j))
+        .map(|j| pair_crossings(ends, lines, i, line, bx, j))
         .sum()
 }
 
-/// How often the routes of handoffs `i` and `j` cross (0 when they share an end).
+/// How often `line` (bounding box `bp`), standing for handoff `i`'s route, crosses
+/// handoff `j`'s route in `lines` (0 when the two share an end).
 fn pair_crossings(
     ends: &[(usize, usize)],
-    routes: &[Vec<(f32, f32)>],
-    boxes: &[Bbox],
+    lines: &Lines,
     i: usize,
+    p: &[(f32, f32)],
+    bp: Bbox,
     j: usize,
 ) -> usize {
     let (Some(&(a0, a1)), Some(&(b0, b1))) = (ends.get(i), ends.get(j)) else {
@@ -173,9 +182,7 @@ fn pair_crossings(
     if a0 == b0 || a0 == b1 || a1 == b0 || a1 == b1 {
         return 0;
     }
-    let (Some(p), Some(q), Some(bp), Some(bq)) =
-        (routes.get(i), routes.get(j), boxes.get(i), boxes.get(j))
-    else {
+    let (Some(q), Some(bq)) = (lines.routes.get(j), lines.boxes.get(j)) else {
         return 0;
     };
     if bp.2 < bq.0 || bq.2 < bp.0 || bp.3 < bq.1 || bq.3 < bp.1 {
@@ -184,7 +191,7 @@ fn pair_crossings(
     let mut n = 0;
     for s in p.windows(2) {
         for t in q.windows(2) {
-            if orthogonal_cross((s[0], s[1]), (t[0], t[1])) {
+            if choose::cross_point((s[0], s[1]), (t[0], t[1])).is_some() {
                 n += 1;
             }
         }
@@ -192,33 +199,23 @@ fn pair_crossings(
     n
 }
 
-/// Do a horizontal and a vertical segment cross inside both (not at an end)?
-fn orthogonal_cross(s: choose::Line, t: choose::Line) -> bool {
-    let horizontal = |l: choose::Line| (l.0.1 - l.1.1).abs() < 0.01;
-    let (h, v) = match (horizontal(s), horizontal(t)) {
-        (true, false) => (s, t),
-        (false, true) => (t, s),
-        _ => return false,
-    };
-    let (x0, x1) = (h.0.0.min(h.1.0), h.0.0.max(h.1.0));
-    let (y0, y1) = (v.0.1.min(v.1.1), v.0.1.max(v.1.1));
-    let (x, y) = (v.0.0, h.0.1);
-    x > x0 + EPS && x < x1 - EPS && y > y0 + EPS && y < y1 - EPS
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn cross(s: choose::Line, t: choose::Line) -> bool {
+        choose::cross_point(s, t).is_some()
+    }
+
     #[test]
     fn a_plus_crosses_and_a_tee_or_a_corner_does_not() {
         let h = ((0.0, 10.0), (20.0, 10.0));
-        assert!(orthogonal_cross(h, ((10.0, 0.0), (10.0, 20.0))));
-        assert!(orthogonal_cross(((10.0, 20.0), (10.0, 0.0)), h));
+        assert!(cross(h, ((10.0, 0.0), (10.0, 20.0))));
+        assert!(cross(((10.0, 20.0), (10.0, 0.0)), h));
         // A tee: the vertical ends on the horizontal.
-        assert!(!orthogonal_cross(h, ((10.0, 10.0), (10.0, 20.0))));
+        assert!(!cross(h, ((10.0, 10.0), (10.0, 20.0))));
         // A corner and two parallels.
-        assert!(!orthogonal_cross(h, ((0.0, 10.0), (0.0, 20.0))));
-        assert!(!orthogonal_cross(h, ((0.0, 12.0), (20.0, 12.0))));
+        assert!(!cross(h, ((0.0, 10.0), (0.0, 20.0))));
+        assert!(!cross(h, ((0.0, 12.0), (20.0, 12.0))));
     }
 }

@@ -130,7 +130,7 @@ pub fn route_chosen(
         How::Quick => choose(layout, &mesh, ends, &cands),
         How::Best | How::Same(_) => {
             let mut chosen = choose(layout, &mesh, ends, &cands);
-            improve::improve(layout, &mesh, ends, &rects, &cands, &mut chosen);
+            improve::improve(&mesh, ends, &rects, &cands, &mut chosen);
             chosen
         }
     };
