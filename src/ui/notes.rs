@@ -613,8 +613,8 @@ pub fn editor_rect_in(v: FrameView<'_>, cam: &Camera, id: &NoteId) -> egui::Rect
             })
             .sum()
     };
-    // The corners over the note first; when each covers a card, spots around the note
-    // (nearest first) until one covers none.
+    // The corners over the note and spots around it: the one covering least of the
+    // cards, the nearest to the note among equals (a corner when one covers none).
     let apart = |r: &egui::Rect| -> f32 {
         let dx = (note.left() - r.right())
             .max(r.left() - note.right())
