@@ -56,22 +56,23 @@ fn every_sample_and_a_generated_journey_are_measured() {
         );
         assert_eq!(r.shared_length, 0.0, "{name}: {r:?}");
         match *name {
-            // Target: at most 6 (9 before the channel router; the nine left are
-            // forced by where the cards sit, which the sample's manual order fixes).
-            "move-address.journey.ron" => assert!(r.crossings <= 9, "{r:?}"),
-            // 4 and 1 before routes were tried on the finished lines.
-            "move-address-to-be.journey.ron" => assert!(r.crossings <= 2, "{r:?}"),
+            // Target: at most 6. 9 before routes through every row channel were
+            // tried on the finished lines (and 9 before the channel router).
+            "move-address.journey.ron" => assert!(r.crossings <= 3, "{r:?}"),
+            // 4, then 2 with routes tried on the finished lines, then 1.
+            "move-address-to-be.journey.ron" => assert!(r.crossings <= 1, "{r:?}"),
             _ => assert_eq!(r.crossings, 0, "{name}: {r:?}"),
         }
     }
     // Before the channel router: 11 lines across cards, 27 covered labels, ~982,000 px
     // shared, 1,645 crossings. Targets: 0, 0, 2,000 px, 800 (the last not met yet).
     // Before channels widened for their tracks: 36,048 px shared; before routes around
-    // a card's far side: 1,516 crossings.
+    // a card's far side: 1,516 crossings; before the barycentre sweeps over the cells:
+    // 1,171.
     assert_eq!(r.lines_across_cards, 0, "{r:?}");
     assert_eq!(r.covered_labels, 0, "{r:?}");
     assert!(r.shared_length <= 2_000.0, "{r:?}");
-    assert!(r.crossings <= 1_171, "{r:?}");
+    assert!(r.crossings <= 867, "{r:?}");
 }
 
 /// The same holds with Chinese labels (wider pills, CJK text) on every sample and on the

@@ -226,6 +226,7 @@ pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
     let handoffs = journey.handoffs();
     let ends: Vec<(&TouchpointId, &TouchpointId)> =
         handoffs.iter().map(|h| (&h.from, &h.to)).collect();
+    arrange::sweep_cells(&mut l, journey, &c, &ends, &rows_in_lane);
     if ends.len() <= arrange::ORDER_CELLS_UP_TO {
         arrange::order_cells(&mut l, journey, &c, &ends, &rows_in_lane);
     }

@@ -21,7 +21,8 @@ pub(super) struct Cand {
 /// The candidate routes of a handoff from card `a` to card `b` (the same card for a
 /// handoff to itself); the first is the default. Cards side by side are joined
 /// across the channel between them, and with `around` also around either card's far
-/// side.
+/// side. Cards in different columns are joined through a row channel beside either
+/// card, and with `every_row` through any row channel of the grid.
 pub(super) fn candidates(
     layout: &Layout,
     mesh: &Mesh,
@@ -29,6 +30,7 @@ pub(super) fn candidates(
     b: &Rect,
     itself: bool,
     around: bool,
+    every_row: bool,
 ) -> Vec<Cand> {
     use Side::*;
     let mut sides: Vec<(Side, Side)> = Vec::with_capacity(3);
@@ -125,7 +127,8 @@ pub(super) fn candidates(
         if clear(layout, near_a, yb, x1, yb) {
             push(v_route(va));
         }
-        // Through a row channel beside b (the one facing a first) or beside a.
+        // Through a row channel beside b (the one facing a first) or beside a, then
+        // (with `every_row`) through the others, top to bottom.
         let (b_above, b_below) = (
             Mesh::before(&mesh.hy, b.y),
             Mesh::after(&mesh.hy, b.bottom()),
@@ -139,8 +142,9 @@ pub(super) fn candidates(
         } else {
             [b_below, a_above, b_above, a_below]
         };
-        let mut seen = Vec::with_capacity(4);
-        for h in hs.into_iter().flatten() {
+        let mut seen = Vec::with_capacity(if every_row { mesh.hy.len() } else { 4 });
+        let others = (0..mesh.hy.len()).filter(|_| every_row).map(Some);
+        for h in hs.into_iter().chain(others).flatten() {
             if seen.contains(&h) {
                 continue;
             }

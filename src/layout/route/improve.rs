@@ -8,7 +8,7 @@ use super::*;
 use std::borrow::Cow;
 
 /// Maps with at most this many handoffs are improved (each try lays every route).
-const IMPROVE_UP_TO: usize = 80;
+pub(super) const IMPROVE_UP_TO: usize = 80;
 /// At most this many tries in all (each lays every route, so fewer on a bigger map),
 /// over at most `ROUNDS` passes over the handoffs.
 const TRIES: usize = 250;

@@ -113,11 +113,14 @@ pub fn route_chosen(
     // Detours around a card's far side only on maps small enough to afford them
     // (they triple the choices of most handoffs).
     let around = ends.len() <= AROUND_UP_TO;
+    // Routes through every row channel (not only those beside the two cards) when the
+    // routes will be tried on the finished lines: choosing alone does worse with them.
+    let every_row = !matches!(how, How::Quick) && ends.len() <= EVERY_ROW_UP_TO;
     let rects = end_rects(layout, ends);
     let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(ends.len());
     for ((from, to), r) in ends.iter().zip(&rects) {
         cands.push(match r {
-            Some((a, b)) => candidates(layout, &mesh, a, b, from == to, around),
+            Some((a, b)) => candidates(layout, &mesh, a, b, from == to, around, every_row),
             None => Vec::new(),
         });
     }
@@ -448,6 +451,11 @@ fn resolve(plans: &[Vec<(C, C)>], segs: &[Seg]) -> Vec<Vec<(f32, f32)>> {
 /// Maps with at most this many handoffs get detours around cards' far sides among
 /// the candidate routes of cards side by side.
 const AROUND_UP_TO: usize = 500;
+
+/// Maps with at most this many handoffs get routes through every row channel among
+/// the candidates of cards in different columns (see `route_chosen`); as many as are
+/// improved on the finished lines.
+const EVERY_ROW_UP_TO: usize = improve::IMPROVE_UP_TO;
 
 /// A card side with more handoffs than this bundles them (see `route_all`).
 const BUNDLE_OVER: usize = 12;
