@@ -10,8 +10,8 @@
 //! hours, from 48 hours in days.
 
 use super::Lang;
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// Durations from this many hours are written in days.
@@ -41,12 +41,13 @@ impl Pattern {
 }
 
 /// Messages looked up once per language and thread: the map and the canvas print
-/// the same few words on thousands of cards and handoffs.
+/// the same few words on thousands of cards and handoffs. Hashed with Fx: the keys
+/// are message ids from the code, never from a file.
 #[derive(Default)]
 struct Cache {
     lang: Option<Lang>,
-    patterns: HashMap<String, Pattern>,
-    words: HashMap<String, String>,
+    patterns: FxHashMap<String, Pattern>,
+    words: FxHashMap<String, String>,
 }
 
 impl Cache {

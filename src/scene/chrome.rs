@@ -292,15 +292,28 @@ pub(super) fn emotion_curve(out: &mut Vec<Item>, journey: &Journey, layout: &Lay
     // the cards of one column a cluster, not a zig-zag.
     // (column, x, journey rank, point, mean score)
     type CurveMark = (usize, f32, usize, (f32, f32), f64);
-    let mut marks: Vec<CurveMark> = Vec::new();
-    for (rank, id) in layout.order.iter().enumerate() {
-        let (Some(t), Some(r)) = (journey.touchpoint(id), layout.cards.get(id)) else {
+    // The touchpoints, cards and cells are kept in id order: the journey ranks are
+    // sorted by id once and the three walked alongside them instead of searched (the
+    // sort below puts the marks in the same order whatever order they come in).
+    let mut by_id: Vec<(&TouchpointId, usize)> = layout
+        .order
+        .iter()
+        .enumerate()
+        .map(|(rank, id)| (id, rank))
+        .collect();
+    by_id.sort_unstable();
+    let mut touchpoints = InOrder::new(touchpoints_by_id(journey));
+    let mut cards = InOrder::new(layout.cards.iter());
+    let mut cells = InOrder::new(layout.cell_of.iter());
+    let mut marks: Vec<CurveMark> = Vec::with_capacity(by_id.len());
+    for (id, rank) in by_id {
+        let (Some(t), Some(r)) = (touchpoints.seek_id(id), cards.seek_id(id)) else {
             continue;
         };
         let Some(mean) = t.mean_score().filter(|m| m.is_finite()) else {
             continue;
         };
-        let col = layout.cell_of.get(id).map_or(usize::MAX, |c| c.0);
+        let col = cells.seek_id(id).map_or(usize::MAX, |c| c.0);
         let x = r.x + r.w / 2.0;
         marks.push((col, x, rank, (x, y_of(mean)), mean));
     }

@@ -22,10 +22,11 @@ pub(super) fn bbox_of(points: &[(f32, f32)]) -> Rect {
     Rect::new(x0, y0, x1 - x0, y1 - y0)
 }
 
-/// Edge labels already placed, in a coarse grid for quick overlap tests.
+/// Edge labels already placed, in a coarse grid for quick overlap tests. The cells
+/// are hashed, not ordered: only "does any label in these cells overlap" is asked.
 #[derive(Default)]
 pub(super) struct Placed {
-    pub(super) cells: BTreeMap<(i32, i32), Vec<Rect>>,
+    pub(super) cells: rustc_hash::FxHashMap<(i32, i32), Vec<Rect>>,
 }
 
 impl Placed {

@@ -472,22 +472,22 @@ pub fn build_scene(
     build_scene_with_marks(journey, layout, marks.as_ref(), options)
 }
 
-/// [`build_scene`] with the marks given directly (tests, callers without an analysis).
-/// A map keyed by handoff, walked in key order alongside handoffs asked for in
-/// ascending key order: a lookup costs about one comparison instead of a search.
-struct InOrder<'a, V: 'a, I: Iterator<Item = (&'a HandoffKey, &'a V)>> {
+/// A map walked in key order alongside keys asked for in ascending order (handoffs,
+/// touchpoint ids): a lookup costs about one comparison instead of a search.
+struct InOrder<'a, K: 'a, V: 'a, I: Iterator<Item = (&'a K, &'a V)>> {
     it: std::iter::Peekable<I>,
 }
 
-impl<'a, V: 'a, I: Iterator<Item = (&'a HandoffKey, &'a V)>> InOrder<'a, V, I> {
+impl<'a, K: 'a, V: 'a, I: Iterator<Item = (&'a K, &'a V)>> InOrder<'a, K, V, I> {
     fn new(it: I) -> Self {
         InOrder { it: it.peekable() }
     }
 
-    /// The value of `h`'s key, if the map holds it; keys below it are passed.
-    fn seek(&mut self, h: &Handoff) -> Option<&'a V> {
+    /// The value of the key sought, if the map holds it; keys below it are passed.
+    /// `probe(k)` says how the map's key `k` stands to the key sought.
+    fn seek_by(&mut self, probe: impl Fn(&K) -> std::cmp::Ordering) -> Option<&'a V> {
         while let Some((k, _)) = self.it.peek() {
-            match (&k.from, &k.to).cmp(&(&h.from, &h.to)) {
+            match probe(k) {
                 std::cmp::Ordering::Less => {
                     self.it.next();
                 }
@@ -499,6 +499,26 @@ impl<'a, V: 'a, I: Iterator<Item = (&'a HandoffKey, &'a V)>> InOrder<'a, V, I> {
     }
 }
 
+impl<'a, V: 'a, I: Iterator<Item = (&'a HandoffKey, &'a V)>> InOrder<'a, HandoffKey, V, I> {
+    /// The value of `h`'s key.
+    fn seek(&mut self, h: &Handoff) -> Option<&'a V> {
+        self.seek_by(|k| (&k.from, &k.to).cmp(&(&h.from, &h.to)))
+    }
+}
+
+impl<'a, V: 'a, I: Iterator<Item = (&'a TouchpointId, &'a V)>> InOrder<'a, TouchpointId, V, I> {
+    /// The value of touchpoint `id`.
+    fn seek_id(&mut self, id: &TouchpointId) -> Option<&'a V> {
+        self.seek_by(|k| k.cmp(id))
+    }
+}
+
+/// The touchpoints of `journey` by id, for an [`InOrder`] walk.
+fn touchpoints_by_id(journey: &Journey) -> impl Iterator<Item = (&TouchpointId, &Touchpoint)> {
+    journey.touchpoints().map(|t| (&t.id, t))
+}
+
+/// [`build_scene`] with the marks given directly (tests, callers without an analysis).
 pub fn build_scene_with_marks(
     journey: &Journey,
     layout: &Layout,
@@ -659,15 +679,21 @@ fn cards(
     } else {
         BTreeMap::new()
     };
+    // The cards, the touchpoints, the badges and the note counts are all kept in id
+    // order: walked alongside instead of searched.
+    let mut touchpoints = InOrder::new(touchpoints_by_id(journey));
+    let mut badge_lists = marks.map(|m| InOrder::new(m.touchpoints.iter()));
+    let mut notes_of = InOrder::new(note_counts.iter());
     for (id, r) in &layout.cards {
-        let Some(t) = journey.touchpoint(id) else {
+        let Some(t) = touchpoints.seek_id(id) else {
             continue;
         };
-        let badges = marks
-            .and_then(|m| m.touchpoints.get(id))
+        let badges = badge_lists
+            .as_mut()
+            .and_then(|b| b.seek_id(id))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let notes = note_counts.get(id).copied().unwrap_or(0);
+        let notes = notes_of.seek_id(id).copied().unwrap_or(0);
         out.push(card_group(
             journey,
             t,

@@ -90,16 +90,17 @@ fn anchor_from(a: &AnchorDto) -> Anchor {
 pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
     let mut j = Journey::new(dto.title);
     let mut problems = Vec::new();
-    let mut note = |path: String, r: Result<(), ModelError>| {
+    // The path is only written out for a problem (not for every touchpoint and handoff).
+    let mut note = |path: &dyn Fn() -> String, r: Result<(), ModelError>| {
         if let Err(e) = r {
             problems.push(PathProblem {
-                path,
+                path: path(),
                 message: e.to_string(),
             });
         }
     };
     note(
-        "title".into(),
+        &|| "title".into(),
         j.set_meta(JourneyMeta {
             title: j.title().to_owned(),
             description: dto.description,
@@ -114,7 +115,7 @@ pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
     for (i, s) in dto.stages.into_iter().enumerate() {
         let n = j.stages().len();
         note(
-            format!("stages[{i}]"),
+            &|| format!("stages[{i}]"),
             j.insert_stage(
                 n,
                 Stage {
@@ -129,7 +130,7 @@ pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
         let n = j.departments().len();
         let color = Rgb::parse(&d.color).unwrap_or_else(|| Rgb::palette(i));
         note(
-            format!("departments[{i}]"),
+            &|| format!("departments[{i}]"),
             j.insert_department(
                 n,
                 Department {
@@ -143,7 +144,7 @@ pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
     }
     for (i, t) in dto.touchpoints.into_iter().enumerate() {
         let tp = touchpoint_from(t);
-        note(format!("touchpoints[{i}]"), j.add_touchpoint(tp));
+        note(&|| format!("touchpoints[{i}]"), j.add_touchpoint(tp));
     }
     for (i, h) in dto.handoffs.into_iter().enumerate() {
         let h = Handoff {
@@ -158,7 +159,7 @@ pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
             failure_rate: h.failure_rate,
             notes: h.notes,
         };
-        note(format!("handoffs[{i}]"), j.add_handoff(h));
+        note(&|| format!("handoffs[{i}]"), j.add_handoff(h));
     }
     for (i, n) in dto.notes.into_iter().enumerate() {
         let color = Rgb::parse(&n.color).unwrap_or(Rgb(0xff, 0xe0, 0x82));
@@ -169,7 +170,7 @@ pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
             color,
             anchor: anchor_from(&n.on),
         };
-        note(format!("notes[{i}]"), j.add_note(sticky));
+        note(&|| format!("notes[{i}]"), j.add_note(sticky));
     }
     for (i, a) in dto.actions.into_iter().enumerate() {
         let action = ActionItem {
@@ -180,7 +181,7 @@ pub fn journey_from_dto(dto: FileDto) -> Result<Journey, Vec<PathProblem>> {
             status: a.status,
             anchor: anchor_from(&a.on),
         };
-        note(format!("actions[{i}]"), j.add_action(action));
+        note(&|| format!("actions[{i}]"), j.add_action(action));
     }
     if problems.is_empty() {
         Ok(j)

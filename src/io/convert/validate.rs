@@ -7,7 +7,7 @@ use crate::i18n::{tr, tr_args};
 use crate::io::dto::*;
 use crate::model::rules::{self, NumberRule};
 use crate::model::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// A value quoted in a message, cut short: a 10 MB id must not make a 10 MB message.
 struct Shown<'a>(&'a str);
@@ -170,7 +170,7 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
     }
     let stages = check_stages(&mut c, &dto.stages);
     let departments = check_departments(&mut c, &dto.departments);
-    let mut touchpoints = BTreeSet::new();
+    let mut touchpoints = Ids::with_capacity(dto.touchpoints.len());
     for (i, t) in dto.touchpoints.iter().enumerate() {
         check_touchpoint(&mut c, i, t, &mut touchpoints, &stages, &departments);
     }
@@ -186,12 +186,16 @@ pub fn validate(dto: &FileDto) -> Vec<PathProblem> {
     c.problems
 }
 
+/// Ids a file declares. Only "is it there" is asked (problems come in file order), so
+/// a hash set: the ids of a big file are looked up hundreds of thousands of times.
+type Ids<'a> = HashSet<&'a str>;
+
 /// The ids a file declares, which its references must name.
 struct Known<'a> {
-    stages: BTreeSet<&'a str>,
-    departments: BTreeSet<&'a str>,
-    touchpoints: BTreeSet<&'a str>,
-    pairs: BTreeSet<(&'a str, &'a str)>,
+    stages: Ids<'a>,
+    departments: Ids<'a>,
+    touchpoints: Ids<'a>,
+    pairs: HashSet<(&'a str, &'a str)>,
 }
 
 /// The journey's own texts and outcomes.
@@ -270,8 +274,8 @@ fn over_caps(c: &mut Checker, dto: &FileDto) -> bool {
 }
 
 /// The stages; returns their ids.
-fn check_stages<'a>(c: &mut Checker, list: &'a [StageDto]) -> BTreeSet<&'a str> {
-    let mut stages = BTreeSet::new();
+fn check_stages<'a>(c: &mut Checker, list: &'a [StageDto]) -> Ids<'a> {
+    let mut stages = Ids::new();
     for (i, s) in list.iter().enumerate() {
         c.id(|| format!("stages[{i}].id"), "io-kind-stage", &s.id);
         if !stages.insert(s.id.as_str()) {
@@ -295,8 +299,8 @@ fn check_stages<'a>(c: &mut Checker, list: &'a [StageDto]) -> BTreeSet<&'a str> 
 }
 
 /// The departments; returns their ids.
-fn check_departments<'a>(c: &mut Checker, list: &'a [DepartmentDto]) -> BTreeSet<&'a str> {
-    let mut departments = BTreeSet::new();
+fn check_departments<'a>(c: &mut Checker, list: &'a [DepartmentDto]) -> Ids<'a> {
+    let mut departments = Ids::new();
     for (i, d) in list.iter().enumerate() {
         c.id(
             || format!("departments[{i}].id"),
@@ -330,9 +334,9 @@ fn check_touchpoint<'a>(
     c: &mut Checker,
     i: usize,
     t: &'a TouchpointDto,
-    touchpoints: &mut BTreeSet<&'a str>,
-    stages: &BTreeSet<&str>,
-    departments: &BTreeSet<&str>,
+    touchpoints: &mut Ids<'a>,
+    stages: &Ids<'_>,
+    departments: &Ids<'_>,
 ) {
     let p = |f: &str| format!("touchpoints[{i}].{f}");
     c.id(|| p("id"), "io-kind-touchpoint", &t.id);
@@ -501,9 +505,9 @@ fn check_scores(c: &mut Checker, p: &dyn Fn(&str) -> String, s: &ScoresDto) {
 fn check_handoffs<'a>(
     c: &mut Checker,
     list: &'a [HandoffDto],
-    touchpoints: &BTreeSet<&str>,
-) -> BTreeSet<(&'a str, &'a str)> {
-    let mut pairs = BTreeSet::new();
+    touchpoints: &Ids<'_>,
+) -> HashSet<(&'a str, &'a str)> {
+    let mut pairs = HashSet::with_capacity(list.len());
     for (i, h) in list.iter().enumerate() {
         let p = |f: &str| format!("handoffs[{i}].{f}");
         if !touchpoints.contains(h.from.as_str()) {
