@@ -95,3 +95,18 @@ shot docs/import-preview.png 1600x1000 8 "wait" -- "$work/steps.csv"
 # (opening an .xes file starts its preview, as dropping it does).
 "$bin" generate-log "$sample" --cases 2000 -o "$work/log.xes" >/dev/null
 shot docs/eventlog-preview.png 1600x1000 8 "wait" -- "$work/log.xes"
+
+# Issue 16's exported maps after the channel router (docs/routing-*-after.png; the
+# "before" pictures were taken at the start of the issue and stay as they are).
+route_pic() {
+  local src=$1 width=$2 out=$3
+  "$bin" export "$src" --date 2026-12-04 -o "$work/route.png" >/dev/null
+  for colors in 256 128 96 64; do
+    convert "$work/route.png" -resize "${width}x" -colors $colors -define png:compression-level=9 "PNG8:$out"
+    [ "$(stat -c %s "$out")" -lt 400000 ] && break
+  done
+  echo "screenshots: wrote $out ($(($(stat -c %s "$out") / 1024)) KB)"
+}
+route_pic "$sample" 1200 docs/routing-move-address-after.png
+"$bin" generate --touchpoints 200 --seed 7 -o "$work/g200.journey.ron" >/dev/null
+route_pic "$work/g200.journey.ron" 1600 docs/routing-generated-200-after.png
