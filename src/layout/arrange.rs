@@ -1,6 +1,7 @@
 //! Arranging the grid: where columns, lanes and cards go for the pads the handoff
-//! channels need ([`place`], [`widen_pads`]), and on small maps the order of the cards
-//! inside each cell that crosses least ([`order_cells`]).
+//! channels need ([`place`], [`widen_pads`]), the order of the cards inside each cell by
+//! where their handoffs lead ([`sweep_cells`]), and on small maps the order of the cards
+//! inside each small cell that crosses least ([`order_cells`]).
 
 use super::*;
 
@@ -24,21 +25,8 @@ pub(super) fn order_cells(
     ends: &[(&TouchpointId, &TouchpointId)],
     rows_in_lane: &[usize],
 ) {
-    let score = |l: &Layout| {
-        let r = route::route_chosen(l, c, ends, route::How::Quick);
-        route::crossings_and_bends(ends, &r.routes)
-    };
-    let movable: Vec<(usize, usize)> = l
-        .cells
-        .iter()
-        .filter(|(_, list)| {
-            (2..=ORDER_CELL_UP_TO).contains(&list.len())
-                && list
-                    .iter()
-                    .all(|id| journey.touchpoint(id).is_some_and(|t| t.order.is_none()))
-        })
-        .map(|(&cell, _)| cell)
-        .collect();
+    let score = |l: &Layout| quick_score(l, c, ends);
+    let movable = movable_cells(l, journey, 2..=ORDER_CELL_UP_TO);
     if movable.is_empty() {
         return;
     }
@@ -66,6 +54,34 @@ pub(super) fn order_cells(
     }
 }
 
+/// (Crossings, bends) of the handoffs `ends` routed quickly on `l` as it stands.
+fn quick_score(
+    l: &Layout,
+    c: &LayoutConfig,
+    ends: &[(&TouchpointId, &TouchpointId)],
+) -> (usize, usize) {
+    let r = route::route_chosen(l, c, ends, route::How::Quick);
+    route::crossings_and_bends(ends, &r.routes)
+}
+
+/// The cells holding `sizes` cards, none of them with a manual order.
+fn movable_cells(
+    l: &Layout,
+    journey: &Journey,
+    sizes: std::ops::RangeInclusive<usize>,
+) -> Vec<(usize, usize)> {
+    l.cells
+        .iter()
+        .filter(|(_, list)| {
+            sizes.contains(&list.len())
+                && list
+                    .iter()
+                    .all(|id| journey.touchpoint(id).is_some_and(|t| t.order.is_none()))
+        })
+        .map(|(&cell, _)| cell)
+        .collect()
+}
+
 /// Barycentre sweeps over the cells, alternately left to right and right to left.
 const SWEEPS: usize = 4;
 /// Maps with at most this many handoffs keep the swept order only when it crosses
@@ -88,17 +104,7 @@ pub(super) fn sweep_cells(
     ends: &[(&TouchpointId, &TouchpointId)],
     rows_in_lane: &[usize],
 ) {
-    let movable: Vec<(usize, usize)> = l
-        .cells
-        .iter()
-        .filter(|(_, list)| {
-            list.len() >= 2
-                && list
-                    .iter()
-                    .all(|id| journey.touchpoint(id).is_some_and(|t| t.order.is_none()))
-        })
-        .map(|(&cell, _)| cell)
-        .collect();
+    let movable = movable_cells(l, journey, 2..=usize::MAX);
     if movable.is_empty() {
         return;
     }
@@ -174,10 +180,7 @@ pub(super) fn sweep_cells(
         return;
     };
     let checked = ends.len() <= SWEEP_CHECKED_UP_TO;
-    let score = |l: &Layout| {
-        let r = route::route_chosen(l, c, ends, route::How::Quick);
-        route::crossings_and_bends(ends, &r.routes)
-    };
+    let score = |l: &Layout| quick_score(l, c, ends);
     let before = checked.then(|| score(l));
     let old: Vec<((usize, usize), Vec<TouchpointId>)> = cells
         .iter()
