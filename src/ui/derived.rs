@@ -208,10 +208,6 @@ impl Derived {
             self.computations += 1;
             self.layout = layout(doc.journey(), &layout_config(mode));
         }
-        if self.notes_key != Some((rev, mode)) {
-            self.notes_key = Some((rev, mode));
-            self.note_rects = super::notes::place_notes(doc.journey(), &self.layout);
-        }
         if self.scene_key.as_ref() != Some(&key) {
             self.computations += 1;
             // The same badges and figures as the exports (`Marks::from_analysis`).
@@ -223,6 +219,12 @@ impl Derived {
             );
             self.log_drawn = false;
             self.scene_key = Some(key);
+        }
+        // After the display list: notes keep off its handoff labels.
+        if self.notes_key != Some((rev, mode)) {
+            self.notes_key = Some((rev, mode));
+            let labels = super::notes::label_rects(&self.scene);
+            self.note_rects = super::notes::place_notes(doc.journey(), &self.layout, &labels);
         }
     }
 
@@ -537,8 +539,9 @@ fn work(inbox: &Receiver<Request>, outbox: &Sender<Reply>, sent: &AtomicU64) {
             continue;
         }
         let layout = layout(j, &layout_config(key.1));
-        let note_rects = super::notes::place_notes(j, &layout);
         let scene = build_scene_with_marks(j, &layout, Some(&marks), &scene_options(&key));
+        let labels = super::notes::label_rects(&scene);
+        let note_rects = super::notes::place_notes(j, &layout, &labels);
         let places = j
             .touchpoints()
             .map(|t| (t.id.clone(), place_of(t)))

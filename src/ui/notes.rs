@@ -402,10 +402,28 @@ fn card_keepout(r: &WRect) -> WRect {
     WRect::new(r.x - 8.0, r.y - 12.0, r.w + 16.0, r.h + 20.0)
 }
 
+/// The handoffs' label pills of a display list (which a note should not cover).
+pub fn label_rects(scene: &crate::scene::Scene) -> Vec<WRect> {
+    scene
+        .edges
+        .iter()
+        .flat_map(|e| &e.labels)
+        .filter_map(|item| match item {
+            crate::scene::Item::Rect { rect, .. } => Some(*rect),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Place every note of `journey` on `layout`: near its anchor, on the first spot
-/// (searching outwards) that covers no card, badge or earlier note. Bounded work:
-/// at most 7x7 candidate spots per note.
-pub fn place_notes(journey: &crate::model::Journey, layout: &Layout) -> Vec<(NoteId, WRect)> {
+/// (searching outwards) that covers no card, badge, earlier note nor handoff label
+/// (`labels`, see [`label_rects`]); failing that, the first covering only labels.
+/// Bounded work: at most 7x7 candidate spots per note.
+pub fn place_notes(
+    journey: &crate::model::Journey,
+    layout: &Layout,
+    labels: &[WRect],
+) -> Vec<(NoteId, WRect)> {
     let mut placed: Vec<(NoteId, WRect)> = Vec::new();
     let step_x = NOTE_W + 10.0;
     let step_y = NOTE_H + 10.0;
@@ -433,10 +451,10 @@ pub fn place_notes(journey: &crate::model::Journey, layout: &Layout) -> Vec<(Not
                 .all(|(_, c)| !card_keepout(c).intersects(r))
                 && placed.iter().all(|(_, p)| !p.intersects(r))
         };
+        let no_label = |r: &WRect| labels.iter().all(|p| !p.intersects(r));
         let first = WRect::new(x, y, NOTE_W, NOTE_H);
-        let spot = offsets
-            .iter()
-            .map(|&(dx, dy)| {
+        let spots = || {
+            offsets.iter().map(|&(dx, dy)| {
                 WRect::new(
                     x + dx as f32 * step_x,
                     y + dy as f32 * step_y,
@@ -444,7 +462,10 @@ pub fn place_notes(journey: &crate::model::Journey, layout: &Layout) -> Vec<(Not
                     NOTE_H,
                 )
             })
-            .find(|r| free(r))
+        };
+        let spot = spots()
+            .find(|r| free(r) && no_label(r))
+            .or_else(|| spots().find(|r| free(r)))
             .unwrap_or(first);
         placed.push((note.id.clone(), spot));
     }
@@ -737,6 +758,26 @@ mod tests {
                 (x * x + y * y).sqrt()
             })
             .fold(f32::INFINITY, f32::min)
+    }
+
+    /// No note of a sample covers a handoff's label (the e-commerce sample's note on
+    /// its pre-sales chat covered the figures of the handoff beside it).
+    #[test]
+    fn notes_leave_the_handoff_labels_readable() {
+        let mut notes = 0;
+        for (name, _) in crate::samples::SAMPLES {
+            let j = crate::samples::load_sample(name).unwrap().unwrap();
+            let l = layout(&j, &LayoutConfig::default());
+            let scene = build_scene(&j, &l, None, &SceneOptions::default());
+            let labels = label_rects(&scene);
+            for (id, r) in place_notes(&j, &l, &labels) {
+                notes += 1;
+                for p in &labels {
+                    assert!(!p.intersects(&r), "{name}: note {id:?} covers a label");
+                }
+            }
+        }
+        assert!(notes >= 5, "{notes} notes checked");
     }
 
     /// Issue #15: a note on a handoff is placed against the line the map draws (the
