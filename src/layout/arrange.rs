@@ -179,22 +179,24 @@ pub(super) fn sweep_cells(
     let Some(cells) = shortest.1 else {
         return;
     };
-    let checked = ends.len() <= SWEEP_CHECKED_UP_TO;
-    let score = |l: &Layout| quick_score(l, c, ends);
-    let before = checked.then(|| score(l));
-    let old: Vec<((usize, usize), Vec<TouchpointId>)> = cells
+    let swept: Vec<((usize, usize), Vec<TouchpointId>)> = cells
         .iter()
-        .filter_map(|(cell, _)| Some((*cell, l.cells.get(cell)?.clone())))
+        .map(|(cell, list)| (*cell, list.iter().map(|&k| ids[k].clone()).collect()))
         .collect();
-    for (cell, list) in &cells {
-        l.cells
-            .insert(*cell, list.iter().map(|&k| ids[k].clone()).collect());
+    if ends.len() > SWEEP_CHECKED_UP_TO {
+        l.cells.extend(swept);
+        place(l, c, rows_in_lane);
+        return;
     }
+    // Small enough to route twice: keep the swept order only if it crosses less.
+    let before = quick_score(l, c, ends);
+    let old: Vec<((usize, usize), Vec<TouchpointId>)> = swept
+        .into_iter()
+        .filter_map(|(cell, list)| Some((cell, l.cells.insert(cell, list)?)))
+        .collect();
     place(l, c, rows_in_lane);
-    if before.is_some_and(|before| score(l) >= before) {
-        for (cell, list) in old {
-            l.cells.insert(cell, list);
-        }
+    if quick_score(l, c, ends) >= before {
+        l.cells.extend(old);
         place(l, c, rows_in_lane);
     }
 }
