@@ -61,9 +61,9 @@ pub struct Derived {
     pub analysis: Option<Arc<Analysis>>,
     /// The badges and figures of `analysis`, as the display list shows them.
     marks: Option<Arc<Marks>>,
-    /// Where each sticky note sits on the map (see [`super::notes::place_notes`]).
+    /// Where each sticky note sits on the map (see [`super::notes::place_notes`]), placed
+    /// with the display list whose labels they keep off.
     pub note_rects: Vec<(NoteId, crate::layout::Rect)>,
-    notes_key: Option<(Version, LaneMode)>,
     pub config: AnalysisConfig,
     /// Compute big journeys in the background (tests may turn it off).
     pub foreground_only: bool,
@@ -217,14 +217,11 @@ impl Derived {
                 self.marks.as_deref(),
                 &scene_options(&key),
             );
-            self.log_drawn = false;
-            self.scene_key = Some(key);
-        }
-        // After the display list: notes keep off its handoff labels.
-        if self.notes_key != Some((rev, mode)) {
-            self.notes_key = Some((rev, mode));
+            // With the display list: notes keep off its handoff labels.
             let labels = super::notes::label_rects(&self.scene);
             self.note_rects = super::notes::place_notes(doc.journey(), &self.layout, &labels);
+            self.log_drawn = false;
+            self.scene_key = Some(key);
         }
     }
 
@@ -386,7 +383,6 @@ impl Derived {
                     self.note_rects = note_rects;
                     self.places = places;
                     self.layout_key = Some((key.0, key.1));
-                    self.notes_key = Some((key.0, key.1));
                     self.scene_key = Some(key.clone());
                     self.shown = Some(key);
                 }
@@ -405,7 +401,6 @@ impl Derived {
         self.layout_key = None;
         self.analysis_key = None;
         self.scene_key = None;
-        self.notes_key = None;
         self.requested = None;
         self.shown = None;
     }
