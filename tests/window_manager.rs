@@ -110,20 +110,37 @@ fn the_first_start_is_maximised_by_the_window_manager_and_the_next_one_too() {
             .is_empty()),
         "the X server answers"
     );
-    let wm = Command::new("openbox")
-        .env("DISPLAY", &display)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("openbox starts");
-    guard.0.push(wm);
+    // The window manager may take long to come up on a loaded machine (the other
+    // tests run beside this one; a first start builds font caches), and may end
+    // early: wait long, start it again if it ended, and say what it printed.
+    let log_dir = tempfile::tempdir().expect("a temporary folder");
+    let log = log_dir.path().join("openbox.log");
+    let mut running = false;
+    for _attempt in 0..3 {
+        let mut wm = Command::new("openbox")
+            .env("DISPLAY", &display)
+            .stdout(Stdio::null())
+            .stderr(
+                std::fs::File::create(&log)
+                    .map(Stdio::from)
+                    .unwrap_or_else(|_| Stdio::null()),
+            )
+            .spawn()
+            .expect("openbox starts");
+        running = wait_for(Duration::from_secs(60), || {
+            xprop(&display, &["-root", "_NET_SUPPORTING_WM_CHECK"]).contains("window id")
+                || wm.try_wait().is_ok_and(|s| s.is_some())
+        }) && xprop(&display, &["-root", "_NET_SUPPORTING_WM_CHECK"])
+            .contains("window id");
+        guard.0.push(wm);
+        if running {
+            break;
+        }
+    }
     assert!(
-        wait_for(Duration::from_secs(10), || xprop(
-            &display,
-            &["-root", "_NET_SUPPORTING_WM_CHECK"]
-        )
-        .contains("window id")),
-        "the window manager runs"
+        running,
+        "the window manager runs (it printed: {:?})",
+        std::fs::read_to_string(&log).unwrap_or_default()
     );
     let home = tempfile::tempdir().expect("a temporary home");
     for round in ["first", "second"] {
