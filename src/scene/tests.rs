@@ -737,3 +737,35 @@ fn rework_on_the_map_is_the_analysis_loops_and_classes_are_the_models() {
         assert_eq!(rework, back);
     }
 }
+
+/// On a big map the cards are built on a second thread: in the language of the thread
+/// that builds the scene (the language is per thread), exactly as built in line.
+#[test]
+fn cards_built_beside_the_handoffs_speak_the_scenes_language() {
+    let j = crate::generate::generate(CARDS_BESIDE_FROM + 100, 3);
+    let l = layout(&j, &crate::layout::LayoutConfig::default());
+    let a = crate::analysis::analyze(&j, &crate::analysis::AnalysisConfig::default());
+    let marks = Marks::from_analysis(&a);
+    let opts = SceneOptions::default();
+    let pm = (
+        &opts.theme.palette(),
+        &Metrics::of(&l.config.unwrap_or_default()),
+    );
+    let zh = crate::i18n::Lang::parse("zh-CN").expect("Chinese");
+    let (scene, in_line) = crate::i18n::with_lang(&zh, || {
+        (
+            build_scene_with_marks(&j, &l, Some(&marks), &opts),
+            cards(&j, &l, Some(&marks), &opts, pm),
+        )
+    });
+    assert_eq!(scene.cards.len(), j.touchpoint_count());
+    assert!(
+        scene.cards == in_line,
+        "the cards differ from those built in line"
+    );
+    let english = build_scene_with_marks(&j, &l, Some(&marks), &opts);
+    assert!(
+        english.cards != scene.cards,
+        "the language shows on the cards"
+    );
+}
