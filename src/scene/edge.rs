@@ -58,15 +58,18 @@ pub(super) fn label_figures(
 }
 
 pub(super) fn edge_label(h: &Handoff) -> String {
-    let mut parts = Vec::new();
     let (wait, failure) = label_figures(h.wait_hours, h.failure_rate);
-    if let Some(w) = wait {
-        parts.push(f::hours(w));
+    let wait = wait.map(f::hours);
+    let failure = failure.map(|r| f::fill("map-edge-fail", &fmt_num((r * 100.0).round())));
+    match (wait, failure) {
+        (Some(mut w), Some(r)) => {
+            w.push_str(&f::word("map-edge-separator"));
+            w.push_str(&r);
+            w
+        }
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => String::new(),
     }
-    if let Some(r) = failure {
-        parts.push(f::fill("map-edge-fail", &fmt_num((r * 100.0).round())));
-    }
-    parts.join(&f::word("map-edge-separator"))
 }
 
 /// Line widths: a cross-department handoff is twice as thick as one inside a department.
@@ -220,7 +223,7 @@ pub(super) fn edge_group(
         bb.h + 2.0 * m.head_room,
     );
 
-    let mut label = clean_text(&edge_label(h));
+    let mut label = clean_owned(edge_label(h));
     if kind == EdgeKind::Rework && label.is_empty() {
         label = f::word("map-edge-rework");
     }

@@ -100,27 +100,30 @@ impl Marks {
         }
         let gaps = h.gaps_by_severity[3] + h.gaps_by_severity[4];
         headline.push((tr("map-figure-high-gaps"), gaps.to_string()));
-        let mut touchpoints = BTreeMap::new();
-        for t in &a.touchpoints {
-            let mut badges: Vec<Badge> = t.flags.iter().filter_map(|f| badge_of(*f)).collect();
-            badges.sort();
-            badges.dedup();
-            if !badges.is_empty() {
-                touchpoints.insert(t.id.clone(), badges);
-            }
-        }
-        let mut handoffs = BTreeMap::new();
-        for hs in &a.handoffs {
-            if hs.flags.contains(&GapKind::SatisfactionDrop) {
-                handoffs.insert(
-                    HandoffKey {
-                        from: hs.from.clone(),
-                        to: hs.to.clone(),
-                    },
-                    vec![Badge::Drop],
-                );
-            }
-        }
+        // Collected, not inserted one by one: the analysis lists touchpoints and
+        // handoffs in key order, which `collect` builds into a map in one pass.
+        let touchpoints = a
+            .touchpoints
+            .iter()
+            .filter_map(|t| {
+                let mut badges: Vec<Badge> = t.flags.iter().filter_map(|f| badge_of(*f)).collect();
+                badges.sort();
+                badges.dedup();
+                (!badges.is_empty()).then(|| (t.id.clone(), badges))
+            })
+            .collect();
+        let handoffs = a
+            .handoffs
+            .iter()
+            .filter(|hs| hs.flags.contains(&GapKind::SatisfactionDrop))
+            .map(|hs| {
+                let key = HandoffKey {
+                    from: hs.from.clone(),
+                    to: hs.to.clone(),
+                };
+                (key, vec![Badge::Drop])
+            })
+            .collect();
         let rework = a
             .loops
             .iter()

@@ -50,7 +50,7 @@ pub use marks::{Badge, Marks, TrendMark};
 pub use measure::{Readability, measure};
 pub use metrics::Metrics;
 pub use style::{Color, Palette, Theme};
-pub use text::{clean_text, fit_text, text_width, wrap_text, wrap_text_in};
+pub use text::{clean_owned, clean_text, fit_text, text_width, wrap_text, wrap_text_in};
 
 pub use card::LARGE_NAME_SIZE;
 use card::*;

@@ -51,9 +51,7 @@ pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
 /// printable line that reads as it was written.
 pub fn clean_text(text: &str) -> String {
     // Most text is clean already: one copy, not two.
-    if !text.chars().any(|c| c.is_control() || is_bidi_control(c))
-        && text.trim().len() == text.len()
-    {
+    if is_clean(text) {
         return text.to_owned();
     }
     let s: String = text
@@ -62,6 +60,19 @@ pub fn clean_text(text: &str) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     s.trim().to_owned()
+}
+
+/// [`clean_text`] of a string already owned: kept as it is when clean (most are).
+pub fn clean_owned(text: String) -> String {
+    if is_clean(&text) {
+        text
+    } else {
+        clean_text(&text)
+    }
+}
+
+fn is_clean(text: &str) -> bool {
+    !text.chars().any(|c| c.is_control() || is_bidi_control(c)) && text.trim().len() == text.len()
 }
 
 /// A bidi embedding, override or isolate control.
