@@ -22,15 +22,25 @@ pub(super) fn bbox_of(points: &[(f32, f32)]) -> Rect {
     Rect::new(x0, y0, x1 - x0, y1 - y0)
 }
 
-/// Edge labels already placed, in a coarse grid for quick overlap tests. The cells
-/// are hashed, not ordered: only "does any label in these cells overlap" is asked.
+/// Rectangles already placed (edge labels here, sticky notes on the canvas), in a
+/// coarse grid for quick overlap tests. The cells are hashed, not ordered: only "does
+/// any rectangle in these cells overlap" is asked.
 #[derive(Default)]
-pub(super) struct Placed {
+pub struct Placed {
     pub(super) cells: rustc_hash::FxHashMap<(i32, i32), Vec<Rect>>,
 }
 
 impl Placed {
     pub(super) const CELL: f32 = 256.0;
+
+    /// The rectangles of `rects`, filed.
+    pub fn of(rects: &[Rect]) -> Placed {
+        let mut p = Placed::default();
+        for r in rects {
+            p.add(*r);
+        }
+        p
+    }
 
     pub(super) fn cells_of(r: &Rect) -> impl Iterator<Item = (i32, i32)> {
         let f = |v: f32| (v / Self::CELL).floor().clamp(-1e6, 1e6) as i32;
@@ -38,7 +48,8 @@ impl Placed {
         (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
     }
 
-    pub(super) fn hits(&self, r: &Rect) -> bool {
+    /// Does any rectangle placed overlap `r`?
+    pub fn hits(&self, r: &Rect) -> bool {
         Self::cells_of(r).any(|c| {
             self.cells
                 .get(&c)
@@ -46,7 +57,7 @@ impl Placed {
         })
     }
 
-    pub(super) fn add(&mut self, r: Rect) {
+    pub fn add(&mut self, r: Rect) {
         for c in Self::cells_of(&r) {
             self.cells.entry(c).or_default().push(r);
         }
