@@ -202,3 +202,71 @@ fn a_panic_writes_the_recovery_file_and_a_crash_report() {
     assert_eq!(list[0].original_path.as_deref(), Some(journey.as_path()));
     assert_eq!(store.load(&list[0].id).unwrap(), expected(&journey, 1));
 }
+
+/// A crash report goes beside the recovery store of the autosaver that was started
+/// (the app's is `data_dir()/crash-reports`), also once that autosaver is gone: a
+/// panicking test in a process whose app used a temporary store must not write into
+/// the developer's real data folder. Run in a child process (this test binary, only
+/// the test below), so no other test's autosaver or panic gets in between.
+#[test]
+fn a_crash_report_goes_beside_the_autosavers_store() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "recovery_process::crash_report_child",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(CHILD_DIR, tmp.path())
+        .env(DATA_DIR_ENV, &data)
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("1 passed"), "{text}");
+    let reports = |dir: &Path| -> Vec<String> {
+        std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect()
+    };
+    let beside = reports(&tmp.path().join("crash-reports"));
+    for marker in ["while it runs", "after it ended"] {
+        let n = beside.iter().filter(|r| r.contains(marker)).count();
+        assert_eq!(n, 1, "{marker}: {beside:?}\n{text}");
+    }
+    assert!(reports(&data.join("crash-reports")).is_empty());
+}
+
+const CHILD_DIR: &str = "TOUCHPOINT_TEST_CRASH_CHILD_DIR";
+
+/// The child of [`a_crash_report_goes_beside_the_autosavers_store`]; does nothing
+/// unless that test started it.
+#[test]
+#[ignore = "run by a_crash_report_goes_beside_the_autosavers_store in a child process"]
+fn crash_report_child() {
+    let Some(dir) = std::env::var_os(CHILD_DIR) else {
+        return;
+    };
+    let store = RecoveryStore::new(Path::new(&dir).join("recovery"));
+    let saver = touchpoint::recovery::Autosaver::start(store).unwrap();
+    touchpoint::recovery::install_panic_hook();
+    let crash = |marker: &str| {
+        let thrown = format!("crash-report folder test: a panic {marker}");
+        let joined = std::thread::spawn(move || panic!("{thrown}")).join();
+        assert!(joined.is_err());
+    };
+    crash("while it runs");
+    drop(saver);
+    crash("after it ended");
+}

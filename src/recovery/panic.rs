@@ -7,6 +7,17 @@ use std::sync::{Arc, Mutex, MutexGuard, Once, TryLockError, Weak};
 use std::time::{Duration, Instant, SystemTime};
 
 static AUTOSAVERS: Mutex<Vec<Weak<Shared>>> = Mutex::new(Vec::new());
+/// The crash-report folder beside the store of the autosaver started last: where a
+/// report goes when no autosaver is running any more (the app's is
+/// `data_dir()/crash-reports`; a test's lies in its own temporary folder).
+static LAST_CRASH_DIR: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// The crash-report folder that belongs with a recovery store: its sibling
+/// `crash-reports` (`data_dir()/recovery` -> `data_dir()/crash-reports`).
+fn crash_dir_beside(store: &super::RecoveryStore) -> PathBuf {
+    let dir = store.dir();
+    dir.parent().unwrap_or(dir).join("crash-reports")
+}
 
 fn autosavers() -> MutexGuard<'static, Vec<Weak<Shared>>> {
     AUTOSAVERS
@@ -18,6 +29,10 @@ pub(super) fn register(shared: &Arc<Shared>) {
     let mut list = autosavers();
     list.retain(|w| w.strong_count() > 0);
     list.push(Arc::downgrade(shared));
+    drop(list);
+    *LAST_CRASH_DIR
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(crash_dir_beside(&shared.store));
 }
 
 pub(super) fn unregister(shared: &Arc<Shared>) {
@@ -35,7 +50,9 @@ pub struct CrashReport {
 
 /// Install (once) a panic hook that runs the previous hook (which prints the
 /// message), then writes the unsaved state of every running [`super::Autosaver`]
-/// and a crash report under `data_dir()/crash-reports`, and prints their paths.
+/// and a crash report, and prints their paths. The report goes beside the recovery
+/// store of a running autosaver (`data_dir()/crash-reports` for the app's), else beside
+/// the last one started, else under `data_dir()/crash-reports`.
 pub fn install_panic_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
@@ -109,19 +126,23 @@ fn on_panic(info: &std::panic::PanicHookInfo<'_>) -> CrashReport {
         }
         drop(io);
     }
-    let report = write_report(info, &recovered, &errors);
+    let dir = live
+        .first()
+        .map(|s| crash_dir_beside(&s.store))
+        .or_else(|| lock_briefly(&LAST_CRASH_DIR).and_then(|d| d.clone()))
+        .or_else(|| super::data_dir().map(|d| d.join("crash-reports")))
+        .unwrap_or_else(|| std::env::temp_dir().join("crash-reports"));
+    let report = write_report(info, &dir, &recovered, &errors);
     CrashReport { report, recovered }
 }
 
 fn write_report(
     info: &std::panic::PanicHookInfo<'_>,
+    dir: &std::path::Path,
     recovered: &[PathBuf],
     errors: &[String],
 ) -> Option<PathBuf> {
-    let dir = super::data_dir()
-        .unwrap_or_else(std::env::temp_dir)
-        .join("crash-reports");
-    std::fs::create_dir_all(&dir).ok()?;
+    std::fs::create_dir_all(dir).ok()?;
     let now = SystemTime::now();
     let path = dir.join(format!(
         "crash-{}-{}.txt",
