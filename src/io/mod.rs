@@ -6,6 +6,7 @@ mod census;
 mod comments;
 mod convert;
 pub mod dto;
+mod fast;
 mod fingerprint;
 pub mod locate;
 
@@ -103,7 +104,13 @@ pub fn load_str(file: &str, src: &str) -> Result<Journey, LoadError> {
     let options = ron::Options::default()
         .with_recursion_limit(MAX_DEPTH)
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let dto: dto::FileDto = match options.from_str(src) {
+    // The plain RON that `save` writes is read by the fast path; anything else, and
+    // every error, by `ron` (see `fast`).
+    let parsed = match fast::from_str::<dto::FileDto>(src, MAX_DEPTH) {
+        Some(dto) => Ok(dto),
+        None => options.from_str(src),
+    };
+    let dto: dto::FileDto = match parsed {
         Ok(dto) => dto,
         Err(e) => {
             // A file from a newer version fails to parse on its new fields: say so instead.
