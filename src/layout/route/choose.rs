@@ -6,8 +6,13 @@ use super::*;
 type Shape = (Vec<(f32, f32)>, Vec<ChSeg>);
 /// A straight piece of line between two points.
 pub(super) type Line = ((f32, f32), (f32, f32));
-/// A segment in the crossing grid: (horizontal?, owner, owner's version, the line).
-type Filed = (bool, usize, u32, Line);
+/// A segment in the crossing grid (whether it is horizontal is the list it is in).
+#[derive(Clone, Copy)]
+struct Filed {
+    owner: u32,
+    version: u32,
+    line: Line,
+}
 
 /// Above this many handoffs, every handoff takes its default route (choosing costs
 /// time roughly in proportion to handoffs x the lines near each).
@@ -223,8 +228,26 @@ struct ChannelBins {
     /// channels start.
     lo: [f32; 2],
     step: f32,
-    /// (owner, owner's version, the bin where it starts, segment)
-    bins: Vec<Vec<(usize, u32, usize, ChSeg)>>,
+    bins: Vec<Vec<Binned>>,
+}
+
+/// A channel segment in a bin: its channel is the bin's, so only its span and turns
+/// are kept (with its owner), small so that a bin scans fast.
+#[derive(Clone, Copy)]
+struct Binned {
+    lo: f32,
+    hi: f32,
+    owner: u32,
+    version: u32,
+    /// The bin where the segment starts.
+    start: u32,
+    turns: (i8, i8),
+}
+
+impl Binned {
+    fn seg(&self) -> ChSeg {
+        (false, 0, self.lo, self.hi, self.turns.0, self.turns.1)
+    }
 }
 
 impl ChannelBins {
@@ -261,10 +284,17 @@ impl ChannelBins {
 
     fn add(&mut self, owner: usize, version: u32, s: &ChSeg) {
         let span = self.span(s);
-        let start = span.start;
+        let entry = Binned {
+            lo: s.2,
+            hi: s.3,
+            owner: owner as u32,
+            version,
+            start: span.start as u32,
+            turns: (s.4, s.5),
+        };
         for k in span {
             if let Some(bin) = self.bins.get_mut(k) {
-                bin.push((owner, version, start, *s));
+                bin.push(entry);
             }
         }
     }
@@ -272,7 +302,7 @@ impl ChannelBins {
     /// Keep only what `keep` accepts.
     fn retain(&mut self, keep: impl Fn(usize, u32) -> bool) {
         for bin in &mut self.bins {
-            bin.retain(|e| keep(e.0, e.1));
+            bin.retain(|e| keep(e.owner as usize, e.version));
         }
     }
 
@@ -289,12 +319,12 @@ impl ChannelBins {
             };
             n += bin
                 .iter()
-                .filter(|(j, v, o_start, o)| {
-                    o.2 <= s.3
-                        && s.2 <= o.3
-                        && start.max(*o_start) == k
-                        && conflict(s, o)
-                        && live(*j, *v)
+                .filter(|o| {
+                    o.lo <= s.3
+                        && s.2 <= o.hi
+                        && start.max(o.start as usize) == k
+                        && conflict(s, &o.seg())
+                        && live(o.owner as usize, o.version)
                 })
                 .count();
             if n > most {
@@ -311,8 +341,7 @@ struct SegGrid {
     step: f32,
     /// Columns and rows of cells.
     n: (usize, usize),
-    /// (horizontal?, owner, owner's version, segment) per cell, row by row: the
-    /// vertical ones, then the horizontal ones.
+    /// The segments per cell, row by row: the vertical ones, then the horizontal ones.
     cells: Vec<[Vec<Filed>; 2]>,
 }
 
@@ -352,7 +381,7 @@ impl SegGrid {
     /// Keep only what `keep` accepts.
     fn retain(&mut self, keep: impl Fn(usize, u32) -> bool) {
         for list in self.cells.iter_mut().flatten() {
-            list.retain(|e| keep(e.1, e.2));
+            list.retain(|e| keep(e.owner as usize, e.version));
         }
     }
 
@@ -361,7 +390,11 @@ impl SegGrid {
             let horizontal = (s[0].1 - s[1].1).abs() < 0.01;
             for c in self.cells_of(s[0], s[1]) {
                 if let Some(lists) = self.cells.get_mut(c) {
-                    lists[usize::from(horizontal)].push((horizontal, owner, version, (s[0], s[1])));
+                    lists[usize::from(horizontal)].push(Filed {
+                        owner: owner as u32,
+                        version,
+                        line: (s[0], s[1]),
+                    });
                 }
             }
         }
@@ -382,11 +415,11 @@ impl SegGrid {
                 let Some(lists) = self.cells.get(c) else {
                     continue;
                 };
-                for &(_, owner, v, line) in &lists[usize::from(!horizontal)] {
-                    let Some(at) = cross_point((s[0], s[1]), line) else {
+                for f in &lists[usize::from(!horizontal)] {
+                    let Some(at) = cross_point((s[0], s[1]), f.line) else {
                         continue;
                     };
-                    if live(owner, v) && {
+                    if live(f.owner as usize, f.version) && {
                         let (cx, cy) = self.at(at);
                         cy * self.n.0 + cx == c
                     } {
