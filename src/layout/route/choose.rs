@@ -82,24 +82,32 @@ pub(super) fn cross_point(s: Line, t: Line) -> Option<(f32, f32)> {
     (inside(x, h.0.0, h.1.0) && inside(y, v.0.1, v.1.1)).then_some((x, y))
 }
 
+/// A channel segment along its channel: (lo, hi, turn at lo, turn at hi).
+pub(super) type Span = (f32, f32, i8, i8);
+
+/// The [`Span`] of a channel segment.
+fn span_of(s: &ChSeg) -> Span {
+    (s.2, s.3, s.4, s.5)
+}
+
 /// Must two segments of one channel cross, whatever their order across it? Each end
 /// of one inside the other's span must lie on the side its route turns to.
-pub(super) fn conflict(s: &ChSeg, o: &ChSeg) -> bool {
-    let inside = |v: f32, g: &ChSeg| v > g.2 + 0.5 && v < g.3 - 0.5;
+pub(super) fn conflict(s: Span, o: Span) -> bool {
+    let inside = |v: f32, g: Span| v > g.0 + 0.5 && v < g.1 - 0.5;
     // Sides of `o` that `s` must take: bit 0 the low side, bit 1 the high side.
     let mut need = 0u8;
     let bit = |turn: i8| if turn < 0 { 1u8 } else { 2u8 };
-    if inside(s.2, o) {
-        need |= bit(s.4);
+    if inside(s.0, o) {
+        need |= bit(s.2);
     }
-    if inside(s.3, o) {
-        need |= bit(s.5);
+    if inside(s.1, o) {
+        need |= bit(s.3);
     }
-    if inside(o.2, s) {
-        need |= 3 - bit(o.4);
+    if inside(o.0, s) {
+        need |= 3 - bit(o.2);
     }
-    if inside(o.3, s) {
-        need |= 3 - bit(o.5);
+    if inside(o.1, s) {
+        need |= 3 - bit(o.3);
     }
     need == 3
 }
@@ -231,23 +239,15 @@ struct ChannelBins {
     bins: Vec<Vec<Binned>>,
 }
 
-/// A channel segment in a bin: its channel is the bin's, so only its span and turns
-/// are kept (with its owner), small so that a bin scans fast.
+/// A channel segment in a bin: its channel is the bin's, so only its span is kept
+/// (with its owner), small so that a bin scans fast.
 #[derive(Clone, Copy)]
 struct Binned {
-    lo: f32,
-    hi: f32,
+    span: Span,
     owner: u32,
     version: u32,
     /// The bin where the segment starts.
     start: u32,
-    turns: (i8, i8),
-}
-
-impl Binned {
-    fn seg(&self) -> ChSeg {
-        (false, 0, self.lo, self.hi, self.turns.0, self.turns.1)
-    }
 }
 
 impl ChannelBins {
@@ -285,12 +285,10 @@ impl ChannelBins {
     fn add(&mut self, owner: usize, version: u32, s: &ChSeg) {
         let span = self.span(s);
         let entry = Binned {
-            lo: s.2,
-            hi: s.3,
+            span: span_of(s),
             owner: owner as u32,
             version,
             start: span.start as u32,
-            turns: (s.4, s.5),
         };
         for k in span {
             if let Some(bin) = self.bins.get_mut(k) {
@@ -312,6 +310,7 @@ impl ChannelBins {
     fn conflicts(&self, s: &ChSeg, live: impl Fn(usize, u32) -> bool, most: usize) -> usize {
         let span = self.span(s);
         let start = span.start;
+        let mine = span_of(s);
         let mut n = 0;
         for k in span {
             let Some(bin) = self.bins.get(k) else {
@@ -320,10 +319,10 @@ impl ChannelBins {
             n += bin
                 .iter()
                 .filter(|o| {
-                    o.lo <= s.3
-                        && s.2 <= o.hi
+                    o.span.0 <= mine.1
+                        && mine.0 <= o.span.1
                         && start.max(o.start as usize) == k
-                        && conflict(s, &o.seg())
+                        && conflict(mine, o.span)
                         && live(o.owner as usize, o.version)
                 })
                 .count();
@@ -510,7 +509,7 @@ mod tests {
             let scan = filed
                 .iter()
                 .filter(|o| o.0 == s.0 && o.1 == s.1 && o.2 <= s.3 && s.2 <= o.3)
-                .filter(|o| conflict(&s, o))
+                .filter(|o| conflict(span_of(&s), span_of(o)))
                 .count();
             assert_eq!(bins.conflicts(&s, |_, _| true, usize::MAX), scan);
             any += scan;

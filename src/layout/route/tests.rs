@@ -32,10 +32,9 @@ fn max_tree_matches_a_scan() {
 /// both ends turning one way need not.
 #[test]
 fn forced_crossings_are_recognised() {
-    let s = |lo, hi, tl, th| (true, 0usize, lo, hi, tl, th);
-    assert!(conflict(&s(0.0, 10.0, -1, -1), &s(5.0, 15.0, -1, -1)));
-    assert!(!conflict(&s(0.0, 10.0, -1, 1), &s(5.0, 15.0, -1, 1)));
-    assert!(!conflict(&s(0.0, 20.0, -1, -1), &s(5.0, 15.0, -1, -1)));
-    assert!(conflict(&s(0.0, 20.0, -1, -1), &s(5.0, 15.0, -1, 1)));
-    assert!(!conflict(&s(0.0, 10.0, -1, -1), &s(20.0, 30.0, 1, 1)));
+    assert!(conflict((0.0, 10.0, -1, -1), (5.0, 15.0, -1, -1)));
+    assert!(!conflict((0.0, 10.0, -1, 1), (5.0, 15.0, -1, 1)));
+    assert!(!conflict((0.0, 20.0, -1, -1), (5.0, 15.0, -1, -1)));
+    assert!(conflict((0.0, 20.0, -1, -1), (5.0, 15.0, -1, 1)));
+    assert!(!conflict((0.0, 10.0, -1, -1), (20.0, 30.0, 1, 1)));
 }
