@@ -21,8 +21,9 @@ use touchpoint::model::Journey;
 use touchpoint::scene::{Scene, SceneOptions, build_scene, measure};
 
 /// Over the binary's allocator (mimalloc, as `src/main.rs` sets it, so the stages
-/// are timed as the command line runs them), tracks live and peak heap bytes, to report the PDF's peak memory, and counts
-/// allocations (the pipeline report's "allocs" column).
+/// are timed as the command line runs them), tracks live and peak heap bytes, to
+/// report the PDF's peak memory, and counts allocations (the pipeline report's
+/// "allocs" column).
 struct Counting;
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);

@@ -218,12 +218,22 @@ impl<'a> Reader<'a> {
         self.number(true)?.parse().map_err(|_| GiveUp)
     }
 
-    fn enter(&mut self) -> Result<()> {
+    /// `open`, what `inner` reads one level deeper, then `close`.
+    fn nested<T>(
+        &mut self,
+        open: u8,
+        close: u8,
+        inner: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
+        self.expect(open)?;
         self.depth += 1;
         if self.depth > self.max_depth {
             return Err(GiveUp);
         }
-        Ok(())
+        let value = inner(self)?;
+        self.depth -= 1;
+        self.expect(close)?;
+        Ok(value)
     }
 
     /// `open`, the visitor over a comma-separated list up to `close`, then `close`.
@@ -234,16 +244,13 @@ impl<'a> Reader<'a> {
         visitor: V,
         fields: bool,
     ) -> Result<V::Value> {
-        self.expect(open)?;
-        self.enter()?;
-        let value = if fields {
-            visitor.visit_map(Items { r: self, close })?
-        } else {
-            visitor.visit_seq(Items { r: self, close })?
-        };
-        self.depth -= 1;
-        self.expect(close)?;
-        Ok(value)
+        self.nested(open, close, |r| {
+            if fields {
+                visitor.visit_map(Items { r, close })
+            } else {
+                visitor.visit_seq(Items { r, close })
+            }
+        })
     }
 }
 
@@ -313,12 +320,7 @@ impl<'a> de::VariantAccess<'a> for &mut Reader<'a> {
         Ok(())
     }
     fn newtype_variant_seed<T: DeserializeSeed<'a>>(self, seed: T) -> Result<T::Value> {
-        self.expect(b'(')?;
-        self.enter()?;
-        let value = seed.deserialize(&mut *self)?;
-        self.depth -= 1;
-        self.expect(b')')?;
-        Ok(value)
+        self.nested(b'(', b')', |r| seed.deserialize(r))
     }
     fn tuple_variant<V: Visitor<'a>>(self, _len: usize, visitor: V) -> Result<V::Value> {
         self.list(b'(', b')', visitor, false)
@@ -397,12 +399,7 @@ impl<'a> de::Deserializer<'a> for &mut Reader<'a> {
             return visitor.visit_none();
         }
         if self.word("Some")? {
-            self.expect(b'(')?;
-            self.enter()?;
-            let value = visitor.visit_some(&mut *self)?;
-            self.depth -= 1;
-            self.expect(b')')?;
-            return Ok(value);
+            return self.nested(b'(', b')', |r| visitor.visit_some(r));
         }
         // `implicit_some`: a plain value is `Some(value)`.
         visitor.visit_some(self)
@@ -464,11 +461,9 @@ mod tests {
     use crate::model::SourceKind;
     use proptest::prelude::*;
 
+    /// The file read as the loader reads it with `ron`.
     fn ron(src: &str) -> std::result::Result<FileDto, ron::error::SpannedError> {
-        ron::Options::default()
-            .with_recursion_limit(crate::io::MAX_DEPTH)
-            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-            .from_str(src)
+        crate::io::ron_options().from_str(src)
     }
 
     fn fast(src: &str) -> Option<FileDto> {

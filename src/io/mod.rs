@@ -95,20 +95,24 @@ pub fn full_loads_on_this_thread() -> u64 {
 }
 
 /// Parse and validate journey text. `file` names it in errors.
+/// How `ron` reads a journey file: nesting capped at [`MAX_DEPTH`]; `Some(x)` may be
+/// written as plain `x` in hand-edited files (output keeps `Some`).
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_recursion_limit(MAX_DEPTH)
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
 pub fn load_str(file: &str, src: &str) -> Result<Journey, LoadError> {
     FULL_LOADS.with(|n| n.set(n.get() + 1));
     if src.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::single(file, None, too_big(src.len() as u64)));
     }
-    // `Some(x)` may be written as plain `x` in hand-edited files (output keeps `Some`).
-    let options = ron::Options::default()
-        .with_recursion_limit(MAX_DEPTH)
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     // The plain RON that `save` writes is read by the fast path; anything else, and
     // every error, by `ron` (see `fast`).
     let parsed = match fast::from_str::<dto::FileDto>(src, MAX_DEPTH) {
         Some(dto) => Ok(dto),
-        None => options.from_str(src),
+        None => ron_options().from_str(src),
     };
     let dto: dto::FileDto = match parsed {
         Ok(dto) => dto,
