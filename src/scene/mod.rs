@@ -552,31 +552,26 @@ pub fn build_scene_with_marks(
     // The cards do not depend on the handoffs' drawing: on a big map they are built on
     // a second thread meanwhile (in this thread's language), about a third of the
     // scene's time at 10,000 touchpoints.
-    let (edges, callouts, cards) = if layout.cards.len() >= CARDS_BESIDE_FROM {
-        let lang = crate::i18n::current();
-        std::thread::scope(|s| {
-            let beside = std::thread::Builder::new()
+    let beside_lang = (layout.cards.len() >= CARDS_BESIDE_FROM).then(crate::i18n::current);
+    let (edges, callouts, cards) = std::thread::scope(|s| {
+        let beside = beside_lang.as_ref().and_then(|lang| {
+            std::thread::Builder::new()
                 .name("scene cards".into())
                 .spawn_scoped(s, || {
-                    crate::i18n::with_lang(&lang, || {
+                    crate::i18n::with_lang(lang, || {
                         cards(journey, layout, marks, options, (&p, &m))
                     })
-                });
-            let (edges, callouts) = edges(journey, layout, rework, marks, (&p, &m));
-            let cards = match beside {
-                Ok(t) => t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                Err(_) => cards(journey, layout, marks, options, (&p, &m)),
-            };
-            (edges, callouts, cards)
-        })
-    } else {
+                })
+                .ok()
+        });
         let (edges, callouts) = edges(journey, layout, rework, marks, (&p, &m));
-        (
-            edges,
-            callouts,
-            cards(journey, layout, marks, options, (&p, &m)),
-        )
-    };
+        // In line when the map is small, or when no thread could be started.
+        let cards = match beside {
+            Some(t) => t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            None => cards(journey, layout, marks, options, (&p, &m)),
+        };
+        (edges, callouts, cards)
+    });
     scene.edges = edges;
     scene.cards = cards;
 
