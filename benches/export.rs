@@ -142,7 +142,8 @@ fn single_shots() {
 }
 
 /// One stage of the pipeline: the best of `runs` runs (ms), timed without counting,
-/// and the allocations of one more, counted.
+/// and of one more, counted: its allocations, its peak heap above what was live
+/// before it, and what it leaves live (its result).
 fn stage<T>(name: &str, n: usize, runs: usize, mut f: impl FnMut() -> T) -> T {
     let mut best = f64::INFINITY;
     COUNT.store(false, Ordering::Relaxed);
@@ -154,9 +155,15 @@ fn stage<T>(name: &str, n: usize, runs: usize, mut f: impl FnMut() -> T) -> T {
     }
     COUNT.store(true, Ordering::Relaxed);
     let a0 = ALLOCS.load(Ordering::Relaxed);
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
     let out = black_box(f());
     let allocs = ALLOCS.load(Ordering::Relaxed) - a0;
-    println!("pipeline {n:>6} {name:<22} {best:>9.2} ms {allocs:>10} allocs");
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base) as f64 / 1e6;
+    let kept = LIVE.load(Ordering::Relaxed).saturating_sub(base) as f64 / 1e6;
+    println!(
+        "pipeline {n:>6} {name:<22} {best:>9.2} ms {allocs:>10} allocs {peak:>7.1} MB peak {kept:>7.1} MB kept"
+    );
     out
 }
 
