@@ -236,7 +236,10 @@ struct ChannelBins {
     /// channels start.
     lo: [f32; 2],
     step: f32,
-    bins: Vec<Vec<Binned>>,
+    /// Per bin, the segments that start in it.
+    starts: Vec<Vec<Binned>>,
+    /// Per bin, the segments that run through it from an earlier bin.
+    through: Vec<Vec<Binned>>,
 }
 
 /// A channel segment in a bin: its channel is the bin's, so only its span is kept
@@ -246,8 +249,6 @@ struct Binned {
     span: Span,
     owner: u32,
     version: u32,
-    /// The bin where the segment starts.
-    start: u32,
 }
 
 impl ChannelBins {
@@ -260,12 +261,14 @@ impl ChannelBins {
             (grid.h / step).ceil().max(1.0) as usize,
             (grid.w / step).ceil().max(1.0) as usize,
         ];
+        let n = count[0] * per[0] + count[1] * per[1];
         ChannelBins {
             count,
             per,
             lo: [grid.y, grid.x],
             step,
-            bins: vec![Vec::new(); count[0] * per[0] + count[1] * per[1]],
+            starts: vec![Vec::new(); n],
+            through: vec![Vec::new(); n],
         }
     }
 
@@ -288,40 +291,50 @@ impl ChannelBins {
             span: span_of(s),
             owner: owner as u32,
             version,
-            start: span.start as u32,
         };
+        let first = span.start;
         for k in span {
-            if let Some(bin) = self.bins.get_mut(k) {
-                bin.push(entry);
+            let list = if k == first {
+                self.starts.get_mut(k)
+            } else {
+                self.through.get_mut(k)
+            };
+            if let Some(list) = list {
+                list.push(entry);
             }
         }
     }
 
     /// Keep only what `keep` accepts.
     fn retain(&mut self, keep: impl Fn(usize, u32) -> bool) {
-        for bin in &mut self.bins {
-            bin.retain(|e| keep(e.owner as usize, e.version));
+        for list in self.starts.iter_mut().chain(&mut self.through) {
+            list.retain(|e| keep(e.owner as usize, e.version));
         }
     }
 
     /// The filed segments that `live` accepts and that `s` must cross ([`conflict`]),
-    /// each counted in the one bin where the two start to overlap; counting stops past
+    /// each counted in the one bin where the two start to overlap: in `s`'s first bin
+    /// every segment there, in its later bins only those starting in them (a long
+    /// segment is not looked at again in every bin the two share); counting stops past
     /// `most`.
     fn conflicts(&self, s: &ChSeg, live: impl Fn(usize, u32) -> bool, most: usize) -> usize {
         let span = self.span(s);
-        let start = span.start;
+        let first = span.start;
         let mine = span_of(s);
+        let none: &[Binned] = &[];
         let mut n = 0;
         for k in span {
-            let Some(bin) = self.bins.get(k) else {
-                continue;
+            let starting = self.starts.get(k).map_or(none, Vec::as_slice);
+            let running = match self.through.get(k) {
+                Some(list) if k == first => list.as_slice(),
+                _ => none,
             };
-            n += bin
+            n += starting
                 .iter()
+                .chain(running)
                 .filter(|o| {
                     o.span.0 <= mine.1
                         && mine.0 <= o.span.1
-                        && start.max(o.start as usize) == k
                         && conflict(mine, o.span)
                         && live(o.owner as usize, o.version)
                 })
