@@ -94,7 +94,6 @@ pub fn full_loads_on_this_thread() -> u64 {
     FULL_LOADS.with(std::cell::Cell::get)
 }
 
-/// Parse and validate journey text. `file` names it in errors.
 /// How `ron` reads a journey file: nesting capped at [`MAX_DEPTH`]; `Some(x)` may be
 /// written as plain `x` in hand-edited files (output keeps `Some`).
 fn ron_options() -> ron::Options {
@@ -103,6 +102,7 @@ fn ron_options() -> ron::Options {
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
+/// Parse and validate journey text. `file` names it in errors.
 pub fn load_str(file: &str, src: &str) -> Result<Journey, LoadError> {
     FULL_LOADS.with(|n| n.set(n.get() + 1));
     if src.len() as u64 > MAX_FILE_BYTES {
