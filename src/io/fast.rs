@@ -334,20 +334,16 @@ impl<'a> de::VariantAccess<'a> for &mut Reader<'a> {
     }
 }
 
-/// What the subset does not hold: the fast path gives up.
-macro_rules! give_up {
-    ($($name:ident)*) => {
-        $(fn $name<V: Visitor<'a>>(self, _visitor: V) -> Result<V::Value> {
-            Err(GiveUp)
-        })*
-    };
-}
-
 impl<'a> de::Deserializer<'a> for &mut Reader<'a> {
     type Error = GiveUp;
 
-    give_up! { deserialize_any deserialize_ignored_any deserialize_char deserialize_bytes
-    deserialize_byte_buf deserialize_map deserialize_unit }
+    /// What the subset does not hold: the fast path gives up (every kind that serde's
+    /// `forward_to_deserialize_any!` below names comes here).
+    fn deserialize_any<V: Visitor<'a>>(self, _visitor: V) -> Result<V::Value> {
+        Err(GiveUp)
+    }
+    serde::forward_to_deserialize_any! { <V: Visitor<'a>> ignored_any char bytes byte_buf map unit
+    unit_struct newtype_struct tuple tuple_struct }
 
     fn deserialize_bool<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value> {
         if self.word("true")? {
@@ -404,33 +400,8 @@ impl<'a> de::Deserializer<'a> for &mut Reader<'a> {
         // `implicit_some`: a plain value is `Some(value)`.
         visitor.visit_some(self)
     }
-    fn deserialize_unit_struct<V: Visitor<'a>>(
-        self,
-        _name: &'static str,
-        _visitor: V,
-    ) -> Result<V::Value> {
-        Err(GiveUp)
-    }
-    fn deserialize_newtype_struct<V: Visitor<'a>>(
-        self,
-        _name: &'static str,
-        _visitor: V,
-    ) -> Result<V::Value> {
-        Err(GiveUp)
-    }
     fn deserialize_seq<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value> {
         self.list(b'[', b']', visitor, false)
-    }
-    fn deserialize_tuple<V: Visitor<'a>>(self, _len: usize, _visitor: V) -> Result<V::Value> {
-        Err(GiveUp)
-    }
-    fn deserialize_tuple_struct<V: Visitor<'a>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        _visitor: V,
-    ) -> Result<V::Value> {
-        Err(GiveUp)
     }
     fn deserialize_struct<V: Visitor<'a>>(
         self,
