@@ -61,7 +61,7 @@ fn quick_score(
     ends: &[(&TouchpointId, &TouchpointId)],
 ) -> (usize, usize) {
     let r = route::route_chosen(l, c, ends, route::How::Quick);
-    route::crossings_and_bends(ends, &r.routes)
+    route::crossings_and_bends(ends, &r.into_routes())
 }
 
 /// The cells holding `sizes` cards, none of them with a manual order.

@@ -239,7 +239,7 @@ pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
     }
     l.routes = handoffs
         .iter()
-        .zip(routing.routes)
+        .zip(routing.into_routes())
         .filter(|(_, points)| !points.is_empty())
         .map(|(h, points)| (h.key(), points))
         .collect();

@@ -29,7 +29,7 @@ pub(super) fn improve(
         return;
     }
     let numbers = end_numbers(ends);
-    let mut lines = Lines::new(finish(mesh, rects, cands, chosen).0);
+    let mut lines = Lines::new(finished_lines(mesh, rects, cands, chosen));
     let mut best = score_numbered(&numbers, &lines);
     let most_tries = TRIES.min(WORK / ends.len().max(1));
     let mut tries = 0;
@@ -52,7 +52,7 @@ pub(super) fn improve(
                 tries += 1;
                 let old = chosen[i];
                 chosen[i] = k;
-                let tried = Lines::new(finish(mesh, rects, cands, chosen).0);
+                let tried = Lines::new(finished_lines(mesh, rects, cands, chosen));
                 let s = score_numbered(&numbers, &tried);
                 if s < best {
                     (best, lines, better) = (s, tried, true);

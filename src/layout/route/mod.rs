@@ -65,16 +65,27 @@ enum C {
     Track(usize),
 }
 
-/// The routes of the handoffs, with what they asked of the layout.
+/// The routes of the handoffs, with what they asked of the layout. The polylines are
+/// resolved only when asked for ([`Routing::into_routes`]): a layout whose channels
+/// widen for their tracks routes again on the wider grid and never needs these.
 pub struct Routing {
-    /// One polyline per handoff, in order; empty for a handoff without both cards.
-    pub routes: Vec<Vec<(f32, f32)>>,
+    /// Each handoff's route with symbolic tracks, and the channel segments they name
+    /// (with their tracks assigned).
+    plans: Vec<Vec<(C, C)>>,
+    segs: Vec<Seg>,
     /// The candidate chosen for each handoff (see [`route_chosen`]).
     pub chosen: Vec<usize>,
     /// Every vertical channel as (left, right, the width its tracks need).
     pub need_x: Vec<(f32, f32, f32)>,
     /// Every horizontal channel as (top, bottom, the height its tracks need).
     pub need_y: Vec<(f32, f32, f32)>,
+}
+
+impl Routing {
+    /// One polyline per handoff, in order; empty for a handoff without both cards.
+    pub fn into_routes(self) -> Vec<Vec<(f32, f32)>> {
+        resolve(&self.plans, &self.segs)
+    }
 }
 
 /// Route every handoff `(from, to)` between the cards `layout` placed (see the module
@@ -85,7 +96,7 @@ pub fn route_all(
     c: &LayoutConfig,
     ends: &[(&TouchpointId, &TouchpointId)],
 ) -> Vec<Vec<(f32, f32)>> {
-    route_chosen(layout, c, ends, How::Best).routes
+    route_chosen(layout, c, ends, How::Best).into_routes()
 }
 
 /// How [`route_chosen`] picks each handoff's route.
@@ -137,7 +148,7 @@ pub fn route_chosen(
             chosen
         }
     };
-    let (routes, most) = finish(&mesh, &rects, &cands, &chosen);
+    let (plans, segs, most) = finish(&mesh, &rects, &cands, &chosen);
     let need = |vertical: bool, list: &[(f32, f32)]| -> Vec<(f32, f32, f32)> {
         list.iter()
             .enumerate()
@@ -150,7 +161,8 @@ pub fn route_chosen(
     Routing {
         need_x: need(true, &mesh.vx),
         need_y: need(false, &mesh.hy),
-        routes,
+        plans,
+        segs,
         chosen,
     }
 }
@@ -185,13 +197,14 @@ fn card_key(r: &Rect) -> CardKey {
 }
 
 /// The routes of the `chosen` candidates between the cards `rects`: ports, channel
-/// segments, tracks; and the highest track of each channel (vertical?, index).
+/// segments, tracks (the routes with symbolic tracks and the segments they name, for
+/// [`resolve`]); and the highest track of each channel (vertical?, index).
 fn finish(
     mesh: &Mesh,
     rects: &[Option<(Rect, Rect)>],
     cands: &[Vec<Cand>],
     chosen: &[usize],
-) -> (Vec<Vec<(f32, f32)>>, MostTracks) {
+) -> (Vec<Vec<(C, C)>>, Vec<Seg>, MostTracks) {
     // 3. Ports: every side fans its handoffs out, ordered by where the other end lies.
     let ports = port_requests(rects, cands, chosen);
     let (at, bundle) = port_positions(ports, rects.len());
@@ -200,8 +213,8 @@ fn finish(
     span_segments(mesh, &plans, &mut segs);
     // 5. Nudging: tracks per channel.
     let most = assign_tracks(mesh, &mut segs);
-    // 6. Resolve and simplify.
-    (resolve(&plans, &segs), most)
+    // 6. Resolving and simplifying waits for `Routing::into_routes`.
+    (plans, segs, most)
 }
 
 /// The ports each card side must hold: one per handoff of the chosen routes that ends
@@ -432,6 +445,17 @@ fn span_segments(mesh: &Mesh, plans: &[Vec<(C, C)>], segs: &mut [Seg]) {
             }
         }
     }
+}
+
+/// [`finish`]ed and [`resolve`]d: the polylines of the `chosen` candidates.
+fn finished_lines(
+    mesh: &Mesh,
+    rects: &[Option<(Rect, Rect)>],
+    cands: &[Vec<Cand>],
+    chosen: &[usize],
+) -> Vec<Vec<(f32, f32)>> {
+    let (plans, segs, _) = finish(mesh, rects, cands, chosen);
+    resolve(&plans, &segs)
 }
 
 /// The planned routes with every track resolved to its coordinate, simplified.
