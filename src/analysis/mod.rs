@@ -646,8 +646,6 @@ impl Analysis {
     }
 }
 
-/// Touchpoint ids in journey order: stage order, then topological order of the
-/// handoff graph ignoring back edges, then id.
 /// Answers needed in both the first and the last period of a trend for a change to count.
 pub const TREND_MIN_RESPONSES: u64 = 30;
 
@@ -663,6 +661,8 @@ pub fn worsening(trend: &[TrendPoint]) -> Option<(&TrendPoint, &TrendPoint)> {
         .then_some((first, last))
 }
 
+/// Touchpoint ids in journey order: stage order, then topological order of the
+/// handoff graph ignoring back edges, then id.
 pub fn journey_order(journey: &Journey) -> Vec<TouchpointId> {
     let ctx = graph::Ctx::new(journey);
     ctx.order.iter().map(|&i| ctx.id(i)).collect()

@@ -8,14 +8,18 @@ use super::svg::{SvgOptions, write_svg, write_svg_with};
 use super::{Artifact, ExportError, ExportFormat, ExportOptions};
 use crate::analysis::{Analysis, AnalysisConfig, analyze, diff};
 use crate::i18n::tr_args;
-use crate::layout::{LayoutConfig, layout};
+use crate::layout::{LayoutConfig, layout_in_order};
 use crate::model::Journey;
 use crate::report::document::{Comparison, ReportOptions, report_html, report_markdown};
 use crate::scene::{Scene, SceneOptions, Theme, build_scene};
 
 /// The scene of a journey as the exports draw it.
 pub fn scene_for(journey: &Journey, analysis: &Analysis, options: &SceneOptions) -> Scene {
-    let l = layout(journey, &LayoutConfig::default());
+    let l = layout_in_order(
+        journey,
+        &LayoutConfig::default(),
+        analysis.journey_order.clone(),
+    );
     build_scene(journey, &l, Some(analysis), options)
 }
 

@@ -173,8 +173,26 @@ pub fn journey_order(journey: &Journey) -> Vec<TouchpointId> {
 
 /// Lay out a journey.
 pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
+    layout_in_order(journey, config, journey_order(journey))
+}
+
+/// [`layout`] with the journey order already known: the analysis' `journey_order` of
+/// this journey (the exports have it; computing it again is a tenth of the layout's
+/// time outside routing). An order of another length, or naming a touchpoint the
+/// journey lacks, is not this journey's: the order is then computed again.
+pub fn layout_in_order(
+    journey: &Journey,
+    config: &LayoutConfig,
+    order: Vec<TouchpointId>,
+) -> Layout {
     let c = *config;
-    let order = journey_order(journey);
+    let order = if order.len() == journey.touchpoint_count()
+        && order.iter().all(|id| journey.contains_touchpoint(id))
+    {
+        order
+    } else {
+        journey_order(journey)
+    };
     let rank: BTreeMap<&TouchpointId, usize> =
         order.iter().enumerate().map(|(i, id)| (id, i)).collect();
     // Columns: stages in order, plus "(no stage)" when needed.
@@ -612,6 +630,32 @@ mod tests {
         j.add_handoff(Handoff::new("t3", "t4")).unwrap();
         j.add_handoff(Handoff::new("t4", "t2")).unwrap(); // loop back to stage a
         j
+    }
+
+    /// The exports lay out in the analysis' order; an order that cannot be this
+    /// journey's is computed again, and a wrong but plausible one is used as given.
+    #[test]
+    fn a_layout_in_the_analysis_order_is_the_layout() {
+        let j = small();
+        let c = LayoutConfig::default();
+        let a = crate::analysis::analyze(&j, &Default::default());
+        assert_eq!(
+            layout_in_order(&j, &c, a.journey_order.clone()),
+            layout(&j, &c)
+        );
+        let other = crate::generate::generate(5, 1);
+        for wrong in [
+            Vec::new(),
+            journey_order(&other),
+            a.journey_order[1..].to_vec(),
+        ] {
+            assert_eq!(layout_in_order(&j, &c, wrong), layout(&j, &c));
+        }
+        let mut reversed = a.journey_order.clone();
+        reversed.reverse();
+        let l = layout_in_order(&j, &c, reversed.clone());
+        assert_eq!(l.order, reversed);
+        assert_ne!(l, layout(&j, &c));
     }
 
     #[test]
