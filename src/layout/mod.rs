@@ -173,7 +173,7 @@ pub fn journey_order(journey: &Journey) -> Vec<TouchpointId> {
 
 /// Lay out a journey.
 pub fn layout(journey: &Journey, config: &LayoutConfig) -> Layout {
-    layout_in_order(journey, config, journey_order(journey))
+    laid_out(journey, config, journey_order(journey))
 }
 
 /// [`layout`] with the journey order already known: the analysis' `journey_order` of
@@ -185,7 +185,6 @@ pub fn layout_in_order(
     config: &LayoutConfig,
     order: Vec<TouchpointId>,
 ) -> Layout {
-    let c = *config;
     let order = if order.len() == journey.touchpoint_count()
         && order.iter().all(|id| journey.contains_touchpoint(id))
     {
@@ -193,6 +192,12 @@ pub fn layout_in_order(
     } else {
         journey_order(journey)
     };
+    laid_out(journey, config, order)
+}
+
+/// [`layout`] in the journey order `order`.
+fn laid_out(journey: &Journey, config: &LayoutConfig, order: Vec<TouchpointId>) -> Layout {
+    let c = *config;
     let rank: BTreeMap<&TouchpointId, usize> =
         order.iter().enumerate().map(|(i, id)| (id, i)).collect();
     // Columns: stages in order, plus "(no stage)" when needed.
