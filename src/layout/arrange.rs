@@ -353,7 +353,9 @@ mod tests {
     }
 
     /// On a map too big for the search and for checking the sweeps by routing, the
-    /// sweeps alone halve the crossings (31,783 in the journey order).
+    /// sweeps alone halve the crossings (31,783 in the journey order). 14,120 while the
+    /// routes were chosen in two sweeps over its 1,520 handoffs; 14,307 with one (see
+    /// `route::choose::sweeps_for`).
     #[test]
     fn sweeps_cut_crossings_on_big_maps() {
         let j = crate::generate::generate(1000, 1);
@@ -361,7 +363,7 @@ mod tests {
         assert!(hs.len() > SWEEP_CHECKED_UP_TO);
         let l = layout(&j, &LayoutConfig::default());
         let (x, _) = crossings(&j, &l);
-        assert!(x <= 14_120, "{x} crossings");
+        assert!(x <= 14_307, "{x} crossings");
         for (cell, list) in &l.cells {
             for (k, id) in list.iter().enumerate() {
                 assert_eq!(l.slot_rect(*cell, k), l.cards.get(id).copied());

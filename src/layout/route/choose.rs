@@ -112,10 +112,24 @@ pub(super) fn conflict(s: Span, o: Span) -> bool {
     need == 3
 }
 
+/// How many sweeps [`choose`] makes over `handoffs` handoffs: each later one sees every
+/// other handoff's choice, and costs more than the first. On the generated journeys
+/// (crossings, drawn map): 200 touchpoints (seed 7), 803 after one sweep, 715 after
+/// two, 705 after four; 1,000 touchpoints (1,520 handoffs, seeds 1 to 3), 14,307 /
+/// 15,090 / 13,625 after one, 14,095 / 14,789 / 13,344 after two (1.3-2% fewer, for
+/// two thirds of the choosing time, about 4 ms).
+fn sweeps_for(handoffs: usize) -> usize {
+    match handoffs {
+        0..=500 => 4,
+        501..=1_000 => 2,
+        _ => 1,
+    }
+}
+
 /// Which candidate each handoff takes: the one with the fewest crossings with the
 /// other handoffs' routes (those sharing no end; across channels, and forced inside a
-/// channel), then the fewest bends, then the shortest; four sweeps (two for
-/// big journeys), the later ones seeing every other handoff's choice.
+/// channel), then the fewest bends, then the shortest; in [`sweeps_for`] sweeps, the
+/// later ones seeing every other handoff's choice.
 pub(super) fn choose(
     layout: &Layout,
     mesh: &Mesh,
@@ -154,14 +168,19 @@ pub(super) fn choose(
         let (a, b) = (ends_no[i], ends_no[j]);
         a.0 == b.0 || a.0 == b.1 || a.1 == b.0 || a.1 == b.1
     };
-    let sweeps = if cands.len() > 500 { 2 } else { 4 };
+    let sweeps = sweeps_for(cands.len());
+    // The handoffs with one route are filed first, so that the first sweep's choices
+    // see them all (then the others, in order).
+    let mut visit: Vec<usize> = (0..shapes.len()).collect();
+    visit.sort_by_key(|&i| shapes[i].len() > 1);
     for sweep in 0..sweeps {
         if sweep > 0 {
             // Forget the routes replaced in the last sweep.
             channels.retain(|owner, v| version[owner] == v);
             grid.retain(|owner, v| version[owner] == v);
         }
-        for (i, opts) in shapes.iter().enumerate() {
+        for &i in &visit {
+            let opts = &shapes[i];
             if opts.len() <= 1 && sweep > 0 {
                 continue;
             }
