@@ -133,40 +133,33 @@ fn sweeps_for(handoffs: usize) -> usize {
 pub(super) fn choose(
     layout: &Layout,
     mesh: &Mesh,
-    ends: &[(&TouchpointId, &TouchpointId)],
+    rects: &EndRects,
     cands: &[Vec<Cand>],
 ) -> Vec<usize> {
     let mut chosen = vec![0usize; cands.len()];
     if cands.len() > CHOOSE_UP_TO {
         return chosen;
     }
-    let shapes: Vec<Vec<Shape>> = ends
+    let shapes: Vec<Vec<Shape>> = rects
         .iter()
         .zip(cands)
-        .map(
-            |((from, to), list)| match (layout.cards.get(*from), layout.cards.get(*to)) {
-                (Some(a), Some(b)) => list.iter().map(|c| approx(mesh, a, b, c)).collect(),
-                _ => Vec::new(),
-            },
-        )
+        .map(|(r, list)| match r {
+            Some((a, b)) => list.iter().map(|c| approx(mesh, a, b, c)).collect(),
+            None => Vec::new(),
+        })
         .collect();
     let mut grid = SegGrid::new(&layout.grid, cands.len());
     let mut channels = ChannelBins::new(mesh, &layout.grid, cands.len());
     let mut version = vec![0u32; cands.len()];
-    // The cards of each handoff as numbers, so "shares an end" is cheap.
-    let mut card_no: BTreeMap<&TouchpointId, u32> = BTreeMap::new();
-    let ends_no: Vec<(u32, u32)> = ends
+    // The cards of each handoff by where they stand, so "shares an end" is cheap (a
+    // handoff without both cards has no route, is never filed, and shares nothing).
+    let ends: Vec<Option<(CardKey, CardKey)>> = rects
         .iter()
-        .map(|(a, b)| {
-            let n = card_no.len() as u32;
-            let a = *card_no.entry(*a).or_insert(n);
-            let n = card_no.len() as u32;
-            (a, *card_no.entry(*b).or_insert(n))
-        })
+        .map(|r| r.as_ref().map(|(a, b)| (card_key(a), card_key(b))))
         .collect();
-    let share = |i: usize, j: usize| {
-        let (a, b) = (ends_no[i], ends_no[j]);
-        a.0 == b.0 || a.0 == b.1 || a.1 == b.0 || a.1 == b.1
+    let share = |i: usize, j: usize| match (ends[i], ends[j]) {
+        (Some(a), Some(b)) => a.0 == b.0 || a.0 == b.1 || a.1 == b.0 || a.1 == b.1,
+        _ => false,
     };
     let sweeps = sweeps_for(cands.len());
     // The handoffs with one route are filed first, so that the first sweep's choices

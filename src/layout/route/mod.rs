@@ -141,9 +141,9 @@ pub fn route_chosen(
     };
     let chosen = match how {
         How::Same(g) if same(g) => g.to_vec(),
-        How::Quick => choose(layout, &mesh, ends, &cands),
+        How::Quick => choose(layout, &mesh, &rects, &cands),
         How::Best | How::Same(_) => {
-            let mut chosen = choose(layout, &mesh, ends, &cands);
+            let mut chosen = choose(layout, &mesh, &rects, &cands);
             improve::improve(&mesh, ends, &rects, &cands, &mut chosen);
             chosen
         }
