@@ -65,13 +65,16 @@ enum C {
     Track(usize),
 }
 
+/// A route with symbolic tracks: its points, each coordinate fixed or a track.
+type Plan = Vec<(C, C)>;
+
 /// The routes of the handoffs, with what they asked of the layout. The polylines are
 /// resolved only when asked for ([`Routing::into_routes`]): a layout whose channels
 /// widen for their tracks routes again on the wider grid and never needs these.
 pub struct Routing {
     /// Each handoff's route with symbolic tracks, and the channel segments they name
     /// (with their tracks assigned).
-    plans: Vec<Vec<(C, C)>>,
+    plans: Vec<Plan>,
     segs: Vec<Seg>,
     /// The candidate chosen for each handoff (see [`route_chosen`]).
     pub chosen: Vec<usize>,
@@ -204,7 +207,7 @@ fn finish(
     rects: &[Option<(Rect, Rect)>],
     cands: &[Vec<Cand>],
     chosen: &[usize],
-) -> (Vec<Vec<(C, C)>>, Vec<Seg>, MostTracks) {
+) -> (Vec<Plan>, Vec<Seg>, MostTracks) {
     // 3. Ports: every side fans its handoffs out, ordered by where the other end lies.
     let ports = port_requests(rects, cands, chosen);
     let (at, bundle) = port_positions(ports, rects.len());
@@ -308,9 +311,9 @@ fn plan_routes(
     chosen: &[usize],
     at: &[[f32; 2]],
     bundle: &[[Option<usize>; 2]],
-) -> (Vec<Seg>, Vec<Vec<(C, C)>>) {
+) -> (Vec<Seg>, Vec<Plan>) {
     let mut segs: Vec<Seg> = Vec::new();
-    let mut plans: Vec<Vec<(C, C)>> = Vec::with_capacity(rects.len());
+    let mut plans: Vec<Plan> = Vec::with_capacity(rects.len());
     for (i, r) in rects.iter().enumerate() {
         let (Some((a, b)), Some(cand)) = (
             r.as_ref(),
@@ -335,7 +338,7 @@ fn plan_route(
     [pa, mut pb]: [f32; 2],
     [ba, bb]: [Option<usize>; 2],
     segs: &mut Vec<Seg>,
-) -> Vec<(C, C)> {
+) -> Plan {
     // Side by side across one channel: level, so the line runs straight.
     let level = match cand.sides {
         (Side::Right, Side::Left) | (Side::Left, Side::Right) => (a.y - b.y).abs() < 0.5,
@@ -398,7 +401,7 @@ fn plan_route(
 }
 
 /// Spans and turns of the segments, from the routes' approximate coordinates.
-fn span_segments(mesh: &Mesh, plans: &[Vec<(C, C)>], segs: &mut [Seg]) {
+fn span_segments(mesh: &Mesh, plans: &[Plan], segs: &mut [Seg]) {
     let approx = |v: C, vertical: bool, segs: &[Seg]| match v {
         C::At(x) => x,
         C::Track(s) => segs.get(s).map_or(0.0, |g| {
@@ -459,7 +462,7 @@ fn finished_lines(
 }
 
 /// The planned routes with every track resolved to its coordinate, simplified.
-fn resolve(plans: &[Vec<(C, C)>], segs: &[Seg]) -> Vec<Vec<(f32, f32)>> {
+fn resolve(plans: &[Plan], segs: &[Seg]) -> Vec<Vec<(f32, f32)>> {
     plans
         .iter()
         .map(|p| {
