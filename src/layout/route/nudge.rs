@@ -112,7 +112,7 @@ const ORDER_EXACTLY_UP_TO: usize = 400;
 /// Which side of `o` the segment `s` must take so that neither crosses the other's
 /// turn (see [`conflict`](super::choose::conflict)): 1 the low side, 2 the high side, 0 either, 3 both (they
 /// cross whatever the order).
-fn need(s: &Seg, o: &Seg) -> u8 {
+pub(super) fn need(s: &Seg, o: &Seg) -> u8 {
     let inside = |v: f32, g: &Seg| v > g.lo + 0.5 && v < g.hi - 0.5;
     let bit = |turn: i8| if turn < 0 { 1u8 } else { 2u8 };
     let mut need = 0u8;
@@ -131,15 +131,25 @@ fn need(s: &Seg, o: &Seg) -> u8 {
     need
 }
 
-/// An order across a channel that keeps every satisfiable "this one on that side of
-/// that one" of its overlapping segments (a topological order, `list`'s order among
-/// the free choices; a cycle is broken at its earliest segment in `list`).
-fn constrained_order(segs: &[Seg], list: &[usize]) -> Vec<usize> {
+/// The "this one on that side of that one" constraints among the segments `list` of
+/// a channel, by position in `list`: each segment's list of those that must come after
+/// it, and how many must come before each. Only overlapping segments constrain each
+/// other: the positions by where their spans start, each compared only with those
+/// starting before it ends (the order in which constraints are found does not matter
+/// to [`constrained_order`], which takes the smallest ready position first).
+pub(super) fn constraints(segs: &[Seg], list: &[usize]) -> (Vec<Vec<usize>>, Vec<usize>) {
     let n = list.len();
     let mut after: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut indegree = vec![0usize; n];
-    for i in 0..n {
-        for j in i + 1..n {
+    let mut by_start: Vec<usize> = (0..n).collect();
+    by_start.sort_by(|&a, &b| segs[list[a]].lo.total_cmp(&segs[list[b]].lo));
+    for (k, &a) in by_start.iter().enumerate() {
+        let end = segs[list[a]].hi;
+        for &b in &by_start[k + 1..] {
+            if segs[list[b]].lo > end {
+                break;
+            }
+            let (i, j) = (a.min(b), a.max(b));
             let (s, o) = (&segs[list[i]], &segs[list[j]]);
             if s.hi < o.lo || o.hi < s.lo {
                 continue;
@@ -157,6 +167,15 @@ fn constrained_order(segs: &[Seg], list: &[usize]) -> Vec<usize> {
             }
         }
     }
+    (after, indegree)
+}
+
+/// An order across a channel that keeps every satisfiable "this one on that side of
+/// that one" of its overlapping segments (a topological order, `list`'s order among
+/// the free choices; a cycle is broken at its earliest segment in `list`).
+fn constrained_order(segs: &[Seg], list: &[usize]) -> Vec<usize> {
+    let n = list.len();
+    let (after, mut indegree) = constraints(segs, list);
     let mut ready: std::collections::BinaryHeap<std::cmp::Reverse<usize>> = (0..n)
         .filter(|&i| indegree[i] == 0)
         .map(std::cmp::Reverse)
