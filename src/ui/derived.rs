@@ -16,7 +16,7 @@ use crate::analysis::{Analysis, AnalysisConfig, analyze};
 use crate::edit::Edit;
 use crate::history::{Document, Version};
 use crate::i18n::Lang;
-use crate::layout::{LaneMode, Layout, LayoutConfig, layout};
+use crate::layout::{LaneMode, Layout, LayoutConfig, layout, layout_in_order};
 use crate::model::{DepartmentId, Journey, Layer, NoteId, StageId, TouchpointId};
 use crate::scene::{Marks, Scene, SceneOptions, Theme, build_scene_with_marks, patch_card};
 use std::collections::BTreeMap;
@@ -206,7 +206,13 @@ impl Derived {
         if self.layout_key != Some((rev, mode)) {
             self.layout_key = Some((rev, mode));
             self.computations += 1;
-            self.layout = layout(doc.journey(), &layout_config(mode));
+            // In this revision's analysis' journey order (just made above).
+            self.layout = match &self.analysis {
+                Some(a) => {
+                    layout_in_order(doc.journey(), &layout_config(mode), a.journey_order.clone())
+                }
+                None => layout(doc.journey(), &layout_config(mode)),
+            };
         }
         if self.scene_key.as_ref() != Some(&key) {
             self.computations += 1;
@@ -518,12 +524,12 @@ fn work(inbox: &Receiver<Request>, outbox: &Sender<Reply>, sent: &AtomicU64) {
         };
         // Gap explanations and the map's text in the language of the request.
         crate::i18n::set_current(&key.5);
-        let a = analyze(j, &config);
-        let marks = Arc::new(Marks::from_analysis(&a));
+        let analysis = Arc::new(analyze(j, &config));
+        let marks = Arc::new(Marks::from_analysis(&analysis));
         let reply = Reply::Analysis {
             version: key.0,
             lang: key.5.clone(),
-            analysis: Arc::new(a),
+            analysis: Arc::clone(&analysis),
             marks: Arc::clone(&marks),
         };
         if outbox.send(reply).is_err() {
@@ -533,7 +539,8 @@ fn work(inbox: &Receiver<Request>, outbox: &Sender<Reply>, sent: &AtomicU64) {
             // Superseded while analysing: the newer request is already waiting.
             continue;
         }
-        let layout = layout(j, &layout_config(key.1));
+        // In the analysis' journey order, as the exports lay out (not computed again).
+        let layout = layout_in_order(j, &layout_config(key.1), analysis.journey_order.clone());
         let scene = build_scene_with_marks(j, &layout, Some(&marks), &scene_options(&key));
         let labels = super::notes::label_rects(&scene);
         let note_rects = super::notes::place_notes(j, &layout, &labels);
