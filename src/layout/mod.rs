@@ -198,6 +198,38 @@ pub fn layout_in_order(
 /// [`layout`] in the journey order `order`.
 fn laid_out(journey: &Journey, config: &LayoutConfig, order: Vec<TouchpointId>) -> Layout {
     let c = *config;
+    let handoffs = journey.handoffs();
+    let ends: Vec<(&TouchpointId, &TouchpointId)> =
+        handoffs.iter().map(|h| (&h.from, &h.to)).collect();
+    let (mut l, rows_in_lane) = arranged(journey, &c, order, &ends);
+    let mut routing = route::route_chosen(&l, &c, &ends, route::How::Best);
+    // A channel whose handoffs need more tracks than it has room for widens: the
+    // columns or lanes beside it get wider pads, and the routes move with the cards
+    // into the wider channels (the same routes as routing again with the same choices,
+    // up to the order of tracks across a channel).
+    if arrange::widen_pads(&mut l, &routing) {
+        arrange::place(&mut l, &c, &rows_in_lane);
+        routing = routing.rerouted(&l, &c, &ends);
+    }
+    l.routes = handoffs
+        .iter()
+        .zip(routing.into_routes())
+        .filter(|(_, points)| !points.is_empty())
+        .map(|(h, points)| (h.key(), points))
+        .collect();
+    l
+}
+
+/// The cards of `journey` placed and their cells ordered (in the journey order
+/// `order`, for its handoffs `ends`), before any routing; with the number of card
+/// rows in each lane.
+fn arranged(
+    journey: &Journey,
+    c: &LayoutConfig,
+    order: Vec<TouchpointId>,
+    ends: &[(&TouchpointId, &TouchpointId)],
+) -> (Layout, Vec<usize>) {
+    let c = *c;
     let rank: BTreeMap<&TouchpointId, usize> =
         order.iter().enumerate().map(|(i, id)| (id, i)).collect();
     // Columns: stages in order, plus "(no stage)" when needed.
@@ -246,27 +278,11 @@ fn laid_out(journey: &Journey, config: &LayoutConfig, order: Vec<TouchpointId>) 
         routes: BTreeMap::new(),
     };
     arrange::place(&mut l, &c, &rows_in_lane);
-    let handoffs = journey.handoffs();
-    let ends: Vec<(&TouchpointId, &TouchpointId)> =
-        handoffs.iter().map(|h| (&h.from, &h.to)).collect();
-    arrange::sweep_cells(&mut l, journey, &c, &ends, &rows_in_lane);
+    arrange::sweep_cells(&mut l, journey, &c, ends, &rows_in_lane);
     if ends.len() <= arrange::ORDER_CELLS_UP_TO {
-        arrange::order_cells(&mut l, journey, &c, &ends, &rows_in_lane);
+        arrange::order_cells(&mut l, journey, &c, ends, &rows_in_lane);
     }
-    let mut routing = route::route_chosen(&l, &c, &ends, route::How::Best);
-    // A channel whose handoffs need more tracks than it has room for widens: the
-    // columns or lanes beside it get wider pads, and the same routes are laid again.
-    if arrange::widen_pads(&mut l, &routing) {
-        arrange::place(&mut l, &c, &rows_in_lane);
-        routing = route::route_chosen(&l, &c, &ends, route::How::Same(&routing.chosen));
-    }
-    l.routes = handoffs
-        .iter()
-        .zip(routing.into_routes())
-        .filter(|(_, points)| !points.is_empty())
-        .map(|(h, points)| (h.key(), points))
-        .collect();
-    l
+    (l, rows_in_lane)
 }
 
 /// The columns' stages and names: the stages in order, plus "(no stage)" when a
@@ -607,6 +623,52 @@ impl Layout {
 mod tests {
     use super::*;
     use crate::model::*;
+
+    /// Widening moves the first routing with the cards (`Routing::rerouted`) instead of
+    /// routing again: the routes are those of routing again with the same choices
+    /// (the same ports, bends and channels), up to the order of tracks across a channel.
+    #[test]
+    fn widening_moves_the_routes_with_their_cards() {
+        let c = LayoutConfig::default();
+        for (n, seed) in [(200, 7), (1000, 1)] {
+            let j = crate::generate::generate(n, seed);
+            let hs = j.handoffs();
+            let ends: Vec<(&TouchpointId, &TouchpointId)> =
+                hs.iter().map(|h| (&h.from, &h.to)).collect();
+            let (mut l, rows) = arranged(&j, &c, journey_order(&j), &ends);
+            let first = route::route_chosen(&l, &c, &ends, route::How::Best);
+            assert!(
+                arrange::widen_pads(&mut l, &first),
+                "{n}: the channels widen"
+            );
+            arrange::place(&mut l, &c, &rows);
+            let again =
+                route::route_chosen(&l, &c, &ends, route::How::Same(&first.chosen)).into_routes();
+            let moved = first.rerouted(&l, &c, &ends).into_routes();
+            let near =
+                |p: (f32, f32), q: (f32, f32)| (p.0 - q.0).abs() < 0.01 && (p.1 - q.1).abs() < 0.01;
+            let (mut points, mut same) = (0, 0);
+            for (i, (a, m)) in again.iter().zip(&moved).enumerate() {
+                assert_eq!(a.len(), m.len(), "{n}: handoff {i}: {a:?} / {m:?}");
+                if let (Some(&a0), Some(&m0), Some(&a1), Some(&m1)) =
+                    (a.first(), m.first(), a.last(), m.last())
+                {
+                    assert!(
+                        near(a0, m0) && near(a1, m1),
+                        "{n}: handoff {i}: {a:?} / {m:?}"
+                    );
+                }
+                points += a.len();
+                same += a.iter().zip(m).filter(|(p, q)| near(**p, **q)).count();
+            }
+            let (ca, _) = route::crossings_and_bends(&ends, &again);
+            let (cm, _) = route::crossings_and_bends(&ends, &moved);
+            println!(
+                "{n}: {same} of {points} points the same; crossings {ca} routed again, {cm} moved"
+            );
+            assert!(cm <= ca, "{n}: {cm} crossings moved, {ca} routed again");
+        }
+    }
 
     fn small() -> Journey {
         let mut j = Journey::new("t");

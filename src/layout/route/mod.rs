@@ -70,12 +70,16 @@ type Plan = Vec<(C, C)>;
 
 /// The routes of the handoffs, with what they asked of the layout. The polylines are
 /// resolved only when asked for ([`Routing::into_routes`]): a layout whose channels
-/// widen for their tracks routes again on the wider grid and never needs these.
+/// widen for their tracks moves these routes onto the wider grid first
+/// ([`Routing::rerouted`]).
 pub struct Routing {
     /// Each handoff's route with symbolic tracks, and the channel segments they name
     /// (with their tracks assigned).
     plans: Vec<Plan>,
     segs: Vec<Seg>,
+    /// The channels routed in, and the highest track of each.
+    mesh: Mesh,
+    most: MostTracks,
     /// The candidate chosen for each handoff (see [`route_chosen`]).
     pub chosen: Vec<usize>,
     /// Every vertical channel as (left, right, the width its tracks need).
@@ -89,6 +93,94 @@ impl Routing {
     pub fn into_routes(self) -> Vec<Vec<(f32, f32)>> {
         resolve(&self.plans, &self.segs)
     }
+
+    /// These routes on the same cards after their columns and lanes widened
+    /// (`layout` placed again with wider pads; `ends` the handoffs routed): the same
+    /// as routing them again with [`How::Same`] choices, without doing so. Widening only
+    /// moves cards apart and widens channels, so every choice, port order and track
+    /// order across a channel still holds: each fixed coordinate (on a card) moves
+    /// with its card and each track spreads over its wider channel. A grid whose
+    /// channels are not the same ones is routed again.
+    pub fn rerouted(
+        mut self,
+        layout: &Layout,
+        c: &LayoutConfig,
+        ends: &[(&TouchpointId, &TouchpointId)],
+    ) -> Routing {
+        let mesh = Mesh::new(layout, c);
+        if mesh.vx.len() != self.mesh.vx.len() || mesh.hy.len() != self.mesh.hy.len() {
+            return route_chosen(layout, c, ends, How::Same(&self.chosen));
+        }
+        let x = |v: f32| remap(&self.mesh.vx, &mesh.vx, v);
+        let y = |v: f32| remap(&self.mesh.hy, &mesh.hy, v);
+        for plan in &mut self.plans {
+            for (px, py) in plan.iter_mut() {
+                if let C::At(v) = px {
+                    *v = x(*v);
+                }
+                if let C::At(v) = py {
+                    *v = y(*v);
+                }
+            }
+        }
+        for g in &mut self.segs {
+            (g.lo, g.hi) = if g.vertical {
+                (y(g.lo), y(g.hi))
+            } else {
+                (x(g.lo), x(g.hi))
+            };
+            let most = self
+                .most
+                .get(&(g.vertical, g.channel))
+                .copied()
+                .unwrap_or(0);
+            if let Some(at) = nudge::track_at(&mesh, g.vertical, g.channel, most, g.track) {
+                g.at = at;
+            }
+        }
+        self.need_x = needs(&mesh.vx, true, &self.most);
+        self.need_y = needs(&mesh.hy, false, &self.most);
+        self.mesh = mesh;
+        self
+    }
+}
+
+/// Where the coordinate `v` of a grid whose channels (along one axis) were `old` lies
+/// once they are `new` (the same channels, moved and widened): on a card it moves
+/// with the card (as the channel before it ends), inside a channel it keeps its share
+/// of the channel's width.
+fn remap(old: &[(f32, f32)], new: &[(f32, f32)], v: f32) -> f32 {
+    let j = old.partition_point(|g| g.0 <= v);
+    let Some(k) = j.checked_sub(1) else {
+        // Before the first channel: with it.
+        return match (old.first(), new.first()) {
+            (Some(o), Some(n)) => v - o.0 + n.0,
+            _ => v,
+        };
+    };
+    let (Some(&(o0, o1)), Some(&(n0, n1))) = (old.get(k), new.get(k)) else {
+        return v;
+    };
+    if v >= o1 {
+        // On the card after channel k (or at its side).
+        if v == o1 { n1 } else { v - o1 + n1 }
+    } else if o1 > o0 {
+        n0 + (v - o0) * (n1 - n0) / (o1 - o0)
+    } else {
+        n0
+    }
+}
+
+/// Every channel of `list` (vertical?) as (low side, high side, the width the tracks
+/// `most` holds need).
+fn needs(list: &[(f32, f32)], vertical: bool, most: &MostTracks) -> Vec<(f32, f32, f32)> {
+    list.iter()
+        .enumerate()
+        .map(|(ch, &(lo, hi))| {
+            let m = most.get(&(vertical, ch)).copied().unwrap_or(0);
+            (lo, hi, nudge::width_for(m))
+        })
+        .collect()
 }
 
 /// Route every handoff `(from, to)` between the cards `layout` placed (see the module
@@ -152,20 +244,13 @@ pub fn route_chosen(
         }
     };
     let (plans, segs, most) = finish(&mesh, &rects, &cands, &chosen);
-    let need = |vertical: bool, list: &[(f32, f32)]| -> Vec<(f32, f32, f32)> {
-        list.iter()
-            .enumerate()
-            .map(|(ch, &(lo, hi))| {
-                let m = most.get(&(vertical, ch)).copied().unwrap_or(0);
-                (lo, hi, nudge::width_for(m))
-            })
-            .collect()
-    };
     Routing {
-        need_x: need(true, &mesh.vx),
-        need_y: need(false, &mesh.hy),
+        need_x: needs(&mesh.vx, true, &most),
+        need_y: needs(&mesh.hy, false, &most),
         plans,
         segs,
+        mesh,
+        most,
         chosen,
     }
 }
@@ -366,6 +451,7 @@ fn plan_route(
                 turn_lo: -1,
                 turn_hi: -1,
                 at: 0.0,
+                track: 0,
                 bundle: None,
             });
             ids.push(((vertical, channel), segs.len() - 1));

@@ -14,6 +14,8 @@ pub(super) struct Seg {
     pub(super) turn_lo: i8,
     pub(super) turn_hi: i8,
     pub(super) at: f32,
+    /// Its track across the channel (0 the lowest), set by [`assign_tracks`].
+    pub(super) track: i32,
     /// Segments of one bundle (handoffs sharing a crowded side) share a track.
     pub(super) bundle: Option<usize>,
 }
@@ -251,14 +253,25 @@ fn nudge_channel(
     let list = order_across(&reps, &units);
     // Each segment goes one track beyond every earlier one it overlaps.
     let (tracks, most) = stack(&reps, &list);
-    let range = if vertical {
-        mesh.vx.get(ch)
-    } else {
-        mesh.hy.get(ch)
-    };
-    let Some(&(lo, hi)) = range else {
-        return most;
-    };
+    for (&u, &t) in list.iter().zip(&tracks) {
+        for &sid in &units[u] {
+            if let Some(g) = segs.get_mut(sid) {
+                g.track = t;
+                if let Some(at) = track_at(mesh, vertical, ch, most, t) {
+                    g.at = at;
+                }
+            }
+        }
+    }
+    most
+}
+
+/// Where track `t` of the channel (vertical?, `ch`) of `mesh` lies when its highest
+/// track is `most`: the tracks a full track apart (closer when the channel is too
+/// narrow), centred in the channel. `None` for a channel `mesh` lacks.
+pub(super) fn track_at(mesh: &Mesh, vertical: bool, ch: usize, most: i32, t: i32) -> Option<f32> {
+    let list = if vertical { &mesh.vx } else { &mesh.hy };
+    let &(lo, hi) = list.get(ch)?;
     let room = (hi - lo - 2.0 * CHANNEL_MARGIN).max(0.0);
     let spacing = if most > 0 {
         TRACK.min(room / most as f32)
@@ -266,14 +279,7 @@ fn nudge_channel(
         0.0
     };
     let first = (lo + hi) / 2.0 - spacing * most as f32 / 2.0;
-    for (&u, &t) in list.iter().zip(&tracks) {
-        for &sid in &units[u] {
-            if let Some(g) = segs.get_mut(sid) {
-                g.at = first + spacing * t as f32;
-            }
-        }
-    }
-    most
+    Some(first + spacing * t as f32)
 }
 
 /// The units of a channel's segments `members`: the segments of one bundle together,
@@ -314,6 +320,7 @@ fn unit_span(segs: &[Seg], u: &[usize], vertical: bool, channel: usize) -> Seg {
         turn_lo: lo.map_or(-1, |g| g.turn_lo),
         turn_hi: hi.map_or(-1, |g| g.turn_hi),
         at: 0.0,
+        track: 0,
         bundle: None,
     }
 }

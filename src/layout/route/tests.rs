@@ -63,6 +63,7 @@ fn the_order_across_sees_every_overlapping_pair() {
                         turn_lo,
                         turn_hi,
                         at: 0.0,
+                        track: 0,
                         bundle: None,
                     }
                 })
