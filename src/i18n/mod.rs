@@ -104,7 +104,7 @@ impl Lang {
     pub fn native_name(&self) -> String {
         let cat = catalog();
         cat.index_of(self.tag)
-            .and_then(|i| cat.format(i, "language-name", None))
+            .and_then(|i| cat.format(i, "language-name", &[]))
             .unwrap_or_else(|| self.tag.to_owned())
     }
 }
@@ -261,18 +261,7 @@ pub fn tr(id: &str) -> String {
 pub fn tr_args(id: &str, args: &[(&str, Arg)]) -> String {
     let cat = catalog();
     let i = CURRENT.with(|c| c.get());
-    let fargs = if args.is_empty() {
-        None
-    } else {
-        let mut a = FluentArgs::with_capacity(args.len());
-        for (k, v) in args {
-            a.set(*k, v.value());
-        }
-        Some(a)
-    };
-    let text = cat
-        .format(i, id, fargs.as_ref())
-        .or_else(|| cat.format(0, id, fargs.as_ref()));
+    let text = cat.format(i, id, args).or_else(|| cat.format(0, id, args));
     match text {
         Some(t) if cat.slots.get(i).is_some_and(|e| e.tag == PSEUDO) => format!("［{t}］"),
         Some(t) => t,
@@ -281,6 +270,71 @@ pub fn tr_args(id: &str, args: &[(&str, Arg)]) -> String {
             id.to_owned()
         }
     }
+}
+
+/// The variables `args` as Fluent's arguments (`None` when there are none).
+fn fluent_args<'a>(args: &'a [(&str, Arg)]) -> Option<FluentArgs<'a>> {
+    if args.is_empty() {
+        return None;
+    }
+    let mut a = FluentArgs::with_capacity(args.len());
+    for (k, v) in args {
+        a.set(*k, v.value());
+    }
+    Some(a)
+}
+
+/// A piece of a plain message (see [`plain_pieces`]).
+#[derive(Clone, Debug, PartialEq)]
+enum Piece {
+    Text(Box<str>),
+    Var(Box<str>),
+}
+
+/// The pieces of a message value that is only text, variables and string literals
+/// without escapes (most of ours: "{ $name } ({ $owner }): no department owns it"),
+/// which [`fill`] formats as Fluent does, without its resolver (the analysis of a big
+/// map formats thousands: issue 16). `None` for anything else (plurals, selectors,
+/// functions, references), which Fluent formats.
+fn plain_pieces(pattern: &fluent_syntax::ast::Pattern<&str>) -> Option<Vec<Piece>> {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    pattern
+        .elements
+        .iter()
+        .map(|e| match e {
+            PatternElement::TextElement { value } => Some(Piece::Text((*value).into())),
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            } => Some(Piece::Var(id.name.into())),
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::StringLiteral { value }),
+            } if !value.contains('\\') => Some(Piece::Text((*value).into())),
+            PatternElement::Placeable { .. } => None,
+        })
+        .collect()
+}
+
+/// A plain message's `pieces` with the variables `args`, as Fluent writes them
+/// (strings as they are, numbers as `f64`'s `Display`; the last value given for a
+/// name wins); `None` when a variable is missing (Fluent then writes `{$name}`).
+fn fill(pieces: &[Piece], args: &[(&str, Arg)]) -> Option<String> {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for p in pieces {
+        match p {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Var(name) => match args.iter().rev().find(|(k, _)| *k == &**name)?.1 {
+                Arg::Str(ref v) => out.push_str(v),
+                Arg::Int(n) => {
+                    let _ = write!(out, "{}", n as f64);
+                }
+                Arg::Float(x) => {
+                    let _ = write!(out, "{x}");
+                }
+            },
+        }
+    }
+    Some(out)
 }
 
 /// Whether `id` is a message of `lang` (not counting the English fallback).
@@ -333,6 +387,9 @@ fn missing_once(_id: &str) {}
 struct Entry {
     bundle: FluentBundle<FluentResource>,
     ids: BTreeSet<String>,
+    /// The messages (as the bundle holds them) that are plain: see [`plain_pieces`].
+    /// None for the pseudo-locale, whose text Fluent transforms.
+    plain: rustc_hash::FxHashMap<String, Vec<Piece>>,
     /// Problems reading this language's files.
     warnings: Vec<String>,
 }
@@ -450,6 +507,9 @@ impl Catalog {
             bundle.set_transform(Some(pseudo_text));
         }
         let mut ids = BTreeSet::new();
+        let mut plain = rustc_hash::FxHashMap::default();
+        // Every message id met, first definition first: the bundle keeps the first.
+        let mut met = BTreeSet::new();
         for (name, text) in files {
             let res = match FluentResource::try_new((*text).to_owned()) {
                 Ok(r) => r,
@@ -465,10 +525,15 @@ impl Catalog {
                 }
             };
             for entry in res.entries() {
-                if let fluent_syntax::ast::Entry::Message(m) = entry
-                    && m.value.is_some()
-                {
+                let fluent_syntax::ast::Entry::Message(m) = entry else {
+                    continue;
+                };
+                let first = met.insert(m.id.name.to_owned());
+                if let Some(value) = &m.value {
                     ids.insert(m.id.name.to_owned());
+                    if let Some(pieces) = plain_pieces(value).filter(|_| first && !pseudo) {
+                        plain.insert(m.id.name.to_owned(), pieces);
+                    }
                 }
             }
             if let Err(errors) = bundle.add_resource(res) {
@@ -484,6 +549,7 @@ impl Catalog {
         Entry {
             bundle,
             ids,
+            plain,
             warnings,
         }
     }
@@ -492,14 +558,25 @@ impl Catalog {
         self.slots.iter().position(|e| e.tag == tag)
     }
 
-    /// The message formatted in entry `i`, `None` when it has no such message.
-    fn format(&self, i: usize, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    /// The message formatted in entry `i` with the variables `args`, `None` when it
+    /// has no such message: a plain message directly, any other by Fluent.
+    fn format(&self, i: usize, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+        let entry = self.entry_at(i)?;
+        if let Some(text) = entry.plain.get(id).and_then(|p| fill(p, args)) {
+            return Some(text);
+        }
+        self.format_by_fluent(i, id, args)
+    }
+
+    /// [`Catalog::format`] by Fluent's resolver, plain or not.
+    fn format_by_fluent(&self, i: usize, id: &str, args: &[(&str, Arg)]) -> Option<String> {
         let bundle = &self.entry_at(i)?.bundle;
         let pattern = bundle.get_message(id)?.value()?;
+        let fargs = fluent_args(args);
         let mut errors = Vec::new();
         Some(
             bundle
-                .format_pattern(pattern, args, &mut errors)
+                .format_pattern(pattern, fargs.as_ref(), &mut errors)
                 .into_owned(),
         )
     }

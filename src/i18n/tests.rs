@@ -43,9 +43,9 @@ fn missing_message_falls_back_to_english_then_the_id() {
         ("zh-CN", &[("core.ftl", "\n")]),
     ]);
     let zi = cat.index_of("zh-CN").expect("zh");
-    assert_eq!(cat.format(zi, "only-en", None), None);
+    assert_eq!(cat.format(zi, "only-en", &[]), None);
     assert_eq!(
-        cat.format(0, "only-en", None).as_deref(),
+        cat.format(0, "only-en", &[]).as_deref(),
         Some("Only English")
     );
     assert_eq!(cat.missing(), vec!["zh-CN lacks only-en".to_owned()]);
@@ -71,10 +71,10 @@ fn malformed_file_keeps_what_parsed_and_warns() {
         warnings
     );
     let zi = cat.index_of("zh-CN").expect("zh");
-    assert_eq!(cat.format(zi, "menu-file", None).as_deref(), Some("文件"));
+    assert_eq!(cat.format(zi, "menu-file", &[]).as_deref(), Some("文件"));
     // The broken message is not in zh-CN: the lookup falls back to English.
-    assert_eq!(cat.format(zi, "menu-edit", None), None);
-    assert_eq!(cat.format(0, "menu-edit", None).as_deref(), Some("Edit"));
+    assert_eq!(cat.format(zi, "menu-edit", &[]), None);
+    assert_eq!(cat.format(0, "menu-edit", &[]).as_deref(), Some("Edit"));
     // A file that is nothing but junk: no crash, no messages, a warning.
     let cat = Catalog::build(&[
         ("en", &[("a.ftl", "menu = A\n")]),
@@ -82,7 +82,7 @@ fn malformed_file_keeps_what_parsed_and_warns() {
     ]);
     assert!(!cat.warnings().is_empty());
     assert_eq!(
-        cat.format(cat.index_of("de").expect("de"), "menu", None),
+        cat.format(cat.index_of("de").expect("de"), "menu", &[]),
         None
     );
 }
@@ -273,12 +273,81 @@ fn a_language_is_parsed_when_first_used() {
     };
     assert!(built(&cat).is_empty());
     assert!(cat.index_of("zh-CN").is_some());
-    assert!(cat.format(0, "language-name", None).is_some());
+    assert!(cat.format(0, "language-name", &[]).is_some());
     assert_eq!(built(&cat), vec![ENGLISH]);
     let zi = cat.index_of("zh-CN").expect("zh");
     assert_eq!(
-        cat.format(zi, "language-name", None).as_deref(),
+        cat.format(zi, "language-name", &[]).as_deref(),
         Some("简体中文")
     );
     assert_eq!(built(&cat), vec![ENGLISH, "zh-CN"]);
+}
+
+/// Plain messages (text and variables only) are formatted without Fluent's resolver
+/// (issue 16): every one of every language comes out as Fluent writes it, with
+/// strings, whole numbers and fractions; a name given twice takes its last value; a
+/// missing variable is left to Fluent (`{$name}`).
+#[test]
+fn plain_messages_come_out_as_fluent_writes_them() {
+    let cat = catalog();
+    let mut checked = 0;
+    for i in 0..cat.slots.len() {
+        let Some(e) = cat.entry_at(i) else {
+            continue;
+        };
+        for (id, pieces) in &e.plain {
+            let vars: Vec<&str> = pieces
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Var(v) => Some(&**v),
+                    Piece::Text(_) => None,
+                })
+                .collect();
+            let values = [
+                Arg::Str("Billing <&> 账单 {x}".into()),
+                Arg::Int(1_234_567),
+                Arg::Int(-3),
+                Arg::Float(0.1 + 0.2),
+                Arg::Float(2.0),
+                Arg::Float(1e21),
+                Arg::Float(f64::NAN),
+            ];
+            for value in values {
+                let args: Vec<(&str, Arg)> = vars.iter().map(|v| (*v, value.clone())).collect();
+                let fast = cat.format(i, id, &args);
+                assert_eq!(fast, cat.format_by_fluent(i, id, &args), "{id}");
+                assert!(fast.is_some());
+                checked += 1;
+            }
+            if let Some(v) = vars.first() {
+                let twice = [(*v, Arg::from("first")), (*v, Arg::from("last"))];
+                assert_eq!(
+                    cat.format(i, id, &twice),
+                    cat.format_by_fluent(i, id, &twice)
+                );
+                let none = cat.format(i, id, &[]);
+                assert_eq!(none, cat.format_by_fluent(i, id, &[]), "{id}");
+                assert!(
+                    none.is_some_and(|t| t.contains(&format!("{{${v}}}"))),
+                    "{id}"
+                );
+            }
+        }
+    }
+    let english = cat.entry_at(0).expect("English");
+    assert!(english.plain.contains_key("gap-cross-department"));
+    assert!(
+        english.plain.contains_key("gap-list-sep"),
+        "a string literal is plain"
+    );
+    assert!(
+        !english.plain.contains_key("n-touchpoints"),
+        "a plural is Fluent's"
+    );
+    let pseudo = cat.index_of(PSEUDO).and_then(|i| cat.entry_at(i));
+    assert!(
+        pseudo.is_some_and(|e| e.plain.is_empty()),
+        "Fluent transforms its text"
+    );
+    assert!(checked > 1_000, "{checked}");
 }
