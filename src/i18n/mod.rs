@@ -342,7 +342,7 @@ pub fn has_message(lang: &Lang, id: &str) -> bool {
     let cat = catalog();
     cat.index_of(lang.tag)
         .and_then(|i| cat.entry_at(i))
-        .is_some_and(|e| e.ids.contains(id))
+        .is_some_and(|e| e.ids().contains(id))
 }
 
 /// Every message id of `lang`.
@@ -350,7 +350,7 @@ pub fn message_ids(lang: &Lang) -> BTreeSet<String> {
     let cat = catalog();
     cat.index_of(lang.tag)
         .and_then(|i| cat.entry_at(i))
-        .map(|e| e.ids.clone())
+        .map(|e| e.ids().clone())
         .unwrap_or_default()
 }
 
@@ -386,12 +386,58 @@ fn missing_once(_id: &str) {}
 
 struct Entry {
     bundle: FluentBundle<FluentResource>,
-    ids: BTreeSet<String>,
-    /// The messages (as the bundle holds them) that are plain: see [`plain_pieces`].
-    /// None for the pseudo-locale, whose text Fluent transforms.
-    plain: rustc_hash::FxHashMap<String, Vec<Piece>>,
+    /// The files read, for [`Entry::ids`].
+    files: &'static [(&'static str, &'static str)],
+    pseudo: bool,
+    /// The ids of the messages with a value, collected when first asked for (only
+    /// checks and the inspector ask: a command never pays for them).
+    ids: OnceLock<BTreeSet<String>>,
+    /// The pieces of every message formatted so far, `None` when it is not plain (see
+    /// [`plain_pieces`]): made when a message is first formatted, not for all.
+    plain: std::sync::Mutex<rustc_hash::FxHashMap<String, Option<std::sync::Arc<[Piece]>>>>,
     /// Problems reading this language's files.
     warnings: Vec<String>,
+}
+
+impl Entry {
+    /// The ids of this language's messages that have a value (its files read again).
+    fn ids(&self) -> &BTreeSet<String> {
+        self.ids.get_or_init(|| {
+            let mut ids = BTreeSet::new();
+            for (_, text) in self.files {
+                let res = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
+                for entry in res.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry
+                        && m.value.is_some()
+                    {
+                        ids.insert(m.id.name.to_owned());
+                    }
+                }
+            }
+            ids
+        })
+    }
+
+    /// The pieces of message `id` when it is plain (as the bundle holds it), `None`
+    /// when it is not, or missing, or in the pseudo-locale (whose text Fluent
+    /// transforms).
+    fn plain(&self, id: &str) -> Option<std::sync::Arc<[Piece]>> {
+        if self.pseudo {
+            return None;
+        }
+        let mut known = self.plain.lock().ok()?;
+        if let Some(p) = known.get(id) {
+            return p.clone();
+        }
+        let pieces = self
+            .bundle
+            .get_message(id)
+            .and_then(|m| m.value())
+            .and_then(plain_pieces)
+            .map(std::sync::Arc::from);
+        known.insert(id.to_owned(), pieces.clone());
+        pieces
+    }
 }
 
 /// Files embedded as `(language tag, [(file name, text)])`.
@@ -498,7 +544,11 @@ impl Catalog {
             .collect()
     }
 
-    fn entry(tag: &'static str, files: &[(&str, &str)], pseudo: bool) -> Entry {
+    fn entry(
+        tag: &'static str,
+        files: &'static [(&'static str, &'static str)],
+        pseudo: bool,
+    ) -> Entry {
         let mut warnings = Vec::new();
         let id: LanguageIdentifier = tag.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
@@ -506,10 +556,6 @@ impl Catalog {
         if pseudo {
             bundle.set_transform(Some(pseudo_text));
         }
-        let mut ids = BTreeSet::new();
-        let mut plain = rustc_hash::FxHashMap::default();
-        // Every message id met, first definition first: the bundle keeps the first.
-        let mut met = BTreeSet::new();
         for (name, text) in files {
             let res = match FluentResource::try_new((*text).to_owned()) {
                 Ok(r) => r,
@@ -524,18 +570,6 @@ impl Catalog {
                     r
                 }
             };
-            for entry in res.entries() {
-                let fluent_syntax::ast::Entry::Message(m) = entry else {
-                    continue;
-                };
-                let first = met.insert(m.id.name.to_owned());
-                if let Some(value) = &m.value {
-                    ids.insert(m.id.name.to_owned());
-                    if let Some(pieces) = plain_pieces(value).filter(|_| first && !pseudo) {
-                        plain.insert(m.id.name.to_owned(), pieces);
-                    }
-                }
-            }
             if let Err(errors) = bundle.add_resource(res) {
                 for e in errors {
                     warnings.push(format!("i18n/{tag}/{name}: {e}"));
@@ -548,8 +582,10 @@ impl Catalog {
         }
         Entry {
             bundle,
-            ids,
-            plain,
+            files,
+            pseudo,
+            ids: OnceLock::new(),
+            plain: std::sync::Mutex::default(),
             warnings,
         }
     }
@@ -562,7 +598,7 @@ impl Catalog {
     /// has no such message: a plain message directly, any other by Fluent.
     fn format(&self, i: usize, id: &str, args: &[(&str, Arg)]) -> Option<String> {
         let entry = self.entry_at(i)?;
-        if let Some(text) = entry.plain.get(id).and_then(|p| fill(p, args)) {
+        if let Some(text) = entry.plain(id).and_then(|p| fill(&p, args)) {
             return Some(text);
         }
         self.format_by_fluent(i, id, args)
@@ -586,11 +622,11 @@ impl Catalog {
             .filter_map(|i| Some((self.slots.get(i)?.tag, self.entry_at(i)?)))
             .filter(|(tag, _)| *tag != PSEUDO)
             .collect();
-        let all: BTreeSet<&String> = real.iter().flat_map(|(_, e)| e.ids.iter()).collect();
+        let all: BTreeSet<&String> = real.iter().flat_map(|(_, e)| e.ids().iter()).collect();
         let mut out = Vec::new();
         for (tag, e) in &real {
             for id in &all {
-                if !e.ids.contains(*id) {
+                if !e.ids().contains(*id) {
                     out.push(format!("{tag} lacks {id}"));
                 }
             }
