@@ -16,7 +16,7 @@
 //! with a warning on stderr (never a crash). A bottom layer: names nothing of ours.
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentMessage, FluentResource, FluentValue};
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -384,22 +384,152 @@ fn missing_once(id: &str) {
 #[cfg(not(debug_assertions))]
 fn missing_once(_id: &str) {}
 
+/// One language: a bundle per file, each read when a message of it is first needed
+/// (a command reads the few files it speaks from, not all: issue 16).
 struct Entry {
-    bundle: FluentBundle<FluentResource>,
-    /// The files read, for [`Entry::ids`].
+    tag: &'static str,
     files: &'static [(&'static str, &'static str)],
     pseudo: bool,
+    /// Which files define each message id, in file order (the first definition is
+    /// the one used), found by scanning the files' lines for `id =`.
+    index: rustc_hash::FxHashMap<&'static str, Vec<usize>>,
+    /// The bundle of each file, read when first needed, and the problems reading it.
+    parts: Vec<OnceLock<(FluentBundle<FluentResource>, Vec<String>)>>,
+    /// Print a file's problems when it is read (the process catalog).
+    announce: bool,
     /// The ids of the messages with a value, collected when first asked for (only
     /// checks and the inspector ask: a command never pays for them).
     ids: OnceLock<BTreeSet<String>>,
     /// The pieces of every message formatted so far, `None` when it is not plain (see
     /// [`plain_pieces`]): made when a message is first formatted, not for all.
     plain: std::sync::Mutex<rustc_hash::FxHashMap<String, Option<std::sync::Arc<[Piece]>>>>,
-    /// Problems reading this language's files.
-    warnings: Vec<String>,
+    /// A message defined in more than one file (the first file's is used).
+    duplicates: Vec<String>,
+}
+
+/// The message ids defined in an FTL text, in order: every line that starts with an
+/// identifier (`[a-zA-Z][a-zA-Z0-9_-]*`), then blanks and `=` (Fluent's syntax for a
+/// message; terms start with `-`, comments with `#`, continuation lines with blanks).
+fn defined_ids(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter_map(|line| {
+        let bytes = line.as_bytes();
+        if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let end = bytes
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-'))
+            .unwrap_or(bytes.len());
+        let rest = line.get(end..)?.trim_start_matches(' ');
+        rest.starts_with('=').then(|| line.get(..end)).flatten()
+    })
 }
 
 impl Entry {
+    fn new(
+        tag: &'static str,
+        files: &'static [(&'static str, &'static str)],
+        pseudo: bool,
+        announce: bool,
+    ) -> Entry {
+        let mut index: rustc_hash::FxHashMap<&'static str, Vec<usize>> =
+            rustc_hash::FxHashMap::default();
+        let mut duplicates = Vec::new();
+        for (f, (name, text)) in files.iter().enumerate() {
+            for id in defined_ids(text) {
+                let defined = index.entry(id).or_default();
+                if defined.last().is_some_and(|&g| g != f) && !pseudo {
+                    duplicates.push(format!(
+                        "i18n/{tag}/{name}: message \"{id}\" is defined in an earlier file too; that one is used"
+                    ));
+                }
+                if defined.last() != Some(&f) {
+                    defined.push(f);
+                }
+            }
+        }
+        if announce {
+            for w in &duplicates {
+                eprintln!("touchpoint: {w}");
+            }
+        }
+        Entry {
+            tag,
+            files,
+            pseudo,
+            index,
+            parts: files.iter().map(|_| OnceLock::new()).collect(),
+            announce,
+            ids: OnceLock::new(),
+            plain: std::sync::Mutex::default(),
+            duplicates,
+        }
+    }
+
+    /// The bundle of file `f`, read now if it was not yet.
+    fn part(&self, f: usize) -> Option<&(FluentBundle<FluentResource>, Vec<String>)> {
+        let (name, text) = *self.files.get(f)?;
+        let part = self.parts.get(f)?;
+        Some(part.get_or_init(|| {
+            let (tag, pseudo) = (self.tag, self.pseudo);
+            let mut warnings = Vec::new();
+            let id: LanguageIdentifier = tag.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            bundle.set_use_isolating(false);
+            if pseudo {
+                bundle.set_transform(Some(pseudo_text));
+            }
+            let res = match FluentResource::try_new(text.to_owned()) {
+                Ok(r) => r,
+                Err((r, errors)) => {
+                    for e in errors {
+                        let (line, col) = line_col(text, e.pos.start);
+                        warnings.push(format!(
+                            "i18n/{tag}/{name}:{line}:{col}: {}; those messages fall back to English",
+                            e.kind
+                        ));
+                    }
+                    r
+                }
+            };
+            if let Err(errors) = bundle.add_resource(res) {
+                for e in errors {
+                    warnings.push(format!("i18n/{tag}/{name}: {e}"));
+                }
+            }
+            if pseudo {
+                // The pseudo-locale repeats English: its problems are English's.
+                warnings.clear();
+            }
+            if self.announce {
+                for w in &warnings {
+                    eprintln!("touchpoint: {w}");
+                }
+            }
+            (bundle, warnings)
+        }))
+    }
+
+    /// Message `id` and the bundle holding it: the first file defining it whose
+    /// bundle has it (a broken definition is not in its bundle).
+    fn message(&self, id: &str) -> Option<(&FluentBundle<FluentResource>, FluentMessage<'_>)> {
+        self.index.get(id)?.iter().find_map(|&f| {
+            let (bundle, _) = self.part(f)?;
+            Some((bundle, bundle.get_message(id)?))
+        })
+    }
+
+    /// Problems reading this language's files (reads them all).
+    fn warnings(&self) -> Vec<String> {
+        let mut out = self.duplicates.clone();
+        for f in 0..self.files.len() {
+            if let Some((_, w)) = self.part(f) {
+                out.extend(w.iter().cloned());
+            }
+        }
+        out
+    }
+
     /// The ids of this language's messages that have a value (its files read again).
     fn ids(&self) -> &BTreeSet<String> {
         self.ids.get_or_init(|| {
@@ -430,9 +560,8 @@ impl Entry {
             return p.clone();
         }
         let pieces = self
-            .bundle
-            .get_message(id)
-            .and_then(|m| m.value())
+            .message(id)
+            .and_then(|(_, m)| m.value())
             .and_then(plain_pieces)
             .map(std::sync::Arc::from);
         known.insert(id.to_owned(), pieces.clone());
@@ -522,72 +651,21 @@ impl Catalog {
         }
     }
 
-    /// The bundle of language `i`, built now if it was not yet.
+    /// Language `i`, indexed now if it was not yet (its files are read as needed).
     fn entry_at(&self, i: usize) -> Option<&Entry> {
         let slot = self.slots.get(i)?;
-        Some(slot.entry.get_or_init(|| {
-            let e = Self::entry(slot.tag, slot.files, slot.pseudo);
-            if self.announce {
-                for w in &e.warnings {
-                    eprintln!("touchpoint: {w}");
-                }
-            }
-            e
-        }))
+        Some(
+            slot.entry
+                .get_or_init(|| Entry::new(slot.tag, slot.files, slot.pseudo, self.announce)),
+        )
     }
 
-    /// Warnings from reading every language's files (builds them all).
+    /// Warnings from reading every language's files (reads them all).
     fn warnings(&self) -> Vec<String> {
         (0..self.slots.len())
             .filter_map(|i| self.entry_at(i))
-            .flat_map(|e| e.warnings.iter().cloned())
+            .flat_map(|e| e.warnings())
             .collect()
-    }
-
-    fn entry(
-        tag: &'static str,
-        files: &'static [(&'static str, &'static str)],
-        pseudo: bool,
-    ) -> Entry {
-        let mut warnings = Vec::new();
-        let id: LanguageIdentifier = tag.parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new_concurrent(vec![id]);
-        bundle.set_use_isolating(false);
-        if pseudo {
-            bundle.set_transform(Some(pseudo_text));
-        }
-        for (name, text) in files {
-            let res = match FluentResource::try_new((*text).to_owned()) {
-                Ok(r) => r,
-                Err((r, errors)) => {
-                    for e in errors {
-                        let (line, col) = line_col(text, e.pos.start);
-                        warnings.push(format!(
-                            "i18n/{tag}/{name}:{line}:{col}: {}; those messages fall back to English",
-                            e.kind
-                        ));
-                    }
-                    r
-                }
-            };
-            if let Err(errors) = bundle.add_resource(res) {
-                for e in errors {
-                    warnings.push(format!("i18n/{tag}/{name}: {e}"));
-                }
-            }
-        }
-        if pseudo {
-            // The pseudo-locale repeats English: its problems are English's.
-            warnings.clear();
-        }
-        Entry {
-            bundle,
-            files,
-            pseudo,
-            ids: OnceLock::new(),
-            plain: std::sync::Mutex::default(),
-            warnings,
-        }
     }
 
     fn index_of(&self, tag: &str) -> Option<usize> {
@@ -606,8 +684,8 @@ impl Catalog {
 
     /// [`Catalog::format`] by Fluent's resolver, plain or not.
     fn format_by_fluent(&self, i: usize, id: &str, args: &[(&str, Arg)]) -> Option<String> {
-        let bundle = &self.entry_at(i)?.bundle;
-        let pattern = bundle.get_message(id)?.value()?;
+        let (bundle, message) = self.entry_at(i)?.message(id)?;
+        let pattern = message.value()?;
         let fargs = fluent_args(args);
         let mut errors = Vec::new();
         Some(

@@ -356,3 +356,109 @@ fn plain_messages_come_out_as_fluent_writes_them() {
     );
     assert!(checked > 1_000, "{checked}");
 }
+
+/// A language's files are read one by one, when a message of theirs is first needed:
+/// the first file defining a message is used (with a warning for the others), and
+/// `defined_ids` finds exactly the messages Fluent reads in every embedded file.
+#[test]
+fn files_are_read_when_their_messages_are_needed() {
+    let cat = Catalog::build(&[(
+        "en",
+        &[
+            ("a.ftl", "# c\none = One\n-term = T\ntwo =\n    Two\n"),
+            (
+                "b.ftl",
+                "three = { $n ->\n    [one] a\n   *[other] b\n}\none = Again\n",
+            ),
+            ("c.ftl", "four = Four\n"),
+        ],
+    )]);
+    let e = cat.entry_at(0).expect("en");
+    assert!(
+        e.parts.iter().all(|p| p.get().is_none()),
+        "nothing read yet"
+    );
+    assert_eq!(cat.format(0, "four", &[]).as_deref(), Some("Four"));
+    let read = |e: &Entry| {
+        e.parts
+            .iter()
+            .map(|p| p.get().is_some())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(read(e), [false, false, true]);
+    assert_eq!(
+        cat.format(0, "one", &[]).as_deref(),
+        Some("One"),
+        "the first file's"
+    );
+    assert_eq!(cat.format(0, "two", &[]).as_deref(), Some("Two"));
+    assert_eq!(read(e), [true, false, true]);
+    let three = |n: usize| cat.format(0, "three", &[("n", n.into())]);
+    assert_eq!(three(1).as_deref(), Some("a"));
+    assert_eq!(three(5).as_deref(), Some("b"));
+    assert_eq!(cat.format(0, "term", &[]), None, "a term is no message");
+    let warnings = cat.warnings();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("i18n/en/b.ftl: message \"one\""),
+        "{warnings:?}"
+    );
+    // The scan finds what Fluent parses, in every embedded file.
+    for (tag, files) in files::FILES {
+        for (name, text) in *files {
+            let scanned: BTreeSet<&str> = defined_ids(text).collect();
+            let res = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
+            let parsed: BTreeSet<&str> = res
+                .entries()
+                .filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(scanned, parsed, "{tag}/{name}");
+        }
+    }
+}
+
+/// Each file has its own bundle, so no message may reach into another file: none
+/// references a message or a term, in any language.
+#[test]
+fn no_message_references_another() {
+    use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+    fn refs(p: &Pattern<&str>) -> usize {
+        p.elements
+            .iter()
+            .map(|e| match e {
+                PatternElement::Placeable { expression } => match expression {
+                    Expression::Inline(i) => inline(i),
+                    Expression::Select { selector, variants } => {
+                        inline(selector) + variants.iter().map(|v| refs(&v.value)).sum::<usize>()
+                    }
+                },
+                PatternElement::TextElement { .. } => 0,
+            })
+            .sum()
+    }
+    fn inline(i: &InlineExpression<&str>) -> usize {
+        match i {
+            InlineExpression::MessageReference { .. } | InlineExpression::TermReference { .. } => 1,
+            InlineExpression::Placeable { expression } => match &**expression {
+                Expression::Inline(i) => inline(i),
+                Expression::Select { .. } => 1,
+            },
+            _ => 0,
+        }
+    }
+    for (tag, files) in files::FILES {
+        for (name, text) in *files {
+            let res = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
+            for e in res.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = e {
+                    let n = m.value.as_ref().map_or(0, refs)
+                        + m.attributes.iter().map(|a| refs(&a.value)).sum::<usize>();
+                    assert_eq!(n, 0, "{tag}/{name}: {}", m.id.name);
+                }
+            }
+        }
+    }
+}
