@@ -678,7 +678,7 @@ mod tests {
         let frac = abs % 100;
         if frac != 0 {
             s.push('.');
-            s.push_str(&format!("{:02}", frac).trim_end_matches('0').to_owned());
+            s.push_str(format!("{:02}", frac).trim_end_matches('0'));
         }
         s
     }

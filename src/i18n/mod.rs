@@ -6,6 +6,10 @@
 //! lists the folders, so adding a language is dropping in one folder. Plurals and
 //! variables are Fluent's (`fluent-bundle`), without bidi isolation marks.
 //!
+//! Start-up (issue 16): each file is its own bundle, read when a message of it is
+//! first needed (so no message may reference another: a test checks), and a message
+//! that is only text and variables is formatted directly, as Fluent would.
+//!
 //! The current language is per thread and English on every thread until set
 //! ([`set_current`]): the app sets it at the start of every frame from its settings,
 //! a worker job sets the one it captured, the CLI sets it from `--lang` or the
