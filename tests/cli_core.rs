@@ -159,4 +159,27 @@ fn help_explains_every_subcommand() {
             "{sub} --help"
         );
     }
+    // Every subcommand's own help opens with the description the top-level help gives
+    // it (the subcommands' arguments are built only when asked for: an argument
+    // struct's doc comment must not replace the description).
+    let listed: Vec<(&str, &str)> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.trim().split_once(' '))
+        .map(|(name, about)| (name, about.trim()))
+        .filter(|(name, _)| *name != "help")
+        .collect();
+    assert!(listed.len() >= 19, "{listed:?}");
+    for (sub, about) in listed {
+        let out = touchpoint(&[sub, "--help"], dir.path());
+        let own = text(&out.stdout);
+        let first = own.lines().next().unwrap_or_default();
+        let start: String = about.chars().take(40).collect();
+        assert!(
+            first.starts_with(&start),
+            "{sub} --help opens with {first:?}, not {about:?}"
+        );
+    }
 }

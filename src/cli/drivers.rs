@@ -44,7 +44,7 @@ pub struct DriversArgs {
     pub chart: Option<PathBuf>,
 }
 
-/// Options shared by `drivers` and `whatif`.
+// Options shared by `drivers` and `whatif`.
 #[derive(Args, Debug, Clone, Default)]
 pub struct ColumnArgs {
     /// The overall column (header, 1-based number or letter); found by its header

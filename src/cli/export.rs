@@ -5,7 +5,7 @@ use crate::i18n::tr_args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// `touchpoint export FILE [--format F] -o OUT [--table T] [--bom] [diagram options]`
+// `touchpoint export FILE [--format F] -o OUT [--table T] [--bom] [diagram options]`
 #[derive(clap::Args, Debug, Clone)]
 pub struct ExportArgs {
     /// The journey file (`*.journey.ron`).

@@ -19,8 +19,8 @@ fn parse_period(s: &str) -> Result<PeriodKind, String> {
     PeriodKind::parse(s).ok_or_else(|| format!("`{s}` is not a period (week, month, quarter)"))
 }
 
-/// `touchpoint feedback JOURNEY FILE... [-o OUT] [--format text|markdown|json] [--scale S]
-/// [--merge|--replace] [--period week|month|quarter] [--rules FILE] [--strict]`
+// `touchpoint feedback JOURNEY FILE... [-o OUT] [--format text|markdown|json] [--scale S]
+// [--merge|--replace] [--period week|month|quarter] [--rules FILE] [--strict]`
 #[derive(clap::Args, Debug, Clone)]
 pub struct FeedbackArgs {
     /// The journey (`*.journey.ron`) whose touchpoints the answers are about.

@@ -4,7 +4,7 @@ use crate::import::ImportFormat;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// `touchpoint import INPUT... -o OUT.journey.ron [--from csv|mermaid] [--strict]`
+// `touchpoint import INPUT... -o OUT.journey.ron [--from csv|mermaid] [--strict]`
 #[derive(clap::Args, Debug, Clone)]
 pub struct ImportArgs {
     /// The file to import: a CSV table (`.csv`), an Excel workbook (`.xlsx`: its first sheet, read

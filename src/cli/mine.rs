@@ -6,7 +6,7 @@ use crate::report::ReportFormat;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Columns (CSV) or attribute keys (XES) named explicitly; found by name otherwise.
+// Columns (CSV) or attribute keys (XES) named explicitly; found by name otherwise.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct ColumnArgs {
     /// The case id column (default: `Case ID`, `case:concept:name`, `ticket`, `order id`, ...).
