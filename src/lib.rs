@@ -12,6 +12,7 @@ pub mod dialect;
 pub mod edit;
 pub mod editing;
 pub mod evidence;
+pub mod exiting;
 pub mod export;
 pub mod generate;
 pub mod history;

@@ -23,6 +23,9 @@ fn main() -> ExitCode {
             if let Err(code) = touchpoint::cli::set_lang(cli.lang.as_deref(), &mut err) {
                 return code;
             }
+            // The process exits after the command: what it is done with is left to
+            // the operating system instead of being freed piece by piece.
+            touchpoint::exiting::ends_process();
             return touchpoint::cli::run(command, &mut out, &mut err);
         }
     };

@@ -22,6 +22,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("generate", 1),
     ("samples", 1),
     ("progress", 1),
+    ("exiting", 0),
     ("analysis", 2),
     ("layout", 3),
     ("scene", 4),

@@ -107,7 +107,9 @@ pub fn cli_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             return 1;
         }
     };
-    write_artifacts(args, format, to_stdout, &artifacts, out, err)
+    let code = write_artifacts(args, format, to_stdout, &artifacts, out, err);
+    crate::exiting::discard((journey, artifacts, options));
+    code
 }
 
 /// The output format (given, or from the output's extension), refused (exit code 2) when

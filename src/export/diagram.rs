@@ -111,24 +111,39 @@ pub fn export_diagram_with(
     };
     let scene = scene_for(journey, &analysis, &scene_options);
     step(progress, 0.4)?;
+    let made = draw(journey, options, &config, &analysis, &scene, &scene_options);
+    crate::exiting::discard((analysis, scene));
+    made
+}
+
+/// The outputs of `options.format` from the built scene.
+fn draw(
+    journey: &Journey,
+    options: &ExportOptions,
+    config: &AnalysisConfig,
+    analysis: &Analysis,
+    scene: &Scene,
+    scene_options: &SceneOptions,
+) -> Result<Vec<Artifact>, ExportError> {
+    let invalid = |e: super::raster::RenderError| ExportError::Invalid(e.to_string());
     match options.format {
         ExportFormat::Svg => {
             let svg = if options.scale.is_finite() && options.scale > 0.0 && options.scale != 1.0 {
                 let s = options.scale.min(16.0);
                 write_svg_with(
-                    &scene,
+                    scene,
                     &SvgOptions {
                         size: Some((scene.bounds.w * s, scene.bounds.h * s)),
                         ..Default::default()
                     },
                 )
             } else {
-                write_svg(&scene)
+                write_svg(scene)
             };
-            Ok(vec![svg_artifact(None, svg, &scene)])
+            Ok(vec![svg_artifact(None, svg, scene)])
         }
         ExportFormat::Png => {
-            let png = render_png(&scene, options.scale).map_err(invalid)?;
+            let png = render_png(scene, options.scale).map_err(invalid)?;
             let mut summary = tr_args(
                 "export-summary-png",
                 &[
@@ -156,11 +171,11 @@ pub fn export_diagram_with(
             }])
         }
         ExportFormat::Pdf if options.report => {
-            report(journey, &analysis, &scene, &scene_options, &config, options)
+            report(journey, analysis, scene, scene_options, config, options)
         }
         ExportFormat::Pdf => {
             let pdf = render_pdf(
-                &scene,
+                scene,
                 &PdfOptions {
                     paper: options.paper,
                     layout: options.pages,
@@ -188,7 +203,7 @@ pub fn export_diagram_with(
             }])
         }
         ExportFormat::Markdown | ExportFormat::Html => {
-            report(journey, &analysis, &scene, &scene_options, &config, options)
+            report(journey, analysis, scene, scene_options, config, options)
         }
         other => Err(ExportError::Invalid(format!(
             "{} is not a diagram or report format",
