@@ -397,6 +397,9 @@ struct Entry {
     /// Which files define each message id, in file order (the first definition is
     /// the one used), found by scanning the files' lines for `id =`.
     index: rustc_hash::FxHashMap<&'static str, Vec<usize>>,
+    /// The value of each message whose first definition stands on one line, so that
+    /// a plain one is formatted without reading its file into a bundle.
+    one_line: rustc_hash::FxHashMap<&'static str, &'static str>,
     /// The bundle of each file, read when first needed, and the problems reading it.
     parts: Vec<OnceLock<(FluentBundle<FluentResource>, Vec<String>)>>,
     /// Print a file's problems when it is read (the process catalog).
@@ -411,22 +414,89 @@ struct Entry {
     duplicates: Vec<String>,
 }
 
-/// The message ids defined in an FTL text, in order: every line that starts with an
+/// The messages defined in an FTL text, in order: every line that starts with an
 /// identifier (`[a-zA-Z][a-zA-Z0-9_-]*`), then blanks and `=` (Fluent's syntax for a
-/// message; terms start with `-`, comments with `#`, continuation lines with blanks).
-fn defined_ids(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().filter_map(|line| {
-        let bytes = line.as_bytes();
-        if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+/// message; terms start with `-`, comments with `#`, continuation lines with blanks);
+/// with each message's value when it stands on its defining line alone (the next line
+/// that is not blank does not start with a blank, so nothing continues it: no more
+/// lines of text, no attributes).
+fn definitions(text: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
+    let mut lines = text.lines().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let line = lines.next()?;
+            let bytes = line.as_bytes();
+            if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            let end = bytes
+                .iter()
+                .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-'))
+                .unwrap_or(bytes.len());
+            let Some(value) = line.get(end..).map(|r| r.trim_start_matches(' ')) else {
+                continue;
+            };
+            let (Some(id), Some(value)) = (line.get(..end), value.strip_prefix('=')) else {
+                continue;
+            };
+            while lines.peek().is_some_and(|l| l.trim().is_empty()) {
+                lines.next();
+            }
+            let alone = !lines.peek().is_some_and(|l| l.starts_with([' ', '\t']));
+            return Some((id, alone.then_some(value)));
+        }
+    })
+}
+
+/// The pieces of a message value written on one line (see [`definitions`]) when it is
+/// only text, variables (`{ $name }`) and string literals without escapes
+/// (`{ "{" }`), as Fluent parses it; `None` for anything else, which the bundle then
+/// reads (a test holds this to Fluent's parse of every message of every file).
+fn line_pieces(value: &str) -> Option<Vec<Piece>> {
+    let value = value.trim_start_matches(' ');
+    if value.is_empty()
+        || value.trim_end() != value
+        || value.contains(['\t', '\r'])
+        || value.starts_with(['[', '*', '.'])
+    {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut rest = value;
+    while !rest.is_empty() {
+        let text_end = rest.find(['{', '}']).unwrap_or(rest.len());
+        if text_end > 0 {
+            pieces.push(Piece::Text(rest.get(..text_end)?.into()));
+        }
+        rest = rest.get(text_end..)?;
+        let Some(inner) = rest.strip_prefix('{') else {
+            if rest.is_empty() {
+                break;
+            }
+            return None; // a `}` outside a placeable
+        };
+        let close = inner.find('}')?;
+        let expr = inner.get(..close)?.trim_matches(' ');
+        rest = inner.get(close + 1..)?;
+        if let Some(name) = expr.strip_prefix('$') {
+            let ident = name.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+            if !ident {
+                return None;
+            }
+            pieces.push(Piece::Var(name.into()));
+        } else if let Some(lit) = expr.strip_prefix('"').and_then(|e| e.strip_suffix('"')) {
+            if lit.contains(['"', '\\']) {
+                return None;
+            }
+            pieces.push(Piece::Text(lit.into()));
+        } else {
             return None;
         }
-        let end = bytes
-            .iter()
-            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-'))
-            .unwrap_or(bytes.len());
-        let rest = line.get(end..)?.trim_start_matches(' ');
-        rest.starts_with('=').then(|| line.get(..end)).flatten()
-    })
+    }
+    Some(pieces)
 }
 
 impl Entry {
@@ -439,8 +509,12 @@ impl Entry {
         let mut index: rustc_hash::FxHashMap<&'static str, Vec<usize>> =
             rustc_hash::FxHashMap::default();
         let mut duplicates = Vec::new();
+        let mut one_line = rustc_hash::FxHashMap::default();
         for (f, (name, text)) in files.iter().enumerate() {
-            for id in defined_ids(text) {
+            for (id, value) in definitions(text) {
+                if let (false, Some(v)) = (index.contains_key(id), value) {
+                    one_line.insert(id, v);
+                }
                 let defined = index.entry(id).or_default();
                 if defined.last().is_some_and(|&g| g != f) && !pseudo {
                     duplicates.push(format!(
@@ -462,6 +536,7 @@ impl Entry {
             files,
             pseudo,
             index,
+            one_line,
             parts: files.iter().map(|_| OnceLock::new()).collect(),
             announce,
             ids: OnceLock::new(),
@@ -552,7 +627,8 @@ impl Entry {
         })
     }
 
-    /// The pieces of message `id` when it is plain (as the bundle holds it), `None`
+    /// The pieces of message `id` when it is plain (from its line when it stands on
+    /// one, else as the bundle holds it), `None`
     /// when it is not, or missing, or in the pseudo-locale (whose text Fluent
     /// transforms).
     fn plain(&self, id: &str) -> Option<std::sync::Arc<[Piece]>> {
@@ -564,9 +640,14 @@ impl Entry {
             return p.clone();
         }
         let pieces = self
-            .message(id)
-            .and_then(|(_, m)| m.value())
-            .and_then(plain_pieces)
+            .one_line
+            .get(id)
+            .and_then(|v| line_pieces(v))
+            .or_else(|| {
+                self.message(id)
+                    .and_then(|(_, m)| m.value())
+                    .and_then(plain_pieces)
+            })
             .map(std::sync::Arc::from);
         known.insert(id.to_owned(), pieces.clone());
         pieces

@@ -359,7 +359,7 @@ fn plain_messages_come_out_as_fluent_writes_them() {
 
 /// A language's files are read one by one, when a message of theirs is first needed:
 /// the first file defining a message is used (with a warning for the others), and
-/// `defined_ids` finds exactly the messages Fluent reads in every embedded file.
+/// `definitions` finds exactly the messages Fluent reads in every embedded file.
 #[test]
 fn files_are_read_when_their_messages_are_needed() {
     let cat = Catalog::build(&[(
@@ -385,14 +385,23 @@ fn files_are_read_when_their_messages_are_needed() {
             .map(|p| p.get().is_some())
             .collect::<Vec<_>>()
     };
-    assert_eq!(read(e), [false, false, true]);
+    assert_eq!(
+        read(e),
+        [false, false, false],
+        "a plain message on one line is formatted from its line"
+    );
     assert_eq!(
         cat.format(0, "one", &[]).as_deref(),
         Some("One"),
         "the first file's"
     );
+    assert_eq!(read(e), [false, false, false]);
     assert_eq!(cat.format(0, "two", &[]).as_deref(), Some("Two"));
-    assert_eq!(read(e), [true, false, true]);
+    assert_eq!(
+        read(e),
+        [true, false, false],
+        "a message on two lines is read by Fluent"
+    );
     let three = |n: usize| cat.format(0, "three", &[("n", n.into())]);
     assert_eq!(three(1).as_deref(), Some("a"));
     assert_eq!(three(5).as_deref(), Some("b"));
@@ -406,7 +415,7 @@ fn files_are_read_when_their_messages_are_needed() {
     // The scan finds what Fluent parses, in every embedded file.
     for (tag, files) in files::FILES {
         for (name, text) in *files {
-            let scanned: BTreeSet<&str> = defined_ids(text).collect();
+            let scanned: BTreeSet<&str> = definitions(text).map(|(id, _)| id).collect();
             let res = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
             let parsed: BTreeSet<&str> = res
                 .entries()
@@ -461,4 +470,72 @@ fn no_message_references_another() {
             }
         }
     }
+}
+
+/// A plain message standing on one line is formatted from the line, without Fluent
+/// reading its file: the pieces read from the line are those Fluent parses, for every
+/// message of every language (and almost all are read so).
+#[test]
+fn one_line_messages_read_as_fluent_parses_them() {
+    fn merged(pieces: &[Piece]) -> Vec<Piece> {
+        let mut out: Vec<Piece> = Vec::new();
+        for p in pieces {
+            match (out.last_mut(), p) {
+                (Some(Piece::Text(a)), Piece::Text(b)) => *a = format!("{a}{b}").into(),
+                _ => out.push(p.clone()),
+            }
+        }
+        out
+    }
+    let cat = Catalog::build(files::FILES);
+    for i in 0..cat.slots.len() {
+        let e = cat.entry_at(i).expect("language");
+        if e.pseudo {
+            continue;
+        }
+        let mut from_lines = 0;
+        for (id, value) in &e.one_line {
+            let Some(pieces) = line_pieces(value) else {
+                continue;
+            };
+            from_lines += 1;
+            let parsed = e
+                .message(id)
+                .and_then(|(_, m)| m.value())
+                .and_then(plain_pieces)
+                .unwrap_or_else(|| panic!("{}: {id} is not plain for Fluent", e.tag));
+            assert_eq!(merged(&pieces), merged(&parsed), "{}: {id}", e.tag);
+        }
+        assert!(
+            from_lines * 10 >= e.index.len() * 9,
+            "{}: {from_lines} of {} messages read from their lines",
+            e.tag,
+            e.index.len()
+        );
+    }
+    // What the line reader leaves to Fluent.
+    for value in [
+        "",
+        "{ $n ->",
+        "{ NUMBER($n) }",
+        "{ -term }",
+        "{ other-message }",
+        "a } b",
+        "a { $n",
+        "{ \"a\\u0041\" }",
+        "trailing ",
+        "[not] text",
+        "{ $1 }",
+    ] {
+        assert_eq!(line_pieces(value), None, "{value:?}");
+    }
+    assert_eq!(
+        line_pieces("  a {$x}{ \"{\" } b"),
+        Some(vec![
+            Piece::Text("a ".into()),
+            Piece::Var("x".into()),
+            Piece::Text("{".into()),
+            Piece::Text(" b".into()),
+        ])
+    );
 }
