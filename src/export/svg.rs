@@ -603,34 +603,55 @@ pub fn push_num(out: &mut String, v: f32) {
     let v = if v.is_finite() { v } else { 0.0 };
     let hundredths = round_half_away(f64::from(v) * 100.0);
     let abs = hundredths.unsigned_abs();
-    let (int, frac) = (abs / 100, abs % 100);
-    // Sign, up to 19 digits, point and two decimals, written from the end.
+    let (int, frac) = (abs / 100, (abs % 100) as usize);
+    // Sign, up to 19 digits, point and two decimals, written from the end two digits
+    // at a time, then pushed byte by byte (all ASCII: no text to validate).
     let mut buf = [0u8; 24];
     let mut n = buf.len();
-    let mut put = |b: u8| {
-        n -= 1;
-        buf[n] = b;
-    };
     if frac != 0 {
-        if !frac.is_multiple_of(10) {
-            put(b'0' + (frac % 10) as u8);
+        let [tens, ones] = PAIRS[frac];
+        if ones != b'0' {
+            n -= 1;
+            buf[n] = ones;
         }
-        put(b'0' + (frac / 10) as u8);
-        put(b'.');
+        n -= 2;
+        (buf[n], buf[n + 1]) = (b'.', tens);
     }
     let mut q = int;
-    loop {
-        put(b'0' + (q % 10) as u8);
-        q /= 10;
-        if q == 0 {
-            break;
-        }
+    while q >= 100 {
+        n -= 2;
+        let [tens, ones] = PAIRS[(q % 100) as usize];
+        (buf[n], buf[n + 1]) = (tens, ones);
+        q /= 100;
+    }
+    if q >= 10 {
+        n -= 2;
+        let [tens, ones] = PAIRS[q as usize];
+        (buf[n], buf[n + 1]) = (tens, ones);
+    } else {
+        n -= 1;
+        buf[n] = b'0' + q as u8;
     }
     if hundredths < 0 {
-        put(b'-');
+        n -= 1;
+        buf[n] = b'-';
     }
-    out.push_str(std::str::from_utf8(&buf[n..]).unwrap_or("0"));
+    out.reserve(buf.len() - n);
+    for &b in &buf[n..] {
+        out.push(char::from(b));
+    }
 }
+
+/// The two digits of 0 to 99.
+const PAIRS: [[u8; 2]; 100] = {
+    let mut t = [[0u8; 2]; 100];
+    let mut i = 0;
+    while i < 100 {
+        t[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+        i += 1;
+    }
+    t
+};
 
 /// `x.round() as i64` (half-way away from zero, saturating) for a finite `x`, without
 /// the libm call: `x - trunc(x)` is exact (Sterbenz), so comparing it with one half
