@@ -93,7 +93,6 @@ pub fn export_diagram_with(
 ) -> Result<Vec<Artifact>, ExportError> {
     use crate::progress::step;
     let config = AnalysisConfig::default();
-    let invalid = |e: super::raster::RenderError| ExportError::Invalid(e.to_string());
     // A map that no scale can draw as one image is refused from its counts, before the
     // analysis, layout and scene that would take seconds on it.
     if let Some(what) = one_drawing(options) {
@@ -116,6 +115,11 @@ pub fn export_diagram_with(
     made
 }
 
+/// A drawing the renderer refuses, as an export error.
+fn invalid(e: super::raster::RenderError) -> ExportError {
+    ExportError::Invalid(e.to_string())
+}
+
 /// The outputs of `options.format` from the built scene.
 fn draw(
     journey: &Journey,
@@ -125,7 +129,6 @@ fn draw(
     scene: &Scene,
     scene_options: &SceneOptions,
 ) -> Result<Vec<Artifact>, ExportError> {
-    let invalid = |e: super::raster::RenderError| ExportError::Invalid(e.to_string());
     match options.format {
         ExportFormat::Svg => {
             let svg = if options.scale.is_finite() && options.scale > 0.0 && options.scale != 1.0 {

@@ -597,8 +597,8 @@ fn push_hex(out: &mut String, c: Color) {
 /// Append a number rounded to two decimals without trailing zeros.
 ///
 /// Half-way hundredths round away from zero, as `f64::round` does, but without its
-/// libm call, and the text is made in a buffer and appended once: a 1,000-touchpoint
-/// map writes about 100,000 numbers (issue 16).
+/// libm call, and the digits are made two at a time in a buffer: a 1,000-touchpoint
+/// map writes well over 100,000 numbers (issue 16).
 pub fn push_num(out: &mut String, v: f32) {
     let v = if v.is_finite() { v } else { 0.0 };
     let hundredths = round_half_away(f64::from(v) * 100.0);

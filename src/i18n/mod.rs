@@ -425,14 +425,10 @@ fn definitions(text: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
     std::iter::from_fn(move || {
         loop {
             let line = lines.next()?;
-            let bytes = line.as_bytes();
-            if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+            let end = ident_len(line);
+            if end == 0 {
                 continue;
             }
-            let end = bytes
-                .iter()
-                .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-'))
-                .unwrap_or(bytes.len());
             let Some(value) = line.get(end..).map(|r| r.trim_start_matches(' ')) else {
                 continue;
             };
@@ -446,6 +442,19 @@ fn definitions(text: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
             return Some((id, alone.then_some(value)));
         }
     })
+}
+
+/// The length of the Fluent identifier (`[a-zA-Z][a-zA-Z0-9_-]*`) that `s` starts
+/// with, 0 when it starts with none.
+fn ident_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return 0;
+    }
+    bytes
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-'))
+        .unwrap_or(bytes.len())
 }
 
 /// The pieces of a message value written on one line (see [`definitions`]) when it is
@@ -479,11 +488,7 @@ fn line_pieces(value: &str) -> Option<Vec<Piece>> {
         let expr = inner.get(..close)?.trim_matches(' ');
         rest = inner.get(close + 1..)?;
         if let Some(name) = expr.strip_prefix('$') {
-            let ident = name.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-            if !ident {
+            if name.is_empty() || ident_len(name) != name.len() {
                 return None;
             }
             pieces.push(Piece::Var(name.into()));
@@ -512,10 +517,10 @@ impl Entry {
         let mut one_line = rustc_hash::FxHashMap::default();
         for (f, (name, text)) in files.iter().enumerate() {
             for (id, value) in definitions(text) {
-                if let (false, Some(v)) = (index.contains_key(id), value) {
+                let defined = index.entry(id).or_default();
+                if let (true, Some(v)) = (defined.is_empty(), value) {
                     one_line.insert(id, v);
                 }
-                let defined = index.entry(id).or_default();
                 if defined.last().is_some_and(|&g| g != f) && !pseudo {
                     duplicates.push(format!(
                         "i18n/{tag}/{name}: message \"{id}\" is defined in an earlier file too; that one is used"
@@ -628,9 +633,8 @@ impl Entry {
     }
 
     /// The pieces of message `id` when it is plain (from its line when it stands on
-    /// one, else as the bundle holds it), `None`
-    /// when it is not, or missing, or in the pseudo-locale (whose text Fluent
-    /// transforms).
+    /// one, else as the bundle holds it), `None` when it is not, or missing, or in the
+    /// pseudo-locale (whose text Fluent transforms).
     fn plain(&self, id: &str) -> Option<std::sync::Arc<[Piece]>> {
         if self.pseudo {
             return None;
