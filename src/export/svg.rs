@@ -587,10 +587,29 @@ impl Writer {
 
 fn push_hex(out: &mut String, c: Color) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('#');
-    for v in [c.r, c.g, c.b] {
-        out.push(char::from(HEX[usize::from(v >> 4)]));
-        out.push(char::from(HEX[usize::from(v & 15)]));
+    let hex = |v: u8| HEX[usize::from(v & 15)];
+    push_ascii(
+        out,
+        &[
+            b'#',
+            hex(c.r >> 4),
+            hex(c.r),
+            hex(c.g >> 4),
+            hex(c.g),
+            hex(c.b >> 4),
+            hex(c.b),
+        ],
+    );
+}
+
+/// Append ASCII bytes (`bytes` holds nothing else; any other byte would be written
+/// as its low seven bits). The mask tells the compiler that each byte is one
+/// character of one byte: a store per byte, without the UTF-8 encoding that a `char`
+/// push otherwise checks for (numbers and colours are most of an SVG: issue 16).
+fn push_ascii(out: &mut String, bytes: &[u8]) {
+    out.reserve(bytes.len());
+    for &b in bytes {
+        out.push(char::from(b & 0x7f));
     }
 }
 
@@ -636,10 +655,7 @@ pub fn push_num(out: &mut String, v: f32) {
         n -= 1;
         buf[n] = b'-';
     }
-    out.reserve(buf.len() - n);
-    for &b in &buf[n..] {
-        out.push(char::from(b));
-    }
+    push_ascii(out, &buf[n..]);
 }
 
 /// The two digits of 0 to 99.
