@@ -185,3 +185,47 @@ fn every_sample_analyses_deterministically() {
         assert_eq!(a.headline.touchpoints, j.touchpoint_count(), "{name}");
     }
 }
+
+/// A drawing's analysis leaves out the gaps' words and nothing else: the same gaps in
+/// the same order, with the same kinds, severities, touchpoints, owners and weights,
+/// the same headline and findings; every explanation is there by default and empty
+/// without (issue 16: the map of 1,000 touchpoints has over 1,300 gaps to word).
+#[test]
+fn an_analysis_without_words_differs_only_by_the_words() {
+    let mut journeys: Vec<(String, Journey)> = touchpoint::samples::SAMPLES
+        .iter()
+        .map(|(name, _)| (name.to_string(), sample(name)))
+        .collect();
+    journeys.push((
+        "generated 300".into(),
+        touchpoint::generate::generate(300, 4),
+    ));
+    let mut kinds = std::collections::BTreeSet::new();
+    for (name, j) in &journeys {
+        let worded = analyze(j, &AnalysisConfig::default());
+        let silent = analyze(
+            j,
+            &AnalysisConfig {
+                explain: false,
+                ..AnalysisConfig::default()
+            },
+        );
+        assert!(!worded.gaps.is_empty(), "{name} has gaps");
+        assert!(
+            worded.gaps.iter().all(|g| !g.explanation.trim().is_empty()),
+            "{name}: every gap explained by default"
+        );
+        assert!(
+            silent.gaps.iter().all(|g| g.explanation.is_empty()),
+            "{name}: no words without"
+        );
+        let mut unworded = worded.clone();
+        unworded.config.explain = false;
+        for g in &mut unworded.gaps {
+            g.explanation.clear();
+        }
+        assert_eq!(unworded, silent, "{name}");
+        kinds.extend(worded.gaps.iter().map(|g| format!("{:?}", g.kind)));
+    }
+    assert!(kinds.len() >= 8, "most kinds of gap are met: {kinds:?}");
+}

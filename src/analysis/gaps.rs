@@ -28,6 +28,8 @@ use crate::model::TouchpointId;
 
 struct Builder<'c, 'a> {
     ctx: &'c Ctx<'a>,
+    /// [`AnalysisConfig::explain`].
+    explain: bool,
     gaps: Vec<Gap>,
     /// Tie-break of each gap: its first two touchpoints (dense, i.e. id order).
     keys: Vec<(usize, usize)>,
@@ -68,6 +70,12 @@ impl Builder<'_, '_> {
             Some(_) => self.ctx.owner_name(i),
             None => tr("gap-no-owner-name"),
         }
+    }
+
+    /// A gap's explanation, from `words` when the analysis explains its gaps, else
+    /// empty ([`AnalysisConfig::explain`]).
+    fn words(&self, words: impl FnOnce() -> String) -> String {
+        if self.explain { words() } else { String::new() }
     }
 
     fn push(&mut self, gap: Gap, key: (usize, usize)) {
@@ -122,6 +130,7 @@ fn severity_from_points(points: u32) -> Option<Severity> {
 pub(crate) fn fill(ctx: &Ctx, config: &AnalysisConfig, analysis: &mut Analysis, d: &Dense) {
     let mut b = Builder {
         ctx,
+        explain: config.explain,
         gaps: Vec::new(),
         keys: Vec::new(),
         tp_flags: vec![Vec::new(); ctx.n()],
@@ -212,42 +221,52 @@ fn handoff_gaps(b: &mut Builder, config: &AnalysisConfig) {
         };
         let owners = || vec![ctx.owner_id(e.from), ctx.owner_id(e.to)];
         if cross_department(ctx, e) {
+            let slow = wait >= config.slow_handoff_hours && wait > 0.0;
+            let lossy = fail >= config.lossy_handoff_rate && fail > 0.0;
             let mut points = 0;
-            let mut parts = Vec::new();
-            if wait >= config.slow_handoff_hours && wait > 0.0 {
+            if slow {
                 points += if wait >= 3.0 * config.slow_handoff_hours {
                     2
                 } else {
                     1
                 };
-                parts.push(tr!("gap-part-queue", time = fmt_hours(wait)));
             }
-            if fail >= config.lossy_handoff_rate && fail > 0.0 {
+            if lossy {
                 points += if fail >= 2.5 * config.lossy_handoff_rate {
                     2
                 } else {
                     1
                 };
-                parts.push(tr!("gap-part-loss", share = fmt_share(fail)));
             }
-            if let Some((x, y, d)) = drop {
+            if let Some((_, _, d)) = drop {
                 points += if d >= 2.0 * config.drop_points { 2 } else { 1 };
-                parts.push(tr!(
-                    "gap-part-drop",
-                    before = fmt_score(x),
-                    after = fmt_score(y)
-                ));
             }
             if let Some(severity) = severity_from_points(points) {
                 b.edge_flags[k].push(GapKind::CrossDepartmentHandoff);
-                let explanation = tr!(
-                    "gap-cross-department",
-                    from_owner = ctx.owner_name(e.from),
-                    to_owner = ctx.owner_name(e.to),
-                    what = parts.join(&tr("gap-list-sep")),
-                    from = b.name(e.from),
-                    to = b.name(e.to)
-                );
+                let explanation = b.words(|| {
+                    let mut parts = Vec::new();
+                    if slow {
+                        parts.push(tr!("gap-part-queue", time = fmt_hours(wait)));
+                    }
+                    if lossy {
+                        parts.push(tr!("gap-part-loss", share = fmt_share(fail)));
+                    }
+                    if let Some((x, y, _)) = drop {
+                        parts.push(tr!(
+                            "gap-part-drop",
+                            before = fmt_score(x),
+                            after = fmt_score(y)
+                        ));
+                    }
+                    tr!(
+                        "gap-cross-department",
+                        from_owner = ctx.owner_name(e.from),
+                        to_owner = ctx.owner_name(e.to),
+                        what = parts.join(&tr("gap-list-sep")),
+                        from = b.name(e.from),
+                        to = b.name(e.to)
+                    )
+                });
                 b.push(
                     Gap {
                         kind: GapKind::CrossDepartmentHandoff,
@@ -262,14 +281,16 @@ fn handoff_gaps(b: &mut Builder, config: &AnalysisConfig) {
                 );
             }
         } else if let Some((x, y, d)) = drop {
-            let explanation = tr!(
-                "gap-satisfaction-drop",
-                from = b.name(e.from),
-                to = b.name(e.to),
-                before = fmt_score(x),
-                after = fmt_score(y),
-                owner = b.owner(e.to)
-            );
+            let explanation = b.words(|| {
+                tr!(
+                    "gap-satisfaction-drop",
+                    from = b.name(e.from),
+                    to = b.name(e.to),
+                    before = fmt_score(x),
+                    after = fmt_score(y),
+                    owner = b.owner(e.to)
+                )
+            });
             b.push(
                 Gap {
                     kind: GapKind::SatisfactionDrop,
@@ -320,16 +341,18 @@ fn key_driver_gaps(b: &mut Builder, analysis: &mut Analysis) {
         } else {
             Severity::Medium
         };
-        let explanation = tr!(
-            "gap-key-driver",
-            name = b.name(i),
-            owner = b.owner(i),
-            share = fmt_share(t.importance),
-            what = what.as_str(),
-            respondents = fmt_count(kd.respondents),
-            mean = fmt_score(t.mean),
-            average = fmt_score(avg_mean)
-        );
+        let explanation = b.words(|| {
+            tr!(
+                "gap-key-driver",
+                name = b.name(i),
+                owner = b.owner(i),
+                share = fmt_share(t.importance),
+                what = what.as_str(),
+                respondents = fmt_count(kd.respondents),
+                mean = fmt_score(t.mean),
+                average = fmt_score(avg_mean)
+            )
+        });
         b.touchpoint_gap(
             i,
             GapKind::KeyDriver,
@@ -345,20 +368,22 @@ fn touchpoint_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
     for (w, &i) in analysis.watermelons.iter().zip(&d.watermelons) {
         let volume = b.ctx.tps[i].volume.unwrap_or(1).max(1) as f64;
         let mean = w.mean.unwrap_or(5.0);
-        let mut said = Vec::new();
-        if let Some(m) = w.mean {
-            said.push(tr!("gap-part-satisfaction", score = fmt_score(m)));
-        }
-        if let Some(d) = w.detractor_share {
-            said.push(tr!("gap-part-detractors", share = fmt_share(d)));
-        }
-        let explanation = tr!(
-            "gap-watermelon",
-            name = b.name(i),
-            owner = b.owner(i),
-            metrics = w.metrics.join("; "),
-            said = said.join(&tr("gap-list-sep"))
-        );
+        let explanation = b.words(|| {
+            let mut said = Vec::new();
+            if let Some(m) = w.mean {
+                said.push(tr!("gap-part-satisfaction", score = fmt_score(m)));
+            }
+            if let Some(d) = w.detractor_share {
+                said.push(tr!("gap-part-detractors", share = fmt_share(d)));
+            }
+            tr!(
+                "gap-watermelon",
+                name = b.name(i),
+                owner = b.owner(i),
+                metrics = w.metrics.join("; "),
+                said = said.join(&tr("gap-list-sep"))
+            )
+        });
         b.touchpoint_gap(
             i,
             GapKind::Watermelon,
@@ -380,14 +405,16 @@ fn touchpoint_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
         let high: u64 = h.iter().skip(7).map(|&c| u64::from(c)).sum();
         let share = |x: u64| if n == 0 { 0.0 } else { x as f64 / n as f64 };
         let mean = b.ctx.mean[i].unwrap_or(0.0);
-        let explanation = tr!(
-            "gap-split-opinion",
-            name = b.name(i),
-            owner = b.owner(i),
-            low = fmt_share(share(low)),
-            high = fmt_share(share(high)),
-            mean = fmt_score(mean)
-        );
+        let explanation = b.words(|| {
+            tr!(
+                "gap-split-opinion",
+                name = b.name(i),
+                owner = b.owner(i),
+                low = fmt_share(share(low)),
+                high = fmt_share(share(high)),
+                mean = fmt_score(mean)
+            )
+        });
         b.touchpoint_gap(
             i,
             GapKind::SplitOpinion,
@@ -397,14 +424,16 @@ fn touchpoint_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
         );
     }
     for (hs, &i) in analysis.hot_spots.iter().zip(&d.hot_spots) {
-        let explanation = tr!(
-            "gap-hot-spot",
-            name = b.name(i),
-            owner = b.owner(i),
-            mean = fmt_score(hs.mean),
-            volume = fmt_count(hs.volume),
-            dissatisfied = fmt_count(hs.impact.round() as u64)
-        );
+        let explanation = b.words(|| {
+            tr!(
+                "gap-hot-spot",
+                name = b.name(i),
+                owner = b.owner(i),
+                mean = fmt_score(hs.mean),
+                volume = fmt_count(hs.volume),
+                dissatisfied = fmt_count(hs.impact.round() as u64)
+            )
+        });
         b.touchpoint_gap(
             i,
             GapKind::HotSpot,
@@ -422,17 +451,19 @@ fn worsening_gaps(b: &mut Builder) {
             continue;
         };
         let fall = first.mean - last.mean;
-        let explanation = tr!(
-            "gap-getting-worse",
-            name = b.name(i),
-            owner = b.owner(i),
-            first = fmt_score(first.mean),
-            first_period = first.period.to_string(),
-            last = fmt_score(last.mean),
-            last_period = last.period.to_string(),
-            first_answers = fmt_count(first.responses),
-            last_answers = fmt_count(last.responses)
-        );
+        let explanation = b.words(|| {
+            tr!(
+                "gap-getting-worse",
+                name = b.name(i),
+                owner = b.owner(i),
+                first = fmt_score(first.mean),
+                first_period = first.period.to_string(),
+                last = fmt_score(last.mean),
+                last_period = last.period.to_string(),
+                first_answers = fmt_count(first.responses),
+                last_answers = fmt_count(last.responses)
+            )
+        });
         b.touchpoint_gap(
             i,
             GapKind::GettingWorse,
@@ -463,25 +494,33 @@ fn loop_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
                 }
             }
         }
-        let mut names: Vec<String> = members
-            .iter()
-            .take(6)
-            .map(|&i| b.name(i).to_owned())
-            .collect();
-        if members.len() > 6 {
-            names.push(tr!("gap-loop-more", count = members.len()));
-        }
-        let owners: Vec<String> = l
-            .owners
-            .iter()
-            .map(|o| ctx.journey.department_name(Some(o)))
-            .collect();
-        let back = l
-            .back_handoffs
-            .first()
-            .and_then(|h| Some((b.dense(&h.from)?, b.dense(&h.to)?)))
-            .map(|(f, t)| tr!("gap-loop-back", from = b.name(f), to = b.name(t)))
-            .unwrap_or_default();
+        let explanation = b.words(|| {
+            let mut names: Vec<String> = members
+                .iter()
+                .take(6)
+                .map(|&i| b.name(i).to_owned())
+                .collect();
+            if members.len() > 6 {
+                names.push(tr!("gap-loop-more", count = members.len()));
+            }
+            let owners: Vec<String> = l
+                .owners
+                .iter()
+                .map(|o| ctx.journey.department_name(Some(o)))
+                .collect();
+            let back = l
+                .back_handoffs
+                .first()
+                .and_then(|h| Some((b.dense(&h.from)?, b.dense(&h.to)?)))
+                .map(|(f, t)| tr!("gap-loop-back", from = b.name(f), to = b.name(t)))
+                .unwrap_or_default();
+            tr!(
+                "gap-rework-loop",
+                names = names.join(" -> "),
+                owners = owners.join(&tr("gap-list-sep")),
+                back = back
+            )
+        });
         let loop_key = (
             members.first().copied().unwrap_or(usize::MAX),
             members.get(1).copied().unwrap_or(usize::MAX),
@@ -497,12 +536,7 @@ fn loop_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
                 touchpoints: l.touchpoints.clone(),
                 handoffs: l.back_handoffs.clone(),
                 owners: l.owners.iter().cloned().map(Some).collect(),
-                explanation: tr!(
-                    "gap-rework-loop",
-                    names = names.join(" -> "),
-                    owners = owners.join(&tr("gap-list-sep")),
-                    back = back
-                ),
+                explanation,
                 weight: members.len() as f64,
             },
             loop_key,
@@ -544,6 +578,15 @@ fn silent_gap(
             owners.push(o);
         }
     }
+    let explanation = b.words(|| {
+        tr!(
+            "gap-silent-wait",
+            count = run.handoffs,
+            time = fmt_hours(run.hours),
+            from = b.name(first),
+            to = b.name(last)
+        )
+    });
     b.push(
         Gap {
             kind: GapKind::SilentWait,
@@ -555,13 +598,7 @@ fn silent_gap(
             touchpoints: run.touchpoints.clone(),
             handoffs: Vec::new(),
             owners,
-            explanation: tr!(
-                "gap-silent-wait",
-                count = run.handoffs,
-                time = fmt_hours(run.hours),
-                from = b.name(first),
-                to = b.name(last)
-            ),
+            explanation,
             weight: run.hours,
         },
         run_key,
@@ -573,11 +610,13 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
     let ctx = b.ctx;
     for &i in &d.no_owner {
         let visible = ctx.visible(i);
-        let explanation = if visible {
-            tr!("gap-no-owner-visible", name = b.name(i))
-        } else {
-            tr!("gap-no-owner", name = b.name(i))
-        };
+        let explanation = b.words(|| {
+            if visible {
+                tr!("gap-no-owner-visible", name = b.name(i))
+            } else {
+                tr!("gap-no-owner", name = b.name(i))
+            }
+        });
         let severity = if visible {
             Severity::High
         } else {
@@ -591,16 +630,18 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
             let e = &ctx.edges[k];
             cross_department(ctx, e) && matches!(ctx.side[e.to], Side::Company(_))
         });
-        let who = b.owner(i);
-        let explanation = if hands_over {
-            tr!(
-                "gap-unmeasured-hands-over",
-                name = b.name(i),
-                owner = who.as_str()
-            )
-        } else {
-            tr!("gap-unmeasured", name = b.name(i), owner = who.as_str())
-        };
+        let explanation = b.words(|| {
+            let who = b.owner(i);
+            if hands_over {
+                tr!(
+                    "gap-unmeasured-hands-over",
+                    name = b.name(i),
+                    owner = who.as_str()
+                )
+            } else {
+                tr!("gap-unmeasured", name = b.name(i), owner = who.as_str())
+            }
+        });
         let severity = if hands_over {
             Severity::Medium
         } else {
@@ -616,15 +657,15 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
         b.flag(i, GapKind::NoStage);
     }
     for &i in &d.unreachable {
-        let explanation = tr!("gap-unreachable", name = b.name(i));
+        let explanation = b.words(|| tr!("gap-unreachable", name = b.name(i)));
         b.touchpoint_gap(i, GapKind::Unreachable, Severity::Medium, 0.0, explanation);
     }
     for &i in &d.disconnected {
-        let explanation = tr!("gap-disconnected", name = b.name(i));
+        let explanation = b.words(|| tr!("gap-disconnected", name = b.name(i)));
         b.touchpoint_gap(i, GapKind::Disconnected, Severity::Low, 0.0, explanation);
     }
     for &i in &d.dead_ends {
-        let explanation = tr!("gap-dead-end", name = b.name(i));
+        let explanation = b.words(|| tr!("gap-dead-end", name = b.name(i)));
         b.touchpoint_gap(i, GapKind::DeadEnd, Severity::Medium, 0.0, explanation);
     }
     for d in &c.idle_departments {
@@ -635,10 +676,12 @@ fn completeness_gaps(b: &mut Builder, analysis: &Analysis, d: &Dense) {
                 touchpoints: Vec::new(),
                 handoffs: Vec::new(),
                 owners: vec![Some(d.clone())],
-                explanation: tr!(
-                    "gap-idle-department",
-                    name = ctx.journey.department_name(Some(d))
-                ),
+                explanation: b.words(|| {
+                    tr!(
+                        "gap-idle-department",
+                        name = ctx.journey.department_name(Some(d))
+                    )
+                }),
                 weight: 0.0,
             },
             (usize::MAX, usize::MAX),

@@ -94,6 +94,12 @@ pub struct AnalysisConfig {
     pub max_listed_paths: usize,
     /// Funnel: a step "holds" the volume when the next keeps at least this share.
     pub funnel_hold_share: f64,
+    /// Write every gap's explanation (the default). Without, each is empty: for a
+    /// drawing, which shows the gaps' kinds and severities but none of their words (a
+    /// 1,000-touchpoint map has over 1,300 gaps to put into words: issue 16). Not a
+    /// threshold, so not in the JSON.
+    #[serde(skip)]
+    pub explain: bool,
 }
 
 impl Default for AnalysisConfig {
@@ -109,6 +115,7 @@ impl Default for AnalysisConfig {
             silent_run_handoffs: 3,
             max_listed_paths: 32,
             funnel_hold_share: 0.95,
+            explain: true,
         }
     }
 }

@@ -92,7 +92,10 @@ pub fn export_diagram_with(
     progress: &dyn crate::progress::Progress,
 ) -> Result<Vec<Artifact>, ExportError> {
     use crate::progress::step;
-    let config = AnalysisConfig::default();
+    let config = AnalysisConfig {
+        explain: shows_gap_words(options),
+        ..AnalysisConfig::default()
+    };
     // A map that no scale can draw as one image is refused from its counts, before the
     // analysis, layout and scene that would take seconds on it.
     if let Some(what) = one_drawing(options) {
@@ -113,6 +116,17 @@ pub fn export_diagram_with(
     let made = draw(journey, options, &config, &analysis, &scene, &scene_options);
     crate::exiting::discard((analysis, scene));
     made
+}
+
+/// Does the export put the gaps into words (the reports), or only draw them (the
+/// map alone: its badges and title block come from the gaps' kinds, severities and
+/// counts)?
+fn shows_gap_words(options: &ExportOptions) -> bool {
+    match options.format {
+        ExportFormat::Svg | ExportFormat::Png => false,
+        ExportFormat::Pdf => options.report,
+        _ => true,
+    }
 }
 
 /// A drawing the renderer refuses, as an export error.
