@@ -230,8 +230,11 @@ fn arranged(
     ends: &[(&TouchpointId, &TouchpointId)],
 ) -> (Layout, Vec<usize>) {
     let c = *c;
-    let rank: BTreeMap<&TouchpointId, usize> =
-        order.iter().enumerate().map(|(i, id)| (id, i)).collect();
+    let rank: rustc_hash::FxHashMap<&str, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
     // Columns: stages in order, plus "(no stage)" when needed.
     let col_keys = column_keys(journey);
     // Lanes.
@@ -342,7 +345,7 @@ fn fill_cells(
     journey: &Journey,
     mode: LaneMode,
     (n_cols, n_lanes): (usize, usize),
-    rank: &BTreeMap<&TouchpointId, usize>,
+    rank: &rustc_hash::FxHashMap<&str, usize>,
 ) -> Cells {
     let col_index = |t: &crate::model::Touchpoint| -> usize {
         t.stage
@@ -360,27 +363,33 @@ fn fill_cells(
             LaneMode::Layers => Layer::ALL.iter().position(|l| *l == t.layer).unwrap_or(0),
         }
     };
-    let mut cells: BTreeMap<(usize, usize), Vec<TouchpointId>> = BTreeMap::new();
-    let mut cell_of = BTreeMap::new();
+    // Each cell's touchpoints with their sort key (manual order, journey order, id),
+    // found once per touchpoint rather than at every comparison.
+    type Keyed<'j> = Vec<(i32, usize, &'j TouchpointId)>;
+    let mut keyed: BTreeMap<(usize, usize), Keyed> = BTreeMap::new();
+    // The touchpoints come in id order, so the map of their cells is built in one pass.
+    let mut cell_of = Vec::with_capacity(journey.touchpoint_count());
     for t in journey.touchpoints() {
         let cell = (col_index(t), lane_index(t));
-        cells.entry(cell).or_default().push(t.id.clone());
-        cell_of.insert(t.id.clone(), cell);
+        let manual = t.order.unwrap_or(i32::MAX);
+        let journey_rank = rank.get(t.id.as_str()).copied().unwrap_or(usize::MAX);
+        keyed
+            .entry(cell)
+            .or_default()
+            .push((manual, journey_rank, &t.id));
+        cell_of.push((t.id.clone(), cell));
     }
-    for list in cells.values_mut() {
-        list.sort_by_key(|id| {
-            let manual = journey
-                .touchpoint(id)
-                .and_then(|t| t.order)
-                .unwrap_or(i32::MAX);
+    let cells = keyed
+        .into_iter()
+        .map(|(cell, mut list)| {
+            list.sort();
             (
-                manual,
-                rank.get(id).copied().unwrap_or(usize::MAX),
-                id.clone(),
+                cell,
+                list.into_iter().map(|(_, _, id)| id.clone()).collect(),
             )
-        });
-    }
-    (cells, cell_of)
+        })
+        .collect();
+    (cells, cell_of.into_iter().collect())
 }
 
 /// How many times wider than square (in cards) the fullest cell of a column is: fewer
