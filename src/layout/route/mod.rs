@@ -271,8 +271,15 @@ pub(super) type MostTracks = BTreeMap<(bool, usize), i32>;
 pub(super) type EndRects = Vec<Option<(Rect, Rect)>>;
 
 fn end_rects(layout: &Layout, ends: &[(&TouchpointId, &TouchpointId)]) -> EndRects {
+    // The cards by id in a hash: a lookup in the ordered map compares a dozen ids, and
+    // a big map has thousands of ends to look up.
+    let cards: rustc_hash::FxHashMap<&str, Rect> = layout
+        .cards
+        .iter()
+        .map(|(id, r)| (id.as_str(), *r))
+        .collect();
     ends.iter()
-        .map(|(from, to)| Some((*layout.cards.get(*from)?, *layout.cards.get(*to)?)))
+        .map(|(from, to)| Some((*cards.get(from.as_str())?, *cards.get(to.as_str())?)))
         .collect()
 }
 
