@@ -110,7 +110,12 @@ pub(super) fn sweep_cells(
     }
     // Cards as numbers, their neighbours and centres.
     let ids: Vec<&TouchpointId> = l.cards.keys().collect();
-    let number = |id: &TouchpointId| ids.binary_search(&id).ok();
+    let numbers: rustc_hash::FxHashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| (id.as_str(), k))
+        .collect();
+    let number = |id: &TouchpointId| numbers.get(id.as_str()).copied();
     let mut near: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(ends.len());
     for &(a, b) in ends {
