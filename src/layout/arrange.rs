@@ -110,11 +110,7 @@ pub(super) fn sweep_cells(
     }
     // Cards as numbers, their neighbours and centres.
     let ids: Vec<&TouchpointId> = l.cards.keys().collect();
-    let numbers: rustc_hash::FxHashMap<&str, usize> = ids
-        .iter()
-        .enumerate()
-        .map(|(k, id)| (id.as_str(), k))
-        .collect();
+    let numbers = positions(ids.iter().copied());
     let number = |id: &TouchpointId| numbers.get(id.as_str()).copied();
     let mut near: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(ends.len());
@@ -242,26 +238,17 @@ pub(super) fn place(l: &mut Layout, c: &LayoutConfig, rows_in_lane: &[usize]) {
     l.grid = Rect::new(grid_x, grid_y, x - grid_x, y - grid_y);
     // Every card's rectangle by its touchpoint's place in id order (the order of
     // `cell_of` and of `cards`), so that the cards are set in that order without
-    // looking each one up in the map (a map is placed three times or more, and a
-    // lookup by id costs a dozen string comparisons).
-    let rank: rustc_hash::FxHashMap<&str, usize> = l
-        .cell_of
-        .keys()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), i))
-        .collect();
+    // looking each one up in the map. The cells hold exactly the touchpoints of
+    // `cell_of` (`fill_cells` makes both; arranging only reorders inside a cell).
+    let rank = positions(l.cell_of.keys());
     let mut rects: Vec<Option<Rect>> = vec![None; rank.len()];
-    // Cards in a cell but without one in `cell_of` (none are made so), set as well.
-    let mut strays: Vec<(TouchpointId, Rect)> = Vec::new();
     for (&(ci, li), list) in &l.cells {
         let (Some(col), Some(lane)) = (l.columns.get(ci), l.lanes.get(li)) else {
             continue;
         };
         for (k, id) in list.iter().enumerate() {
-            let rect = slot_rect(c, col, lane, k);
-            match rank.get(id.as_str()).and_then(|&r| rects.get_mut(r)) {
-                Some(slot) => *slot = Some(rect),
-                None => strays.push((id.clone(), rect)),
+            if let Some(slot) = rank.get(id.as_str()).and_then(|&r| rects.get_mut(r)) {
+                *slot = Some(slot_rect(c, col, lane, k));
             }
         }
     }
@@ -271,18 +258,12 @@ pub(super) fn place(l: &mut Layout, c: &LayoutConfig, rows_in_lane: &[usize]) {
         .zip(&rects)
         .filter_map(|(id, r)| Some((id, (*r)?)));
     // The same cards as before (every placing after the first): moved in place.
-    let same = strays.is_empty()
-        && l.cards.len() == placed.clone().count()
-        && l.cards.keys().eq(placed.clone().map(|(id, _)| id));
-    if same {
+    if l.cards.keys().eq(placed.clone().map(|(id, _)| id)) {
         for (card, (_, rect)) in l.cards.values_mut().zip(placed) {
             *card = rect;
         }
     } else {
-        l.cards = placed
-            .map(|(id, rect)| (id.clone(), rect))
-            .chain(strays)
-            .collect();
+        l.cards = placed.map(|(id, rect)| (id.clone(), rect)).collect();
     }
     l.visibility_line = match c.mode {
         LaneMode::Layers => l.lanes.get(2).map(|lane| lane.y),

@@ -230,11 +230,7 @@ fn arranged(
     ends: &[(&TouchpointId, &TouchpointId)],
 ) -> (Layout, Vec<usize>) {
     let c = *c;
-    let rank: rustc_hash::FxHashMap<&str, usize> = order
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), i))
-        .collect();
+    let rank = positions(&order);
     // Columns: stages in order, plus "(no stage)" when needed.
     let col_keys = column_keys(journey);
     // Lanes.
@@ -329,6 +325,18 @@ fn lane_keys(journey: &Journey, mode: LaneMode) -> Vec<(LaneKey, String, Rgb)> {
         }
     }
     lane_keys
+}
+
+/// The position of each id in `ids`, in a hash: the layout's hot paths look up
+/// thousands of cards by id on a big map, and a lookup in an ordered map by id
+/// compares a dozen strings (issue 16). An id listed twice has its last position.
+fn positions<'a>(
+    ids: impl IntoIterator<Item = &'a TouchpointId>,
+) -> rustc_hash::FxHashMap<&'a str, usize> {
+    ids.into_iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect()
 }
 
 /// The touchpoints of each (column, lane) cell, in order, and the cell of each touchpoint.
